@@ -1,0 +1,9 @@
+//! quartier: goals, measures and funds of a Berlin Quartiersmanagement office, kept in an
+//! embedded sled database and edited from the keyboard.
+//!
+//! Layers, each only using those above it: [`model`] (plain data, validation) → [`catalog`]
+//! (the built-in goal system) → [`store`] (sled, codec, migrations, history) and [`ops`] (every
+//! change as one value) → [`cli`] (the command line).
+
+pub mod catalog;
+pub mod model;

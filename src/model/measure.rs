@@ -1,0 +1,185 @@
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::fund::{Fund, Status};
+use super::money::{Cents, MAX_CENTS};
+use super::validation::{Field, Problem, ValidationError, check_multi_line, check_one_line};
+
+/// Database id of a measure; never reused. Shown as `M-0042`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct MeasureId(pub u64);
+
+impl std::fmt::Display for MeasureId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "M-{:04}", self.0)
+    }
+}
+
+impl MeasureId {
+    /// Parses `42`, `M-0042` or `m42`.
+    pub fn parse(text: &str) -> Option<MeasureId> {
+        let text = text.trim();
+        let digits = text
+            .strip_prefix("M-")
+            .or_else(|| text.strip_prefix("m-"))
+            .or_else(|| text.strip_prefix(['M', 'm']))
+            .unwrap_or(text);
+        digits.parse().ok().filter(|&n| n > 0).map(MeasureId)
+    }
+}
+
+/// A measure (Maßnahme) of the office's portfolio. Its links to goals are stored beside it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: MeasureId,
+    pub title: String,
+    pub description: String,
+    /// Träger: the organisation carrying out the measure.
+    pub organisation: String,
+    pub contact: String,
+    /// The QM staff member in charge.
+    pub responsible: String,
+    /// E.g. the funding system's file number (Aktenzeichen).
+    pub reference: String,
+    pub fund: Option<Fund>,
+    /// Beantragt.
+    pub requested: Option<Cents>,
+    /// Bewilligt.
+    pub approved: Option<Cents>,
+    /// Eigenanteil / Kofinanzierung.
+    pub cofunding: Option<Cents>,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub status: Status,
+    pub target_groups: Vec<String>,
+    pub location: String,
+    pub notes: String,
+    pub indicators: Vec<Indicator>,
+}
+
+/// A measurable result of a measure: baseline, target and (once known) the actual value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub name: String,
+    pub unit: String,
+    pub baseline: f64,
+    pub target: f64,
+    pub actual: Option<f64>,
+}
+
+/// Longest accepted measure title.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest accepted one-line field other than the title.
+pub const MAX_LINE_CHARS: usize = 500;
+
+impl Measure {
+    /// An empty measure with the given title, status `idee`; the store assigns the id.
+    pub fn new(title: impl Into<String>) -> Measure {
+        Measure {
+            id: MeasureId(0),
+            title: title.into(),
+            description: String::new(),
+            organisation: String::new(),
+            contact: String::new(),
+            responsible: String::new(),
+            reference: String::new(),
+            fund: None,
+            requested: None,
+            approved: None,
+            cofunding: None,
+            start: None,
+            end: None,
+            status: Status::Idee,
+            target_groups: Vec::new(),
+            location: String::new(),
+            notes: String::new(),
+            indicators: Vec::new(),
+        }
+    }
+
+    /// Checks every field; returns all problems, each naming its field.
+    pub fn validate(&self) -> Result<(), Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        if self.title.trim().is_empty() {
+            errors.push(ValidationError::new(Field::Title, Problem::Required));
+        }
+        check_one_line(&mut errors, Field::Title, &self.title, MAX_TITLE_CHARS);
+        for (field, value) in [
+            (Field::Organisation, &self.organisation),
+            (Field::Contact, &self.contact),
+            (Field::Responsible, &self.responsible),
+            (Field::Reference, &self.reference),
+            (Field::Location, &self.location),
+        ] {
+            check_one_line(&mut errors, field, value, MAX_LINE_CHARS);
+        }
+        check_multi_line(&mut errors, Field::Description, &self.description);
+        check_multi_line(&mut errors, Field::Notes, &self.notes);
+        for (field, amount) in [
+            (Field::Requested, self.requested),
+            (Field::Approved, self.approved),
+            (Field::Cofunding, self.cofunding),
+        ] {
+            match amount {
+                Some(Cents(c)) if c < 0 => {
+                    errors.push(ValidationError::new(field, Problem::Negative))
+                }
+                Some(Cents(c)) if c > MAX_CENTS => {
+                    errors.push(ValidationError::new(field, Problem::TooLarge))
+                }
+                _ => {}
+            }
+        }
+        if let (Some(start), Some(end)) = (self.start, self.end)
+            && end < start
+        {
+            errors.push(ValidationError::new(Field::End, Problem::EndBeforeStart));
+        }
+        for (index, group) in self.target_groups.iter().enumerate() {
+            let field = Field::TargetGroup(index);
+            if group.trim().is_empty() {
+                errors.push(ValidationError::new(field, Problem::Required));
+            }
+            check_one_line(&mut errors, field, group, MAX_LINE_CHARS);
+        }
+        for (index, indicator) in self.indicators.iter().enumerate() {
+            indicator.validate_into(index, &mut errors);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Duration-independent check used by reports: does the measure run on `day`?
+    pub fn runs_on(&self, day: NaiveDate) -> bool {
+        self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
+    }
+}
+
+impl Indicator {
+    fn validate_into(&self, index: usize, errors: &mut Vec<ValidationError>) {
+        let field = Field::Indicator(index);
+        if self.name.trim().is_empty() {
+            errors.push(ValidationError::new(field, Problem::Required));
+        }
+        check_one_line(errors, field, &self.name, MAX_LINE_CHARS);
+        check_one_line(errors, field, &self.unit, MAX_LINE_CHARS);
+        let values = [Some(self.baseline), Some(self.target), self.actual];
+        if values.iter().flatten().any(|v| !v.is_finite()) {
+            errors.push(ValidationError::new(field, Problem::NotFinite));
+        }
+    }
+
+    /// Share of the way from baseline to target reached by the actual value, 0.0–1.0 (capped);
+    /// `None` without an actual value or when target equals baseline.
+    pub fn attainment(&self) -> Option<f64> {
+        let actual = self.actual?;
+        let span = self.target - self.baseline;
+        if span == 0.0 {
+            return None;
+        }
+        Some(((actual - self.baseline) / span).clamp(0.0, 1.0))
+    }
+}

@@ -1,0 +1,18 @@
+//! Plain data and validation: goals, measures, links, money and dates. No I/O, no display
+//! decisions beyond the canonical text forms used for input and JSON.
+
+mod date;
+mod fund;
+mod goal;
+mod measure;
+mod money;
+mod validation;
+mod warnings;
+
+pub use date::{format_date_de, parse_date};
+pub use fund::{Fund, Status};
+pub use goal::{Goal, GoalId};
+pub use measure::{Indicator, Measure, MeasureId};
+pub use money::{Cents, parse_amount, parse_decimal};
+pub use validation::{Field, Problem, ValidationError};
+pub use warnings::{FundWarning, fund_warnings};

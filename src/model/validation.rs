@@ -1,0 +1,104 @@
+/// The field a validation problem or warning belongs to, so a form can show it next to the input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Code,
+    Parent,
+    Title,
+    Description,
+    Organisation,
+    Contact,
+    Responsible,
+    Reference,
+    Fund,
+    Requested,
+    Approved,
+    Cofunding,
+    Start,
+    End,
+    Status,
+    /// The n-th target group (0-based).
+    TargetGroup(usize),
+    Location,
+    Notes,
+    /// The n-th indicator (0-based).
+    Indicator(usize),
+    Goals,
+}
+
+/// What is wrong with a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Required,
+    TooLong { max: usize },
+    ControlCharacter,
+    Whitespace,
+    Negative,
+    TooLarge,
+    EndBeforeStart,
+    NotFinite,
+    InvalidAmount(String),
+    InvalidDate(String),
+    InvalidNumber(String),
+    UnknownFund(String),
+    UnknownStatus(String),
+}
+
+/// A typed validation error naming its field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+impl ValidationError {
+    /// Pairs a field with its problem.
+    pub fn new(field: Field, problem: Problem) -> ValidationError {
+        ValidationError { field, problem }
+    }
+}
+
+/// One-line text: no control characters at all, at most `max` characters.
+pub(crate) fn check_one_line(
+    errors: &mut Vec<ValidationError>,
+    field: Field,
+    value: &str,
+    max: usize,
+) {
+    if value.chars().count() > max {
+        errors.push(ValidationError::new(field, Problem::TooLong { max }));
+    }
+    if value.chars().any(is_forbidden_in_line) {
+        errors.push(ValidationError::new(field, Problem::ControlCharacter));
+    }
+}
+
+/// Longest accepted multi-line text (description, notes).
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// Multi-line text: line breaks and tabs are fine, other control characters are not.
+pub(crate) fn check_multi_line(errors: &mut Vec<ValidationError>, field: Field, value: &str) {
+    if value.chars().count() > MAX_TEXT_CHARS {
+        errors.push(ValidationError::new(
+            field,
+            Problem::TooLong {
+                max: MAX_TEXT_CHARS,
+            },
+        ));
+    }
+    if value
+        .chars()
+        .any(|c| c != '\n' && c != '\t' && is_forbidden_in_line(c))
+    {
+        errors.push(ValidationError::new(field, Problem::ControlCharacter));
+    }
+}
+
+/// Control characters (C0, DEL, C1) and the bidi embedding/override/isolate controls, which
+/// could reorder what a terminal shows.
+pub fn is_forbidden_in_line(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+}
+
+#[cfg(test)]
+mod tests;
