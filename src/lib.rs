@@ -7,3 +7,5 @@
 
 pub mod catalog;
 pub mod model;
+pub mod ops;
+pub mod store;

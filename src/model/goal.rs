@@ -54,3 +54,32 @@ impl Goal {
         }
     }
 }
+
+/// Orders goals depth-first: each top-level goal followed by its subtree, siblings in the order
+/// given (callers sort by position first). Goals whose parent is missing come last.
+pub fn tree_order(goals: Vec<Goal>) -> Vec<Goal> {
+    use std::collections::{HashMap, HashSet};
+    let ids: HashSet<GoalId> = goals.iter().map(|g| g.id).collect();
+    let mut children: HashMap<Option<GoalId>, Vec<Goal>> = HashMap::new();
+    let mut orphans = Vec::new();
+    for goal in goals {
+        match goal.parent {
+            Some(parent) if !ids.contains(&parent) => orphans.push(goal),
+            parent => children.entry(parent).or_default().push(goal),
+        }
+    }
+    let mut ordered = Vec::with_capacity(ids.len());
+    let mut stack: Vec<Goal> = children.remove(&None).unwrap_or_default();
+    stack.reverse();
+    while let Some(goal) = stack.pop() {
+        if let Some(mut kids) = children.remove(&Some(goal.id)) {
+            kids.reverse();
+            stack.extend(kids);
+        }
+        ordered.push(goal);
+    }
+    // Cycles (only in a corrupt database) leave goals behind; keep them visible.
+    ordered.extend(children.into_values().flatten());
+    ordered.extend(orphans);
+    ordered
+}

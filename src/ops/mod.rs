@@ -1,0 +1,97 @@
+//! Every change to stored data is one value of [`Op`]. The store applies ops in one place
+//! (`Store::apply`), records each with its inverse in the history, and answers with the
+//! [`Change`]s it made. Undo applies the inverse; the same values can later travel to a server.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::store::Link;
+
+/// One change to the stored data.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Op {
+    /// Adds a goal. `goal.id == GoalId(0)` asks the store for a new id; `goal.position` is the
+    /// index among its siblings (clamped, so `u32::MAX` appends).
+    AddGoal { goal: Goal },
+    /// Replaces a goal's code, title and description.
+    UpdateGoal {
+        id: GoalId,
+        code: String,
+        title: String,
+        description: String,
+    },
+    /// Moves a goal (with its subtree) under `parent` at index `position` among the siblings.
+    MoveGoal {
+        id: GoalId,
+        parent: Option<GoalId>,
+        position: u32,
+    },
+    /// Deletes a goal. Without `force`, refused while it has sub-goals or linked measures; with
+    /// it, the subtree goes too and all links to it are removed in the same transaction.
+    DeleteGoal { id: GoalId, force: bool },
+    /// Puts deleted goals (parents first) and their links back: the inverse of `DeleteGoal`.
+    RestoreGoals { goals: Vec<Goal>, links: Vec<Link> },
+    /// Adds a measure linked to `goals`, the first of them primary. `measure.id == MeasureId(0)`
+    /// asks the store for a new id.
+    AddMeasure {
+        measure: Measure,
+        goals: Vec<GoalId>,
+    },
+    /// Replaces every field of a measure (not its links).
+    UpdateMeasure { measure: Measure },
+    /// Deletes a measure and all its links.
+    DeleteMeasure { id: MeasureId },
+    /// Links a measure to a goal; `primary` makes it the measure's primary goal. A measure's
+    /// first link is always primary.
+    Link {
+        measure: MeasureId,
+        goal: GoalId,
+        primary: bool,
+    },
+    /// Removes a link; if it was primary, the measure's remaining first link becomes primary.
+    Unlink { measure: MeasureId, goal: GoalId },
+    /// Makes an existing link the measure's primary one.
+    SetPrimary { measure: MeasureId, goal: GoalId },
+    /// Several ops as one history entry, applied in order in one transaction.
+    Batch { ops: Vec<Op> },
+}
+
+/// What an applied op changed, so views can refresh and the CLI can print new ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    GoalAdded(GoalId),
+    GoalUpdated(GoalId),
+    GoalMoved(GoalId),
+    GoalDeleted(GoalId),
+    MeasureAdded(MeasureId),
+    MeasureUpdated(MeasureId),
+    MeasureDeleted(MeasureId),
+    Linked { measure: MeasureId, goal: GoalId },
+    Unlinked { measure: MeasureId, goal: GoalId },
+    PrimarySet { measure: MeasureId, goal: GoalId },
+}
+
+/// The result of applying an op (or an undo/redo): its history sequence number and changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    pub seq: u64,
+    pub changes: Vec<Change>,
+}
+
+impl Applied {
+    /// The first measure this change added, if any.
+    pub fn added_measure(&self) -> Option<MeasureId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::MeasureAdded(id) => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// The first goal this change added, if any.
+    pub fn added_goal(&self) -> Option<GoalId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::GoalAdded(id) => Some(*id),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,137 @@
+//! The one place that turns an [`Op`] into staged writes: validate against the current state,
+//! stage the writes, and work out the op as resolved (ids filled in) and its inverse.
+
+mod goals;
+mod links;
+mod measures;
+
+use super::codec;
+use super::error::StoreError;
+use super::keys::{self, TreeName};
+use super::records::{self, GOAL_FORMAT, LINK_FORMAT, Link, LinkRecord, MEASURE_FORMAT};
+use super::staging::Staging;
+use crate::model::{Goal, Measure};
+use crate::ops::{Change, Op};
+
+/// An op checked and staged: what will be recorded, how to revert it, and what it changed.
+pub struct Planned {
+    pub op: Op,
+    pub inverse: Op,
+    pub changes: Vec<Change>,
+}
+
+/// Stages `op` on `st`. Nothing is written to sled until the staging is committed.
+pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
+    match op {
+        Op::AddGoal { goal } => goals::add(st, goal),
+        Op::UpdateGoal {
+            id,
+            code,
+            title,
+            description,
+        } => goals::update(st, id, code, title, description),
+        Op::MoveGoal {
+            id,
+            parent,
+            position,
+        } => goals::move_to(st, id, parent, position),
+        Op::DeleteGoal { id, force } => goals::delete(st, id, force),
+        Op::RestoreGoals { goals, links } => goals::restore(st, goals, links),
+        Op::AddMeasure { measure, goals } => measures::add(st, measure, goals),
+        Op::UpdateMeasure { measure } => measures::update(st, measure),
+        Op::DeleteMeasure { id } => measures::delete(st, id),
+        Op::Link {
+            measure,
+            goal,
+            primary,
+        } => links::link(st, measure, goal, primary),
+        Op::Unlink { measure, goal } => links::unlink(st, measure, goal),
+        Op::SetPrimary { measure, goal } => links::set_primary(st, measure, goal),
+        Op::Batch { ops } => batch(st, ops),
+    }
+}
+
+fn batch(st: &mut Staging, ops: Vec<Op>) -> Result<Planned, StoreError> {
+    let mut resolved = Vec::with_capacity(ops.len());
+    let mut inverses = Vec::with_capacity(ops.len());
+    let mut changes = Vec::new();
+    for op in ops {
+        let planned = plan(st, op)?;
+        resolved.push(planned.op);
+        inverses.push(planned.inverse);
+        changes.extend(planned.changes);
+    }
+    inverses.reverse();
+    Ok(Planned {
+        op: Op::Batch { ops: resolved },
+        inverse: Op::Batch { ops: inverses },
+        changes,
+    })
+}
+
+fn put_goal(st: &mut Staging, goal: &Goal) {
+    st.insert(
+        TreeName::Goals,
+        &keys::goal_key(goal.id),
+        codec::encode(GOAL_FORMAT, goal),
+    );
+}
+
+fn put_measure(st: &mut Staging, measure: &Measure) {
+    st.insert(
+        TreeName::Measures,
+        &keys::measure_key(measure.id),
+        codec::encode(MEASURE_FORMAT, measure),
+    );
+}
+
+/// Writes a link in both directions.
+fn put_link(st: &mut Staging, link: Link) {
+    let value = codec::encode(
+        LINK_FORMAT,
+        &LinkRecord {
+            primary: link.primary,
+        },
+    );
+    st.insert(
+        TreeName::LinksByMeasure,
+        &keys::link_by_measure_key(link.measure, link.goal),
+        value.clone(),
+    );
+    st.insert(
+        TreeName::LinksByGoal,
+        &keys::link_by_goal_key(link.goal, link.measure),
+        value,
+    );
+}
+
+/// Removes a link in both directions.
+fn remove_link(st: &mut Staging, link: Link) {
+    st.remove(
+        TreeName::LinksByMeasure,
+        &keys::link_by_measure_key(link.measure, link.goal),
+    );
+    st.remove(
+        TreeName::LinksByGoal,
+        &keys::link_by_goal_key(link.goal, link.measure),
+    );
+}
+
+/// Takes the next id from a meta counter (ids start at 1 and are never reused).
+fn allocate(st: &mut Staging, counter: &[u8]) -> Result<u64, StoreError> {
+    let id = records::meta_u64(st, counter)?.max(1);
+    st.insert(TreeName::Meta, counter, records::encode_meta(id + 1));
+    Ok(id)
+}
+
+/// Makes sure a counter will never hand out `id` (used when an op carries its own id).
+fn reserve(st: &mut Staging, counter: &[u8], id: u64) -> Result<(), StoreError> {
+    if records::meta_u64(st, counter)? <= id {
+        st.insert(TreeName::Meta, counter, records::encode_meta(id + 1));
+    }
+    Ok(())
+}
+
+fn invalid(field: crate::model::Field, problem: crate::model::Problem) -> StoreError {
+    StoreError::Invalid(vec![crate::model::ValidationError::new(field, problem)])
+}

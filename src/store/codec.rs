@@ -1,0 +1,139 @@
+//! Every byte that goes into or comes out of sled passes here. All bincode calls live in this
+//! module, so the encoding could switch (e.g. to postcard) without touching anything else.
+//!
+//! A stored value is one version byte followed by the bincode (standard config) payload. Decoding
+//! checks the version and that the payload is consumed exactly: bincode is not self-describing,
+//! so a value written by another layout must fail loudly, never decode as garbage.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+/// Why bytes could not be turned into a value.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CodecError {
+    #[error("empty value")]
+    Empty,
+    #[error("unknown format version {found} (expected {expected})")]
+    Version { found: u8, expected: u8 },
+    #[error("malformed payload: {0}")]
+    Malformed(String),
+    #[error("{0} unexpected trailing bytes")]
+    TrailingBytes(usize),
+}
+
+/// Largest payload decode will attempt to allocate for; guards against hostile length prefixes.
+const DECODE_LIMIT: usize = 64 * 1024 * 1024;
+
+fn config() -> impl bincode::config::Config {
+    bincode::config::standard().with_limit::<DECODE_LIMIT>()
+}
+
+/// Encodes `value` as `[version, payload…]`.
+pub fn encode<T: Serialize>(version: u8, value: &T) -> Vec<u8> {
+    let mut bytes = vec![version];
+    // Serialising our own plain data types into a Vec cannot fail: no maps with non-string
+    // keys, no unsized sequences. Should it ever, the empty payload is caught by decode.
+    if let Ok(payload) = bincode::serde::encode_to_vec(value, config()) {
+        bytes.extend(payload);
+    }
+    bytes
+}
+
+/// The version byte of a stored value.
+pub fn version_of(bytes: &[u8]) -> Result<u8, CodecError> {
+    bytes.first().copied().ok_or(CodecError::Empty)
+}
+
+/// Decodes a value written by [`encode`] with `expected` version.
+pub fn decode<T: DeserializeOwned>(bytes: &[u8], expected: u8) -> Result<T, CodecError> {
+    let found = version_of(bytes)?;
+    if found != expected {
+        return Err(CodecError::Version { found, expected });
+    }
+    decode_payload(&bytes[1..])
+}
+
+fn decode_payload<T: DeserializeOwned>(payload: &[u8]) -> Result<T, CodecError> {
+    let (value, consumed) = bincode::serde::decode_from_slice::<T, _>(payload, config())
+        .map_err(|e| CodecError::Malformed(e.to_string()))?;
+    if consumed != payload.len() {
+        return Err(CodecError::TrailingBytes(payload.len() - consumed));
+    }
+    Ok(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cents, Fund, Indicator, Measure, MeasureId, Status};
+
+    fn sample() -> Measure {
+        let mut m = Measure::new("Kiezfest");
+        m.id = MeasureId(7);
+        m.fund = Some(Fund::Projektfonds);
+        m.approved = Some(Cents(1_250_000));
+        m.start = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        m.status = Status::Laufend;
+        m.target_groups = vec!["Jugendliche".into()];
+        m.indicators = vec![Indicator {
+            name: "Teilnehmende".into(),
+            unit: "Personen".into(),
+            baseline: 0.0,
+            target: 40.5,
+            actual: Some(12.0),
+        }];
+        m
+    }
+
+    #[test]
+    fn round_trips_with_version() {
+        let bytes = encode(1, &sample());
+        assert_eq!(bytes[0], 1);
+        assert_eq!(decode::<Measure>(&bytes, 1), Ok(sample()));
+    }
+
+    #[test]
+    fn wrong_version_empty_and_trailing_bytes_are_errors() {
+        let mut bytes = encode(1, &sample());
+        assert_eq!(
+            decode::<Measure>(&bytes, 2),
+            Err(CodecError::Version {
+                found: 1,
+                expected: 2
+            })
+        );
+        assert_eq!(decode::<Measure>(&[], 1), Err(CodecError::Empty));
+        bytes.push(0);
+        assert_eq!(
+            decode::<Measure>(&bytes, 1),
+            Err(CodecError::TrailingBytes(1))
+        );
+    }
+
+    #[test]
+    fn truncated_and_garbage_bytes_never_panic() {
+        let bytes = encode(1, &sample());
+        for cut in 0..bytes.len() {
+            assert!(decode::<Measure>(&bytes[..cut], 1).is_err(), "cut at {cut}");
+        }
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for len in 0..400 {
+            let garbage: Vec<u8> = std::iter::once(1)
+                .chain((0..len).map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    seed as u8
+                }))
+                .collect();
+            let _ = decode::<Measure>(&garbage, 1);
+        }
+    }
+
+    #[test]
+    fn hostile_length_prefix_is_refused_not_allocated() {
+        // Version 1, then a varint string length of u64::MAX.
+        let bytes = [1, 251, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff];
+        assert!(decode::<Measure>(&bytes, 1).is_err());
+    }
+}

@@ -1,0 +1,60 @@
+//! Errors of the store and of applying operations. Typed, so callers can match and localise them.
+
+use std::path::PathBuf;
+
+use crate::model::{MeasureId, ValidationError};
+
+/// Everything that can go wrong opening the database or applying a change.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// Another process holds the database.
+    #[error("database {0} is in use by another quartier process")]
+    Locked(PathBuf),
+    /// The files belong to someone else or are read-only.
+    #[error("no permission to open database {0}")]
+    PermissionDenied(PathBuf),
+    #[error("database {path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("sled: {0}")]
+    Sled(#[from] sled::Error),
+    /// Written by a newer quartier.
+    #[error("database schema version {found} is newer than this program's {supported}")]
+    SchemaTooNew { found: u64, supported: u64 },
+    /// A stored record does not decode.
+    #[error("corrupt record in {tree} at key {key}: {reason}")]
+    Corrupt {
+        tree: &'static str,
+        key: String,
+        reason: String,
+    },
+    #[error("invalid input")]
+    Invalid(Vec<ValidationError>),
+    #[error("goal {0} not found")]
+    GoalNotFound(String),
+    #[error("measure {0} not found")]
+    MeasureNotFound(MeasureId),
+    #[error("measure {0} exists already")]
+    MeasureExists(MeasureId),
+    #[error("goal code {0} exists already")]
+    DuplicateCode(String),
+    #[error("measure {measure} is linked to goal {goal} already")]
+    AlreadyLinked { measure: MeasureId, goal: String },
+    #[error("measure {measure} is not linked to goal {goal}")]
+    NotLinked { measure: MeasureId, goal: String },
+    /// Deleting would unlink measures or delete sub-goals; needs `force`.
+    #[error("goal {code} has {measures} linked measures and {children} sub-goals")]
+    GoalInUse {
+        code: String,
+        measures: usize,
+        children: usize,
+    },
+    #[error("goal {0} cannot move under itself or its own sub-goal")]
+    MoveIntoOwnSubtree(String),
+    #[error("nothing to undo")]
+    NothingToUndo,
+    #[error("nothing to redo")]
+    NothingToRedo,
+}

@@ -1,0 +1,107 @@
+//! Tree names and key layouts. Ids are big-endian so sled iterates them in order.
+
+use crate::model::{GoalId, MeasureId};
+
+/// The sled trees quartier keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum TreeName {
+    /// goal id → goal.
+    Goals = 0,
+    /// measure id → measure.
+    Measures = 1,
+    /// measure id ‖ goal id → link (so "goals of measure M" is a prefix scan).
+    LinksByMeasure = 2,
+    /// goal id ‖ measure id → link (so "measures of goal G" is a prefix scan).
+    LinksByGoal = 3,
+    /// name → counters, schema version, undo/redo pointers.
+    Meta = 4,
+    /// sequence number → history entry.
+    History = 5,
+}
+
+impl TreeName {
+    /// Every tree, in index order.
+    pub const ALL: [TreeName; 6] = [
+        TreeName::Goals,
+        TreeName::Measures,
+        TreeName::LinksByMeasure,
+        TreeName::LinksByGoal,
+        TreeName::Meta,
+        TreeName::History,
+    ];
+
+    /// The sled tree name on disk.
+    pub fn name(self) -> &'static str {
+        match self {
+            TreeName::Goals => "goals",
+            TreeName::Measures => "measures",
+            TreeName::LinksByMeasure => "links_by_measure",
+            TreeName::LinksByGoal => "links_by_goal",
+            TreeName::Meta => "meta",
+            TreeName::History => "history",
+        }
+    }
+}
+
+/// Key of a goal record.
+pub fn goal_key(id: GoalId) -> [u8; 8] {
+    id.0.to_be_bytes()
+}
+
+/// Key of a measure record.
+pub fn measure_key(id: MeasureId) -> [u8; 8] {
+    id.0.to_be_bytes()
+}
+
+/// Key in [`TreeName::LinksByMeasure`].
+pub fn link_by_measure_key(measure: MeasureId, goal: GoalId) -> [u8; 16] {
+    pair(measure.0, goal.0)
+}
+
+/// Key in [`TreeName::LinksByGoal`].
+pub fn link_by_goal_key(goal: GoalId, measure: MeasureId) -> [u8; 16] {
+    pair(goal.0, measure.0)
+}
+
+/// Key of a history entry.
+pub fn history_key(seq: u64) -> [u8; 8] {
+    seq.to_be_bytes()
+}
+
+fn pair(first: u64, second: u64) -> [u8; 16] {
+    let mut key = [0; 16];
+    key[..8].copy_from_slice(&first.to_be_bytes());
+    key[8..].copy_from_slice(&second.to_be_bytes());
+    key
+}
+
+/// Reads a big-endian u64 id from the first 8 bytes, or the 8 bytes at `offset`.
+pub fn id_at(key: &[u8], offset: usize) -> Option<u64> {
+    let bytes: [u8; 8] = key.get(offset..offset + 8)?.try_into().ok()?;
+    Some(u64::from_be_bytes(bytes))
+}
+
+/// Human-readable form of a key for error messages.
+pub fn describe_key(tree: TreeName, key: &[u8]) -> String {
+    match (tree, key.len()) {
+        (TreeName::Meta, _) => String::from_utf8_lossy(key).into_owned(),
+        (_, 8) => id_at(key, 0).map_or_else(|| format!("{key:02x?}"), |id| id.to_string()),
+        (_, 16) => match (id_at(key, 0), id_at(key, 8)) {
+            (Some(a), Some(b)) => format!("{a}/{b}"),
+            _ => format!("{key:02x?}"),
+        },
+        _ => format!("{key:02x?}"),
+    }
+}
+
+/// Names of the meta keys.
+pub mod meta {
+    pub const SCHEMA_VERSION: &[u8] = b"schema_version";
+    pub const NEXT_GOAL_ID: &[u8] = b"next_goal_id";
+    pub const NEXT_MEASURE_ID: &[u8] = b"next_measure_id";
+    pub const NEXT_HISTORY_SEQ: &[u8] = b"next_history_seq";
+    /// Newest history entry that undo would revert (0 = none).
+    pub const UNDO_TOP: &[u8] = b"undo_top";
+    /// Newest undo entry that redo would re-apply (0 = none).
+    pub const REDO_TOP: &[u8] = b"redo_top";
+}

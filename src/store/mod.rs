@@ -1,0 +1,309 @@
+//! The only module that knows sled. [`Store`] opens the database (taking an exclusive lock),
+//! seeds or migrates it, answers queries, and applies [`Op`]s: every change is staged, committed
+//! in one transaction together with its history entry, flushed and `sync_data`'d before the
+//! caller hears it succeeded.
+
+mod apply;
+mod check;
+pub mod codec;
+mod error;
+mod history;
+pub mod keys;
+pub mod migrate;
+mod records;
+mod repository;
+mod staging;
+
+use std::fs::{File, OpenOptions};
+use std::io::ErrorKind;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+pub use check::Inconsistency;
+pub use error::StoreError;
+pub use history::{EntryKind, HistoryEntry, current_user};
+pub use records::Link;
+pub use repository::{GoalStats, Repository};
+
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::ops::{Applied, Op};
+use keys::{TreeName, meta};
+use records::{HISTORY_FORMAT, Reader};
+use staging::{Staging, Trees};
+
+/// An open quartier database, held exclusively by this process.
+pub struct Store {
+    path: PathBuf,
+    db: sled::Db,
+    trees: Trees,
+    /// sled's data file, for `sync_data` after each flush.
+    db_file: File,
+    /// Held for the life of the store; the OS releases it when the process ends, even on SIGKILL.
+    _lock: File,
+    prepared: migrate::Prepared,
+}
+
+/// Name of the lock file inside the database directory.
+const LOCK_FILE: &str = "quartier.lock";
+
+impl Store {
+    /// Opens the database directory at `path`, creating and seeding it on first use.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let io = |source: std::io::Error| match source.kind() {
+            ErrorKind::PermissionDenied => StoreError::PermissionDenied(path.to_path_buf()),
+            _ => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        };
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(path)
+            .map_err(io)?;
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .open(path.join(LOCK_FILE))
+            .map_err(io)?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        let db = sled::Config::new().path(path).open().map_err(|e| match e {
+            sled::Error::Io(source) if source.to_string().contains("could not acquire lock") => {
+                StoreError::Locked(path.to_path_buf())
+            }
+            sled::Error::Io(source) => io(source),
+            other => StoreError::Sled(other),
+        })?;
+        let trees = Trees::open(&db)?;
+        let prepared = migrate::prepare(&trees)?;
+        let db_file = File::open(path.join("db")).map_err(io)?;
+        let store = Store {
+            path: path.to_path_buf(),
+            db,
+            trees,
+            db_file,
+            _lock: lock,
+            prepared,
+        };
+        if store.prepared != migrate::Prepared::Current {
+            store.persist()?;
+        }
+        Ok(store)
+    }
+
+    /// The database directory.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether this open seeded a new database or migrated an old one.
+    pub fn prepared(&self) -> &migrate::Prepared {
+        &self.prepared
+    }
+
+    /// Makes everything committed so far durable: sled flush, then `fdatasync` of its data file.
+    fn persist(&self) -> Result<(), StoreError> {
+        self.db.flush()?;
+        self.db_file.sync_data().map_err(|source| StoreError::Io {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    /// Applies `op` as `actor`, records it in the history, and returns once it is on disk.
+    pub fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError> {
+        self.commit(op, actor, history::EntryKind::Do)
+    }
+
+    /// Reverts the newest change not yet undone.
+    pub fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        let top = records::meta_u64(&self.trees, meta::UNDO_TOP)?;
+        let entry = self.entry(top)?.ok_or(StoreError::NothingToUndo)?;
+        self.commit(entry.inverse, actor, EntryKind::Undo { of: entry.seq })
+    }
+
+    /// Re-applies the newest undone change, unless a new change came after it.
+    pub fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        let top = records::meta_u64(&self.trees, meta::REDO_TOP)?;
+        let entry = self.entry(top)?.ok_or(StoreError::NothingToRedo)?;
+        let EntryKind::Undo { of } = entry.kind else {
+            return Err(StoreError::NothingToRedo);
+        };
+        self.commit(entry.inverse, actor, EntryKind::Redo { of })
+    }
+
+    /// Whether [`Store::undo`] has something to revert.
+    pub fn can_undo(&self) -> Result<bool, StoreError> {
+        Ok(records::meta_u64(&self.trees, meta::UNDO_TOP)? != 0)
+    }
+
+    /// Whether [`Store::redo`] has something to re-apply.
+    pub fn can_redo(&self) -> Result<bool, StoreError> {
+        Ok(records::meta_u64(&self.trees, meta::REDO_TOP)? != 0)
+    }
+
+    fn commit(&mut self, op: Op, actor: &str, kind: EntryKind) -> Result<Applied, StoreError> {
+        let mut st = Staging::new(&self.trees);
+        let planned = apply::plan(&mut st, op)?;
+        let seq = records::meta_u64(&st, meta::NEXT_HISTORY_SEQ)?.max(1);
+        let undo_top = records::meta_u64(&st, meta::UNDO_TOP)?;
+        let redo_top = records::meta_u64(&st, meta::REDO_TOP)?;
+        let (link, new_undo, new_redo) = match kind {
+            EntryKind::Do => (undo_top, seq, 0),
+            EntryKind::Undo { of } => {
+                let undone = self.entry(of)?.ok_or(StoreError::NothingToUndo)?;
+                (redo_top, undone.link, seq)
+            }
+            EntryKind::Redo { .. } => {
+                let undo_entry = self.entry(redo_top)?.ok_or(StoreError::NothingToRedo)?;
+                (undo_top, seq, undo_entry.link)
+            }
+        };
+        let entry = HistoryEntry {
+            seq,
+            time_ms: chrono::Utc::now().timestamp_millis(),
+            user: actor.to_string(),
+            kind,
+            op: planned.op,
+            inverse: planned.inverse,
+            link,
+        };
+        st.insert(
+            TreeName::History,
+            &keys::history_key(seq),
+            codec::encode(HISTORY_FORMAT, &entry),
+        );
+        st.insert(
+            TreeName::Meta,
+            meta::NEXT_HISTORY_SEQ,
+            records::encode_meta(seq + 1),
+        );
+        st.insert(
+            TreeName::Meta,
+            meta::UNDO_TOP,
+            records::encode_meta(new_undo),
+        );
+        st.insert(
+            TreeName::Meta,
+            meta::REDO_TOP,
+            records::encode_meta(new_redo),
+        );
+        st.commit()?;
+        self.persist()?;
+        Ok(Applied {
+            seq,
+            changes: planned.changes,
+        })
+    }
+
+    fn entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+        if seq == 0 {
+            return Ok(None);
+        }
+        let key = keys::history_key(seq);
+        self.trees
+            .get(TreeName::History, &key)?
+            .map(|bytes| records::decode_at(TreeName::History, &key, &bytes, HISTORY_FORMAT))
+            .transpose()
+    }
+
+    /// The newest `limit` history entries, newest first.
+    pub fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        let tree = self.trees.tree(TreeName::History);
+        tree.iter()
+            .rev()
+            .take(limit)
+            .map(|item| {
+                let (key, bytes) = item?;
+                records::decode_at(TreeName::History, &key, &bytes, HISTORY_FORMAT)
+            })
+            .collect()
+    }
+
+    /// Every goal in tree order.
+    pub fn goals(&self) -> Result<Vec<Goal>, StoreError> {
+        records::all_goals(&self.trees)
+    }
+
+    /// The goal with this code (case-insensitive), if any.
+    pub fn goal_by_code(&self, code: &str) -> Result<Option<Goal>, StoreError> {
+        let code = code.trim();
+        Ok(self
+            .goals()?
+            .into_iter()
+            .find(|g| g.code.eq_ignore_ascii_case(code)))
+    }
+
+    /// One goal by id.
+    pub fn goal(&self, id: GoalId) -> Result<Option<Goal>, StoreError> {
+        records::goal(&self.trees, id)
+    }
+
+    /// One measure by id.
+    pub fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+        records::measure(&self.trees, id)
+    }
+
+    /// Every measure, by id.
+    pub fn measures(&self) -> Result<Vec<Measure>, StoreError> {
+        records::all_measures(&self.trees)
+    }
+
+    /// Links of one measure, primary first.
+    pub fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
+        records::links_of_measure(&self.trees, id)
+    }
+
+    /// Links of one goal, by measure id.
+    pub fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
+        records::links_of_goal(&self.trees, id)
+    }
+
+    /// The measures linked to one goal (not its sub-goals), by id.
+    pub fn measures_of_goal(&self, id: GoalId) -> Result<Vec<Measure>, StoreError> {
+        self.links_of_goal(id)?
+            .into_iter()
+            .filter_map(|link| self.measure(link.measure).transpose())
+            .collect()
+    }
+
+    /// Every link, by measure.
+    pub fn links(&self) -> Result<Vec<Link>, StoreError> {
+        let tree = TreeName::LinksByMeasure;
+        let mut links = Vec::new();
+        for (key, value) in self.trees.scan(tree, &[])? {
+            let record: records::LinkRecord =
+                records::decode_at(tree, &key, &value, records::LINK_FORMAT)?;
+            if let (Some(m), Some(g)) = (keys::id_at(&key, 0), keys::id_at(&key, 8)) {
+                links.push(Link {
+                    measure: MeasureId(m),
+                    goal: GoalId(g),
+                    primary: record.primary,
+                });
+            }
+        }
+        Ok(links)
+    }
+
+    /// Checks every record and the links' agreement; empty when all is well.
+    pub fn check(&self) -> Vec<Inconsistency> {
+        check::run(&self.trees)
+    }
+
+    /// Writes raw bytes under a key, bypassing validation and history. For tests that need to
+    /// simulate what an old or foreign database may hold.
+    #[doc(hidden)]
+    pub fn raw_insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+        self.trees.tree(tree).insert(key, value)?;
+        self.persist()
+    }
+}

@@ -1,0 +1,154 @@
+//! Typed reads and writes of records on top of any [`Reader`]: the live trees or a
+//! [`Staging`](super::staging::Staging) of pending changes. Format versions live here.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::codec;
+use super::error::StoreError;
+use super::keys::{self, TreeName, describe_key};
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+
+/// Format version of goal records.
+pub const GOAL_FORMAT: u8 = 1;
+/// Format version of measure records (0 was the prototype layout, see `migrate`).
+pub const MEASURE_FORMAT: u8 = 1;
+/// Format version of link records.
+pub const LINK_FORMAT: u8 = 1;
+/// Format version of meta values.
+pub const META_FORMAT: u8 = 1;
+/// Format version of history entries.
+pub const HISTORY_FORMAT: u8 = 1;
+
+/// The value stored under both link keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkRecord {
+    /// True for the measure's primary goal, under which its money is counted.
+    pub primary: bool,
+}
+
+/// One link of a measure to a goal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub measure: MeasureId,
+    pub goal: GoalId,
+    pub primary: bool,
+}
+
+/// Raw access to trees; implemented by the live database and by a staging overlay.
+pub trait Reader {
+    /// The value under `key`, if any.
+    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
+    /// All entries whose key starts with `prefix`, in key order.
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>;
+}
+
+/// Decodes a record, naming tree and key when it is corrupt.
+pub fn decode_at<T: DeserializeOwned>(
+    tree: TreeName,
+    key: &[u8],
+    bytes: &[u8],
+    version: u8,
+) -> Result<T, StoreError> {
+    codec::decode(bytes, version).map_err(|e| StoreError::Corrupt {
+        tree: tree.name(),
+        key: describe_key(tree, key),
+        reason: e.to_string(),
+    })
+}
+
+fn read<T: DeserializeOwned>(
+    r: &impl Reader,
+    tree: TreeName,
+    key: &[u8],
+    version: u8,
+) -> Result<Option<T>, StoreError> {
+    r.get(tree, key)?
+        .map(|bytes| decode_at(tree, key, &bytes, version))
+        .transpose()
+}
+
+/// A goal by id.
+pub fn goal(r: &impl Reader, id: GoalId) -> Result<Option<Goal>, StoreError> {
+    read(r, TreeName::Goals, &keys::goal_key(id), GOAL_FORMAT)
+}
+
+/// Every goal, in tree order: top-level goals by position, each followed by its subtree.
+pub fn all_goals(r: &impl Reader) -> Result<Vec<Goal>, StoreError> {
+    let mut goals: Vec<Goal> = r
+        .scan(TreeName::Goals, &[])?
+        .into_iter()
+        .map(|(k, v)| decode_at(TreeName::Goals, &k, &v, GOAL_FORMAT))
+        .collect::<Result<_, _>>()?;
+    goals.sort_by_key(|g| (g.position, g.id));
+    Ok(crate::model::tree_order(goals))
+}
+
+/// A measure by id.
+pub fn measure(r: &impl Reader, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+    read(
+        r,
+        TreeName::Measures,
+        &keys::measure_key(id),
+        MEASURE_FORMAT,
+    )
+}
+
+/// Every measure, by id.
+pub fn all_measures(r: &impl Reader) -> Result<Vec<Measure>, StoreError> {
+    r.scan(TreeName::Measures, &[])?
+        .into_iter()
+        .map(|(k, v)| decode_at(TreeName::Measures, &k, &v, MEASURE_FORMAT))
+        .collect()
+}
+
+/// Links of one measure, primary first, then by goal id.
+pub fn links_of_measure(r: &impl Reader, measure: MeasureId) -> Result<Vec<Link>, StoreError> {
+    let tree = TreeName::LinksByMeasure;
+    let mut links = Vec::new();
+    for (key, value) in r.scan(tree, &keys::measure_key(measure))? {
+        let record: LinkRecord = decode_at(tree, &key, &value, LINK_FORMAT)?;
+        let goal = keys::id_at(&key, 8).ok_or_else(|| bad_key(tree, &key))?;
+        links.push(Link {
+            measure,
+            goal: GoalId(goal),
+            primary: record.primary,
+        });
+    }
+    links.sort_by_key(|l| !l.primary);
+    Ok(links)
+}
+
+/// Links of one goal, by measure id.
+pub fn links_of_goal(r: &impl Reader, goal: GoalId) -> Result<Vec<Link>, StoreError> {
+    let tree = TreeName::LinksByGoal;
+    let mut links = Vec::new();
+    for (key, value) in r.scan(tree, &keys::goal_key(goal))? {
+        let record: LinkRecord = decode_at(tree, &key, &value, LINK_FORMAT)?;
+        let measure = keys::id_at(&key, 8).ok_or_else(|| bad_key(tree, &key))?;
+        links.push(Link {
+            measure: MeasureId(measure),
+            goal,
+            primary: record.primary,
+        });
+    }
+    Ok(links)
+}
+
+fn bad_key(tree: TreeName, key: &[u8]) -> StoreError {
+    StoreError::Corrupt {
+        tree: tree.name(),
+        key: describe_key(tree, key),
+        reason: "key has the wrong length".into(),
+    }
+}
+
+/// A numeric meta value; 0 when absent.
+pub fn meta_u64(r: &impl Reader, name: &[u8]) -> Result<u64, StoreError> {
+    Ok(read(r, TreeName::Meta, name, META_FORMAT)?.unwrap_or(0))
+}
+
+/// Encodes a meta value.
+pub fn encode_meta(value: u64) -> Vec<u8> {
+    codec::encode(META_FORMAT, &value)
+}

@@ -1,0 +1,136 @@
+//! The one handle the command line and the TUI use. Today [`Store`] implements it directly; a
+//! client of the planned shared server will implement it by sending the same [`Op`]s over a
+//! socket, without touching app or ui code.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{HistoryEntry, Inconsistency, Link, Store, StoreError};
+use crate::model::{Cents, Goal, GoalId, Measure, MeasureId};
+use crate::ops::{Applied, Op};
+
+/// Read and write access to a quartier database.
+pub trait Repository {
+    /// Applies one op; returns once it is durable.
+    fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError>;
+    /// Reverts the newest change not yet undone.
+    fn undo(&mut self, actor: &str) -> Result<Applied, StoreError>;
+    /// Re-applies the newest undone change.
+    fn redo(&mut self, actor: &str) -> Result<Applied, StoreError>;
+    /// Every goal in tree order.
+    fn goals(&self) -> Result<Vec<Goal>, StoreError>;
+    /// One measure.
+    fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError>;
+    /// Every measure by id.
+    fn measures(&self) -> Result<Vec<Measure>, StoreError>;
+    /// Links of a measure, primary first.
+    fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError>;
+    /// Links of a goal, by measure id.
+    fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError>;
+    /// Every link.
+    fn links(&self) -> Result<Vec<Link>, StoreError>;
+    /// Newest history entries first.
+    fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError>;
+    /// Integrity problems, empty when all is well.
+    fn check(&self) -> Vec<Inconsistency>;
+
+    /// The goal with this code, case-insensitive.
+    fn goal_by_code(&self, code: &str) -> Result<Option<Goal>, StoreError> {
+        let code = code.trim();
+        Ok(self
+            .goals()?
+            .into_iter()
+            .find(|g| g.code.eq_ignore_ascii_case(code)))
+    }
+
+    /// Per goal: linked measures and approved sum, each including the goal's sub-goals.
+    fn goal_stats(&self) -> Result<HashMap<GoalId, GoalStats>, StoreError> {
+        let goals = self.goals()?;
+        let approved: HashMap<MeasureId, Cents> = self
+            .measures()?
+            .into_iter()
+            .map(|m| (m.id, m.approved.unwrap_or_default()))
+            .collect();
+        Ok(goal_stats(&goals, &self.links()?, &approved))
+    }
+}
+
+/// Figures of one goal including its sub-goals.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GoalStats {
+    /// Distinct measures linked to the goal or a sub-goal.
+    pub measures: usize,
+    /// Approved sum of measures whose primary goal is the goal or a sub-goal.
+    pub approved: Cents,
+}
+
+/// Computes [`GoalStats`] for every goal from all links and approved amounts.
+pub fn goal_stats(
+    goals: &[Goal],
+    links: &[Link],
+    approved: &HashMap<MeasureId, Cents>,
+) -> HashMap<GoalId, GoalStats> {
+    let parent: HashMap<GoalId, Option<GoalId>> = goals.iter().map(|g| (g.id, g.parent)).collect();
+    let mut linked: HashMap<GoalId, HashSet<MeasureId>> = HashMap::new();
+    let mut sums: HashMap<GoalId, Cents> = HashMap::new();
+    for link in links {
+        // Walk up to the root; the depth bound guards against cycles in a corrupt database.
+        let mut current = Some(link.goal);
+        for _ in 0..goals.len() {
+            let Some(goal) = current.filter(|g| parent.contains_key(g)) else {
+                break;
+            };
+            linked.entry(goal).or_default().insert(link.measure);
+            if link.primary {
+                let sum = sums.entry(goal).or_default();
+                *sum = *sum + approved.get(&link.measure).copied().unwrap_or_default();
+            }
+            current = parent[&goal];
+        }
+    }
+    goals
+        .iter()
+        .map(|g| {
+            let stats = GoalStats {
+                measures: linked.get(&g.id).map_or(0, HashSet::len),
+                approved: sums.get(&g.id).copied().unwrap_or_default(),
+            };
+            (g.id, stats)
+        })
+        .collect()
+}
+
+impl Repository for Store {
+    fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError> {
+        Store::apply(self, op, actor)
+    }
+    fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        Store::undo(self, actor)
+    }
+    fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        Store::redo(self, actor)
+    }
+    fn goals(&self) -> Result<Vec<Goal>, StoreError> {
+        Store::goals(self)
+    }
+    fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+        Store::measure(self, id)
+    }
+    fn measures(&self) -> Result<Vec<Measure>, StoreError> {
+        Store::measures(self)
+    }
+    fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
+        Store::links_of_measure(self, id)
+    }
+    fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
+        Store::links_of_goal(self, id)
+    }
+    fn links(&self) -> Result<Vec<Link>, StoreError> {
+        Store::links(self)
+    }
+    fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        Store::history(self, limit)
+    }
+    fn check(&self) -> Vec<Inconsistency> {
+        Store::check(self)
+    }
+}

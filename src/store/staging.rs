@@ -1,0 +1,128 @@
+//! Pending changes on top of the live trees. An operation is planned against a [`Staging`]
+//! (reads see earlier writes of the same operation, prefix scans included) and then committed
+//! as one sled transaction across all trees it touched.
+
+use std::collections::BTreeMap;
+
+use sled::Transactional;
+
+use super::error::StoreError;
+use super::keys::TreeName;
+use super::records::Reader;
+
+/// The live sled trees, indexed by [`TreeName`].
+pub struct Trees(pub [sled::Tree; 6]);
+
+impl Trees {
+    /// Opens (creating if needed) every tree of `db`.
+    pub fn open(db: &sled::Db) -> Result<Trees, StoreError> {
+        let open = |t: TreeName| db.open_tree(t.name());
+        Ok(Trees([
+            open(TreeName::Goals)?,
+            open(TreeName::Measures)?,
+            open(TreeName::LinksByMeasure)?,
+            open(TreeName::LinksByGoal)?,
+            open(TreeName::Meta)?,
+            open(TreeName::History)?,
+        ]))
+    }
+
+    /// The sled tree behind a name.
+    pub fn tree(&self, name: TreeName) -> &sled::Tree {
+        &self.0[name as usize]
+    }
+}
+
+impl Reader for Trees {
+    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        Ok(self.tree(tree).get(key)?.map(|v| v.to_vec()))
+    }
+
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+        self.tree(tree)
+            .scan_prefix(prefix)
+            .map(|entry| {
+                let (k, v) = entry?;
+                Ok((k.to_vec(), v.to_vec()))
+            })
+            .collect()
+    }
+}
+
+/// Writes not yet committed, read through on top of the live trees.
+pub struct Staging<'t> {
+    trees: &'t Trees,
+    writes: BTreeMap<(TreeName, Vec<u8>), Option<Vec<u8>>>,
+}
+
+impl<'t> Staging<'t> {
+    /// An empty overlay over `trees`.
+    pub fn new(trees: &'t Trees) -> Staging<'t> {
+        Staging {
+            trees,
+            writes: BTreeMap::new(),
+        }
+    }
+
+    /// Stages `value` under `key`.
+    pub fn insert(&mut self, tree: TreeName, key: &[u8], value: Vec<u8>) {
+        self.writes.insert((tree, key.to_vec()), Some(value));
+    }
+
+    /// Stages the removal of `key`.
+    pub fn remove(&mut self, tree: TreeName, key: &[u8]) {
+        self.writes.insert((tree, key.to_vec()), None);
+    }
+
+    /// Applies every staged write in one transaction over all trees; all or nothing.
+    pub fn commit(self) -> Result<(), StoreError> {
+        let mut batches: [sled::Batch; 6] = Default::default();
+        for ((tree, key), value) in self.writes {
+            match value {
+                Some(value) => batches[tree as usize].insert(key, value),
+                None => batches[tree as usize].remove(key),
+            }
+        }
+        self.trees
+            .0
+            .as_slice()
+            .transaction(|trees| {
+                for (tree, batch) in trees.iter().zip(&batches) {
+                    tree.apply_batch(batch)?;
+                }
+                Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())
+            })
+            .map_err(|e| match e {
+                sled::transaction::TransactionError::Storage(e) => StoreError::Sled(e),
+                sled::transaction::TransactionError::Abort(()) => {
+                    StoreError::Sled(sled::Error::Unsupported("transaction aborted".into()))
+                }
+            })
+    }
+}
+
+impl Reader for Staging<'_> {
+    fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError> {
+        match self.writes.get(&(tree, key.to_vec())) {
+            Some(staged) => Ok(staged.clone()),
+            None => self.trees.get(tree, key),
+        }
+    }
+
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+        let mut merged: BTreeMap<Vec<u8>, Vec<u8>> =
+            self.trees.scan(tree, prefix)?.into_iter().collect();
+        let start = (tree, prefix.to_vec());
+        for ((_, key), value) in self
+            .writes
+            .range(start..)
+            .take_while(|((t, k), _)| *t == tree && k.starts_with(prefix))
+        {
+            match value {
+                Some(value) => merged.insert(key.clone(), value.clone()),
+                None => merged.remove(key),
+            };
+        }
+        Ok(merged.into_iter().collect())
+    }
+}
