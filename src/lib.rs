@@ -6,6 +6,9 @@
 //! change as one value) → [`cli`] (the command line).
 
 pub mod catalog;
+pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod ops;
 pub mod store;
+pub mod text;

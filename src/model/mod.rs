@@ -14,5 +14,5 @@ pub use fund::{Fund, Status};
 pub use goal::{Goal, GoalId, tree_order};
 pub use measure::{Indicator, Measure, MeasureId};
 pub use money::{Cents, parse_amount, parse_decimal};
-pub use validation::{Field, Problem, ValidationError};
+pub use validation::{Field, Problem, ValidationError, is_forbidden_in_line};
 pub use warnings::{FundWarning, fund_warnings};

@@ -1,0 +1,179 @@
+//! Sentences for typed errors and warnings, in the user's language.
+
+use super::{Lang, Text, fill};
+use crate::model::{Field, FundWarning, Problem, ValidationError};
+use crate::store::{Inconsistency, StoreError};
+
+/// Something that can say itself in the user's language.
+pub trait Localize {
+    /// The sentence in `lang`.
+    fn localize(&self, lang: Lang) -> String;
+}
+
+impl Localize for Field {
+    fn localize(&self, lang: Lang) -> String {
+        let text = match self {
+            Field::Code => Text::FieldCode,
+            Field::Parent => Text::FieldParent,
+            Field::Title => Text::FieldTitle,
+            Field::Description => Text::FieldDescription,
+            Field::Organisation => Text::FieldOrganisation,
+            Field::Contact => Text::FieldContact,
+            Field::Responsible => Text::FieldResponsible,
+            Field::Reference => Text::FieldReference,
+            Field::Fund => Text::FieldFund,
+            Field::Requested => Text::FieldRequested,
+            Field::Approved => Text::FieldApproved,
+            Field::Cofunding => Text::FieldCofunding,
+            Field::Start => Text::FieldStart,
+            Field::End => Text::FieldEnd,
+            Field::Status => Text::FieldStatus,
+            Field::TargetGroup(n) => {
+                return fill(lang.t(Text::FieldTargetGroup), &[("n", &(n + 1))]);
+            }
+            Field::Location => Text::FieldLocation,
+            Field::Notes => Text::FieldNotes,
+            Field::Indicator(n) => return fill(lang.t(Text::FieldIndicator), &[("n", &(n + 1))]),
+            Field::Goals => Text::FieldGoals,
+        };
+        lang.t(text).to_string()
+    }
+}
+
+impl Localize for Problem {
+    fn localize(&self, lang: Lang) -> String {
+        let with_value = |text: Text, value: &str| fill(lang.t(text), &[("value", &value)]);
+        match self {
+            Problem::Required => lang.t(Text::ProblemRequired).into(),
+            Problem::TooLong { max } => fill(lang.t(Text::ProblemTooLong), &[("max", max)]),
+            Problem::ControlCharacter => lang.t(Text::ProblemControlCharacter).into(),
+            Problem::Whitespace => lang.t(Text::ProblemWhitespace).into(),
+            Problem::Negative => lang.t(Text::ProblemNegative).into(),
+            Problem::TooLarge => lang.t(Text::ProblemTooLarge).into(),
+            Problem::EndBeforeStart => lang.t(Text::ProblemEndBeforeStart).into(),
+            Problem::NotFinite => lang.t(Text::ProblemNotFinite).into(),
+            Problem::InvalidAmount(v) => with_value(Text::ProblemInvalidAmount, v),
+            Problem::InvalidDate(v) => with_value(Text::ProblemInvalidDate, v),
+            Problem::InvalidNumber(v) => with_value(Text::ProblemInvalidNumber, v),
+            Problem::UnknownFund(v) => with_value(Text::ProblemUnknownFund, v),
+            Problem::UnknownStatus(v) => with_value(Text::ProblemUnknownStatus, v),
+        }
+    }
+}
+
+impl Localize for ValidationError {
+    fn localize(&self, lang: Lang) -> String {
+        format!(
+            "{}: {}",
+            self.field.localize(lang),
+            self.problem.localize(lang)
+        )
+    }
+}
+
+impl Localize for FundWarning {
+    fn localize(&self, lang: Lang) -> String {
+        lang.t(match self {
+            FundWarning::AktionsfondsAbove1500 => Text::WarnAktionsfondsAbove1500,
+            FundWarning::ProjektfondsBelow5000 => Text::WarnProjektfondsBelow5000,
+            FundWarning::ProjektfondsLongerThan4Years => Text::WarnProjektfondsLongerThan4Years,
+            FundWarning::ProjektfondsCofundingBelow10Percent => Text::WarnProjektfondsCofunding,
+            FundWarning::BaufondsBelow50000 => Text::WarnBaufondsBelow50000,
+            FundWarning::NetzwerkfondsBelow50000 => Text::WarnNetzwerkfondsBelow50000,
+        })
+        .to_string()
+    }
+}
+
+impl Localize for StoreError {
+    fn localize(&self, lang: Lang) -> String {
+        let t = |text| lang.t(text);
+        match self {
+            StoreError::Locked(path) => fill(t(Text::ErrLocked), &[("path", &path.display())]),
+            StoreError::PermissionDenied(path) => {
+                fill(t(Text::ErrPermissionDenied), &[("path", &path.display())])
+            }
+            StoreError::Io { path, source } => fill(
+                t(Text::ErrIo),
+                &[("path", &path.display()), ("reason", source)],
+            ),
+            StoreError::Sled(e) => fill(t(Text::ErrDatabase), &[("reason", e)]),
+            StoreError::SchemaTooNew { found, supported } => fill(
+                t(Text::ErrSchemaTooNew),
+                &[("found", found), ("supported", supported)],
+            ),
+            StoreError::Corrupt { tree, key, reason } => fill(
+                t(Text::ErrCorrupt),
+                &[("tree", tree), ("key", key), ("reason", reason)],
+            ),
+            StoreError::Invalid(errors) => {
+                let problems: Vec<String> = errors.iter().map(|e| e.localize(lang)).collect();
+                fill(t(Text::ErrInvalid), &[("problems", &problems.join("; "))])
+            }
+            StoreError::GoalNotFound(code) => fill(t(Text::ErrGoalNotFound), &[("code", code)]),
+            StoreError::MeasureNotFound(id) => fill(t(Text::ErrMeasureNotFound), &[("id", id)]),
+            StoreError::MeasureExists(id) => fill(t(Text::ErrMeasureExists), &[("id", id)]),
+            StoreError::DuplicateCode(code) => fill(t(Text::ErrDuplicateCode), &[("code", code)]),
+            StoreError::AlreadyLinked { measure, goal } => fill(
+                t(Text::ErrAlreadyLinked),
+                &[("measure", measure), ("goal", goal)],
+            ),
+            StoreError::NotLinked { measure, goal } => fill(
+                t(Text::ErrNotLinked),
+                &[("measure", measure), ("goal", goal)],
+            ),
+            StoreError::GoalInUse {
+                code,
+                measures,
+                children,
+            } => fill(
+                t(Text::ErrGoalInUse),
+                &[
+                    ("code", code),
+                    ("measures", measures),
+                    ("children", children),
+                ],
+            ),
+            StoreError::MoveIntoOwnSubtree(code) => {
+                fill(t(Text::ErrMoveIntoOwnSubtree), &[("code", code)])
+            }
+            StoreError::NothingToUndo => t(Text::ErrNothingToUndo).into(),
+            StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
+        }
+    }
+}
+
+impl Localize for Inconsistency {
+    fn localize(&self, lang: Lang) -> String {
+        let t = |text| lang.t(text);
+        let id = |n: &u64| format!("{n:04}");
+        match self {
+            Inconsistency::Corrupt { tree, key, reason } => fill(
+                t(Text::CheckCorrupt),
+                &[("tree", tree), ("key", key), ("reason", reason)],
+            ),
+            Inconsistency::LinkMismatch { measure, goal } => fill(
+                t(Text::CheckLinkMismatch),
+                &[("measure", &id(measure)), ("goal", goal)],
+            ),
+            Inconsistency::DanglingLink { measure, goal } => fill(
+                t(Text::CheckDanglingLink),
+                &[("measure", &id(measure)), ("goal", goal)],
+            ),
+            Inconsistency::DanglingParent { goal, parent } => fill(
+                t(Text::CheckDanglingParent),
+                &[("code", goal), ("parent", parent)],
+            ),
+            Inconsistency::DuplicateCode(code) => {
+                fill(t(Text::CheckDuplicateCode), &[("code", code)])
+            }
+            Inconsistency::PrimaryCount { measure, primaries } => fill(
+                t(Text::CheckPrimaryCount),
+                &[("measure", &id(measure)), ("count", primaries)],
+            ),
+            Inconsistency::CounterBehind { counter } => {
+                fill(t(Text::CheckCounterBehind), &[("counter", counter)])
+            }
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! User-facing strings: one table per language ([`de`], [`en`]), German by default. Templates
+//! carry named `{placeholders}` filled by [`fill`]. [`Localize`] turns typed errors and warnings
+//! into sentences.
+
+mod de;
+mod en;
+mod messages;
+
+pub use messages::Localize;
+
+/// The language of the user interface.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    De,
+    En,
+}
+
+impl Lang {
+    /// The explicit choice if given, else English when `LC_ALL`, `LC_MESSAGES` or `LANG`
+    /// starts with `en`, else German.
+    pub fn detect(explicit: Option<Lang>) -> Lang {
+        explicit.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+                .unwrap_or_default();
+            if locale.starts_with("en") {
+                Lang::En
+            } else {
+                Lang::De
+            }
+        })
+    }
+
+    /// The string for `text` in this language.
+    pub fn t(self, text: Text) -> &'static str {
+        match self {
+            Lang::De => de::text(text),
+            Lang::En => en::text(text),
+        }
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value.
+pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = template.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// Every user-facing string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, strum::EnumIter)]
+pub enum Text {
+    ErrorPrefix,
+    WarningPrefix,
+    // Fields.
+    FieldCode,
+    FieldParent,
+    FieldTitle,
+    FieldDescription,
+    FieldOrganisation,
+    FieldContact,
+    FieldResponsible,
+    FieldReference,
+    FieldFund,
+    FieldRequested,
+    FieldApproved,
+    FieldCofunding,
+    FieldStart,
+    FieldEnd,
+    FieldStatus,
+    FieldTargetGroup,
+    FieldTargetGroups,
+    FieldLocation,
+    FieldNotes,
+    FieldIndicator,
+    FieldIndicators,
+    FieldGoals,
+    FieldPrimaryGoal,
+    FieldId,
+    FieldMeasures,
+    // Problems.
+    ProblemRequired,
+    ProblemTooLong,
+    ProblemControlCharacter,
+    ProblemWhitespace,
+    ProblemNegative,
+    ProblemTooLarge,
+    ProblemEndBeforeStart,
+    ProblemNotFinite,
+    ProblemInvalidAmount,
+    ProblemInvalidDate,
+    ProblemInvalidNumber,
+    ProblemUnknownFund,
+    ProblemUnknownStatus,
+    // Fund rules.
+    WarnAktionsfondsAbove1500,
+    WarnProjektfondsBelow5000,
+    WarnProjektfondsLongerThan4Years,
+    WarnProjektfondsCofunding,
+    WarnBaufondsBelow50000,
+    WarnNetzwerkfondsBelow50000,
+    // Store errors.
+    ErrLocked,
+    ErrPermissionDenied,
+    ErrIo,
+    ErrDatabase,
+    ErrSchemaTooNew,
+    ErrCorrupt,
+    ErrInvalid,
+    ErrGoalNotFound,
+    ErrMeasureNotFound,
+    ErrMeasureExists,
+    ErrDuplicateCode,
+    ErrAlreadyLinked,
+    ErrNotLinked,
+    ErrGoalInUse,
+    ErrMoveIntoOwnSubtree,
+    ErrNothingToUndo,
+    ErrNothingToRedo,
+    ErrIndicatorNotFound,
+    ErrDemoNotEmpty,
+    HintForce,
+    // Check.
+    CheckCorrupt,
+    CheckLinkMismatch,
+    CheckDanglingLink,
+    CheckDanglingParent,
+    CheckDuplicateCode,
+    CheckPrimaryCount,
+    CheckCounterBehind,
+    CheckOk,
+    CheckProblems,
+    // Command results.
+    DoneMeasureAdded,
+    DoneMeasureUpdated,
+    DoneMeasureDeleted,
+    DoneGoalAdded,
+    DoneGoalUpdated,
+    DoneGoalMoved,
+    DoneGoalDeleted,
+    DoneLinked,
+    DoneUnlinked,
+    DoneIndicatorAdded,
+    DoneIndicatorSet,
+    DoneUndo,
+    DoneRedo,
+    DoneDemoData,
+    NoMeasures,
+    TuiNotYet,
+    // Table headers.
+    HeaderGoal,
+    HeaderCount,
+    HeaderWhen,
+    HeaderUser,
+    HeaderWhat,
+    Total,
+    // History descriptions.
+    LogAddGoal,
+    LogUpdateGoal,
+    LogMoveGoal,
+    LogDeleteGoal,
+    LogRestoreGoals,
+    LogAddMeasure,
+    LogUpdateMeasure,
+    LogDeleteMeasure,
+    LogLink,
+    LogUnlink,
+    LogSetPrimary,
+    LogBatch,
+    LogUndo,
+    LogRedo,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_named_placeholders() {
+        assert_eq!(
+            fill("{a} und {b}, {a}", &[("a", &1), ("b", &"x")]),
+            "1 und x, 1"
+        );
+    }
+
+    #[test]
+    fn both_tables_fill_the_same_placeholders() {
+        // Every placeholder a German string uses must exist in the English one and vice versa.
+        use strum::IntoEnumIterator;
+        for text in Text::iter() {
+            let names = |s: &str| {
+                let mut v: Vec<String> = s
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    .collect();
+                v.sort();
+                v
+            };
+            assert_eq!(names(Lang::De.t(text)), names(Lang::En.t(text)), "{text:?}");
+            assert!(!Lang::De.t(text).is_empty() && !Lang::En.t(text).is_empty());
+        }
+    }
+}
