@@ -6,6 +6,8 @@
 //! change as one value) → [`cli`] (the command line).
 
 pub mod catalog;
+pub mod cli;
+pub mod demo;
 pub mod i18n;
 pub mod json;
 pub mod model;

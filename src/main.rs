@@ -1,1 +1,6 @@
-fn main() {}
+use clap::Parser;
+
+fn main() {
+    let cli = quartier::cli::Cli::parse();
+    std::process::exit(quartier::cli::run(cli));
+}

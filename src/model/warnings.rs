@@ -44,10 +44,8 @@ pub fn fund_warnings(measure: &Measure) -> Vec<FundWarning> {
     let amount = relevant_amount(measure);
     let below = |limit_euro: i64| amount.is_some_and(|a| a.0 < limit_euro * 100);
     match measure.fund {
-        Some(Fund::Aktionsfonds) => {
-            if amount.is_some_and(|a| a.0 > 1_500 * 100) {
-                warnings.push(FundWarning::AktionsfondsAbove1500);
-            }
+        Some(Fund::Aktionsfonds) if amount.is_some_and(|a| a.0 > 1_500 * 100) => {
+            warnings.push(FundWarning::AktionsfondsAbove1500);
         }
         Some(Fund::Projektfonds) => {
             if below(5_000) {

@@ -2,6 +2,10 @@
 //! (`Store::apply`), records each with its inverse in the history, and answers with the
 //! [`Change`]s it made. Undo applies the inverse; the same values can later travel to a server.
 
+mod describe;
+
+pub use describe::describe;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, GoalId, Measure, MeasureId};

@@ -56,7 +56,20 @@ pub fn current_user() -> String {
     ["USER", "LOGNAME"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| format!("uid {}", process_uid()))
+        .unwrap_or_else(|| {
+            let uid = process_uid();
+            user_name(uid).unwrap_or_else(|| format!("uid {uid}"))
+        })
+}
+
+/// The login name of `uid` from /etc/passwd.
+fn user_name(uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
+    })
 }
 
 fn process_uid() -> u32 {

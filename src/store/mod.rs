@@ -205,7 +205,8 @@ impl Store {
         })
     }
 
-    fn entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+    /// One history entry by sequence number.
+    pub fn entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
         if seq == 0 {
             return Ok(None);
         }

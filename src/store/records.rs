@@ -35,12 +35,15 @@ pub struct Link {
     pub primary: bool,
 }
 
+/// Key/value pairs as read from a tree.
+pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
+
 /// Raw access to trees; implemented by the live database and by a staging overlay.
 pub trait Reader {
     /// The value under `key`, if any.
     fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
     /// All entries whose key starts with `prefix`, in key order.
-    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError>;
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Entries, StoreError>;
 }
 
 /// Decodes a record, naming tree and key when it is corrupt.

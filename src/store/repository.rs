@@ -30,6 +30,8 @@ pub trait Repository {
     fn links(&self) -> Result<Vec<Link>, StoreError>;
     /// Newest history entries first.
     fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError>;
+    /// One history entry by sequence number.
+    fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError>;
     /// Integrity problems, empty when all is well.
     fn check(&self) -> Vec<Inconsistency>;
 
@@ -129,6 +131,9 @@ impl Repository for Store {
     }
     fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
         Store::history(self, limit)
+    }
+    fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+        Store::entry(self, seq)
     }
     fn check(&self) -> Vec<Inconsistency> {
         Store::check(self)

@@ -8,7 +8,7 @@ use sled::Transactional;
 
 use super::error::StoreError;
 use super::keys::TreeName;
-use super::records::Reader;
+use super::records::{Entries, Reader};
 
 /// The live sled trees, indexed by [`TreeName`].
 pub struct Trees(pub [sled::Tree; 6]);
@@ -38,7 +38,7 @@ impl Reader for Trees {
         Ok(self.tree(tree).get(key)?.map(|v| v.to_vec()))
     }
 
-    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Entries, StoreError> {
         self.tree(tree)
             .scan_prefix(prefix)
             .map(|entry| {
@@ -109,7 +109,7 @@ impl Reader for Staging<'_> {
         }
     }
 
-    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Vec<(Vec<u8>, Vec<u8>)>, StoreError> {
+    fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Entries, StoreError> {
         let mut merged: BTreeMap<Vec<u8>, Vec<u8>> =
             self.trees.scan(tree, prefix)?.into_iter().collect();
         let start = (tree, prefix.to_vec());

@@ -1,0 +1,263 @@
+//! Subcommand arguments, and turning measure flags into field values with typed errors.
+
+use clap::{Args, Subcommand};
+
+use crate::model::{
+    Field, Fund, Measure, Problem, Status, ValidationError, parse_amount, parse_date,
+};
+
+/// `quartier goal …`
+#[derive(Debug, Subcommand)]
+pub enum GoalCommand {
+    /// Add a goal: under --parent, or a new top-level goal without it.
+    Add {
+        #[arg(long)]
+        parent: Option<String>,
+        /// Code of the new goal; default: next free one (e.g. 3.7 under Z3, Z10 at top level).
+        #[arg(long)]
+        code: Option<String>,
+        #[arg(long)]
+        title: String,
+        #[arg(long, default_value = "")]
+        description: String,
+    },
+    /// Change a goal's title, description or code.
+    Edit {
+        code: String,
+        #[arg(long)]
+        title: Option<String>,
+        #[arg(long)]
+        description: Option<String>,
+        /// A new code for the goal.
+        #[arg(long = "code", value_name = "NEW_CODE")]
+        new_code: Option<String>,
+    },
+    /// Move a goal under another parent (`--parent -` for top level) and/or to a position.
+    Move {
+        code: String,
+        #[arg(long)]
+        parent: Option<String>,
+        /// 1-based position among the new siblings; default: last.
+        #[arg(long)]
+        position: Option<u32>,
+    },
+    /// Delete a goal. With linked measures or sub-goals only with --force.
+    Delete {
+        code: String,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// `quartier measure …`
+#[derive(Debug, Subcommand)]
+pub enum MeasureCommand {
+    /// Add a measure; prints its id. The first --goal is the primary goal.
+    Add {
+        #[command(flatten)]
+        fields: MeasureFields,
+        /// Goal code to link (repeatable; the first is primary).
+        #[arg(long = "goal", value_name = "CODE")]
+        goals: Vec<String>,
+    },
+    /// List measures as a table (or JSON).
+    List {
+        /// Only measures linked to this goal or its sub-goals.
+        #[arg(long)]
+        goal: Option<String>,
+        #[arg(long)]
+        status: Option<String>,
+        #[arg(long)]
+        fund: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one measure with every field, indicators, goals and fund warnings.
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of a measure; an empty value clears a field.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        fields: MeasureFields,
+    },
+    /// Delete a measure and its links.
+    Delete { id: String },
+}
+
+/// `quartier indicator …`
+#[derive(Debug, Subcommand)]
+pub enum IndicatorCommand {
+    /// Add an indicator to a measure.
+    Add {
+        id: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "")]
+        unit: String,
+        #[arg(long, allow_hyphen_values = true)]
+        baseline: String,
+        #[arg(long, allow_hyphen_values = true)]
+        target: String,
+        #[arg(long, allow_hyphen_values = true)]
+        actual: Option<String>,
+    },
+    /// Set the actual value of an indicator (empty clears it).
+    Set {
+        id: String,
+        name: String,
+        #[arg(long, allow_hyphen_values = true)]
+        actual: String,
+    },
+    /// Remove an indicator.
+    Remove { id: String, name: String },
+}
+
+/// The measure fields as flags, shared by `measure add` and `measure edit`.
+#[derive(Debug, Default, Args)]
+pub struct MeasureFields {
+    #[arg(long)]
+    pub title: Option<String>,
+    #[arg(long)]
+    pub description: Option<String>,
+    /// Träger.
+    #[arg(long)]
+    pub organisation: Option<String>,
+    #[arg(long)]
+    pub contact: Option<String>,
+    /// QM staff member in charge.
+    #[arg(long)]
+    pub responsible: Option<String>,
+    /// E.g. the funding system's file number.
+    #[arg(long)]
+    pub reference: Option<String>,
+    /// Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige (QF1–QF4 accepted).
+    #[arg(long)]
+    pub fund: Option<String>,
+    /// Requested amount in euro: 12500, 12500.50, 12.500,50 €.
+    #[arg(long)]
+    pub requested: Option<String>,
+    /// Approved amount in euro.
+    #[arg(long)]
+    pub approved: Option<String>,
+    /// Co-funding (Eigenanteil) in euro.
+    #[arg(long)]
+    pub cofunding: Option<String>,
+    /// Start date: 2026-03-01 or 01.03.2026.
+    #[arg(long)]
+    pub start: Option<String>,
+    /// End date.
+    #[arg(long)]
+    pub end: Option<String>,
+    /// idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen.
+    #[arg(long)]
+    pub status: Option<String>,
+    /// Target group (repeatable; given at all, it replaces the list).
+    #[arg(long = "target-group", value_name = "GROUP")]
+    pub target_groups: Vec<String>,
+    #[arg(long)]
+    pub location: Option<String>,
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+fn optional<T>(
+    text: &str,
+    field: Field,
+    parse: impl Fn(&str) -> Result<T, Problem>,
+    errors: &mut Vec<ValidationError>,
+) -> Option<T> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    parse(text)
+        .map_err(|problem| errors.push(ValidationError::new(field, problem)))
+        .ok()
+}
+
+impl MeasureFields {
+    /// Writes every given flag into `measure`; collects every parse error.
+    pub fn apply_to(&self, m: &mut Measure) -> Result<(), Vec<ValidationError>> {
+        let mut errors = Vec::new();
+        for (value, target) in [
+            (&self.title, &mut m.title),
+            (&self.description, &mut m.description),
+            (&self.organisation, &mut m.organisation),
+            (&self.contact, &mut m.contact),
+            (&self.responsible, &mut m.responsible),
+            (&self.reference, &mut m.reference),
+            (&self.location, &mut m.location),
+            (&self.notes, &mut m.notes),
+        ] {
+            if let Some(value) = value {
+                *target = value.clone();
+            }
+        }
+        if let Some(text) = &self.fund {
+            m.fund = optional(
+                text,
+                Field::Fund,
+                |t| Fund::parse(t).ok_or_else(|| Problem::UnknownFund(t.trim().into())),
+                &mut errors,
+            );
+        }
+        for (text, field, target) in [
+            (&self.requested, Field::Requested, &mut m.requested),
+            (&self.approved, Field::Approved, &mut m.approved),
+            (&self.cofunding, Field::Cofunding, &mut m.cofunding),
+        ] {
+            if let Some(text) = text {
+                *target = optional(text, field, parse_amount, &mut errors);
+            }
+        }
+        for (text, field, target) in [
+            (&self.start, Field::Start, &mut m.start),
+            (&self.end, Field::End, &mut m.end),
+        ] {
+            if let Some(text) = text {
+                *target = optional(text, field, parse_date, &mut errors);
+            }
+        }
+        if let Some(text) = &self.status {
+            match Status::parse(text) {
+                Some(status) => m.status = status,
+                None => errors.push(ValidationError::new(
+                    Field::Status,
+                    Problem::UnknownStatus(text.trim().into()),
+                )),
+            }
+        }
+        if !self.target_groups.is_empty() {
+            m.target_groups = self
+                .target_groups
+                .iter()
+                .filter(|g| !g.trim().is_empty())
+                .map(|g| g.trim().to_string())
+                .collect();
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Like [`MeasureFields::apply_to`], then validates the result, so a single message lists
+    /// every problem: unparseable flags and invalid values alike.
+    pub fn apply_and_validate(&self, m: &mut Measure) -> Result<(), Vec<ValidationError>> {
+        let mut errors = self.apply_to(m).err().unwrap_or_default();
+        for error in m.validate().err().unwrap_or_default() {
+            if !errors.iter().any(|e| e.field == error.field) {
+                errors.push(error);
+            }
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}

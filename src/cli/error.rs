@@ -1,0 +1,73 @@
+//! Errors at the command-line edge, each one localised line.
+
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::model::{MeasureId, ValidationError};
+use crate::store::StoreError;
+
+/// Why a command failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("invalid input")]
+    Invalid(Vec<ValidationError>),
+    #[error("no such goal {0}")]
+    UnknownGoal(String),
+    #[error("no such measure {0}")]
+    UnknownMeasure(String),
+    #[error("no indicator {name} on {measure}")]
+    UnknownIndicator { measure: MeasureId, name: String },
+    #[error("database not empty")]
+    DemoNotEmpty(usize),
+    #[error("no home directory")]
+    NoHome,
+    #[error("output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+impl CliError {
+    /// 2 when the database is held by another process (scripts can retry), else 1.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Store(StoreError::Locked(_)) => 2,
+            _ => 1,
+        }
+    }
+
+    /// A second line telling the user how to proceed, where there is one.
+    pub fn hint(&self, lang: Lang) -> Option<String> {
+        match self {
+            CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
+            _ => None,
+        }
+    }
+}
+
+impl Localize for CliError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            CliError::Store(e) => e.localize(lang),
+            CliError::Invalid(errors) => StoreError::Invalid(errors.clone()).localize(lang),
+            CliError::UnknownGoal(code) => fill(lang.t(Text::ErrGoalNotFound), &[("code", code)]),
+            CliError::UnknownMeasure(id) => fill(lang.t(Text::ErrMeasureNotFound), &[("id", id)]),
+            CliError::UnknownIndicator { measure, name } => fill(
+                lang.t(Text::ErrIndicatorNotFound),
+                &[("measure", measure), ("name", name)],
+            ),
+            CliError::DemoNotEmpty(count) => {
+                fill(lang.t(Text::ErrDemoNotEmpty), &[("count", count)])
+            }
+            CliError::NoHome => "HOME / XDG_DATA_HOME?".into(),
+            CliError::Output(e) => e.to_string(),
+        }
+        .chars()
+        .map(|c| {
+            if crate::model::is_forbidden_in_line(c) {
+                crate::text::REPLACEMENT
+            } else {
+                c
+            }
+        })
+        .collect()
+    }
+}

@@ -1,0 +1,234 @@
+//! `quartier goals` and `quartier goal add|edit|move|delete`.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use serde::Serialize;
+
+use super::CliError;
+use super::args::GoalCommand;
+use super::output::{self, Align};
+use crate::i18n::{Lang, Text, fill};
+use crate::json::GoalJson;
+use crate::model::{Cents, Goal, GoalId};
+use crate::ops::Op;
+use crate::store::Repository;
+
+/// Finds a goal by code or fails with a clear message.
+pub fn resolve(repo: &dyn Repository, code: &str) -> Result<Goal, CliError> {
+    repo.goal_by_code(code)?
+        .ok_or_else(|| CliError::UnknownGoal(code.trim().to_string()))
+}
+
+#[derive(Serialize)]
+struct GoalListJson {
+    #[serde(flatten)]
+    goal: GoalJson,
+    measure_count: usize,
+    approved_cents: Cents,
+}
+
+/// Prints the goal tree with measure counts and approved sums (sub-goals included).
+pub fn list(
+    repo: &dyn Repository,
+    lang: Lang,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let goals = repo.goals()?;
+    let stats = repo.goal_stats()?;
+    let codes: HashMap<GoalId, &str> = goals.iter().map(|g| (g.id, g.code.as_str())).collect();
+    if as_json {
+        let list: Vec<GoalListJson> = goals
+            .iter()
+            .map(|g| GoalListJson {
+                goal: GoalJson::new(g, g.parent.and_then(|p| codes.get(&p).copied())),
+                measure_count: stats.get(&g.id).map_or(0, |s| s.measures),
+                approved_cents: stats.get(&g.id).map_or(Cents(0), |s| s.approved),
+            })
+            .collect();
+        output::json(out, &list)?;
+        return Ok(());
+    }
+    let depth = depths(&goals);
+    let rows: Vec<Vec<String>> = goals
+        .iter()
+        .map(|g| {
+            let s = stats.get(&g.id).cloned().unwrap_or_default();
+            let indent = "  ".repeat(depth.get(&g.id).copied().unwrap_or(0));
+            vec![
+                format!("{indent}{}", g.code),
+                g.title.clone(),
+                s.measures.to_string(),
+                s.approved.format_de(),
+            ]
+        })
+        .collect();
+    let header = [
+        lang.t(Text::HeaderGoal),
+        lang.t(Text::FieldTitle),
+        lang.t(Text::FieldMeasures),
+        lang.t(Text::FieldApproved),
+    ];
+    output::table(
+        out,
+        &header,
+        &[
+            (Align::Left, 12),
+            (Align::Left, 60),
+            (Align::Right, 10),
+            (Align::Right, 18),
+        ],
+        &rows,
+    )?;
+    Ok(())
+}
+
+fn depths(goals: &[Goal]) -> HashMap<GoalId, usize> {
+    let mut depth = HashMap::new();
+    for goal in goals {
+        // Tree order puts parents first.
+        let d = goal
+            .parent
+            .and_then(|p| depth.get(&p).copied())
+            .map_or(0, |d: usize| d + 1);
+        depth.insert(goal.id, d);
+    }
+    depth
+}
+
+/// The next free code: `Z10` at top level, `3.7` under `Z3`, `X.1` under `X`.
+fn next_code(goals: &[Goal], parent: Option<&Goal>) -> String {
+    let taken = |code: &str| goals.iter().any(|g| g.code.eq_ignore_ascii_case(code));
+    let (prefix, mut n) = match parent {
+        None => (
+            "Z".to_string(),
+            goals.iter().filter(|g| g.parent.is_none()).count() + 1,
+        ),
+        Some(p) => {
+            let number = p
+                .code
+                .strip_prefix(['Z', 'z'])
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
+            let prefix = format!("{}.", number.unwrap_or(&p.code));
+            (
+                prefix,
+                goals.iter().filter(|g| g.parent == Some(p.id)).count() + 1,
+            )
+        }
+    };
+    while taken(&format!("{prefix}{n}")) {
+        n += 1;
+    }
+    format!("{prefix}{n}")
+}
+
+/// Runs a `goal` subcommand.
+pub fn run(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    command: GoalCommand,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let done = |text: Text, code: &str| fill(lang.t(text), &[("code", &code)]);
+    match command {
+        GoalCommand::Add {
+            parent,
+            code,
+            title,
+            description,
+        } => {
+            let parent = parent.map(|p| resolve(repo, &p)).transpose()?;
+            let code = match code {
+                Some(code) => code.trim().to_string(),
+                None => next_code(&repo.goals()?, parent.as_ref()),
+            };
+            let goal = Goal {
+                id: GoalId(0),
+                parent: parent.map(|p| p.id),
+                code: code.clone(),
+                title,
+                description,
+                position: u32::MAX,
+            };
+            repo.apply(Op::AddGoal { goal }, actor)?;
+            output::line(out, &done(Text::DoneGoalAdded, &code))?;
+        }
+        GoalCommand::Edit {
+            code,
+            title,
+            description,
+            new_code,
+        } => {
+            let goal = resolve(repo, &code)?;
+            let op = Op::UpdateGoal {
+                id: goal.id,
+                code: new_code.map_or(goal.code, |c| c.trim().to_string()),
+                title: title.unwrap_or(goal.title),
+                description: description.unwrap_or(goal.description),
+            };
+            repo.apply(op, actor)?;
+            output::line(out, &done(Text::DoneGoalUpdated, &code))?;
+        }
+        GoalCommand::Move {
+            code,
+            parent,
+            position,
+        } => {
+            let goal = resolve(repo, &code)?;
+            let parent = match parent.as_deref().map(str::trim) {
+                None => goal.parent,
+                Some("-") | Some("") => None,
+                Some(p) => Some(resolve(repo, p)?.id),
+            };
+            let position = position.map_or(u32::MAX, |p| p.saturating_sub(1));
+            repo.apply(
+                Op::MoveGoal {
+                    id: goal.id,
+                    parent,
+                    position,
+                },
+                actor,
+            )?;
+            output::line(out, &done(Text::DoneGoalMoved, &goal.code))?;
+        }
+        GoalCommand::Delete { code, force } => {
+            let goal = resolve(repo, &code)?;
+            repo.apply(Op::DeleteGoal { id: goal.id, force }, actor)?;
+            output::line(out, &done(Text::DoneGoalDeleted, &goal.code))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal(id: u64, parent: Option<u64>, code: &str) -> Goal {
+        Goal {
+            id: GoalId(id),
+            parent: parent.map(GoalId),
+            code: code.into(),
+            title: "t".into(),
+            description: String::new(),
+            position: 0,
+        }
+    }
+
+    #[test]
+    fn next_codes_follow_the_numbering() {
+        let goals = vec![
+            goal(1, None, "Z1"),
+            goal(2, Some(1), "1.1"),
+            goal(3, Some(1), "1.2"),
+            goal(4, None, "Z2"),
+            goal(5, None, "HF"),
+        ];
+        assert_eq!(next_code(&goals, None), "Z4");
+        assert_eq!(next_code(&goals, Some(&goals[0])), "1.3");
+        assert_eq!(next_code(&goals, Some(&goals[3])), "2.1");
+        assert_eq!(next_code(&goals, Some(&goals[4])), "HF.1");
+    }
+}

@@ -1,0 +1,472 @@
+//! `quartier measure …`, `indicator …`, `link`, `unlink`.
+
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+
+use super::CliError;
+use super::args::{IndicatorCommand, MeasureCommand};
+use super::goals::resolve;
+use super::output::{self, Align};
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::json::MeasureJson;
+use crate::model::{
+    Field, Fund, GoalId, Indicator, Measure, MeasureId, Problem, Status, ValidationError,
+    format_date_de, fund_warnings, parse_decimal,
+};
+use crate::ops::Op;
+use crate::store::{Link, Repository};
+
+/// Finds a measure by `42` or `M-0042`.
+pub fn resolve_measure(repo: &dyn Repository, id: &str) -> Result<Measure, CliError> {
+    MeasureId::parse(id)
+        .map(|id| repo.measure(id))
+        .transpose()?
+        .flatten()
+        .ok_or_else(|| CliError::UnknownMeasure(id.trim().to_string()))
+}
+
+fn warn(lang: Lang, measure: &Measure) {
+    for warning in fund_warnings(measure) {
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            warning.localize(lang)
+        );
+    }
+}
+
+/// Runs a `measure` subcommand.
+pub fn run(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    command: MeasureCommand,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    match command {
+        MeasureCommand::Add { fields, goals } => {
+            let mut measure = Measure::new("");
+            fields
+                .apply_and_validate(&mut measure)
+                .map_err(CliError::Invalid)?;
+            let goals = goals
+                .iter()
+                .map(|c| resolve(repo, c).map(|g| g.id))
+                .collect::<Result<Vec<_>, _>>()?;
+            let applied = repo.apply(
+                Op::AddMeasure {
+                    measure: measure.clone(),
+                    goals,
+                },
+                actor,
+            )?;
+            let id = applied.added_measure().unwrap_or(MeasureId(0));
+            writeln!(out, "{id}")?;
+            warn(lang, &measure);
+        }
+        MeasureCommand::List {
+            goal,
+            status,
+            fund,
+            json,
+        } => list(repo, lang, goal, status, fund, json, out)?,
+        MeasureCommand::Show { id, json } => {
+            let measure = resolve_measure(repo, &id)?;
+            let links = repo.links_of_measure(measure.id)?;
+            let codes = goal_codes(repo)?;
+            if json {
+                output::json(
+                    out,
+                    &MeasureJson::new(&measure, &links, |l| code_of(&codes, l.goal)),
+                )?;
+            } else {
+                show(lang, &measure, &links, &codes, out)?;
+            }
+        }
+        MeasureCommand::Edit { id, fields } => {
+            let mut measure = resolve_measure(repo, &id)?;
+            fields
+                .apply_and_validate(&mut measure)
+                .map_err(CliError::Invalid)?;
+            repo.apply(
+                Op::UpdateMeasure {
+                    measure: measure.clone(),
+                },
+                actor,
+            )?;
+            output::line(
+                out,
+                &fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]),
+            )?;
+            warn(lang, &measure);
+        }
+        MeasureCommand::Delete { id } => {
+            let measure = resolve_measure(repo, &id)?;
+            repo.apply(Op::DeleteMeasure { id: measure.id }, actor)?;
+            output::line(
+                out,
+                &fill(lang.t(Text::DoneMeasureDeleted), &[("id", &measure.id)]),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn goal_codes(repo: &dyn Repository) -> Result<HashMap<GoalId, String>, CliError> {
+    Ok(repo.goals()?.into_iter().map(|g| (g.id, g.code)).collect())
+}
+
+fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
+    codes
+        .get(&id)
+        .cloned()
+        .unwrap_or_else(|| format!("#{}", id.0))
+}
+
+fn list(
+    repo: &dyn Repository,
+    lang: Lang,
+    goal: Option<String>,
+    status: Option<String>,
+    fund: Option<String>,
+    as_json: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let status = status
+        .map(|s| {
+            Status::parse(&s).ok_or_else(|| {
+                CliError::Invalid(vec![ValidationError::new(
+                    Field::Status,
+                    Problem::UnknownStatus(s),
+                )])
+            })
+        })
+        .transpose()?;
+    let fund = fund
+        .map(|f| {
+            Fund::parse(&f).ok_or_else(|| {
+                CliError::Invalid(vec![ValidationError::new(
+                    Field::Fund,
+                    Problem::UnknownFund(f),
+                )])
+            })
+        })
+        .transpose()?;
+    let goals = repo.goals()?;
+    let codes: HashMap<GoalId, String> = goals.iter().map(|g| (g.id, g.code.clone())).collect();
+    let mut links_by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
+    for link in repo.links()? {
+        links_by_measure.entry(link.measure).or_default().push(link);
+    }
+    for links in links_by_measure.values_mut() {
+        links.sort_by_key(|l| !l.primary);
+    }
+    let in_scope: Option<HashSet<GoalId>> = match goal {
+        None => None,
+        Some(code) => {
+            let root = resolve(repo, &code)?;
+            let mut scope = HashSet::from([root.id]);
+            // Tree order: a child always comes after its parent.
+            for g in &goals {
+                if g.parent.is_some_and(|p| scope.contains(&p)) {
+                    scope.insert(g.id);
+                }
+            }
+            Some(scope)
+        }
+    };
+    let none = Vec::new();
+    let measures: Vec<(Measure, &Vec<Link>)> = repo
+        .measures()?
+        .into_iter()
+        .filter(|m| status.is_none_or(|s| m.status == s) && fund.is_none_or(|f| m.fund == Some(f)))
+        .map(|m| {
+            let links = links_by_measure.get(&m.id).unwrap_or(&none);
+            (m, links)
+        })
+        .filter(|(_, links)| {
+            in_scope
+                .as_ref()
+                .is_none_or(|scope| links.iter().any(|l| scope.contains(&l.goal)))
+        })
+        .collect();
+    if as_json {
+        let list: Vec<MeasureJson> = measures
+            .iter()
+            .map(|(m, links)| MeasureJson::new(m, links, |l| code_of(&codes, l.goal)))
+            .collect();
+        output::json(out, &list)?;
+        return Ok(());
+    }
+    if measures.is_empty() {
+        output::line(out, lang.t(Text::NoMeasures))?;
+        return Ok(());
+    }
+    let rows: Vec<Vec<String>> = measures
+        .iter()
+        .map(|(m, links)| {
+            vec![
+                m.id.to_string(),
+                m.title.clone(),
+                m.organisation.clone(),
+                m.fund.map_or(String::new(), |f| f.name().to_string()),
+                m.approved.map_or(String::new(), |a| a.format_de()),
+                m.status.name().to_string(),
+                links
+                    .first()
+                    .map_or(String::new(), |l| code_of(&codes, l.goal)),
+            ]
+        })
+        .collect();
+    let header = [
+        lang.t(Text::FieldId),
+        lang.t(Text::FieldTitle),
+        lang.t(Text::FieldOrganisation),
+        lang.t(Text::FieldFund),
+        lang.t(Text::FieldApproved),
+        lang.t(Text::FieldStatus),
+        lang.t(Text::FieldPrimaryGoal),
+    ];
+    let columns = [
+        (Align::Left, 8),
+        (Align::Left, 40),
+        (Align::Left, 24),
+        (Align::Left, 13),
+        (Align::Right, 16),
+        (Align::Left, 13),
+        (Align::Left, 9),
+    ];
+    output::table(out, &header, &columns, &rows)?;
+    Ok(())
+}
+
+fn show(
+    lang: Lang,
+    m: &Measure,
+    links: &[Link],
+    codes: &HashMap<GoalId, String>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let t = |text| lang.t(text);
+    let amount = |a: Option<crate::model::Cents>| a.map_or(String::new(), |a| a.format_de());
+    let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), format_date_de);
+    output::line(out, &format!("{}  {}", m.id, m.title))?;
+    let rows = [
+        (t(Text::FieldOrganisation), m.organisation.clone()),
+        (t(Text::FieldContact), m.contact.clone()),
+        (t(Text::FieldResponsible), m.responsible.clone()),
+        (t(Text::FieldReference), m.reference.clone()),
+        (
+            t(Text::FieldFund),
+            m.fund.map_or(String::new(), |f| f.name().into()),
+        ),
+        (t(Text::FieldRequested), amount(m.requested)),
+        (t(Text::FieldApproved), amount(m.approved)),
+        (t(Text::FieldCofunding), amount(m.cofunding)),
+        (t(Text::FieldStart), date(m.start)),
+        (t(Text::FieldEnd), date(m.end)),
+        (t(Text::FieldStatus), m.status.name().into()),
+        (t(Text::FieldTargetGroups), m.target_groups.join(", ")),
+        (t(Text::FieldLocation), m.location.clone()),
+    ];
+    for (label, value) in rows {
+        output::line(
+            out,
+            &format!("{}{value}", crate::text::cell(&format!("{label}:"), 16)),
+        )?;
+    }
+    let goals: Vec<String> = links
+        .iter()
+        .map(|l| {
+            format!(
+                "{}{}",
+                code_of(codes, l.goal),
+                if l.primary { "*" } else { "" }
+            )
+        })
+        .collect();
+    output::line(
+        out,
+        &format!(
+            "{}{}",
+            crate::text::cell(&format!("{}:", t(Text::FieldGoals)), 16),
+            goals.join(", ")
+        ),
+    )?;
+    for (label, text) in [
+        (t(Text::FieldDescription), &m.description),
+        (t(Text::FieldNotes), &m.notes),
+    ] {
+        if !text.is_empty() {
+            output::line(out, &format!("{label}:"))?;
+            for line in text.lines() {
+                output::line(out, &format!("  {line}"))?;
+            }
+        }
+    }
+    if !m.indicators.is_empty() {
+        output::line(out, &format!("{}:", t(Text::FieldIndicators)))?;
+        for i in &m.indicators {
+            let actual = i.actual.map_or("–".to_string(), |a| a.to_string());
+            let percent = i
+                .attainment()
+                .map_or(String::new(), |a| format!("  ({:.0} %)", a * 100.0));
+            output::line(
+                out,
+                &format!(
+                    "  {}: {} → {} {}, Ist {actual}{percent}",
+                    i.name, i.baseline, i.target, i.unit
+                ),
+            )?;
+        }
+    }
+    for warning in fund_warnings(m) {
+        output::line(
+            out,
+            &format!("{}: {}", t(Text::WarningPrefix), warning.localize(lang)),
+        )?;
+    }
+    Ok(())
+}
+
+fn number(text: &str, field: Field) -> Result<f64, CliError> {
+    parse_decimal(text).map_err(|p| CliError::Invalid(vec![ValidationError::new(field, p)]))
+}
+
+/// Runs an `indicator` subcommand (each is one `UpdateMeasure`).
+pub fn indicator(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    command: IndicatorCommand,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let (id, name) = match &command {
+        IndicatorCommand::Add { id, name, .. }
+        | IndicatorCommand::Set { id, name, .. }
+        | IndicatorCommand::Remove { id, name } => (id, name.trim().to_string()),
+    };
+    let mut measure = resolve_measure(repo, id)?;
+    let position = measure
+        .indicators
+        .iter()
+        .position(|i| i.name.eq_ignore_ascii_case(&name));
+    let field = Field::Indicator(position.unwrap_or(measure.indicators.len()));
+    let missing = || CliError::UnknownIndicator {
+        measure: measure.id,
+        name: name.clone(),
+    };
+    let done = match command {
+        IndicatorCommand::Add {
+            unit,
+            baseline,
+            target,
+            actual,
+            ..
+        } => {
+            let indicator = Indicator {
+                name: name.clone(),
+                unit,
+                baseline: number(&baseline, field)?,
+                target: number(&target, field)?,
+                actual: actual
+                    .filter(|a| !a.trim().is_empty())
+                    .map(|a| number(&a, field))
+                    .transpose()?,
+            };
+            measure.indicators.push(indicator);
+            Text::DoneIndicatorAdded
+        }
+        IndicatorCommand::Set { actual, .. } => {
+            let index = position.ok_or_else(missing)?;
+            let value = if actual.trim().is_empty() {
+                None
+            } else {
+                Some(number(&actual, field)?)
+            };
+            measure.indicators[index].actual = value;
+            Text::DoneIndicatorSet
+        }
+        IndicatorCommand::Remove { .. } => {
+            measure.indicators.remove(position.ok_or_else(missing)?);
+            Text::DoneIndicatorSet
+        }
+    };
+    repo.apply(
+        Op::UpdateMeasure {
+            measure: measure.clone(),
+        },
+        actor,
+    )?;
+    output::line(
+        out,
+        &fill(lang.t(done), &[("name", &name), ("measure", &measure.id)]),
+    )?;
+    Ok(())
+}
+
+/// `quartier link ID CODE [--primary]`.
+pub fn link(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    id: &str,
+    code: &str,
+    primary: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let measure = resolve_measure(repo, id)?;
+    let goal = resolve(repo, code)?;
+    let already = repo
+        .links_of_measure(measure.id)?
+        .into_iter()
+        .find(|l| l.goal == goal.id);
+    let op = match already {
+        Some(link) if primary && !link.primary => Op::SetPrimary {
+            measure: measure.id,
+            goal: goal.id,
+        },
+        _ => Op::Link {
+            measure: measure.id,
+            goal: goal.id,
+            primary,
+        },
+    };
+    repo.apply(op, actor)?;
+    output::line(
+        out,
+        &fill(
+            lang.t(Text::DoneLinked),
+            &[("measure", &measure.id), ("goal", &goal.code)],
+        ),
+    )?;
+    Ok(())
+}
+
+/// `quartier unlink ID CODE`.
+pub fn unlink(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    id: &str,
+    code: &str,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let measure = resolve_measure(repo, id)?;
+    let goal = resolve(repo, code)?;
+    repo.apply(
+        Op::Unlink {
+            measure: measure.id,
+            goal: goal.id,
+        },
+        actor,
+    )?;
+    output::line(
+        out,
+        &fill(
+            lang.t(Text::DoneUnlinked),
+            &[("measure", &measure.id), ("goal", &goal.code)],
+        ),
+    )?;
+    Ok(())
+}

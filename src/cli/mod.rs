@@ -1,0 +1,148 @@
+//! The command line (clap 4): `quartier` opens the TUI; subcommands do the same work for scripts.
+//! Errors are one clear line on stderr in the user's language, with a non-zero exit code.
+
+mod args;
+mod error;
+mod goals;
+mod history;
+mod measures;
+mod output;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+pub use args::{GoalCommand, IndicatorCommand, MeasureCommand, MeasureFields};
+pub use error::CliError;
+
+use crate::i18n::{Lang, Localize, Text};
+use crate::store::{Store, current_user};
+
+/// quartier: Maßnahmen und Ziele eines Quartiersmanagements / measures and goals of a
+/// Quartiersmanagement office.
+#[derive(Debug, Parser)]
+#[command(name = "quartier", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of messages: de (default) or en. Without it, LANG/LC_ALL starting with `en`
+    /// choose English.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+    /// Database directory. Default: $QUARTIER_DB, else $XDG_DATA_HOME/quartier/db
+    /// (~/.local/share/quartier/db).
+    #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// The goal tree with linked measures and approved sums per goal.
+    Goals {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add, edit, move or delete a goal.
+    #[command(subcommand)]
+    Goal(GoalCommand),
+    /// Add, list, show, edit or delete measures.
+    #[command(subcommand)]
+    Measure(Box<MeasureCommand>),
+    /// Add, update or remove indicators of a measure.
+    #[command(subcommand)]
+    Indicator(IndicatorCommand),
+    /// Link a measure to a goal.
+    Link {
+        /// Measure id (42 or M-0042).
+        id: String,
+        /// Goal code, e.g. 1.3.
+        code: String,
+        /// Make this goal the measure's primary goal.
+        #[arg(long)]
+        primary: bool,
+    },
+    /// Remove a link between a measure and a goal.
+    Unlink { id: String, code: String },
+    /// Revert the newest change (also one made in the TUI).
+    Undo,
+    /// Re-apply the newest undone change.
+    Redo,
+    /// The history: time, user, change.
+    Log {
+        #[arg(long)]
+        json: bool,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+    /// Check the database: every record readable, links consistent. Exit 1 on problems.
+    Check,
+    /// Fill an empty database with realistic example measures.
+    DemoData {
+        #[arg(long)]
+        measures: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+/// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
+pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
+    if let Some(path) = explicit {
+        return Ok(path);
+    }
+    directories::ProjectDirs::from("", "", "quartier")
+        .map(|dirs| dirs.data_dir().join("db"))
+        .ok_or(CliError::NoHome)
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    let lang = Lang::detect(cli.lang);
+    match execute(cli, lang) {
+        Ok(code) => code,
+        Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(error) => {
+            eprintln!("{}: {}", lang.t(Text::ErrorPrefix), error.localize(lang));
+            if let Some(hint) = error.hint(lang) {
+                eprintln!("{hint}");
+            }
+            error.exit_code()
+        }
+    }
+}
+
+fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
+    let path = database_path(cli.db)?;
+    let mut store = Store::open(&path)?;
+    let actor = current_user();
+    let out = &mut std::io::stdout().lock();
+    let Some(command) = cli.command else {
+        output::line(out, lang.t(Text::TuiNotYet))?;
+        return Ok(0);
+    };
+    match command {
+        Command::Goals { json } => goals::list(&store, lang, json, out)?,
+        Command::Goal(command) => goals::run(&mut store, &actor, lang, command, out)?,
+        Command::Measure(command) => measures::run(&mut store, &actor, lang, *command, out)?,
+        Command::Indicator(command) => measures::indicator(&mut store, &actor, lang, command, out)?,
+        Command::Link { id, code, primary } => {
+            measures::link(&mut store, &actor, lang, &id, &code, primary, out)?
+        }
+        Command::Unlink { id, code } => {
+            measures::unlink(&mut store, &actor, lang, &id, &code, out)?
+        }
+        Command::Undo => history::undo(&mut store, &actor, lang, out)?,
+        Command::Redo => history::redo(&mut store, &actor, lang, out)?,
+        Command::Log { json, limit } => history::log(&store, lang, json, limit, out)?,
+        Command::Check => return history::check(&store, lang, out),
+        Command::DemoData { measures, seed } => {
+            let count = crate::demo::fill(&mut store, &actor, measures, seed)?;
+            output::line(
+                out,
+                &crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]),
+            )?;
+        }
+    }
+    Ok(0)
+}
