@@ -1,0 +1,714 @@
+//! End-to-end tests of the real `quartier` binary: every subcommand, errors, languages, the
+//! database location rules, and a second process on a held database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use quartier::model::{Measure, MeasureId};
+use quartier::store::{Store, codec, keys::TreeName};
+
+struct Db {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn db() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    Db { _dir: dir, path }
+}
+
+fn quartier(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("QUARTIER_DB")
+        .env("LANG", "de_DE.UTF-8")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap()
+}
+
+/// Runs and expects success; returns stdout.
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = quartier(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Runs and expects failure with `code`; returns stderr.
+fn fails(db: &Path, args: &[&str], code: i32) -> String {
+    let out = quartier(db, args);
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    String::from_utf8(out.stderr).unwrap()
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+#[test]
+fn add_show_list_a_measure_with_every_flag() {
+    let db = db();
+    let id = ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "Sprachcafé für Eltern",
+            "--goal",
+            "1.3",
+            "--goal",
+            "4.3",
+            "--organisation",
+            "Nachbarschaftshaus e.V.",
+            "--contact",
+            "info@example.org",
+            "--responsible",
+            "B. Schulz",
+            "--reference",
+            "QM-2026-17",
+            "--fund",
+            "QF2",
+            "--requested",
+            "13.000",
+            "--approved",
+            "12.500,50 €",
+            "--cofunding",
+            "1250,05",
+            "--start",
+            "01.03.2026",
+            "--end",
+            "2026-12-31",
+            "--status",
+            "laufend",
+            "--target-group",
+            "Eltern",
+            "--target-group",
+            "Kinder",
+            "--location",
+            "Donaustraße 7",
+            "--notes",
+            "Raum ab März",
+            "--description",
+            "Zeile 1\nZeile 2",
+        ],
+    );
+    assert_eq!(id.trim(), "M-0001");
+    let shown = json(&ok(&db.path, &["measure", "show", "1", "--json"]));
+    let expected = json(
+        r#"{"id":1,"title":"Sprachcafé für Eltern","description":"Zeile 1\nZeile 2",
+        "organisation":"Nachbarschaftshaus e.V.","contact":"info@example.org","responsible":"B. Schulz",
+        "reference":"QM-2026-17","fund":"Projektfonds","requested_cents":1300000,"approved_cents":1250050,
+        "cofunding_cents":125005,"start":"2026-03-01","end":"2026-12-31","status":"laufend",
+        "target_groups":["Eltern","Kinder"],"location":"Donaustraße 7","notes":"Raum ab März",
+        "indicators":[],"goals":["1.3","4.3"],"primary_goal":"1.3"}"#,
+    );
+    assert_eq!(shown, expected);
+    let table = ok(&db.path, &["measure", "list"]);
+    assert!(table.lines().next().unwrap().starts_with("ID"), "{table}");
+    assert!(
+        table.contains("M-0001  Sprachcafé für Eltern") && table.contains("12.500,50 €"),
+        "{table}"
+    );
+    let human = ok(&db.path, &["measure", "show", "M-0001"]);
+    assert!(human.contains("Ziele:          1.3*, 4.3"), "{human}");
+    assert!(human.contains("Beginn:         01.03.2026"), "{human}");
+}
+
+#[test]
+fn list_filters_by_goal_subtree_status_and_fund() {
+    let db = db();
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "A",
+            "--goal",
+            "1.3",
+            "--status",
+            "laufend",
+            "--fund",
+            "Aktionsfonds",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure", "add", "--title", "B", "--goal", "4.3", "--status", "idee",
+        ],
+    );
+    let ids = |args: &[&str]| -> Vec<u64> {
+        let mut full = vec!["measure", "list", "--json"];
+        full.extend_from_slice(args);
+        json(&ok(&db.path, &full))
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["id"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(ids(&[]), [1, 2]);
+    assert_eq!(ids(&["--goal", "Z1"]), [1]);
+    assert_eq!(ids(&["--goal", "4.3"]), [2]);
+    assert_eq!(ids(&["--status", "idee"]), [2]);
+    assert_eq!(ids(&["--fund", "QF1"]), [1]);
+    assert_eq!(
+        ok(&db.path, &["measure", "list", "--goal", "Z9"]).trim(),
+        "Keine Maßnahmen."
+    );
+}
+
+#[test]
+fn invalid_input_lists_every_problem_and_changes_nothing() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Bestand", "--goal", "1.1"],
+    );
+    let before = ok(&db.path, &["measure", "list", "--json"]);
+    let log_before = ok(&db.path, &["log", "--json"]);
+    let err = fails(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "",
+            "--approved",
+            "12x",
+            "--start",
+            "31.02.2026",
+            "--fund",
+            "QF9",
+            "--status",
+            "fertig",
+        ],
+        1,
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    for part in [
+        "Fehler: Ungültige Eingabe",
+        "Bewilligt: „12x“ ist kein Betrag",
+        "Beginn: „31.02.2026“",
+        "Fonds: „QF9“",
+        "Status: „fertig“",
+        "Titel: darf nicht leer sein",
+    ] {
+        assert!(err.contains(part), "missing {part:?} in {err}");
+    }
+    let err = fails(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--start",
+            "2026-05-01",
+            "--end",
+            "2026-04-30",
+        ],
+        1,
+    );
+    assert!(err.contains("Ende: liegt vor dem Beginn"), "{err}");
+    let err = fails(
+        &db.path,
+        &["measure", "edit", "1", "--organisation", "bad\u{1b}[2J"],
+        1,
+    );
+    assert!(
+        err.contains("Träger: enthält Steuerzeichen") && !err.contains('\u{1b}'),
+        "{err}"
+    );
+    fails(
+        &db.path,
+        &["measure", "add", "--title", "X", "--goal", "9.9"],
+        1,
+    );
+    fails(&db.path, &["measure", "show", "77"], 1);
+    assert_eq!(ok(&db.path, &["measure", "list", "--json"]), before);
+    assert_eq!(ok(&db.path, &["log", "--json"]), log_before);
+}
+
+#[test]
+fn english_messages_on_request() {
+    let db = db();
+    let err = fails(
+        &db.path,
+        &[
+            "--lang",
+            "en",
+            "measure",
+            "add",
+            "--title",
+            "X",
+            "--approved",
+            "abc",
+        ],
+        1,
+    );
+    assert!(
+        err.starts_with("Error: Invalid input: Approved: \"abc\" is not an amount"),
+        "{err}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .args(["--db", db.path.to_str().unwrap(), "goals"])
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Goal"));
+}
+
+#[test]
+fn fund_rule_warnings_go_to_stderr() {
+    let db = db();
+    let out = quartier(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "Fest",
+            "--fund",
+            "Aktionsfonds",
+            "--approved",
+            "2000",
+        ],
+    );
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Hinweis: Aktionsfonds: mehr als 1.500 € je Maßnahme"),
+        "{err}"
+    );
+}
+
+#[test]
+fn goals_tree_counts_children_and_sums_primary_links_only() {
+    let db = db();
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "A",
+            "--goal",
+            "1.1",
+            "--goal",
+            "2.1",
+            "--approved",
+            "1000",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "B",
+            "--goal",
+            "1.2",
+            "--approved",
+            "500",
+        ],
+    );
+    let goals = json(&ok(&db.path, &["goals", "--json"]));
+    let find = |code: &str| {
+        goals
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("Z1")["measure_count"], 2);
+    assert_eq!(find("Z1")["approved_cents"], 150_000);
+    assert_eq!(find("Z2")["measure_count"], 1);
+    assert_eq!(find("Z2")["approved_cents"], 0);
+    assert_eq!(find("1.1")["parent"], "Z1");
+    assert_eq!(goals.as_array().unwrap().len(), 48);
+    let table = ok(&db.path, &["goals"]);
+    assert!(
+        table
+            .lines()
+            .any(|l| l.starts_with("Z1 ") && l.ends_with("1.500,00 €")),
+        "{table}"
+    );
+}
+
+#[test]
+fn goal_add_edit_move_delete() {
+    let db = db();
+    assert_eq!(
+        ok(&db.path, &["goal", "add", "--title", "Klima im Kiez"]).trim(),
+        "Ziel Z10 angelegt."
+    );
+    ok(
+        &db.path,
+        &["goal", "add", "--parent", "Z10", "--title", "Hitzeschutz"],
+    );
+    ok(
+        &db.path,
+        &[
+            "goal",
+            "add",
+            "--parent",
+            "Z10",
+            "--code",
+            "K2",
+            "--title",
+            "Begrünung",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "goal",
+            "edit",
+            "10.1",
+            "--title",
+            "Hitzeschutz für Ältere",
+            "--description",
+            "Sommer",
+        ],
+    );
+    ok(&db.path, &["goal", "move", "K2", "--position", "1"]);
+    let goals = json(&ok(&db.path, &["goals", "--json"]));
+    let tail: Vec<(String, u64)> = goals.as_array().unwrap()[48..]
+        .iter()
+        .map(|g| {
+            (
+                g["code"].as_str().unwrap().to_string(),
+                g["position"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tail,
+        [("Z10".into(), 9), ("K2".into(), 0), ("10.1".into(), 1)]
+    );
+    let err = fails(
+        &db.path,
+        &["goal", "add", "--code", "k2", "--title", "doppelt"],
+        1,
+    );
+    assert!(err.contains("Das Kürzel k2 ist schon vergeben."), "{err}");
+    let err = fails(&db.path, &["goal", "move", "Z10", "--parent", "K2"], 1);
+    assert!(err.contains("nicht unter sich selbst"), "{err}");
+    ok(
+        &db.path,
+        &[
+            "measure", "add", "--title", "Bäume", "--goal", "K2", "--goal", "3.2",
+        ],
+    );
+    let err = fails(&db.path, &["goal", "delete", "Z10"], 1);
+    assert!(
+        err.contains("1 verknüpfte Maßnahmen und 2 Unterziele") && err.contains("--force"),
+        "{err}"
+    );
+    ok(&db.path, &["goal", "delete", "Z10", "--force"]);
+    let m = json(&ok(&db.path, &["measure", "show", "1", "--json"]));
+    assert_eq!(m["goals"], json(r#"["3.2"]"#));
+    assert_eq!(m["primary_goal"], "3.2");
+    ok(&db.path, &["undo"]);
+    let m = json(&ok(&db.path, &["measure", "show", "1", "--json"]));
+    assert_eq!(m["goals"], json(r#"["K2","3.2"]"#));
+    assert_eq!(
+        ok(&db.path, &["check"]).trim(),
+        "Datenbank in Ordnung: 51 Ziele, 1 Maßnahmen, 2 Verknüpfungen."
+    );
+}
+
+#[test]
+fn link_unlink_primary_and_undo_redo_across_processes() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--goal", "1.1"],
+    );
+    ok(&db.path, &["link", "1", "5.2"]);
+    ok(&db.path, &["link", "M-0001", "5.2", "--primary"]);
+    let primary =
+        |db: &Db| json(&ok(&db.path, &["measure", "show", "1", "--json"]))["primary_goal"].clone();
+    assert_eq!(primary(&db), "5.2");
+    assert_eq!(
+        ok(&db.path, &["undo"]).trim(),
+        "Rückgängig gemacht: M-0001: Hauptziel 5.2"
+    );
+    assert_eq!(primary(&db), "1.1");
+    ok(&db.path, &["redo"]);
+    assert_eq!(primary(&db), "5.2");
+    ok(&db.path, &["unlink", "1", "5.2"]);
+    assert_eq!(primary(&db), "1.1");
+    let err = fails(&db.path, &["unlink", "1", "5.2"], 1);
+    assert!(
+        err.contains("M-0001 ist nicht mit Ziel 5.2 verknüpft."),
+        "{err}"
+    );
+    ok(&db.path, &["undo"]);
+    ok(&db.path, &["undo"]);
+    ok(&db.path, &["measure", "edit", "1", "--title", "B"]);
+    assert!(fails(&db.path, &["redo"], 1).contains("nichts wiederherzustellen"));
+    let log = json(&ok(&db.path, &["log", "--json", "--limit", "3"]));
+    let kinds: Vec<&str> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["do", "undo", "undo"]);
+    assert!(log[0]["user"].as_str().is_some_and(|u| !u.is_empty()));
+    let text = ok(&db.path, &["log"]);
+    assert!(
+        text.contains("rückgängig: M-0001 von Ziel 5.2 gelöst"),
+        "{text}"
+    );
+}
+
+#[test]
+fn indicators_add_set_remove() {
+    let db = db();
+    ok(&db.path, &["measure", "add", "--title", "A"]);
+    ok(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "Teilnehmende",
+            "--unit",
+            "Personen",
+            "--baseline",
+            "0",
+            "--target",
+            "40",
+        ],
+    );
+    ok(
+        &db.path,
+        &["indicator", "set", "1", "teilnehmende", "--actual", "12,5"],
+    );
+    let m = json(&ok(&db.path, &["measure", "show", "1", "--json"]));
+    assert_eq!(
+        m["indicators"],
+        json(
+            r#"[{"name":"Teilnehmende","unit":"Personen","baseline":0,"target":40,"actual":12.5}]"#
+        )
+    );
+    assert!(
+        ok(&db.path, &["measure", "show", "1"])
+            .contains("Teilnehmende: 0 → 40 Personen, Ist 12.5  (31 %)")
+    );
+    fails(
+        &db.path,
+        &["indicator", "set", "1", "Fehlt", "--actual", "1"],
+        1,
+    );
+    fails(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "X",
+            "--baseline",
+            "a",
+            "--target",
+            "1",
+        ],
+        1,
+    );
+    ok(&db.path, &["indicator", "remove", "1", "Teilnehmende"]);
+    assert_eq!(
+        json(&ok(&db.path, &["measure", "show", "1", "--json"]))["indicators"],
+        json("[]")
+    );
+}
+
+#[test]
+fn delete_measure_and_ids_are_never_reused() {
+    let db = db();
+    for title in ["A", "B", "C"] {
+        ok(
+            &db.path,
+            &["measure", "add", "--title", title, "--goal", "1.1"],
+        );
+    }
+    ok(&db.path, &["measure", "delete", "3"]);
+    assert_eq!(
+        ok(&db.path, &["measure", "add", "--title", "D"]).trim(),
+        "M-0004"
+    );
+    ok(&db.path, &["check"]);
+}
+
+#[test]
+fn second_process_on_a_held_database_gets_one_line_and_exit_2() {
+    let db = db();
+    let held = Store::open(&db.path).unwrap();
+    let out = quartier(&db.path, &["goals"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "Fehler: Die Datenbank {} wird bereits von einem anderen quartier-Prozess verwendet.\n",
+            db.path.display()
+        )
+    );
+    drop(held);
+    ok(&db.path, &["goals"]);
+}
+
+#[test]
+fn check_names_a_corrupt_record() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--goal", "1.1"],
+    );
+    {
+        let store = Store::open(&db.path).unwrap();
+        store
+            .raw_insert(
+                TreeName::Measures,
+                &5u64.to_be_bytes(),
+                &[1, 0xff, 0xfe, 0x03],
+            )
+            .unwrap();
+    }
+    let out = quartier(&db.path, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.starts_with("1 Probleme gefunden:\n  measures/5: Datensatz nicht lesbar"),
+        "{text}"
+    );
+    let err = fails(&db.path, &["measure", "list"], 1);
+    assert!(
+        err.starts_with("Fehler: Beschädigter Datensatz in measures, Schlüssel 5"),
+        "{err}"
+    );
+}
+
+#[test]
+fn hostile_text_in_the_database_never_reaches_the_terminal() {
+    let db = db();
+    ok(&db.path, &["measure", "add", "--title", "harmlos"]);
+    {
+        let store = Store::open(&db.path).unwrap();
+        let mut evil = Measure::new("evil \u{1b}[2J \u{1b}]0;pwned\u{7} \u{202e}txt \u{9b}31m");
+        evil.id = MeasureId(1);
+        evil.organisation = "Träger\r\n\u{1b}[31m".into();
+        store
+            .raw_insert(
+                TreeName::Measures,
+                &1u64.to_be_bytes(),
+                &codec::encode(1, &evil),
+            )
+            .unwrap();
+    }
+    for args in [
+        &["measure", "list"][..],
+        &["measure", "show", "1"],
+        &["log"],
+    ] {
+        let out = quartier(&db.path, args);
+        let all = [out.stdout, out.stderr].concat();
+        let text = String::from_utf8(all).unwrap();
+        assert!(
+            !text.contains('\u{1b}')
+                && !text.contains('\u{7}')
+                && !text.contains('\u{202e}')
+                && !text.contains('\u{9b}'),
+            "{args:?}: {text:?}"
+        );
+        assert!(!text.contains('\r'), "{args:?}");
+    }
+}
+
+#[test]
+fn demo_data_is_deterministic_and_refuses_a_filled_database() {
+    let (a, b) = (db(), db());
+    ok(&a.path, &["demo-data", "--measures", "600", "--seed", "3"]);
+    ok(&b.path, &["demo-data", "--measures", "600", "--seed", "3"]);
+    let list = ok(&a.path, &["measure", "list", "--json"]);
+    assert_eq!(list, ok(&b.path, &["measure", "list", "--json"]));
+    let measures = json(&list);
+    assert_eq!(measures.as_array().unwrap().len(), 600);
+    assert!(
+        measures
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| !m["goals"].as_array().unwrap().is_empty())
+    );
+    let err = fails(&a.path, &["demo-data", "--measures", "5"], 1);
+    assert!(err.contains("schon 600 Maßnahmen"), "{err}");
+    assert!(ok(&a.path, &["check"]).contains("600 Maßnahmen"));
+}
+
+#[test]
+fn database_location_flag_env_and_xdg_default() {
+    let home = tempfile::tempdir().unwrap();
+    let run = |envs: &[(&str, &Path)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_quartier"));
+        command
+            .args(["measure", "add", "--title", "X"])
+            .env_remove("QUARTIER_DB")
+            .env("HOME", home.path());
+        for (k, v) in envs {
+            command.env(k, v);
+        }
+        assert!(command.output().unwrap().status.success());
+    };
+    let xdg = home.path().join("xdg");
+    run(&[("XDG_DATA_HOME", &xdg)]);
+    assert!(xdg.join("quartier/db/db").exists());
+    let env_db = home.path().join("envdb");
+    run(&[("QUARTIER_DB", &env_db), ("XDG_DATA_HOME", &xdg)]);
+    assert!(env_db.join("db").exists());
+    let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .args([
+            "--db",
+            env_db.to_str().unwrap(),
+            "measure",
+            "list",
+            "--json",
+        ])
+        .env("QUARTIER_DB", &xdg)
+        .output()
+        .unwrap();
+    assert_eq!(
+        json(&String::from_utf8(out.stdout).unwrap())
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn no_subcommand_prints_a_notice() {
+    let db = db();
+    assert!(ok(&db.path, &[]).contains("quartier --help"));
+}
