@@ -115,33 +115,40 @@ pub fn run(cli: Cli) -> i32 {
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let code = dispatch(&mut store, lang, cli.command, &mut out)?;
+    std::io::Write::flush(&mut out)?;
+    Ok(code)
+}
+
+fn dispatch(
+    store: &mut Store,
+    lang: Lang,
+    command: Option<Command>,
+    out: &mut impl std::io::Write,
+) -> Result<i32, CliError> {
     let actor = current_user();
-    let out = &mut std::io::stdout().lock();
-    let Some(command) = cli.command else {
+    let Some(command) = command else {
         output::line(out, lang.t(Text::TuiNotYet))?;
         return Ok(0);
     };
     match command {
-        Command::Goals { json } => goals::list(&store, lang, json, out)?,
-        Command::Goal(command) => goals::run(&mut store, &actor, lang, command, out)?,
-        Command::Measure(command) => measures::run(&mut store, &actor, lang, *command, out)?,
-        Command::Indicator(command) => measures::indicator(&mut store, &actor, lang, command, out)?,
+        Command::Goals { json } => goals::list(store, lang, json, out)?,
+        Command::Goal(command) => goals::run(store, &actor, lang, command, out)?,
+        Command::Measure(command) => measures::run(store, &actor, lang, *command, out)?,
+        Command::Indicator(command) => measures::indicator(store, &actor, lang, command, out)?,
         Command::Link { id, code, primary } => {
-            measures::link(&mut store, &actor, lang, &id, &code, primary, out)?
+            measures::link(store, &actor, lang, &id, &code, primary, out)?
         }
-        Command::Unlink { id, code } => {
-            measures::unlink(&mut store, &actor, lang, &id, &code, out)?
-        }
-        Command::Undo => history::undo(&mut store, &actor, lang, out)?,
-        Command::Redo => history::redo(&mut store, &actor, lang, out)?,
-        Command::Log { json, limit } => history::log(&store, lang, json, limit, out)?,
-        Command::Check => return history::check(&store, lang, out),
+        Command::Unlink { id, code } => measures::unlink(store, &actor, lang, &id, &code, out)?,
+        Command::Undo => history::undo(store, &actor, lang, out)?,
+        Command::Redo => history::redo(store, &actor, lang, out)?,
+        Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
+        Command::Check => return history::check(store, lang, out),
         Command::DemoData { measures, seed } => {
-            let count = crate::demo::fill(&mut store, &actor, measures, seed)?;
-            output::line(
-                out,
-                &crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]),
-            )?;
+            let count = crate::demo::fill(store, &actor, measures, seed)?;
+            let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
+            output::line(out, &done)?;
         }
     }
     Ok(0)

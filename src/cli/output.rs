@@ -13,7 +13,8 @@ pub fn line(out: &mut impl Write, text: &str) -> std::io::Result<()> {
 
 /// Writes `value` as pretty JSON.
 pub fn json(out: &mut impl Write, value: &impl Serialize) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::other)?;
+    // serde_json hands I/O errors (a closed pipe) back as what they were.
+    serde_json::to_writer_pretty(&mut *out, value).map_err(std::io::Error::from)?;
     writeln!(out)
 }
 

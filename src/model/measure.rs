@@ -48,7 +48,9 @@ pub struct Measure {
     pub approved: Option<Cents>,
     /// Eigenanteil / Kofinanzierung.
     pub cofunding: Option<Cents>,
+    #[serde(with = "super::date_format")]
     pub start: Option<NaiveDate>,
+    #[serde(with = "super::date_format")]
     pub end: Option<NaiveDate>,
     pub status: Status,
     pub target_groups: Vec<String>,

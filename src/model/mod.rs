@@ -2,6 +2,7 @@
 //! decisions beyond the canonical text forms used for input and JSON.
 
 mod date;
+mod date_format;
 mod fund;
 mod goal;
 mod measure;
