@@ -269,7 +269,6 @@ fn history_records_user_and_kind() {
 }
 
 #[test]
-#[ignore = "bug: apply/goals.rs ensure_unique_code compares ASCII-only, check.rs uses to_lowercase"]
 fn duplicate_code_check_covers_umlauts() {
     let (_dir, mut store) = fresh();
     add_goal(&mut store, None, "Ä1", 0);
@@ -279,7 +278,6 @@ fn duplicate_code_check_covers_umlauts() {
 }
 
 #[test]
-#[ignore = "bug: apply/goals.rs delete reports links, not distinct measures, as GoalInUse.measures"]
 fn goal_in_use_counts_distinct_measures() {
     let (_dir, mut store) = fresh();
     add_measure(&mut store, "A", &["1.3", "1.4"]);
@@ -289,7 +287,6 @@ fn goal_in_use_counts_distinct_measures() {
 }
 
 #[test]
-#[ignore = "bug: model/goal.rs Goal::validate lets bidi controls into codes"]
 fn goal_code_refuses_bidi_controls() {
     let (_dir, mut store) = fresh();
     let mut op = new_goal(None, "Z\u{202e}1", 0);

@@ -80,7 +80,6 @@ fn corrupt_schema_version_is_an_error_naming_it() {
 }
 
 #[test]
-#[ignore = "bug: check.rs drops link keys of the wrong length silently (filter_map on id_at)"]
 fn check_names_a_malformed_link_key() {
     let (_dir, mut store) = fresh();
     let m = add_measure(&mut store, "M", &["1.3"]);
@@ -273,7 +272,6 @@ fn child_tries_to_open() {
 }
 
 #[test]
-#[ignore = "bug (intermittent): store/mod.rs Store::open maps sled's lingering flock to Locked"]
 fn reopen_right_after_close_is_not_locked() {
     let (_dir, mut store) = fresh();
     let path = store.path().to_path_buf();

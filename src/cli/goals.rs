@@ -99,7 +99,7 @@ fn depths(goals: &[Goal]) -> HashMap<GoalId, usize> {
 
 /// The next free code: `Z10` at top level, `3.7` under `Z3`, `X.1` under `X`.
 fn next_code(goals: &[Goal], parent: Option<&Goal>) -> String {
-    let taken = |code: &str| goals.iter().any(|g| g.code.eq_ignore_ascii_case(code));
+    let taken = |code: &str| goals.iter().any(|g| crate::model::same_code(&g.code, code));
     let (prefix, mut n) = match parent {
         None => (
             "Z".to_string(),

@@ -25,6 +25,11 @@ pub const MAX_CODE_CHARS: usize = 20;
 /// Longest accepted goal title.
 pub const MAX_GOAL_TITLE_CHARS: usize = 300;
 
+/// Whether two goal codes name the same goal: codes compare case-insensitively (Unicode).
+pub fn same_code(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 impl Goal {
     /// Checks code, title and description; returns every problem found.
     pub fn validate(&self) -> Result<(), Vec<ValidationError>> {
@@ -39,7 +44,10 @@ impl Goal {
                     max: MAX_CODE_CHARS,
                 },
             ));
-        } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        } else if code
+            .chars()
+            .any(|c| c.is_whitespace() || super::validation::is_forbidden_in_line(c))
+        {
             errors.push(ValidationError::new(Field::Code, Problem::Whitespace));
         }
         if self.title.trim().is_empty() {

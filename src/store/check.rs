@@ -148,6 +148,18 @@ pub fn run(trees: &Trees) -> Vec<Inconsistency> {
         }
     }
 
+    for (tree, entries) in [
+        (TreeName::LinksByMeasure, &by_measure),
+        (TreeName::LinksByGoal, &by_goal),
+    ] {
+        for (key, _) in entries.iter().filter(|(k, _)| k.len() != 16) {
+            problems.push(Inconsistency::Corrupt {
+                tree: tree.name(),
+                key: describe_key(tree, key),
+                reason: "key has the wrong length".into(),
+            });
+        }
+    }
     let forward: HashMap<(u64, u64), bool> = by_measure
         .iter()
         .filter_map(|(k, r)| Some(((keys::id_at(k, 0)?, keys::id_at(k, 8)?), r.primary)))

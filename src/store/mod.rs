@@ -46,6 +46,28 @@ pub struct Store {
 /// Name of the lock file inside the database directory.
 const LOCK_FILE: &str = "quartier.lock";
 
+fn is_sled_lock_error(error: &std::io::Error) -> bool {
+    error.to_string().contains("could not acquire lock")
+}
+
+/// Opens sled. We hold `quartier.lock`, so no other quartier has the database; but sled 0.34
+/// releases its own file lock from a background thread a few milliseconds after a `Db` is
+/// dropped, so a reopen right after a close in this process can see it still held. Retry
+/// briefly in that case.
+fn open_sled(path: &Path) -> Result<sled::Db, sled::Error> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match sled::Config::new().path(path).open() {
+            Err(sled::Error::Io(e))
+                if is_sled_lock_error(&e) && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            result => return result,
+        }
+    }
+}
+
 impl Store {
     /// Opens the database directory at `path`, creating and seeding it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -76,8 +98,8 @@ impl Store {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
         }
-        let db = sled::Config::new().path(path).open().map_err(|e| match e {
-            sled::Error::Io(source) if source.to_string().contains("could not acquire lock") => {
+        let db = open_sled(path).map_err(|e| match e {
+            sled::Error::Io(source) if is_sled_lock_error(&source) => {
                 StoreError::Locked(path.to_path_buf())
             }
             sled::Error::Io(source) => io(source),
@@ -241,7 +263,7 @@ impl Store {
         Ok(self
             .goals()?
             .into_iter()
-            .find(|g| g.code.eq_ignore_ascii_case(code)))
+            .find(|g| crate::model::same_code(&g.code, code)))
     }
 
     /// One goal by id.

@@ -41,7 +41,7 @@ pub trait Repository {
         Ok(self
             .goals()?
             .into_iter()
-            .find(|g| g.code.eq_ignore_ascii_case(code)))
+            .find(|g| crate::model::same_code(&g.code, code)))
     }
 
     /// Per goal: linked measures and approved sum, each including the goal's sub-goals.

@@ -35,7 +35,7 @@ fn renumber(st: &mut Staging, list: &mut [Goal]) {
 fn ensure_unique_code(st: &Staging, code: &str, except: Option<GoalId>) -> Result<(), StoreError> {
     let taken = records::all_goals(st)?
         .iter()
-        .any(|g| Some(g.id) != except && g.code.eq_ignore_ascii_case(code));
+        .any(|g| Some(g.id) != except && crate::model::same_code(&g.code, code));
     if taken {
         return Err(StoreError::DuplicateCode(code.to_string()));
     }
@@ -177,7 +177,11 @@ pub(super) fn delete(st: &mut Staging, id: GoalId, force: bool) -> Result<Planne
     if !force && (goals.len() > 1 || !removed_links.is_empty()) {
         return Err(StoreError::GoalInUse {
             code: root.code,
-            measures: removed_links.len(),
+            measures: removed_links
+                .iter()
+                .map(|l| l.measure)
+                .collect::<std::collections::HashSet<_>>()
+                .len(),
             children: goals.len() - 1,
         });
     }
