@@ -170,10 +170,10 @@ fn main() -> BenchResult<()> {
 
     // 5. Durable single edits: each apply commits, flushes and fdatasyncs.
     let mut store = Store::open(&db)?;
-    let mut rng = SplitMix64(0x5eed);
+    let mut rng = quartier::demo::Rng(0x5eed);
     let mut updates = Vec::with_capacity(UPDATES);
     for i in 0..UPDATES {
-        let id = measure_ids[rng.below(measure_ids.len())];
+        let id = measure_ids[rng.range(0, measure_ids.len() as u64 - 1) as usize];
         let mut measure = store.measure(id)?.ok_or("measure vanished")?;
         measure.title = format!("Bearbeitet {i}: Maßnahme {id}");
         let started = Instant::now();
@@ -185,9 +185,9 @@ fn main() -> BenchResult<()> {
 
     let mut adds = Vec::with_capacity(ADDS);
     for i in 0..ADDS {
-        let first = operational[rng.below(operational.len())];
+        let first = operational[rng.range(0, operational.len() as u64 - 1) as usize];
         let second = loop {
-            let goal = operational[rng.below(operational.len())];
+            let goal = operational[rng.range(0, operational.len() as u64 - 1) as usize];
             if goal != first {
                 break goal;
             }
@@ -386,21 +386,4 @@ fn filesystem(path: &Path) -> Option<String> {
         })
         .max_by_key(|(len, _)| *len)
         .map(|(_, description)| description)
-}
-
-/// SplitMix64, so the choice of edited measures is the same on every run.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }

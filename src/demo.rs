@@ -109,11 +109,12 @@ const INDICATORS: &[(&str, &str, f64)] = &[
 /// Measures per history entry: big enough to be fast, small enough to keep entries modest.
 const BATCH: usize = 500;
 
-/// SplitMix64: tiny, fast, and its output for a seed never changes.
-struct Rng(u64);
+/// SplitMix64: tiny, fast, and its output for a seed never changes. Also used by benchmarks.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -122,12 +123,12 @@ impl Rng {
     }
 
     /// Uniform in `low..=high`.
-    fn range(&mut self, low: u64, high: u64) -> u64 {
-        low + self.next() % (high - low + 1)
+    pub fn range(&mut self, low: u64, high: u64) -> u64 {
+        low + self.next_u64() % (high - low + 1)
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.next() as usize % items.len()]
+        &items[self.next_u64() as usize % items.len()]
     }
 
     fn chance(&mut self, percent: u64) -> bool {

@@ -197,12 +197,7 @@ impl MeasureFields {
             }
         }
         if let Some(text) = &self.fund {
-            m.fund = optional(
-                text,
-                Field::Fund,
-                |t| Fund::parse(t).ok_or_else(|| Problem::UnknownFund(t.trim().into())),
-                &mut errors,
-            );
+            m.fund = optional(text, Field::Fund, Fund::parse_input, &mut errors);
         }
         for (text, field, target) in [
             (&self.requested, Field::Requested, &mut m.requested),
@@ -222,12 +217,9 @@ impl MeasureFields {
             }
         }
         if let Some(text) = &self.status {
-            match Status::parse(text) {
-                Some(status) => m.status = status,
-                None => errors.push(ValidationError::new(
-                    Field::Status,
-                    Problem::UnknownStatus(text.trim().into()),
-                )),
+            match Status::parse_input(text) {
+                Ok(status) => m.status = status,
+                Err(problem) => errors.push(ValidationError::new(Field::Status, problem)),
             }
         }
         if !self.target_groups.is_empty() {

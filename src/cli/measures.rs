@@ -10,8 +10,8 @@ use super::output::{self, Align};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::json::MeasureJson;
 use crate::model::{
-    Field, Fund, GoalId, Indicator, Measure, MeasureId, Problem, Status, ValidationError,
-    format_date_de, fund_warnings, parse_decimal,
+    Field, Fund, GoalId, Indicator, Measure, MeasureId, Status, ValidationError, format_date_de,
+    fund_warnings, parse_decimal,
 };
 use crate::ops::Op;
 use crate::store::{Link, Repository};
@@ -132,25 +132,13 @@ fn list(
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    let invalid =
+        |field| move |problem| CliError::Invalid(vec![ValidationError::new(field, problem)]);
     let status = status
-        .map(|s| {
-            Status::parse(&s).ok_or_else(|| {
-                CliError::Invalid(vec![ValidationError::new(
-                    Field::Status,
-                    Problem::UnknownStatus(s),
-                )])
-            })
-        })
+        .map(|s| Status::parse_input(&s).map_err(invalid(Field::Status)))
         .transpose()?;
     let fund = fund
-        .map(|f| {
-            Fund::parse(&f).ok_or_else(|| {
-                CliError::Invalid(vec![ValidationError::new(
-                    Field::Fund,
-                    Problem::UnknownFund(f),
-                )])
-            })
-        })
+        .map(|f| Fund::parse_input(&f).map_err(invalid(Field::Fund)))
         .transpose()?;
     let goals = repo.goals()?;
     let codes: HashMap<GoalId, String> = goals.iter().map(|g| (g.id, g.code.clone())).collect();

@@ -32,6 +32,11 @@ impl Fund {
         }
     }
 
+    /// Like [`Fund::parse`], with the problem to show when the text is no fund.
+    pub fn parse_input(text: &str) -> Result<Fund, super::Problem> {
+        Fund::parse(text).ok_or_else(|| super::Problem::UnknownFund(text.trim().to_string()))
+    }
+
     /// Parses a fund name (any case) or a legacy code `QF1`–`QF4`.
     pub fn parse(text: &str) -> Option<Fund> {
         let text = text.trim();
@@ -100,6 +105,11 @@ impl Status {
             Status::Abgelehnt => "rejected",
             Status::Abgebrochen => "cancelled",
         }
+    }
+
+    /// Like [`Status::parse`], with the problem to show when the text is no status.
+    pub fn parse_input(text: &str) -> Result<Status, super::Problem> {
+        Status::parse(text).ok_or_else(|| super::Problem::UnknownStatus(text.trim().to_string()))
     }
 
     /// Parses the German or English name, any case.

@@ -1,6 +1,6 @@
 //! Goal ops: add, update, move, delete (with subtree and links) and restore.
 
-use super::{Planned, allocate, invalid, put_goal, put_link, remove_link, reserve};
+use super::{Planned, allocate, invalid, put_goal, remove_link, reserve};
 use crate::model::{Field, Goal, GoalId, Problem};
 use crate::ops::{Change, Op};
 use crate::store::error::StoreError;
@@ -195,17 +195,7 @@ pub(super) fn delete(st: &mut Staging, id: GoalId, force: bool) -> Result<Planne
     }
     for link in removed_links.iter().filter(|l| l.primary) {
         if let Some(next) = records::links_of_measure(st, link.measure)?.first() {
-            put_link(
-                st,
-                Link {
-                    primary: true,
-                    ..*next
-                },
-            );
-            changes.push(Change::PrimarySet {
-                measure: next.measure,
-                goal: next.goal,
-            });
+            changes.push(super::promote(st, *next));
         }
     }
     for goal in &goals {

@@ -87,17 +87,7 @@ pub(super) fn unlink(
     if removed.primary
         && let Some(next) = links.iter().find(|l| l.goal != goal)
     {
-        put_link(
-            st,
-            Link {
-                primary: true,
-                ..*next
-            },
-        );
-        changes.push(Change::PrimarySet {
-            measure,
-            goal: next.goal,
-        });
+        changes.push(super::promote(st, *next));
     }
     Ok(Planned {
         op: Op::Unlink { measure, goal },

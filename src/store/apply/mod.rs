@@ -105,6 +105,21 @@ fn put_link(st: &mut Staging, link: Link) {
     );
 }
 
+/// Makes `link` its measure's primary link.
+fn promote(st: &mut Staging, link: Link) -> Change {
+    put_link(
+        st,
+        Link {
+            primary: true,
+            ..link
+        },
+    );
+    Change::PrimarySet {
+        measure: link.measure,
+        goal: link.goal,
+    }
+}
+
 /// Removes a link in both directions.
 fn remove_link(st: &mut Staging, link: Link) {
     st.remove(
