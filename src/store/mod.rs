@@ -91,12 +91,21 @@ impl Store {
             .mode(0o600)
             .open(path.join(LOCK_FILE))
             .map_err(io)?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(StoreError::Locked(path.to_path_buf()));
+        // A lock being released this very moment (a process exiting, or a child forked by this
+        // process holding a copy of the descriptor until it execs) is waited for briefly; a
+        // held one is reported after 250 ms.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(250);
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                }
+                Err(std::fs::TryLockError::WouldBlock) => {
+                    return Err(StoreError::Locked(path.to_path_buf()));
+                }
+                Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
         }
         let db = open_sled(path).map_err(|e| match e {
             sled::Error::Io(source) if is_sled_lock_error(&source) => {
