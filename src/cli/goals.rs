@@ -14,6 +14,11 @@ use crate::model::{Cents, Goal, GoalId};
 use crate::ops::Op;
 use crate::store::Repository;
 
+/// Goal codes by id, to name goals in output.
+pub fn goal_codes(repo: &dyn Repository) -> Result<HashMap<GoalId, String>, CliError> {
+    Ok(repo.goals()?.into_iter().map(|g| (g.id, g.code)).collect())
+}
+
 /// Finds a goal by code or fails with a clear message.
 pub fn resolve(repo: &dyn Repository, code: &str) -> Result<Goal, CliError> {
     repo.goal_by_code(code)?

@@ -6,15 +6,12 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::CliError;
+use super::goals::goal_codes;
 use super::output::{self, Align};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::GoalId;
 use crate::ops::{Op, describe};
 use crate::store::{EntryKind, HistoryEntry, Repository};
-
-fn codes(repo: &dyn Repository) -> Result<HashMap<GoalId, String>, CliError> {
-    Ok(repo.goals()?.into_iter().map(|g| (g.id, g.code)).collect())
-}
 
 /// The op a user made that `entry` is about: itself, or the entry it undid or redid.
 fn original_op(repo: &dyn Repository, entry: &HistoryEntry) -> Result<Op, CliError> {
@@ -30,7 +27,7 @@ fn original_op(repo: &dyn Repository, entry: &HistoryEntry) -> Result<Op, CliErr
 }
 
 fn describe_newest(repo: &dyn Repository, lang: Lang) -> Result<String, CliError> {
-    let codes = codes(repo)?;
+    let codes = goal_codes(repo)?;
     match repo.history(1)?.first() {
         Some(entry) => Ok(describe(&original_op(repo, entry)?, lang, &codes)),
         None => Ok(String::new()),
@@ -96,7 +93,7 @@ pub fn log(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let entries = repo.history(limit)?;
-    let codes = codes(repo)?;
+    let codes = goal_codes(repo)?;
     if as_json {
         let list: Vec<LogJson> = entries
             .iter()

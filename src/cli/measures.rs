@@ -5,7 +5,7 @@ use std::io::Write;
 
 use super::CliError;
 use super::args::{IndicatorCommand, MeasureCommand};
-use super::goals::resolve;
+use super::goals::{goal_codes, resolve};
 use super::output::{self, Align};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::json::MeasureJson;
@@ -110,10 +110,6 @@ pub fn run(
         }
     }
     Ok(())
-}
-
-fn goal_codes(repo: &dyn Repository) -> Result<HashMap<GoalId, String>, CliError> {
-    Ok(repo.goals()?.into_iter().map(|g| (g.id, g.code)).collect())
 }
 
 fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
