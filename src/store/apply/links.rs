@@ -68,6 +68,21 @@ pub(super) fn link(
     })
 }
 
+/// The error for a missing link: a missing measure or goal if that is the cause, else
+/// `NotLinked` naming the goal by code.
+fn not_linked(st: &Staging, measure: MeasureId, goal: GoalId) -> StoreError {
+    if let Err(error) = super::measures::load(st, measure) {
+        return error;
+    }
+    match goal_code(st, goal) {
+        Ok(code) => StoreError::NotLinked {
+            measure,
+            goal: code,
+        },
+        Err(error) => error,
+    }
+}
+
 pub(super) fn unlink(
     st: &mut Staging,
     measure: MeasureId,
@@ -75,12 +90,7 @@ pub(super) fn unlink(
 ) -> Result<Planned, StoreError> {
     let links = records::links_of_measure(st, measure)?;
     let Some(removed) = links.iter().find(|l| l.goal == goal).copied() else {
-        super::measures::load(st, measure)?;
-        let code = goal_code(st, goal)?;
-        return Err(StoreError::NotLinked {
-            measure,
-            goal: code,
-        });
+        return Err(not_linked(st, measure, goal));
     };
     remove_link(st, removed);
     let mut changes = vec![Change::Unlinked { measure, goal }];
@@ -107,12 +117,7 @@ pub(super) fn set_primary(
 ) -> Result<Planned, StoreError> {
     let links = records::links_of_measure(st, measure)?;
     let Some(target) = links.iter().find(|l| l.goal == goal).copied() else {
-        super::measures::load(st, measure)?;
-        let code = goal_code(st, goal)?;
-        return Err(StoreError::NotLinked {
-            measure,
-            goal: code,
-        });
+        return Err(not_linked(st, measure, goal));
     };
     let old_primary = links.iter().find(|l| l.primary).copied();
     for link in links.iter().filter(|l| l.primary && l.goal != goal) {
