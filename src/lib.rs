@@ -5,6 +5,7 @@
 //! (the built-in goal system) → [`store`] (sled, codec, migrations, history) and [`ops`] (every
 //! change as one value) → [`cli`] (the command line).
 
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
@@ -14,3 +15,4 @@ pub mod model;
 pub mod ops;
 pub mod store;
 pub mod text;
+pub mod ui;

@@ -1,0 +1,1 @@
+//! Drawing the edit form (measure or goal).
