@@ -3,7 +3,8 @@
 //!
 //! Layers, each only using those above it: [`model`] (plain data, validation) → [`catalog`]
 //! (the built-in goal system) → [`store`] (sled, codec, migrations, history) and [`ops`] (every
-//! change as one value) → [`cli`] (the command line).
+//! change as one value) → [`app`] (the TUI's state, no terminal) → [`ui`] (ratatui views) → [`tui`] (terminal,
+//! event loop, signals) and [`cli`] (the command line).
 
 pub mod app;
 pub mod catalog;
@@ -15,4 +16,5 @@ pub mod model;
 pub mod ops;
 pub mod store;
 pub mod text;
+pub mod tui;
 pub mod ui;

@@ -708,7 +708,12 @@ fn database_location_flag_env_and_xdg_default() {
 }
 
 #[test]
-fn no_subcommand_prints_a_notice() {
+fn no_subcommand_without_a_terminal_says_so_instead_of_panicking() {
     let db = db();
-    assert!(ok(&db.path, &[]).contains("quartier --help"));
+    let err = fails(&db.path, &[], 1);
+    assert!(
+        err.contains("Terminal") && err.contains("quartier --help"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
 }

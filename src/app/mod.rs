@@ -1,5 +1,389 @@
 //! The TUI's state machine: what is selected, which mode is open, what the store holds that is on
-//! screen. It never touches the terminal; `update` turns one `Action` into state changes and store
-//! `Op`s, so it is tested without a screen.
+//! screen. It never touches the terminal; [`App::handle_key`] turns a key into an [`Action`]
+//! through the keymap and [`App::update`] carries it out, changing state and applying store
+//! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
+pub mod action;
+pub mod draft;
+mod edit;
 pub mod form;
+pub mod keymap;
+pub mod measures;
+mod navigate;
+pub mod popups;
+pub mod search;
+pub mod tree;
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::KeyEvent;
+
+pub use action::Action;
+pub use draft::{Draft, Purpose};
+pub use keymap::Context;
+pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
+pub use popups::{Confirm, FilterPopup, Pending, Picker};
+pub use search::{SearchHits, SearchInput};
+pub use tree::GoalTree;
+
+use crate::i18n::{Lang, Localize, Text};
+use crate::model::{GoalId, Measure, MeasureId};
+use crate::store::{Store, StoreError, current_user};
+use crate::ui::Theme;
+use form::Form;
+
+/// Which pane has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Tree,
+    Measures,
+    Detail,
+}
+
+/// What is open on top of the panes.
+#[derive(Debug, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Help {
+        scroll: u16,
+    },
+    Form(Box<FormState>),
+    Confirm(Confirm),
+    Picker(Picker),
+    Search(SearchInput),
+    Filter(FilterPopup),
+}
+
+/// An open form and what saving it will do.
+#[derive(Debug)]
+pub struct FormState {
+    pub form: Form,
+    pub purpose: Purpose,
+}
+
+/// How a status-bar message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// A status-bar message; it stays until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+/// Scroll positions the view keeps between frames (it knows the pane heights; the app needs them
+/// for PgUp/PgDn). Interior mutability so drawing stays `&App`.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub tree_offset: Cell<usize>,
+    pub tree_height: Cell<usize>,
+    pub table_offset: Cell<usize>,
+    pub table_height: Cell<usize>,
+}
+
+/// The whole state of the TUI.
+pub struct App {
+    store: Store,
+    actor: String,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub tree: GoalTree,
+    links: LinkIndex,
+    /// Distinct measures linked to each goal or its sub-goals.
+    counts: HashMap<GoalId, usize>,
+    /// Decoded measures, loaded when a goal showing them is selected; dropped when they change.
+    cache: HashMap<MeasureId, Measure>,
+    pub pane: MeasurePane,
+    pub focus: Focus,
+    pub mode: Mode,
+    pub message: Option<Message>,
+    pub detail_scroll: u16,
+    /// The last search, for `n`/`N` after it ended.
+    pub last_search: Option<SearchHits>,
+    search_index: Option<search::SearchIndex>,
+    pub view: ViewState,
+    draft_path: Option<PathBuf>,
+    quit: bool,
+}
+
+impl App {
+    /// Loads goals and links from `store`. A draft left by a dropped connection at
+    /// `draft_path` is offered for restoring.
+    pub fn new(
+        store: Store,
+        lang: Lang,
+        theme: Theme,
+        draft_path: Option<PathBuf>,
+    ) -> Result<App, StoreError> {
+        let tree = GoalTree::new(store.goals()?);
+        let links = LinkIndex::new(&store.links()?);
+        let mut app = App {
+            store,
+            actor: current_user(),
+            lang,
+            theme,
+            tree,
+            links,
+            counts: HashMap::new(),
+            cache: HashMap::new(),
+            pane: MeasurePane::default(),
+            focus: Focus::Tree,
+            mode: Mode::Normal,
+            message: None,
+            detail_scroll: 0,
+            last_search: None,
+            search_index: None,
+            view: ViewState::default(),
+            draft_path,
+            quit: false,
+        };
+        app.recount();
+        app.fill_pane();
+        app.offer_draft();
+        Ok(app)
+    }
+
+    /// True once the user asked to leave.
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The store (read-only), for views and tests.
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Gives the store back (tests reopen it; the TUI drops it on exit).
+    pub fn into_store(self) -> Store {
+        self.store
+    }
+
+    /// A measure shown on screen (loaded into the cache when its goal was selected).
+    pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
+        self.cache.get(&id)
+    }
+
+    /// The measure selected in the measure pane.
+    pub fn selected_measure(&self) -> Option<&Measure> {
+        self.pane.selected_id().and_then(|id| self.measure(id))
+    }
+
+    /// Distinct measures linked to a goal or its sub-goals.
+    pub fn count(&self, goal: GoalId) -> usize {
+        self.counts.get(&goal).copied().unwrap_or(0)
+    }
+
+    /// The links of every measure and goal.
+    pub fn links(&self) -> &LinkIndex {
+        &self.links
+    }
+
+    /// A goal's code, or `#id` for an unknown goal.
+    pub fn code_of(&self, goal: GoalId) -> String {
+        self.tree
+            .goal(goal)
+            .map_or_else(|| format!("#{}", goal.0), |g| g.code.clone())
+    }
+
+    /// The keymap contexts active now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let mut contexts = vec![Context::Global];
+        match &self.mode {
+            Mode::Normal => {
+                contexts.push(match self.focus {
+                    Focus::Tree => Context::Tree,
+                    Focus::Measures | Focus::Detail => Context::Measures,
+                });
+                contexts.push(Context::Normal);
+            }
+            Mode::Help { .. } => contexts.push(Context::Help),
+            Mode::Form(_) => contexts.push(Context::Form),
+            Mode::Confirm(_) => contexts.push(Context::Confirm),
+            Mode::Picker(_) => contexts.push(Context::Picker),
+            Mode::Search(_) => contexts.push(Context::Search),
+            Mode::Filter(_) => contexts.push(Context::Filter),
+        }
+        contexts
+    }
+
+    /// One key press: looked up in the keymap; keys without a binding go to the text input of a
+    /// form, the search line or the goal picker.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        self.message = None;
+        if let Mode::Form(state) = &mut self.mode {
+            // While the form asks "discard changes?", every key answers it.
+            if state.form.is_asking() {
+                let outcome = state.form.input(key);
+                self.form_outcome(outcome);
+                return;
+            }
+        }
+        match keymap::lookup(&self.contexts(), &key) {
+            Some(action) => self.update(action),
+            None => self.input(key),
+        }
+    }
+
+    /// Carries out one action in the current mode.
+    pub fn update(&mut self, action: Action) {
+        if action == Action::Quit && matches!(self.mode, Mode::Normal | Mode::Form(_)) {
+            self.quit = true;
+            return;
+        }
+        match std::mem::take(&mut self.mode) {
+            Mode::Normal => self.update_normal(action),
+            Mode::Help { scroll } => {
+                self.mode = match action {
+                    Action::MoveDown => Mode::Help {
+                        scroll: scroll.saturating_add(1),
+                    },
+                    Action::MoveUp => Mode::Help {
+                        scroll: scroll.saturating_sub(1),
+                    },
+                    Action::Cancel => Mode::Normal,
+                    _ => Mode::Help { scroll },
+                }
+            }
+            Mode::Form(state) => self.update_form(state, action),
+            Mode::Confirm(confirm) => self.update_confirm(confirm, action),
+            Mode::Picker(picker) => self.update_picker(picker, action),
+            Mode::Search(input) => self.update_search(input, action),
+            Mode::Filter(popup) => self.update_filter(popup, action),
+        }
+    }
+
+    /// A key no binding claimed: text for the open input, if any.
+    fn input(&mut self, key: KeyEvent) {
+        match std::mem::take(&mut self.mode) {
+            Mode::Form(mut state) => {
+                let outcome = state.form.input(key);
+                self.mode = Mode::Form(state);
+                self.form_outcome(outcome);
+            }
+            Mode::Search(mut input) => {
+                if input.edit(key) {
+                    self.mode = Mode::Search(input);
+                    self.run_search();
+                } else {
+                    self.mode = Mode::Search(input);
+                }
+            }
+            Mode::Picker(mut picker) => {
+                if picker.edit(key) {
+                    picker.refilter(self.tree.goals(), &self.links);
+                }
+                self.mode = Mode::Picker(picker);
+            }
+            other => self.mode = other,
+        }
+    }
+
+    /// Shows a message in the status bar.
+    pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            kind,
+        });
+    }
+
+    fn say_text(&mut self, kind: MessageKind, text: Text) {
+        self.say(kind, self.lang.t(text));
+    }
+
+    fn say_error(&mut self, error: &StoreError) {
+        let text = format!(
+            "{}: {}",
+            self.lang.t(Text::ErrorPrefix),
+            error.localize(self.lang)
+        );
+        self.say(MessageKind::Error, text);
+    }
+
+    /// Recomputes the per-goal measure counts.
+    fn recount(&mut self) {
+        self.counts = self
+            .tree
+            .goals()
+            .iter()
+            .map(|g| (g.id, self.links.count_in(&self.tree.subtree(g.id))))
+            .collect();
+    }
+
+    /// Refills the measure pane for the selected goal, loading measures not yet cached.
+    fn fill_pane(&mut self) {
+        let subtree = self
+            .tree
+            .selected_id()
+            .map(|id| self.tree.subtree(id))
+            .unwrap_or_default();
+        let mut failed = None;
+        for goal in &subtree {
+            for (id, _) in self.links.measures_of(*goal) {
+                if self.cache.contains_key(id) {
+                    continue;
+                }
+                match self.store.measure(*id) {
+                    Ok(Some(measure)) => {
+                        self.cache.insert(*id, measure);
+                    }
+                    Ok(None) => {}
+                    Err(error) => failed = Some(error),
+                }
+            }
+        }
+        let cache = &self.cache;
+        self.pane.fill(&subtree, &self.links, |id| cache.get(&id));
+        if let Some(error) = failed {
+            self.say_error(&error);
+        }
+    }
+
+    /// The open form and its purpose, as a draft to keep when the program must stop now.
+    pub fn draft(&self) -> Option<Draft> {
+        match &self.mode {
+            Mode::Form(state) if state.form.is_dirty() => Some(Draft {
+                purpose: state.purpose,
+                form: state.form.draft(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Writes the open form as a draft file (when there is one and something was typed).
+    pub fn save_draft(&self) -> std::io::Result<bool> {
+        match (&self.draft_path, self.draft()) {
+            (Some(path), Some(draft)) => draft::save(path, &draft).map(|()| true),
+            _ => Ok(false),
+        }
+    }
+
+    fn offer_draft(&mut self) {
+        let Some(path) = &self.draft_path else {
+            return;
+        };
+        match draft::load(path) {
+            Ok(Some(draft)) => {
+                let question = self.lang.t(Text::AskRestoreDraft).to_string();
+                self.mode = Mode::Confirm(Confirm {
+                    question,
+                    pending: Pending::RestoreDraft(Box::new(draft)),
+                });
+            }
+            Ok(None) => {}
+            Err(error) => {
+                let text =
+                    crate::i18n::fill(self.lang.t(Text::DraftUnreadable), &[("error", &error)]);
+                self.say(MessageKind::Error, text);
+            }
+        }
+    }
+}

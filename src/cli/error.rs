@@ -21,6 +21,8 @@ pub enum CliError {
     DemoNotEmpty(usize),
     #[error("no home directory")]
     NoHome,
+    #[error("standard input/output is not a terminal")]
+    NoTerminal,
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -58,6 +60,7 @@ impl Localize for CliError {
                 fill(lang.t(Text::ErrDemoNotEmpty), &[("count", count)])
             }
             CliError::NoHome => "HOME / XDG_DATA_HOME?".into(),
+            CliError::NoTerminal => lang.t(Text::ErrNoTerminal).into(),
             CliError::Output(e) => e.to_string(),
         }
         .chars()

@@ -10,7 +10,7 @@ use super::args::GoalCommand;
 use super::output::{self, Align};
 use crate::i18n::{Lang, Text, fill};
 use crate::json::GoalJson;
-use crate::model::{Cents, Goal, GoalId};
+use crate::model::{Cents, Goal, GoalId, next_code};
 use crate::ops::Op;
 use crate::store::Repository;
 
@@ -100,32 +100,6 @@ fn depths(goals: &[Goal]) -> HashMap<GoalId, usize> {
         depth.insert(goal.id, d);
     }
     depth
-}
-
-/// The next free code: `Z10` at top level, `3.7` under `Z3`, `X.1` under `X`.
-fn next_code(goals: &[Goal], parent: Option<&Goal>) -> String {
-    let taken = |code: &str| goals.iter().any(|g| crate::model::same_code(&g.code, code));
-    let (prefix, mut n) = match parent {
-        None => (
-            "Z".to_string(),
-            goals.iter().filter(|g| g.parent.is_none()).count() + 1,
-        ),
-        Some(p) => {
-            let number = p
-                .code
-                .strip_prefix(['Z', 'z'])
-                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
-            let prefix = format!("{}.", number.unwrap_or(&p.code));
-            (
-                prefix,
-                goals.iter().filter(|g| g.parent == Some(p.id)).count() + 1,
-            )
-        }
-    };
-    while taken(&format!("{prefix}{n}")) {
-        n += 1;
-    }
-    format!("{prefix}{n}")
 }
 
 /// Runs a `goal` subcommand.

@@ -96,6 +96,18 @@ pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoHome)
 }
 
+/// Opens the TUI on `store`; a draft left by a dropped connection is offered.
+fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(CliError::NoTerminal);
+    }
+    let draft = crate::app::draft::path_for(path, &current_user());
+    let app = crate::app::App::new(store, lang, crate::ui::Theme::from_env(), Some(draft))?;
+    crate::tui::run(app).map_err(|e| CliError::Output(std::io::Error::other(e)))?;
+    Ok(0)
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     let lang = Lang::detect(cli.lang);
@@ -115,6 +127,9 @@ pub fn run(cli: Cli) -> i32 {
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
+    if cli.command.is_none() {
+        return run_tui(store, lang, &path);
+    }
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = dispatch(&mut store, lang, cli.command, &mut out)?;
     std::io::Write::flush(&mut out)?;
@@ -129,8 +144,7 @@ fn dispatch(
 ) -> Result<i32, CliError> {
     let actor = current_user();
     let Some(command) = command else {
-        output::line(out, lang.t(Text::TuiNotYet))?;
-        return Ok(0);
+        return Err(CliError::NoTerminal);
     };
     match command {
         Command::Goals { json } => goals::list(store, lang, json, out)?,

@@ -63,6 +63,32 @@ impl Goal {
     }
 }
 
+/// The next free code: `Z10` at top level, `3.7` under `Z3`, `X.1` under `X`.
+pub fn next_code(goals: &[Goal], parent: Option<&Goal>) -> String {
+    let taken = |code: &str| goals.iter().any(|g| same_code(&g.code, code));
+    let (prefix, mut n) = match parent {
+        None => (
+            "Z".to_string(),
+            goals.iter().filter(|g| g.parent.is_none()).count() + 1,
+        ),
+        Some(p) => {
+            let number = p
+                .code
+                .strip_prefix(['Z', 'z'])
+                .filter(|n| n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty());
+            let prefix = format!("{}.", number.unwrap_or(&p.code));
+            (
+                prefix,
+                goals.iter().filter(|g| g.parent == Some(p.id)).count() + 1,
+            )
+        }
+    };
+    while taken(&format!("{prefix}{n}")) {
+        n += 1;
+    }
+    format!("{prefix}{n}")
+}
+
 /// Orders goals depth-first: each top-level goal followed by its subtree, siblings in the order
 /// given (callers sort by position first). Goals whose parent is missing come last.
 pub fn tree_order(goals: Vec<Goal>) -> Vec<Goal> {

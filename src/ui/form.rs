@@ -1,1 +1,8 @@
-//! Drawing the edit form (measure or goal).
+//! Placeholder until the edit form lands (next commits).
+pub fn render(
+    _f: &crate::app::form::Form,
+    _t: crate::ui::Theme,
+    _a: ratatui::layout::Rect,
+    _fr: &mut ratatui::Frame,
+) {
+}

@@ -1,8 +1,122 @@
-//! ratatui views: pure functions of `&App` that draw into a `Frame`. Nothing here changes state,
+//! ratatui views: pure functions of `&App` that draw into a `Frame`. Nothing here changes data,
 //! touches the store or writes to the terminal directly. Every piece of user text goes through
 //! [`crate::text`] before it becomes a `Span`.
+//!
+//! Layout (80x24 and up):
+//! ```text
+//! ┌Ziele──────────┐┌Maßnahmen──────────────────┐
+//! │ tree          ││ table of measures         │
+//! │               │└───────────────────────────┘
+//! │               │┌Details────────────────────┐
+//! │               ││ the selected measure      │
+//! └───────────────┘└───────────────────────────┘
+//!  status bar: mode · message or key hints
+//! ```
 
+mod detail;
 pub mod form;
+mod help;
+mod measures;
+mod popup;
+mod status_bar;
 pub mod theme;
+mod tree;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub use theme::Theme;
+
+use crate::app::{App, Focus, Mode};
+use crate::i18n::Text;
+
+/// Smallest usable terminal.
+pub const MIN_WIDTH: u16 = 80;
+/// Smallest usable terminal.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Draws the whole screen.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = Line::from(app.lang.t(Text::TooSmall)).style(app.theme.error());
+        frame.render_widget(
+            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let [main, status] = area.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let tree_width = (main.width * 3 / 8).clamp(30, 48);
+    let [tree_area, right] = main.layout(&Layout::horizontal([
+        Constraint::Length(tree_width),
+        Constraint::Fill(1),
+    ]));
+    let table_height = (right.height * 2 / 5).max(7);
+    let [table_area, detail_area] = right.layout(&Layout::vertical([
+        Constraint::Length(table_height),
+        Constraint::Fill(1),
+    ]));
+    tree::render(app, frame, tree_area);
+    measures::render(app, frame, table_area);
+    detail::render(app, frame, detail_area);
+    status_bar::render(app, frame, status);
+    match &app.mode {
+        Mode::Help { scroll } => help::render(app, *scroll, frame, main),
+        Mode::Form(state) => form::render(&state.form, app.theme, right_or_all(main, right), frame),
+        Mode::Confirm(confirm) => popup::confirm(app, confirm, frame, main),
+        Mode::Picker(picker) => popup::picker(app, picker, frame, main),
+        Mode::Filter(filter) => popup::filter(app, filter, frame, main),
+        Mode::Normal | Mode::Search(_) => {}
+    }
+}
+
+/// Forms get the whole main area below 120 columns, the right side above.
+fn right_or_all(main: Rect, right: Rect) -> Rect {
+    if main.width >= 120 { right } else { main }
+}
+
+/// A pane's frame: a border and title, highlighted when the pane has the keyboard.
+fn pane_block<'a>(app: &App, title: Line<'a>, focus: Focus) -> Block<'a> {
+    let focused = app.focus == focus && matches!(app.mode, Mode::Normal | Mode::Search(_));
+    let style = if focused {
+        app.theme.border_focused()
+    } else {
+        app.theme.border()
+    };
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(style)
+        .title(title)
+}
+
+/// The row style of a list entry.
+fn row_style(app: &App, selected: bool, focus: Focus) -> ratatui::style::Style {
+    if !selected {
+        app.theme.normal()
+    } else if app.focus == focus {
+        app.theme.selected()
+    } else {
+        app.theme.selected_unfocused()
+    }
+}
+
+/// The first row to show so that `selected` is visible, keeping the previous offset when
+/// possible (scrolls like a list, not by pages).
+fn scroll_offset(previous: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return 0;
+    }
+    let mut offset = previous.min(len.saturating_sub(height));
+    if selected < offset {
+        offset = selected;
+    } else if selected >= offset + height {
+        offset = selected + 1 - height;
+    }
+    offset
+}

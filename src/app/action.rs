@@ -1,0 +1,77 @@
+//! What the user wants, independent of the key that asked for it. The keymap turns keys into
+//! actions; `App::update` carries them out.
+
+/// One user intent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Leave the program (asks nothing; open forms are kept as drafts).
+    Quit,
+    MoveDown,
+    MoveUp,
+    First,
+    Last,
+    PageDown,
+    PageUp,
+    FocusNext,
+    FocusPrev,
+    /// Tree: expand the goal, or go to its first child when already expanded.
+    ExpandOrChild,
+    /// Tree: collapse the goal, or go to its parent.
+    CollapseOrParent,
+    /// Tree: expand or collapse.
+    Toggle,
+    /// Tree: a new sub-goal or sibling; measure pane: a new measure linked to the goal.
+    Add,
+    /// Edit the selected goal or measure in a form.
+    Edit,
+    /// Change the selected goal's title.
+    Rename,
+    /// Delete the selected goal or measure, after a confirmation.
+    Delete,
+    /// Link the selected measure to another goal, chosen in a picker.
+    Link,
+    /// Remove the link of the selected measure to the selected goal.
+    Unlink,
+    /// Make the selected goal the selected measure's primary goal.
+    SetPrimary,
+    /// Move the selected goal up among its siblings.
+    MoveGoalUp,
+    /// Move the selected goal down among its siblings.
+    MoveGoalDown,
+    Undo,
+    Redo,
+    /// Start an incremental search.
+    Search,
+    NextHit,
+    PrevHit,
+    /// Open the filter of the measure pane.
+    Filter,
+    /// Sort the measure pane by the next column.
+    Sort,
+    /// Show the keys of the current mode.
+    Help,
+    /// Close, cancel, go back one level.
+    Cancel,
+    /// Confirm a question or choice (Enter, `j`, `y`).
+    Confirm,
+    /// Answer no to a question (`n`).
+    Deny,
+    /// Form: next field.
+    NextField,
+    /// Form: previous field.
+    PrevField,
+    /// Form: save.
+    Save,
+    /// Form: Enter (new line in multi-line fields, next field, save on the last).
+    FormEnter,
+    /// Form: add an entry to a list (target groups, indicators).
+    AddEntry,
+    /// Form: remove the focused list entry.
+    RemoveEntry,
+    /// Filter popup: previous value of the focused criterion.
+    ChoicePrev,
+    /// Filter popup: next value of the focused criterion.
+    ChoiceNext,
+    /// Filter popup: clear every criterion.
+    ClearFilter,
+}

@@ -1,0 +1,69 @@
+//! Drafts: a form that was open when the connection dropped (SIGHUP), the process was told to
+//! stop (SIGTERM) or the user pressed Ctrl-c is written to a small JSON file next to the
+//! database, and offered on the next start ("Entwurf wiederherstellen?").
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::form::FormDraft;
+use crate::model::GoalId;
+
+/// What saving the form will do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Purpose {
+    /// A new measure, linked to this goal.
+    NewMeasure {
+        goal: GoalId,
+    },
+    EditMeasure,
+    NewGoal,
+    EditGoal,
+}
+
+/// A form kept for later.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Draft {
+    pub purpose: Purpose,
+    pub form: FormDraft,
+}
+
+/// The draft file of the current Unix user in the database directory (users sharing a database
+/// directory keep separate drafts).
+pub fn path_for(database: &Path, user: &str) -> PathBuf {
+    let user: String = user
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    database.join(format!("draft-{user}.json"))
+}
+
+/// Writes `draft` to `path` durably: a temporary file, fsync, rename.
+pub fn save(path: &Path, draft: &Draft) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
+    let temporary = path.with_extension("json.tmp");
+    let mut file = std::fs::File::create(&temporary)?;
+    file.write_all(&json)?;
+    file.sync_all()?;
+    std::fs::rename(&temporary, path)
+}
+
+/// Reads the draft at `path`, if there is one.
+pub fn load(path: &Path) -> std::io::Result<Option<Draft>> {
+    match std::fs::read(path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(std::io::Error::other),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Deletes the draft file (no error if it is already gone).
+pub fn remove(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
+        _ => Ok(()),
+    }
+}

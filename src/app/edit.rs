@@ -1,0 +1,393 @@
+//! Every change the TUI makes: each becomes one store [`Op`], applied through [`App::apply`],
+//! after which the views are refreshed and the status bar says `gespeichert` — only once the
+//! store returned, i.e. after the change was flushed to disk.
+
+use super::form::{Form, FormOutcome, FormValue};
+use super::popups::{Confirm, Pending, Picker};
+use super::{Action, App, Draft, Focus, FormState, MessageKind, Mode, Purpose};
+use crate::i18n::{Text, fill};
+use crate::model::{Field, Goal, GoalId, Measure, MeasureId, next_code};
+use crate::ops::{Applied, Change, Op, describe};
+use crate::store::StoreError;
+
+impl App {
+    /// Applies `op`, refreshes every view and reports `gespeichert`.
+    fn apply(&mut self, op: Op) -> Result<Applied, StoreError> {
+        let applied = self.store.apply(op, &self.actor)?;
+        self.refresh(&applied.changes);
+        self.say_text(MessageKind::Success, Text::Saved);
+        Ok(applied)
+    }
+
+    /// Applies `op`; a refusal goes to the status bar.
+    fn apply_or_say(&mut self, op: Op) -> Option<Applied> {
+        match self.apply(op) {
+            Ok(applied) => Some(applied),
+            Err(error) => {
+                self.say_error(&error);
+                None
+            }
+        }
+    }
+
+    /// Reloads goals and links and forgets changed measures, keeping selections.
+    fn refresh(&mut self, changes: &[Change]) {
+        for change in changes {
+            match change {
+                Change::MeasureAdded(id)
+                | Change::MeasureUpdated(id)
+                | Change::MeasureDeleted(id) => {
+                    self.cache.remove(id);
+                }
+                _ => {}
+            }
+        }
+        self.forget_search_index();
+        let reloaded = self
+            .store
+            .goals()
+            .and_then(|goals| Ok((goals, self.store.links()?)));
+        match reloaded {
+            Ok((goals, links)) => {
+                self.tree.replace_goals(goals);
+                self.links = super::LinkIndex::new(&links);
+            }
+            Err(error) => self.say_error(&error),
+        }
+        self.recount();
+        self.fill_pane();
+    }
+
+    /// `a`: a new goal (tree) or a new measure linked to the selected goal.
+    pub(super) fn add(&mut self) {
+        let Some(selected) = self.tree.selected().cloned() else {
+            return;
+        };
+        if self.focus == Focus::Tree {
+            // Under a top-level goal: a new child; under a sub-goal: a sibling after it.
+            let (parent, position) = match selected.parent {
+                None => (Some(selected.id), u32::MAX),
+                Some(parent) => (Some(parent), selected.position + 1),
+            };
+            let parent_goal = parent.and_then(|p| self.tree.goal(p));
+            let goal = Goal {
+                id: GoalId(0),
+                parent,
+                code: next_code(self.tree.goals(), parent_goal),
+                title: String::new(),
+                description: String::new(),
+                position,
+            };
+            self.open_form(Form::goal(&goal, true, self.lang), Purpose::NewGoal);
+            // The code is filled in; start at the title.
+            if let Mode::Form(state) = &mut self.mode {
+                state.form.next_field();
+            }
+        } else {
+            let measure = Measure::new("");
+            let purpose = Purpose::NewMeasure { goal: selected.id };
+            self.open_form(Form::measure(&measure, true, self.lang), purpose);
+        }
+    }
+
+    /// `e`/Enter: edit the selected goal or measure.
+    pub(super) fn edit(&mut self) {
+        if self.focus == Focus::Tree {
+            if let Some(goal) = self.tree.selected().cloned() {
+                self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
+            }
+        } else if let Some(measure) = self.selected_measure().cloned() {
+            self.open_form(
+                Form::measure(&measure, false, self.lang),
+                Purpose::EditMeasure,
+            );
+        } else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+        }
+    }
+
+    /// `r`: the goal form with the cursor in the title.
+    pub(super) fn rename_goal(&mut self) {
+        if let Some(goal) = self.tree.selected().cloned() {
+            self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
+            if let Mode::Form(state) = &mut self.mode {
+                state.form.next_field();
+            }
+        }
+    }
+
+    fn open_form(&mut self, form: Form, purpose: Purpose) {
+        self.mode = Mode::Form(Box::new(FormState { form, purpose }));
+    }
+
+    pub(super) fn update_form(&mut self, mut state: Box<FormState>, action: Action) {
+        let outcome = match action {
+            Action::NextField => {
+                state.form.next_field();
+                FormOutcome::Pending
+            }
+            Action::PrevField => {
+                state.form.prev_field();
+                FormOutcome::Pending
+            }
+            Action::Save => state.form.submit(),
+            Action::FormEnter => state.form.enter(),
+            Action::Cancel => state.form.cancel(),
+            Action::AddEntry => {
+                state.form.add_entry();
+                FormOutcome::Pending
+            }
+            Action::RemoveEntry => {
+                state.form.remove_entry();
+                FormOutcome::Pending
+            }
+            _ => FormOutcome::Pending,
+        };
+        self.mode = Mode::Form(state);
+        self.form_outcome(outcome);
+    }
+
+    /// Acts on what the form answered: close, or save (the form stays open if the store refuses).
+    pub(super) fn form_outcome(&mut self, outcome: FormOutcome) {
+        match outcome {
+            FormOutcome::Pending => {}
+            FormOutcome::Cancelled => self.mode = Mode::Normal,
+            FormOutcome::Submit(value) => self.save_form(value),
+        }
+    }
+
+    fn save_form(&mut self, value: FormValue) {
+        let Mode::Form(state) = &self.mode else {
+            return;
+        };
+        let purpose = state.purpose;
+        let op = match (purpose, value) {
+            (Purpose::NewMeasure { goal }, FormValue::Measure(measure)) => Op::AddMeasure {
+                measure,
+                goals: vec![goal],
+            },
+            (Purpose::EditMeasure, FormValue::Measure(measure)) => Op::UpdateMeasure { measure },
+            (Purpose::NewGoal, FormValue::Goal(goal)) => Op::AddGoal { goal },
+            (Purpose::EditGoal, FormValue::Goal(goal)) => Op::UpdateGoal {
+                id: goal.id,
+                code: goal.code,
+                title: goal.title,
+                description: goal.description,
+            },
+            _ => return,
+        };
+        match self.apply(op) {
+            Ok(applied) => {
+                self.mode = Mode::Normal;
+                if let Some(id) = applied.added_measure() {
+                    self.focus = Focus::Measures;
+                    self.select_measure(id);
+                }
+                if let Some(id) = applied.added_goal() {
+                    self.tree.select(id);
+                    self.goal_changed();
+                }
+            }
+            Err(error) => {
+                // The form stays open with the reason next to the field.
+                let field = match &error {
+                    StoreError::DuplicateCode(_) => Some(Field::Code),
+                    _ => None,
+                };
+                let text = crate::i18n::Localize::localize(&error, self.lang);
+                match (field, &mut self.mode) {
+                    (Some(field), Mode::Form(state)) => state.form.set_error(field, text),
+                    (_, Mode::Form(state)) => {
+                        if let StoreError::Invalid(errors) = &error {
+                            for e in errors {
+                                let reason = crate::i18n::Localize::localize(&e.problem, self.lang);
+                                state.form.set_error(e.field, reason);
+                            }
+                        }
+                        self.say_error(&error);
+                    }
+                    _ => self.say_error(&error),
+                }
+            }
+        }
+    }
+
+    /// Selects a measure in the pane (after adding it).
+    fn select_measure(&mut self, id: MeasureId) {
+        if let Some(row) = self.pane.position(id) {
+            self.pane.selected = row;
+        }
+    }
+
+    /// `d`: asks before deleting, naming what goes and how many links.
+    pub(super) fn ask_delete(&mut self) {
+        let lang = self.lang;
+        if self.focus == Focus::Tree {
+            let Some(goal) = self.tree.selected().cloned() else {
+                return;
+            };
+            let subtree = self.tree.subtree(goal.id);
+            let links: usize = subtree
+                .iter()
+                .map(|g| self.links.measures_of(*g).len())
+                .sum();
+            let title = crate::text::sanitize_line(&goal.title).into_owned();
+            let question = fill(
+                lang.t(Text::AskDeleteGoal),
+                &[
+                    ("code", &goal.code),
+                    ("title", &title),
+                    ("children", &(subtree.len() - 1)),
+                    ("links", &links),
+                ],
+            );
+            self.mode = Mode::Confirm(Confirm {
+                question,
+                pending: Pending::DeleteGoal(goal.id),
+            });
+        } else if let Some(measure) = self.selected_measure() {
+            let links = self.links.goals_of(measure.id).len();
+            let title = crate::text::sanitize_line(&measure.title).into_owned();
+            let question = fill(
+                lang.t(Text::AskDeleteMeasure),
+                &[("id", &measure.id), ("title", &title), ("links", &links)],
+            );
+            self.mode = Mode::Confirm(Confirm {
+                question,
+                pending: Pending::DeleteMeasure(measure.id),
+            });
+        }
+    }
+
+    pub(super) fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::DeleteMeasure(id) => {
+                self.apply_or_say(Op::DeleteMeasure { id });
+            }
+            Pending::DeleteGoal(id) => {
+                self.apply_or_say(Op::DeleteGoal { id, force: true });
+            }
+            Pending::RestoreDraft(draft) => {
+                let Draft { purpose, form } = *draft;
+                self.open_form(Form::from_draft(form, self.lang), purpose);
+                self.remove_draft_file();
+            }
+        }
+    }
+
+    /// The user declined the draft: it is gone.
+    pub(super) fn discard_draft(&mut self) {
+        self.remove_draft_file();
+    }
+
+    fn remove_draft_file(&mut self) {
+        if let Some(Err(error)) = self.draft_path.as_deref().map(super::draft::remove) {
+            let text = fill(self.lang.t(Text::DraftUnreadable), &[("error", &error)]);
+            self.say(MessageKind::Error, text);
+        }
+    }
+
+    /// `L`: the goal picker for the selected measure.
+    pub(super) fn open_picker(&mut self) {
+        match self.pane.selected_id() {
+            Some(measure) if self.focus != Focus::Tree => {
+                self.mode = Mode::Picker(Picker::new(measure, self.tree.goals(), &self.links));
+            }
+            _ => self.say_text(MessageKind::Info, Text::NoMeasureSelected),
+        }
+    }
+
+    pub(super) fn link(&mut self, measure: MeasureId, goal: GoalId) {
+        self.apply_or_say(Op::Link {
+            measure,
+            goal,
+            primary: false,
+        });
+    }
+
+    /// `U`: removes the link through which the measure appears under the selected goal. The
+    /// last link is kept: a measure without goals would vanish from the tree.
+    pub(super) fn unlink(&mut self) {
+        let Some(row) = self.pane.selected_row() else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+            return;
+        };
+        if self.links.goals_of(row.id).len() <= 1 {
+            self.say_text(MessageKind::Error, Text::LastLink);
+            return;
+        }
+        self.apply_or_say(Op::Unlink {
+            measure: row.id,
+            goal: row.via,
+        });
+    }
+
+    /// `P`: the selected goal (or the sub-goal the measure is linked through) becomes primary.
+    pub(super) fn set_primary(&mut self) {
+        let Some(row) = self.pane.selected_row() else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+            return;
+        };
+        if row.primary {
+            self.say_text(MessageKind::Info, Text::AlreadyPrimary);
+            return;
+        }
+        self.apply_or_say(Op::SetPrimary {
+            measure: row.id,
+            goal: row.via,
+        });
+    }
+
+    /// `K`/`J`: moves the selected goal among its siblings.
+    pub(super) fn move_goal(&mut self, delta: i64) {
+        let Some(goal) = self.tree.selected().cloned() else {
+            return;
+        };
+        let siblings = self.tree.siblings(goal.id).len() as i64;
+        let position = goal.position as i64 + delta;
+        if position < 0 || position >= siblings {
+            return;
+        }
+        self.apply_or_say(Op::MoveGoal {
+            id: goal.id,
+            parent: goal.parent,
+            position: position as u32,
+        });
+    }
+
+    pub(super) fn undo(&mut self) {
+        let result = self.store.undo(&self.actor);
+        self.after_history(result, Text::DoneUndo);
+    }
+
+    pub(super) fn redo(&mut self) {
+        let result = self.store.redo(&self.actor);
+        self.after_history(result, Text::DoneRedo);
+    }
+
+    fn after_history(&mut self, result: Result<Applied, StoreError>, done: Text) {
+        match result {
+            Ok(applied) => {
+                self.refresh(&applied.changes);
+                let what = match self.store.entry(applied.seq) {
+                    Ok(Some(entry)) => {
+                        let codes = self
+                            .tree
+                            .goals()
+                            .iter()
+                            .map(|g| (g.id, g.code.clone()))
+                            .collect();
+                        describe(&entry.op, self.lang, &codes)
+                    }
+                    _ => String::new(),
+                };
+                let what = crate::text::sanitize_line(&what).into_owned();
+                self.say(
+                    MessageKind::Success,
+                    fill(self.lang.t(done), &[("what", &what)]),
+                );
+            }
+            Err(error) => self.say_error(&error),
+        }
+    }
+}

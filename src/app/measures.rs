@@ -1,0 +1,277 @@
+//! The measure pane's data: which measures belong to the selected goal (through links, for a
+//! strategic goal also through its sub-goals), in which order, after which filter.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::Datelike;
+
+use crate::model::{Fund, GoalId, Measure, MeasureId, Status};
+use crate::store::Link;
+
+/// All links in memory, both directions (a few bytes per link; rebuilt after each change).
+#[derive(Clone, Debug, Default)]
+pub struct LinkIndex {
+    by_goal: HashMap<GoalId, Vec<(MeasureId, bool)>>,
+    by_measure: HashMap<MeasureId, Vec<(GoalId, bool)>>,
+}
+
+impl LinkIndex {
+    /// Indexes `links`.
+    pub fn new(links: &[Link]) -> LinkIndex {
+        let mut index = LinkIndex::default();
+        for link in links {
+            index
+                .by_goal
+                .entry(link.goal)
+                .or_default()
+                .push((link.measure, link.primary));
+            index
+                .by_measure
+                .entry(link.measure)
+                .or_default()
+                .push((link.goal, link.primary));
+        }
+        for goals in index.by_measure.values_mut() {
+            goals.sort_by_key(|(_, primary)| !*primary);
+        }
+        index
+    }
+
+    /// Measures linked directly to `goal`, with whether it is their primary goal.
+    pub fn measures_of(&self, goal: GoalId) -> &[(MeasureId, bool)] {
+        self.by_goal.get(&goal).map_or(&[], Vec::as_slice)
+    }
+
+    /// Goals of `measure`, primary first.
+    pub fn goals_of(&self, measure: MeasureId) -> &[(GoalId, bool)] {
+        self.by_measure.get(&measure).map_or(&[], Vec::as_slice)
+    }
+
+    /// Distinct measures linked to any goal of `subtree`.
+    pub fn count_in(&self, subtree: &[GoalId]) -> usize {
+        if let [only] = subtree {
+            return self.measures_of(*only).len();
+        }
+        let mut seen = HashSet::new();
+        for goal in subtree {
+            seen.extend(self.measures_of(*goal).iter().map(|(m, _)| *m));
+        }
+        seen.len()
+    }
+}
+
+/// The column the measure table is sorted by; `s` cycles through them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortColumn {
+    #[default]
+    Title,
+    Organisation,
+    Fund,
+    Approved,
+    Status,
+    Runtime,
+}
+
+impl SortColumn {
+    /// The next column in the cycle.
+    pub fn next(self) -> SortColumn {
+        use SortColumn::*;
+        match self {
+            Title => Organisation,
+            Organisation => Fund,
+            Fund => Approved,
+            Approved => Status,
+            Status => Runtime,
+            Runtime => Title,
+        }
+    }
+
+    fn compare(self, a: &Measure, b: &Measure) -> std::cmp::Ordering {
+        let text = |s: &str| s.to_lowercase();
+        match self {
+            SortColumn::Title => text(&a.title).cmp(&text(&b.title)),
+            SortColumn::Organisation => text(&a.organisation).cmp(&text(&b.organisation)),
+            SortColumn::Fund => a.fund.map(|f| f.name()).cmp(&b.fund.map(|f| f.name())),
+            // Largest amounts first: that is what one looks for.
+            SortColumn::Approved => b.approved.cmp(&a.approved),
+            SortColumn::Status => a.status.cmp(&b.status),
+            SortColumn::Runtime => (a.start, a.end).cmp(&(b.start, b.end)),
+        }
+        .then(a.id.cmp(&b.id))
+    }
+}
+
+/// What the measure pane shows; every criterion is optional.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub status: Option<Status>,
+    pub fund: Option<Fund>,
+    /// Measures running at some time in this calendar year.
+    pub year: Option<i32>,
+}
+
+impl Filter {
+    /// Whether any criterion is set.
+    pub fn is_active(&self) -> bool {
+        self.status.is_some() || self.fund.is_some() || self.year.is_some()
+    }
+
+    /// Whether `measure` passes.
+    pub fn matches(&self, measure: &Measure) -> bool {
+        self.status.is_none_or(|s| measure.status == s)
+            && self.fund.is_none_or(|f| measure.fund == Some(f))
+            && self.year.is_none_or(|year| runs_in(measure, year))
+    }
+}
+
+/// Whether a measure runs at some time in `year` (open ends count as running).
+pub fn runs_in(measure: &Measure, year: i32) -> bool {
+    if measure.start.is_none() && measure.end.is_none() {
+        return false;
+    }
+    let starts_before_end = measure.start.is_none_or(|s| s.year() <= year);
+    let ends_after_start = measure.end.is_none_or(|e| e.year() >= year);
+    starts_before_end && ends_after_start
+}
+
+/// One row of the measure table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MeasureRow {
+    pub id: MeasureId,
+    /// The goal the measure is linked through (the selected goal or one of its sub-goals).
+    pub via: GoalId,
+    /// Whether `via` is the measure's primary goal.
+    pub primary: bool,
+}
+
+/// The rows of the measure pane and the selection among them.
+#[derive(Clone, Debug, Default)]
+pub struct MeasurePane {
+    pub rows: Vec<MeasureRow>,
+    /// Measures linked before the filter.
+    pub unfiltered: usize,
+    pub selected: usize,
+    pub sort: SortColumn,
+    pub filter: Filter,
+}
+
+impl MeasurePane {
+    /// Fills the rows for the goals in `subtree` (the selected goal first). `measure` looks a
+    /// measure up (from the cache); rows whose measure is missing are skipped. The previously
+    /// selected measure stays selected if it is still there.
+    pub fn fill<'m>(
+        &mut self,
+        subtree: &[GoalId],
+        links: &LinkIndex,
+        measure: impl Fn(MeasureId) -> Option<&'m Measure>,
+    ) {
+        let keep = self.selected_id();
+        let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
+        for goal in subtree {
+            for (id, primary) in links.measures_of(*goal) {
+                let row = MeasureRow {
+                    id: *id,
+                    via: *goal,
+                    primary: *primary,
+                };
+                rows.entry(*id)
+                    .and_modify(|old| {
+                        if row.primary && !old.primary {
+                            *old = row;
+                        }
+                    })
+                    .or_insert(row);
+            }
+        }
+        self.unfiltered = rows.len();
+        let mut rows: Vec<(MeasureRow, &Measure)> = rows
+            .into_values()
+            .filter_map(|row| measure(row.id).map(|m| (row, m)))
+            .filter(|(_, m)| self.filter.matches(m))
+            .collect();
+        let sort = self.sort;
+        rows.sort_by(|a, b| sort.compare(a.1, b.1));
+        self.rows = rows.into_iter().map(|(row, _)| row).collect();
+        self.selected = keep
+            .and_then(|id| self.position(id))
+            .unwrap_or(0)
+            .min(self.rows.len().saturating_sub(1));
+    }
+
+    /// The selected row.
+    pub fn selected_row(&self) -> Option<MeasureRow> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// The selected measure's id.
+    pub fn selected_id(&self) -> Option<MeasureId> {
+        self.selected_row().map(|r| r.id)
+    }
+
+    /// The row index of a measure.
+    pub fn position(&self, id: MeasureId) -> Option<usize> {
+        self.rows.iter().position(|r| r.id == id)
+    }
+
+    /// Moves the selection by `delta`, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn measure(id: u64, title: &str) -> Measure {
+        let mut m = Measure::new(title);
+        m.id = MeasureId(id);
+        m
+    }
+
+    fn link(m: u64, g: u64, primary: bool) -> Link {
+        Link {
+            measure: MeasureId(m),
+            goal: GoalId(g),
+            primary,
+        }
+    }
+
+    #[test]
+    fn a_measure_linked_twice_in_a_subtree_shows_once_through_its_primary_goal() {
+        let links = LinkIndex::new(&[link(1, 2, false), link(1, 3, true), link(2, 2, true)]);
+        let measures = [measure(1, "Beta"), measure(2, "Alpha")];
+        let mut pane = MeasurePane::default();
+        pane.fill(&[GoalId(1), GoalId(2), GoalId(3)], &links, |id| {
+            measures.iter().find(|m| m.id == id)
+        });
+        assert_eq!(pane.rows.len(), 2);
+        assert_eq!(pane.rows[0].id, MeasureId(2), "sorted by title");
+        assert_eq!(pane.rows[1].via, GoalId(3));
+        assert!(pane.rows[1].primary);
+        assert_eq!(links.count_in(&[GoalId(1), GoalId(2), GoalId(3)]), 2);
+    }
+
+    #[test]
+    fn filter_by_year_status_and_fund() {
+        let mut m = measure(1, "x");
+        m.start = NaiveDate::from_ymd_opt(2025, 3, 1);
+        m.end = NaiveDate::from_ymd_opt(2026, 2, 28);
+        m.fund = Some(Fund::Projektfonds);
+        let mut filter = Filter {
+            year: Some(2026),
+            ..Filter::default()
+        };
+        assert!(filter.matches(&m));
+        filter.year = Some(2027);
+        assert!(!filter.matches(&m));
+        filter.year = None;
+        filter.fund = Some(Fund::Aktionsfonds);
+        assert!(!filter.matches(&m));
+        filter.fund = Some(Fund::Projektfonds);
+        filter.status = Some(m.status);
+        assert!(filter.matches(&m));
+    }
+}

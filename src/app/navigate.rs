@@ -1,0 +1,146 @@
+//! Normal mode: moving through the tree and the measure table, switching panes, opening the
+//! popups. Changes to data are in `edit.rs`.
+
+use super::{Action, App, Focus, MessageKind, Mode};
+use crate::app::popups::FilterPopup;
+use crate::app::search::SearchInput;
+use crate::i18n::{Text, fill};
+
+impl App {
+    pub(super) fn update_normal(&mut self, action: Action) {
+        match action {
+            Action::MoveDown => self.move_by(1),
+            Action::MoveUp => self.move_by(-1),
+            Action::PageDown => self.move_by(self.page() as isize),
+            Action::PageUp => self.move_by(-(self.page() as isize)),
+            Action::First => self.move_by(isize::MIN / 2),
+            Action::Last => self.move_by(isize::MAX / 2),
+            Action::FocusNext => self.set_focus(match self.focus {
+                Focus::Tree => Focus::Measures,
+                Focus::Measures => Focus::Detail,
+                Focus::Detail => Focus::Tree,
+            }),
+            Action::FocusPrev => self.set_focus(match self.focus {
+                Focus::Tree => Focus::Detail,
+                Focus::Measures => Focus::Tree,
+                Focus::Detail => Focus::Measures,
+            }),
+            Action::Cancel => self.set_focus(Focus::Tree),
+            Action::ExpandOrChild => {
+                self.tree.expand_or_child();
+                self.goal_changed();
+            }
+            Action::CollapseOrParent => {
+                self.tree.collapse_or_parent();
+                self.goal_changed();
+            }
+            Action::Toggle => {
+                self.tree.toggle();
+                self.goal_changed();
+            }
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Search => {
+                self.mode = Mode::Search(SearchInput::new(
+                    self.tree.selected_id(),
+                    self.pane.selected_id(),
+                    self.focus,
+                ));
+            }
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
+            Action::Filter => {
+                let years = self.known_years();
+                self.mode = Mode::Filter(FilterPopup::new(self.pane.filter, years));
+            }
+            Action::Sort => {
+                self.pane.sort = self.pane.sort.next();
+                self.fill_pane();
+                let name = self.lang.t(self.sort_label());
+                let text = fill(self.lang.t(Text::SortedBy), &[("column", &name)]);
+                self.say(MessageKind::Info, text);
+            }
+            Action::Add => self.add(),
+            Action::Edit => self.edit(),
+            Action::Rename => self.rename_goal(),
+            Action::Delete => self.ask_delete(),
+            Action::Link => self.open_picker(),
+            Action::Unlink => self.unlink(),
+            Action::SetPrimary => self.set_primary(),
+            Action::MoveGoalUp => self.move_goal(-1),
+            Action::MoveGoalDown => self.move_goal(1),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            // Keys of other modes do nothing here.
+            _ => {}
+        }
+    }
+
+    fn page(&self) -> usize {
+        let height = match self.focus {
+            Focus::Tree => self.view.tree_height.get(),
+            _ => self.view.table_height.get(),
+        };
+        height.saturating_sub(1).max(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Tree => {
+                let before = self.tree.selected_id();
+                self.tree.move_by(delta);
+                if self.tree.selected_id() != before {
+                    self.goal_changed();
+                }
+            }
+            Focus::Measures => {
+                self.pane.move_by(delta);
+                self.detail_scroll = 0;
+            }
+            Focus::Detail => {
+                let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
+                self.detail_scroll = scroll.clamp(0, u16::MAX as isize) as u16;
+            }
+        }
+    }
+
+    fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+    }
+
+    /// After the selected goal changed: new rows, first row selected.
+    pub(super) fn goal_changed(&mut self) {
+        self.pane.selected = 0;
+        self.pane.rows.clear();
+        self.fill_pane();
+        self.detail_scroll = 0;
+    }
+
+    /// The label of the current sort column.
+    pub fn sort_label(&self) -> Text {
+        use crate::app::SortColumn::*;
+        match self.pane.sort {
+            Title => Text::FieldTitle,
+            Organisation => Text::FieldOrganisation,
+            Fund => Text::FieldFund,
+            Approved => Text::FieldApproved,
+            Status => Text::FieldStatus,
+            Runtime => Text::FieldRuntime,
+        }
+    }
+
+    /// Years the loaded measures run in, plus the current year (for the filter's year choice).
+    fn known_years(&self) -> Vec<i32> {
+        use chrono::Datelike;
+        let this_year = chrono::Local::now().year();
+        let mut low = this_year;
+        let mut high = this_year;
+        for measure in self.cache.values() {
+            for date in [measure.start, measure.end].into_iter().flatten() {
+                low = low.min(date.year());
+                high = high.max(date.year());
+            }
+        }
+        let low = low.max(high - 30);
+        (low..=high).collect()
+    }
+}

@@ -1,0 +1,188 @@
+//! Small popups: the yes/no question before destructive actions, the goal picker for `L` and
+//! the filter of the measure pane.
+
+use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::{Action, App, Filter, LinkIndex, Mode};
+use crate::model::{Fund, Goal, GoalId, MeasureId, Status};
+
+/// What a confirmed question does. The code that carries it out never asks again.
+#[derive(Debug)]
+pub enum Pending {
+    DeleteMeasure(MeasureId),
+    DeleteGoal(GoalId),
+    RestoreDraft(Box<super::Draft>),
+}
+
+/// A yes/no question (`j`/`y`/Enter, `n`/Esc).
+#[derive(Debug)]
+pub struct Confirm {
+    /// The full question, naming exactly what will happen.
+    pub question: String,
+    pub pending: Pending,
+}
+
+/// The goal picker: type to filter by code or title, choose with Enter.
+#[derive(Debug)]
+pub struct Picker {
+    pub measure: MeasureId,
+    pub input: Input,
+    /// Goals matching the filter and not yet linked to the measure.
+    pub candidates: Vec<GoalId>,
+    pub selected: usize,
+}
+
+impl Picker {
+    /// A picker for linking `measure`, showing every goal it is not linked to.
+    pub fn new(measure: MeasureId, goals: &[Goal], links: &LinkIndex) -> Picker {
+        let mut picker = Picker {
+            measure,
+            input: Input::default(),
+            candidates: Vec::new(),
+            selected: 0,
+        };
+        picker.refilter(goals, links);
+        picker
+    }
+
+    /// Passes a key to the filter line; true when the text changed.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let before = self.input.value().to_string();
+        self.input.handle_event(&Event::Key(key));
+        self.input.value() != before
+    }
+
+    /// Recomputes the candidates after the filter text changed.
+    pub fn refilter(&mut self, goals: &[Goal], links: &LinkIndex) {
+        let query = self.input.value().trim().to_lowercase();
+        let linked: Vec<GoalId> = links
+            .goals_of(self.measure)
+            .iter()
+            .map(|(g, _)| *g)
+            .collect();
+        self.candidates = goals
+            .iter()
+            .filter(|g| !linked.contains(&g.id))
+            .filter(|g| {
+                query.is_empty()
+                    || g.code.to_lowercase().starts_with(&query)
+                    || g.title.to_lowercase().contains(&query)
+            })
+            .map(|g| g.id)
+            .collect();
+        self.selected = 0;
+    }
+}
+
+/// The filter popup: three criteria, each cycled with ←/→.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterPopup {
+    /// The filter being edited; applied with Enter.
+    pub draft: Filter,
+    /// 0 = status, 1 = fund, 2 = year.
+    pub row: usize,
+    /// Years offered.
+    pub years: Vec<i32>,
+}
+
+impl FilterPopup {
+    /// Opens with the current filter.
+    pub fn new(current: Filter, years: Vec<i32>) -> FilterPopup {
+        FilterPopup {
+            draft: current,
+            row: 0,
+            years,
+        }
+    }
+
+    /// Cycles the focused criterion by one step (`None` is "all").
+    pub fn cycle(&mut self, forward: bool) {
+        match self.row {
+            0 => self.draft.status = step(&Status::ALL, self.draft.status, forward),
+            1 => self.draft.fund = step(&Fund::ALL, self.draft.fund, forward),
+            _ => self.draft.year = step(&self.years, self.draft.year, forward),
+        }
+    }
+}
+
+/// The next (or previous) of `None, all[0], all[1], …`, wrapping around.
+fn step<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> Option<T> {
+    let n = all.len() + 1;
+    let index = current
+        .and_then(|c| all.iter().position(|x| *x == c))
+        .map_or(0, |i| i + 1);
+    let next = if forward {
+        (index + 1) % n
+    } else {
+        (index + n - 1) % n
+    };
+    next.checked_sub(1).map(|i| all[i])
+}
+
+impl App {
+    pub(super) fn update_confirm(&mut self, confirm: Confirm, action: Action) {
+        match action {
+            Action::Confirm => self.run_pending(confirm.pending),
+            Action::Deny | Action::Cancel => {
+                if let Pending::RestoreDraft(_) = confirm.pending {
+                    self.discard_draft();
+                }
+            }
+            _ => self.mode = Mode::Confirm(confirm),
+        }
+    }
+
+    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
+        match action {
+            Action::MoveDown => {
+                picker.selected =
+                    (picker.selected + 1).min(picker.candidates.len().saturating_sub(1));
+            }
+            Action::MoveUp => picker.selected = picker.selected.saturating_sub(1),
+            Action::Confirm => {
+                if let Some(goal) = picker.candidates.get(picker.selected) {
+                    self.link(picker.measure, *goal);
+                }
+                return;
+            }
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.mode = Mode::Picker(picker);
+    }
+
+    pub(super) fn update_filter(&mut self, mut popup: FilterPopup, action: Action) {
+        match action {
+            Action::MoveDown => popup.row = (popup.row + 1).min(2),
+            Action::MoveUp => popup.row = popup.row.saturating_sub(1),
+            Action::ChoiceNext => popup.cycle(true),
+            Action::ChoicePrev => popup.cycle(false),
+            Action::ClearFilter => popup.draft = Filter::default(),
+            Action::Confirm => {
+                self.pane.filter = popup.draft;
+                self.fill_pane();
+                return;
+            }
+            Action::Cancel => return,
+            _ => {}
+        }
+        self.mode = Mode::Filter(popup);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn step_cycles_through_none_and_every_value() {
+        let all = [1, 2];
+        assert_eq!(step(&all, None, true), Some(1));
+        assert_eq!(step(&all, Some(1), true), Some(2));
+        assert_eq!(step(&all, Some(2), true), None);
+        assert_eq!(step(&all, None, false), Some(2));
+        assert_eq!(step(&[] as &[i32], None, true), None);
+    }
+}

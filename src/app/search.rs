@@ -1,0 +1,235 @@
+//! Incremental search over goal codes and titles and over measure titles, Träger and notes.
+//! Hits are places in the tree (a goal, or a measure under its primary goal); the search jumps
+//! from goal to goal. `Enter` keeps the hit, `Esc` goes back to where the search started.
+
+use ratatui::crossterm::event::{Event, KeyEvent};
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+use super::{Action, App, Focus, MessageKind, Mode};
+use crate::i18n::{Text, fill};
+use crate::model::{GoalId, MeasureId};
+
+/// Where a search started, to return there on `Esc`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub goal: Option<GoalId>,
+    pub measure: Option<MeasureId>,
+    pub focus: Focus,
+}
+
+/// The search line being typed.
+#[derive(Debug)]
+pub struct SearchInput {
+    pub input: Input,
+    pub origin: Origin,
+}
+
+impl SearchInput {
+    /// Starts a search at the current place.
+    pub fn new(goal: Option<GoalId>, measure: Option<MeasureId>, focus: Focus) -> SearchInput {
+        SearchInput {
+            input: Input::default(),
+            origin: Origin {
+                goal,
+                measure,
+                focus,
+            },
+        }
+    }
+
+    /// Passes a key to the line; true when the text changed.
+    pub fn edit(&mut self, key: KeyEvent) -> bool {
+        let before = self.input.value().to_string();
+        self.input.handle_event(&Event::Key(key));
+        self.input.value() != before
+    }
+}
+
+/// One place that matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub goal: GoalId,
+    pub measure: Option<MeasureId>,
+}
+
+/// The hits of a search and which one is shown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchHits {
+    pub query: String,
+    pub hits: Vec<Hit>,
+    pub current: usize,
+}
+
+/// Lower-cased searchable text of every measure, built on the first search and dropped when
+/// data changes.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    measures: Vec<(MeasureId, String)>,
+}
+
+impl App {
+    fn search_index(&mut self) -> &SearchIndex {
+        if self.search_index.is_none() {
+            let measures = match self.store.measures() {
+                Ok(measures) => measures,
+                Err(error) => {
+                    self.say_error(&error);
+                    Vec::new()
+                }
+            };
+            let measures = measures
+                .into_iter()
+                .map(|m| {
+                    let text = format!("{}\n{}\n{}", m.title, m.organisation, m.notes);
+                    (m.id, text.to_lowercase())
+                })
+                .collect();
+            self.search_index = Some(SearchIndex { measures });
+        }
+        self.search_index.get_or_insert_default()
+    }
+
+    /// Every hit for `query`, in tree order (a goal before the measures under it).
+    pub fn find(&mut self, query: &str) -> Vec<Hit> {
+        let query = query.trim().to_lowercase();
+        if query.is_empty() {
+            return Vec::new();
+        }
+        let matching: Vec<MeasureId> = self
+            .search_index()
+            .measures
+            .iter()
+            .filter(|(_, text)| text.contains(&query))
+            .map(|(id, _)| *id)
+            .collect();
+        let order: std::collections::HashMap<GoalId, usize> = self
+            .tree
+            .goals()
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id, i))
+            .collect();
+        let mut hits: Vec<(usize, u8, Hit)> = self
+            .tree
+            .goals()
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                g.code.to_lowercase().contains(&query) || g.title.to_lowercase().contains(&query)
+            })
+            .map(|(i, g)| {
+                let hit = Hit {
+                    goal: g.id,
+                    measure: None,
+                };
+                (i, 0, hit)
+            })
+            .collect();
+        for id in matching {
+            // A measure is found under its primary goal; one without goals cannot be shown.
+            let Some((goal, _)) = self.links.goals_of(id).first() else {
+                continue;
+            };
+            let Some(position) = order.get(goal) else {
+                continue;
+            };
+            let hit = Hit {
+                goal: *goal,
+                measure: Some(id),
+            };
+            hits.push((*position, 1, hit));
+        }
+        hits.sort_by_key(|(position, kind, hit)| (*position, *kind, hit.measure));
+        hits.into_iter().map(|(_, _, hit)| hit).collect()
+    }
+
+    /// After each keystroke in the search line: new hits, jump to the first.
+    pub(super) fn run_search(&mut self) {
+        let Mode::Search(input) = &self.mode else {
+            return;
+        };
+        let query = input.input.value().to_string();
+        let origin = input.origin;
+        let hits = self.find(&query);
+        self.last_search = Some(SearchHits {
+            query,
+            hits,
+            current: 0,
+        });
+        if self.show_current_hit() {
+            return;
+        }
+        self.go_to_origin(origin);
+    }
+
+    pub(super) fn update_search(&mut self, input: SearchInput, action: Action) {
+        match action {
+            Action::Confirm => {}
+            Action::Cancel => {
+                self.go_to_origin(input.origin);
+            }
+            Action::NextHit | Action::PrevHit => {
+                self.mode = Mode::Search(input);
+                self.step_hit(if action == Action::NextHit { 1 } else { -1 });
+            }
+            _ => self.mode = Mode::Search(input),
+        }
+    }
+
+    /// `n`/`N`: the next or previous hit of the last search, wrapping around.
+    pub(super) fn step_hit(&mut self, delta: isize) {
+        let Some(search) = &mut self.last_search else {
+            self.say_text(MessageKind::Info, Text::NoSearch);
+            return;
+        };
+        let n = search.hits.len() as isize;
+        if n == 0 {
+            let text = fill(self.lang.t(Text::NoHits), &[("query", &search.query)]);
+            self.say(MessageKind::Info, text);
+            return;
+        }
+        search.current = (search.current as isize + delta).rem_euclid(n) as usize;
+        self.show_current_hit();
+    }
+
+    /// Selects the current hit; false when there is none.
+    fn show_current_hit(&mut self) -> bool {
+        let Some(hit) = self
+            .last_search
+            .as_ref()
+            .and_then(|s| s.hits.get(s.current).copied())
+        else {
+            return false;
+        };
+        self.tree.select(hit.goal);
+        self.goal_changed();
+        match hit.measure {
+            Some(measure) => {
+                self.focus = Focus::Measures;
+                match self.pane.position(measure) {
+                    Some(row) => self.pane.selected = row,
+                    None => self.say_text(MessageKind::Info, Text::HitFiltered),
+                }
+            }
+            None => self.focus = Focus::Tree,
+        }
+        true
+    }
+
+    fn go_to_origin(&mut self, origin: Origin) {
+        if let Some(goal) = origin.goal {
+            self.tree.select(goal);
+        }
+        self.goal_changed();
+        if let Some(row) = origin.measure.and_then(|m| self.pane.position(m)) {
+            self.pane.selected = row;
+        }
+        self.focus = origin.focus;
+    }
+
+    /// Drops the search index (after data changed).
+    pub(super) fn forget_search_index(&mut self) {
+        self.search_index = None;
+    }
+}

@@ -1,0 +1,340 @@
+//! The goal tree as the user sees it: goals in tree order, which are expanded, which rows are
+//! visible and which is selected. Pure data, no store and no terminal.
+//!
+//! ```text
+//! ▾ Z1 Mehr Chancen …     visible[0]
+//!     1.1 …               visible[1]   (expanded child rows follow their parent)
+//! ▸ Z2 …                  visible[2]   (collapsed: its children are not in `visible`)
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Goal, GoalId, tree_order};
+
+/// Goals, expansion and selection.
+#[derive(Clone, Debug, Default)]
+pub struct GoalTree {
+    goals: Vec<Goal>,
+    depth: Vec<usize>,
+    index: HashMap<GoalId, usize>,
+    expanded: HashSet<GoalId>,
+    /// Indexes into `goals` of the rows on screen.
+    visible: Vec<usize>,
+    /// Index into `visible`.
+    selected: usize,
+}
+
+/// One visible row of the tree.
+#[derive(Clone, Copy, Debug)]
+pub struct TreeRow<'a> {
+    pub goal: &'a Goal,
+    pub depth: usize,
+    pub has_children: bool,
+    pub expanded: bool,
+}
+
+impl GoalTree {
+    /// A tree over `goals` (any order), everything collapsed, the first goal selected.
+    pub fn new(goals: Vec<Goal>) -> GoalTree {
+        let mut tree = GoalTree::default();
+        tree.replace_goals(goals);
+        tree
+    }
+
+    /// Replaces the goals (after a change), keeping expansion and the selected goal if it
+    /// still exists.
+    pub fn replace_goals(&mut self, goals: Vec<Goal>) {
+        let selected = self.selected_id();
+        let mut goals = goals;
+        goals.sort_by_key(|g| g.position);
+        self.goals = tree_order(goals);
+        self.index = self
+            .goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id, i))
+            .collect();
+        self.depth = self
+            .goals
+            .iter()
+            .map(|g| {
+                let mut depth = 0;
+                let mut parent = g.parent;
+                while let Some(p) = parent.and_then(|p| self.index.get(&p)) {
+                    depth += 1;
+                    parent = self.goals[*p].parent;
+                    if depth > self.goals.len() {
+                        break; // a cycle, only in a corrupt database
+                    }
+                }
+                depth
+            })
+            .collect();
+        self.expanded.retain(|id| self.index.contains_key(id));
+        self.rebuild_visible();
+        match selected {
+            Some(id) if self.index.contains_key(&id) => self.select(id),
+            _ => self.selected = self.selected.min(self.visible.len().saturating_sub(1)),
+        }
+    }
+
+    fn rebuild_visible(&mut self) {
+        let selected = self.selected_id();
+        self.visible.clear();
+        let mut hidden_below: Option<usize> = None;
+        for (i, depth) in self.depth.iter().enumerate() {
+            if let Some(limit) = hidden_below {
+                if *depth > limit {
+                    continue;
+                }
+                hidden_below = None;
+            }
+            self.visible.push(i);
+            if !self.expanded.contains(&self.goals[i].id) {
+                hidden_below = Some(*depth);
+            }
+        }
+        if let Some(pos) = selected.and_then(|id| self.visible_position(id)) {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    fn visible_position(&self, id: GoalId) -> Option<usize> {
+        let index = *self.index.get(&id)?;
+        self.visible.iter().position(|i| *i == index)
+    }
+
+    /// Every goal in tree order.
+    pub fn goals(&self) -> &[Goal] {
+        &self.goals
+    }
+
+    /// A goal by id.
+    pub fn goal(&self, id: GoalId) -> Option<&Goal> {
+        self.index.get(&id).map(|i| &self.goals[*i])
+    }
+
+    /// The rows on screen, top to bottom.
+    pub fn rows(&self) -> impl ExactSizeIterator<Item = TreeRow<'_>> {
+        self.visible.iter().map(|i| {
+            let goal = &self.goals[*i];
+            TreeRow {
+                goal,
+                depth: self.depth[*i],
+                has_children: self.has_children(*i),
+                expanded: self.expanded.contains(&goal.id),
+            }
+        })
+    }
+
+    /// Number of visible rows.
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
+    /// True when there is no goal at all.
+    pub fn is_empty(&self) -> bool {
+        self.visible.is_empty()
+    }
+
+    /// Index of the selected row among the visible ones.
+    pub fn selected_row(&self) -> usize {
+        self.selected
+    }
+
+    /// The selected goal.
+    pub fn selected(&self) -> Option<&Goal> {
+        self.visible.get(self.selected).map(|i| &self.goals[*i])
+    }
+
+    /// The selected goal's id.
+    pub fn selected_id(&self) -> Option<GoalId> {
+        self.selected().map(|g| g.id)
+    }
+
+    fn has_children(&self, index: usize) -> bool {
+        self.depth
+            .get(index + 1)
+            .is_some_and(|d| *d > self.depth[index])
+    }
+
+    /// Whether a goal has sub-goals.
+    pub fn goal_has_children(&self, id: GoalId) -> bool {
+        self.index.get(&id).is_some_and(|i| self.has_children(*i))
+    }
+
+    /// The goal and every goal below it.
+    pub fn subtree(&self, id: GoalId) -> Vec<GoalId> {
+        let Some(&start) = self.index.get(&id) else {
+            return Vec::new();
+        };
+        let depth = self.depth[start];
+        std::iter::once(start)
+            .chain((start + 1..self.goals.len()).take_while(|i| self.depth[*i] > depth))
+            .map(|i| self.goals[i].id)
+            .collect()
+    }
+
+    /// Moves the selection by `delta` rows, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.visible.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+    }
+
+    /// Selects the first row.
+    pub fn first(&mut self) {
+        self.selected = 0;
+    }
+
+    /// Selects the last row.
+    pub fn last(&mut self) {
+        self.selected = self.visible.len().saturating_sub(1);
+    }
+
+    /// Selects a goal, expanding its ancestors so it is visible.
+    pub fn select(&mut self, id: GoalId) {
+        let mut parent = self.goal(id).and_then(|g| g.parent);
+        let mut guard = 0;
+        while let Some(p) = parent {
+            self.expanded.insert(p);
+            parent = self.goal(p).and_then(|g| g.parent);
+            guard += 1;
+            if guard > self.goals.len() {
+                break;
+            }
+        }
+        self.rebuild_visible();
+        if let Some(pos) = self.visible_position(id) {
+            self.selected = pos;
+        }
+    }
+
+    /// `l`/`→`: expands a collapsed goal, or goes to the first child of an expanded one.
+    pub fn expand_or_child(&mut self) {
+        let Some(&index) = self.visible.get(self.selected) else {
+            return;
+        };
+        if !self.has_children(index) {
+            return;
+        }
+        let id = self.goals[index].id;
+        if self.expanded.insert(id) {
+            self.rebuild_visible();
+        } else {
+            self.move_by(1);
+        }
+    }
+
+    /// `h`/`←`: collapses an expanded goal, or goes to the parent.
+    pub fn collapse_or_parent(&mut self) {
+        let Some(goal) = self.selected() else {
+            return;
+        };
+        let (id, parent) = (goal.id, goal.parent);
+        if self.expanded.remove(&id) {
+            self.rebuild_visible();
+        } else if let Some(parent) = parent {
+            self.select(parent);
+        }
+    }
+
+    /// `Space`: expands or collapses the selected goal.
+    pub fn toggle(&mut self) {
+        let Some(&index) = self.visible.get(self.selected) else {
+            return;
+        };
+        if !self.has_children(index) {
+            return;
+        }
+        let id = self.goals[index].id;
+        if !self.expanded.remove(&id) {
+            self.expanded.insert(id);
+        }
+        self.rebuild_visible();
+    }
+
+    /// The siblings of a goal (same parent), in order.
+    pub fn siblings(&self, id: GoalId) -> Vec<&Goal> {
+        let parent = self.goal(id).and_then(|g| g.parent);
+        self.goals.iter().filter(|g| g.parent == parent).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn goal(id: u64, parent: Option<u64>, code: &str, position: u32) -> Goal {
+        Goal {
+            id: GoalId(id),
+            parent: parent.map(GoalId),
+            code: code.into(),
+            title: format!("Ziel {code}"),
+            description: String::new(),
+            position,
+        }
+    }
+
+    fn sample() -> GoalTree {
+        // Z1 (1.1, 1.2), Z2 (2.1)
+        GoalTree::new(vec![
+            goal(1, None, "Z1", 0),
+            goal(2, Some(1), "1.1", 0),
+            goal(3, Some(1), "1.2", 1),
+            goal(4, None, "Z2", 1),
+            goal(5, Some(4), "2.1", 0),
+        ])
+    }
+
+    fn codes(tree: &GoalTree) -> Vec<String> {
+        tree.rows().map(|r| r.goal.code.clone()).collect()
+    }
+
+    #[test]
+    fn starts_collapsed_with_the_first_goal_selected() {
+        let tree = sample();
+        assert_eq!(codes(&tree), ["Z1", "Z2"]);
+        assert_eq!(tree.selected().unwrap().code, "Z1");
+    }
+
+    #[test]
+    fn expand_then_child_then_parent_then_collapse() {
+        let mut tree = sample();
+        tree.expand_or_child();
+        assert_eq!(codes(&tree), ["Z1", "1.1", "1.2", "Z2"]);
+        assert_eq!(tree.selected().unwrap().code, "Z1");
+        tree.expand_or_child();
+        assert_eq!(tree.selected().unwrap().code, "1.1");
+        tree.expand_or_child(); // a leaf: nothing happens
+        assert_eq!(tree.selected().unwrap().code, "1.1");
+        tree.collapse_or_parent();
+        assert_eq!(tree.selected().unwrap().code, "Z1");
+        tree.collapse_or_parent();
+        assert_eq!(codes(&tree), ["Z1", "Z2"]);
+    }
+
+    #[test]
+    fn select_expands_ancestors_and_moves_stop_at_the_ends() {
+        let mut tree = sample();
+        tree.select(GoalId(5));
+        assert_eq!(codes(&tree), ["Z1", "Z2", "2.1"]);
+        assert_eq!(tree.selected().unwrap().code, "2.1");
+        tree.move_by(10);
+        assert_eq!(tree.selected().unwrap().code, "2.1");
+        tree.move_by(-10);
+        assert_eq!(tree.selected().unwrap().code, "Z1");
+        assert_eq!(tree.subtree(GoalId(1)), [GoalId(1), GoalId(2), GoalId(3)]);
+    }
+
+    #[test]
+    fn replacing_goals_keeps_selection_and_expansion() {
+        let mut tree = sample();
+        tree.select(GoalId(3));
+        let mut goals = tree.goals().to_vec();
+        goals.retain(|g| g.id != GoalId(2));
+        tree.replace_goals(goals);
+        assert_eq!(codes(&tree), ["Z1", "1.2", "Z2"]);
+        assert_eq!(tree.selected().unwrap().code, "1.2");
+    }
+}

@@ -1,0 +1,158 @@
+//! The detail pane: every field of the selected measure, its indicators with a progress bar,
+//! its goals (★ = primary) and the fund-rule warnings. Scrolls when focused (`j`/`k`).
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::measures::{runtime, status_label};
+use super::pane_block;
+use crate::app::{App, Focus};
+use crate::i18n::{Lang, Localize, Text};
+use crate::model::{Cents, Indicator, Measure, fund_warnings};
+use crate::text::{sanitize_line, sanitize_text};
+
+/// Columns of an indicator's progress bar.
+const BAR: usize = 10;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let measure = app.selected_measure();
+    let mut title = format!(" {}", lang.t(Text::PaneDetail));
+    if let Some(m) = measure {
+        title.push_str(&format!(" {}", m.id));
+    }
+    title.push(' ');
+    let block = pane_block(app, Line::from(title), Focus::Detail);
+    let Some(measure) = measure else {
+        let text = Line::styled(lang.t(Text::NoMeasureSelected), app.theme.dim());
+        frame.render_widget(Paragraph::new(text).block(block), area);
+        return;
+    };
+    let lines = lines(app, measure);
+    let paragraph = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((app.detail_scroll, 0));
+    frame.render_widget(paragraph, area);
+}
+
+fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let field = |label: Text, value: String| -> Line<'a> {
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.t(label)), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    let text = |s: &str| sanitize_line(s).into_owned();
+    let money = |c: Option<Cents>| c.map(|c| c.format_de()).unwrap_or_else(|| "–".into());
+    let mut out = vec![Line::styled(text(&m.title), theme.label())];
+    out.push(field(Text::FieldOrganisation, text(&m.organisation)));
+    if !m.contact.is_empty() {
+        out.push(field(Text::FieldContact, text(&m.contact)));
+    }
+    let fund = m.fund.map_or("–", |f| f.name());
+    out.push(Line::from(vec![
+        Span::styled(format!("{}: ", lang.t(Text::FieldFund)), theme.label()),
+        Span::raw(fund),
+        Span::styled(format!("  {}: ", lang.t(Text::FieldStatus)), theme.label()),
+        Span::raw(status_label(m.status, lang)),
+    ]));
+    out.push(field(Text::FieldApproved, money(m.approved)));
+    out.push(field(Text::FieldRequested, money(m.requested)));
+    if m.cofunding.is_some() {
+        out.push(field(Text::FieldCofunding, money(m.cofunding)));
+    }
+    out.push(field(Text::FieldRuntime, runtime(m)));
+    let goals: Vec<String> = app
+        .links()
+        .goals_of(m.id)
+        .iter()
+        .map(|(goal, primary)| {
+            let code = sanitize_line(&app.code_of(*goal)).into_owned();
+            if *primary { format!("★{code}") } else { code }
+        })
+        .collect();
+    out.push(field(Text::FieldGoals, goals.join(", ")));
+    for warning in fund_warnings(m) {
+        out.push(Line::styled(
+            format!("⚠ {}", warning.localize(lang)),
+            theme.warning(),
+        ));
+    }
+    if !m.indicators.is_empty() {
+        out.push(Line::styled(lang.t(Text::FieldIndicators), theme.label()));
+        for indicator in &m.indicators {
+            out.push(indicator_line(app, indicator));
+        }
+    }
+    for (label, value) in [
+        (Text::FieldResponsible, &m.responsible),
+        (Text::FieldReference, &m.reference),
+        (Text::FieldLocation, &m.location),
+    ] {
+        if !value.is_empty() {
+            out.push(field(label, text(value)));
+        }
+    }
+    if !m.target_groups.is_empty() {
+        let groups: Vec<String> = m.target_groups.iter().map(|g| text(g)).collect();
+        out.push(field(Text::FieldTargetGroups, groups.join(", ")));
+    }
+    for (label, value) in [
+        (Text::FieldDescription, &m.description),
+        (Text::FieldNotes, &m.notes),
+    ] {
+        if !value.is_empty() {
+            out.push(Line::styled(format!("{}:", lang.t(label)), theme.label()));
+            out.extend(
+                sanitize_text(value)
+                    .lines()
+                    .map(|l| Line::raw(l.to_string())),
+            );
+        }
+    }
+    out
+}
+
+/// `Teilnehmende  ██████░░░░  60 %  30/50 Personen`
+fn indicator_line<'a>(app: &App, indicator: &Indicator) -> Line<'a> {
+    let lang = app.lang;
+    let filled = indicator
+        .attainment()
+        .map_or(0, |a| (a * BAR as f64).round() as usize)
+        .min(BAR);
+    let percent = indicator
+        .attainment()
+        .map_or_else(|| "–".to_string(), |a| format!("{} %", (a * 100.0).round()));
+    let actual = indicator
+        .actual
+        .map_or_else(|| "–".to_string(), |v| number(v, lang));
+    let unit = sanitize_line(&indicator.unit).into_owned();
+    Line::from(vec![
+        Span::raw(format!("  {} ", sanitize_line(&indicator.name))),
+        Span::styled("█".repeat(filled), app.theme.bar()),
+        Span::styled("░".repeat(BAR - filled), app.theme.dim()),
+        Span::raw(format!(
+            " {percent}  {actual}/{} {unit}",
+            number(indicator.target, lang)
+        )),
+    ])
+}
+
+/// A number as users write it: no `.0`, German decimal comma.
+pub fn number(value: f64, lang: Lang) -> String {
+    let text = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{value:.0}")
+    } else {
+        let s = format!("{value:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match lang {
+        Lang::De => text.replace('.', ","),
+        Lang::En => text,
+    }
+}

@@ -1,0 +1,131 @@
+//! Popups over the panes: the yes/no question, the goal picker and the filter.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::measures::status_label;
+use crate::app::{App, Confirm, FilterPopup, Picker};
+use crate::i18n::{Text, fill};
+use crate::text::{cell, sanitize_line, width};
+
+/// A centred rectangle of at most `w`x`h` inside `area`.
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let [row] =
+        area.layout(&Layout::vertical([Constraint::Length(h.min(area.height))]).flex(Flex::Center));
+    let [rect] =
+        row.layout(&Layout::horizontal([Constraint::Length(w.min(area.width))]).flex(Flex::Center));
+    rect
+}
+
+fn popup_block(app: &App, title: String) -> Block<'static> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border_focused())
+        .title(title)
+}
+
+pub fn confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
+    let text = sanitize_line(&confirm.question).into_owned();
+    let inner_width = 60u16.min(area.width.saturating_sub(4));
+    let lines = (width(&text) as u16).div_ceil(inner_width.max(1)).max(1);
+    let rect = centered(area, inner_width + 2, lines + 2);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(app, format!(" {} ", app.lang.t(Text::CtxConfirm)));
+    let paragraph = Paragraph::new(Line::styled(text, app.theme.label()))
+        .block(block)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, rect);
+}
+
+pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
+    let rect = centered(area, 60, area.height.saturating_sub(2).min(18));
+    frame.render_widget(Clear, rect);
+    let title = fill(app.lang.t(Text::PickerTitle), &[("id", &picker.measure)]);
+    let block = popup_block(app, format!(" {title} "));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let query = sanitize_line(picker.input.value()).into_owned();
+    let mut lines = vec![Line::from(vec![
+        Span::styled("> ", app.theme.key()),
+        Span::raw(query.clone()),
+    ])];
+    let height = (inner.height as usize).saturating_sub(1);
+    let offset = picker.selected.saturating_sub(height.saturating_sub(1));
+    if picker.candidates.is_empty() {
+        lines.push(Line::styled(app.lang.t(Text::PickerEmpty), app.theme.dim()));
+    }
+    for (index, goal) in picker
+        .candidates
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+    {
+        let Some(goal) = app.tree.goal(*goal) else {
+            continue;
+        };
+        let text = format!(
+            "{} {}",
+            sanitize_line(&goal.code),
+            sanitize_line(&goal.title)
+        );
+        let style = if index == picker.selected {
+            app.theme.selected()
+        } else {
+            app.theme.normal()
+        };
+        lines.push(Line::styled(cell(&text, inner.width as usize), style));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor = inner.x + 2 + picker.input.visual_cursor() as u16;
+    frame.set_cursor_position(Position::new(
+        cursor.min(inner.right().saturating_sub(1)),
+        inner.y,
+    ));
+}
+
+pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let rect = centered(area, 44, 5);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(app, format!(" {} ", lang.t(Text::CtxFilter)));
+    let all = lang.t(Text::FilterAll).to_string();
+    let values = [
+        (
+            Text::FieldStatus,
+            popup
+                .draft
+                .status
+                .map_or(all.clone(), |s| status_label(s, lang).to_string()),
+        ),
+        (
+            Text::FieldFund,
+            popup
+                .draft
+                .fund
+                .map_or(all.clone(), |f| f.name().to_string()),
+        ),
+        (
+            Text::FieldYear,
+            popup.draft.year.map_or(all, |y| y.to_string()),
+        ),
+    ];
+    let lines: Vec<Line> = values
+        .into_iter()
+        .enumerate()
+        .map(|(row, (label, value))| {
+            let style = if row == popup.row {
+                app.theme.selected()
+            } else {
+                app.theme.normal()
+            };
+            Line::from(vec![
+                Span::styled(cell(lang.t(label), 12), app.theme.label()),
+                Span::styled(format!("◀ {} ▶", cell(&value, 20)), style),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
