@@ -4,13 +4,13 @@
 //! focused text input. Every piece of user text passes [`crate::text`] first; nothing here
 //! changes the form.
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear};
 use unicode_width::UnicodeWidthChar;
+
+mod hint;
 
 use super::Theme;
 use crate::app::form::{Content, Form, RowView};
@@ -97,13 +97,13 @@ pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
         && !form.is_asking()
         && (offset..offset + height).contains(&line)
     {
-        let x = usize::from(body.x) + label_width + 1 + column;
+        let x = usize::from(body.x) + label_width + 1 + column.min(value_width.saturating_sub(1));
         let y = usize::from(body.y) + line - offset;
         if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y)) {
             frame.set_cursor_position(Position::new(x, y));
         }
     }
-    frame.render_widget(footer_line(form, &views, theme, footer.width), footer);
+    frame.render_widget(hint::footer_line(form, &views, theme, footer.width), footer);
 }
 
 /// First screen line to show so that the focused lines `start..end` (and one line after them
@@ -279,50 +279,6 @@ fn columns(text: &str, skip: usize, max: usize) -> String {
         used += w;
     }
     out
-}
-
-/// The discard question, or the keys that work in the focused input, as many as fit.
-fn footer_line(form: &Form, views: &[RowView], theme: Theme, columns: u16) -> Line<'static> {
-    let lang = form.lang();
-    let columns = usize::from(columns);
-    if form.is_asking() {
-        return Line::from(Span::styled(
-            cell(lang.t(Text::FormDiscard), columns),
-            theme.selected(),
-        ));
-    }
-    let mut hints = vec![
-        ("Ctrl-s", Text::FormHintSave),
-        ("Esc", Text::FormHintCancel),
-    ];
-    if let Some(view) = views.iter().find(|v| v.focused) {
-        match view.content {
-            Content::Choice(_) => hints.push(("←/→", Text::FormHintChoose)),
-            Content::Text { .. } => hints.push(("Enter", Text::FormHintNewline)),
-            Content::Empty => hints.push(("Ctrl-n", Text::FormHintAddEntry)),
-            Content::Line { .. } if view.slot.is_list() => {
-                hints.push(("Ctrl-n", Text::FormHintAddEntry));
-                hints.push(("Ctrl-d", Text::FormHintRemoveEntry));
-            }
-            Content::Line { .. } => {}
-        }
-    }
-    hints.push(("Tab/Shift-Tab", Text::FormHintField));
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (key, text) in hints {
-        let separator = if spans.is_empty() { "" } else { "  " };
-        let description: Cow<str> = Cow::Borrowed(lang.t(text));
-        let needed = width(separator) + width(key) + 1 + width(&description);
-        if used + needed > columns {
-            break;
-        }
-        used += needed;
-        spans.push(Span::raw(separator));
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::styled(format!(" {description}"), theme.dim()));
-    }
-    Line::from(spans)
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::row::Slot;
+use super::slot::Slot;
 use super::{Form, FormValue, goal, measure, row_of, values};
 use crate::i18n::Lang;
 

@@ -5,7 +5,8 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use tui_input::InputRequest;
 use tui_input::backend::crossterm::to_input_request;
 
-use super::row::{Part, Row, Slot, Widget};
+use super::row::{Row, Widget};
+use super::slot::{Part, Slot};
 use super::{Form, FormOutcome, FormValue, measure};
 use crate::i18n::Localize;
 

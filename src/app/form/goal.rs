@@ -4,7 +4,8 @@
 use crate::i18n::{Lang, Localize};
 use crate::model::Goal;
 
-use super::row::{Row, Slot, Widget};
+use super::row::{Row, Widget};
+use super::slot::Slot;
 
 /// The rows of `goal`, in form order.
 pub(super) fn rows(goal: &Goal) -> Vec<Row> {

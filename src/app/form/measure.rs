@@ -6,8 +6,9 @@ use crate::model::{
     Field, Fund, Indicator, Measure, Problem, Status, ValidationError, format_date_de,
 };
 
-use super::row::{
-    Part, Row, Slot, Widget, format_decimal, parse_amount_opt, parse_date_opt, parse_decimal_opt,
+use super::row::{Row, Widget};
+use super::slot::{
+    Part, Slot, format_decimal, parse_amount_opt, parse_date_opt, parse_decimal_opt,
     parse_decimal_req,
 };
 

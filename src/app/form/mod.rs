@@ -8,16 +8,18 @@ mod edit;
 mod goal;
 mod measure;
 mod row;
+mod slot;
 
 pub use draft::FormDraft;
-pub use row::{Content, Part, RowView, Slot};
+pub use row::{Content, RowView};
+pub use slot::{Part, Slot};
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{Goal, Measure};
 
-use row::{Row, Widget};
+use row::Row;
 
 /// A finished record from the form, or the original record a form edits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -268,12 +270,6 @@ impl std::fmt::Debug for Form {
             .field("values", &values(&self.rows))
             .field("errors", &self.errors())
             .finish()
-    }
-}
-
-impl Widget {
-    fn is_multi_line(&self) -> bool {
-        matches!(self, Widget::Text(_))
     }
 }
 

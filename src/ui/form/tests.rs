@@ -230,3 +230,56 @@ fn columns_cut_wide_characters_cleanly() {
     assert_eq!(scroll_offset((30, 31), 40, 10), 22);
     assert_eq!(scroll_offset((30, 45), 50, 10), 30);
 }
+
+#[test]
+fn long_error_goes_to_the_line_below_the_value() {
+    let mut form = Form::measure(&measure(), false, Lang::De);
+    form.set_text(Field::Start, "31.02.2026");
+    assert_eq!(form.submit(), FormOutcome::Pending);
+    let terminal = draw(&form, Theme::default(), 80, 24);
+    let buffer = terminal.backend().buffer();
+    let (value_x, label_y) = find(buffer, "31.02.2026").expect("value shown");
+    let (error_x, error_y) = find(buffer, "„31.02.2026“ ist kein").expect("error shown");
+    assert_eq!((error_x, error_y), (value_x, label_y + 1));
+    assert!(row_text(buffer, error_y).contains('…'), "cut to the width");
+    assert!(row_text(buffer, error_y + 1).contains("Ende"));
+}
+
+#[test]
+fn multi_line_input_puts_the_cursor_on_its_line() {
+    let mut form = Form::measure(&measure(), false, Lang::De);
+    form.focus(Field::Description);
+    let mut terminal = draw(&form, Theme::default(), 80, 24);
+    let buffer = terminal.backend().buffer().clone();
+    let (x, y) = find(&buffer, "Mit Bühne und Musik.").expect("second line");
+    let cursor = terminal
+        .backend_mut()
+        .get_cursor_position()
+        .expect("cursor");
+    assert_eq!((cursor.x, cursor.y), (x + 20, y));
+    // Focused, it shows four lines; the rows below move down.
+    assert!(row_text(&buffer, y + 3).contains("Träger"));
+}
+
+#[test]
+fn no_color_keeps_errors_bold_without_colour() {
+    let terminal = draw(&invalid_measure_form(), Theme { no_color: true }, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "liegt vor dem Beginn").expect("error shown");
+    assert_eq!(buffer[(x, y)].fg, Color::Reset);
+    assert!(buffer[(x, y)].modifier.contains(Modifier::BOLD));
+    let (x, y) = find(buffer, "Beantragt").expect("focused label");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn tiny_areas_do_not_panic() {
+    let mut form = invalid_measure_form();
+    form.focus(Field::Description);
+    for (width, height) in [(1, 1), (2, 2), (5, 3), (10, 4), (20, 6), (30, 24), (80, 3)] {
+        draw(&form, Theme::default(), width, height);
+        form.cancel();
+        draw(&form, Theme::default(), width, height);
+        form.cancel();
+    }
+}
