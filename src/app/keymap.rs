@@ -179,7 +179,13 @@ pub const BINDINGS: &[Binding] = &[
         None,
     ),
     // Help overlay.
-    bind(C::Help, &["j", "Down"], A::MoveDown, T::KeyScrollDown, None),
+    bind(
+        C::Help,
+        &["j", "Down"],
+        A::MoveDown,
+        T::KeyScrollDown,
+        Some(T::HintScroll),
+    ),
     bind(C::Help, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
     bind(
         C::Help,

@@ -242,6 +242,7 @@ pub fn text(text: Text) -> &'static str {
         HintApply => "apply",
         HintField => "field",
         HintSave => "save",
+        HintScroll => "scroll",
         SortedBy => "Sorted by {column}",
         FieldRuntime => "Runtime",
         FieldYear => "Year",

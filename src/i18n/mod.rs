@@ -289,6 +289,7 @@ pub enum Text {
     HintApply,
     HintField,
     HintSave,
+    HintScroll,
     SortedBy,
     FieldRuntime,
     FieldYear,

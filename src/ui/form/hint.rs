@@ -3,6 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::app::form::{Content, Form, RowView};
+use crate::app::keymap::display_key;
 use crate::i18n::Text;
 use crate::text::{cell, width};
 use crate::ui::Theme;
@@ -22,29 +23,31 @@ pub(super) fn footer_line(
             theme.selected(),
         ));
     }
+    // Key names as the keymap shows them (`Strg-s` in German).
+    let key = |name: &str| display_key(name, lang);
     let mut hints = vec![
-        ("Ctrl-s", Text::FormHintSave),
-        ("Esc", Text::FormHintCancel),
+        (key("C-s"), Text::FormHintSave),
+        (key("Esc"), Text::FormHintCancel),
     ];
     if let Some(view) = views.iter().find(|v| v.focused) {
         match view.content {
-            Content::Choice(_) => hints.push(("←/→", Text::FormHintChoose)),
-            Content::Text { .. } => hints.push(("Enter", Text::FormHintNewline)),
-            Content::Empty => hints.push(("Ctrl-n", Text::FormHintAddEntry)),
+            Content::Choice(_) => hints.push(("←/→".into(), Text::FormHintChoose)),
+            Content::Text { .. } => hints.push((key("Enter"), Text::FormHintNewline)),
+            Content::Empty => hints.push((key("C-n"), Text::FormHintAddEntry)),
             Content::Line { .. } if view.slot.is_list() => {
-                hints.push(("Ctrl-n", Text::FormHintAddEntry));
-                hints.push(("Ctrl-d", Text::FormHintRemoveEntry));
+                hints.push((key("C-n"), Text::FormHintAddEntry));
+                hints.push((key("C-d"), Text::FormHintRemoveEntry));
             }
             Content::Line { .. } => {}
         }
     }
-    hints.push(("Tab/Shift-Tab", Text::FormHintField));
+    hints.push((format!("Tab/{}", key("S-Tab")), Text::FormHintField));
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, text) in hints {
         let separator = if spans.is_empty() { "" } else { "  " };
         let description = lang.t(text);
-        let needed = width(separator) + width(key) + 1 + width(description);
+        let needed = width(separator) + width(&key) + 1 + width(description);
         if used + needed > columns {
             break;
         }
