@@ -96,6 +96,14 @@ pub(crate) fn fixture() -> Fixture {
     );
     lesepaten.start = NaiveDate::from_ymd_opt(2026, 1, 1);
     lesepaten.end = NaiveDate::from_ymd_opt(2026, 12, 31);
+    lesepaten.target_groups = vec!["Kinder".into(), "Eltern".into()];
+    lesepaten.indicators = vec![crate::model::Indicator {
+        name: "Teilnehmende Kinder".into(),
+        unit: "Kinder".into(),
+        baseline: 0.0,
+        target: 40.0,
+        actual: Some(26.0),
+    }];
     let mut fest = measure(
         "Nachbarschaftsfest",
         "Kiezverein",

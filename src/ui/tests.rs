@@ -251,3 +251,29 @@ fn hostile_text_from_the_database_never_reaches_a_cell() {
     let text = screen(draw(&app, 80, 24).backend().buffer());
     assert!(text.contains("Böse�[2J"), "{text}");
 }
+
+/// README's screenshot is this rendered screen; `QUARTIER_UPDATE_README=1` regenerates it.
+#[test]
+fn readme_screenshot_matches_the_rendered_screen() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    let shot = screen(draw(&f.app, 80, 24).backend().buffer());
+    // Hidden cells behind wide characters are not printed by a terminal.
+    let shot: String = shot
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    let block = format!("```text\n{shot}```");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let expected =
+        crate::app::keymap::replace_between(&readme, "screen", &block).expect("screen markers");
+    if std::env::var_os("QUARTIER_UPDATE_README").is_some() {
+        std::fs::write(path, &expected).expect("write README.md");
+    } else {
+        assert!(
+            readme == expected,
+            "README.md's screenshot is out of date: run QUARTIER_UPDATE_README=1 cargo test"
+        );
+    }
+}
