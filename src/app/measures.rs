@@ -87,10 +87,9 @@ impl SortColumn {
     }
 
     fn compare(self, a: &Measure, b: &Measure) -> std::cmp::Ordering {
-        let text = |s: &str| s.to_lowercase();
         match self {
-            SortColumn::Title => text(&a.title).cmp(&text(&b.title)),
-            SortColumn::Organisation => text(&a.organisation).cmp(&text(&b.organisation)),
+            SortColumn::Title => caseless(&a.title, &b.title),
+            SortColumn::Organisation => caseless(&a.organisation, &b.organisation),
             SortColumn::Fund => a.fund.map(|f| f.name()).cmp(&b.fund.map(|f| f.name())),
             // Largest amounts first: that is what one looks for.
             SortColumn::Approved => b.approved.cmp(&a.approved),
@@ -99,6 +98,13 @@ impl SortColumn {
         }
         .then(a.id.cmp(&b.id))
     }
+}
+
+/// Compares two texts ignoring case, without allocating (the pane sorts thousands of rows).
+fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .cmp(b.chars().flat_map(char::to_lowercase))
 }
 
 /// What the measure pane shows; every criterion is optional.

@@ -235,7 +235,7 @@ impl App {
 
     /// Carries out one action in the current mode.
     pub fn update(&mut self, action: Action) {
-        if action == Action::Quit && matches!(self.mode, Mode::Normal | Mode::Form(_)) {
+        if action == Action::Quit {
             self.quit = true;
             return;
         }
@@ -387,3 +387,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

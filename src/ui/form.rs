@@ -1,8 +1,285 @@
-//! Placeholder until the edit form lands (next commits).
-pub fn render(
-    _f: &crate::app::form::Form,
-    _t: crate::ui::Theme,
-    _a: ratatui::layout::Rect,
-    _fr: &mut ratatui::Frame,
-) {
+//! Drawing the edit form (measure or goal): a bordered box with the form's title, one line per
+//! input (label column, value, error), a one-line key hint or the discard question at the bottom.
+//! The body scrolls so the focused input is always visible, and the terminal cursor sits in the
+//! focused text input. Every piece of user text passes [`crate::text`] first; nothing here
+//! changes the form.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear};
+use unicode_width::UnicodeWidthChar;
+
+mod hint;
+
+use super::Theme;
+use crate::app::form::{Content, Form, RowView};
+use crate::i18n::{Lang, Text};
+use crate::text::{cell, sanitize_line, truncate, width};
+
+/// Narrowest label column.
+const LABEL_MIN: usize = 16;
+/// Widest label column (`Indikator 10: Ausgangswert` fits).
+const LABEL_MAX: usize = 28;
+/// Lines shown of a multi-line input while it has the focus.
+const TEXT_LINES_FOCUSED: usize = 4;
+/// Most lines shown of a multi-line input without focus.
+const TEXT_LINES: usize = 3;
+
+/// One input drawn: its screen lines and where the cursor goes (line, column in the value).
+struct Drawn {
+    lines: Vec<Line<'static>>,
+    cursor: Option<(usize, usize)>,
 }
+
+/// Draws `form` over `area` (cleared first).
+pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
+    frame.render_widget(Clear, area);
+    let title = format!(" {} ", sanitize_line(&form.title()));
+    let block = Block::bordered()
+        .border_style(theme.border_focused())
+        .title(Span::styled(title, theme.border_focused()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let [body, footer] = inner.layout(&Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    let views: Vec<RowView> = form.rows().collect();
+    let label_width = views
+        .iter()
+        .map(|v| width(&v.label) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(LABEL_MIN, LABEL_MAX)
+        .min(usize::from(body.width) / 3);
+    let value_width = usize::from(body.width).saturating_sub(label_width + 1);
+
+    let mut lines = Vec::new();
+    let mut focused = (0, 0);
+    let mut cursor = None;
+    for view in &views {
+        let drawn = draw_row(view, form.lang(), theme, label_width, value_width);
+        if view.focused {
+            focused = (lines.len(), lines.len() + drawn.lines.len());
+            cursor = drawn
+                .cursor
+                .map(|(line, column)| (lines.len() + line, column));
+        }
+        lines.extend(drawn.lines);
+    }
+    let height = usize::from(body.height);
+    let total = lines.len();
+    let offset = scroll_offset(focused, total, height);
+    for (i, line) in lines.into_iter().skip(offset).take(height).enumerate() {
+        let y = body.y.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
+        frame.render_widget(line, Rect::new(body.x, y, body.width, 1));
+    }
+    // Arrows on the right border tell that more inputs are above or below.
+    let border_x = inner.right();
+    if border_x < area.right() {
+        let buffer = frame.buffer_mut();
+        if offset > 0 {
+            buffer[(border_x, body.y)]
+                .set_symbol("▲")
+                .set_style(theme.border_focused());
+        }
+        if offset + height < total {
+            buffer[(border_x, body.bottom() - 1)]
+                .set_symbol("▼")
+                .set_style(theme.border_focused());
+        }
+    }
+    if let Some((line, column)) = cursor
+        && !form.is_asking()
+        && (offset..offset + height).contains(&line)
+    {
+        let x = usize::from(body.x) + label_width + 1 + column.min(value_width.saturating_sub(1));
+        let y = usize::from(body.y) + line - offset;
+        if let (Ok(x), Ok(y)) = (u16::try_from(x), u16::try_from(y)) {
+            frame.set_cursor_position(Position::new(x, y));
+        }
+    }
+    frame.render_widget(hint::footer_line(form, &views, theme, footer.width), footer);
+}
+
+/// First screen line to show so that the focused lines `start..end` (and one line after them
+/// when there is one) are visible.
+fn scroll_offset((start, end): (usize, usize), total: usize, height: usize) -> usize {
+    let wanted_end = (end + 1).min(total);
+    wanted_end.saturating_sub(height).min(start)
+}
+
+/// The label column, value lines and error of one input.
+fn draw_row(
+    view: &RowView,
+    lang: Lang,
+    theme: Theme,
+    label_width: usize,
+    value_width: usize,
+) -> Drawn {
+    let label_style = if view.focused {
+        theme.selected()
+    } else {
+        theme.label()
+    };
+    let mut values: Vec<Vec<Span<'static>>> = Vec::new();
+    let mut cursor = None;
+    let single_line = !matches!(view.content, Content::Text { .. });
+    match view.content {
+        Content::Line { text, cursor: at } => {
+            let (shown, column) = visible(text, at, view.focused, value_width);
+            values.push(vec![Span::raw(shown)]);
+            cursor = column.map(|c| (0, c));
+        }
+        Content::Text {
+            lines,
+            cursor: (row, at),
+        } => {
+            let height = if view.focused {
+                TEXT_LINES_FOCUSED
+            } else {
+                lines.len().clamp(1, TEXT_LINES)
+            };
+            let top = if view.focused {
+                row.saturating_sub(height - 1)
+            } else {
+                0
+            };
+            let current = lines.get(row).map_or("", String::as_str);
+            let (_, column) = visible(current, at, view.focused, value_width);
+            let scroll = column.map_or(0, |c| cursor_column(current, at) - c);
+            for i in 0..height {
+                let line = lines.get(top + i).map_or("", String::as_str);
+                let clean = sanitize_line(line);
+                let shown = if view.focused {
+                    columns(&clean, scroll, value_width)
+                } else {
+                    truncate(&clean, value_width).into_owned()
+                };
+                values.push(vec![Span::raw(shown)]);
+            }
+            if !view.focused
+                && lines.len() > height
+                && let Some(last) = values.last_mut()
+            {
+                last.push(Span::styled(" …", theme.dim()));
+            }
+            cursor = column.map(|c| (row - top, c));
+        }
+        Content::Choice(label) => {
+            let arrows = if view.focused {
+                theme.key()
+            } else {
+                theme.dim()
+            };
+            values.push(vec![
+                Span::styled("◀ ", arrows),
+                Span::raw(sanitize_line(label).into_owned()),
+                Span::styled(" ▶", arrows),
+            ]);
+        }
+        Content::Empty => {
+            let hint = truncate(lang.t(Text::FormListEmpty), value_width).into_owned();
+            values.push(vec![Span::styled(hint, theme.dim())]);
+        }
+    }
+    let mut error_line = None;
+    if let Some(error) = view.error {
+        let error = sanitize_line(error).into_owned();
+        let used: usize = values
+            .first()
+            .map_or(0, |spans| spans.iter().map(Span::width).sum());
+        match values.first_mut() {
+            Some(first) if single_line && used + 2 + width(&error) <= value_width => {
+                first.push(Span::raw("  "));
+                first.push(Span::styled(error, theme.error()));
+            }
+            _ => {
+                let cut = truncate(&error, value_width).into_owned();
+                error_line = Some(vec![Span::styled(cut, theme.error())]);
+            }
+        }
+    }
+    let blank = " ".repeat(label_width + 1);
+    let lines = values
+        .into_iter()
+        .chain(error_line)
+        .enumerate()
+        .map(|(i, spans)| {
+            let mut line = if i == 0 {
+                vec![
+                    Span::styled(cell(&view.label, label_width), label_style),
+                    Span::raw(" "),
+                ]
+            } else {
+                vec![Span::raw(blank.clone())]
+            };
+            line.extend(spans);
+            Line::from(line)
+        })
+        .collect();
+    Drawn { lines, cursor }
+}
+
+/// The part of a one-line value that fits `max` columns, sanitised. With focus it scrolls
+/// horizontally to keep the cursor (given in characters) visible and returns the cursor column.
+fn visible(text: &str, cursor: usize, focused: bool, max: usize) -> (String, Option<usize>) {
+    let clean = sanitize_line(text);
+    if !focused {
+        return (truncate(&clean, max).into_owned(), None);
+    }
+    let column = cursor_column(text, cursor);
+    let scroll = if max > 0 && column >= max {
+        column + 1 - max
+    } else {
+        0
+    };
+    (columns(&clean, scroll, max), Some(column - scroll))
+}
+
+/// Screen column of the cursor after `cursor` characters of `text`, measured on the sanitised
+/// text (the sanitiser maps character by character, so the prefix stays a prefix).
+fn cursor_column(text: &str, cursor: usize) -> usize {
+    let prefix: String = text.chars().take(cursor).collect();
+    width(&sanitize_line(&prefix))
+}
+
+/// The columns `skip..skip + max` of `text`: a wide character cut at the left edge becomes
+/// spaces, one that would cross the right edge is left out, and combining marks stay with their
+/// base character.
+fn columns(text: &str, skip: usize, max: usize) -> String {
+    let mut out = String::new();
+    let mut column = 0;
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        let start = column;
+        column += w;
+        if start < skip {
+            if column > skip {
+                out.push_str(&" ".repeat(column - skip));
+                used += column - skip;
+            }
+            continue;
+        }
+        if w == 0 {
+            if !out.is_empty() {
+                out.push(c);
+            }
+            continue;
+        }
+        if used + w > max {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -19,6 +19,8 @@ mod help;
 mod measures;
 mod popup;
 mod status_bar;
+#[cfg(test)]
+mod tests;
 pub mod theme;
 mod tree;
 

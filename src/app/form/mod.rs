@@ -1,62 +1,277 @@
-//! Placeholder until the edit form lands (next commits).
-#![allow(clippy::large_enum_variant, missing_docs)]
-use crate::i18n::Lang;
-use crate::model::{Field, Goal, Measure};
-use ratatui::crossterm::event::KeyEvent;
+//! The edit form for measures and goals: one row per input, focus, list entries (target groups,
+//! indicators), per-field errors, the "discard changes?" question and drafts. The app owns the
+//! keymap and calls the methods here; drawing is in [`crate::ui::form`]. Nothing here touches
+//! the store or the terminal.
+
+mod draft;
+mod edit;
+mod goal;
+mod measure;
+mod row;
+mod slot;
+
+pub use draft::FormDraft;
+pub use row::{Content, RowView};
+pub use slot::{Part, Slot};
+
 use serde::{Deserialize, Serialize};
-#[derive(Debug)]
+
+use crate::i18n::{Lang, Text, fill};
+use crate::model::{Goal, Measure};
+
+use row::Row;
+
+/// A finished record from the form, or the original record a form edits.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "moved once per submit; plain variants keep matching simple for the app"
+)]
 pub enum FormValue {
     Measure(Measure),
     Goal(Goal),
 }
-#[derive(Debug)]
+
+/// What the app does after a form call.
+#[derive(Clone, Debug, PartialEq)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "returned once per key, never stored in bulk"
+)]
 pub enum FormOutcome {
+    /// The form stays open.
     Pending,
+    /// Close the form without saving.
     Cancelled,
+    /// Save this valid record and close the form (unless the store refuses it, see
+    /// [`Form::set_error`]).
     Submit(FormValue),
 }
-#[derive(Debug)]
-pub struct Form;
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct FormDraft;
+
+/// The state of an open edit form.
+#[derive(Clone)]
+pub struct Form {
+    lang: Lang,
+    original: FormValue,
+    is_new: bool,
+    rows: Vec<Row>,
+    focus: usize,
+    asking: bool,
+    initial: Vec<(Slot, String)>,
+}
+
 impl Form {
-    pub fn measure(_m: &Measure, _n: bool, _l: Lang) -> Form {
-        Form
+    /// A form for `measure`; `is_new` only changes the title.
+    pub fn measure(measure: &Measure, is_new: bool, lang: Lang) -> Form {
+        Form::new(FormValue::Measure(measure.clone()), is_new, lang)
     }
-    pub fn goal(_m: &Goal, _n: bool, _l: Lang) -> Form {
-        Form
+
+    /// A form for `goal`; id, parent and position are kept in the result.
+    pub fn goal(goal: &Goal, is_new: bool, lang: Lang) -> Form {
+        Form::new(FormValue::Goal(goal.clone()), is_new, lang)
     }
-    pub fn next_field(&mut self) {}
-    pub fn prev_field(&mut self) {}
-    pub fn add_entry(&mut self) -> bool {
-        false
+
+    fn new(original: FormValue, is_new: bool, lang: Lang) -> Form {
+        let rows = match &original {
+            FormValue::Measure(m) => measure::rows(m, lang),
+            FormValue::Goal(g) => goal::rows(g),
+        };
+        let initial = values(&rows);
+        Form {
+            lang,
+            original,
+            is_new,
+            rows,
+            focus: 0,
+            asking: false,
+            initial,
+        }
     }
-    pub fn remove_entry(&mut self) -> bool {
-        false
+
+    /// The heading, e.g. `Maßnahme M-0042 bearbeiten`, `Neue Maßnahme`, `Ziel 1.3 bearbeiten`.
+    pub fn title(&self) -> String {
+        let t = |text| self.lang.t(text);
+        match (&self.original, self.is_new) {
+            (FormValue::Measure(_), true) => t(Text::FormNewMeasure).to_string(),
+            (FormValue::Measure(m), false) => fill(t(Text::FormEditMeasure), &[("id", &m.id)]),
+            (FormValue::Goal(_), true) => t(Text::FormNewGoal).to_string(),
+            (FormValue::Goal(g), false) => fill(t(Text::FormEditGoal), &[("code", &g.code)]),
+        }
     }
-    pub fn submit(&mut self) -> FormOutcome {
-        FormOutcome::Pending
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
-    pub fn cancel(&mut self) -> FormOutcome {
-        FormOutcome::Pending
+
+    /// True for a record that is not stored yet.
+    pub fn is_new(&self) -> bool {
+        self.is_new
     }
-    pub fn enter(&mut self) -> FormOutcome {
-        FormOutcome::Pending
+
+    /// The record the form was opened with.
+    pub fn original(&self) -> &FormValue {
+        &self.original
     }
-    pub fn input(&mut self, _k: KeyEvent) -> FormOutcome {
-        FormOutcome::Pending
-    }
+
+    /// True while the form asks whether to discard changes.
     pub fn is_asking(&self) -> bool {
-        false
+        self.asking
     }
+
+    /// True when any input differs from the record the form was opened with.
     pub fn is_dirty(&self) -> bool {
-        false
+        values(&self.rows) != self.initial
     }
-    pub fn set_error(&mut self, _f: impl Into<Field>, _m: String) {}
-    pub fn draft(&self) -> FormDraft {
-        FormDraft
+
+    /// Every row in form order, for drawing.
+    pub fn rows(&self) -> impl Iterator<Item = RowView<'_>> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| row.view(self.lang, i == self.focus))
     }
-    pub fn from_draft(_d: FormDraft, _l: Lang) -> Form {
-        Form
+
+    /// Index of the focused row among [`Form::rows`].
+    pub fn focus_index(&self) -> usize {
+        self.focus
+    }
+
+    /// The focused input.
+    pub fn focused_slot(&self) -> Slot {
+        self.rows.get(self.focus).map_or(Slot::Title, |r| r.slot)
+    }
+
+    /// The label of the focused input, e.g. `Zielgruppe 2`.
+    pub fn focused_label(&self) -> String {
+        self.focused_slot().label(self.lang)
+    }
+
+    /// Moves the focus to `slot` if the form has it.
+    pub fn focus(&mut self, slot: impl Into<Slot>) -> bool {
+        let slot = slot.into();
+        match self.rows.iter().position(|r| r.slot == slot) {
+            Some(index) => {
+                self.move_focus(index);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The raw text of an input (a choice gives its raw value, e.g. `Projektfonds` or empty).
+    pub fn text(&self, slot: impl Into<Slot>) -> Option<String> {
+        let slot = slot.into();
+        self.rows
+            .iter()
+            .find(|r| r.slot == slot)
+            .map(|r| r.widget.value())
+    }
+
+    /// Replaces an input's text (a choice takes the option with that raw value). False when the
+    /// form has no such input.
+    pub fn set_text(&mut self, slot: impl Into<Slot>, text: &str) -> bool {
+        match row_of(&mut self.rows, slot.into()) {
+            Some(row) => {
+                row.widget.set_value(text);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Shows `message` next to the input of `field`, e.g. a store error such as a duplicate goal
+    /// code. Falls back to the focused row when the form has no such input.
+    pub fn set_error(&mut self, field: impl Into<Slot>, message: String) {
+        let slot = field.into();
+        let index = self
+            .rows
+            .iter()
+            .position(|r| r.slot == slot)
+            .unwrap_or(self.focus);
+        if let Some(row) = self.rows.get_mut(index) {
+            row.set_error(message);
+        }
+    }
+
+    /// Every error shown, in form order.
+    pub fn errors(&self) -> Vec<(Slot, &str)> {
+        self.rows
+            .iter()
+            .filter_map(|r| r.error.as_ref().map(|e| (r.slot, e.message.as_str())))
+            .collect()
+    }
+
+    /// The error shown next to an input.
+    pub fn error_of(&self, slot: impl Into<Slot>) -> Option<&str> {
+        let slot = slot.into();
+        self.rows
+            .iter()
+            .find(|r| r.slot == slot)
+            .and_then(|r| r.error.as_ref().map(|e| e.message.as_str()))
+    }
+
+    /// Parses and validates every input. A valid record is returned as [`FormOutcome::Submit`];
+    /// otherwise every problem is shown next to its input, the focus moves to the first one and
+    /// the form stays open.
+    pub fn submit(&mut self) -> FormOutcome {
+        self.asking = false;
+        for row in &mut self.rows {
+            row.error = None;
+        }
+        let value = match &self.original {
+            FormValue::Measure(m) => {
+                measure::collect(m, &mut self.rows, self.lang).map(FormValue::Measure)
+            }
+            FormValue::Goal(g) => goal::collect(g, &mut self.rows, self.lang).map(FormValue::Goal),
+        };
+        match value {
+            Some(value) => FormOutcome::Submit(value),
+            None => {
+                if let Some(first) = self.rows.iter().position(|r| r.error.is_some()) {
+                    self.focus = first;
+                }
+                FormOutcome::Pending
+            }
+        }
+    }
+
+    /// Esc: closes a clean form, asks before discarding changes, and answers "no" to that
+    /// question.
+    pub fn cancel(&mut self) -> FormOutcome {
+        if self.asking {
+            self.asking = false;
+            FormOutcome::Pending
+        } else if self.is_dirty() {
+            self.asking = true;
+            FormOutcome::Pending
+        } else {
+            FormOutcome::Cancelled
+        }
     }
 }
+
+/// The raw text of every row.
+fn values(rows: &[Row]) -> Vec<(Slot, String)> {
+    rows.iter().map(|r| (r.slot, r.widget.value())).collect()
+}
+
+/// The row of `slot`.
+fn row_of(rows: &mut [Row], slot: Slot) -> Option<&mut Row> {
+    rows.iter_mut().find(|r| r.slot == slot)
+}
+
+impl std::fmt::Debug for Form {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Form")
+            .field("title", &self.title())
+            .field("focus", &self.focused_slot())
+            .field("asking", &self.asking)
+            .field("values", &values(&self.rows))
+            .field("errors", &self.errors())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests;

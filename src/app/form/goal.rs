@@ -1,0 +1,43 @@
+//! Goal ⇄ form rows: code, title and a one-line description. Id, parent and position are kept
+//! from the original goal.
+
+use crate::i18n::{Lang, Localize};
+use crate::model::Goal;
+
+use super::row::{Row, Widget};
+use super::slot::Slot;
+
+/// The rows of `goal`, in form order.
+pub(super) fn rows(goal: &Goal) -> Vec<Row> {
+    vec![
+        Row::new(Slot::Code, Widget::line(&goal.code)),
+        Row::new(Slot::Title, Widget::line(&goal.title)),
+        Row::new(Slot::Description, Widget::line(&goal.description)),
+    ]
+}
+
+/// Reads the rows into a copy of `original`; validation errors are stored on their rows.
+/// `None` when any row has an error.
+pub(super) fn collect(original: &Goal, rows: &mut [Row], lang: Lang) -> Option<Goal> {
+    let mut goal = original.clone();
+    for row in rows.iter() {
+        let text = row.widget.value();
+        match row.slot {
+            Slot::Code => goal.code = text,
+            Slot::Title => goal.title = text,
+            Slot::Description => goal.description = text,
+            _ => {}
+        }
+    }
+    match goal.validate() {
+        Ok(()) => Some(goal),
+        Err(errors) => {
+            for error in errors {
+                if let Some(row) = super::row_of(rows, Slot::from(error.field)) {
+                    row.add_error(error.problem.localize(lang));
+                }
+            }
+            None
+        }
+    }
+}

@@ -1,0 +1,198 @@
+//! Names for the form's inputs ([`Slot`], [`Part`]), their labels, and the per-input parsing
+//! shared by focus changes and submit.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Lang, Localize, Text};
+use crate::model::{Field, Problem, parse_amount, parse_date, parse_decimal};
+
+/// One of the five inputs of an indicator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Part {
+    Name,
+    Unit,
+    Baseline,
+    Target,
+    Actual,
+}
+
+impl Part {
+    /// The inputs of one indicator in form order.
+    pub const ALL: [Part; 5] = [
+        Part::Name,
+        Part::Unit,
+        Part::Baseline,
+        Part::Target,
+        Part::Actual,
+    ];
+
+    fn text(self) -> Text {
+        match self {
+            Part::Name => Text::FormIndicatorName,
+            Part::Unit => Text::FormIndicatorUnit,
+            Part::Baseline => Text::FormIndicatorBaseline,
+            Part::Target => Text::FormIndicatorTarget,
+            Part::Actual => Text::FormIndicatorActual,
+        }
+    }
+}
+
+/// Names one input of the form. Finer than [`Field`]: an indicator has five inputs, and an empty
+/// list has a placeholder line that only accepts Ctrl-n.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Slot {
+    Code,
+    Title,
+    Description,
+    Organisation,
+    Contact,
+    Responsible,
+    Reference,
+    Fund,
+    Requested,
+    Approved,
+    Cofunding,
+    Start,
+    End,
+    Status,
+    /// The n-th target group (0-based).
+    TargetGroup(usize),
+    /// Placeholder while there is no target group.
+    TargetGroups,
+    Location,
+    Notes,
+    /// One input of the n-th indicator (0-based).
+    Indicator(usize, Part),
+    /// Placeholder while there is no indicator.
+    Indicators,
+}
+
+impl Slot {
+    /// The model field this input belongs to.
+    pub fn field(self) -> Field {
+        match self {
+            Slot::Code => Field::Code,
+            Slot::Title => Field::Title,
+            Slot::Description => Field::Description,
+            Slot::Organisation => Field::Organisation,
+            Slot::Contact => Field::Contact,
+            Slot::Responsible => Field::Responsible,
+            Slot::Reference => Field::Reference,
+            Slot::Fund => Field::Fund,
+            Slot::Requested => Field::Requested,
+            Slot::Approved => Field::Approved,
+            Slot::Cofunding => Field::Cofunding,
+            Slot::Start => Field::Start,
+            Slot::End => Field::End,
+            Slot::Status => Field::Status,
+            Slot::TargetGroup(n) => Field::TargetGroup(n),
+            Slot::TargetGroups => Field::TargetGroup(0),
+            Slot::Location => Field::Location,
+            Slot::Notes => Field::Notes,
+            Slot::Indicator(n, _) => Field::Indicator(n),
+            Slot::Indicators => Field::Indicator(0),
+        }
+    }
+
+    /// True for target groups and indicators, where Ctrl-n and Ctrl-d work.
+    pub fn is_list(self) -> bool {
+        matches!(
+            self,
+            Slot::TargetGroup(_) | Slot::TargetGroups | Slot::Indicator(..) | Slot::Indicators
+        )
+    }
+
+    /// The label shown left of the input, e.g. `Zielgruppe 1` or `Indikator 2: Zielwert`.
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Slot::TargetGroups => lang.t(Text::FieldTargetGroups).to_string(),
+            Slot::Indicators => lang.t(Text::FieldIndicators).to_string(),
+            Slot::Indicator(n, part) => format!(
+                "{}: {}",
+                Field::Indicator(n).localize(lang),
+                lang.t(part.text())
+            ),
+            slot => slot.field().localize(lang),
+        }
+    }
+
+    /// The problem that keeps this slot's text from being parsed, if any (amounts, dates,
+    /// numbers; other slots always parse).
+    pub fn parse_problem(self, text: &str) -> Option<Problem> {
+        match self {
+            Slot::Requested | Slot::Approved | Slot::Cofunding => parse_amount_opt(text).err(),
+            Slot::Start | Slot::End => parse_date_opt(text).err(),
+            Slot::Indicator(_, Part::Baseline | Part::Target) => parse_decimal_req(text).err(),
+            Slot::Indicator(_, Part::Actual) => parse_decimal_opt(text).err(),
+            _ => None,
+        }
+    }
+}
+
+impl From<Field> for Slot {
+    /// The first input of `field`; fields without an input of their own (parent, goals) map to
+    /// the title so an error about them is still shown.
+    fn from(field: Field) -> Slot {
+        match field {
+            Field::Code => Slot::Code,
+            Field::Title | Field::Parent | Field::Goals => Slot::Title,
+            Field::Description => Slot::Description,
+            Field::Organisation => Slot::Organisation,
+            Field::Contact => Slot::Contact,
+            Field::Responsible => Slot::Responsible,
+            Field::Reference => Slot::Reference,
+            Field::Fund => Slot::Fund,
+            Field::Requested => Slot::Requested,
+            Field::Approved => Slot::Approved,
+            Field::Cofunding => Slot::Cofunding,
+            Field::Start => Slot::Start,
+            Field::End => Slot::End,
+            Field::Status => Slot::Status,
+            Field::TargetGroup(n) => Slot::TargetGroup(n),
+            Field::Location => Slot::Location,
+            Field::Notes => Slot::Notes,
+            Field::Indicator(n) => Slot::Indicator(n, Part::Name),
+        }
+    }
+}
+
+/// Empty means no amount.
+pub(super) fn parse_amount_opt(text: &str) -> Result<Option<crate::model::Cents>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_amount(text).map(Some)
+    }
+}
+
+/// Empty means no date.
+pub(super) fn parse_date_opt(text: &str) -> Result<Option<chrono::NaiveDate>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(text).map(Some)
+    }
+}
+
+/// A number that must be given.
+pub(super) fn parse_decimal_req(text: &str) -> Result<f64, Problem> {
+    if text.trim().is_empty() {
+        Err(Problem::Required)
+    } else {
+        parse_decimal(text)
+    }
+}
+
+/// Empty means no number.
+pub(super) fn parse_decimal_opt(text: &str) -> Result<Option<f64>, Problem> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_decimal(text).map(Some)
+    }
+}
+
+/// German display of an indicator value: shortest exact form, decimal comma, no grouping.
+pub(super) fn format_decimal(value: f64) -> String {
+    value.to_string().replace('.', ",")
+}

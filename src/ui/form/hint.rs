@@ -1,0 +1,60 @@
+//! The bottom line of the form: the discard question, or the keys that work in the focused input.
+
+use ratatui::text::{Line, Span};
+
+use crate::app::form::{Content, Form, RowView};
+use crate::app::keymap::display_key;
+use crate::i18n::Text;
+use crate::text::{cell, width};
+use crate::ui::Theme;
+
+/// The discard question, or the keys that work in the focused input, as many as fit.
+pub(super) fn footer_line(
+    form: &Form,
+    views: &[RowView],
+    theme: Theme,
+    columns: u16,
+) -> Line<'static> {
+    let lang = form.lang();
+    let columns = usize::from(columns);
+    if form.is_asking() {
+        return Line::from(Span::styled(
+            cell(lang.t(Text::FormDiscard), columns),
+            theme.selected(),
+        ));
+    }
+    // Key names as the keymap shows them (`Strg-s` in German).
+    let key = |name: &str| display_key(name, lang);
+    let mut hints = vec![
+        (key("C-s"), Text::FormHintSave),
+        (key("Esc"), Text::FormHintCancel),
+    ];
+    if let Some(view) = views.iter().find(|v| v.focused) {
+        match view.content {
+            Content::Choice(_) => hints.push(("←/→".into(), Text::FormHintChoose)),
+            Content::Text { .. } => hints.push((key("Enter"), Text::FormHintNewline)),
+            Content::Empty => hints.push((key("C-n"), Text::FormHintAddEntry)),
+            Content::Line { .. } if view.slot.is_list() => {
+                hints.push((key("C-n"), Text::FormHintAddEntry));
+                hints.push((key("C-d"), Text::FormHintRemoveEntry));
+            }
+            Content::Line { .. } => {}
+        }
+    }
+    hints.push((format!("Tab/{}", key("S-Tab")), Text::FormHintField));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (key, text) in hints {
+        let separator = if spans.is_empty() { "" } else { "  " };
+        let description = lang.t(text);
+        let needed = width(separator) + width(&key) + 1 + width(description);
+        if used + needed > columns {
+            break;
+        }
+        used += needed;
+        spans.push(Span::raw(separator));
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::styled(format!(" {description}"), theme.dim()));
+    }
+    Line::from(spans)
+}

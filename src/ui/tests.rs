@@ -1,0 +1,279 @@
+//! Snapshots of the whole screen (TestBackend, 80x24 and 120x40) and buffer checks for what
+//! snapshots cannot show: colours, reverse video, and that hostile text never reaches a cell.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use super::*;
+use crate::app::tests::{fixture, press, type_text};
+use crate::i18n::Lang;
+use crate::model::{Field, GoalId, Measure, MeasureId};
+use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
+use crate::store::{Store, codec};
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| render(app, frame)).expect("draw");
+    terminal
+}
+
+fn screen(buffer: &Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn start_screen_80x24() {
+    let f = fixture();
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn goal_13_with_measures_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn z1_with_measures_of_its_children_120x40() {
+    let mut f = fixture();
+    press(&mut f.app, "l<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+}
+
+#[test]
+fn form_with_validation_errors_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>e");
+    if let Mode::Form(state) = &mut f.app.mode {
+        state.form.set_text(Field::Title, "");
+        state.form.set_text(Field::Approved, "12,3,4");
+    }
+    press(&mut f.app, "<C-s>");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn form_beside_the_panes_120x40() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>a");
+    type_text(&mut f.app, "Neue Maßnahme für 1.3");
+    insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "?");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn help_overlay_two_columns_120x40() {
+    let mut f = fixture();
+    press(&mut f.app, "<Tab>?");
+    insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+}
+
+#[test]
+fn delete_confirmation_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>d");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn goal_picker_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>L");
+    type_text(&mut f.app, "9.");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn search_in_the_status_bar_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "/");
+    type_text(&mut f.app, "fest");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn english_80x24() {
+    let mut f = fixture();
+    f.app.lang = Lang::En;
+    press(&mut f.app, "ljjj<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn too_small_says_so() {
+    let f = fixture();
+    let text = screen(draw(&f.app, 79, 24).backend().buffer());
+    assert!(text.contains("Terminal zu klein (mind. 80x24)"), "{text}");
+    let text = screen(draw(&f.app, 80, 23).backend().buffer());
+    assert!(text.contains("Terminal zu klein"), "{text}");
+    let text = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(!text.contains("Terminal zu klein"));
+}
+
+/// Every cell of `buffer` without any colour.
+fn colourless(buffer: &Buffer) -> bool {
+    buffer
+        .content
+        .iter()
+        .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+}
+
+#[test]
+fn no_color_means_no_colour_and_selection_by_reverse_video() {
+    let mut f = fixture();
+    f.app.theme = Theme { no_color: true };
+    press(&mut f.app, "ljjj<Tab>e");
+    if let Mode::Form(state) = &mut f.app.mode {
+        state.form.set_text(Field::Approved, "12,3,4");
+    }
+    press(&mut f.app, "<C-s><Esc>j");
+    assert!(colourless(draw(&f.app, 80, 24).backend().buffer()));
+    press(&mut f.app, "?");
+    assert!(colourless(draw(&f.app, 80, 24).backend().buffer()));
+    press(&mut f.app, "<Esc>");
+    let terminal = draw(&f.app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(colourless(buffer));
+    // The selected measure row (first data row under the header) is reversed.
+    let text = screen(buffer);
+    let y = text
+        .lines()
+        .position(|l| l.contains("★ Lesepaten"))
+        .expect("row") as u16;
+    let x = text
+        .lines()
+        .nth(y as usize)
+        .unwrap()
+        .chars()
+        .position(|c| c == '★')
+        .unwrap() as u16;
+    assert!(buffer[(x + 2, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn with_colour_the_focused_border_is_cyan_and_errors_are_red() {
+    let mut f = fixture();
+    f.app.theme = Theme { no_color: false };
+    let terminal = draw(&f.app, 80, 24);
+    assert_eq!(terminal.backend().buffer()[(0, 0)].fg, Color::Cyan);
+    press(&mut f.app, "<C-r>");
+    let terminal = draw(&f.app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let y = 23;
+    let text: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+    let x = text.find("Fehler").expect("error in the status bar") as u16;
+    assert_eq!(buffer[(x, y)].fg, Color::Red);
+}
+
+/// Writes a measure straight into the store, bypassing validation, as an old or foreign
+/// database might hold it.
+fn raw_measure(store: &Store, id: u64, title: &str, goal: GoalId) {
+    let mut measure = Measure::new(title);
+    measure.id = MeasureId(id);
+    measure.organisation = "Träger\u{9b}31m rot".into();
+    measure.notes = "Zeile 1\n\x1b]52;c;Y2xpcA==\x07Zeile 2".into();
+    store
+        .raw_insert(
+            TreeName::Measures,
+            &measure_key(measure.id),
+            &codec::encode(1, &measure),
+        )
+        .unwrap();
+    let link = codec::encode(1, &true);
+    store
+        .raw_insert(
+            TreeName::LinksByMeasure,
+            &link_by_measure_key(measure.id, goal),
+            &link,
+        )
+        .unwrap();
+    store
+        .raw_insert(
+            TreeName::LinksByGoal,
+            &link_by_goal_key(goal, measure.id),
+            &link,
+        )
+        .unwrap();
+}
+
+#[test]
+fn hostile_text_from_the_database_never_reaches_a_cell() {
+    let f = fixture();
+    let store = f.app.into_store();
+    let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
+    let title = "Böse\x1b[2J\x1b]0;evil\x07\u{202e}gnip 漢字 e\u{301}";
+    raw_measure(&store, 9000, title, goal);
+    let mut app = App::new(store, Lang::De, Theme::default(), None).unwrap();
+    press(&mut app, "ljjj<Tab>");
+    let row = app.pane.position(MeasureId(9000)).expect("listed");
+    app.pane.selected = row;
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = draw(&app, w, h);
+        let buffer = terminal.backend().buffer();
+        for cell in &buffer.content {
+            for c in cell.symbol().chars() {
+                assert!(
+                    !crate::model::is_forbidden_in_line(c),
+                    "{c:?} reached the screen"
+                );
+            }
+        }
+        let text = screen(buffer);
+        assert!(text.contains("Böse�[2J�]0;evil��gnip"), "{text}");
+        assert!(text.contains("Träger�31m rot"), "{text}");
+        // Wide characters take two cells (the second one hidden), a combining mark joins its
+        // base character in one cell: the pane's right border stays in the last column.
+        let y = text.lines().position(|l| l.contains("漢")).unwrap() as u16;
+        assert_eq!(buffer[(w - 1, y)].symbol(), "│");
+        let cells: Vec<&str> = (0..w).map(|x| buffer[(x, y)].symbol()).collect();
+        assert!(cells.contains(&"e\u{301}"), "{cells:?}");
+        let wide = cells.iter().position(|c| *c == "漢").unwrap();
+        assert_eq!(cells[wide + 2], "字");
+    }
+    // The form shows it the same safe way.
+    press(&mut app, "e");
+    let text = screen(draw(&app, 80, 24).backend().buffer());
+    assert!(text.contains("Böse�[2J"), "{text}");
+}
+
+/// README's screenshot is this rendered screen; `QUARTIER_UPDATE_README=1` regenerates it.
+#[test]
+fn readme_screenshot_matches_the_rendered_screen() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    let shot = screen(draw(&f.app, 80, 24).backend().buffer());
+    // Hidden cells behind wide characters are not printed by a terminal.
+    let shot: String = shot
+        .lines()
+        .map(|l| format!("{}\n", l.trim_end()))
+        .collect();
+    let block = format!("```text\n{shot}```");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).expect("README.md");
+    let expected =
+        crate::app::keymap::replace_between(&readme, "screen", &block).expect("screen markers");
+    if std::env::var_os("QUARTIER_UPDATE_README").is_some() {
+        std::fs::write(path, &expected).expect("write README.md");
+    } else {
+        assert!(
+            readme == expected,
+            "README.md's screenshot is out of date: run QUARTIER_UPDATE_README=1 cargo test"
+        );
+    }
+}
