@@ -53,29 +53,53 @@ fn select_1_3(tui: &mut Tui) {
     wait_in(tui, &TABLE, "Maßnahmen · 1.3");
 }
 
-/// The terminal was handed back: the alternate screen left and the cursor shown after the
-/// last frame, and nothing drawn after that.
-fn assert_restored(raw: &[u8]) {
-    let text = String::from_utf8_lossy(raw);
-    let entered = rfind(raw, b"\x1b[?1049h").expect("alternate screen entered");
-    let left = rfind(raw, LEAVE_ALTERNATE_SCREEN)
+/// The terminal was handed back: after the last frame the alternate screen was left and the
+/// cursor shown, and nothing but control sequences followed (the emulated terminal agrees).
+fn assert_restored(tui: &Tui) {
+    let raw = tui.raw();
+    let text = String::from_utf8_lossy(&raw);
+    let entered = rfind(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let left = rfind(&raw, LEAVE_ALTERNATE_SCREEN)
         .unwrap_or_else(|| panic!("alternate screen never left: …{}", tail(&text)));
     assert!(
         left > entered,
         "alternate screen entered again: …{}",
         tail(&text)
     );
-    let shown = rfind(raw, SHOW_CURSOR)
+    let shown = rfind(&raw, SHOW_CURSOR)
         .unwrap_or_else(|| panic!("cursor never shown again: …{}", tail(&text)));
-    let hidden = rfind(raw, b"\x1b[?25l").unwrap_or(0);
+    let hidden = rfind(&raw, b"\x1b[?25l").unwrap_or(0);
     assert!(shown > hidden, "cursor hidden at the end: …{}", tail(&text));
-    let restore_start = left.min(shown);
-    let after = &raw[restore_start..];
+    let drawn_after = strip_csi(&raw[left..]);
     assert!(
-        after.len() <= LEAVE_ALTERNATE_SCREEN.len() + SHOW_CURSOR.len(),
-        "output after the restore: {:?}",
-        String::from_utf8_lossy(after)
+        drawn_after.is_empty(),
+        "output after leaving the alternate screen: {:?}",
+        String::from_utf8_lossy(&raw[left..])
     );
+    assert!(
+        !tui.alternate_screen(),
+        "emulator still on the alternate screen"
+    );
+    assert!(!tui.cursor_hidden(), "emulator cursor still hidden");
+}
+
+/// `bytes` without CSI sequences (`ESC [ params final`).
+fn strip_csi(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"\x1b[") {
+            i += 2;
+            while i < bytes.len() && !(0x40..=0x7e).contains(&bytes[i]) {
+                i += 1;
+            }
+            i += 1;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 fn tail(text: &str) -> String {
@@ -133,7 +157,7 @@ fn start_screen_shows_the_goal_tree_and_q_restores_the_terminal() {
         "raw output does not end with the restore sequences: …{}",
         tail(&String::from_utf8_lossy(&raw))
     );
-    assert_restored(&raw);
+    assert_restored(&tui);
 }
 
 #[test]
@@ -310,7 +334,7 @@ fn stops_cleanly_on(signal: &str) {
         status.signal().is_none(),
         "killed by the signal instead of handling it: {status:?}"
     );
-    assert_restored(&tui.raw());
+    assert_restored(&tui);
     // The lock is released at once: a CLI run right after succeeds.
     let goals = db.ok(&["goals"]);
     assert!(goals.contains("Z1"), "{goals}");
@@ -390,4 +414,130 @@ fn english_on_request() {
     assert!(in_pane(&tui, &TREE).contains("Goals"));
     assert!(!tui.screen().contains("ZIELE"));
     quit(&mut tui);
+}
+
+/// From the start screen: selects 1.3 and gives the measure table the keyboard.
+fn focus_measures_of_1_3(tui: &mut Tui) {
+    select_1_3(tui);
+    tui.send_keys(&[Key::Tab]);
+    wait_in(tui, &STATUS, "MASSNAHMEN");
+}
+
+/// The measures on disk, as `measure list --json` gives them.
+fn measures_on_disk(db: &Db) -> Vec<serde_json::Value> {
+    let list = db.ok(&["measure", "list", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&list).expect("measure list --json");
+    value.as_array().expect("an array").clone()
+}
+
+#[test]
+fn a_measure_added_through_the_form_is_there_after_a_restart() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    wait_in(&mut tui, &STATUS, "FORMULAR");
+    tui.send("Grünfläche Süd");
+    tui.wait_for("Grünfläche Süd");
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    wait_in(&mut tui, &TABLE, "Grünfläche Süd");
+    assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (1)"));
+    assert!(in_pane(&tui, &DETAIL).contains("Details M-0001"));
+    quit(&mut tui);
+
+    let mut tui = start(&db);
+    select_1_3(&mut tui);
+    wait_in(&mut tui, &TABLE, "Grünfläche Süd");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Grünfläche Süd");
+    assert_eq!(measures[0]["goals"], serde_json::json!(["1.3"]));
+    assert_eq!(measures[0]["primary_goal"], "1.3");
+}
+
+#[test]
+fn edit_undo_redo_through_the_form() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Alter Titel", "--goal", "1.3"]);
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("e");
+    tui.wait_for("Maßnahme M-0001 bearbeiten");
+    wait_in(&mut tui, &STATUS, "FORMULAR");
+    // Ctrl-u clears the title input, then the new title is typed.
+    tui.send_keys(&[Key::Ctrl('u'), Key::Text("Neuer Titel")]);
+    tui.wait_for("Neuer Titel");
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    wait_in(&mut tui, &TABLE, "Neuer Titel");
+    assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
+    assert!(in_pane(&tui, &DETAIL).contains("Neuer Titel"));
+    tui.send("u");
+    wait_in(&mut tui, &STATUS, "Rückgängig gemacht");
+    wait_in(&mut tui, &TABLE, "Alter Titel");
+    assert!(!in_pane(&tui, &TABLE).contains("Neuer Titel"));
+    tui.send_keys(&[Key::Ctrl('r')]);
+    wait_in(&mut tui, &STATUS, "Wiederhergestellt");
+    wait_in(&mut tui, &TABLE, "Neuer Titel");
+    assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Neuer Titel");
+}
+
+#[test]
+fn sighup_with_an_open_form_keeps_a_draft_that_is_offered_on_restart() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.send("Spielplatzfest");
+    tui.wait_for("Spielplatzfest");
+    tui.kill("HUP");
+    let status = tui
+        .wait_exit(GONE_WITHIN)
+        .expect("quartier still runs 1 s after SIGHUP");
+    assert!(status.signal().is_none(), "{status:?}");
+    assert_restored(&tui);
+    let drafts = draft_files(&db);
+    assert_eq!(drafts.len(), 1, "one draft file expected: {drafts:?}");
+    let draft = std::fs::read_to_string(&drafts[0]).expect("read draft");
+    assert!(draft.contains("Spielplatzfest"), "{draft}");
+    // Nothing was saved.
+    assert!(measures_on_disk(&db).is_empty());
+
+    let mut tui = Tui::start(&db.path, &[]);
+    tui.wait_for("Entwurf wiederherstellen?");
+    tui.send("j");
+    tui.wait_for("Neue Maßnahme");
+    wait_in(&mut tui, &STATUS, "FORMULAR");
+    tui.wait_for("Spielplatzfest");
+    assert!(draft_files(&db).is_empty(), "draft kept after restoring");
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    wait_in(&mut tui, &TABLE, "Spielplatzfest");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Spielplatzfest");
+    assert_eq!(measures[0]["goals"], serde_json::json!(["1.3"]));
+}
+
+/// The draft files in the database directory.
+fn draft_files(db: &Db) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(&db.path)
+        .expect("database directory")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("draft-") && name.ends_with(".json")
+        })
+        .collect();
+    files.sort();
+    files
 }

@@ -288,6 +288,16 @@ impl Tui {
             .is_some_and(|cell| cell.inverse())
     }
 
+    /// True while the emulated terminal shows the alternate screen.
+    pub fn alternate_screen(&self) -> bool {
+        lock(&self.output).parser.screen().alternate_screen()
+    }
+
+    /// True while the emulated terminal hides the cursor.
+    pub fn cursor_hidden(&self) -> bool {
+        lock(&self.output).parser.screen().hide_cursor()
+    }
+
     /// Every byte the program wrote to the terminal so far.
     pub fn raw(&self) -> Vec<u8> {
         lock(&self.output).raw.clone()
