@@ -541,3 +541,20 @@ fn draft_files(db: &Db) -> Vec<std::path::PathBuf> {
     files.sort();
     files
 }
+
+#[test]
+fn ctrl_c_quits_from_the_search_line_and_restores_the_terminal() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    tui.send("/");
+    wait_in(&mut tui, &STATUS, "SUCHE");
+    tui.send("Z9");
+    wait_in(&mut tui, &STATUS, "/Z9 ");
+    tui.send_keys(&[Key::Ctrl('c')]);
+    let status = tui
+        .wait_exit(GONE_WITHIN)
+        .expect("quartier still runs after Ctrl-c");
+    assert!(status.success(), "{status:?}");
+    assert_restored(&tui);
+    db.ok(&["goals"]);
+}
