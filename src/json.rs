@@ -33,6 +33,8 @@ impl GoalJson {
 /// A measure as JSON, with its goals by code (primary first).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeasureJson {
+    /// 0 or missing on import: a new measure.
+    #[serde(default)]
     pub id: u64,
     pub title: String,
     pub description: String,

@@ -10,6 +10,7 @@ pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod demo;
+pub mod exchange;
 pub mod i18n;
 pub mod json;
 pub mod model;

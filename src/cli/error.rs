@@ -23,6 +23,14 @@ pub enum CliError {
     NoHome,
     #[error("standard input/output is not a terminal")]
     NoTerminal,
+    #[error("the import file has problems")]
+    Import(Vec<crate::exchange::ImportProblem>),
+    #[error("file exists: {0}")]
+    FileExists(std::path::PathBuf),
+    #[error("unknown format of {0}")]
+    FormatUnknown(std::path::PathBuf),
+    #[error("format not supported here: {0}")]
+    FormatUnsupported(String),
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -33,6 +41,14 @@ impl CliError {
         match self {
             CliError::Store(StoreError::Locked(_)) => 2,
             _ => 1,
+        }
+    }
+
+    /// Lines to print before the error line: every problem of an import file.
+    pub fn details(&self) -> Vec<String> {
+        match self {
+            CliError::Import(problems) => problems.iter().map(ToString::to_string).collect(),
+            _ => Vec::new(),
         }
     }
 
@@ -61,6 +77,18 @@ impl Localize for CliError {
             }
             CliError::NoHome => "HOME / XDG_DATA_HOME?".into(),
             CliError::NoTerminal => lang.t(Text::ErrNoTerminal).into(),
+            CliError::Import(problems) => {
+                fill(lang.t(Text::ErrImport), &[("count", &problems.len())])
+            }
+            CliError::FileExists(path) => {
+                fill(lang.t(Text::ErrFileExists), &[("path", &path.display())])
+            }
+            CliError::FormatUnknown(path) => {
+                fill(lang.t(Text::ErrFormatUnknown), &[("path", &path.display())])
+            }
+            CliError::FormatUnsupported(format) => {
+                fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
+            }
             CliError::Output(e) => e.to_string(),
         }
         .chars()

@@ -3,6 +3,7 @@
 
 mod args;
 mod error;
+pub mod exchange;
 mod goals;
 mod history;
 mod measures;
@@ -77,6 +78,10 @@ pub enum Command {
     },
     /// Check the database: every record readable, links consistent. Exit 1 on problems.
     Check,
+    /// Write goals and measures as JSON (lossless), CSV (German Excel), XLSX or a Markdown report.
+    Export(exchange::ExportArgs),
+    /// Read a JSON, CSV or XLSX file: everything is checked first; one undo takes it back.
+    Import(exchange::ImportArgs),
     /// Fill an empty database with realistic example measures.
     DemoData {
         #[arg(long)]
@@ -115,6 +120,9 @@ pub fn run(cli: Cli) -> i32 {
         Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(error) => {
+            for line in error.details() {
+                eprintln!("{line}");
+            }
             eprintln!("{}: {}", lang.t(Text::ErrorPrefix), error.localize(lang));
             if let Some(hint) = error.hint(lang) {
                 eprintln!("{hint}");
@@ -159,6 +167,8 @@ fn dispatch(
         Command::Redo => history::redo(store, &actor, lang, out)?,
         Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
         Command::Check => return history::check(store, lang, out),
+        Command::Export(args) => exchange::export(store, lang, args, out)?,
+        Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
         Command::DemoData { measures, seed } => {
             let count = crate::demo::fill(store, &actor, measures, seed)?;
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);

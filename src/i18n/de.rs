@@ -135,6 +135,29 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "Wiederhergestellt: {what}",
         DoneDemoData => "{count} Beispiel-Maßnahmen angelegt.",
         NoMeasures => "Keine Maßnahmen.",
+        ImportTooLarge => "Datei ist zu groß (höchstens {max} MB)",
+        ImportUnknownGoal => "unbekanntes Ziel „{code}“ (mit --create-goals anlegen)",
+        ImportDuplicate => "„{value}“ kommt doppelt vor",
+        ImportDuplicateId => "dieselbe ID steht schon in Zeile {line}",
+        ImportUnknownMeasure => "Maßnahme {id} gibt es nicht",
+        ImportNotUtf8 => "keine UTF-8-Datei (ungültiges Byte nach {offset} Bytes)",
+        ImportBadJson => "kein gültiges JSON: {error}",
+        ImportNotQuartier => "kein quartier-Dokument (erwartet \"format\": \"quartier/1\")",
+        ImportNotAList => "muss eine Liste sein",
+        DoneImport => {
+            "Import: {added} neu, {changed} geändert, {unchanged} unverändert, {goals} Ziele neu."
+        }
+        DoneExport => "Geschrieben: {path}",
+        DryRunAdded => "Neu",
+        DryRunChanged => "Geändert",
+        DryRunUnchanged => "Unverändert",
+        DryRunGoalsAdded => "Neue Ziele",
+        DryRunGoalsChanged => "Geänderte Ziele",
+        DryRunNothingWritten => "Probelauf: nichts wurde geschrieben.",
+        ErrImport => "{count} Problem(e) in der Datei; nichts wurde geändert.",
+        ErrFileExists => "{path} gibt es schon (mit --force überschreiben)",
+        ErrFormatUnknown => "Format von {path} unbekannt: --format json|csv|xlsx angeben",
+        ErrFormatUnsupported => "Format {format} geht hier nicht",
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

@@ -123,6 +123,29 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "Redone: {what}",
         DoneDemoData => "{count} demo measures added.",
         NoMeasures => "No measures.",
+        ImportTooLarge => "file is too large (at most {max} MB)",
+        ImportUnknownGoal => "unknown goal “{code}” (create it with --create-goals)",
+        ImportDuplicate => "“{value}” occurs twice",
+        ImportDuplicateId => "the same id is already on line {line}",
+        ImportUnknownMeasure => "measure {id} does not exist",
+        ImportNotUtf8 => "not a UTF-8 file (invalid byte after {offset} bytes)",
+        ImportBadJson => "not valid JSON: {error}",
+        ImportNotQuartier => "not a quartier document (expected \"format\": \"quartier/1\")",
+        ImportNotAList => "must be a list",
+        DoneImport => {
+            "Import: {added} added, {changed} changed, {unchanged} unchanged, {goals} goals added."
+        }
+        DoneExport => "Written: {path}",
+        DryRunAdded => "Added",
+        DryRunChanged => "Changed",
+        DryRunUnchanged => "Unchanged",
+        DryRunGoalsAdded => "Goals added",
+        DryRunGoalsChanged => "Goals changed",
+        DryRunNothingWritten => "Dry run: nothing was written.",
+        ErrImport => "{count} problem(s) in the file; nothing was changed.",
+        ErrFileExists => "{path} already exists (overwrite with --force)",
+        ErrFormatUnknown => "unknown format of {path}: give --format json|csv|xlsx",
+        ErrFormatUnsupported => "format {format} is not possible here",
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }

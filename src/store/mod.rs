@@ -172,6 +172,14 @@ impl Store {
         self.commit(entry.inverse, actor, EntryKind::Redo { of })
     }
 
+    /// The ids the next added goal and measure will get when their op asks for one (ids are
+    /// never reused, so these are above every id ever handed out).
+    pub fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
+        let goal = records::meta_u64(&self.trees, meta::NEXT_GOAL_ID)?.max(1);
+        let measure = records::meta_u64(&self.trees, meta::NEXT_MEASURE_ID)?.max(1);
+        Ok((GoalId(goal), MeasureId(measure)))
+    }
+
     /// Whether [`Store::undo`] has something to revert.
     pub fn can_undo(&self) -> Result<bool, StoreError> {
         Ok(records::meta_u64(&self.trees, meta::UNDO_TOP)? != 0)

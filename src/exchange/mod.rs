@@ -1,0 +1,118 @@
+//! Import and export: the lossless `quartier/1` JSON document, CSV for German Excel and XLSX.
+//!
+//! Every importer only *parses* its format into an [`Incoming`] document, collecting every
+//! problem with file, line and field. [`plan`] then checks the document against the database
+//! and turns it into store [`Op`](crate::ops::Op)s; nothing is written until the whole file is
+//! valid, and a successful import is applied as one `Batch` — one history entry, one `undo`.
+
+pub mod json;
+mod lines;
+mod plan;
+mod problem;
+mod snapshot;
+
+use std::path::Path;
+
+pub use plan::{ImportOptions, Plan, plan};
+pub use problem::ImportProblem;
+pub use snapshot::Snapshot;
+
+use crate::json::GoalJson;
+use crate::model::{Indicator, Measure, MeasureId};
+
+/// A file format for `export` and `import`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+    Xlsx,
+    /// Markdown (export only: the report).
+    Md,
+}
+
+impl Format {
+    /// The explicit choice, else the file's extension (`.json`, `.csv`, `.xlsx`, `.md`).
+    pub fn detect(explicit: Option<Format>, path: Option<&Path>) -> Option<Format> {
+        explicit.or_else(|| {
+            let extension = path?.extension()?.to_str()?.to_ascii_lowercase();
+            match extension.as_str() {
+                "json" => Some(Format::Json),
+                "csv" | "txt" => Some(Format::Csv),
+                "xlsx" => Some(Format::Xlsx),
+                "md" | "markdown" => Some(Format::Md),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// Largest file an importer reads (a QM office's portfolio is a few MB).
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// A parsed import file, not yet checked against the database.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Incoming {
+    /// Goals to add or update, matched by code (JSON only), parents before children.
+    pub goals: Vec<IncomingGoal>,
+    /// Measures to add or update.
+    pub measures: Vec<IncomingMeasure>,
+    /// Indicator lists that replace those of existing measures (an indicator-only CSV).
+    pub indicator_updates: Vec<IndicatorUpdate>,
+    /// Problems of single rows or cells found while parsing; the parser skips such rows and
+    /// goes on, so [`plan`] can report them together with every other problem of the file.
+    pub problems: Vec<ImportProblem>,
+}
+
+/// A goal from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncomingGoal {
+    /// Line (or row) in the file, for messages.
+    pub line: usize,
+    pub goal: GoalJson,
+}
+
+/// A measure from a file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncomingMeasure {
+    /// Line (or row) in the file, for messages.
+    pub line: usize,
+    /// `Some` when the file names an id: that measure is updated, or added under that id.
+    /// `None`: added with a new id.
+    pub id: Option<MeasureId>,
+    /// Every field except links; `measure.id` is ignored (see `id`). When `indicators` is
+    /// `None` the measure's indicators are not in this file and stay as they are.
+    pub measure: Measure,
+    pub indicators: Option<Vec<Indicator>>,
+    /// Goal codes, primary first; `None` leaves the links of an existing measure alone.
+    pub goals: Option<Vec<String>>,
+}
+
+/// A new indicator list for one measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IndicatorUpdate {
+    /// Line of the first indicator of this measure.
+    pub line: usize,
+    pub measure: MeasureId,
+    pub indicators: Vec<Indicator>,
+}
+
+/// Reads a whole import file, refusing files above [`MAX_IMPORT_BYTES`].
+pub fn read_file(path: &Path, lang: crate::i18n::Lang) -> Result<Vec<u8>, Vec<ImportProblem>> {
+    use std::io::Read;
+    let file = path.display().to_string();
+    let problem = |reason: String| vec![ImportProblem::whole_file(&file, reason)];
+    let handle = std::fs::File::open(path).map_err(|e| problem(e.to_string()))?;
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_IMPORT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(e.to_string()))?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        let reason = crate::i18n::fill(
+            lang.t(crate::i18n::Text::ImportTooLarge),
+            &[("max", &(MAX_IMPORT_BYTES / 1024 / 1024))],
+        );
+        return Err(problem(reason));
+    }
+    Ok(bytes)
+}

@@ -1,0 +1,369 @@
+//! Checks a parsed import file against the database and turns it into store ops — or into the
+//! complete list of its problems. Nothing here writes.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use super::{ImportProblem, Incoming, Snapshot};
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::model::{Field, Goal, GoalId, Measure, MeasureId};
+use crate::ops::Op;
+use crate::store::Store;
+
+/// Choices of `quartier import`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Goal codes the database does not know become new goals instead of errors.
+    pub create_goals: bool,
+}
+
+/// What an import will do.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    /// Apply as one `Op::Batch` (empty when nothing changes).
+    pub ops: Vec<Op>,
+    pub added: Vec<MeasureId>,
+    pub changed: Vec<MeasureId>,
+    pub unchanged: Vec<MeasureId>,
+    pub goals_added: Vec<String>,
+    pub goals_changed: Vec<String>,
+}
+
+impl Plan {
+    /// The single op that carries out the whole plan, if there is anything to do.
+    pub fn into_op(self) -> Option<Op> {
+        (!self.ops.is_empty()).then_some(Op::Batch { ops: self.ops })
+    }
+}
+
+/// Goal codes → ids, of the database and of goals this import adds.
+struct Goals {
+    by_code: HashMap<String, GoalId>,
+    next: u64,
+}
+
+impl Goals {
+    fn get(&self, code: &str) -> Option<GoalId> {
+        self.by_code.get(&code.trim().to_lowercase()).copied()
+    }
+
+    fn add(&mut self, code: &str) -> GoalId {
+        let id = GoalId(self.next);
+        self.next += 1;
+        self.by_code.insert(code.trim().to_lowercase(), id);
+        id
+    }
+}
+
+/// Checks `incoming` against the database. `file` names the file in problems.
+pub fn plan(
+    store: &Store,
+    incoming: &Incoming,
+    options: ImportOptions,
+    file: &str,
+    lang: Lang,
+) -> Result<Plan, Vec<ImportProblem>> {
+    let whole =
+        |e: crate::store::StoreError| vec![ImportProblem::whole_file(file, e.localize(lang))];
+    let snapshot = Snapshot::read(store).map_err(whole)?;
+    let (next_goal, next_measure) = store.next_ids().map_err(whole)?;
+    Planner {
+        snapshot: &snapshot,
+        file,
+        lang,
+        options,
+        goals: Goals {
+            by_code: snapshot
+                .goals
+                .iter()
+                .map(|g| (g.code.trim().to_lowercase(), g.id))
+                .collect(),
+            next: next_goal.0,
+        },
+        next_measure: next_measure.0,
+        problems: incoming.problems.clone(),
+        plan: Plan::default(),
+        link_ops: Vec::new(),
+    }
+    .run(incoming)
+}
+
+struct Planner<'a> {
+    snapshot: &'a Snapshot,
+    file: &'a str,
+    lang: Lang,
+    options: ImportOptions,
+    goals: Goals,
+    next_measure: u64,
+    problems: Vec<ImportProblem>,
+    plan: Plan,
+    link_ops: Vec<Op>,
+}
+
+impl Planner<'_> {
+    fn problem(&mut self, line: usize, field: Field, reason: String) {
+        let field = field.localize(self.lang);
+        self.problems
+            .push(ImportProblem::new(self.file, line, field, reason));
+    }
+
+    fn id_problem(&mut self, line: usize, reason: String) {
+        let field = self.lang.t(Text::FieldId);
+        self.problems
+            .push(ImportProblem::new(self.file, line, field, reason));
+    }
+
+    fn run(mut self, incoming: &Incoming) -> Result<Plan, Vec<ImportProblem>> {
+        self.plan_goals(incoming);
+        self.plan_measures(incoming);
+        if !self.problems.is_empty() {
+            self.problems.sort();
+            self.problems.dedup();
+            return Err(self.problems);
+        }
+        let mut plan = self.plan;
+        plan.ops.extend(self.link_ops);
+        Ok(plan)
+    }
+
+    fn plan_goals(&mut self, incoming: &Incoming) {
+        let existing: HashMap<GoalId, &Goal> =
+            self.snapshot.goals.iter().map(|g| (g.id, g)).collect();
+        for item in &incoming.goals {
+            let g = &item.goal;
+            let parent = match &g.parent {
+                None => None,
+                Some(code) => match self.goals.get(code) {
+                    Some(id) => Some(id),
+                    None => {
+                        let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", code)]);
+                        self.problem(item.line, Field::Parent, reason);
+                        continue;
+                    }
+                },
+            };
+            let mut goal = Goal {
+                id: GoalId(0),
+                parent,
+                code: g.code.clone(),
+                title: g.title.clone(),
+                description: g.description.clone(),
+                position: g.position,
+            };
+            if let Err(errors) = goal.validate() {
+                for e in errors {
+                    self.problem(item.line, e.field, e.problem.localize(self.lang));
+                }
+                continue;
+            }
+            match self.goals.get(&g.code).and_then(|id| existing.get(&id)) {
+                Some(old) => {
+                    let mut changed = false;
+                    if old.title != goal.title
+                        || old.description != goal.description
+                        || old.code != goal.code
+                    {
+                        self.plan.ops.push(Op::UpdateGoal {
+                            id: old.id,
+                            code: goal.code.clone(),
+                            title: goal.title.clone(),
+                            description: goal.description.clone(),
+                        });
+                        changed = true;
+                    }
+                    if old.parent != goal.parent || old.position != goal.position {
+                        self.plan.ops.push(Op::MoveGoal {
+                            id: old.id,
+                            parent: goal.parent,
+                            position: goal.position,
+                        });
+                        changed = true;
+                    }
+                    if changed {
+                        self.plan.goals_changed.push(goal.code);
+                    }
+                }
+                None if self.goals.get(&g.code).is_some() => {
+                    let reason = fill(self.lang.t(Text::ImportDuplicate), &[("value", &g.code)]);
+                    self.problem(item.line, Field::Code, reason);
+                }
+                None => {
+                    goal.id = self.goals.add(&g.code);
+                    self.plan.goals_added.push(goal.code.clone());
+                    self.plan.ops.push(Op::AddGoal { goal });
+                }
+            }
+        }
+    }
+
+    /// The goal for `code`: known, added by this import, or (with `--create-goals`) new.
+    fn resolve_goal(&mut self, line: usize, code: &str) -> Option<GoalId> {
+        if let Some(id) = self.goals.get(code) {
+            return Some(id);
+        }
+        if !self.options.create_goals || code.trim().is_empty() {
+            let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", &code)]);
+            self.problem(line, Field::Goals, reason);
+            return None;
+        }
+        // `3.7` goes under `Z3` (or `3`) when that exists; anything else at the top.
+        let parent = code.split_once('.').and_then(|(head, _)| {
+            self.goals
+                .get(&format!("Z{head}"))
+                .or_else(|| self.goals.get(head))
+        });
+        let goal = Goal {
+            id: GoalId(0),
+            parent,
+            code: code.trim().to_string(),
+            title: code.trim().to_string(),
+            description: String::new(),
+            position: u32::MAX,
+        };
+        if let Err(errors) = goal.validate() {
+            for e in errors {
+                self.problem(line, Field::Goals, e.problem.localize(self.lang));
+            }
+            return None;
+        }
+        let id = self.goals.add(code);
+        self.plan.goals_added.push(goal.code.clone());
+        self.plan.ops.push(Op::AddGoal {
+            goal: Goal { id, ..goal },
+        });
+        Some(id)
+    }
+
+    fn plan_measures(&mut self, incoming: &Incoming) {
+        let existing: HashMap<MeasureId, &Measure> =
+            self.snapshot.measures.iter().map(|m| (m.id, m)).collect();
+        let named: HashSet<MeasureId> = incoming.measures.iter().filter_map(|m| m.id).collect();
+        let mut seen: HashMap<MeasureId, usize> = HashMap::new();
+        // Final state of every measure this import touches, with the line it came from.
+        let mut finals: BTreeMap<MeasureId, (usize, Measure, bool)> = BTreeMap::new();
+        let mut new_links: HashMap<MeasureId, Vec<GoalId>> = HashMap::new();
+        for item in &incoming.measures {
+            let id = match item.id {
+                Some(id) => {
+                    if let Some(first) = seen.insert(id, item.line) {
+                        let reason =
+                            fill(self.lang.t(Text::ImportDuplicateId), &[("line", &first)]);
+                        self.id_problem(item.line, reason);
+                        continue;
+                    }
+                    id
+                }
+                None => {
+                    while named.contains(&MeasureId(self.next_measure))
+                        || existing.contains_key(&MeasureId(self.next_measure))
+                    {
+                        self.next_measure += 1;
+                    }
+                    self.next_measure += 1;
+                    MeasureId(self.next_measure - 1)
+                }
+            };
+            let old = existing.get(&id).copied();
+            let mut measure = item.measure.clone();
+            measure.id = id;
+            measure.indicators = match (&item.indicators, old) {
+                (Some(list), _) => list.clone(),
+                (None, Some(old)) => old.indicators.clone(),
+                (None, None) => Vec::new(),
+            };
+            let goals: Option<Vec<GoalId>> = item.goals.as_ref().map(|codes| {
+                let mut ids = Vec::new();
+                for code in codes {
+                    match self.resolve_goal(item.line, code) {
+                        Some(goal) if !ids.contains(&goal) => ids.push(goal),
+                        _ => {}
+                    }
+                }
+                ids
+            });
+            if let Some(goals) = goals {
+                new_links.insert(id, goals);
+            }
+            finals.insert(id, (item.line, measure, old.is_none()));
+        }
+        for update in &incoming.indicator_updates {
+            let entry = match finals.get_mut(&update.measure) {
+                Some(entry) => entry,
+                None => match existing.get(&update.measure) {
+                    Some(old) => {
+                        finals
+                            .entry(update.measure)
+                            .or_insert((update.line, (*old).clone(), false))
+                    }
+                    None => {
+                        let reason = fill(
+                            self.lang.t(Text::ImportUnknownMeasure),
+                            &[("id", &update.measure)],
+                        );
+                        self.id_problem(update.line, reason);
+                        continue;
+                    }
+                },
+            };
+            entry.1.indicators = update.indicators.clone();
+        }
+        for (id, (line, measure, is_new)) in finals {
+            if let Err(errors) = measure.validate() {
+                for e in errors {
+                    self.problem(line, e.field, e.problem.localize(self.lang));
+                }
+                continue;
+            }
+            if is_new {
+                let goals = new_links.remove(&id).unwrap_or_default();
+                self.plan.added.push(id);
+                self.plan.ops.push(Op::AddMeasure { measure, goals });
+                continue;
+            }
+            let mut changed = existing.get(&id).is_some_and(|old| **old != measure);
+            if changed {
+                self.plan.ops.push(Op::UpdateMeasure { measure });
+            }
+            if let Some(goals) = new_links.remove(&id) {
+                changed |= self.plan_links(id, &goals);
+            }
+            if changed {
+                self.plan.changed.push(id);
+            } else {
+                self.plan.unchanged.push(id);
+            }
+        }
+    }
+
+    /// Link ops that make the measure's links exactly `goals` (first primary); true if any.
+    fn plan_links(&mut self, measure: MeasureId, goals: &[GoalId]) -> bool {
+        let current = self.snapshot.links_of(measure);
+        let before = self.link_ops.len();
+        for (index, goal) in goals.iter().enumerate() {
+            if !current.iter().any(|l| l.goal == *goal) {
+                self.link_ops.push(Op::Link {
+                    measure,
+                    goal: *goal,
+                    primary: index == 0,
+                });
+            }
+        }
+        let primary = current.iter().find(|l| l.primary).map(|l| l.goal);
+        if let Some(first) = goals.first().filter(|first| {
+            primary != Some(**first) && current.iter().any(|l| l.goal == **first)
+        }) {
+            self.link_ops.push(Op::SetPrimary {
+                measure,
+                goal: *first,
+            });
+        }
+        for link in current {
+            if !goals.contains(&link.goal) {
+                self.link_ops.push(Op::Unlink {
+                    measure,
+                    goal: link.goal,
+                });
+            }
+        }
+        self.link_ops.len() > before
+    }
+}

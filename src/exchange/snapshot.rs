@@ -1,0 +1,97 @@
+//! Everything an export needs, read from the store once: goals in tree order, measures by id,
+//! links — and the JSON shapes built from them.
+
+use std::collections::HashMap;
+
+use crate::json::{GoalJson, MeasureJson};
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::store::{Link, Store, StoreError};
+
+/// The database content at one moment.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// Goals in tree order.
+    pub goals: Vec<Goal>,
+    /// Measures by id.
+    pub measures: Vec<Measure>,
+    /// Links of each measure, primary first.
+    pub links: HashMap<MeasureId, Vec<Link>>,
+    codes: HashMap<GoalId, String>,
+}
+
+impl Snapshot {
+    /// Reads goals, measures and links.
+    pub fn read(store: &Store) -> Result<Snapshot, StoreError> {
+        Ok(Snapshot::new(
+            store.goals()?,
+            store.measures()?,
+            store.links()?,
+        ))
+    }
+
+    /// A snapshot of the given records.
+    pub fn new(goals: Vec<Goal>, measures: Vec<Measure>, links: Vec<Link>) -> Snapshot {
+        let codes = goals.iter().map(|g| (g.id, g.code.clone())).collect();
+        let mut by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
+        for link in links {
+            by_measure.entry(link.measure).or_default().push(link);
+        }
+        for list in by_measure.values_mut() {
+            list.sort_by_key(|l| (!l.primary, l.goal));
+        }
+        Snapshot {
+            goals,
+            measures,
+            links: by_measure,
+            codes,
+        }
+    }
+
+    /// A goal's code (`#id` if it is missing, which only a corrupt database has).
+    pub fn code(&self, goal: GoalId) -> String {
+        self.codes
+            .get(&goal)
+            .cloned()
+            .unwrap_or_else(|| format!("#{}", goal.0))
+    }
+
+    /// Links of one measure, primary first.
+    pub fn links_of(&self, measure: MeasureId) -> &[Link] {
+        self.links.get(&measure).map_or(&[], Vec::as_slice)
+    }
+
+    /// Goal codes of one measure, primary first.
+    pub fn goal_codes(&self, measure: MeasureId) -> Vec<String> {
+        self.links_of(measure)
+            .iter()
+            .map(|l| self.code(l.goal))
+            .collect()
+    }
+
+    /// The primary goal's code.
+    pub fn primary_code(&self, measure: MeasureId) -> Option<String> {
+        self.links_of(measure)
+            .iter()
+            .find(|l| l.primary)
+            .map(|l| self.code(l.goal))
+    }
+
+    /// Every goal in its JSON shape, tree order.
+    pub fn goals_json(&self) -> Vec<GoalJson> {
+        self.goals
+            .iter()
+            .map(|g| {
+                let parent = g.parent.map(|p| self.code(p));
+                GoalJson::new(g, parent.as_deref())
+            })
+            .collect()
+    }
+
+    /// Every measure in its JSON shape, by id.
+    pub fn measures_json(&self) -> Vec<MeasureJson> {
+        self.measures
+            .iter()
+            .map(|m| MeasureJson::new(m, self.links_of(m.id), |l| self.code(l.goal)))
+            .collect()
+    }
+}
