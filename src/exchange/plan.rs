@@ -348,9 +348,10 @@ impl Planner<'_> {
             }
         }
         let primary = current.iter().find(|l| l.primary).map(|l| l.goal);
-        if let Some(first) = goals.first().filter(|first| {
-            primary != Some(**first) && current.iter().any(|l| l.goal == **first)
-        }) {
+        if let Some(first) = goals
+            .first()
+            .filter(|first| primary != Some(**first) && current.iter().any(|l| l.goal == **first))
+        {
             self.link_ops.push(Op::SetPrimary {
                 measure,
                 goal: *first,
