@@ -86,10 +86,11 @@ impl SortColumn {
         }
     }
 
-    fn compare(self, a: &Measure, b: &Measure) -> std::cmp::Ordering {
+    fn compare(self, x: &Cached, y: &Cached) -> std::cmp::Ordering {
+        let (a, b) = (&x.measure, &y.measure);
         match self {
-            SortColumn::Title => caseless(&a.title, &b.title),
-            SortColumn::Organisation => caseless(&a.organisation, &b.organisation),
+            SortColumn::Title => x.title_key.cmp(&y.title_key),
+            SortColumn::Organisation => x.organisation_key.cmp(&y.organisation_key),
             SortColumn::Fund => a.fund.map(|f| f.name()).cmp(&b.fund.map(|f| f.name())),
             // Largest amounts first: that is what one looks for.
             SortColumn::Approved => b.approved.cmp(&a.approved),
@@ -100,11 +101,24 @@ impl SortColumn {
     }
 }
 
-/// Compares two texts ignoring case, without allocating (the pane sorts thousands of rows).
-fn caseless(a: &str, b: &str) -> std::cmp::Ordering {
-    a.chars()
-        .flat_map(char::to_lowercase)
-        .cmp(b.chars().flat_map(char::to_lowercase))
+/// A decoded measure with its sort keys computed once: sorting thousands of rows by
+/// lower-cased titles on every tree move was the slowest step of the TUI (benches/tui.rs).
+#[derive(Clone, Debug)]
+pub struct Cached {
+    pub measure: Measure,
+    title_key: String,
+    organisation_key: String,
+}
+
+impl Cached {
+    /// Wraps a measure, computing its sort keys.
+    pub fn new(measure: Measure) -> Cached {
+        Cached {
+            title_key: measure.title.to_lowercase(),
+            organisation_key: measure.organisation.to_lowercase(),
+            measure,
+        }
+    }
 }
 
 /// What the measure pane shows; every criterion is optional.
@@ -169,7 +183,7 @@ impl MeasurePane {
         &mut self,
         subtree: &[GoalId],
         links: &LinkIndex,
-        measure: impl Fn(MeasureId) -> Option<&'m Measure>,
+        measure: impl Fn(MeasureId) -> Option<&'m Cached>,
     ) {
         let keep = self.selected_id();
         let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
@@ -190,10 +204,10 @@ impl MeasurePane {
             }
         }
         self.unfiltered = rows.len();
-        let mut rows: Vec<(MeasureRow, &Measure)> = rows
+        let mut rows: Vec<(MeasureRow, &Cached)> = rows
             .into_values()
             .filter_map(|row| measure(row.id).map(|m| (row, m)))
-            .filter(|(_, m)| self.filter.matches(m))
+            .filter(|(_, m)| self.filter.matches(&m.measure))
             .collect();
         let sort = self.sort;
         rows.sort_by(|a, b| sort.compare(a.1, b.1));
@@ -248,10 +262,13 @@ mod tests {
     #[test]
     fn a_measure_linked_twice_in_a_subtree_shows_once_through_its_primary_goal() {
         let links = LinkIndex::new(&[link(1, 2, false), link(1, 3, true), link(2, 2, true)]);
-        let measures = [measure(1, "Beta"), measure(2, "Alpha")];
+        let measures = [
+            Cached::new(measure(1, "Beta")),
+            Cached::new(measure(2, "alpha")),
+        ];
         let mut pane = MeasurePane::default();
         pane.fill(&[GoalId(1), GoalId(2), GoalId(3)], &links, |id| {
-            measures.iter().find(|m| m.id == id)
+            measures.iter().find(|m| m.measure.id == id)
         });
         assert_eq!(pane.rows.len(), 2);
         assert_eq!(pane.rows[0].id, MeasureId(2), "sorted by title");

@@ -101,7 +101,7 @@ pub struct App {
     /// Distinct measures linked to each goal or its sub-goals.
     counts: HashMap<GoalId, usize>,
     /// Decoded measures, loaded when a goal showing them is selected; dropped when they change.
-    cache: HashMap<MeasureId, Measure>,
+    cache: HashMap<MeasureId, measures::Cached>,
     pub pane: MeasurePane,
     pub focus: Focus,
     pub mode: Mode,
@@ -169,7 +169,7 @@ impl App {
 
     /// A measure shown on screen (loaded into the cache when its goal was selected).
     pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.cache.get(&id)
+        self.cache.get(&id).map(|c| &c.measure)
     }
 
     /// The measure selected in the measure pane.
@@ -333,7 +333,7 @@ impl App {
                 }
                 match self.store.measure(*id) {
                     Ok(Some(measure)) => {
-                        self.cache.insert(*id, measure);
+                        self.cache.insert(*id, measures::Cached::new(measure));
                     }
                     Ok(None) => {}
                     Err(error) => failed = Some(error),

@@ -134,8 +134,11 @@ impl App {
         let this_year = chrono::Local::now().year();
         let mut low = this_year;
         let mut high = this_year;
-        for measure in self.cache.values() {
-            for date in [measure.start, measure.end].into_iter().flatten() {
+        for cached in self.cache.values() {
+            for date in [cached.measure.start, cached.measure.end]
+                .into_iter()
+                .flatten()
+            {
                 low = low.min(date.year());
                 high = high.max(date.year());
             }

@@ -202,8 +202,10 @@ impl App {
         else {
             return false;
         };
-        self.tree.select(hit.goal);
-        self.goal_changed();
+        if self.tree.selected_id() != Some(hit.goal) {
+            self.tree.select(hit.goal);
+            self.goal_changed();
+        }
         match hit.measure {
             Some(measure) => {
                 self.focus = Focus::Measures;
@@ -218,10 +220,10 @@ impl App {
     }
 
     fn go_to_origin(&mut self, origin: Origin) {
-        if let Some(goal) = origin.goal {
+        if let Some(goal) = origin.goal.filter(|g| self.tree.selected_id() != Some(*g)) {
             self.tree.select(goal);
+            self.goal_changed();
         }
-        self.goal_changed();
         if let Some(row) = origin.measure.and_then(|m| self.pane.position(m)) {
             self.pane.selected = row;
         }
