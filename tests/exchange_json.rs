@@ -288,8 +288,8 @@ fn measure() -> impl Strategy<Value = Measure> {
         text(40).prop_filter("title", |t| !t.trim().is_empty()),
         text(60),
         text(20),
-        proptest::option::of(0i64..10_000_000_00),
-        proptest::option::of(0i64..10_000_000_00),
+        proptest::option::of(0i64..1_000_000_000),
+        proptest::option::of(0i64..1_000_000_000),
         0usize..5,
         proptest::option::of(0u32..3000),
         proptest::collection::vec(
