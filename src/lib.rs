@@ -7,6 +7,7 @@
 //! event loop, signals) and [`cli`] (the command line).
 
 pub mod app;
+pub mod backup;
 pub mod catalog;
 pub mod cli;
 pub mod demo;

@@ -27,6 +27,8 @@ pub enum CliError {
     Import(Vec<crate::exchange::ImportProblem>),
     #[error("file exists: {0}")]
     FileExists(std::path::PathBuf),
+    #[error("restore needs --yes without a terminal")]
+    NeedsYes,
     #[error("unknown format of {0}")]
     FormatUnknown(std::path::PathBuf),
     #[error("format not supported here: {0}")]
@@ -83,6 +85,7 @@ impl Localize for CliError {
             CliError::FileExists(path) => {
                 fill(lang.t(Text::ErrFileExists), &[("path", &path.display())])
             }
+            CliError::NeedsYes => lang.t(Text::ErrNeedsYes).into(),
             CliError::FormatUnknown(path) => {
                 fill(lang.t(Text::ErrFormatUnknown), &[("path", &path.display())])
             }

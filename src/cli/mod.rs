@@ -2,6 +2,7 @@
 //! Errors are one clear line on stderr in the user's language, with a non-zero exit code.
 
 mod args;
+mod backup;
 mod error;
 pub mod exchange;
 mod goals;
@@ -82,6 +83,18 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Read a JSON, CSV or XLSX file: everything is checked first; one undo takes it back.
     Import(exchange::ImportArgs),
+    /// Write a backup (quartier/1 JSON) now: to FILE, else to backups/ next to the database.
+    Backup {
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the whole database content with a backup, as one undoable change.
+    Restore {
+        file: PathBuf,
+        /// Do not ask (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Fill an empty database with realistic example measures.
     DemoData {
         #[arg(long)]
@@ -135,6 +148,7 @@ pub fn run(cli: Cli) -> i32 {
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
+    backup::daily(&store, lang);
     if cli.command.is_none() {
         return run_tui(store, lang, &path);
     }
@@ -167,6 +181,8 @@ fn dispatch(
         Command::Redo => history::redo(store, &actor, lang, out)?,
         Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
         Command::Check => return history::check(store, lang, out),
+        Command::Backup { output } => backup::run(store, lang, output.as_deref(), out)?,
+        Command::Restore { file, yes } => backup::restore(store, &actor, lang, &file, yes, out)?,
         Command::Export(args) => exchange::export(store, lang, args, out)?,
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
         Command::DemoData { measures, seed } => {

@@ -13,7 +13,7 @@ mod snapshot;
 
 use std::path::Path;
 
-pub use plan::{ImportOptions, Plan, plan};
+pub use plan::{ImportOptions, Plan, plan, plan_against};
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;
 

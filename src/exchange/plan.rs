@@ -65,9 +65,22 @@ pub fn plan(
     let whole =
         |e: crate::store::StoreError| vec![ImportProblem::whole_file(file, e.localize(lang))];
     let snapshot = Snapshot::read(store).map_err(whole)?;
-    let (next_goal, next_measure) = store.next_ids().map_err(whole)?;
+    let next_ids = store.next_ids().map_err(whole)?;
+    plan_against(&snapshot, next_ids, incoming, options, file, lang)
+}
+
+/// Like [`plan`], against a given database content; `next_ids` are the store's next free goal
+/// and measure ids. `restore` plans against an empty snapshot after deleting everything.
+pub fn plan_against(
+    snapshot: &Snapshot,
+    (next_goal, next_measure): (GoalId, MeasureId),
+    incoming: &Incoming,
+    options: ImportOptions,
+    file: &str,
+    lang: Lang,
+) -> Result<Plan, Vec<ImportProblem>> {
     Planner {
-        snapshot: &snapshot,
+        snapshot,
         file,
         lang,
         options,

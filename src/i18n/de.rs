@@ -135,6 +135,16 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "Wiederhergestellt: {what}",
         DoneDemoData => "{count} Beispiel-Maßnahmen angelegt.",
         NoMeasures => "Keine Maßnahmen.",
+        BackupFailed => "Sicherung nicht geschrieben: {error}",
+        DoneBackup => "Sicherung geschrieben: {path}",
+        DoneRestore => {
+            "Wiederhergestellt: {measures} Maßnahmen, {goals} Ziele. Mit „quartier undo“ rückgängig zu machen."
+        }
+        AskRestore => {
+            "Datenbank durch {file} ersetzen? Jetzt {measures} Maßnahmen und {goals} Ziele, danach {new_measures} Maßnahmen und {new_goals} Ziele. (j/n)"
+        }
+        Aborted => "Abgebrochen, nichts wurde geändert.",
+        ErrNeedsYes => "ohne Terminal nur mit --yes",
         ImportTooLarge => "Datei ist zu groß (höchstens {max} MB)",
         ImportUnknownGoal => "unbekanntes Ziel „{code}“ (mit --create-goals anlegen)",
         ImportDuplicate => "„{value}“ kommt doppelt vor",

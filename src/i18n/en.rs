@@ -123,6 +123,16 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "Redone: {what}",
         DoneDemoData => "{count} demo measures added.",
         NoMeasures => "No measures.",
+        BackupFailed => "backup not written: {error}",
+        DoneBackup => "Backup written: {path}",
+        DoneRestore => {
+            "Restored: {measures} measures, {goals} goals. “quartier undo” takes it back."
+        }
+        AskRestore => {
+            "Replace the database with {file}? Now {measures} measures and {goals} goals, afterwards {new_measures} measures and {new_goals} goals. (y/n)"
+        }
+        Aborted => "Cancelled, nothing was changed.",
+        ErrNeedsYes => "without a terminal only with --yes",
         ImportTooLarge => "file is too large (at most {max} MB)",
         ImportUnknownGoal => "unknown goal “{code}” (create it with --create-goals)",
         ImportDuplicate => "“{value}” occurs twice",

@@ -169,6 +169,13 @@ pub enum Text {
     DoneRedo,
     DoneDemoData,
     NoMeasures,
+    // Backup.
+    BackupFailed,
+    DoneBackup,
+    DoneRestore,
+    AskRestore,
+    Aborted,
+    ErrNeedsYes,
     // Exchange.
     ImportTooLarge,
     ImportUnknownGoal,

@@ -68,6 +68,26 @@ fn open_sled(path: &Path) -> Result<sled::Db, sled::Error> {
     }
 }
 
+/// Makes the database directory readable by its owner only (0700) and every file in it
+/// (and in `blobs/`) 0600, also for a directory created by an older version or another tool.
+/// Best effort: a file that cannot be changed (another owner) is left as it is, and then the
+/// directory's own mode still keeps others out.
+fn restrict_permissions(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    for dir in [path.to_path_buf(), path.join("blobs")] {
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ =
+                    std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600));
+            }
+        }
+    }
+}
+
 impl Store {
     /// Opens the database directory at `path`, creating and seeding it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
@@ -114,6 +134,7 @@ impl Store {
             sled::Error::Io(source) => io(source),
             other => StoreError::Sled(other),
         })?;
+        restrict_permissions(path);
         let trees = Trees::open(&db)?;
         let prepared = migrate::prepare(&trees)?;
         let db_file = File::open(path.join("db")).map_err(io)?;

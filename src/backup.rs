@@ -1,0 +1,245 @@
+//! Backups as `quartier/1` JSON documents next to the database: one automatically on the first
+//! start of each day (`backups/quartier-YYYY-MM-DD.json`, the last 14 kept), one on demand with
+//! `quartier backup`, and `quartier restore FILE`, which replaces the database content as one
+//! undoable history entry. Files are written to a temporary file, synced and renamed, readable by
+//! the owner only.
+
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::exchange::{self, ImportOptions, ImportProblem, Incoming, Snapshot};
+use crate::i18n::{Lang, Localize};
+use crate::model::GoalId;
+use crate::ops::Op;
+use crate::store::{Store, StoreError};
+
+/// How many daily backups are kept.
+pub const KEEP: usize = 14;
+
+/// The backup directory of a database: `backups/` next to the database directory.
+pub fn directory(database: &Path) -> PathBuf {
+    database
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups")
+}
+
+/// File name of the daily backup of `day`.
+pub fn daily_name(day: NaiveDate) -> String {
+    format!("quartier-{}.json", day.format("%Y-%m-%d"))
+}
+
+fn is_daily_name(name: &str) -> bool {
+    name.strip_prefix("quartier-")
+        .and_then(|rest| rest.strip_suffix(".json"))
+        .is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
+}
+
+/// The whole database as a `quartier/1` document (without history).
+pub fn document(store: &Store) -> Result<String, StoreError> {
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(exchange::json::export(&Snapshot::read(store)?, None, &now))
+}
+
+/// Writes `bytes` to `path` readable by the owner only (0600): a temporary file in the same
+/// directory, fsync, rename, fsync of the directory. With `replace` false an existing file is
+/// an error (`AlreadyExists`).
+pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    if !replace && path.exists() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            path.display().to_string(),
+        ));
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    let written = (|| {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(0o600)
+            .open(&temporary)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temporary, path)?;
+        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::File::open(dir)?.sync_all()?;
+        }
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written
+}
+
+fn create_directory(dir: &Path) -> std::io::Result<()> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+}
+
+/// The daily backup: written when today's file does not exist yet; older daily backups beyond
+/// the newest [`KEEP`] are deleted. Returns the path when a backup was written.
+pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>, BackupError> {
+    let dir = directory(store.path());
+    let path = dir.join(daily_name(today));
+    if path.exists() {
+        return Ok(None);
+    }
+    create_directory(&dir)?;
+    let text = document(store)?;
+    write_private(&path, text.as_bytes(), false)?;
+    prune(&dir)?;
+    Ok(Some(path))
+}
+
+/// Deletes daily backups beyond the newest [`KEEP`]; other files are left alone.
+pub fn prune(dir: &Path) -> std::io::Result<()> {
+    let mut daily: Vec<String> = std::fs::read_dir(dir)?
+        .flatten()
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| is_daily_name(name))
+        .collect();
+    daily.sort();
+    let excess = daily.len().saturating_sub(KEEP);
+    for name in &daily[..excess] {
+        std::fs::remove_file(dir.join(name))?;
+    }
+    Ok(())
+}
+
+/// A backup made on demand: `backups/quartier-YYYY-MM-DD-HHMMSS.json` (never pruned), or `to`.
+pub fn on_demand(store: &Store, to: Option<&Path>) -> Result<PathBuf, BackupError> {
+    let path = match to {
+        Some(path) => path.to_path_buf(),
+        None => {
+            let dir = directory(store.path());
+            create_directory(&dir)?;
+            let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
+            dir.join(format!("quartier-{stamp}.json"))
+        }
+    };
+    write_private(&path, document(store)?.as_bytes(), false)?;
+    Ok(path)
+}
+
+/// Why a backup failed.
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+impl Localize for BackupError {
+    fn localize(&self, lang: Lang) -> String {
+        match self {
+            BackupError::Store(e) => e.localize(lang),
+            BackupError::Io(e) => e.to_string(),
+        }
+    }
+}
+
+/// What a restore will replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RestoreSummary {
+    pub measures_before: usize,
+    pub goals_before: usize,
+    pub measures_after: usize,
+    pub goals_after: usize,
+}
+
+/// The one op that replaces the whole database content with `incoming` (a `quartier/1`
+/// document): every measure and goal is deleted, then the document's goals and measures are
+/// added (measures keep their ids). Undo brings the old content back.
+pub fn restore_op(
+    store: &Store,
+    incoming: &Incoming,
+    file: &str,
+    lang: Lang,
+) -> Result<(Op, RestoreSummary), Vec<ImportProblem>> {
+    let whole = |e: StoreError| vec![ImportProblem::whole_file(file, e.localize(lang))];
+    let current = Snapshot::read(store).map_err(whole)?;
+    let next_ids = store.next_ids().map_err(whole)?;
+    let empty = Snapshot::new(Vec::new(), Vec::new(), Vec::new());
+    let options = ImportOptions { create_goals: true };
+    let plan = exchange::plan_against(&empty, next_ids, incoming, options, file, lang)?;
+    let mut ops: Vec<Op> = current
+        .measures
+        .iter()
+        .map(|m| Op::DeleteMeasure { id: m.id })
+        .collect();
+    let top: Vec<GoalId> = current
+        .goals
+        .iter()
+        .filter(|g| g.parent.is_none())
+        .map(|g| g.id)
+        .collect();
+    ops.extend(top.into_iter().map(|id| Op::DeleteGoal { id, force: true }));
+    let summary = RestoreSummary {
+        measures_before: current.measures.len(),
+        goals_before: current.goals.len(),
+        measures_after: plan.added.len(),
+        goals_after: plan.goals_added.len(),
+    };
+    ops.extend(plan.ops);
+    Ok((Op::Batch { ops }, summary))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn daily_names_and_pruning_keep_the_newest_fourteen() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        for day in 0..20 {
+            let name = daily_name(first + chrono::Days::new(day));
+            std::fs::write(dir.path().join(name), "{}").unwrap();
+        }
+        std::fs::write(dir.path().join("quartier-2020-01-01-120000.json"), "{}").unwrap();
+        std::fs::write(dir.path().join("notizen.txt"), "x").unwrap();
+        prune(dir.path()).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), KEEP + 2);
+        assert_eq!(names[0], "notizen.txt");
+        assert_eq!(
+            names[1], "quartier-2020-01-01-120000.json",
+            "on-demand backups stay"
+        );
+        assert_eq!(names[2], "quartier-2026-01-07.json");
+        assert_eq!(names[KEEP + 1], "quartier-2026-01-20.json");
+    }
+
+    #[test]
+    fn private_files_are_0600_and_not_replaced_by_accident() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.json");
+        write_private(&path, b"eins", false).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(write_private(&path, b"zwei", false).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"eins");
+        write_private(&path, b"zwei", true).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"zwei");
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file left behind");
+    }
+}

@@ -1,0 +1,99 @@
+//! `quartier backup`, `quartier restore` and the daily backup at start.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::Path;
+
+use super::CliError;
+use crate::backup::{self, RestoreSummary};
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::store::Store;
+
+/// The first start of each day writes a backup; a failure is a warning, never a reason to stop.
+pub fn daily(store: &Store, lang: Lang) {
+    let today = chrono::Local::now().date_naive();
+    if let Err(error) = backup::daily(store, today) {
+        let text = fill(
+            lang.t(Text::BackupFailed),
+            &[("error", &error.localize(lang))],
+        );
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            crate::text::sanitize_line(&text)
+        );
+    }
+}
+
+/// `quartier backup [-o FILE]`.
+pub fn run(
+    store: &Store,
+    lang: Lang,
+    output: Option<&Path>,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let path = backup::on_demand(store, output).map_err(|e| match e {
+        backup::BackupError::Store(e) => CliError::Store(e),
+        backup::BackupError::Io(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            CliError::FileExists(output.map(Path::to_path_buf).unwrap_or_default())
+        }
+        backup::BackupError::Io(e) => CliError::Output(e),
+    })?;
+    let text = fill(lang.t(Text::DoneBackup), &[("path", &path.display())]);
+    writeln!(out, "{}", crate::text::sanitize_line(&text))?;
+    Ok(())
+}
+
+/// `quartier restore FILE [--yes]`: asks first (on a terminal), then replaces everything as one
+/// history entry.
+pub fn restore(
+    store: &mut Store,
+    actor: &str,
+    lang: Lang,
+    file: &Path,
+    yes: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let name = file.display().to_string();
+    let bytes = crate::exchange::read_file(file, lang).map_err(CliError::Import)?;
+    let incoming = crate::exchange::json::parse(&bytes, &name, lang).map_err(CliError::Import)?;
+    let (op, summary) =
+        backup::restore_op(store, &incoming, &name, lang).map_err(CliError::Import)?;
+    if !yes && !confirm(lang, &name, summary)? {
+        writeln!(out, "{}", lang.t(Text::Aborted))?;
+        return Ok(());
+    }
+    store.apply(op, actor)?;
+    let text = fill(
+        lang.t(Text::DoneRestore),
+        &[
+            ("measures", &summary.measures_after),
+            ("goals", &summary.goals_after),
+        ],
+    );
+    writeln!(out, "{text}")?;
+    Ok(())
+}
+
+fn confirm(lang: Lang, file: &str, s: RestoreSummary) -> Result<bool, CliError> {
+    if !std::io::stdin().is_terminal() {
+        return Err(CliError::NeedsYes);
+    }
+    let question = fill(
+        lang.t(Text::AskRestore),
+        &[
+            ("file", &file),
+            ("measures", &s.measures_before),
+            ("goals", &s.goals_before),
+            ("new_measures", &s.measures_after),
+            ("new_goals", &s.goals_after),
+        ],
+    );
+    eprint!("{} ", crate::text::sanitize_line(&question));
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim(),
+        "j" | "J" | "y" | "Y" | "ja" | "yes"
+    ))
+}
