@@ -25,6 +25,15 @@ pub enum CliError {
     NoTerminal,
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{0} exists")]
+    ReportExists(std::path::PathBuf),
+    #[error("cannot write {path}: {source}")]
+    ReportWrite {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("QUARTIER_TODAY is not a date: {0}")]
+    Today(String),
 }
 
 impl CliError {
@@ -40,6 +49,7 @@ impl CliError {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         match self {
             CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
+            CliError::ReportExists(_) => Some(lang.t(Text::HintReportForce).into()),
             _ => None,
         }
     }
@@ -62,6 +72,14 @@ impl Localize for CliError {
             CliError::NoHome => "HOME / XDG_DATA_HOME?".into(),
             CliError::NoTerminal => lang.t(Text::ErrNoTerminal).into(),
             CliError::Output(e) => e.to_string(),
+            CliError::ReportExists(path) => {
+                fill(lang.t(Text::ErrReportExists), &[("path", &path.display())])
+            }
+            CliError::ReportWrite { path, source } => fill(
+                lang.t(Text::ErrReportWrite),
+                &[("path", &path.display()), ("error", source)],
+            ),
+            CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
         }
         .chars()
         .map(|c| {

@@ -7,6 +7,7 @@ mod goals;
 mod history;
 mod measures;
 mod output;
+mod report;
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use clap::{Parser, Subcommand};
 
 pub use args::{GoalCommand, IndicatorCommand, MeasureCommand, MeasureFields};
 pub use error::CliError;
+pub use report::{ReportArgs, ReportFormat};
 
 use crate::i18n::{Lang, Localize, Text};
 use crate::store::{Store, current_user};
@@ -77,6 +79,8 @@ pub enum Command {
     },
     /// Check the database: every record readable, links consistent. Exit 1 on problems.
     Check,
+    /// Figures per goal, fund and year: measures, sums (primary links only), attainment.
+    Report(ReportArgs),
     /// Fill an empty database with realistic example measures.
     DemoData {
         #[arg(long)]
@@ -159,6 +163,7 @@ fn dispatch(
         Command::Redo => history::redo(store, &actor, lang, out)?,
         Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
         Command::Check => return history::check(store, lang, out),
+        Command::Report(args) => report::run(store, lang, args, out)?,
         Command::DemoData { measures, seed } => {
             let count = crate::demo::fill(store, &actor, measures, seed)?;
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
