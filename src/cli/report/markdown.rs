@@ -2,7 +2,7 @@
 //! how things are counted, then one table per section. User text is escaped so a title cannot
 //! break a table or start markup.
 
-use super::{Column, Emphasis, Section, sections};
+use super::sections::{Column, Emphasis, Section, rules, sections, subtitle};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
 use crate::text::{sanitize_line, width};
@@ -10,9 +10,9 @@ use crate::text::{sanitize_line, width};
 /// The report as a Markdown document.
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = format!("# {}\n\n", lang.t(Text::ReportTitle));
-    out.push_str(&super::subtitle(report, lang));
+    out.push_str(&subtitle(report, lang));
     out.push_str("\n\n");
-    out.push_str(&super::rules(report, lang));
+    out.push_str(&rules(report, lang));
     out.push('\n');
     for section in sections(report, lang) {
         out.push_str(&format!("\n## {}\n\n", section.title));

@@ -2,7 +2,7 @@
 //! `quartier goals`. Every cell passes the sanitiser (in [`output::table`]).
 
 use super::super::output::{self, Align};
-use super::sections;
+use super::sections::{rules, sections, subtitle};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
 use crate::text::width;
@@ -14,9 +14,9 @@ const WRAP: usize = 78;
 pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     heading(&mut out, lang.t(Text::ReportTitle), '=');
-    out.push_str(&super::subtitle(report, lang));
+    out.push_str(&subtitle(report, lang));
     out.push_str("\n\n");
-    out.push_str(&wrap(&super::rules(report, lang), WRAP));
+    out.push_str(&wrap(&rules(report, lang), WRAP));
     for section in sections(report, lang) {
         out.push('\n');
         heading(&mut out, &section.title, '-');
