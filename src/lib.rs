@@ -3,7 +3,7 @@
 //!
 //! Layers, each only using those above it: [`model`] (plain data, validation) → [`catalog`]
 //! (the built-in goal system) → [`store`] (sled, codec, migrations, history) and [`ops`] (every
-//! change as one value) → [`app`] (the TUI's state, no terminal) → [`ui`] (ratatui views) → [`tui`] (terminal,
+//! change as one value) → [`report`] (report figures, pure) → [`app`] (the TUI's state, no terminal) → [`ui`] (ratatui views) → [`tui`] (terminal,
 //! event loop, signals) and [`cli`] (the command line).
 
 pub mod app;
@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod ops;
+pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;

@@ -48,6 +48,14 @@ pub enum Action {
     Filter,
     /// Sort the measure pane by the next column.
     Sort,
+    /// Open the report view (money and attainment per goal).
+    Report,
+    /// Report: the previous year (or all years).
+    PrevYear,
+    /// Report: the next year (or all years).
+    NextYear,
+    /// Report: switch between the money and the attainment tab.
+    SwitchTab,
     /// Show the keys of the current mode.
     Help,
     /// Close, cancel, go back one level.

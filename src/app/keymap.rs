@@ -31,6 +31,8 @@ pub enum Context {
     Filter,
     /// An edit form (other keys edit the focused field).
     Form,
+    /// The report view.
+    Report,
 }
 
 impl Context {
@@ -47,6 +49,7 @@ impl Context {
             Context::Search => Text::CtxSearch,
             Context::Filter => Text::CtxFilter,
             Context::Form => Text::CtxForm,
+            Context::Report => Text::CtxReport,
         }
     }
 }
@@ -118,6 +121,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Normal, &["?"], A::Help, T::KeyHelp, Some(T::HintHelp)),
     bind(C::Normal, &["q"], A::Quit, T::KeyQuit, Some(T::HintQuit)),
     bind(C::Normal, &["Esc"], A::Cancel, T::KeyBack, None),
+    bind(
+        C::Normal,
+        &["R"],
+        A::Report,
+        T::KeyReport,
+        Some(T::HintReport),
+    ),
     // The goal tree.
     bind(
         C::Tree,
@@ -313,6 +323,39 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::Form, &["C-n"], A::AddEntry, T::KeyAddEntry, None),
     bind(C::Form, &["C-d"], A::RemoveEntry, T::KeyRemoveEntry, None),
+    // The report view.
+    bind(
+        C::Report,
+        &["Tab"],
+        A::SwitchTab,
+        T::KeyReportTab,
+        Some(T::HintReportTab),
+    ),
+    bind(
+        C::Report,
+        &["l", "Right"],
+        A::NextYear,
+        T::KeyYearNext,
+        Some(T::HintYear),
+    ),
+    bind(C::Report, &["h", "Left"], A::PrevYear, T::KeyYearPrev, None),
+    bind(
+        C::Report,
+        &["j", "Down"],
+        A::MoveDown,
+        T::KeyScrollDown,
+        Some(T::HintScroll),
+    ),
+    bind(C::Report, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
+    bind(C::Report, &["PgDn"], A::PageDown, T::KeyPageDown, None),
+    bind(C::Report, &["PgUp"], A::PageUp, T::KeyPageUp, None),
+    bind(
+        C::Report,
+        &["Esc", "q", "R"],
+        A::Cancel,
+        T::KeyCloseReport,
+        Some(T::HintClose),
+    ),
 ];
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in

@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod measures;
 mod navigate;
 pub mod popups;
+pub mod report;
 pub mod search;
 pub mod tree;
 
@@ -25,6 +26,7 @@ pub use draft::{Draft, Purpose};
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, Picker};
+pub use report::{ReportTab, ReportView};
 pub use search::{SearchHits, SearchInput};
 pub use tree::GoalTree;
 
@@ -56,6 +58,7 @@ pub enum Mode {
     Picker(Picker),
     Search(SearchInput),
     Filter(FilterPopup),
+    Report(Box<ReportView>),
 }
 
 /// An open form and what saving it will do.
@@ -211,6 +214,7 @@ impl App {
             Mode::Picker(_) => contexts.push(Context::Picker),
             Mode::Search(_) => contexts.push(Context::Search),
             Mode::Filter(_) => contexts.push(Context::Filter),
+            Mode::Report(_) => contexts.push(Context::Report),
         }
         contexts
     }
@@ -258,6 +262,7 @@ impl App {
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
+            Mode::Report(view) => self.update_report(view, action),
         }
     }
 

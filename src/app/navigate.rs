@@ -68,6 +68,7 @@ impl App {
             Action::SetPrimary => self.set_primary(),
             Action::MoveGoalUp => self.move_goal(-1),
             Action::MoveGoalDown => self.move_goal(1),
+            Action::Report => self.open_report(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             // Keys of other modes do nothing here.

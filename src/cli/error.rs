@@ -35,6 +35,15 @@ pub enum CliError {
     FormatUnsupported(String),
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("{0} exists")]
+    ReportExists(std::path::PathBuf),
+    #[error("cannot write {path}: {source}")]
+    ReportWrite {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("QUARTIER_TODAY is not a date: {0}")]
+    Today(String),
 }
 
 impl CliError {
@@ -58,6 +67,7 @@ impl CliError {
     pub fn hint(&self, lang: Lang) -> Option<String> {
         match self {
             CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
+            CliError::ReportExists(_) => Some(lang.t(Text::HintReportForce).into()),
             _ => None,
         }
     }
@@ -93,6 +103,14 @@ impl Localize for CliError {
                 fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
             }
             CliError::Output(e) => e.to_string(),
+            CliError::ReportExists(path) => {
+                fill(lang.t(Text::ErrReportExists), &[("path", &path.display())])
+            }
+            CliError::ReportWrite { path, source } => fill(
+                lang.t(Text::ErrReportWrite),
+                &[("path", &path.display()), ("error", source)],
+            ),
+            CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
         }
         .chars()
         .map(|c| {

@@ -9,6 +9,7 @@ mod goals;
 mod history;
 mod measures;
 mod output;
+mod report;
 
 use std::path::PathBuf;
 
@@ -16,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 pub use args::{GoalCommand, IndicatorCommand, MeasureCommand, MeasureFields};
 pub use error::CliError;
+pub use report::{ReportArgs, ReportFormat};
 
 use crate::i18n::{Lang, Localize, Text};
 use crate::store::{Store, current_user};
@@ -95,6 +97,8 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Figures per goal, fund and year: measures, sums (primary links only), attainment.
+    Report(ReportArgs),
     /// Fill an empty database with realistic example measures.
     DemoData {
         #[arg(long)]
@@ -185,6 +189,7 @@ fn dispatch(
         Command::Restore { file, yes } => backup::restore(store, &actor, lang, &file, yes, out)?,
         Command::Export(args) => exchange::export(store, lang, args, out)?,
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
+        Command::Report(args) => report::run(store, lang, args, out)?,
         Command::DemoData { measures, seed } => {
             let count = crate::demo::fill(store, &actor, measures, seed)?;
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);

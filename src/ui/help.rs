@@ -26,6 +26,7 @@ fn help_contexts(app: &App) -> Vec<Context> {
         Context::Search,
         Context::Picker,
         Context::Filter,
+        Context::Report,
         Context::Confirm,
         Context::Help,
         Context::Global,

@@ -18,6 +18,7 @@ pub mod form;
 mod help;
 mod measures;
 mod popup;
+mod report;
 mod status_bar;
 #[cfg(test)]
 mod tests;
@@ -54,6 +55,12 @@ pub fn render(app: &App, frame: &mut Frame) {
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
+    if let Mode::Report(view) = &app.mode {
+        // The report covers the panes, so they are not drawn at all.
+        report::render(app, view, frame, main);
+        status_bar::render(app, frame, status);
+        return;
+    }
     let tree_width = (main.width * 3 / 8).clamp(30, 48);
     let [tree_area, right] = main.layout(&Layout::horizontal([
         Constraint::Length(tree_width),
@@ -74,7 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Confirm(confirm) => popup::confirm(app, confirm, frame, main),
         Mode::Picker(picker) => popup::picker(app, picker, frame, main),
         Mode::Filter(filter) => popup::filter(app, filter, frame, main),
-        Mode::Normal | Mode::Search(_) => {}
+        Mode::Normal | Mode::Search(_) | Mode::Report(_) => {}
     }
 }
 

@@ -25,6 +25,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Picker(_) => Text::ModePicker,
         Mode::Search(_) => Text::ModeSearch,
         Mode::Filter(_) => Text::ModeFilter,
+        Mode::Report(_) => Text::ModeReport,
     }
 }
 

@@ -1,0 +1,178 @@
+//! `quartier report [--year Y] [--format txt|md|json] [-o FILE [--force]]`: the figures of
+//! [`crate::report`] as aligned text (default), a Markdown document or JSON. The text and
+//! Markdown forms share one list of tables (`sections.rs`), so they always show the same.
+
+mod json;
+mod markdown;
+mod plain;
+mod sections;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::CliError;
+use super::output;
+use crate::i18n::{Lang, Text, fill};
+use crate::report::Report;
+use crate::store::Repository;
+
+/// Output formats of `quartier report`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Aligned plain-text tables.
+    #[default]
+    Txt,
+    /// A Markdown document.
+    Md,
+    /// JSON, amounts in cents.
+    Json,
+}
+
+/// Options of `quartier report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Only measures running in this year (start..end overlaps it).
+    #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
+    pub year: Option<i32>,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: ReportFormat,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// Computes the report and prints it or writes it to the file.
+pub fn run(
+    repo: &dyn Repository,
+    lang: Lang,
+    args: ReportArgs,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let today = crate::report::today().map_err(CliError::Today)?;
+    let report = Report::compute(
+        &repo.goals()?,
+        &repo.measures()?,
+        &repo.links()?,
+        args.year,
+        today,
+    );
+    let text = match args.format {
+        ReportFormat::Txt => plain::render(&report, lang),
+        ReportFormat::Md => markdown::render(&report, lang),
+        ReportFormat::Json => json::render(&report).map_err(std::io::Error::from)?,
+    };
+    match args.output {
+        None => out.write_all(text.as_bytes())?,
+        Some(path) => {
+            write_file(&path, text.as_bytes(), args.force)?;
+            let done = fill(lang.t(Text::ReportWritten), &[("path", &path.display())]);
+            output::line(out, &done)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory (written, synced,
+/// then renamed into place), so a reader never sees half a report. Without `force` an existing
+/// file is refused — also one that appears while writing (the final step is a hard link, which
+/// never replaces a file).
+fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
+    let exists = || CliError::ReportExists(path.to_path_buf());
+    let failed = |source: std::io::Error| CliError::ReportWrite {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let temp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let write = || -> std::io::Result<()> {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    };
+    let place = || -> std::io::Result<()> {
+        if force {
+            return std::fs::rename(&temp, path);
+        }
+        match std::fs::hard_link(&temp, path) {
+            Ok(()) => std::fs::remove_file(&temp),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
+            // File systems without hard links: the check above has to do.
+            Err(_) => std::fs::rename(&temp, path),
+        }
+    };
+    let result = write().and_then(|()| place());
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result.map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists && !force {
+            exists()
+        } else {
+            failed(e)
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Goal, GoalId, Measure, MeasureId};
+
+    #[test]
+    fn hostile_titles_reach_neither_text_nor_markdown_raw() {
+        let goal = Goal {
+            id: GoalId(1),
+            parent: None,
+            code: "Z1".into(),
+            title: "Ziel\u{202e} eins".into(),
+            description: String::new(),
+            position: 0,
+        };
+        let mut measure = Measure::new("Böse\x1b[2J\x1b]0;x\x07| # *fett*\nzweite Zeile");
+        measure.id = MeasureId(1);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+        let report = Report::compute(&[goal], &[measure], &[], None, today);
+        for text in [
+            plain::render(&report, Lang::De),
+            markdown::render(&report, Lang::De),
+        ] {
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c != '\n' && crate::model::is_forbidden_in_line(c)),
+                "{text}"
+            );
+        }
+        let md = markdown::render(&report, Lang::De);
+        assert!(
+            md.contains("| Böse�\\[2J�\\]0;x�\\| \\# \\*fett\\* zweite Zeile |"),
+            "{md}"
+        );
+        let txt = plain::render(&report, Lang::De);
+        assert!(
+            txt.contains("Böse�[2J�]0;x�| # *fett* zweite Zeile"),
+            "{txt}"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! `quartier report --format json`: the report for scripts. Amounts are integer cents (as in
+//! every `--json` output), goals are named by code, absent values are `null`.
+
+use serde::Serialize;
+
+use crate::model::{Cents, Fund};
+use crate::report::{FundSums, MeasureRef, Report, Sums};
+
+#[derive(Serialize)]
+struct SumsJson {
+    requested_cents: Cents,
+    approved_cents: Cents,
+    cofunding_cents: Cents,
+}
+
+impl From<&Sums> for SumsJson {
+    fn from(sums: &Sums) -> SumsJson {
+        SumsJson {
+            requested_cents: sums.requested,
+            approved_cents: sums.approved,
+            cofunding_cents: sums.cofunding,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FundJson {
+    /// `null` for measures without a fund.
+    fund: Option<Fund>,
+    measure_count: usize,
+    #[serde(flatten)]
+    sums: SumsJson,
+}
+
+impl From<&FundSums> for FundJson {
+    fn from(f: &FundSums) -> FundJson {
+        FundJson {
+            fund: f.fund,
+            measure_count: f.measures,
+            sums: (&f.sums).into(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct GoalJson {
+    code: String,
+    title: String,
+    parent: Option<String>,
+    depth: usize,
+    /// Distinct measures linked to the goal or a sub-goal.
+    measure_count: usize,
+    /// Over primary links only.
+    #[serde(flatten)]
+    sums: SumsJson,
+    by_fund: Vec<FundJson>,
+    /// 0.0–1.0, `null` without indicators with an actual value.
+    attainment: Option<f64>,
+    indicator_count: usize,
+}
+
+#[derive(Serialize)]
+struct MeasureJson {
+    id: u64,
+    title: String,
+    fund: Option<Fund>,
+    approved_cents: Option<Cents>,
+    start: Option<chrono::NaiveDate>,
+    end: Option<chrono::NaiveDate>,
+}
+
+impl From<&MeasureRef> for MeasureJson {
+    fn from(m: &MeasureRef) -> MeasureJson {
+        MeasureJson {
+            id: m.id.0,
+            title: m.title.clone(),
+            fund: m.fund,
+            approved_cents: m.approved,
+            start: m.start,
+            end: m.end,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct YearJson {
+    /// `null` for measures without a start date.
+    year: Option<i32>,
+    measure_count: usize,
+    #[serde(flatten)]
+    sums: SumsJson,
+}
+
+#[derive(Serialize)]
+struct ReportJson {
+    today: chrono::NaiveDate,
+    year: Option<i32>,
+    measure_count: usize,
+    goals: Vec<GoalJson>,
+    goals_without_measures: Vec<String>,
+    measures_without_goal: Vec<MeasureJson>,
+    ending_soon: Vec<MeasureJson>,
+    by_fund: Vec<FundJson>,
+    by_year: Vec<YearJson>,
+    total: SumsJson,
+}
+
+/// The report as pretty JSON with a final newline.
+pub fn render(report: &Report) -> Result<String, serde_json::Error> {
+    let code_of = |id| {
+        report
+            .goals
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.code.clone())
+    };
+    let shape = ReportJson {
+        today: report.today,
+        year: report.year,
+        measure_count: report.measures,
+        goals: report
+            .goals
+            .iter()
+            .map(|g| GoalJson {
+                code: g.code.clone(),
+                title: g.title.clone(),
+                parent: g.parent.and_then(code_of),
+                depth: g.depth,
+                measure_count: g.measures,
+                sums: (&g.sums).into(),
+                by_fund: g.by_fund.iter().map(FundJson::from).collect(),
+                attainment: g.attainment,
+                indicator_count: g.indicators,
+            })
+            .collect(),
+        goals_without_measures: report
+            .goals_without_measures()
+            .map(|g| g.code.clone())
+            .collect(),
+        measures_without_goal: report
+            .measures_without_goal
+            .iter()
+            .map(MeasureJson::from)
+            .collect(),
+        ending_soon: report.ending_soon.iter().map(MeasureJson::from).collect(),
+        by_fund: report.by_fund.iter().map(FundJson::from).collect(),
+        by_year: report
+            .by_year
+            .iter()
+            .map(|y| YearJson {
+                year: y.year,
+                measure_count: y.measures,
+                sums: (&y.sums).into(),
+            })
+            .collect(),
+        total: (&report.total).into(),
+    };
+    let mut text = serde_json::to_string_pretty(&shape)?;
+    text.push('\n');
+    Ok(text)
+}

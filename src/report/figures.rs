@@ -1,0 +1,188 @@
+//! [`compute`]: the report's figures from goals, measures and links, in one pass over the links.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, Days, NaiveDate};
+
+use super::{ENDING_WITHIN_DAYS, FundSums, GoalFigures, MeasureRef, Report, Sums, YearSums};
+use crate::app::measures::runs_in;
+use crate::model::{Fund, Goal, GoalId, Measure, MeasureId, Status};
+use crate::store::Link;
+
+/// Sort key of a fund: [`Fund::ALL`] order, no fund last.
+fn fund_rank(fund: Option<Fund>) -> usize {
+    fund.and_then(|f| Fund::ALL.iter().position(|a| *a == f))
+        .unwrap_or(Fund::ALL.len())
+}
+
+/// Whether a measure with this status is over (or never ran), so its end is no news.
+fn is_closed(status: Status) -> bool {
+    matches!(
+        status,
+        Status::Abgeschlossen | Status::Abgelehnt | Status::Abgebrochen
+    )
+}
+
+/// Groups `measures` by fund: (fund, count, sums), in [`fund_rank`] order.
+fn by_fund<'m>(measures: impl Iterator<Item = &'m Measure>) -> Vec<FundSums> {
+    let mut groups: BTreeMap<usize, FundSums> = BTreeMap::new();
+    for measure in measures {
+        let group = groups
+            .entry(fund_rank(measure.fund))
+            .or_insert_with(|| FundSums {
+                fund: measure.fund,
+                measures: 0,
+                sums: Sums::default(),
+            });
+        group.measures += 1;
+        group.sums.add(measure);
+    }
+    groups.into_values().collect()
+}
+
+pub(super) fn compute(
+    goals: &[Goal],
+    measures: &[Measure],
+    links: &[Link],
+    year: Option<i32>,
+    today: NaiveDate,
+) -> Report {
+    let counted: BTreeMap<MeasureId, &Measure> = measures
+        .iter()
+        .filter(|m| year.is_none_or(|y| runs_in(m, y)))
+        .map(|m| (m.id, m))
+        .collect();
+    let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+
+    // Per goal: measures linked to it or a descendant, and those whose primary goal is it or a
+    // descendant. Ordered sets keep the float sums of attainments reproducible.
+    let mut linked: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
+    let mut primary: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
+    let mut has_goal: BTreeSet<MeasureId> = BTreeSet::new();
+    for link in links {
+        if !counted.contains_key(&link.measure) || !index.contains_key(&link.goal) {
+            continue;
+        }
+        has_goal.insert(link.measure);
+        // Walk up to the root; the bound guards against cycles in a corrupt database.
+        let mut current = index.get(&link.goal).copied();
+        for _ in 0..goals.len() {
+            let Some(at) = current else { break };
+            linked[at].insert(link.measure);
+            if link.primary {
+                primary[at].insert(link.measure);
+            }
+            current = goals[at].parent.and_then(|p| index.get(&p).copied());
+        }
+    }
+
+    let mut depth: HashMap<GoalId, usize> = HashMap::new();
+    let figures = goals
+        .iter()
+        .enumerate()
+        .map(|(at, goal)| {
+            // Tree order puts parents first.
+            let d = goal
+                .parent
+                .and_then(|p| depth.get(&p).map(|d| d + 1))
+                .unwrap_or(0);
+            depth.insert(goal.id, d);
+            let money = || primary[at].iter().map(|id| counted[id]);
+            let mut sums = Sums::default();
+            money().for_each(|m| sums.add(m));
+            let attainments: Vec<f64> = linked[at]
+                .iter()
+                .flat_map(|id| &counted[id].indicators)
+                .filter_map(|i| i.attainment())
+                .collect();
+            let attainment = (!attainments.is_empty())
+                .then(|| attainments.iter().sum::<f64>() / attainments.len() as f64);
+            GoalFigures {
+                id: goal.id,
+                parent: goal.parent,
+                code: goal.code.clone(),
+                title: goal.title.clone(),
+                depth: d,
+                measures: linked[at].len(),
+                sums,
+                by_fund: by_fund(money()),
+                attainment,
+                indicators: attainments.len(),
+            }
+        })
+        .collect();
+
+    let measures_without_goal = counted
+        .values()
+        .filter(|m| !has_goal.contains(&m.id))
+        .map(|m| MeasureRef::new(m))
+        .collect();
+
+    let horizon = today
+        .checked_add_days(Days::new(ENDING_WITHIN_DAYS as u64))
+        .unwrap_or(NaiveDate::MAX);
+    let mut ending_soon: Vec<MeasureRef> = counted
+        .values()
+        .filter(|m| !is_closed(m.status))
+        .filter(|m| m.end.is_some_and(|end| today <= end && end <= horizon))
+        .map(|m| MeasureRef::new(m))
+        .collect();
+    ending_soon.sort_by_key(|m| (m.end, m.id));
+
+    let mut funds = by_fund(counted.values().copied());
+    for fund in Fund::ALL {
+        if !funds.iter().any(|f| f.fund == Some(fund)) {
+            funds.push(FundSums {
+                fund: Some(fund),
+                measures: 0,
+                sums: Sums::default(),
+            });
+        }
+    }
+    funds.sort_by_key(|f| fund_rank(f.fund));
+
+    let mut years: BTreeMap<(bool, i32), YearSums> = BTreeMap::new();
+    let mut total = Sums::default();
+    for measure in counted.values() {
+        let start = measure.start.map(|s| s.year());
+        let row = years
+            .entry((start.is_none(), start.unwrap_or(0)))
+            .or_insert_with(|| YearSums {
+                year: start,
+                measures: 0,
+                sums: Sums::default(),
+            });
+        row.measures += 1;
+        row.sums.add(measure);
+        total.add(measure);
+    }
+
+    Report {
+        year,
+        today,
+        measures: counted.len(),
+        goals: figures,
+        measures_without_goal,
+        ending_soon,
+        by_fund: funds,
+        by_year: years.into_values().collect(),
+        total,
+    }
+}
+
+/// The years measures run in, from the earliest to the latest date any of them names (at most
+/// the 30 latest), for choosing a report year.
+pub fn years_present(measures: &[Measure]) -> Vec<i32> {
+    let years = measures
+        .iter()
+        .flat_map(|m| [m.start, m.end])
+        .flatten()
+        .map(|d| d.year());
+    let (Some(low), Some(high)) = (years.clone().min(), years.max()) else {
+        return Vec::new();
+    };
+    (low.max(high - 29)..=high).collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! The report view (`R`): on the tab *Mittel* the approved sums per strategic goal as a bar
+//! chart (thousand euro) and the totals per fund and per year; on the tab *Zielerreichung* a
+//! gauge per goal and the lists that need attention. The content is drawn into an off-screen
+//! buffer as tall as it needs and the visible rows are copied into the frame, so charts scroll
+//! like text (`j`/`k`) at 80x24; at 100 columns and more the fund and year tables sit side by
+//! side.
+
+mod attainment;
+mod money;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
+
+use crate::app::{App, ReportTab, ReportView};
+use crate::i18n::{Lang, Text, fill};
+use crate::model::Fund;
+use crate::report::ENDING_WITHIN_DAYS;
+use crate::text::{cell_right, width};
+
+/// Width of an amount column (`1.234.567,00 €`).
+const AMOUNT: u16 = 14;
+
+/// Draws the report over `area` (everything above the status bar).
+pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let theme = app.theme;
+    let year = view.year.map_or_else(
+        || lang.t(Text::ReportAllYears).to_string(),
+        |y| y.to_string(),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focused())
+        .title(format!(" {} ", lang.t(Text::CtxReport)))
+        .title(Line::from(format!(" ← {year} → ")).right_aligned());
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    let [head, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let titles = [lang.t(Text::ReportTabFunds), lang.t(Text::ReportAttainment)];
+    // Two titles with a space either side and one divider.
+    let tabs_width = titles.iter().map(|t| width(t) as u16 + 2).sum::<u16>() + 1;
+    let tabs = Tabs::new(titles)
+        .select(match view.tab {
+            ReportTab::Money => 0,
+            ReportTab::Attainment => 1,
+        })
+        .highlight_style(theme.selected())
+        .padding(" ", " ");
+    let report = &view.report;
+    let summary = fill(
+        lang.t(Text::ReportSummary),
+        &[
+            ("measures", &report.measures),
+            ("without", &report.measures_without_goal.len()),
+            ("ending", &report.ending_soon.len()),
+            ("days", &ENDING_WITHIN_DAYS),
+        ],
+    );
+    let summary_width = (width(&summary) as u16 + 1).min(head.width.saturating_sub(tabs_width));
+    let [tabs_area, summary_area] = head.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(summary_width),
+    ]));
+    frame.render_widget(tabs, tabs_area);
+    frame.render_widget(
+        Paragraph::new(cell_right(&format!("{summary} "), summary_width as usize))
+            .style(theme.dim()),
+        summary_area,
+    );
+
+    let content = match view.tab {
+        ReportTab::Money => money::money(app, report, body.width, (body.height / 2).clamp(12, 18)),
+        ReportTab::Attainment => attainment::attainment(app, report, body.width),
+    };
+    let height = content.area.height;
+    let max_scroll = height.saturating_sub(body.height);
+    view.max_scroll.set(max_scroll);
+    view.page.set(body.height.saturating_sub(1).max(1));
+    let scroll = view.scroll.min(max_scroll);
+    let target = frame.buffer_mut();
+    for y in 0..body.height.min(height - scroll) {
+        for x in 0..body.width {
+            target[(body.x + x, body.y + y)] = content[(x, y + scroll)].clone();
+        }
+    }
+}
+
+/// A titled, bordered section.
+fn section<'a>(app: &App, title: String) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border())
+        .title(Span::styled(format!(" {title} "), app.theme.label()))
+}
+
+fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
+    fund.map_or_else(
+        || lang.t(Text::ReportNoFund).to_string(),
+        |f| f.name().into(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::style::Color;
+
+    use super::money::thousands;
+    use super::*;
+    use crate::app::tests::{fixture, press};
+    use crate::model::Cents;
+    use crate::ui::{Theme, render};
+
+    fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+        terminal.draw(|frame| render(app, frame)).expect("draw");
+        terminal
+    }
+
+    /// The fixture's report as of 25.11.2026.
+    fn open(keys: &str) -> crate::app::tests::Fixture {
+        let mut f = fixture();
+        f.app
+            .open_report_on(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        press(&mut f.app, keys);
+        f
+    }
+
+    #[test]
+    fn report_money_80x24() {
+        let f = open("");
+        insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+    }
+
+    #[test]
+    fn report_money_scrolled_to_the_end_80x24() {
+        let f = open("");
+        // The first draw tells the view how far it can scroll.
+        draw(&f.app, 80, 24);
+        let mut f = f;
+        press(&mut f.app, "<PgDn><PgDn><PgDn>");
+        insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+    }
+
+    #[test]
+    fn report_attainment_80x24() {
+        let f = open("<Tab>");
+        insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+    }
+
+    #[test]
+    fn report_money_2026_120x40() {
+        let f = open("ll");
+        insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+    }
+
+    #[test]
+    fn report_attainment_120x40() {
+        let f = open("<Tab>");
+        insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+    }
+
+    #[test]
+    fn report_in_english_80x24() {
+        let mut f = open("");
+        f.app.lang = Lang::En;
+        insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+    }
+
+    #[test]
+    fn without_colour_the_report_has_none_and_with_colour_bars_are_green() {
+        let mut f = open("");
+        f.app.theme = Theme { no_color: true };
+        for keys in ["", "<Tab>"] {
+            press(&mut f.app, keys);
+            let terminal = draw(&f.app, 80, 24);
+            assert!(
+                terminal
+                    .backend()
+                    .buffer()
+                    .content
+                    .iter()
+                    .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+            );
+        }
+        let mut f = open("");
+        f.app.theme = Theme { no_color: false };
+        let terminal = draw(&f.app, 80, 24);
+        assert!(
+            terminal
+                .backend()
+                .buffer()
+                .content
+                .iter()
+                .any(|c| c.symbol() == "█" && c.fg == Color::Green)
+        );
+    }
+
+    #[test]
+    fn thousands_fit_narrow_bars() {
+        assert_eq!(thousands(Cents(1_370_000), Lang::De), "13,7");
+        assert_eq!(thousands(Cents(1_370_000), Lang::En), "13.7");
+        assert_eq!(thousands(Cents(4_000), Lang::De), "0,0");
+        assert_eq!(thousands(Cents(14_423_900), Lang::De), "144");
+        assert_eq!(thousands(Cents(0), Lang::De), "0,0");
+    }
+}

@@ -1,0 +1,370 @@
+//! `quartier report` end to end: a fixed data set entered through the real binary, the Markdown
+//! report for 2026 compared with the checked-in golden file, and the options (`-o`, `--force`,
+//! `--format json`, `--lang en`).
+//!
+//! `QUARTIER_UPDATE_GOLDEN=1 cargo test --test report` rewrites `tests/golden/report_2026.md`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The day the reports are computed on (`QUARTIER_TODAY`).
+const TODAY: &str = "2026-11-25";
+
+struct Db {
+    dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+fn quartier(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("QUARTIER_DB")
+        .env("LANG", "de_DE.UTF-8")
+        .env_remove("LC_ALL")
+        .env("QUARTIER_TODAY", TODAY)
+        .output()
+        .unwrap()
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = quartier(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Adds a measure: `fields` are flag/value pairs, `goals` the goal codes (first primary).
+fn add(db: &Path, title: &str, fields: &[(&str, &str)], goals: &[&str]) {
+    let mut args = vec!["measure", "add", "--title", title];
+    for (flag, value) in fields {
+        args.extend([*flag, *value]);
+    }
+    for goal in goals {
+        args.extend(["--goal", *goal]);
+    }
+    ok(db, &args);
+}
+
+/// The fixed data set of the golden report:
+/// - M-0001 under ★1.3 and 2.1 (its money only under 1.3 and Z1), with an indicator;
+/// - M-0002 in 2025 only (left out for 2026);
+/// - M-0003 with a title that would break a Markdown table, ending within 60 days;
+/// - M-0004 a Baufonds measure into 2027; M-0005 requested only, ending soon;
+/// - M-0006 without a goal; M-0007 without dates (runs in no year).
+fn data_set() -> Db {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    let db = path.as_path();
+    add(
+        db,
+        "Lesepaten an der Grundschule",
+        &[
+            ("--fund", "Projektfonds"),
+            ("--requested", "13000"),
+            ("--approved", "12500"),
+            ("--cofunding", "1250"),
+            ("--start", "2026-01-01"),
+            ("--end", "2026-12-31"),
+            ("--status", "laufend"),
+        ],
+        &["1.3", "2.1"],
+    );
+    add(
+        db,
+        "Nachbarschaftsfest",
+        &[
+            ("--fund", "Aktionsfonds"),
+            ("--approved", "1200"),
+            ("--start", "2025-06-01"),
+            ("--end", "2025-06-30"),
+            ("--status", "abgeschlossen"),
+        ],
+        &["1.3"],
+    );
+    add(
+        db,
+        "Sprachcafé | Eltern # Treff",
+        &[
+            ("--fund", "Projektfonds"),
+            ("--requested", "8000"),
+            ("--approved", "8000"),
+            ("--cofunding", "800"),
+            ("--start", "2025-09-01"),
+            ("--end", "2027-01-15"),
+            ("--status", "laufend"),
+        ],
+        &["9.1", "8.3"],
+    );
+    add(
+        db,
+        "Spielplatz *Ost*",
+        &[
+            ("--fund", "Baufonds"),
+            ("--requested", "65000"),
+            ("--approved", "60000"),
+            ("--start", "2026-03-01"),
+            ("--end", "2027-02-28"),
+            ("--status", "bewilligt"),
+        ],
+        &["3.2"],
+    );
+    add(
+        db,
+        "Kiezzeitung",
+        &[
+            ("--fund", "Netzwerkfonds"),
+            ("--requested", "55000"),
+            ("--start", "2026-04-01"),
+            ("--end", "2026-12-15"),
+            ("--status", "beantragt"),
+        ],
+        &["9.4", "9.1"],
+    );
+    add(
+        db,
+        "Mieterberatung",
+        &[
+            ("--fund", "Aktionsfonds"),
+            ("--approved", "900"),
+            ("--start", "2026-02-01"),
+            ("--end", "2026-03-31"),
+            ("--status", "abgeschlossen"),
+        ],
+        &[],
+    );
+    add(db, "Ideenwerkstatt", &[], &["5.2"]);
+    for (id, name, target, actual) in [
+        ("1", "Teilnehmende Kinder", "40", "26"),
+        ("3", "Besuche", "200", "150"),
+        ("3", "Ehrenamtliche", "10", "2"),
+    ] {
+        ok(
+            db,
+            &[
+                "indicator",
+                "add",
+                id,
+                "--name",
+                name,
+                "--baseline",
+                "0",
+                "--target",
+                target,
+                "--actual",
+                actual,
+            ],
+        );
+    }
+    Db { dir, path }
+}
+
+/// Lines of `expected` and `actual` with `-`/`+` marks where they differ (a plain LCS diff).
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut lcs = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for i in (0..a.len()).rev() {
+        for j in (0..b.len()).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j, mut out) = (0, 0, String::new());
+    while i < a.len() || j < b.len() {
+        if i < a.len() && j < b.len() && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            out.push_str(&format!("+{:4} {}\n", j + 1, b[j]));
+            j += 1;
+        } else {
+            out.push_str(&format!("-{:4} {}\n", i + 1, a[i]));
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Compares `actual` with `tests/golden/{name}`; `QUARTIER_UPDATE_GOLDEN=1` rewrites it.
+fn assert_golden(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
+    if std::env::var_os("QUARTIER_UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{} differs from the report (- golden, + now); QUARTIER_UPDATE_GOLDEN=1 cargo test \
+         --test report rewrites it:\n{}",
+        path.display(),
+        diff(&expected, actual)
+    );
+}
+
+#[test]
+fn markdown_report_for_2026_matches_the_golden_file() {
+    let db = data_set();
+    let report = ok(&db.path, &["report", "--format", "md", "--year", "2026"]);
+    assert_golden("report_2026.md", &report);
+}
+
+#[test]
+fn the_report_file_is_written_once_and_overwritten_only_with_force() {
+    let db = data_set();
+    let file = db.dir.path().join("bericht.md");
+    let target = file.to_str().unwrap();
+    let said = ok(&db.path, &["report", "--format", "md", "-o", target]);
+    assert!(
+        said.contains("Bericht nach") && said.contains("bericht.md"),
+        "{said}"
+    );
+    let first = std::fs::read_to_string(&file).unwrap();
+    assert!(first.starts_with("# Zielerreichung\n"), "{first}");
+    std::fs::write(&file, "eigene Notizen").unwrap();
+    let out = quartier(&db.path, &["report", "-o", target]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.starts_with("Fehler: ") && stderr.contains("gibt es schon"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--force"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "eigene Notizen");
+    ok(
+        &db.path,
+        &["report", "--format", "md", "-o", target, "--force"],
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), first);
+    let leftovers: Vec<_> = std::fs::read_dir(db.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn json_report_parses_with_amounts_in_cents() {
+    let db = data_set();
+    let text = ok(&db.path, &["report", "--format", "json", "--year", "2026"]);
+    let report: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(report["today"], TODAY);
+    assert_eq!(report["year"], 2026);
+    assert_eq!(report["measure_count"], 5);
+    let goal = |code: &str| {
+        report["goals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|g| g["code"] == code)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(goal("Z1")["approved_cents"], 1_250_000);
+    assert_eq!(goal("Z2")["measure_count"], 1);
+    assert_eq!(
+        goal("Z2")["approved_cents"],
+        0,
+        "M-0001 is secondary under 2.1"
+    );
+    assert_eq!(goal("1.3")["parent"], "Z1");
+    assert_eq!(goal("1.3")["attainment"], 0.65);
+    assert_eq!(goal("1.3")["by_fund"][0]["fund"], "Projektfonds");
+    assert_eq!(report["total"]["approved_cents"], 8_140_000);
+    assert_eq!(report["measures_without_goal"][0]["id"], 6);
+    let ending: Vec<u64> = report["ending_soon"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_u64().unwrap())
+        .collect();
+    assert_eq!(ending, [5, 1, 3]);
+    assert!(
+        report["goals_without_measures"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("1.1"))
+    );
+}
+
+#[test]
+fn english_headings_with_lang_en() {
+    let db = data_set();
+    let md = ok(
+        &db.path,
+        &["--lang", "en", "report", "--format", "md", "--year", "2026"],
+    );
+    for heading in [
+        "# Goal attainment",
+        "As of 25.11.2026 · Year: 2026 · 5 measures",
+        "## By goal",
+        "## Totals by fund",
+        "## Ending within the next 60 days",
+        "## Measures without a goal",
+        "| Goal ",
+    ] {
+        assert!(md.contains(heading), "{heading} missing:\n{md}");
+    }
+    assert!(!md.contains("Zielerreichung"), "{md}");
+    let txt = ok(&db.path, &["--lang", "en", "report"]);
+    assert!(
+        txt.starts_with("Goal attainment\n===============\n"),
+        "{txt}"
+    );
+    assert!(txt.contains("all years"), "{txt}");
+}
+
+#[test]
+fn plain_text_is_the_default_with_aligned_columns() {
+    let db = data_set();
+    let txt = ok(&db.path, &["report", "--year", "2026"]);
+    assert!(txt.starts_with("Zielerreichung\n==============\n"), "{txt}");
+    let row = |start: &str| {
+        txt.lines()
+            .find(|l| l.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {txt}"))
+            .to_string()
+    };
+    // Goal rows: the approved column ends in the same terminal column.
+    let end_of = |line: &str, text: &str| {
+        let at = line.find(text).expect(text) + text.len();
+        line[..at].chars().count()
+    };
+    assert_eq!(
+        end_of(&row("Z1 "), "12.500,00 €"),
+        end_of(&row("  1.3 "), "12.500,00 €")
+    );
+    assert!(
+        txt.contains("Sprachcafé | Eltern # Treff"),
+        "no escaping in text"
+    );
+}
+
+#[test]
+fn a_bad_quartier_today_is_an_error() {
+    let db = data_set();
+    let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .arg("--db")
+        .arg(&db.path)
+        .args(["report"])
+        .env("LANG", "de_DE.UTF-8")
+        .env_remove("LC_ALL")
+        .env("QUARTIER_TODAY", "morgen")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("QUARTIER_TODAY „morgen“"), "{stderr}");
+}
