@@ -1,11 +1,8 @@
 //! `quartier report [--year Y] [--format txt|md|json] [-o FILE [--force]]`: the figures of
 //! [`crate::report`] as aligned text (default), a Markdown document or JSON. The text and
-//! Markdown forms share one list of tables (`sections.rs`), so they always show the same.
+//! Markdown forms share one list of tables (`report/sections.rs`), so they always show the same.
 
-mod json;
-mod markdown;
 mod plain;
-mod sections;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -63,8 +60,8 @@ pub fn run(
     );
     let text = match args.format {
         ReportFormat::Txt => plain::render(&report, lang),
-        ReportFormat::Md => markdown::render(&report, lang),
-        ReportFormat::Json => json::render(&report).map_err(std::io::Error::from)?,
+        ReportFormat::Md => crate::report::markdown::render(&report, lang),
+        ReportFormat::Json => crate::report::json::render(&report).map_err(std::io::Error::from)?,
     };
     match args.output {
         None => out.write_all(text.as_bytes())?,
@@ -155,7 +152,7 @@ mod tests {
         let report = Report::compute(&[goal], &[measure], &[], None, today);
         for text in [
             plain::render(&report, Lang::De),
-            markdown::render(&report, Lang::De),
+            crate::report::markdown::render(&report, Lang::De),
         ] {
             assert!(
                 !text
@@ -164,7 +161,7 @@ mod tests {
                 "{text}"
             );
         }
-        let md = markdown::render(&report, Lang::De);
+        let md = crate::report::markdown::render(&report, Lang::De);
         assert!(
             md.contains("| Böse�\\[2J�\\]0;x�\\| \\# \\*fett\\* zweite Zeile |"),
             "{md}"

@@ -14,6 +14,10 @@
 //! - with a year, only measures running in that year count (start..end overlaps the year, the
 //!   same rule as the TUI's year filter, [`crate::app::measures::runs_in`]).
 
+pub mod json;
+pub mod markdown;
+pub(crate) mod sections;
+
 mod figures;
 
 use chrono::NaiveDate;

@@ -2,9 +2,9 @@
 //! `quartier goals`. Every cell passes the sanitiser (in [`output::table`]).
 
 use super::super::output::{self, Align};
-use super::sections::{rules, sections, subtitle};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
+use crate::report::sections::{rules, sections, subtitle};
 use crate::text::width;
 
 /// Longest line of the explanation paragraph.

@@ -6,14 +6,14 @@ use crate::model::{Cents, Fund, format_date_de};
 use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, Report, Sums};
 
 /// A column of a report table.
-pub(super) struct Column {
-    pub(super) title: String,
+pub(crate) struct Column {
+    pub(crate) title: String,
     /// Numbers are right-aligned.
-    pub(super) right: bool,
+    pub(crate) right: bool,
     /// Holds text from the database (sanitised, escaped in Markdown).
-    pub(super) user_text: bool,
+    pub(crate) user_text: bool,
     /// Widest the plain-text table makes it.
-    pub(super) max: usize,
+    pub(crate) max: usize,
 }
 
 impl Column {
@@ -43,7 +43,7 @@ impl Column {
 
 /// How a row stands out in Markdown.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Emphasis {
+pub(crate) enum Emphasis {
     None,
     /// A strategic goal: code and text in bold.
     Heading,
@@ -52,11 +52,11 @@ pub(super) enum Emphasis {
 }
 
 /// A row of a report table.
-pub(super) struct Row {
-    pub(super) cells: Vec<String>,
-    pub(super) emphasis: Emphasis,
+pub(crate) struct Row {
+    pub(crate) cells: Vec<String>,
+    pub(crate) emphasis: Emphasis,
     /// Indentation of the first cell in plain text (goal depth).
-    pub(super) depth: usize,
+    pub(crate) depth: usize,
 }
 
 impl Row {
@@ -70,14 +70,14 @@ impl Row {
 }
 
 /// One titled table of the report.
-pub(super) struct Section {
-    pub(super) title: String,
-    pub(super) columns: Vec<Column>,
-    pub(super) rows: Vec<Row>,
+pub(crate) struct Section {
+    pub(crate) title: String,
+    pub(crate) columns: Vec<Column>,
+    pub(crate) rows: Vec<Row>,
 }
 
 /// `Stand: 25.11.2026 · Jahr: 2026 · 5 Maßnahmen`
-pub(super) fn subtitle(report: &Report, lang: Lang) -> String {
+pub(crate) fn subtitle(report: &Report, lang: Lang) -> String {
     let date = format_date_de(report.today);
     let year = report.year.map_or_else(
         || lang.t(Text::ReportAllYears).to_string(),
@@ -95,7 +95,7 @@ pub(super) fn subtitle(report: &Report, lang: Lang) -> String {
 }
 
 /// How things are counted, with the year filter named.
-pub(super) fn rules(report: &Report, lang: Lang) -> String {
+pub(crate) fn rules(report: &Report, lang: Lang) -> String {
     let mut text = String::new();
     if let Some(year) = report.year {
         text.push_str(&fill(lang.t(Text::ReportRulesYear), &[("year", &year)]));
@@ -141,7 +141,7 @@ fn shown_goals(report: &Report) -> impl Iterator<Item = &GoalFigures> {
 }
 
 /// Every table of the report, in order.
-pub(super) fn sections(report: &Report, lang: Lang) -> Vec<Section> {
+pub(crate) fn sections(report: &Report, lang: Lang) -> Vec<Section> {
     let goal_row = |g: &GoalFigures, cells: Vec<String>| Row {
         cells,
         emphasis: if g.depth == 0 {
