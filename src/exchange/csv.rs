@@ -91,7 +91,7 @@ pub fn goal_code(cell: &str) -> &str {
 }
 
 /// Writes rows as our CSV flavour: BOM, `;`, CRLF, every cell formula-neutralised.
-fn write_rows<'a>(headers: &[&str], rows: impl Iterator<Item = Vec<String>> + 'a) -> Vec<u8> {
+fn write_rows(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut writer = ::csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
@@ -315,6 +315,19 @@ fn detect_separator(text: &str) -> u8 {
         .map_or(b';', |(b, _)| *b)
 }
 
+/// In a point file, whether the `,`s in `whole` (the part before the decimal point) group
+/// thousands: `1,500,000` yes, `1,5` no.
+fn comma_groups_ok(whole: &str) -> bool {
+    let digits: String = whole
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == ',')
+        .collect();
+    let mut groups = digits.split(',');
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    rest.is_empty() || ((1..=3).contains(&first.len()) && rest.iter().all(|g| g.len() == 3))
+}
+
 /// Parses an amount in the file's decimal style.
 fn parse_amount_in(text: &str, style: Decimal) -> Result<Cents, Problem> {
     let trimmed = text.trim();
@@ -324,13 +337,19 @@ fn parse_amount_in(text: &str, style: Decimal) -> Result<Cents, Problem> {
         // the same either way.
         if style == Decimal::Point && !trimmed.contains('.') && trimmed.contains(',') {
             // `1,500` in a point file: grouping.
+            if !comma_groups_ok(trimmed) {
+                return Err(Problem::InvalidAmount(trimmed.to_string()));
+            }
             return parse_amount(&trimmed.replace(',', ""));
         }
         return parse_amount(trimmed);
     }
     // Decimal point: `,` groups, the one `.` separates the cents.
-    let plain: String = trimmed.chars().filter(|c| *c != ',').collect();
     let invalid = || Problem::InvalidAmount(trimmed.to_string());
+    if !comma_groups_ok(trimmed.split('.').next().unwrap_or("")) {
+        return Err(invalid());
+    }
+    let plain: String = trimmed.chars().filter(|c| *c != ',').collect();
     let (whole, fraction) = plain.split_once('.').ok_or_else(invalid)?;
     if fraction.contains('.') {
         return Err(invalid());
@@ -351,6 +370,9 @@ fn parse_amount_in(text: &str, style: Decimal) -> Result<Cents, Problem> {
 /// Parses an indicator value in the file's decimal style.
 fn parse_decimal_in(text: &str, style: Decimal) -> Result<f64, Problem> {
     let trimmed = text.trim();
+    if style == Decimal::Point && !comma_groups_ok(trimmed.split('.').next().unwrap_or("")) {
+        return Err(Problem::InvalidNumber(trimmed.to_string()));
+    }
     if style == Decimal::Point && trimmed.contains('.') {
         let last_is_point =
             trimmed.rfind(['.', ',']).map(|at| trimmed.as_bytes()[at]) == Some(b'.');

@@ -212,11 +212,15 @@ fn amounts_follow_the_files_decimal_style() {
             "{text}"
         );
     }
-    for bad in ["1.2.3", "1.505", "x", "1.5.0,00"] {
+    for bad in [
+        "1.2.3", "1.505", "x", "1.5.0,00", "1,5", "15,00.5", "1,5000",
+    ] {
         assert!(parse_amount_in(bad, Decimal::Point).is_err(), "{bad}");
     }
     assert_eq!(parse_decimal_in("1,000.5", Decimal::Point), Ok(1000.5));
     assert_eq!(parse_decimal_in("1,000", Decimal::Point), Ok(1000.0));
+    assert!(parse_decimal_in("1,5", Decimal::Point).is_err());
+    assert_eq!(parse_decimal_in("-2.5", Decimal::Point), Ok(-2.5));
     assert_eq!(parse_decimal_in("1.000,5", Decimal::Comma), Ok(1000.5));
     assert_eq!(parse_decimal_in("-2,5", Decimal::Comma), Ok(-2.5));
 }
