@@ -75,13 +75,14 @@ pub fn export(
             let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             exchange::json::export(&snapshot, history.as_deref(), &now).into_bytes()
         }
-        Format::Csv | Format::Xlsx | Format::Md => {
+        Format::Csv if args.what == What::Indicators => exchange::csv::export_indicators(&snapshot),
+        Format::Csv => exchange::csv::export_measures(&snapshot),
+        Format::Xlsx | Format::Md => {
             return Err(CliError::FormatUnsupported(
                 format!("{format:?}").to_lowercase(),
             ));
         }
     };
-    let _ = args.what;
     match &args.output {
         Some(path) => {
             write_new(path, &bytes, args.force)?;
@@ -116,13 +117,22 @@ pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError>
     result.map_err(CliError::Output)
 }
 
-/// Parses a file of any supported format.
-pub fn parse(path: &Path, format: Format, lang: Lang) -> Result<Incoming, CliError> {
+/// Parses a file of any supported format. `existing` (the database) lets a CSV file without
+/// some columns keep those fields of the measures it names.
+pub fn parse(
+    path: &Path,
+    format: Format,
+    lang: Lang,
+    existing: Option<&Snapshot>,
+) -> Result<Incoming, CliError> {
     let file = path.display().to_string();
     let bytes = exchange::read_file(path, lang).map_err(CliError::Import)?;
     match format {
         Format::Json => exchange::json::parse(&bytes, &file, lang).map_err(CliError::Import),
-        Format::Csv | Format::Xlsx | Format::Md => Err(CliError::FormatUnsupported(
+        Format::Csv => {
+            exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
+        }
+        Format::Xlsx | Format::Md => Err(CliError::FormatUnsupported(
             format!("{format:?}").to_lowercase(),
         )),
     }
@@ -138,7 +148,8 @@ pub fn import(
 ) -> Result<(), CliError> {
     let format = Format::detect(args.format, Some(&args.file))
         .ok_or_else(|| CliError::FormatUnknown(args.file.clone()))?;
-    let incoming = parse(&args.file, format, lang)?;
+    let existing = Snapshot::read(store)?;
+    let incoming = parse(&args.file, format, lang, Some(&existing))?;
     let options = ImportOptions {
         create_goals: args.create_goals,
     };

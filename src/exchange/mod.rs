@@ -5,6 +5,8 @@
 //! and turns it into store [`Op`](crate::ops::Op)s; nothing is written until the whole file is
 //! valid, and a successful import is applied as one `Batch` — one history entry, one `undo`.
 
+pub mod cells;
+pub mod csv;
 pub mod json;
 mod lines;
 mod plan;

@@ -168,6 +168,15 @@ pub fn text(text: Text) -> &'static str {
         ErrFileExists => "{path} gibt es schon (mit --force überschreiben)",
         ErrFormatUnknown => "Format von {path} unbekannt: --format json|csv|xlsx angeben",
         ErrFormatUnsupported => "Format {format} geht hier nicht",
+        CsvNoHeader => "keine Kopfzeile: die Datei ist leer",
+        CsvBinary => "keine Textdatei (Nullbyte nach {offset} Bytes)",
+        CsvUnknownColumn => "unbekannte Spalte; bekannt sind: {known}",
+        CsvMissingColumn => "Spalte fehlt, sie ist nötig",
+        CsvUnnamedColumn => "Wert in einer Spalte ohne Überschrift",
+        CsvFieldCount => "{found} Felder, die Kopfzeile hat {expected}",
+        CsvBadId => "„{value}“ ist keine Maßnahmen-ID (z. B. M-0042)",
+        CsvUnreadable => "CSV nicht lesbar: {error}",
+        CsvTooManyProblems => "mehr als {count} Probleme; der Rest der Datei wurde nicht geprüft",
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

@@ -156,6 +156,15 @@ pub fn text(text: Text) -> &'static str {
         ErrFileExists => "{path} already exists (overwrite with --force)",
         ErrFormatUnknown => "unknown format of {path}: give --format json|csv|xlsx",
         ErrFormatUnsupported => "format {format} is not possible here",
+        CsvNoHeader => "no header line: the file is empty",
+        CsvBinary => "not a text file (zero byte after {offset} bytes)",
+        CsvUnknownColumn => "unknown column; known are: {known}",
+        CsvMissingColumn => "column missing, it is required",
+        CsvUnnamedColumn => "value in a column without a header",
+        CsvFieldCount => "{found} fields, the header has {expected}",
+        CsvBadId => "\"{value}\" is not a measure id (e.g. M-0042)",
+        CsvUnreadable => "CSV not readable: {error}",
+        CsvTooManyProblems => "more than {count} problems; the rest of the file was not checked",
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }

@@ -198,6 +198,16 @@ pub enum Text {
     ErrFileExists,
     ErrFormatUnknown,
     ErrFormatUnsupported,
+    // CSV.
+    CsvNoHeader,
+    CsvBinary,
+    CsvUnknownColumn,
+    CsvMissingColumn,
+    CsvUnnamedColumn,
+    CsvFieldCount,
+    CsvBadId,
+    CsvUnreadable,
+    CsvTooManyProblems,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,
