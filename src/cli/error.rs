@@ -27,6 +27,8 @@ pub enum CliError {
     Import(Vec<crate::exchange::ImportProblem>),
     #[error("file exists: {0}")]
     FileExists(std::path::PathBuf),
+    #[error("xlsx needs -o FILE")]
+    XlsxNeedsFile,
     #[error("restore needs --yes without a terminal")]
     NeedsYes,
     #[error("unknown format of {0}")]
@@ -96,6 +98,7 @@ impl Localize for CliError {
                 fill(lang.t(Text::ErrFileExists), &[("path", &path.display())])
             }
             CliError::NeedsYes => lang.t(Text::ErrNeedsYes).into(),
+            CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
             CliError::FormatUnknown(path) => {
                 fill(lang.t(Text::ErrFormatUnknown), &[("path", &path.display())])
             }

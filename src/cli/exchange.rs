@@ -4,19 +4,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::CliError;
-use crate::exchange::{self, Format, ImportOptions, Incoming, Plan, Snapshot};
+use crate::exchange::{
+    self, ExportError, ExportRequest, Format, ImportOptions, Incoming, Plan, Snapshot, What,
+};
 use crate::i18n::{Lang, Text, fill};
 use crate::store::Store;
-
-/// What a CSV export contains.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum What {
-    /// One row per measure.
-    #[default]
-    Measures,
-    /// One row per indicator.
-    Indicators,
-}
 
 /// Options of `quartier export`.
 #[derive(Debug, clap::Args)]
@@ -62,27 +54,19 @@ pub fn export(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let format = Format::detect(args.format, args.output.as_deref()).unwrap_or(Format::Json);
-    let snapshot = Snapshot::read(store)?;
-    let bytes = match format {
-        Format::Json => {
-            let history = if args.with_history {
-                let mut entries = store.history(usize::MAX)?;
-                entries.reverse();
-                Some(entries)
-            } else {
-                None
-            };
-            let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
-            exchange::json::export(&snapshot, history.as_deref(), &now).into_bytes()
-        }
-        Format::Csv if args.what == What::Indicators => exchange::csv::export_indicators(&snapshot),
-        Format::Csv => exchange::csv::export_measures(&snapshot),
-        Format::Xlsx | Format::Md => {
-            return Err(CliError::FormatUnsupported(
-                format!("{format:?}").to_lowercase(),
-            ));
-        }
+    if format == Format::Xlsx && args.output.is_none() {
+        return Err(CliError::XlsxNeedsFile);
+    }
+    let request = ExportRequest {
+        format,
+        what: args.what,
+        with_history: args.with_history,
     };
+    let bytes = exchange::export::bytes(store, request, lang).map_err(|e| match e {
+        ExportError::Store(e) => CliError::Store(e),
+        ExportError::Unsupported(format) => unsupported(format),
+        ExportError::Other(text) => CliError::Output(std::io::Error::other(text)),
+    })?;
     match &args.output {
         Some(path) => {
             write_new(path, &bytes, args.force)?;
@@ -132,10 +116,14 @@ pub fn parse(
         Format::Csv => {
             exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
         }
-        Format::Xlsx | Format::Md => Err(CliError::FormatUnsupported(
-            format!("{format:?}").to_lowercase(),
-        )),
+        // XLSX: the sheets Maßnahmen and Indikatoren (src/exchange/xlsx.rs).
+        Format::Xlsx => Err(unsupported(format)),
+        Format::Md => Err(unsupported(format)),
     }
+}
+
+fn unsupported(format: Format) -> CliError {
+    CliError::FormatUnsupported(format!("{format:?}").to_lowercase())
 }
 
 /// `quartier import`.

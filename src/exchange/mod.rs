@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod csv;
+pub mod export;
 pub mod json;
 mod lines;
 mod plan;
@@ -15,6 +16,7 @@ mod snapshot;
 
 use std::path::Path;
 
+pub use export::{ExportError, ExportRequest, What};
 pub use plan::{ImportOptions, Plan, plan, plan_against};
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;

@@ -145,6 +145,7 @@ pub fn text(text: Text) -> &'static str {
         }
         Aborted => "Abgebrochen, nichts wurde geändert.",
         ErrNeedsYes => "ohne Terminal nur mit --yes",
+        ErrXlsxNeedsFile => "XLSX nur in eine Datei: -o DATEI.xlsx angeben",
         ImportTooLarge => "Datei ist zu groß (höchstens {max} MB)",
         ImportUnknownGoal => "unbekanntes Ziel „{code}“ (mit --create-goals anlegen)",
         ImportDuplicate => "„{value}“ kommt doppelt vor",

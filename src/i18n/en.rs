@@ -133,6 +133,7 @@ pub fn text(text: Text) -> &'static str {
         }
         Aborted => "Cancelled, nothing was changed.",
         ErrNeedsYes => "without a terminal only with --yes",
+        ErrXlsxNeedsFile => "XLSX only into a file: give -o FILE.xlsx",
         ImportTooLarge => "file is too large (at most {max} MB)",
         ImportUnknownGoal => "unknown goal “{code}” (create it with --create-goals)",
         ImportDuplicate => "“{value}” occurs twice",

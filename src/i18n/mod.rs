@@ -176,6 +176,7 @@ pub enum Text {
     AskRestore,
     Aborted,
     ErrNeedsYes,
+    ErrXlsxNeedsFile,
     // Exchange.
     ImportTooLarge,
     ImportUnknownGoal,

@@ -1,0 +1,72 @@
+//! One entry point for every export, used by `quartier export` and the TUI's `x`: the bytes of
+//! the whole database in the chosen format.
+
+use super::{Format, Snapshot};
+use crate::i18n::Lang;
+use crate::store::{Store, StoreError};
+
+/// What a CSV export contains.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum What {
+    /// One row per measure.
+    #[default]
+    Measures,
+    /// One row per indicator.
+    Indicators,
+}
+
+/// An export to make.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    pub format: Format,
+    /// CSV only.
+    pub what: What,
+    /// JSON only: include the history (oldest first).
+    pub with_history: bool,
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// The format cannot be produced here (e.g. XLSX to standard output).
+    #[error("format not supported: {0:?}")]
+    Unsupported(Format),
+    #[error("{0}")]
+    Other(String),
+}
+
+/// The file content of `request` for the whole database.
+pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8>, ExportError> {
+    let snapshot = Snapshot::read(store)?;
+    let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+    Ok(match request.format {
+        Format::Json => {
+            let history = if request.with_history {
+                let mut entries = store.history(usize::MAX)?;
+                entries.reverse();
+                Some(entries)
+            } else {
+                None
+            };
+            super::json::export(&snapshot, history.as_deref(), &now).into_bytes()
+        }
+        Format::Csv if request.what == What::Indicators => super::csv::export_indicators(&snapshot),
+        Format::Csv => super::csv::export_measures(&snapshot),
+        // XLSX: src/exchange/xlsx.rs.
+        Format::Xlsx => return Err(ExportError::Unsupported(Format::Xlsx)),
+        Format::Md => {
+            let today = crate::report::today().map_err(ExportError::Other)?;
+            let links: Vec<_> = snapshot.links.values().flatten().copied().collect();
+            let report = crate::report::Report::compute(
+                &snapshot.goals,
+                &snapshot.measures,
+                &links,
+                None,
+                today,
+            );
+            crate::report::markdown::render(&report, lang).into_bytes()
+        }
+    })
+}
