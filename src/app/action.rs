@@ -50,6 +50,8 @@ pub enum Action {
     Sort,
     /// Open the report view (money and attainment per goal).
     Report,
+    /// Open the export dialog.
+    Export,
     /// Report: the previous year (or all years).
     PrevYear,
     /// Report: the next year (or all years).

@@ -33,6 +33,8 @@ pub enum Context {
     Form,
     /// The report view.
     Report,
+    /// The export dialog (type the file name).
+    Export,
 }
 
 impl Context {
@@ -50,6 +52,7 @@ impl Context {
             Context::Filter => Text::CtxFilter,
             Context::Form => Text::CtxForm,
             Context::Report => Text::CtxReport,
+            Context::Export => Text::CtxExport,
         }
     }
 }
@@ -128,6 +131,7 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyReport,
         Some(T::HintReport),
     ),
+    bind(C::Normal, &["x"], A::Export, T::KeyExport, None),
     // The goal tree.
     bind(
         C::Tree,
@@ -298,6 +302,35 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(
         C::Filter,
+        &["Esc"],
+        A::Cancel,
+        T::KeyCancel,
+        Some(T::HintCancel),
+    ),
+    // Export dialog.
+    bind(
+        C::Export,
+        &["Down", "C-n"],
+        A::ChoiceNext,
+        T::KeyExportFormat,
+        Some(T::HintFormat),
+    ),
+    bind(
+        C::Export,
+        &["Up", "C-p"],
+        A::ChoicePrev,
+        T::KeyExportFormatPrev,
+        None,
+    ),
+    bind(
+        C::Export,
+        &["Enter"],
+        A::Confirm,
+        T::KeyExportWrite,
+        Some(T::HintWrite),
+    ),
+    bind(
+        C::Export,
         &["Esc"],
         A::Cancel,
         T::KeyCancel,

@@ -6,6 +6,7 @@
 pub mod action;
 pub mod draft;
 mod edit;
+pub mod export;
 pub mod form;
 pub mod keymap;
 pub mod measures;
@@ -59,6 +60,7 @@ pub enum Mode {
     Search(SearchInput),
     Filter(FilterPopup),
     Report(Box<ReportView>),
+    Export(export::ExportDialog),
 }
 
 /// An open form and what saving it will do.
@@ -215,6 +217,7 @@ impl App {
             Mode::Search(_) => contexts.push(Context::Search),
             Mode::Filter(_) => contexts.push(Context::Filter),
             Mode::Report(_) => contexts.push(Context::Report),
+            Mode::Export(_) => contexts.push(Context::Export),
         }
         contexts
     }
@@ -263,6 +266,7 @@ impl App {
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
             Mode::Report(view) => self.update_report(view, action),
+            Mode::Export(dialog) => self.update_export(dialog, action),
         }
     }
 
@@ -281,6 +285,10 @@ impl App {
                 } else {
                     self.mode = Mode::Search(input);
                 }
+            }
+            Mode::Export(mut dialog) => {
+                dialog.edit(key);
+                self.mode = Mode::Export(dialog);
             }
             Mode::Picker(mut picker) => {
                 if picker.edit(key) {

@@ -14,6 +14,8 @@ pub enum Pending {
     DeleteMeasure(MeasureId),
     DeleteGoal(GoalId),
     RestoreDraft(Box<super::Draft>),
+    /// Replace an existing file with an export.
+    Export(crate::exchange::Format, std::path::PathBuf),
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).

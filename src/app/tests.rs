@@ -29,6 +29,8 @@ pub(crate) fn key(name: &str) -> KeyEvent {
         "Right" => plain(KeyCode::Right),
         "Backspace" => plain(KeyCode::Backspace),
         "PgDn" => plain(KeyCode::PageDown),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
         "PgUp" => plain(KeyCode::PageUp),
         ctrl if ctrl.starts_with("C-") => {
             let c = ctrl.chars().nth(2).unwrap_or(' ');

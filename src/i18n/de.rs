@@ -244,6 +244,18 @@ pub fn text(text: Text) -> &'static str {
         ReportSummary => {
             "{measures} Maßnahmen · {without} ohne Ziel · {ending} enden in {days} Tagen"
         }
+        CtxExport => "Export",
+        KeyExport => "Exportieren (JSON, CSV, XLSX, Bericht als Markdown)",
+        KeyExportFormat => "Nächstes Format",
+        KeyExportFormatPrev => "Vorheriges Format",
+        KeyExportWrite => "Schreiben (fragt, bevor eine Datei ersetzt wird)",
+        HintFormat => "Format",
+        HintWrite => "schreiben",
+        ModeExport => "EXPORT",
+        ExportFormat => "Format",
+        ExportFile => "Datei",
+        ExportHint => "↑/↓ Format · Enter schreiben · Esc abbrechen",
+        AskOverwrite => "{path} gibt es schon. Ersetzen? (j/n)",
         CtxGlobal => "Überall",
         CtxNormal => "Alle Bereiche",
         CtxTree => "Zielbaum",

@@ -232,6 +232,18 @@ pub fn text(text: Text) -> &'static str {
         ReportSummary => {
             "{measures} measures · {without} without goal · {ending} ending within {days} days"
         }
+        CtxExport => "Export",
+        KeyExport => "Export (JSON, CSV, XLSX, report as Markdown)",
+        KeyExportFormat => "Next format",
+        KeyExportFormatPrev => "Previous format",
+        KeyExportWrite => "Write (asks before replacing a file)",
+        HintFormat => "format",
+        HintWrite => "write",
+        ModeExport => "EXPORT",
+        ExportFormat => "Format",
+        ExportFile => "File",
+        ExportHint => "↑/↓ format · Enter write · Esc cancel",
+        AskOverwrite => "{path} already exists. Replace it? (y/n)",
         CtxGlobal => "Everywhere",
         CtxNormal => "All panes",
         CtxTree => "Goal tree",

@@ -27,6 +27,7 @@ fn help_contexts(app: &App) -> Vec<Context> {
         Context::Picker,
         Context::Filter,
         Context::Report,
+        Context::Export,
         Context::Confirm,
         Context::Help,
         Context::Global,

@@ -81,6 +81,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Confirm(confirm) => popup::confirm(app, confirm, frame, main),
         Mode::Picker(picker) => popup::picker(app, picker, frame, main),
         Mode::Filter(filter) => popup::filter(app, filter, frame, main),
+        Mode::Export(dialog) => popup::export(app, dialog, frame, main),
         Mode::Normal | Mode::Search(_) | Mode::Report(_) => {}
     }
 }

@@ -129,3 +129,47 @@ pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
+
+pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut Frame, area: Rect) {
+    use crate::app::export::FORMATS;
+    let lang = app.lang;
+    let rect = centered(area, 64, 5);
+    frame.render_widget(Clear, rect);
+    let block = popup_block(app, format!(" {} ", lang.t(Text::CtxExport)));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut formats = vec![Span::styled(
+        cell(lang.t(Text::ExportFormat), 10),
+        app.theme.label(),
+    )];
+    for format in FORMATS {
+        let name = format!(" {} ", format!("{format:?}").to_uppercase());
+        let style = if format == dialog.format {
+            app.theme.selected()
+        } else {
+            app.theme.dim()
+        };
+        formats.push(Span::styled(name, style));
+        formats.push(Span::raw(" "));
+    }
+    let label = cell(lang.t(Text::ExportFile), 10);
+    let room = (inner.width as usize).saturating_sub(10);
+    let value = sanitize_line(dialog.path.value()).into_owned();
+    let scroll = dialog.path.visual_scroll(room.max(1));
+    let shown: String = value.chars().skip(scroll).collect();
+    let lines = vec![
+        Line::from(formats),
+        Line::from(vec![
+            Span::styled(label, app.theme.label()),
+            Span::raw(cell(&shown, room)),
+        ]),
+        Line::styled(lang.t(Text::ExportHint), app.theme.dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), inner);
+    let cursor = dialog.path.visual_cursor().saturating_sub(scroll);
+    let x = inner.x + 10 + cursor as u16;
+    frame.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        inner.y + 1,
+    ));
+}

@@ -26,6 +26,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Search(_) => Text::ModeSearch,
         Mode::Filter(_) => Text::ModeFilter,
         Mode::Report(_) => Text::ModeReport,
+        Mode::Export(_) => Text::ModeExport,
     }
 }
 

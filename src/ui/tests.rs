@@ -277,3 +277,13 @@ fn readme_screenshot_matches_the_rendered_screen() {
         );
     }
 }
+
+#[test]
+fn export_dialog_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "x<Down>");
+    if let Mode::Export(dialog) = &mut f.app.mode {
+        dialog.path = tui_input::Input::new("quartier-2026-11-25.csv".into());
+    }
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
