@@ -33,6 +33,8 @@ pub enum CliError {
     FormatUnsupported(String),
     #[error("output: {0}")]
     Output(#[from] std::io::Error),
+    #[error("xlsx needs an output file")]
+    XlsxNeedsFile,
 }
 
 impl CliError {
@@ -90,6 +92,7 @@ impl Localize for CliError {
                 fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
             }
             CliError::Output(e) => e.to_string(),
+            CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
         }
         .chars()
         .map(|c| {

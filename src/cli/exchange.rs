@@ -75,7 +75,8 @@ pub fn export(
             let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
             exchange::json::export(&snapshot, history.as_deref(), &now).into_bytes()
         }
-        Format::Csv | Format::Xlsx | Format::Md => {
+        Format::Xlsx => xlsx_bytes(&snapshot, args.output.as_deref())?, // XLSX:
+        Format::Csv | Format::Md => {
             return Err(CliError::FormatUnsupported(
                 format!("{format:?}").to_lowercase(),
             ));
@@ -91,6 +92,14 @@ pub fn export(
         None => out.write_all(&bytes)?,
     }
     Ok(())
+}
+
+/// The XLSX workbook; refused without an output file (binary data is no use on a terminal).
+fn xlsx_bytes(snapshot: &Snapshot, output: Option<&Path>) -> Result<Vec<u8>, CliError> {
+    if output.is_none() {
+        return Err(CliError::XlsxNeedsFile);
+    }
+    exchange::xlsx::export(snapshot).map_err(|e| CliError::Output(std::io::Error::other(e)))
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half a
@@ -122,7 +131,8 @@ pub fn parse(path: &Path, format: Format, lang: Lang) -> Result<Incoming, CliErr
     let bytes = exchange::read_file(path, lang).map_err(CliError::Import)?;
     match format {
         Format::Json => exchange::json::parse(&bytes, &file, lang).map_err(CliError::Import),
-        Format::Csv | Format::Xlsx | Format::Md => Err(CliError::FormatUnsupported(
+        Format::Xlsx => exchange::xlsx::parse(&bytes, &file, lang).map_err(CliError::Import), // XLSX:
+        Format::Csv | Format::Md => Err(CliError::FormatUnsupported(
             format!("{format:?}").to_lowercase(),
         )),
     }

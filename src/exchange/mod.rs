@@ -10,6 +10,7 @@ mod lines;
 mod plan;
 mod problem;
 mod snapshot;
+pub mod xlsx;
 
 use std::path::Path;
 

@@ -169,6 +169,14 @@ pub enum Text {
     DoneRedo,
     DoneDemoData,
     NoMeasures,
+    // XLSX.
+    XlsxNotWorkbook,
+    XlsxNoSheets,
+    XlsxMissingColumn,
+    XlsxCellError,
+    XlsxBadId,
+    XlsxIndicatorWithoutMeasure,
+    ErrXlsxNeedsFile,
     // Exchange.
     ImportTooLarge,
     ImportUnknownGoal,
