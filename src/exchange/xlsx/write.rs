@@ -29,7 +29,6 @@ struct Formats {
     percent: Format,
     strong: Format,
     strong_euro: Format,
-    strong_number: Format,
 }
 
 impl Formats {
@@ -42,7 +41,6 @@ impl Formats {
             percent: Format::new().set_num_format("0%"),
             strong: Format::new().set_bold(),
             strong_euro: Format::new().set_bold().set_num_format(EURO),
-            strong_number: Format::new().set_bold(),
         }
     }
 }
@@ -252,12 +250,7 @@ fn goals_sheet(
         if depth == 0 {
             text(sheet, row, 0, &goal.code, Some(&formats.strong))?;
             text(sheet, row, 1, &goal.title, Some(&formats.strong))?;
-            sheet.write_number_with_format(
-                row,
-                2,
-                stats.measures as f64,
-                &formats.strong_number,
-            )?;
+            sheet.write_number_with_format(row, 2, stats.measures as f64, &formats.strong)?;
             amount(sheet, row, 3, Some(stats.approved), &formats.strong_euro)?;
             amount(sheet, row, 4, co, &formats.strong_euro)?;
         } else {
@@ -285,7 +278,7 @@ fn goals_sheet(
             .sum::<Cents>()
     };
     sheet.write_string_with_format(total, 1, "Gesamt", &formats.strong)?;
-    sheet.write_number_with_format(total, 2, with_primary.len() as f64, &formats.strong_number)?;
+    sheet.write_number_with_format(total, 2, with_primary.len() as f64, &formats.strong)?;
     amount(
         sheet,
         total,
