@@ -27,8 +27,6 @@ pub enum CliError {
     Import(Vec<crate::exchange::ImportProblem>),
     #[error("file exists: {0}")]
     FileExists(std::path::PathBuf),
-    #[error("xlsx needs -o FILE")]
-    XlsxNeedsFile,
     #[error("restore needs --yes without a terminal")]
     NeedsYes,
     #[error("unknown format of {0}")]
@@ -46,6 +44,8 @@ pub enum CliError {
     },
     #[error("QUARTIER_TODAY is not a date: {0}")]
     Today(String),
+    #[error("xlsx needs an output file")]
+    XlsxNeedsFile,
 }
 
 impl CliError {
@@ -98,7 +98,6 @@ impl Localize for CliError {
                 fill(lang.t(Text::ErrFileExists), &[("path", &path.display())])
             }
             CliError::NeedsYes => lang.t(Text::ErrNeedsYes).into(),
-            CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
             CliError::FormatUnknown(path) => {
                 fill(lang.t(Text::ErrFormatUnknown), &[("path", &path.display())])
             }
@@ -114,6 +113,7 @@ impl Localize for CliError {
                 &[("path", &path.display()), ("error", source)],
             ),
             CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
+            CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
         }
         .chars()
         .map(|c| {

@@ -116,8 +116,7 @@ pub fn parse(
         Format::Csv => {
             exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
         }
-        // XLSX: the sheets Maßnahmen and Indikatoren (src/exchange/xlsx.rs).
-        Format::Xlsx => Err(unsupported(format)),
+        Format::Xlsx => exchange::xlsx::parse(&bytes, &file, lang).map_err(CliError::Import),
         Format::Md => Err(unsupported(format)),
     }
 }

@@ -54,8 +54,9 @@ pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8
         }
         Format::Csv if request.what == What::Indicators => super::csv::export_indicators(&snapshot),
         Format::Csv => super::csv::export_measures(&snapshot),
-        // XLSX: src/exchange/xlsx.rs.
-        Format::Xlsx => return Err(ExportError::Unsupported(Format::Xlsx)),
+        Format::Xlsx => {
+            super::xlsx::export(&snapshot).map_err(|e| ExportError::Other(e.to_string()))?
+        }
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
             let links: Vec<_> = snapshot.links.values().flatten().copied().collect();

@@ -13,6 +13,7 @@ mod lines;
 mod plan;
 mod problem;
 mod snapshot;
+pub mod xlsx;
 
 use std::path::Path;
 

@@ -145,7 +145,15 @@ pub fn text(text: Text) -> &'static str {
         }
         Aborted => "Abgebrochen, nichts wurde geändert.",
         ErrNeedsYes => "ohne Terminal nur mit --yes",
-        ErrXlsxNeedsFile => "XLSX nur in eine Datei: -o DATEI.xlsx angeben",
+        XlsxNotWorkbook => "keine lesbare XLSX-Arbeitsmappe ({error})",
+        XlsxNoSheets => "weder ein Blatt „Maßnahmen“ noch ein Blatt „Indikatoren“",
+        XlsxMissingColumn => "Spalte fehlt",
+        XlsxCellError => "Zelle enthält den Fehlerwert {value}",
+        XlsxBadId => "„{value}“ ist keine Maßnahmen-ID (z. B. M-0042)",
+        XlsxIndicatorWithoutMeasure => "ID fehlt, und keine einzige neue Maßnahme heißt „{title}“",
+        ErrXlsxNeedsFile => {
+            "XLSX geht nicht auf die Standardausgabe: mit -o DATEI.xlsx in eine Datei schreiben"
+        }
         ImportTooLarge => "Datei ist zu groß (höchstens {max} MB)",
         ImportUnknownGoal => "unbekanntes Ziel „{code}“ (mit --create-goals anlegen)",
         ImportDuplicate => "„{value}“ kommt doppelt vor",

@@ -133,7 +133,15 @@ pub fn text(text: Text) -> &'static str {
         }
         Aborted => "Cancelled, nothing was changed.",
         ErrNeedsYes => "without a terminal only with --yes",
-        ErrXlsxNeedsFile => "XLSX only into a file: give -o FILE.xlsx",
+        XlsxNotWorkbook => "not a readable XLSX workbook ({error})",
+        XlsxNoSheets => "neither a sheet “Maßnahmen” nor a sheet “Indikatoren”",
+        XlsxMissingColumn => "column missing",
+        XlsxCellError => "cell holds the error value {value}",
+        XlsxBadId => "“{value}” is not a measure id (e.g. M-0042)",
+        XlsxIndicatorWithoutMeasure => "no id, and not exactly one new measure is titled “{title}”",
+        ErrXlsxNeedsFile => {
+            "XLSX cannot go to standard output: write it to a file with -o FILE.xlsx"
+        }
         ImportTooLarge => "file is too large (at most {max} MB)",
         ImportUnknownGoal => "unknown goal “{code}” (create it with --create-goals)",
         ImportDuplicate => "“{value}” occurs twice",

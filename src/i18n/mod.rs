@@ -176,6 +176,13 @@ pub enum Text {
     AskRestore,
     Aborted,
     ErrNeedsYes,
+    // XLSX.
+    XlsxNotWorkbook,
+    XlsxNoSheets,
+    XlsxMissingColumn,
+    XlsxCellError,
+    XlsxBadId,
+    XlsxIndicatorWithoutMeasure,
     ErrXlsxNeedsFile,
     // Exchange.
     ImportTooLarge,

@@ -23,7 +23,7 @@ pub use check::Inconsistency;
 pub use error::StoreError;
 pub use history::{EntryKind, HistoryEntry, current_user};
 pub use records::Link;
-pub use repository::{GoalStats, Repository};
+pub use repository::{GoalStats, Repository, goal_stats};
 
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Op};

@@ -1,0 +1,366 @@
+//! Reads `Maßnahmen` and `Indikatoren` from a workbook into an [`Incoming`] document.
+//!
+//! Columns are found by their header in the sheet's first row, in any order; unknown columns are
+//! ignored. Every cell problem becomes `file[Sheet]:row: Header: reason` and the row is skipped.
+
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+
+use super::cells::{CellReader, cell_text};
+use super::{
+    Column, INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
+    INDICATOR_TARGET, INDICATOR_UNIT, MEASURE_COLUMNS, SHEET_INDICATORS, SHEET_MEASURES, header,
+};
+use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
+use crate::i18n::{Lang, Text, fill};
+use crate::model::{Indicator, Measure, MeasureId, Status, same_code};
+
+/// Parses an XLSX workbook. A file that is no workbook, or has neither a `Maßnahmen` nor an
+/// `Indikatoren` sheet, is one problem (`Err`); problems of single cells go into
+/// `Incoming::problems` and parsing goes on with the next row.
+pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
+    let whole = |reason: String| vec![ImportProblem::whole_file(file, reason)];
+    let not_workbook = |error: &dyn std::fmt::Display| {
+        whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", error)]))
+    };
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
+    let is_1904 = workbook.has_1904_epoch();
+    let names = workbook.sheet_names();
+    let find = |wanted: &str| names.iter().find(|n| same_code(n, wanted)).cloned();
+    let (measures_name, indicators_name) = (find(SHEET_MEASURES), find(SHEET_INDICATORS));
+    if measures_name.is_none() && indicators_name.is_none() {
+        return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
+    }
+    let mut read = |name: Option<String>| -> Result<Option<Table>, Vec<ImportProblem>> {
+        let Some(name) = name else {
+            return Ok(None);
+        };
+        let file = format!("{file}[{name}]");
+        match workbook.worksheet_range(&name) {
+            Ok(range) => Ok(Some(Table::new(file, &range))),
+            Err(e) => Err(vec![ImportProblem::whole_file(
+                &file,
+                fill(lang.t(Text::XlsxNotWorkbook), &[("error", &e)]),
+            )]),
+        }
+    };
+    let measures = read(measures_name)?;
+    let indicators = read(indicators_name)?;
+    let mut parser = Parser {
+        lang,
+        is_1904,
+        incoming: Incoming::default(),
+        skipped: HashSet::new(),
+    };
+    if let Some(table) = &measures {
+        parser.measures(table);
+    }
+    if let Some(table) = &indicators {
+        parser.indicators(table);
+    }
+    Ok(parser.incoming)
+}
+
+/// One sheet: its name in messages, its header → column index, and its non-empty rows.
+struct Table {
+    /// `file[Sheet]`, the file part of its problems.
+    file: String,
+    /// Lower-cased header → (column index, header as written).
+    columns: HashMap<String, (usize, String)>,
+    /// Headers that occur twice, with their row-1 problems.
+    duplicates: Vec<String>,
+    /// Rows below the header that have any content, with their sheet row number (1-based).
+    rows: Vec<(usize, Vec<Data>)>,
+    header_line: usize,
+}
+
+impl Table {
+    fn new(file: String, range: &Range<Data>) -> Table {
+        let first_row = range.start().map_or(0, |(row, _)| row as usize);
+        let mut rows = range.rows().enumerate();
+        let mut columns = HashMap::new();
+        let mut duplicates = Vec::new();
+        if let Some((_, header)) = rows.next() {
+            for (index, cell) in header.iter().enumerate() {
+                let Ok(name) = cell_text(cell) else { continue };
+                let name = name.trim().to_string();
+                if name.is_empty() {
+                    continue;
+                }
+                match columns.entry(name.to_lowercase()) {
+                    Entry::Occupied(_) => duplicates.push(name),
+                    Entry::Vacant(slot) => {
+                        slot.insert((index, name));
+                    }
+                }
+            }
+        }
+        let rows = rows
+            .filter(|(_, cells)| cells.iter().any(|c| !is_blank(c)))
+            .map(|(index, cells)| (first_row + index + 1, cells.to_vec()))
+            .collect();
+        Table {
+            file,
+            columns,
+            duplicates,
+            rows,
+            header_line: first_row + 1,
+        }
+    }
+
+    /// The column with this header: its index and its header as the file writes it.
+    fn column(&self, name: &str) -> Option<(usize, &str)> {
+        self.columns
+            .get(&name.to_lowercase())
+            .map(|(index, written)| (*index, written.as_str()))
+    }
+
+    /// Problems of the header row: duplicate headers, and missing ones from `required`
+    /// (`always` ones in any case, the others when a row names an existing measure by id,
+    /// whose values an absent column would silently clear).
+    fn header_problems(
+        &self,
+        always: &[&str],
+        when_updating: &[&str],
+        id_header: &str,
+        lang: Lang,
+    ) -> Vec<ImportProblem> {
+        let mut problems: Vec<ImportProblem> = self
+            .duplicates
+            .iter()
+            .map(|name| {
+                let reason = fill(lang.t(Text::ImportDuplicate), &[("value", name)]);
+                ImportProblem::new(&self.file, self.header_line, name.as_str(), reason)
+            })
+            .collect();
+        let updates = self.column(id_header).is_some_and(|(index, _)| {
+            self.rows
+                .iter()
+                .any(|(_, cells)| cells.get(index).is_some_and(|c| !is_blank(c)))
+        });
+        let needed = always
+            .iter()
+            .chain(when_updating.iter().filter(|_| updates));
+        for name in needed {
+            if self.column(name).is_none() {
+                let reason = lang.t(Text::XlsxMissingColumn);
+                problems.push(ImportProblem::new(
+                    &self.file,
+                    self.header_line,
+                    *name,
+                    reason,
+                ));
+            }
+        }
+        problems
+    }
+}
+
+/// An empty cell or one holding only spaces.
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+struct Parser {
+    lang: Lang,
+    is_1904: bool,
+    incoming: Incoming,
+    /// Ids of measure rows that had problems: their indicator rows are dropped quietly.
+    skipped: HashSet<MeasureId>,
+}
+
+impl Parser {
+    fn reader<'a>(
+        &'a mut self,
+        table: &'a Table,
+        line: usize,
+        cells: &'a [Data],
+    ) -> CellReader<'a> {
+        CellReader {
+            file: &table.file,
+            line,
+            lang: self.lang,
+            is_1904: self.is_1904,
+            problems: &mut self.incoming.problems,
+            failed: false,
+            cells,
+            columns: &table.columns,
+        }
+    }
+
+    fn measures(&mut self, table: &Table) {
+        let always = [header(Column::Title)];
+        let when_updating: Vec<&str> = MEASURE_COLUMNS
+            .iter()
+            .filter(|(c, _, _)| !matches!(c, Column::Id | Column::PrimaryGoal | Column::Goals))
+            .map(|(_, name, _)| *name)
+            .collect();
+        let problems =
+            table.header_problems(&always, &when_updating, header(Column::Id), self.lang);
+        if !problems.is_empty() {
+            self.incoming.problems.extend(problems);
+            return;
+        }
+        let has_goals = table.column(header(Column::PrimaryGoal)).is_some()
+            || table.column(header(Column::Goals)).is_some();
+        for (line, cells) in &table.rows {
+            let mut r = self.reader(table, *line, cells);
+            let id = r.id(header(Column::Id));
+            let mut measure = Measure::new(r.text(header(Column::Title)));
+            measure.description = r.text(header(Column::Description));
+            measure.organisation = r.text(header(Column::Organisation));
+            measure.contact = r.text(header(Column::Contact));
+            measure.responsible = r.text(header(Column::Responsible));
+            measure.reference = r.text(header(Column::Reference));
+            measure.fund = r.fund(header(Column::Fund));
+            measure.requested = r.amount(header(Column::Requested));
+            measure.approved = r.amount(header(Column::Approved));
+            measure.cofunding = r.amount(header(Column::Cofunding));
+            measure.start = r.date(header(Column::Start));
+            measure.end = r.date(header(Column::End));
+            measure.status = r.status(header(Column::Status)).unwrap_or(Status::Idee);
+            measure.target_groups = r
+                .text(header(Column::TargetGroups))
+                .lines()
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_string)
+                .collect();
+            measure.location = r.text(header(Column::Location));
+            measure.notes = r.text(header(Column::Notes));
+            let primary = r.text(header(Column::PrimaryGoal));
+            let others = r.text(header(Column::Goals));
+            let failed = r.failed;
+            if failed {
+                self.skipped.extend(id);
+                continue;
+            }
+            self.incoming.measures.push(IncomingMeasure {
+                line: *line,
+                id,
+                measure,
+                indicators: None,
+                goals: has_goals.then(|| goal_codes(&primary, &others)),
+            });
+        }
+    }
+
+    fn indicators(&mut self, table: &Table) {
+        let always = [INDICATOR_NAME, INDICATOR_TARGET];
+        let when_updating = [INDICATOR_UNIT, INDICATOR_BASELINE, INDICATOR_ACTUAL];
+        let problems = table.header_problems(&always, &when_updating, INDICATOR_ID, self.lang);
+        if !problems.is_empty() {
+            self.incoming.problems.extend(problems);
+            return;
+        }
+        // The sheet is there: a measure of this file without rows has no indicators.
+        for measure in &mut self.incoming.measures {
+            measure.indicators = Some(Vec::new());
+        }
+        let by_id: HashMap<MeasureId, usize> = (self.incoming.measures.iter().enumerate())
+            .filter_map(|(index, m)| Some((m.id?, index)))
+            .collect();
+        let mut updates: BTreeMap<MeasureId, IndicatorUpdate> = BTreeMap::new();
+        for (line, cells) in &table.rows {
+            let mut r = self.reader(table, *line, cells);
+            let id = r.id(INDICATOR_ID);
+            let title = r.text(INDICATOR_MEASURE);
+            let indicator = Indicator {
+                name: r.text(INDICATOR_NAME),
+                unit: r.text(INDICATOR_UNIT),
+                baseline: r.number(INDICATOR_BASELINE).unwrap_or(0.0),
+                target: r.required_number(INDICATOR_TARGET),
+                actual: r.number(INDICATOR_ACTUAL),
+            };
+            if r.failed {
+                continue;
+            }
+            let target = match id {
+                Some(id) => by_id.get(&id).copied().ok_or(id),
+                None => match self.new_measure_titled(&title) {
+                    Some(index) => Ok(index),
+                    None => {
+                        let reason = fill(
+                            self.lang.t(Text::XlsxIndicatorWithoutMeasure),
+                            &[("title", &title.trim())],
+                        );
+                        let field = table.column(INDICATOR_ID).map_or(INDICATOR_ID, |c| c.1);
+                        self.incoming.problems.push(ImportProblem::new(
+                            &table.file,
+                            *line,
+                            field,
+                            reason,
+                        ));
+                        continue;
+                    }
+                },
+            };
+            match target {
+                Ok(index) => {
+                    if let Some(list) = &mut self.incoming.measures[index].indicators {
+                        list.push(indicator);
+                    }
+                }
+                Err(id) if self.skipped.contains(&id) => {}
+                Err(id) => {
+                    updates
+                        .entry(id)
+                        .or_insert_with(|| IndicatorUpdate {
+                            line: *line,
+                            measure: id,
+                            indicators: Vec::new(),
+                        })
+                        .indicators
+                        .push(indicator);
+                }
+            }
+        }
+        self.incoming.indicator_updates = updates.into_values().collect();
+    }
+
+    /// The one new measure (no id) of this file with this title.
+    fn new_measure_titled(&self, title: &str) -> Option<usize> {
+        let mut matches = (self.incoming.measures.iter().enumerate())
+            .filter(|(_, m)| m.id.is_none() && m.measure.title.trim() == title.trim())
+            .map(|(index, _)| index);
+        let first = matches.next()?;
+        matches.next().is_none().then_some(first)
+    }
+}
+
+/// Goal codes, primary first, without repeats: `Hauptziel`, then the codes of `Ziele`
+/// (separated by commas, semicolons, spaces or line breaks).
+fn goal_codes(primary: &str, others: &str) -> Vec<String> {
+    let mut codes: Vec<String> = Vec::new();
+    let split = others.split(|c: char| c == ',' || c == ';' || c.is_whitespace());
+    for code in std::iter::once(primary).chain(split) {
+        let code = code.trim();
+        if !code.is_empty() && !codes.iter().any(|c| same_code(c, code)) {
+            codes.push(code.to_string());
+        }
+    }
+    codes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn goal_codes_put_the_primary_first_once() {
+        assert_eq!(
+            goal_codes("1.2", "1.1, 1.2; 3.4\n5.1"),
+            ["1.2", "1.1", "3.4", "5.1"]
+        );
+        assert_eq!(goal_codes("", "2.1,2.2"), ["2.1", "2.2"]);
+        assert!(goal_codes(" ", "").is_empty());
+    }
+}

@@ -1,0 +1,378 @@
+//! Writes the workbook: `Maßnahmen`, `Ziele`, `Indikatoren` with typed, formatted cells.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
+
+use super::{
+    Column, GOAL_SEPARATOR, INDICATOR_COLUMNS, MEASURE_COLUMNS, SHEET_GOALS, SHEET_INDICATORS,
+    SHEET_MEASURES, neutralise_formula,
+};
+use crate::exchange::Snapshot;
+use crate::model::{Cents, GoalId, Measure, MeasureId};
+use crate::store::{Link, goal_stats};
+
+/// Euro amounts: `12.500,50 €` in a German Excel.
+const EURO: &str = "#,##0.00 \"€\"";
+/// Dates: `01.03.2026`.
+const DATE: &str = "DD.MM.YYYY";
+/// Creation date written into the document properties, so the same data gives the same bytes.
+const CREATED: (u16, u8, u8) = (2000, 1, 1);
+
+/// The cell formats of the workbook.
+struct Formats {
+    header: Format,
+    text: Format,
+    euro: Format,
+    date: Format,
+    percent: Format,
+    strong: Format,
+    strong_euro: Format,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new().set_bold(),
+            text: Format::new().set_num_format("@"),
+            euro: Format::new().set_num_format(EURO),
+            date: Format::new().set_num_format(DATE),
+            percent: Format::new().set_num_format("0%"),
+            strong: Format::new().set_bold(),
+            strong_euro: Format::new().set_bold().set_num_format(EURO),
+        }
+    }
+}
+
+/// The whole database as an XLSX workbook; the same snapshot always gives the same bytes.
+/// Fails only on what Excel cannot hold (e.g. a cell over 32,767 characters).
+pub fn export(snapshot: &Snapshot) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let (year, month, day) = CREATED;
+    let created = ExcelDateTime::from_ymd(year, month, day)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("quartier")
+            .set_creation_datetime(&created),
+    );
+    let formats = Formats::new();
+    measures_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    goals_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    indicators_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    workbook.save_to_buffer()
+}
+
+/// Bold header in row 1, frozen, with column widths.
+fn header_row<'a>(
+    sheet: &mut Worksheet,
+    columns: impl IntoIterator<Item = (&'a str, f64)>,
+    formats: &Formats,
+) -> Result<u16, XlsxError> {
+    let mut count = 0;
+    for (col, (name, width)) in (0u16..).zip(columns) {
+        sheet.write_string_with_format(0, col, name, &formats.header)?;
+        sheet.set_column_width(col, width)?;
+        count = col + 1;
+    }
+    Ok(count)
+}
+
+fn row_number(index: usize) -> Result<u32, XlsxError> {
+    u32::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)
+}
+
+/// Text, formula-neutralised; empty text leaves the cell empty.
+fn text(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: &str,
+    format: Option<&Format>,
+) -> Result<(), XlsxError> {
+    if value.is_empty() {
+        return Ok(());
+    }
+    let value = neutralise_formula(value);
+    match format {
+        Some(format) => sheet.write_string_with_format(row, col, value, format)?,
+        None => sheet.write_string(row, col, value)?,
+    };
+    Ok(())
+}
+
+/// An amount as a number of euros with the euro format.
+fn amount(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<Cents>,
+    format: &Format,
+) -> Result<(), XlsxError> {
+    if let Some(Cents(cents)) = value {
+        sheet.write_number_with_format(row, col, cents as f64 / 100.0, format)?;
+    }
+    Ok(())
+}
+
+/// A date as an Excel date; one Excel cannot show (before 1900) as ISO text, which import reads.
+fn date(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    value: Option<NaiveDate>,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let Some(value) = value else {
+        return Ok(());
+    };
+    let excel = u16::try_from(value.year()).ok().and_then(|year| {
+        ExcelDateTime::from_ymd(year, value.month() as u8, value.day() as u8).ok()
+    });
+    match excel {
+        Some(excel) => sheet.write_datetime_with_format(row, col, &excel, &formats.date)?,
+        None => sheet.write_string(row, col, value.format("%Y-%m-%d").to_string())?,
+    };
+    Ok(())
+}
+
+fn measures_sheet(
+    sheet: &mut Worksheet,
+    snapshot: &Snapshot,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(SHEET_MEASURES)?;
+    let columns = MEASURE_COLUMNS
+        .iter()
+        .map(|(_, name, width)| (*name, *width));
+    let count = header_row(sheet, columns, formats)?;
+    for (col, (column, _, _)) in (0u16..).zip(MEASURE_COLUMNS) {
+        // Typed-in ids, codes and file numbers stay text (`1.3` is no number and no date).
+        if matches!(
+            column,
+            Column::Id | Column::Reference | Column::PrimaryGoal | Column::Goals
+        ) {
+            sheet.set_column_format(col, &formats.text)?;
+        }
+    }
+    for (index, measure) in snapshot.measures.iter().enumerate() {
+        let row = row_number(index)?;
+        for (col, (column, _, _)) in (0u16..).zip(MEASURE_COLUMNS) {
+            measure_cell(sheet, row, col, column, measure, snapshot, formats)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    let last =
+        u32::try_from(snapshot.measures.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    sheet.autofilter(0, 0, last, count - 1)?;
+    Ok(())
+}
+
+fn measure_cell(
+    sheet: &mut Worksheet,
+    row: u32,
+    col: u16,
+    column: Column,
+    m: &Measure,
+    snapshot: &Snapshot,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let code = Some(&formats.text);
+    match column {
+        Column::Id => text(sheet, row, col, &m.id.to_string(), code),
+        Column::Title => text(sheet, row, col, &m.title, None),
+        Column::Description => text(sheet, row, col, &m.description, None),
+        Column::Organisation => text(sheet, row, col, &m.organisation, None),
+        Column::Contact => text(sheet, row, col, &m.contact, None),
+        Column::Responsible => text(sheet, row, col, &m.responsible, None),
+        Column::Reference => text(sheet, row, col, &m.reference, code),
+        Column::Fund => text(sheet, row, col, m.fund.map_or("", |f| f.name()), None),
+        Column::Requested => amount(sheet, row, col, m.requested, &formats.euro),
+        Column::Approved => amount(sheet, row, col, m.approved, &formats.euro),
+        Column::Cofunding => amount(sheet, row, col, m.cofunding, &formats.euro),
+        Column::Start => date(sheet, row, col, m.start, formats),
+        Column::End => date(sheet, row, col, m.end, formats),
+        Column::Status => text(sheet, row, col, m.status.name(), None),
+        Column::TargetGroups => text(sheet, row, col, &m.target_groups.join("\n"), None),
+        Column::Location => text(sheet, row, col, &m.location, None),
+        Column::PrimaryGoal => {
+            let primary = snapshot.primary_code(m.id).unwrap_or_default();
+            text(sheet, row, col, &primary, code)
+        }
+        Column::Goals => {
+            let codes = snapshot.goal_codes(m.id).join(GOAL_SEPARATOR);
+            text(sheet, row, col, &codes, code)
+        }
+        Column::Notes => text(sheet, row, col, &m.notes, None),
+    }
+}
+
+/// The goal tree: top-level goals bold with the figures of their whole subtree, sub-goals
+/// indented and grouped under them, a total row at the end. Every figure counts a measure
+/// under its primary goal only, so the rows add up.
+fn goals_sheet(
+    sheet: &mut Worksheet,
+    snapshot: &Snapshot,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(SHEET_GOALS)?;
+    let columns = [
+        ("Kürzel", 10.0),
+        ("Ziel", 70.0),
+        ("Maßnahmen", 12.0),
+        ("Bewilligt", 16.0),
+        ("Kofinanzierung", 16.0),
+    ];
+    header_row(sheet, columns, formats)?;
+    sheet.set_column_format(0, &formats.text)?;
+    let primary: Vec<Link> = snapshot
+        .links
+        .values()
+        .flatten()
+        .filter(|l| l.primary)
+        .copied()
+        .collect();
+    let sums = |amount: fn(&Measure) -> Option<Cents>| -> HashMap<MeasureId, Cents> {
+        snapshot
+            .measures
+            .iter()
+            .map(|m| (m.id, amount(m).unwrap_or_default()))
+            .collect()
+    };
+    let approved = goal_stats(&snapshot.goals, &primary, &sums(|m| m.approved));
+    let cofunding = goal_stats(&snapshot.goals, &primary, &sums(|m| m.cofunding));
+    let depths = depths(snapshot);
+    for (index, goal) in snapshot.goals.iter().enumerate() {
+        let row = row_number(index)?;
+        let depth = depths.get(&goal.id).copied().unwrap_or(0);
+        let stats = approved.get(&goal.id).cloned().unwrap_or_default();
+        let co = cofunding.get(&goal.id).map(|s| s.approved);
+        if depth == 0 {
+            text(sheet, row, 0, &goal.code, Some(&formats.strong))?;
+            text(sheet, row, 1, &goal.title, Some(&formats.strong))?;
+            sheet.write_number_with_format(row, 2, stats.measures as f64, &formats.strong)?;
+            amount(sheet, row, 3, Some(stats.approved), &formats.strong_euro)?;
+            amount(sheet, row, 4, co, &formats.strong_euro)?;
+        } else {
+            let indent = u8::try_from(depth.min(15)).unwrap_or(15);
+            let code = formats.text.clone().set_indent(indent);
+            let title = Format::new().set_indent(indent);
+            text(sheet, row, 0, &goal.code, Some(&code))?;
+            text(sheet, row, 1, &goal.title, Some(&title))?;
+            sheet.write_number(row, 2, stats.measures as f64)?;
+            amount(sheet, row, 3, Some(stats.approved), &formats.euro)?;
+            amount(sheet, row, 4, co, &formats.euro)?;
+        }
+    }
+    group_subtrees(sheet, snapshot, &depths)?;
+    let total = row_number(snapshot.goals.len())?;
+    let with_primary: Vec<&Measure> = snapshot
+        .measures
+        .iter()
+        .filter(|m| snapshot.primary_code(m.id).is_some())
+        .collect();
+    let sum = |amount: fn(&Measure) -> Option<Cents>| {
+        with_primary
+            .iter()
+            .map(|m| amount(m).unwrap_or_default())
+            .sum::<Cents>()
+    };
+    sheet.write_string_with_format(total, 1, "Gesamt", &formats.strong)?;
+    sheet.write_number_with_format(total, 2, with_primary.len() as f64, &formats.strong)?;
+    amount(
+        sheet,
+        total,
+        3,
+        Some(sum(|m| m.approved)),
+        &formats.strong_euro,
+    )?;
+    amount(
+        sheet,
+        total,
+        4,
+        Some(sum(|m| m.cofunding)),
+        &formats.strong_euro,
+    )?;
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// Depth of each goal in the tree (0 = top level), bounded against cycles.
+fn depths(snapshot: &Snapshot) -> HashMap<GoalId, usize> {
+    let parents: HashMap<GoalId, Option<GoalId>> =
+        snapshot.goals.iter().map(|g| (g.id, g.parent)).collect();
+    snapshot
+        .goals
+        .iter()
+        .map(|goal| {
+            let mut depth = 0;
+            let mut current = goal.parent;
+            while let Some(parent) = current.filter(|_| depth < snapshot.goals.len()) {
+                depth += 1;
+                current = parents.get(&parent).copied().flatten();
+            }
+            (goal.id, depth)
+        })
+        .collect()
+}
+
+/// Groups the rows below each goal that has sub-goals (Excel's outline, up to 7 levels), so a
+/// click collapses a strategic goal to its subtotal row. Goals are in tree order, so a subtree
+/// is the run of deeper rows after its goal.
+fn group_subtrees(
+    sheet: &mut Worksheet,
+    snapshot: &Snapshot,
+    depths: &HashMap<GoalId, usize>,
+) -> Result<(), XlsxError> {
+    let depth_at: Vec<usize> = snapshot
+        .goals
+        .iter()
+        .map(|g| depths.get(&g.id).copied().unwrap_or(0))
+        .collect();
+    for (index, depth) in depth_at.iter().enumerate() {
+        if *depth >= 7 {
+            continue;
+        }
+        let end = depth_at[index + 1..]
+            .iter()
+            .position(|d| d <= depth)
+            .map_or(depth_at.len(), |offset| index + 1 + offset);
+        if end > index + 1 {
+            sheet.group_rows(row_number(index + 1)?, row_number(end - 1)?)?;
+        }
+    }
+    Ok(())
+}
+
+fn indicators_sheet(
+    sheet: &mut Worksheet,
+    snapshot: &Snapshot,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(SHEET_INDICATORS)?;
+    let count = header_row(sheet, INDICATOR_COLUMNS, formats)?;
+    sheet.set_column_format(0, &formats.text)?;
+    let mut index = 0;
+    for measure in &snapshot.measures {
+        for indicator in &measure.indicators {
+            let row = row_number(index)?;
+            index += 1;
+            text(sheet, row, 0, &measure.id.to_string(), Some(&formats.text))?;
+            text(sheet, row, 1, &measure.title, None)?;
+            text(sheet, row, 2, &indicator.name, None)?;
+            text(sheet, row, 3, &indicator.unit, None)?;
+            sheet.write_number(row, 4, indicator.baseline)?;
+            sheet.write_number(row, 5, indicator.target)?;
+            if let Some(actual) = indicator.actual {
+                sheet.write_number(row, 6, actual)?;
+            }
+            if let Some(share) = indicator.attainment() {
+                sheet.write_number_with_format(row, 7, share, &formats.percent)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last = u32::try_from(index).map_err(|_| XlsxError::RowColumnLimitError)?;
+    sheet.autofilter(0, 0, last, count - 1)?;
+    Ok(())
+}
