@@ -57,7 +57,39 @@ pub enum Op {
     /// Makes an existing link the measure's primary one.
     SetPrimary { measure: MeasureId, goal: GoalId },
     /// Several ops as one history entry, applied in order in one transaction.
-    Batch { ops: Vec<Op> },
+    Batch {
+        #[serde(deserialize_with = "bounded_batch")]
+        ops: Vec<Op>,
+    },
+}
+
+/// Deepest nesting of `Batch` inside `Batch` accepted when decoding. The store never nests
+/// deeper than 2 (an import's inverse is a batch of inverses); bincode itself has no depth limit,
+/// so without this a hostile history record could overflow the stack instead of being reported
+/// as corrupt.
+pub const MAX_BATCH_DEPTH: usize = 16;
+
+thread_local! {
+    static BATCH_DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn bounded_batch<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Op>, D::Error> {
+    /// Restores the depth when this level is done, also on error.
+    struct Level;
+    impl Drop for Level {
+        fn drop(&mut self) {
+            BATCH_DEPTH.with(|d| d.set(d.get().saturating_sub(1)));
+        }
+    }
+    let depth = BATCH_DEPTH.with(|d| {
+        d.set(d.get() + 1);
+        d.get()
+    });
+    let _level = Level;
+    if depth > MAX_BATCH_DEPTH {
+        return Err(serde::de::Error::custom("Batch nested too deeply"));
+    }
+    Vec::<Op>::deserialize(deserializer)
 }
 
 /// What an applied op changed, so views can refresh and the CLI can print new ids.
@@ -97,5 +129,30 @@ impl Applied {
             Change::GoalAdded(id) => Some(*id),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+    use crate::store::codec;
+
+    fn nested(depth: usize) -> Op {
+        let mut op = Op::DeleteMeasure { id: MeasureId(1) };
+        for _ in 0..depth {
+            op = Op::Batch { ops: vec![op] };
+        }
+        op
+    }
+
+    #[test]
+    fn batches_decode_up_to_the_depth_limit_and_no_deeper() {
+        let ok = nested(MAX_BATCH_DEPTH);
+        let bytes = codec::encode(1, &ok);
+        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
+        let deep = codec::encode(1, &nested(MAX_BATCH_DEPTH + 1));
+        assert!(codec::decode::<Op>(&deep, 1).is_err());
+        // The depth counter is reset after an error: a normal batch decodes again.
+        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
     }
 }
