@@ -79,6 +79,10 @@ fn event_loop<B: Backend>(
     receiver: &mpsc::Receiver<Wake>,
 ) -> Result<Exit, B::Error> {
     terminal.draw(|frame| crate::ui::render(app, frame))?;
+    if !app.measures_loaded {
+        app.load_measures();
+        terminal.draw(|frame| crate::ui::render(app, frame))?;
+    }
     loop {
         let Ok(wake) = receiver.recv() else {
             return Ok(Exit::Stopped);

@@ -9,32 +9,36 @@ use crate::model::{Fund, GoalId, Measure, MeasureId, Status};
 use crate::store::Link;
 
 /// All links in memory, both directions (a few bytes per link; rebuilt after each change).
+/// By measure, the links are one sorted vector searched by binary search: at 100 000 measures
+/// a map with a small vector per measure cost 100 000 allocations at every start.
 #[derive(Clone, Debug, Default)]
 pub struct LinkIndex {
     by_goal: HashMap<GoalId, Vec<(MeasureId, bool)>>,
-    by_measure: HashMap<MeasureId, Vec<(GoalId, bool)>>,
+    /// Measure of each entry of `goals`, ascending.
+    measure_ids: Vec<MeasureId>,
+    /// Goals of the measures in `measure_ids`, primary first within each measure.
+    goals: Vec<(GoalId, bool)>,
 }
 
 impl LinkIndex {
     /// Indexes `links`.
     pub fn new(links: &[Link]) -> LinkIndex {
-        let mut index = LinkIndex::default();
+        let mut by_goal: HashMap<GoalId, Vec<(MeasureId, bool)>> = HashMap::new();
         for link in links {
-            index
-                .by_goal
+            by_goal
                 .entry(link.goal)
                 .or_default()
                 .push((link.measure, link.primary));
-            index
-                .by_measure
-                .entry(link.measure)
-                .or_default()
-                .push((link.goal, link.primary));
         }
-        for goals in index.by_measure.values_mut() {
-            goals.sort_by_key(|(_, primary)| !*primary);
+        // The store returns links by measure already; the stable sort only moves each
+        // measure's primary link to the front.
+        let mut sorted: Vec<&Link> = links.iter().collect();
+        sorted.sort_by_key(|l| (l.measure, !l.primary));
+        LinkIndex {
+            by_goal,
+            measure_ids: sorted.iter().map(|l| l.measure).collect(),
+            goals: sorted.iter().map(|l| (l.goal, l.primary)).collect(),
         }
-        index
     }
 
     /// Measures linked directly to `goal`, with whether it is their primary goal.
@@ -44,7 +48,9 @@ impl LinkIndex {
 
     /// Goals of `measure`, primary first.
     pub fn goals_of(&self, measure: MeasureId) -> &[(GoalId, bool)] {
-        self.by_measure.get(&measure).map_or(&[], Vec::as_slice)
+        let start = self.measure_ids.partition_point(|m| *m < measure);
+        let end = self.measure_ids.partition_point(|m| *m <= measure);
+        &self.goals[start..end]
     }
 
     /// Distinct measures linked to any goal of `subtree`.
@@ -57,6 +63,35 @@ impl LinkIndex {
             seen.extend(self.measures_of(*goal).iter().map(|(m, _)| *m));
         }
         seen.len()
+    }
+
+    /// For every goal, the distinct measures linked to it or to a goal below it, in one pass
+    /// over the links (`parent_of` gives each goal's parent).
+    pub fn counts(&self, parent_of: impl Fn(GoalId) -> Option<GoalId>) -> HashMap<GoalId, usize> {
+        let mut counts: HashMap<GoalId, usize> = HashMap::new();
+        let mut reached: Vec<GoalId> = Vec::new();
+        let mut start = 0;
+        while start < self.measure_ids.len() {
+            let measure = self.measure_ids[start];
+            let end = start + self.measure_ids[start..].partition_point(|m| *m == measure);
+            reached.clear();
+            for (goal, _) in &self.goals[start..end] {
+                let mut current = Some(*goal);
+                // The bound guards against a parent cycle in a corrupt database.
+                for _ in 0..64 {
+                    let Some(goal) = current else { break };
+                    if !reached.contains(&goal) {
+                        reached.push(goal);
+                    }
+                    current = parent_of(goal);
+                }
+            }
+            for goal in &reached {
+                *counts.entry(*goal).or_default() += 1;
+            }
+            start = end;
+        }
+        counts
     }
 }
 
@@ -275,6 +310,17 @@ mod tests {
         assert_eq!(pane.rows[1].via, GoalId(3));
         assert!(pane.rows[1].primary);
         assert_eq!(links.count_in(&[GoalId(1), GoalId(2), GoalId(3)]), 2);
+        // Goals 2 and 3 are children of 1.
+        let parent = |g: GoalId| (g != GoalId(1)).then_some(GoalId(1));
+        let counts = links.counts(parent);
+        assert_eq!(counts[&GoalId(1)], 2);
+        assert_eq!(counts[&GoalId(2)], 2);
+        assert_eq!(counts[&GoalId(3)], 1);
+        assert_eq!(
+            links.goals_of(MeasureId(1)),
+            [(GoalId(3), true), (GoalId(2), false)]
+        );
+        assert_eq!(links.goals_of(MeasureId(9)), []);
     }
 
     #[test]

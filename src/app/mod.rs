@@ -116,6 +116,8 @@ pub struct App {
     pub last_search: Option<SearchHits>,
     search_index: Option<search::SearchIndex>,
     pub view: ViewState,
+    /// False between [`App::without_measures`] and [`App::load_measures`].
+    pub measures_loaded: bool,
     draft_path: Option<PathBuf>,
     quit: bool,
 }
@@ -124,6 +126,20 @@ impl App {
     /// Loads goals and links from `store`. A draft left by a dropped connection at
     /// `draft_path` is offered for restoring.
     pub fn new(
+        store: Store,
+        lang: Lang,
+        theme: Theme,
+        draft_path: Option<PathBuf>,
+    ) -> Result<App, StoreError> {
+        let mut app = App::without_measures(store, lang, theme, draft_path)?;
+        app.load_measures();
+        Ok(app)
+    }
+
+    /// Like [`App::new`], but the measure pane stays empty until [`App::load_measures`]: the
+    /// TUI draws the tree first and fills the pane right after (at 100 000 measures, decoding
+    /// the first goal's measures would otherwise delay the first frame).
+    pub fn without_measures(
         store: Store,
         lang: Lang,
         theme: Theme,
@@ -148,13 +164,19 @@ impl App {
             last_search: None,
             search_index: None,
             view: ViewState::default(),
+            measures_loaded: false,
             draft_path,
             quit: false,
         };
         app.recount();
-        app.fill_pane();
         app.offer_draft();
         Ok(app)
+    }
+
+    /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
+    pub fn load_measures(&mut self) {
+        self.measures_loaded = true;
+        self.fill_pane();
     }
 
     /// True once the user asked to leave.
@@ -323,12 +345,8 @@ impl App {
 
     /// Recomputes the per-goal measure counts.
     fn recount(&mut self) {
-        self.counts = self
-            .tree
-            .goals()
-            .iter()
-            .map(|g| (g.id, self.links.count_in(&self.tree.subtree(g.id))))
-            .collect();
+        let tree = &self.tree;
+        self.counts = self.links.counts(|g| tree.goal(g).and_then(|g| g.parent));
     }
 
     /// Refills the measure pane for the selected goal, loading measures not yet cached.

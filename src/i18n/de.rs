@@ -264,6 +264,7 @@ pub fn text(text: Text) -> &'static str {
         ExportFile => "Datei",
         ExportHint => "↑/↓ Format · Enter schreiben · Esc abbrechen",
         AskOverwrite => "{path} gibt es schon. Ersetzen? (j/n)",
+        LoadingMeasures => "Maßnahmen werden geladen …",
         CtxGlobal => "Überall",
         CtxNormal => "Alle Bereiche",
         CtxTree => "Zielbaum",

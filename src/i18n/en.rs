@@ -252,6 +252,7 @@ pub fn text(text: Text) -> &'static str {
         ExportFile => "File",
         ExportHint => "↑/↓ format · Enter write · Esc cancel",
         AskOverwrite => "{path} already exists. Replace it? (y/n)",
+        LoadingMeasures => "Loading measures …",
         CtxGlobal => "Everywhere",
         CtxNormal => "All panes",
         CtxTree => "Goal tree",

@@ -280,6 +280,7 @@ pub enum Text {
     ReportAttainmentTitle,
     ReportSummary,
     // TUI.
+    LoadingMeasures,
     CtxExport,
     KeyExport,
     KeyExportFormat,

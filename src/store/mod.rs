@@ -362,7 +362,7 @@ impl Store {
         // buffers in place and recognise the two-byte record `[format, primary]` directly; any
         // other value goes through the codec, which reports it as corrupt.
         let tree = TreeName::LinksByMeasure;
-        let mut links = Vec::with_capacity(self.trees.tree(tree).len());
+        let mut links = Vec::new();
         for item in self.trees.tree(tree).iter() {
             let (key, value) = item?;
             let primary = match *value {

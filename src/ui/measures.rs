@@ -194,7 +194,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     );
     app.view.table_offset.set(offset);
     app.view.table_height.set(height);
-    if app.pane.rows.is_empty() && goal.is_some() {
+    if !app.measures_loaded {
+        lines.push(Line::styled(lang.t(Text::LoadingMeasures), app.theme.dim()));
+    } else if app.pane.rows.is_empty() && goal.is_some() {
         lines.push(Line::styled(
             lang.t(Text::NoMeasureForGoal),
             app.theme.dim(),
