@@ -394,13 +394,18 @@ impl Tui {
 
     /// Sends `signal` (a name such as `HUP`, `TERM`, `INT`) to the program with `kill(1)`.
     pub fn kill(&self, signal: &str) {
-        let status = Command::new("kill")
-            .arg("-s")
-            .arg(signal)
-            .arg(self.pid().to_string())
-            .status()
-            .expect("run kill");
-        assert!(status.success(), "kill -s {signal} failed");
+        // libc directly: a fresh machine need not have /bin/kill (procps).
+        let number = match signal {
+            "HUP" => libc::SIGHUP,
+            "TERM" => libc::SIGTERM,
+            "INT" => libc::SIGINT,
+            "KILL" => libc::SIGKILL,
+            other => panic!("unknown signal {other}"),
+        };
+        let pid = libc::pid_t::try_from(self.pid()).expect("pid");
+        // SAFETY: kill(2) with a pid we spawned and a valid signal number touches no memory.
+        let result = unsafe { libc::kill(pid, number) };
+        assert_eq!(result, 0, "kill -{signal} {pid} failed");
     }
 
     /// Changes the terminal size, as a user resizing the window (the program gets SIGWINCH).
