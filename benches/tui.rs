@@ -8,22 +8,23 @@
 //! writer that discards the escape sequences but counts their bytes and the flushes, with a
 //! fixed viewport of the benchmarked size. Plain `std::time::Instant`, no bench framework.
 
-use std::cell::Cell;
 use std::collections::HashSet;
-use std::io::Write;
 use std::path::Path;
-use std::rc::Rc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use quartier::app::{App, Focus};
 use quartier::i18n::Lang;
-use quartier::model::{GoalId, MeasureId};
+use quartier::model::MeasureId;
 use quartier::store::Store;
 use quartier::ui::Theme;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
-use ratatui::{Terminal, TerminalOptions, Viewport};
+use ratatui::crossterm::event::KeyCode;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{
+    BenchResult, Figures, Sample, Session, Stats, Table, filesystem, fmt_ms, key, machine, ms,
+    terminal, verdict,
+};
 
 const DEFAULT_MEASURES: usize = 10_000;
 const SEED: u64 = 1;
@@ -39,8 +40,6 @@ const SEARCH_WORD: &str = "kiezfest";
 const FIRST_FRAME_TARGET_MS: f64 = 100.0;
 const KEY_TARGET_MS: f64 = 5.0;
 const ROW_MOVE_TARGET_BYTES: u64 = 1_536;
-
-type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> BenchResult<()> {
     // `cargo bench` passes `--bench`; other arguments (filters) have no meaning here.
@@ -155,134 +154,6 @@ fn main() -> BenchResult<()> {
     println!("By key (warm scenarios above, split by the key pressed)");
     by_key.print();
     Ok(())
-}
-
-/// Discards what the backend writes, counting bytes and flushes.
-struct CountingWriter {
-    counters: Rc<Counters>,
-}
-
-#[derive(Default)]
-struct Counters {
-    bytes: Cell<u64>,
-    flushes: Cell<u64>,
-}
-
-impl Write for CountingWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.counters
-            .bytes
-            .set(self.counters.bytes.get() + buf.len() as u64);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.counters.flushes.set(self.counters.flushes.get() + 1);
-        Ok(())
-    }
-}
-
-type BenchTerminal = Terminal<CrosstermBackend<CountingWriter>>;
-
-fn terminal(w: u16, h: u16) -> BenchResult<(BenchTerminal, Rc<Counters>)> {
-    let counters = Rc::new(Counters::default());
-    let backend = CrosstermBackend::new(CountingWriter {
-        counters: Rc::clone(&counters),
-    });
-    let terminal = Terminal::with_options(
-        backend,
-        TerminalOptions {
-            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
-        },
-    )?;
-    Ok((terminal, counters))
-}
-
-/// One key's cost.
-#[derive(Clone, Copy)]
-struct Sample {
-    handle: Duration,
-    draw: Duration,
-    bytes: u64,
-    flushes: u64,
-}
-
-impl Sample {
-    fn total(&self) -> Duration {
-        self.handle + self.draw
-    }
-}
-
-/// An app on a fresh store, drawn once, as after start-up.
-struct Session {
-    app: App,
-    terminal: BenchTerminal,
-    counters: Rc<Counters>,
-}
-
-impl Session {
-    fn open(db: &Path, w: u16, h: u16) -> BenchResult<Session> {
-        let store = Store::open(db)?;
-        let app = App::new(store, Lang::De, Theme::default(), None)?;
-        let (mut terminal, counters) = terminal(w, h)?;
-        terminal.draw(|frame| quartier::ui::render(&app, frame))?;
-        Ok(Session {
-            app,
-            terminal,
-            counters,
-        })
-    }
-
-    /// One key, as the event loop handles it: `handle_key`, then one `draw`.
-    fn press(&mut self, key: KeyEvent) -> BenchResult<Sample> {
-        let bytes = self.counters.bytes.get();
-        let flushes = self.counters.flushes.get();
-        let started = Instant::now();
-        self.app.handle_key(key);
-        let handled = Instant::now();
-        let app = &self.app;
-        self.terminal
-            .draw(|frame| quartier::ui::render(app, frame))?;
-        let drawn = Instant::now();
-        if self.app.should_quit() {
-            return Err("a benchmark key quit the app".into());
-        }
-        Ok(Sample {
-            handle: handled - started,
-            draw: drawn - handled,
-            bytes: self.counters.bytes.get() - bytes,
-            flushes: self.counters.flushes.get() - flushes,
-        })
-    }
-
-    fn press_char(&mut self, c: char) -> BenchResult<Sample> {
-        self.press(key(KeyCode::Char(c)))
-    }
-
-    /// Strategic goals (no parent) in tree order.
-    fn strategic(&self) -> Vec<(GoalId, String)> {
-        self.app
-            .tree
-            .goals()
-            .iter()
-            .filter(|g| g.parent.is_none())
-            .map(|g| (g.id, g.code.clone()))
-            .collect()
-    }
-
-    /// Distinct measures linked to `goal` or below it.
-    fn measures_under(&self, goal: GoalId) -> HashSet<MeasureId> {
-        self.app
-            .tree
-            .subtree(goal)
-            .iter()
-            .flat_map(|g| self.app.links().measures_of(*g).iter().map(|(m, _)| *m))
-            .collect()
-    }
-}
-
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
 }
 
 /// The timed keys of one scenario at one size, labelled by key.
@@ -582,160 +453,4 @@ fn filter(db: &Path, w: u16, h: u16) -> BenchResult<Run> {
         run.push("Enter", s.press(key(KeyCode::Enter))?);
     }
     Ok(run)
-}
-
-/// Timing and byte figures of a set of samples.
-struct Figures {
-    total: Stats,
-    handle: Stats,
-    draw: Stats,
-    bytes_median: u64,
-    bytes_max: u64,
-    flushes: f64,
-}
-
-impl Figures {
-    fn new(samples: &[Sample]) -> Figures {
-        let mut bytes: Vec<u64> = samples.iter().map(|s| s.bytes).collect();
-        bytes.sort_unstable();
-        let flushes = samples.iter().map(|s| s.flushes).sum::<u64>() as f64 / samples.len() as f64;
-        Figures {
-            total: Stats::new(samples.iter().map(Sample::total).collect()),
-            handle: Stats::new(samples.iter().map(|s| s.handle).collect()),
-            draw: Stats::new(samples.iter().map(|s| s.draw).collect()),
-            bytes_median: bytes[bytes.len().div_ceil(2) - 1],
-            bytes_max: bytes[bytes.len() - 1],
-            flushes,
-        }
-    }
-}
-
-/// Order statistics of a sample, in milliseconds (nearest-rank percentiles).
-struct Stats {
-    median: f64,
-    p95: f64,
-    max: f64,
-}
-
-impl Stats {
-    fn new(mut samples: Vec<Duration>) -> Stats {
-        assert!(!samples.is_empty(), "no samples");
-        samples.sort();
-        let rank = |p: f64| {
-            let index = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
-            ms(samples[index - 1])
-        };
-        Stats {
-            median: rank(0.50),
-            p95: rank(0.95),
-            max: ms(samples[samples.len() - 1]),
-        }
-    }
-}
-
-fn verdict(value: f64, target: f64) -> &'static str {
-    if value <= target { "PASS" } else { "MISS" }
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1_000.0
-}
-
-fn fmt_ms(value: f64) -> String {
-    if value < 1.0 {
-        format!("{value:.3} ms")
-    } else {
-        format!("{value:.2} ms")
-    }
-}
-
-/// A text table; the first column is left-aligned, text columns too, numbers right-aligned.
-struct Table {
-    header: Vec<String>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn new(header: &[&str]) -> Table {
-        Table {
-            header: header.iter().map(|h| h.to_string()).collect(),
-            rows: Vec::new(),
-        }
-    }
-
-    fn row(&mut self, row: Vec<String>) {
-        assert_eq!(row.len(), self.header.len(), "row width");
-        self.rows.push(row);
-    }
-
-    fn print(&self) {
-        let columns = self.header.len();
-        let widths: Vec<usize> = (0..columns)
-            .map(|i| {
-                std::iter::once(&self.header)
-                    .chain(&self.rows)
-                    .map(|r| r[i].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let numeric = |text: &str| text.starts_with(|c: char| c.is_ascii_digit());
-        let line = |r: &[String]| {
-            let cells: Vec<String> = r
-                .iter()
-                .enumerate()
-                .map(|(i, text)| pad(text, widths[i], i > 0 && numeric(text)))
-                .collect();
-            println!("{}", cells.join("  ").trim_end());
-        };
-        line(&self.header);
-        println!(
-            "{}",
-            "-".repeat(widths.iter().sum::<usize>() + 2 * (columns - 1))
-        );
-        for row in &self.rows {
-            line(row);
-        }
-    }
-}
-
-/// Pads by characters (not bytes), so `×` and `≤` do not shift columns.
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(text.chars().count()));
-    if right {
-        format!("{fill}{text}")
-    } else {
-        format!("{text}{fill}")
-    }
-}
-
-/// CPU count and model from /proc/cpuinfo.
-fn machine() -> String {
-    let nproc = std::thread::available_parallelism().map_or("?".into(), |n| n.to_string());
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split_once(':'))
-                .map(|(_, v)| v.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    format!("nproc {nproc}, {model}")
-}
-
-/// Filesystem type of the mount holding `path`, from /proc/self/mounts.
-fn filesystem(path: &Path) -> Option<String> {
-    let path = path.canonicalize().ok()?;
-    let mounts = std::fs::read_to_string("/proc/self/mounts").ok()?;
-    mounts
-        .lines()
-        .filter_map(|line| {
-            let mut fields = line.split_whitespace();
-            let (_, mount, fs) = (fields.next()?, fields.next()?, fields.next()?);
-            path.starts_with(mount)
-                .then(|| (mount.len(), format!("{fs} on {mount}")))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, description)| description)
 }

@@ -1,0 +1,385 @@
+//! Code shared by the bench binaries `tui` and `scale` (included with `#[path]`; each binary
+//! uses only part of it): a terminal over a byte-counting sink, an app session that times one
+//! key as the event loop handles it, order statistics, a text table, machine facts.
+
+#![allow(dead_code)]
+
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::Path;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use quartier::app::App;
+use quartier::i18n::Lang;
+use quartier::model::{GoalId, MeasureId};
+use quartier::store::Store;
+use quartier::ui::Theme;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+pub type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// Discards what the backend writes, counting bytes and flushes.
+pub struct CountingWriter {
+    counters: Rc<Counters>,
+}
+
+#[derive(Default)]
+pub struct Counters {
+    pub bytes: Cell<u64>,
+    pub flushes: Cell<u64>,
+}
+
+impl Write for CountingWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.counters
+            .bytes
+            .set(self.counters.bytes.get() + buf.len() as u64);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.counters.flushes.set(self.counters.flushes.get() + 1);
+        Ok(())
+    }
+}
+
+pub type BenchTerminal = Terminal<CrosstermBackend<CountingWriter>>;
+
+/// A terminal of fixed size `w`x`h` whose output is counted and discarded.
+pub fn terminal(w: u16, h: u16) -> BenchResult<(BenchTerminal, Rc<Counters>)> {
+    let counters = Rc::new(Counters::default());
+    let backend = CrosstermBackend::new(CountingWriter {
+        counters: Rc::clone(&counters),
+    });
+    let terminal = Terminal::with_options(
+        backend,
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
+        },
+    )?;
+    Ok((terminal, counters))
+}
+
+/// One key's cost.
+#[derive(Clone, Copy)]
+pub struct Sample {
+    pub handle: Duration,
+    pub draw: Duration,
+    pub bytes: u64,
+    pub flushes: u64,
+}
+
+impl Sample {
+    pub fn total(&self) -> Duration {
+        self.handle + self.draw
+    }
+}
+
+/// An app on a fresh store, drawn once, as after start-up.
+pub struct Session {
+    pub app: App,
+    pub terminal: BenchTerminal,
+    pub counters: Rc<Counters>,
+}
+
+impl Session {
+    pub fn open(db: &Path, w: u16, h: u16) -> BenchResult<Session> {
+        let store = Store::open(db)?;
+        let app = App::new(store, Lang::De, Theme::default(), None)?;
+        let (mut terminal, counters) = terminal(w, h)?;
+        terminal.draw(|frame| quartier::ui::render(&app, frame))?;
+        Ok(Session {
+            app,
+            terminal,
+            counters,
+        })
+    }
+
+    /// One key, as the event loop handles it: `handle_key`, then one `draw`.
+    pub fn press(&mut self, key: KeyEvent) -> BenchResult<Sample> {
+        let bytes = self.counters.bytes.get();
+        let flushes = self.counters.flushes.get();
+        let started = Instant::now();
+        self.app.handle_key(key);
+        let handled = Instant::now();
+        let app = &self.app;
+        self.terminal
+            .draw(|frame| quartier::ui::render(app, frame))?;
+        let drawn = Instant::now();
+        if self.app.should_quit() {
+            return Err("a benchmark key quit the app".into());
+        }
+        Ok(Sample {
+            handle: handled - started,
+            draw: drawn - handled,
+            bytes: self.counters.bytes.get() - bytes,
+            flushes: self.counters.flushes.get() - flushes,
+        })
+    }
+
+    pub fn press_char(&mut self, c: char) -> BenchResult<Sample> {
+        self.press(key(KeyCode::Char(c)))
+    }
+
+    /// Strategic goals (no parent) in tree order.
+    pub fn strategic(&self) -> Vec<(GoalId, String)> {
+        self.app
+            .tree
+            .goals()
+            .iter()
+            .filter(|g| g.parent.is_none())
+            .map(|g| (g.id, g.code.clone()))
+            .collect()
+    }
+
+    /// Distinct measures linked to `goal` or below it.
+    pub fn measures_under(&self, goal: GoalId) -> HashSet<MeasureId> {
+        self.app
+            .tree
+            .subtree(goal)
+            .iter()
+            .flat_map(|g| self.app.links().measures_of(*g).iter().map(|(m, _)| *m))
+            .collect()
+    }
+
+    /// Expands every strategic goal (bottom up, so rows above do not shift) and selects the
+    /// first row; returns the number of rows of the expanded tree.
+    pub fn expand_all(&mut self) -> BenchResult<usize> {
+        let strategic = self.strategic().len();
+        self.press_char('G')?;
+        for _ in 0..strategic {
+            self.press_char('l')?;
+            self.press_char('k')?;
+        }
+        self.press_char('g')?;
+        Ok(self.app.tree.len())
+    }
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// Timing and byte figures of a set of samples.
+pub struct Figures {
+    pub total: Stats,
+    pub handle: Stats,
+    pub draw: Stats,
+    pub bytes_median: u64,
+    pub bytes_max: u64,
+    pub flushes: f64,
+}
+
+impl Figures {
+    pub fn new(samples: &[Sample]) -> Figures {
+        let mut bytes: Vec<u64> = samples.iter().map(|s| s.bytes).collect();
+        bytes.sort_unstable();
+        let flushes = samples.iter().map(|s| s.flushes).sum::<u64>() as f64 / samples.len() as f64;
+        Figures {
+            total: Stats::new(samples.iter().map(Sample::total).collect()),
+            handle: Stats::new(samples.iter().map(|s| s.handle).collect()),
+            draw: Stats::new(samples.iter().map(|s| s.draw).collect()),
+            bytes_median: bytes[bytes.len().div_ceil(2) - 1],
+            bytes_max: bytes[bytes.len() - 1],
+            flushes,
+        }
+    }
+}
+
+/// Order statistics of a sample, in milliseconds (nearest-rank percentiles).
+pub struct Stats {
+    pub median: f64,
+    pub p95: f64,
+    pub p99: f64,
+    pub max: f64,
+}
+
+impl Stats {
+    pub fn new(mut samples: Vec<Duration>) -> Stats {
+        assert!(!samples.is_empty(), "no samples");
+        samples.sort();
+        let rank = |p: f64| {
+            let index = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
+            ms(samples[index - 1])
+        };
+        Stats {
+            median: rank(0.50),
+            p95: rank(0.95),
+            p99: rank(0.99),
+            max: ms(samples[samples.len() - 1]),
+        }
+    }
+}
+
+/// Median (lower middle for an even count) and maximum of integers.
+pub fn median_max(values: &[u64]) -> (u64, u64) {
+    assert!(!values.is_empty(), "no values");
+    let mut sorted = values.to_vec();
+    sorted.sort_unstable();
+    (
+        sorted[sorted.len().div_ceil(2) - 1],
+        sorted[sorted.len() - 1],
+    )
+}
+
+pub fn verdict(value: f64, target: f64) -> &'static str {
+    if value <= target { "PASS" } else { "MISS" }
+}
+
+pub fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1_000.0
+}
+
+pub fn fmt_ms(value: f64) -> String {
+    if value < 1.0 {
+        format!("{value:.3} ms")
+    } else {
+        format!("{value:.2} ms")
+    }
+}
+
+pub fn mib(bytes: u64) -> String {
+    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Bytes as MiB, or KiB below 1 MiB.
+pub fn size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{:.1} KiB", bytes as f64 / 1024.0)
+    } else {
+        mib(bytes)
+    }
+}
+
+/// A text table; the first column is left-aligned, text columns too, numbers right-aligned.
+pub struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(header: &[&str]) -> Table {
+        Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn row(&mut self, row: Vec<String>) {
+        assert_eq!(row.len(), self.header.len(), "row width");
+        self.rows.push(row);
+    }
+
+    pub fn print(&self) {
+        let columns = self.header.len();
+        let widths: Vec<usize> = (0..columns)
+            .map(|i| {
+                std::iter::once(&self.header)
+                    .chain(&self.rows)
+                    .map(|r| r[i].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let numeric = |text: &str| text.starts_with(|c: char| c.is_ascii_digit());
+        let line = |r: &[String]| {
+            let cells: Vec<String> = r
+                .iter()
+                .enumerate()
+                .map(|(i, text)| pad(text, widths[i], i > 0 && numeric(text)))
+                .collect();
+            println!("{}", cells.join("  ").trim_end());
+        };
+        line(&self.header);
+        println!(
+            "{}",
+            "-".repeat(widths.iter().sum::<usize>() + 2 * (columns - 1))
+        );
+        for row in &self.rows {
+            line(row);
+        }
+    }
+}
+
+/// Pads by characters (not bytes), so `×` and `≤` do not shift columns.
+pub fn pad(text: &str, width: usize, right: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(text.chars().count()));
+    if right {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+/// CPU count (`nproc`) and model from /proc/cpuinfo.
+pub fn machine() -> String {
+    let nproc = std::process::Command::new("nproc")
+        .output()
+        .ok()
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or("?".into(), |n| n.to_string())
+        });
+    let model = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    format!("nproc {nproc}, {model}")
+}
+
+/// Filesystem type of the mount holding `path` (fsync cost depends on it), from /proc/self/mounts.
+pub fn filesystem(path: &Path) -> Option<String> {
+    let path = path.canonicalize().ok()?;
+    let mounts = std::fs::read_to_string("/proc/self/mounts").ok()?;
+    mounts
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let (_, mount, fs) = (fields.next()?, fields.next()?, fields.next()?);
+            path.starts_with(mount)
+                .then(|| (mount.len(), format!("{fs} on {mount}")))
+        })
+        .max_by_key(|(len, _)| *len)
+        .map(|(_, description)| description)
+}
+
+/// Sum of the sizes of all files under `path`.
+pub fn dir_size(path: &Path) -> std::io::Result<u64> {
+    let mut total = 0;
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            total += dir_size(&entry.path())?;
+        } else if kind.is_file() {
+            total += entry.metadata()?.len();
+        }
+    }
+    Ok(total)
+}
+
+/// `VmHWM` (peak resident set) and `VmRSS` of this process in KiB, from /proc/self/status.
+pub fn memory_kib() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l[name.len()..].split_whitespace().next())
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
