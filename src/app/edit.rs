@@ -43,6 +43,7 @@ impl App {
             }
         }
         self.forget_search_index();
+        self.rows_cache.clear();
         let reloaded = self
             .store
             .goals()

@@ -96,7 +96,7 @@ impl LinkIndex {
 }
 
 /// The column the measure table is sorted by; `s` cycles through them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum SortColumn {
     #[default]
     Title,
@@ -157,7 +157,7 @@ impl Cached {
 }
 
 /// What the measure pane shows; every criterion is optional.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
     pub status: Option<Status>,
     pub fund: Option<Fund>,
@@ -247,6 +247,19 @@ impl MeasurePane {
         let sort = self.sort;
         rows.sort_by(|a, b| sort.compare(a.1, b.1));
         self.rows = rows.into_iter().map(|(row, _)| row).collect();
+        self.select(keep);
+    }
+
+    /// Shows rows computed earlier (see [`MeasurePane::fill`]).
+    pub fn set_rows(&mut self, rows: Vec<MeasureRow>, unfiltered: usize) {
+        let keep = self.selected_id();
+        self.rows = rows;
+        self.unfiltered = unfiltered;
+        self.select(keep);
+    }
+
+    /// Selects `keep` if it is among the rows, else the first row.
+    fn select(&mut self, keep: Option<MeasureId>) {
         self.selected = keep
             .and_then(|id| self.position(id))
             .unwrap_or(0)

@@ -105,6 +105,9 @@ pub struct App {
     links: LinkIndex,
     /// Distinct measures linked to each goal or its sub-goals.
     counts: HashMap<GoalId, usize>,
+    /// The sorted, filtered rows of goals already shown, so going back to a goal with thousands
+    /// of measures does not sort them again; emptied on every change of data.
+    rows_cache: HashMap<(GoalId, SortColumn, Filter), (Vec<MeasureRow>, usize)>,
     /// Decoded measures, loaded when a goal showing them is selected; dropped when they change.
     cache: HashMap<MeasureId, measures::Cached>,
     pub pane: MeasurePane,
@@ -156,6 +159,7 @@ impl App {
             links,
             counts: HashMap::new(),
             cache: HashMap::new(),
+            rows_cache: HashMap::new(),
             pane: MeasurePane::default(),
             focus: Focus::Tree,
             mode: Mode::Normal,
@@ -351,11 +355,16 @@ impl App {
 
     /// Refills the measure pane for the selected goal, loading measures not yet cached.
     fn fill_pane(&mut self) {
-        let subtree = self
-            .tree
-            .selected_id()
-            .map(|id| self.tree.subtree(id))
-            .unwrap_or_default();
+        let Some(goal) = self.tree.selected_id() else {
+            self.pane.rows.clear();
+            return;
+        };
+        let key = (goal, self.pane.sort, self.pane.filter);
+        if let Some((rows, unfiltered)) = self.rows_cache.get(&key) {
+            self.pane.set_rows(rows.clone(), *unfiltered);
+            return;
+        }
+        let subtree = self.tree.subtree(goal);
         let mut failed = None;
         for goal in &subtree {
             for (id, _) in self.links.measures_of(*goal) {
@@ -375,6 +384,9 @@ impl App {
         self.pane.fill(&subtree, &self.links, |id| cache.get(&id));
         if let Some(error) = failed {
             self.say_error(&error);
+        } else {
+            self.rows_cache
+                .insert(key, (self.pane.rows.clone(), self.pane.unfiltered));
         }
     }
 

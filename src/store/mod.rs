@@ -319,6 +319,23 @@ impl Store {
         records::all_measures(&self.trees)
     }
 
+    /// Calls `visit` with every measure, by id, decoding one at a time straight from sled's
+    /// buffers (no list of all records or measures is ever held: the TUI's search index at
+    /// 100 000 measures).
+    pub fn for_each_measure(&self, mut visit: impl FnMut(Measure)) -> Result<(), StoreError> {
+        let tree = TreeName::Measures;
+        for item in self.trees.tree(tree).iter() {
+            let (key, value) = item?;
+            visit(records::decode_at(
+                tree,
+                &key,
+                &value,
+                records::MEASURE_FORMAT,
+            )?);
+        }
+        Ok(())
+    }
+
     /// Links of one measure, primary first.
     pub fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         records::links_of_measure(&self.trees, id)
