@@ -97,7 +97,7 @@ impl App {
             if let Some(goal) = self.tree.selected().cloned() {
                 self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
             }
-        } else if let Some(measure) = self.selected_measure().cloned() {
+        } else if let Some(measure) = self.selected_measure() {
             self.open_form(
                 Form::measure(&measure, false, self.lang),
                 Purpose::EditMeasure,

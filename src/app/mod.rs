@@ -198,14 +198,17 @@ impl App {
         self.store
     }
 
-    /// A measure shown on screen (loaded into the cache when its goal was selected).
-    pub fn measure(&self, id: MeasureId) -> Option<&Measure> {
-        self.cache.get(&id).map(|c| &c.measure)
+    /// The table row of a measure shown on screen (cached when its goal was selected).
+    pub fn row(&self, id: MeasureId) -> Option<&measures::Cached> {
+        self.cache.get(&id)
     }
 
-    /// The measure selected in the measure pane.
-    pub fn selected_measure(&self) -> Option<&Measure> {
-        self.pane.selected_id().and_then(|id| self.measure(id))
+    /// The measure selected in the measure pane, read whole from the store (a few µs; the
+    /// detail pane and the forms need every field, the cache keeps only the table's).
+    pub fn selected_measure(&self) -> Option<Measure> {
+        self.pane
+            .selected_id()
+            .and_then(|id| self.store.measure(id).ok().flatten())
     }
 
     /// Distinct measures linked to a goal or its sub-goals.

@@ -137,10 +137,7 @@ impl App {
         let mut low = this_year;
         let mut high = this_year;
         for cached in self.cache.values() {
-            for date in [cached.measure.start, cached.measure.end]
-                .into_iter()
-                .flatten()
-            {
+            for date in [cached.start, cached.end].into_iter().flatten() {
                 low = low.min(date.year());
                 high = high.max(date.year());
             }

@@ -20,7 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let measure = app.selected_measure();
     let mut title = format!(" {}", lang.t(Text::PaneDetail));
-    if let Some(m) = measure {
+    if let Some(m) = &measure {
         title.push_str(&format!(" {}", m.id));
     }
     title.push(' ');
@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
-    let lines = lines(app, measure);
+    let lines = lines(app, &measure);
     let paragraph = Paragraph::new(lines)
         .block(block)
         .wrap(Wrap { trim: false })
@@ -66,7 +66,7 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
     if m.cofunding.is_some() {
         out.push(field(Text::FieldCofunding, money(m.cofunding)));
     }
-    out.push(field(Text::FieldRuntime, runtime(m)));
+    out.push(field(Text::FieldRuntime, runtime(m.start, m.end)));
     let goals: Vec<String> = app
         .links()
         .goals_of(m.id)

@@ -10,7 +10,10 @@ use ratatui::widgets::Paragraph;
 use super::{pane_block, row_style, scroll_offset};
 use crate::app::{App, Focus, SortColumn};
 use crate::i18n::{Lang, Text, fill};
-use crate::model::{Measure, Status, format_date_de};
+use chrono::NaiveDate;
+
+use crate::app::measures::Cached;
+use crate::model::{Status, format_date_de};
 use crate::text::{cell, cell_right, sanitize_line};
 
 /// One column of the table.
@@ -114,8 +117,8 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
 }
 
 /// `01.03.2026–31.12.2027`, open ends left empty.
-pub fn runtime(measure: &Measure) -> String {
-    match (measure.start, measure.end) {
+pub fn runtime(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    match (start, end) {
         (None, None) => String::new(),
         (start, end) => format!(
             "{}–{}",
@@ -125,7 +128,7 @@ pub fn runtime(measure: &Measure) -> String {
     }
 }
 
-fn value(app: &App, column: Column, measure: &Measure, via: &str, width: usize) -> String {
+fn value(app: &App, column: Column, measure: &Cached, via: &str, width: usize) -> String {
     match column {
         Column::Via => cell(via, width),
         Column::Title => cell(&measure.title, width),
@@ -136,7 +139,7 @@ fn value(app: &App, column: Column, measure: &Measure, via: &str, width: usize) 
             width,
         ),
         Column::Status => cell(status_label(measure.status, app.lang), width),
-        Column::Runtime => cell(&runtime(measure), width),
+        Column::Runtime => cell(&runtime(measure.start, measure.end), width),
     }
 }
 
@@ -203,7 +206,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         ));
     }
     for (index, row) in app.pane.rows.iter().enumerate().skip(offset).take(height) {
-        let Some(measure) = app.measure(row.id) else {
+        let Some(measure) = app.row(row.id) else {
             continue;
         };
         let marker = if row.primary { "★ " } else { "  " };
