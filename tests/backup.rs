@@ -1,39 +1,11 @@
 //! Backups end to end: the daily backup on the first start, `backup`, `restore` as one undoable
 //! change, and owner-only file modes.
 
+mod common;
+
+use common::bin::{json_export as export, ok, quartier as run};
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn export(db: &Path) -> String {
-    ok(db, &["export"])
-        .lines()
-        .filter(|l| !l.contains("exported_at"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777

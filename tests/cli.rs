@@ -2,8 +2,11 @@
 //! database location rules, and a second process on a held database.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+mod common;
+
+use common::bin::{fails, ok, quartier};
 use quartier::model::{Measure, MeasureId};
 use quartier::store::{Store, codec, keys::TreeName};
 
@@ -16,41 +19,6 @@ fn db() -> Db {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
     Db { _dir: dir, path }
-}
-
-fn quartier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUARTIER_DB")
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
-}
-
-/// Runs and expects success; returns stdout.
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = quartier(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Runs and expects failure with `code`; returns stderr.
-fn fails(db: &Path, args: &[&str], code: i32) -> String {
-    let out = quartier(db, args);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr).unwrap()
 }
 
 fn json(text: &str) -> serde_json::Value {

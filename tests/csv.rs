@@ -2,8 +2,16 @@
 //! German Excel flavour and of plain comma CSV, the exported bytes, and one bad file per kind of
 //! problem (each named with file, line and field, the database left unchanged).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+use common::bin::ok_bytes as ok;
+
+/// Runs and expects failure (exit 1); returns stderr.
+fn fails(db: &Path, args: &[&str]) -> String {
+    common::bin::fails(db, args, 1)
+}
 
 struct Db {
     dir: tempfile::TempDir,
@@ -20,41 +28,6 @@ impl Db {
     fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
-}
-
-fn quartier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUARTIER_DB")
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
-}
-
-/// Runs and expects success; returns stdout as bytes.
-fn ok(db: &Path, args: &[&str]) -> Vec<u8> {
-    let out = quartier(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
-}
-
-/// Runs and expects failure (exit 1); returns stderr.
-fn fails(db: &Path, args: &[&str]) -> String {
-    let out = quartier(db, args);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr).unwrap()
 }
 
 /// The JSON export without its time stamp.

@@ -2,9 +2,11 @@
 //! property tests through the library: round trips, one undo per import, dry runs, and hostile
 //! files that must change nothing.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::PathBuf;
+
+use common::bin::{json_export as export, ok, quartier as run};
 use proptest::prelude::*;
 use quartier::exchange::{self, ImportOptions, Snapshot};
 use quartier::i18n::Lang;
@@ -27,37 +29,6 @@ impl Dir {
     fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
-}
-
-fn run(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("QUARTIER_DB")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The JSON export without its `exported_at` line.
-fn export(db: &Path) -> String {
-    ok(db, &["export", "--format", "json"])
-        .lines()
-        .filter(|l| !l.contains("\"exported_at\""))
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]

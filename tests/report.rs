@@ -4,6 +4,8 @@
 //!
 //! `QUARTIER_UPDATE_GOLDEN=1 cargo test --test report` rewrites `tests/golden/report_2026.md`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -16,13 +18,7 @@ struct Db {
 }
 
 fn quartier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUARTIER_DB")
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
+    common::bin::command(db, args)
         .env("QUARTIER_TODAY", TODAY)
         .output()
         .unwrap()

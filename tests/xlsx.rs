@@ -5,10 +5,9 @@
 mod common;
 
 use std::io::Cursor;
-use std::path::Path;
-use std::process::{Command, Output};
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use common::bin::{json_export, ok, quartier};
 use common::{USER, date, fresh, gid};
 use proptest::prelude::*;
 use quartier::exchange::{Snapshot, xlsx};
@@ -16,37 +15,6 @@ use quartier::i18n::Lang;
 use quartier::model::{Cents, Fund, Indicator, Measure, MeasureId, Status};
 use quartier::ops::Op;
 use rust_xlsxwriter::{Format, Workbook};
-
-fn quartier(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUARTIER_DB")
-        .env("LANG", "de_DE.UTF-8")
-        .env_remove("LC_ALL")
-        .output()
-        .unwrap()
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = quartier(db, args);
-    assert!(
-        out.status.success(),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// The JSON export without its `exported_at` line.
-fn json_export(db: &Path) -> String {
-    ok(db, &["export", "--format", "json"])
-        .lines()
-        .filter(|l| !l.contains("\"exported_at\""))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
 
 #[test]
 fn round_trip_through_xlsx_keeps_every_measure_and_the_file_is_byte_stable() {

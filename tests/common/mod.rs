@@ -2,6 +2,8 @@
 //! own temporary directory.
 #![allow(dead_code)]
 
+pub mod bin;
+
 use std::path::Path;
 use std::time::{Duration, Instant};
 
