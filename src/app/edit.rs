@@ -61,14 +61,20 @@ impl App {
 
     /// `a`: a new goal (tree) or a new measure linked to the selected goal.
     pub(super) fn add(&mut self) {
-        let Some(selected) = self.tree.selected().cloned() else {
-            return;
-        };
+        let selected = self.tree.selected().cloned();
         if self.focus == Focus::Tree {
-            // Under a top-level goal: a new child; under a sub-goal: a sibling after it.
-            let (parent, position) = match selected.parent {
-                None => (Some(selected.id), u32::MAX),
-                Some(parent) => (Some(parent), selected.position + 1),
+            // Under a top-level goal: a new child; under a sub-goal: a sibling after it; in an
+            // empty tree: a new top-level goal.
+            let (parent, position) = match &selected {
+                None => (None, u32::MAX),
+                Some(Goal {
+                    parent: None, id, ..
+                }) => (Some(*id), u32::MAX),
+                Some(Goal {
+                    parent: Some(parent),
+                    position,
+                    ..
+                }) => (Some(*parent), position + 1),
             };
             let parent_goal = parent.and_then(|p| self.tree.goal(p));
             let goal = Goal {
@@ -84,7 +90,7 @@ impl App {
             if let Mode::Form(state) = &mut self.mode {
                 state.form.next_field();
             }
-        } else {
+        } else if let Some(selected) = selected {
             let measure = Measure::new("");
             let purpose = Purpose::NewMeasure { goal: selected.id };
             self.open_form(Form::measure(&measure, true, self.lang), purpose);

@@ -737,3 +737,75 @@ fn declining_the_draft_deletes_it() {
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!draft.exists());
 }
+
+#[test]
+fn an_empty_tree_gets_a_new_top_level_goal() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    // Delete all nine strategic goals (each with its sub-goals and links).
+    for _ in 0..9 {
+        press(app, "gdj");
+    }
+    assert!(app.tree.is_empty());
+    press(app, "a");
+    let Mode::Form(state) = &app.mode else {
+        panic!("no form");
+    };
+    assert_eq!(state.form.text(Field::Code).as_deref(), Some("Z1"));
+    type_text(app, "Neu anfangen");
+    press(app, "<C-s>");
+    assert_eq!(selected_code(app), "Z1");
+    assert_eq!(app.tree.len(), 1);
+}
+
+mod random_keys {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Keys a user can press: every key name of the keymap, plus text and editing keys.
+    fn any_key() -> impl Strategy<Value = String> {
+        let mut names: Vec<String> = keymap::BINDINGS
+            .iter()
+            .flat_map(|b| b.keys.iter().map(|k| (*k).to_string()))
+            .collect();
+        names.extend(
+            [
+                "x",
+                "1",
+                ".",
+                ",",
+                "ä",
+                "€",
+                "Backspace",
+                "Left",
+                "Right",
+                "Home",
+                "End",
+            ]
+            .map(String::from),
+        );
+        // Without the quit keys, so sequences get deep into the modes.
+        names.retain(|k| k != "q" && k != "C-c");
+        names.sort();
+        names.dedup();
+        proptest::sample::select(names)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever a user types, in whatever mode, the app neither panics nor leaves the
+        /// store inconsistent, and every view still draws.
+        #[test]
+        fn random_key_sequences_never_panic(keys in proptest::collection::vec(any_key(), 1..80)) {
+            let mut f = fixture();
+            for name in &keys {
+                f.app.handle_key(key(name));
+            }
+            let mut terminal =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+            terminal.draw(|frame| crate::ui::render(&f.app, frame)).unwrap();
+            prop_assert!(f.app.store().check().is_empty());
+        }
+    }
+}

@@ -71,6 +71,8 @@ impl GoalTree {
             })
             .collect();
         self.expanded.retain(|id| self.index.contains_key(id));
+        // The old rows point into the old goal list: drop them before anything reads them.
+        self.visible.clear();
         self.rebuild_visible();
         match selected {
             Some(id) if self.index.contains_key(&id) => self.select(id),
@@ -325,6 +327,17 @@ mod tests {
         tree.move_by(-10);
         assert_eq!(tree.selected().unwrap().code, "Z1");
         assert_eq!(tree.subtree(GoalId(1)), [GoalId(1), GoalId(2), GoalId(3)]);
+    }
+
+    #[test]
+    fn replacing_goals_with_fewer_or_none_never_reads_old_rows() {
+        let mut tree = sample();
+        tree.select(GoalId(5));
+        tree.replace_goals(vec![goal(1, None, "Z1", 0)]);
+        assert_eq!(tree.selected().unwrap().code, "Z1");
+        tree.replace_goals(Vec::new());
+        assert!(tree.selected().is_none());
+        assert!(tree.is_empty());
     }
 
     #[test]
