@@ -792,19 +792,19 @@ mod random_keys {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(48))]
 
         /// Whatever a user types, in whatever mode, the app neither panics nor leaves the
         /// store inconsistent, and every view still draws.
         #[test]
         fn random_key_sequences_never_panic(keys in proptest::collection::vec(any_key(), 1..80)) {
             let mut f = fixture();
-            for name in &keys {
-                f.app.handle_key(key(name));
-            }
             let mut terminal =
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-            terminal.draw(|frame| crate::ui::render(&f.app, frame)).unwrap();
+            for name in &keys {
+                f.app.handle_key(key(name));
+                terminal.draw(|frame| crate::ui::render(&f.app, frame)).unwrap();
+            }
             prop_assert!(f.app.store().check().is_empty());
         }
     }
