@@ -124,7 +124,8 @@ impl SortColumn {
     fn compare(self, a: &Cached, b: &Cached) -> std::cmp::Ordering {
         match self {
             SortColumn::Title => a.title_key.cmp(&b.title_key),
-            SortColumn::Organisation => a.organisation_key.cmp(&b.organisation_key),
+            // Keys for this rarer column are made per sort (see `MeasurePane::fill`).
+            SortColumn::Organisation => std::cmp::Ordering::Equal,
             SortColumn::Fund => a.fund.map(|f| f.name()).cmp(&b.fund.map(|f| f.name())),
             // Largest amounts first: that is what one looks for.
             SortColumn::Approved => b.approved.cmp(&a.approved),
@@ -143,15 +144,14 @@ impl SortColumn {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cached {
     pub id: MeasureId,
-    pub title: String,
-    pub organisation: String,
+    pub title: Box<str>,
+    pub organisation: Box<str>,
     pub fund: Option<Fund>,
     pub approved: Option<Cents>,
     pub status: Status,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    title_key: String,
-    organisation_key: String,
+    title_key: Box<str>,
 }
 
 impl Cached {
@@ -159,10 +159,9 @@ impl Cached {
     pub fn new(measure: Measure) -> Cached {
         Cached {
             id: measure.id,
-            title_key: measure.title.to_lowercase(),
-            organisation_key: measure.organisation.to_lowercase(),
-            title: measure.title,
-            organisation: measure.organisation,
+            title_key: measure.title.to_lowercase().into(),
+            title: measure.title.into(),
+            organisation: measure.organisation.into(),
             fund: measure.fund,
             approved: measure.approved,
             status: measure.status,
@@ -268,7 +267,11 @@ impl MeasurePane {
             .filter(|(_, m)| self.filter.matches(m))
             .collect();
         let sort = self.sort;
-        rows.sort_by(|a, b| sort.compare(a.1, b.1));
+        if sort == SortColumn::Organisation {
+            rows.sort_by_cached_key(|(_, m)| (m.organisation.to_lowercase(), m.id));
+        } else {
+            rows.sort_by(|a, b| sort.compare(a.1, b.1));
+        }
         self.rows = rows.into_iter().map(|(row, _)| row).collect();
         self.select(keep);
     }

@@ -387,7 +387,9 @@ impl App {
         self.pane.fill(&subtree, &self.links, |id| cache.get(&id));
         if let Some(error) = failed {
             self.say_error(&error);
-        } else {
+        } else if subtree.len() > 1 {
+            // Only goals with sub-goals: their thousands of rows are what is slow to sort;
+            // a single goal's rows are cheap to make again and not worth the memory.
             self.rows_cache
                 .insert(key, (self.pane.rows.clone(), self.pane.unfiltered));
         }

@@ -66,8 +66,11 @@ pub struct SearchHits {
 /// entries in hit order makes a keystroke one scan, with no lookups or sorting per hit.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// (tree position of the primary goal, primary goal, measure, text).
-    measures: Vec<(usize, GoalId, MeasureId, String)>,
+    /// (tree position of the primary goal, primary goal, measure, start and end of its text).
+    measures: Vec<(u32, GoalId, MeasureId, u32, u32)>,
+    /// The lower-cased texts of all measures, one after the other: one allocation instead of
+    /// one per measure (2 MiB less at 100 000 measures).
+    text: String,
 }
 
 impl App {
@@ -82,6 +85,7 @@ impl App {
                 .collect();
             let links = &self.links;
             let mut measures = Vec::new();
+            let mut all = String::new();
             let read = self.store.for_each_measure(|m| {
                 // A measure is found under its primary goal; one without goals cannot be shown.
                 let Some((goal, _)) = links.goals_of(m.id).first() else {
@@ -90,15 +94,25 @@ impl App {
                 let Some(position) = order.get(goal) else {
                     return;
                 };
-                let text = format!("{}\n{}\n{}", m.title, m.organisation, m.notes);
-                measures.push((*position, *goal, m.id, text.to_lowercase()));
+                let start = all.len() as u32;
+                for part in [&m.title, &m.organisation, &m.notes] {
+                    all.extend(part.chars().flat_map(char::to_lowercase));
+                    all.push('\n');
+                }
+                let position = *position as u32;
+                measures.push((position, *goal, m.id, start, all.len() as u32));
             });
             if let Err(error) = read {
                 self.say_error(&error);
                 measures.clear();
             }
-            measures.sort_unstable_by_key(|(position, _, id, _)| (*position, *id));
-            self.search_index = Some(SearchIndex { measures });
+            measures.sort_unstable_by_key(|(position, _, id, _, _)| (*position, *id));
+            all.shrink_to_fit();
+            measures.shrink_to_fit();
+            self.search_index = Some(SearchIndex {
+                measures,
+                text: all,
+            });
         }
         self.search_index.get_or_insert_default()
     }
@@ -122,12 +136,14 @@ impl App {
         let index = self.search_index();
         let mut hits = Vec::new();
         let mut goals = goal_hits.into_iter().peekable();
-        for (position, goal, id, text) in &index.measures {
+        for (position, goal, id, start, end) in &index.measures {
+            let text = &index.text[*start as usize..*end as usize];
             if !text.contains(&query) {
                 continue;
             }
+            let position = *position as usize;
             // Goal hits up to this position come first (a goal before its measures).
-            while let Some((_, g)) = goals.next_if(|(p, _)| p <= position) {
+            while let Some((_, g)) = goals.next_if(|(p, _)| *p <= position) {
                 hits.push(Hit {
                     goal: g,
                     measure: None,

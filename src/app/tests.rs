@@ -148,7 +148,7 @@ fn pane_titles(app: &App) -> Vec<String> {
     app.pane
         .rows
         .iter()
-        .map(|r| app.row(r.id).unwrap().title.clone())
+        .map(|r| app.row(r.id).unwrap().title.to_string())
         .collect()
 }
 
