@@ -809,3 +809,27 @@ mod random_keys {
         }
     }
 }
+
+#[test]
+fn sorting_by_traeger_orders_by_organisation_ignoring_case() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    select_13(app);
+    press(app, "<Tab>a");
+    type_text(app, "Aaa zuerst nach Titel");
+    press(app, "<Tab><Tab>");
+    type_text(app, "zentrum am Platz");
+    press(app, "<C-s>");
+    assert_eq!(pane_titles(app)[0], "Aaa zuerst nach Titel");
+    press(app, "s");
+    assert_eq!(app.pane.sort, SortColumn::Organisation);
+    assert_eq!(
+        pane_titles(app),
+        [
+            "Lesepaten an der Grundschule",
+            "Nachbarschaftsfest",
+            "Aaa zuerst nach Titel"
+        ],
+        "Bildungsverbund, Kiezverein, zentrum"
+    );
+}
