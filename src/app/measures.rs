@@ -123,9 +123,8 @@ impl SortColumn {
 
     fn compare(self, a: &Cached, b: &Cached) -> std::cmp::Ordering {
         match self {
-            SortColumn::Title => a.title_key.cmp(&b.title_key),
-            // Keys for this rarer column are made per sort (see `MeasurePane::fill`).
-            SortColumn::Organisation => std::cmp::Ordering::Equal,
+            // Text columns are sorted by keys made once per sort (see `MeasurePane::fill`).
+            SortColumn::Title | SortColumn::Organisation => std::cmp::Ordering::Equal,
             SortColumn::Fund => a.fund.map(|f| f.name()).cmp(&b.fund.map(|f| f.name())),
             // Largest amounts first: that is what one looks for.
             SortColumn::Approved => b.approved.cmp(&a.approved),
@@ -136,11 +135,9 @@ impl SortColumn {
     }
 }
 
-/// What the measure table needs of a measure — its columns and its sort keys, computed once
-/// (sorting thousands of rows by lower-cased titles on every tree move was the slowest step of
-/// the TUI). The full measure (description, notes, indicators …) is read from the store only
-/// for the selected one: keeping every visited measure whole cost ~0.9 KB each, 90 MB at
-/// 100 000 measures.
+/// What the measure table needs of a measure: its columns. The full measure (description,
+/// notes, indicators …) is read from the store only for the selected one: keeping every
+/// visited measure whole cost ~0.9 KB each, 90 MB at 100 000 measures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cached {
     pub id: MeasureId,
@@ -151,7 +148,6 @@ pub struct Cached {
     pub status: Status,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    title_key: Box<str>,
 }
 
 impl Cached {
@@ -159,7 +155,6 @@ impl Cached {
     pub fn new(measure: Measure) -> Cached {
         Cached {
             id: measure.id,
-            title_key: measure.title.to_lowercase().into(),
             title: measure.title.into(),
             organisation: measure.organisation.into(),
             fund: measure.fund,
@@ -267,7 +262,11 @@ impl MeasurePane {
             .filter(|(_, m)| self.filter.matches(m))
             .collect();
         let sort = self.sort;
-        if sort == SortColumn::Organisation {
+        // Text columns: one lower-cased key per row and sort (not per comparison, which was the
+        // slowest step of the TUI; not stored per measure, which cost memory at 100 000).
+        if sort == SortColumn::Title {
+            rows.sort_by_cached_key(|(_, m)| (m.title.to_lowercase(), m.id));
+        } else if sort == SortColumn::Organisation {
             rows.sort_by_cached_key(|(_, m)| (m.organisation.to_lowercase(), m.id));
         } else {
             rows.sort_by(|a, b| sort.compare(a.1, b.1));
