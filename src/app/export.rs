@@ -33,12 +33,19 @@ fn extension(format: Format) -> &'static str {
 }
 
 impl ExportDialog {
-    /// JSON to `quartier-YYYY-MM-DD.json` in the current directory.
-    pub fn new() -> ExportDialog {
+    /// JSON to `quartier-YYYY-MM-DD.json` in `dir` (shown without a directory when `dir` is
+    /// the current one).
+    pub fn new(dir: &std::path::Path) -> ExportDialog {
         let day = chrono::Local::now().format("%Y-%m-%d");
+        let name = format!("quartier-{day}.json");
+        let path = if dir == std::path::Path::new(".") {
+            name
+        } else {
+            dir.join(name).display().to_string()
+        };
         ExportDialog {
             format: Format::Json,
-            path: Input::new(format!("quartier-{day}.json")),
+            path: Input::new(path),
         }
     }
 
@@ -62,12 +69,6 @@ impl ExportDialog {
     /// Passes a key to the file name.
     pub fn edit(&mut self, key: KeyEvent) {
         self.path.handle_event(&Event::Key(key));
-    }
-}
-
-impl Default for ExportDialog {
-    fn default() -> Self {
-        ExportDialog::new()
     }
 }
 

@@ -119,6 +119,8 @@ pub struct App {
     pub last_search: Option<SearchHits>,
     search_index: Option<search::SearchIndex>,
     pub view: ViewState,
+    /// Where the export dialog proposes to write (the current directory).
+    pub export_dir: PathBuf,
     /// False between [`App::without_measures`] and [`App::load_measures`].
     pub measures_loaded: bool,
     draft_path: Option<PathBuf>,
@@ -168,6 +170,7 @@ impl App {
             last_search: None,
             search_index: None,
             view: ViewState::default(),
+            export_dir: PathBuf::from("."),
             measures_loaded: false,
             draft_path,
             quit: false,

@@ -69,7 +69,9 @@ impl App {
             Action::MoveGoalUp => self.move_goal(-1),
             Action::MoveGoalDown => self.move_goal(1),
             Action::Report => self.open_report(),
-            Action::Export => self.mode = Mode::Export(super::export::ExportDialog::new()),
+            Action::Export => {
+                self.mode = Mode::Export(super::export::ExportDialog::new(&self.export_dir));
+            }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             // Keys of other modes do nothing here.

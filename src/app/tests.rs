@@ -133,7 +133,9 @@ pub(crate) fn fixture() -> Fixture {
             .expect("add");
     }
     let draft = dir.path().join("draft.json");
-    let app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    // Exports from tests land in the temp dir, never in the working directory.
+    app.export_dir = dir.path().to_path_buf();
     Fixture { dir, app }
 }
 
