@@ -4,9 +4,13 @@
 //! Run with `cargo bench --bench core`. `QUARTIER_BENCH_MEASURES` changes the number of demo
 //! measures (default 10 000). Plain `std::time::Instant`, no bench framework.
 
-use std::path::Path;
+#[path = "common/mod.rs"]
+mod common;
+
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+use common::{BenchResult, Stats, Table, dir_size, filesystem, fmt_ms, machine, mib, ms, verdict};
 
 use quartier::model::{GoalId, Measure, MeasureId};
 use quartier::ops::Op;
@@ -25,8 +29,6 @@ const OPEN_TARGET_MS: f64 = 50.0;
 const GOAL_TARGET_MS: f64 = 1.0;
 const EDIT_TARGET_MS: f64 = 10.0;
 
-type BenchResult<T> = Result<T, Box<dyn std::error::Error>>;
-
 fn main() -> BenchResult<()> {
     // `cargo bench` passes `--bench`; other arguments (filters) have no meaning here.
     let count = match std::env::var("QUARTIER_BENCH_MEASURES") {
@@ -35,7 +37,7 @@ fn main() -> BenchResult<()> {
     };
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("db");
-    let mut table = Table::default();
+    let mut table = Checked::new();
 
     // 1. Fill.
     let mut store = Store::open(&db)?;
@@ -227,7 +229,7 @@ fn main() -> BenchResult<()> {
     Ok(())
 }
 
-fn edit_rows(table: &mut Table, label: &str, stats: &Stats) {
+fn edit_rows(table: &mut Checked, label: &str, stats: &Stats) {
     table.row(format!("{label} median"), fmt_ms(stats.median), None);
     table.row(format!("{label} p95"), fmt_ms(stats.p95), None);
     table.row(
@@ -238,152 +240,23 @@ fn edit_rows(table: &mut Table, label: &str, stats: &Stats) {
     table.row(format!("{label} max"), fmt_ms(stats.max), None);
 }
 
-/// Order statistics of a sample, in milliseconds (nearest-rank percentiles).
-struct Stats {
-    median: f64,
-    p95: f64,
-    p99: f64,
-    max: f64,
-}
+/// The report: one row per metric; `check` is `(value, target)` in ms, lower is better.
+struct Checked(Table);
 
-impl Stats {
-    fn new(mut samples: Vec<Duration>) -> Stats {
-        assert!(!samples.is_empty(), "no samples");
-        samples.sort();
-        let rank = |p: f64| {
-            let index = ((p * samples.len() as f64).ceil() as usize).clamp(1, samples.len());
-            ms(samples[index - 1])
-        };
-        Stats {
-            median: rank(0.50),
-            p95: rank(0.95),
-            p99: rank(0.99),
-            max: ms(samples[samples.len() - 1]),
-        }
+impl Checked {
+    fn new() -> Checked {
+        Checked(Table::new(&["metric", "result", "target", "verdict"]))
     }
-}
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1_000.0
-}
-
-fn fmt_ms(value: f64) -> String {
-    if value < 1.0 {
-        format!("{value:.3} ms")
-    } else {
-        format!("{value:.2} ms")
-    }
-}
-
-fn mib(bytes: u64) -> String {
-    format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
-}
-
-#[derive(Default)]
-struct Table {
-    rows: Vec<[String; 4]>,
-}
-
-impl Table {
-    /// One row; `check` is `(value, target)` in ms, both "lower is better".
     fn row(&mut self, metric: impl Into<String>, result: String, check: Option<(f64, f64)>) {
         let (target, verdict) = match check {
-            Some((value, target)) => (
-                format!("≤ {target} ms"),
-                if value <= target { "PASS" } else { "MISS" }.to_string(),
-            ),
+            Some((value, target)) => (format!("≤ {target} ms"), verdict(value, target).into()),
             None => ("-".into(), "-".into()),
         };
-        self.rows.push([metric.into(), result, target, verdict]);
+        self.0.row(vec![metric.into(), result, target, verdict]);
     }
 
     fn print(&self) {
-        let header = ["metric", "result", "target", "verdict"].map(String::from);
-        let width = |i: usize| {
-            std::iter::once(&header)
-                .chain(&self.rows)
-                .map(|r| r[i].chars().count())
-                .max()
-                .unwrap_or(0)
-        };
-        let widths = [width(0), width(1), width(2), width(3)];
-        let line = |r: &[String; 4]| {
-            println!(
-                "{}  {}  {}  {}",
-                pad(&r[0], widths[0], false),
-                pad(&r[1], widths[1], true),
-                pad(&r[2], widths[2], false),
-                r[3]
-            );
-        };
-        line(&header);
-        println!("{}", "-".repeat(widths.iter().sum::<usize>() + 6));
-        for row in &self.rows {
-            line(row);
-        }
+        self.0.print();
     }
-}
-
-/// Pads by characters (not bytes), so `×` and `≤` do not shift columns.
-fn pad(text: &str, width: usize, right: bool) -> String {
-    let fill = " ".repeat(width.saturating_sub(text.chars().count()));
-    if right {
-        format!("{fill}{text}")
-    } else {
-        format!("{text}{fill}")
-    }
-}
-
-/// Sum of the sizes of all files under `path`.
-fn dir_size(path: &Path) -> std::io::Result<u64> {
-    let mut total = 0;
-    for entry in std::fs::read_dir(path)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            total += dir_size(&entry.path())?;
-        } else if kind.is_file() {
-            total += entry.metadata()?.len();
-        }
-    }
-    Ok(total)
-}
-
-/// CPU count (`nproc`) and model from /proc/cpuinfo.
-fn machine() -> String {
-    let nproc = Command::new("nproc")
-        .output()
-        .ok()
-        .and_then(|o| String::from_utf8(o.stdout).ok())
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or("?".into(), |n| n.to_string())
-        });
-    let model = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find(|l| l.starts_with("model name"))
-                .and_then(|l| l.split_once(':'))
-                .map(|(_, v)| v.trim().to_string())
-        })
-        .unwrap_or_else(|| "unknown CPU".into());
-    format!("nproc {nproc}, {model}")
-}
-
-/// Filesystem type of the mount holding `path` (fsync cost depends on it), from /proc/self/mounts.
-fn filesystem(path: &Path) -> Option<String> {
-    let path = path.canonicalize().ok()?;
-    let mounts = std::fs::read_to_string("/proc/self/mounts").ok()?;
-    mounts
-        .lines()
-        .filter_map(|line| {
-            let mut fields = line.split_whitespace();
-            let (_, mount, fs) = (fields.next()?, fields.next()?, fields.next()?);
-            path.starts_with(mount)
-                .then(|| (mount.len(), format!("{fs} on {mount}")))
-        })
-        .max_by_key(|(len, _)| *len)
-        .map(|(_, description)| description)
 }

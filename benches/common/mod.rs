@@ -1,4 +1,4 @@
-//! Code shared by the bench binaries `tui` and `scale` (included with `#[path]`; each binary
+//! Code shared by the bench binaries `core`, `tui` and `scale` (included with `#[path]`; each binary
 //! uses only part of it): a terminal over a byte-counting sink, an app session that times one
 //! key as the event loop handles it, order statistics, a text table, machine facts.
 
