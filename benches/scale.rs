@@ -26,8 +26,8 @@ use ratatui::crossterm::event::KeyCode;
 #[path = "common/mod.rs"]
 mod common;
 use common::{
-    BenchResult, Figures, Sample, Session, Stats, Table, dir_size, filesystem, fmt_ms, key,
-    machine, median_max, memory_kib, mib, ms, size, terminal, verdict,
+    BenchResult, Figures, Labelled, Sample, Session, Stats, Table, dir_size, filesystem, fmt_ms,
+    key, machine, median_max, memory_kib, mib, ms, size, terminal, verdict, walk_tree,
 };
 
 const SIZES: [usize; 2] = [10_000, 100_000];
@@ -391,23 +391,23 @@ fn session_memory(db: &Path, n: usize, r: &mut Results) -> BenchResult<()> {
 /// Timed keys of one scenario, labelled by key.
 struct Run {
     name: &'static str,
-    samples: Vec<(&'static str, Sample)>,
+    samples: Labelled,
 }
 
 impl Run {
     fn new(name: &'static str) -> Run {
         Run {
             name,
-            samples: Vec::new(),
+            samples: Labelled::default(),
         }
     }
 
     fn push(&mut self, label: &'static str, sample: Sample) {
-        self.samples.push((label, sample));
+        self.samples.push(label, sample);
     }
 
     fn report(&self, r: &mut Results) {
-        let all: Vec<Sample> = self.samples.iter().map(|(_, s)| *s).collect();
+        let all = self.samples.all();
         let f = Figures::new(&all);
         r.row(
             format!(
@@ -432,19 +432,7 @@ impl Run {
             format!("{} / {} B", f.bytes_median, f.bytes_max),
             None,
         );
-        let mut labels: Vec<&str> = Vec::new();
-        for (label, _) in &self.samples {
-            if !labels.contains(label) {
-                labels.push(label);
-            }
-        }
-        for label in labels {
-            let some: Vec<Sample> = self
-                .samples
-                .iter()
-                .filter(|(l, _)| *l == label)
-                .map(|(_, s)| *s)
-                .collect();
+        for (label, some) in self.samples.by_label() {
             let f = Figures::new(&some);
             r.keys.row(vec![
                 self.name.into(),
@@ -510,25 +498,7 @@ fn keys(db: &Path, r: &mut Results) -> BenchResult<()> {
         strategic.len(),
     ));
     let mut run = Run::new("(a) tree j/k");
-    let label = |s: &Session, down: bool| {
-        let strategic = s.app.tree.selected().is_some_and(|g| g.parent.is_none());
-        match (down, strategic) {
-            (true, true) => "j → Z goal",
-            (true, false) => "j → sub-goal",
-            (false, true) => "k → Z goal",
-            (false, false) => "k → sub-goal",
-        }
-    };
-    while run.samples.len() < MIN_KEYS {
-        for _ in 1..rows {
-            let sample = s.press_char('j')?;
-            run.push(label(&s, true), sample);
-        }
-        for _ in 1..rows {
-            let sample = s.press_char('k')?;
-            run.push(label(&s, false), sample);
-        }
-    }
+    run.samples = walk_tree(&mut s, rows, MIN_KEYS)?;
     drop(s);
     let tree = run;
 

@@ -22,8 +22,8 @@ use ratatui::crossterm::event::KeyCode;
 #[path = "common/mod.rs"]
 mod common;
 use common::{
-    BenchResult, Figures, Sample, Session, Stats, Table, filesystem, fmt_ms, key, machine, ms,
-    terminal, verdict,
+    BenchResult, Figures, Labelled, Sample, Session, Stats, Table, filesystem, fmt_ms, key,
+    machine, ms, terminal, verdict, walk_tree,
 };
 
 const DEFAULT_MEASURES: usize = 10_000;
@@ -161,7 +161,7 @@ struct Run {
     name: &'static str,
     /// Whether every key moves the selection by one row (the bytes target applies).
     row_moves: bool,
-    samples: Vec<(&'static str, Sample)>,
+    samples: Labelled,
 }
 
 impl Run {
@@ -169,17 +169,17 @@ impl Run {
         Run {
             name,
             row_moves,
-            samples: Vec::new(),
+            samples: Labelled::default(),
         }
     }
 
     fn push(&mut self, label: &'static str, sample: Sample) {
-        self.samples.push((label, sample));
+        self.samples.push(label, sample);
     }
 
     fn rows(&self, w: u16, h: u16, keys: &mut Table, by_key: &mut Table) {
         let size = format!("{w}x{h}");
-        let all: Vec<Sample> = self.samples.iter().map(|(_, s)| *s).collect();
+        let all = self.samples.all();
         let figures = Figures::new(&all);
         let byte_verdict = if self.row_moves {
             verdict(figures.bytes_max as f64, ROW_MOVE_TARGET_BYTES as f64)
@@ -209,19 +209,7 @@ impl Run {
             verdict(figures.total.p95, KEY_TARGET_MS).into(),
             byte_verdict.into(),
         ]);
-        let mut labels: Vec<&str> = Vec::new();
-        for (label, _) in &self.samples {
-            if !labels.contains(label) {
-                labels.push(label);
-            }
-        }
-        for label in labels {
-            let some: Vec<Sample> = self
-                .samples
-                .iter()
-                .filter(|(l, _)| *l == label)
-                .map(|(_, s)| *s)
-                .collect();
+        for (label, some) in self.samples.by_label() {
             let f = Figures::new(&some);
             by_key.row(vec![
                 self.name.into(),
@@ -354,26 +342,7 @@ fn tree_moves(
     ));
     assert_eq!(rows, s.app.tree.goals().len(), "tree not fully expanded");
     let mut run = Run::new("(a) tree j/k", true);
-    // Split by where the key lands: a strategic goal lists all of its sub-goals' measures.
-    let label = |s: &Session, down: bool| {
-        let strategic = s.app.tree.selected().is_some_and(|g| g.parent.is_none());
-        match (down, strategic) {
-            (true, true) => "j → Z goal",
-            (true, false) => "j → sub-goal",
-            (false, true) => "k → Z goal",
-            (false, false) => "k → sub-goal",
-        }
-    };
-    while run.samples.len() < MIN_KEYS {
-        for _ in 1..rows {
-            let sample = s.press_char('j')?;
-            run.push(label(&s, true), sample);
-        }
-        for _ in 1..rows {
-            let sample = s.press_char('k')?;
-            run.push(label(&s, false), sample);
-        }
-    }
+    run.samples = walk_tree(&mut s, rows, MIN_KEYS)?;
     Ok(run)
 }
 

@@ -165,6 +165,64 @@ pub fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
+/// Timed keys of one scenario, each labelled by key, in the order pressed.
+#[derive(Default)]
+pub struct Labelled(Vec<(&'static str, Sample)>);
+
+impl Labelled {
+    pub fn push(&mut self, label: &'static str, sample: Sample) {
+        self.0.push((label, sample));
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Every sample.
+    pub fn all(&self) -> Vec<Sample> {
+        self.0.iter().map(|(_, s)| *s).collect()
+    }
+
+    /// The samples of each label, labels in the order they first appeared.
+    pub fn by_label(&self) -> Vec<(&'static str, Vec<Sample>)> {
+        let mut groups: Vec<(&'static str, Vec<Sample>)> = Vec::new();
+        for (label, sample) in &self.0 {
+            match groups.iter_mut().find(|(l, _)| l == label) {
+                Some((_, samples)) => samples.push(*sample),
+                None => groups.push((label, vec![*sample])),
+            }
+        }
+        groups
+    }
+}
+
+/// `j` down through all `rows` of the expanded tree and `k` back up, until `min_keys` keys are
+/// timed; each key is labelled by where it lands (a strategic goal lists all of its sub-goals'
+/// measures, so those moves are reported apart).
+pub fn walk_tree(s: &mut Session, rows: usize, min_keys: usize) -> BenchResult<Labelled> {
+    let label = |s: &Session, down: bool| {
+        let strategic = s.app.tree.selected().is_some_and(|g| g.parent.is_none());
+        match (down, strategic) {
+            (true, true) => "j → Z goal",
+            (true, false) => "j → sub-goal",
+            (false, true) => "k → Z goal",
+            (false, false) => "k → sub-goal",
+        }
+    };
+    let mut keys = Labelled::default();
+    while keys.len() < min_keys {
+        for _ in 1..rows {
+            let sample = s.press_char('j')?;
+            keys.push(label(s, true), sample);
+        }
+        for _ in 1..rows {
+            let sample = s.press_char('k')?;
+            keys.push(label(s, false), sample);
+        }
+    }
+    Ok(keys)
+}
+
 /// Timing and byte figures of a set of samples.
 pub struct Figures {
     pub total: Stats,
