@@ -4,8 +4,7 @@
 //! undoable history entry. Files are written to a temporary file, synced and renamed, readable by
 //! the owner only.
 
-use std::io::Write;
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -45,39 +44,11 @@ pub fn document(store: &Store) -> Result<String, StoreError> {
     Ok(exchange::json::export(&Snapshot::read(store)?, None, &now))
 }
 
-/// Writes `bytes` to `path` readable by the owner only (0600): a temporary file in the same
-/// directory, fsync, rename, fsync of the directory. With `replace` false an existing file is
-/// an error (`AlreadyExists`).
+/// Writes `bytes` to `path` readable by the owner only (0600), never half a file (see
+/// [`crate::files::write_atomically`]). With `replace` false an existing file is an error
+/// (`AlreadyExists`).
 pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    if !replace && path.exists() {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            path.display().to_string(),
-        ));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let written = (|| {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)?;
-        if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::File::open(dir)?.sync_all()?;
-        }
-        Ok(())
-    })();
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
+    crate::files::write_atomically(path, bytes, replace, crate::files::Access::Private)
 }
 
 fn create_directory(dir: &Path) -> std::io::Result<()> {
@@ -225,21 +196,5 @@ mod tests {
         );
         assert_eq!(names[2], "quartier-2026-01-07.json");
         assert_eq!(names[KEEP + 1], "quartier-2026-01-20.json");
-    }
-
-    #[test]
-    fn private_files_are_0600_and_not_replaced_by_accident() {
-        use std::os::unix::fs::PermissionsExt;
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("b.json");
-        write_private(&path, b"eins", false).unwrap();
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode, 0o600);
-        assert!(write_private(&path, b"zwei", false).is_err());
-        assert_eq!(std::fs::read(&path).unwrap(), b"eins");
-        write_private(&path, b"zwei", true).unwrap();
-        assert_eq!(std::fs::read(&path).unwrap(), b"zwei");
-        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-        assert_eq!(leftovers, 1, "no temporary file left behind");
     }
 }

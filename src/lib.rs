@@ -12,6 +12,7 @@ pub mod catalog;
 pub mod cli;
 pub mod demo;
 pub mod exchange;
+pub mod files;
 pub mod i18n;
 pub mod json;
 pub mod model;

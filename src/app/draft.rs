@@ -2,7 +2,6 @@
 //! stop (SIGTERM) or the user pressed Ctrl-c is written to a small JSON file next to the
 //! database, and offered on the next start ("Entwurf wiederherstellen?").
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -39,14 +38,10 @@ pub fn path_for(database: &Path, user: &str) -> PathBuf {
     database.join(format!("draft-{user}.json"))
 }
 
-/// Writes `draft` to `path` durably: a temporary file, fsync, rename.
+/// Writes `draft` to `path` durably, never half a file.
 pub fn save(path: &Path, draft: &Draft) -> std::io::Result<()> {
     let json = serde_json::to_vec_pretty(draft).map_err(std::io::Error::other)?;
-    let temporary = path.with_extension("json.tmp");
-    let mut file = std::fs::File::create(&temporary)?;
-    file.write_all(&json)?;
-    file.sync_all()?;
-    std::fs::rename(&temporary, path)
+    crate::files::write_atomically(path, &json, true, crate::files::Access::Shared)
 }
 
 /// Reads the draft at `path`, if there is one.

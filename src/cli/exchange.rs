@@ -78,27 +78,16 @@ pub fn export(
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file and a rename, so a reader never sees half a
-/// file; refuses to replace an existing file unless `force`.
+/// Writes an export to `path`, never half a file; refuses to replace an existing file unless
+/// `force`.
 pub fn write_new(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
-    if path.exists() && !force {
-        return Err(CliError::FileExists(path.to_path_buf()));
-    }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temporary = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result.map_err(CliError::Output)
+    crate::files::write_atomically(path, bytes, force, crate::files::Access::Shared).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            CliError::FileExists(path.to_path_buf())
+        } else {
+            CliError::Output(e)
+        }
+    })
 }
 
 /// Parses a file of any supported format. `existing` (the database) lets a CSV file without

@@ -74,59 +74,16 @@ pub fn run(
     Ok(())
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same directory (written, synced,
-/// then renamed into place), so a reader never sees half a report. Without `force` an existing
-/// file is refused — also one that appears while writing (the final step is a hard link, which
-/// never replaces a file).
+/// Writes the report, never half a file; without `force` an existing file is refused.
 fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
-    let exists = || CliError::ReportExists(path.to_path_buf());
-    let failed = |source: std::io::Error| CliError::ReportWrite {
-        path: path.to_path_buf(),
-        source,
-    };
-    if !force && path.symlink_metadata().is_ok() {
-        return Err(exists());
-    }
-    let name = path
-        .file_name()
-        .ok_or_else(|| failed(std::io::ErrorKind::InvalidInput.into()))?;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let temp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let write = || -> std::io::Result<()> {
-        let mut file = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()
-    };
-    let place = || -> std::io::Result<()> {
-        if force {
-            return std::fs::rename(&temp, path);
-        }
-        match std::fs::hard_link(&temp, path) {
-            Ok(()) => std::fs::remove_file(&temp),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(e),
-            // File systems without hard links: the check above has to do.
-            Err(_) => std::fs::rename(&temp, path),
-        }
-    };
-    let result = write().and_then(|()| place());
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result.map_err(|e| {
+    crate::files::write_atomically(path, bytes, force, crate::files::Access::Shared).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists && !force {
-            exists()
+            CliError::ReportExists(path.to_path_buf())
         } else {
-            failed(e)
+            CliError::ReportWrite {
+                path: path.to_path_buf(),
+                source: e,
+            }
         }
     })
 }
