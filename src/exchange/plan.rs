@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::{Field, Goal, GoalId, Measure, MeasureId};
+use crate::model::{Field, Goal, GoalId, Measure, MeasureId, code_key};
 use crate::ops::Op;
 use crate::store::Store;
 
@@ -43,13 +43,13 @@ struct Goals {
 
 impl Goals {
     fn get(&self, code: &str) -> Option<GoalId> {
-        self.by_code.get(&code.trim().to_lowercase()).copied()
+        self.by_code.get(&code_key(code)).copied()
     }
 
     fn add(&mut self, code: &str) -> GoalId {
         let id = GoalId(self.next);
         self.next += 1;
-        self.by_code.insert(code.trim().to_lowercase(), id);
+        self.by_code.insert(code_key(code), id);
         id
     }
 }
@@ -88,7 +88,7 @@ pub fn plan_against(
             by_code: snapshot
                 .goals
                 .iter()
-                .map(|g| (g.code.trim().to_lowercase(), g.id))
+                .map(|g| (code_key(&g.code), g.id))
                 .collect(),
             next: next_goal.0,
         },

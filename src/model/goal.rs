@@ -27,7 +27,12 @@ pub const MAX_GOAL_TITLE_CHARS: usize = 300;
 
 /// Whether two goal codes name the same goal: codes compare case-insensitively (Unicode).
 pub fn same_code(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    code_key(a) == code_key(b)
+}
+
+/// The form of a goal code under which equal codes (see [`same_code`]) are equal: for maps.
+pub fn code_key(code: &str) -> String {
+    code.trim().to_lowercase()
 }
 
 impl Goal {

@@ -12,7 +12,7 @@ mod warnings;
 
 pub use date::{format_date_de, parse_date};
 pub use fund::{Fund, Status};
-pub use goal::{Goal, GoalId, next_code, same_code, tree_order};
+pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
 pub use measure::{Indicator, Measure, MeasureId};
 pub use money::{Cents, parse_amount, parse_decimal};
 pub use validation::{Field, Problem, ValidationError, is_forbidden_in_line};
