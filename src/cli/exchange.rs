@@ -130,7 +130,16 @@ pub fn import(
         create_goals: args.create_goals,
     };
     let file = args.file.display().to_string();
-    let plan = exchange::plan(store, &incoming, options, &file, lang).map_err(CliError::Import)?;
+    // The database was read once above; the plan checks against that same snapshot.
+    let plan = exchange::plan_against(
+        &existing,
+        store.next_ids()?,
+        &incoming,
+        options,
+        &file,
+        lang,
+    )
+    .map_err(CliError::Import)?;
     if args.dry_run {
         print_plan(&plan, lang, out)?;
         return Ok(());
