@@ -154,11 +154,11 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
     backup::daily(&store, lang);
-    if cli.command.is_none() {
+    let Some(command) = cli.command else {
         return run_tui(store, lang, &path);
-    }
+    };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let code = dispatch(&mut store, lang, cli.command, &mut out)?;
+    let code = dispatch(&mut store, lang, command, &mut out)?;
     std::io::Write::flush(&mut out)?;
     Ok(code)
 }
@@ -166,13 +166,10 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
 fn dispatch(
     store: &mut Store,
     lang: Lang,
-    command: Option<Command>,
+    command: Command,
     out: &mut impl std::io::Write,
 ) -> Result<i32, CliError> {
     let actor = current_user();
-    let Some(command) = command else {
-        return Err(CliError::NoTerminal);
-    };
     match command {
         Command::Goals { json } => goals::list(store, lang, json, out)?,
         Command::Goal(command) => goals::run(store, &actor, lang, command, out)?,
