@@ -23,7 +23,8 @@ use crate::model::{
     parse_date, parse_decimal, same_code,
 };
 
-/// Headers of the measure export, in order.
+/// Headers of measure files, in order: the CSV export and the XLSX sheet `Maßnahmen` (the
+/// one list both take their column names from).
 pub const MEASURE_HEADERS: [&str; 19] = [
     "ID",
     "Titel",
@@ -46,7 +47,8 @@ pub const MEASURE_HEADERS: [&str; 19] = [
     "Notizen",
 ];
 
-/// Headers of the indicator export, in order.
+/// Headers of indicator files, in order: the CSV export and the XLSX sheet `Indikatoren`
+/// (which adds a computed attainment column).
 pub const INDICATOR_HEADERS: [&str; 7] = [
     "ID",
     "Maßnahme",
@@ -203,40 +205,44 @@ enum Col {
 
 /// Columns of a measure file: the German header, then other accepted names (lower case).
 const MEASURE_COLUMNS: [(Col, &str, &[&str]); 19] = [
-    (Col::Id, "ID", &[]),
-    (Col::Title, "Titel", &["title"]),
-    (Col::Description, "Beschreibung", &["description"]),
+    (Col::Id, MEASURE_HEADERS[0], &[]),
+    (Col::Title, MEASURE_HEADERS[1], &["title"]),
+    (Col::Description, MEASURE_HEADERS[2], &["description"]),
     (
         Col::Organisation,
-        "Träger",
+        MEASURE_HEADERS[3],
         &["traeger", "organisation", "organization"],
     ),
-    (Col::Contact, "Kontakt", &["contact"]),
-    (Col::Responsible, "Verantwortlich", &["responsible"]),
-    (Col::Reference, "Aktenzeichen", &["reference"]),
-    (Col::Fund, "Fonds", &["fund"]),
-    (Col::Requested, "Beantragt", &["requested"]),
-    (Col::Approved, "Bewilligt", &["approved"]),
-    (Col::Cofunding, "Kofinanzierung", &["cofunding"]),
-    (Col::Start, "Beginn", &["start"]),
-    (Col::End, "Ende", &["end"]),
-    (Col::Status, "Status", &[]),
-    (Col::TargetGroups, "Zielgruppen", &["target_groups"]),
-    (Col::Location, "Ort", &["location"]),
-    (Col::PrimaryGoal, "Hauptziel", &["primary_goal"]),
-    (Col::Goals, "Ziele", &["goals"]),
-    (Col::Notes, "Notizen", &["notes"]),
+    (Col::Contact, MEASURE_HEADERS[4], &["contact"]),
+    (Col::Responsible, MEASURE_HEADERS[5], &["responsible"]),
+    (Col::Reference, MEASURE_HEADERS[6], &["reference"]),
+    (Col::Fund, MEASURE_HEADERS[7], &["fund"]),
+    (Col::Requested, MEASURE_HEADERS[8], &["requested"]),
+    (Col::Approved, MEASURE_HEADERS[9], &["approved"]),
+    (Col::Cofunding, MEASURE_HEADERS[10], &["cofunding"]),
+    (Col::Start, MEASURE_HEADERS[11], &["start"]),
+    (Col::End, MEASURE_HEADERS[12], &["end"]),
+    (Col::Status, MEASURE_HEADERS[13], &[]),
+    (Col::TargetGroups, MEASURE_HEADERS[14], &["target_groups"]),
+    (Col::Location, MEASURE_HEADERS[15], &["location"]),
+    (Col::PrimaryGoal, MEASURE_HEADERS[16], &["primary_goal"]),
+    (Col::Goals, MEASURE_HEADERS[17], &["goals"]),
+    (Col::Notes, MEASURE_HEADERS[18], &["notes"]),
 ];
 
 /// Columns of an indicator file.
 const INDICATOR_COLUMNS: [(Col, &str, &[&str]); 7] = [
-    (Col::Id, "ID", &[]),
-    (Col::Measure, "Maßnahme", &["massnahme", "measure", "title"]),
-    (Col::Indicator, "Indikator", &["indicator", "name"]),
-    (Col::Unit, "Einheit", &["unit"]),
-    (Col::Baseline, "Ausgangswert", &["baseline"]),
-    (Col::Target, "Zielwert", &["target"]),
-    (Col::Actual, "Istwert", &["actual"]),
+    (Col::Id, INDICATOR_HEADERS[0], &[]),
+    (
+        Col::Measure,
+        INDICATOR_HEADERS[1],
+        &["massnahme", "measure", "title"],
+    ),
+    (Col::Indicator, INDICATOR_HEADERS[2], &["indicator", "name"]),
+    (Col::Unit, INDICATOR_HEADERS[3], &["unit"]),
+    (Col::Baseline, INDICATOR_HEADERS[4], &["baseline"]),
+    (Col::Target, INDICATOR_HEADERS[5], &["target"]),
+    (Col::Actual, INDICATOR_HEADERS[6], &["actual"]),
 ];
 
 /// Columns an indicator file must have.

@@ -13,6 +13,8 @@ mod cells;
 mod read;
 mod write;
 
+use super::csv::{INDICATOR_HEADERS, MEASURE_HEADERS};
+
 pub use read::parse;
 pub use write::export;
 
@@ -47,27 +49,27 @@ enum Column {
     Notes,
 }
 
-/// The `Maßnahmen` columns in file order (the same as the CSV export) with their widths.
+/// The `Maßnahmen` columns in file order with their widths; the names are the CSV export's.
 const MEASURE_COLUMNS: [(Column, &str, f64); 19] = [
-    (Column::Id, "ID", 9.0),
-    (Column::Title, "Titel", 40.0),
-    (Column::Description, "Beschreibung", 40.0),
-    (Column::Organisation, "Träger", 28.0),
-    (Column::Contact, "Kontakt", 24.0),
-    (Column::Responsible, "Verantwortlich", 18.0),
-    (Column::Reference, "Aktenzeichen", 16.0),
-    (Column::Fund, "Fonds", 14.0),
-    (Column::Requested, "Beantragt", 14.0),
-    (Column::Approved, "Bewilligt", 14.0),
-    (Column::Cofunding, "Kofinanzierung", 15.0),
-    (Column::Start, "Beginn", 11.0),
-    (Column::End, "Ende", 11.0),
-    (Column::Status, "Status", 13.0),
-    (Column::TargetGroups, "Zielgruppen", 24.0),
-    (Column::Location, "Ort", 18.0),
-    (Column::PrimaryGoal, "Hauptziel", 10.0),
-    (Column::Goals, "Ziele", 14.0),
-    (Column::Notes, "Notizen", 40.0),
+    (Column::Id, MEASURE_HEADERS[0], 9.0),
+    (Column::Title, MEASURE_HEADERS[1], 40.0),
+    (Column::Description, MEASURE_HEADERS[2], 40.0),
+    (Column::Organisation, MEASURE_HEADERS[3], 28.0),
+    (Column::Contact, MEASURE_HEADERS[4], 24.0),
+    (Column::Responsible, MEASURE_HEADERS[5], 18.0),
+    (Column::Reference, MEASURE_HEADERS[6], 16.0),
+    (Column::Fund, MEASURE_HEADERS[7], 14.0),
+    (Column::Requested, MEASURE_HEADERS[8], 14.0),
+    (Column::Approved, MEASURE_HEADERS[9], 14.0),
+    (Column::Cofunding, MEASURE_HEADERS[10], 15.0),
+    (Column::Start, MEASURE_HEADERS[11], 11.0),
+    (Column::End, MEASURE_HEADERS[12], 11.0),
+    (Column::Status, MEASURE_HEADERS[13], 13.0),
+    (Column::TargetGroups, MEASURE_HEADERS[14], 24.0),
+    (Column::Location, MEASURE_HEADERS[15], 18.0),
+    (Column::PrimaryGoal, MEASURE_HEADERS[16], 10.0),
+    (Column::Goals, MEASURE_HEADERS[17], 14.0),
+    (Column::Notes, MEASURE_HEADERS[18], 40.0),
 ];
 
 /// The header of a `Maßnahmen` column.
@@ -78,14 +80,14 @@ fn header(column: Column) -> &'static str {
         .map_or("", |(_, name, _)| name)
 }
 
-/// Headers of the `Indikatoren` sheet, in file order.
-const INDICATOR_ID: &str = "ID";
-const INDICATOR_MEASURE: &str = "Maßnahme";
-const INDICATOR_NAME: &str = "Indikator";
-const INDICATOR_UNIT: &str = "Einheit";
-const INDICATOR_BASELINE: &str = "Ausgangswert";
-const INDICATOR_TARGET: &str = "Zielwert";
-const INDICATOR_ACTUAL: &str = "Istwert";
+/// Headers of the `Indikatoren` sheet, in file order (the CSV export's, plus attainment).
+const INDICATOR_ID: &str = INDICATOR_HEADERS[0];
+const INDICATOR_MEASURE: &str = INDICATOR_HEADERS[1];
+const INDICATOR_NAME: &str = INDICATOR_HEADERS[2];
+const INDICATOR_UNIT: &str = INDICATOR_HEADERS[3];
+const INDICATOR_BASELINE: &str = INDICATOR_HEADERS[4];
+const INDICATOR_TARGET: &str = INDICATOR_HEADERS[5];
+const INDICATOR_ACTUAL: &str = INDICATOR_HEADERS[6];
 const INDICATOR_ATTAINMENT: &str = "Zielerreichung";
 const INDICATOR_COLUMNS: [(&str, f64); 8] = [
     (INDICATOR_ID, 9.0),
