@@ -13,12 +13,12 @@ use std::cell::Cell;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use quartier::model::{
-    Cents, Fund, Goal, GoalId, Indicator, Measure, MeasureId, Status, format_date_de, parse_amount,
-    parse_date, parse_decimal,
+    Cents, Fund, Goal, GoalId, Indicator, Measure, MeasureId, Problem, Status, format_date_de,
+    parse_amount, parse_date, parse_decimal,
 };
 use quartier::ops::Op;
 use quartier::store::keys::TreeName;
@@ -341,11 +341,27 @@ proptest! {
     }
 
     #[test]
-    fn formatted_dates_parse_back(days in 364_878i32..=3_652_058) {
-        // 1000-01-01 ..= 9999-12-31: four-digit years.
+    fn formatted_dates_parse_back(days in 726_468i32..=767_009) {
+        // 1990-01-01 ..= 2100-12-31: the accepted years.
         let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
         prop_assert_eq!(parse_date(&format_date_de(date)), Ok(date));
         prop_assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string()), Ok(date));
+        // The two-digit form of this century's dates reads back as the same date.
+        if (2000..=2099).contains(&date.year()) {
+            prop_assert_eq!(parse_date(&date.format("%d.%m.%y").to_string()), Ok(date));
+        }
+    }
+
+    #[test]
+    fn dates_outside_the_accepted_years_are_refused(days in 364_878i32..=3_652_058) {
+        // 1000-01-01 ..= 9999-12-31, four-digit years; only 1990–2100 may pass.
+        let date = NaiveDate::from_num_days_from_ce_opt(days).unwrap();
+        let text = format_date_de(date);
+        if (1990..=2100).contains(&date.year()) {
+            prop_assert_eq!(parse_date(&text), Ok(date));
+        } else {
+            prop_assert_eq!(parse_date(&text), Err(Problem::DateOutOfRange(text.clone())));
+        }
     }
 
     #[test]

@@ -59,7 +59,10 @@ pub fn text(text: Text) -> &'static str {
         ProblemEndBeforeStart => "liegt vor dem Beginn",
         ProblemNotFinite => "muss eine endliche Zahl sein",
         ProblemInvalidAmount => "„{value}“ ist kein Betrag (z. B. 12.500,50)",
-        ProblemInvalidDate => "„{value}“ ist kein gültiges Datum (TT.MM.JJJJ oder JJJJ-MM-TT)",
+        ProblemInvalidDate => {
+            "„{value}“ ist kein gültiges Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)"
+        }
+        ProblemDateOutOfRange => "„{value}“: das Jahr muss zwischen 1990 und 2100 liegen",
         ProblemInvalidNumber => "„{value}“ ist keine Zahl",
         ProblemUnknownFund => {
             "„{value}“ ist kein Fonds (Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige, QF1–QF4)"
@@ -116,6 +119,9 @@ pub fn text(text: Text) -> &'static str {
         CheckDuplicateCode => "Kürzel {code} ist doppelt vergeben",
         CheckPrimaryCount => "M-{measure}: {count} Hauptziele statt genau einem",
         CheckCounterBehind => "Zähler {counter} liegt hinter den vergebenen IDs",
+        CheckDateOutOfRange => {
+            "M-{measure}: {field} {date} liegt nicht zwischen 1990 und 2100 (mit `measure edit` korrigieren)"
+        }
         CheckOk => {
             "Datenbank in Ordnung: {goals} Ziele, {measures} Maßnahmen, {links} Verknüpfungen."
         }

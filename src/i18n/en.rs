@@ -59,7 +59,10 @@ pub fn text(text: Text) -> &'static str {
         ProblemEndBeforeStart => "is before the start",
         ProblemNotFinite => "must be a finite number",
         ProblemInvalidAmount => "\"{value}\" is not an amount (e.g. 12500.50)",
-        ProblemInvalidDate => "\"{value}\" is not a valid date (DD.MM.YYYY or YYYY-MM-DD)",
+        ProblemInvalidDate => {
+            "\"{value}\" is not a valid date (DD.MM.YYYY, DD.MM.YY or YYYY-MM-DD)"
+        }
+        ProblemDateOutOfRange => "\"{value}\": the year must be between 1990 and 2100",
         ProblemInvalidNumber => "\"{value}\" is not a number",
         ProblemUnknownFund => {
             "\"{value}\" is not a fund (Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige, QF1–QF4)"
@@ -106,6 +109,9 @@ pub fn text(text: Text) -> &'static str {
         CheckDuplicateCode => "code {code} is used twice",
         CheckPrimaryCount => "M-{measure}: {count} primary goals instead of exactly one",
         CheckCounterBehind => "counter {counter} is behind the ids in use",
+        CheckDateOutOfRange => {
+            "M-{measure}: {field} {date} is not between 1990 and 2100 (correct it with `measure edit`)"
+        }
         CheckOk => "Database OK: {goals} goals, {measures} measures, {links} links.",
         CheckProblems => "{count} problems found:",
         DoneMeasureAdded => "Measure {id} added.",

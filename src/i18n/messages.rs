@@ -54,6 +54,7 @@ impl Localize for Problem {
             Problem::NotFinite => lang.t(Text::ProblemNotFinite).into(),
             Problem::InvalidAmount(v) => with_value(Text::ProblemInvalidAmount, v),
             Problem::InvalidDate(v) => with_value(Text::ProblemInvalidDate, v),
+            Problem::DateOutOfRange(v) => with_value(Text::ProblemDateOutOfRange, v),
             Problem::InvalidNumber(v) => with_value(Text::ProblemInvalidNumber, v),
             Problem::UnknownFund(v) => with_value(Text::ProblemUnknownFund, v),
             Problem::UnknownStatus(v) => with_value(Text::ProblemUnknownStatus, v),
@@ -174,6 +175,18 @@ impl Localize for Inconsistency {
             Inconsistency::CounterBehind { counter } => {
                 fill(t(Text::CheckCounterBehind), &[("counter", counter)])
             }
+            Inconsistency::DateOutOfRange {
+                measure,
+                field,
+                date,
+            } => fill(
+                t(Text::CheckDateOutOfRange),
+                &[
+                    ("measure", &id(measure)),
+                    ("field", &field.localize(lang)),
+                    ("date", &crate::model::format_date_de(*date)),
+                ],
+            ),
         }
     }
 }

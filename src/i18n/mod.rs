@@ -112,6 +112,7 @@ pub enum Text {
     ProblemNotFinite,
     ProblemInvalidAmount,
     ProblemInvalidDate,
+    ProblemDateOutOfRange,
     ProblemInvalidNumber,
     ProblemUnknownFund,
     ProblemUnknownStatus,
@@ -151,6 +152,7 @@ pub enum Text {
     CheckDuplicateCode,
     CheckPrimaryCount,
     CheckCounterBehind,
+    CheckDateOutOfRange,
     CheckOk,
     CheckProblems,
     // Command results.

@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::date::check_date_range;
 use super::fund::{Fund, Status};
 use super::money::{Cents, MAX_CENTS};
 use super::validation::{Field, Problem, ValidationError, check_multi_line, check_one_line};
@@ -130,6 +131,11 @@ impl Measure {
                     errors.push(ValidationError::new(field, Problem::TooLarge))
                 }
                 _ => {}
+            }
+        }
+        for (field, date) in [(Field::Start, self.start), (Field::End, self.end)] {
+            if let Some(Err(problem)) = date.map(check_date_range) {
+                errors.push(ValidationError::new(field, problem));
             }
         }
         if let (Some(start), Some(end)) = (self.start, self.end)

@@ -10,7 +10,7 @@ mod money;
 mod validation;
 mod warnings;
 
-pub use date::{format_date_de, parse_date};
+pub use date::{MAX_YEAR, MIN_YEAR, check_date_range, format_date_de, parse_date};
 pub use fund::{Fund, Status};
 pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
 pub use measure::{Indicator, Measure, MeasureId};

@@ -29,7 +29,9 @@ pub enum Field {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Problem {
     Required,
-    TooLong { max: usize },
+    TooLong {
+        max: usize,
+    },
     ControlCharacter,
     Whitespace,
     Negative,
@@ -38,6 +40,8 @@ pub enum Problem {
     NotFinite,
     InvalidAmount(String),
     InvalidDate(String),
+    /// A date outside the accepted years (see [`super::MIN_YEAR`]), as written.
+    DateOutOfRange(String),
     InvalidNumber(String),
     UnknownFund(String),
     UnknownStatus(String),

@@ -9,7 +9,9 @@ use super::records::{
 };
 use super::staging::Trees;
 use super::{HistoryEntry, StoreError};
-use crate::model::{Goal, Measure};
+use chrono::NaiveDate;
+
+use crate::model::{Field, Goal, Measure, check_date_range};
 
 /// One integrity problem, naming the record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,6 +34,13 @@ pub enum Inconsistency {
     PrimaryCount { measure: u64, primaries: usize },
     /// A counter would hand out an id that is in use.
     CounterBehind { counter: &'static str },
+    /// A stored start or end date outside the accepted years (written before the date rule,
+    /// e.g. a two-digit year read as year 26).
+    DateOutOfRange {
+        measure: u64,
+        field: Field,
+        date: NaiveDate,
+    },
 }
 
 impl std::fmt::Display for Inconsistency {
@@ -54,6 +63,11 @@ impl std::fmt::Display for Inconsistency {
             Inconsistency::CounterBehind { counter } => {
                 write!(f, "meta {counter} is behind the ids in use")
             }
+            Inconsistency::DateOutOfRange {
+                measure,
+                field,
+                date,
+            } => write!(f, "M-{measure:04}: {field:?} {date} out of range"),
         }
     }
 }
@@ -145,6 +159,15 @@ pub fn run(trees: &Trees) -> Vec<Inconsistency> {
                 key: describe_key(TreeName::Measures, key),
                 reason: format!("record holds id {}", measure.id.0),
             });
+        }
+        for (field, date) in [(Field::Start, measure.start), (Field::End, measure.end)] {
+            if let Some(date) = date.filter(|d| check_date_range(*d).is_err()) {
+                problems.push(Inconsistency::DateOutOfRange {
+                    measure: measure.id.0,
+                    field,
+                    date,
+                });
+            }
         }
     }
 
