@@ -350,3 +350,50 @@ fn bad_indicator_value() {
         "{err}"
     );
 }
+
+#[test]
+fn dry_run_shows_every_changed_field_and_the_measures_not_in_the_file() {
+    let a = db();
+    for title in ["Sprachcafé", "Kiezfest", "Hoffest"] {
+        ok(
+            &a.path,
+            &["measure", "add", "--title", title, "--goal", "1.3"],
+        );
+    }
+    ok(
+        &a.path,
+        &[
+            "measure",
+            "edit",
+            "M-0002",
+            "--approved",
+            "12000",
+            "--status",
+            "laufend",
+        ],
+    );
+    let file = a.file("teil.csv");
+    std::fs::write(
+        &file,
+        "ID;Titel;Bewilligt;Beginn;Status;Ziele\n\
+         M-0001;Sprachcafé;;;idee;Ziel 1.3\n\
+         M-0002;Kiezfest 2026;12500,50;01.03.2026;laufend;Ziel 1.3, Z4\n",
+    )
+    .unwrap();
+    let before = content(&a.path);
+    let dry = String::from_utf8(ok(&a.path, &["import", "--dry-run", path_str(&file)])).unwrap();
+    assert_eq!(
+        dry,
+        "Neu: \n\
+         Geändert: M-0002\n\
+         \x20 M-0002 „Kiezfest 2026“\n\
+         \x20   Titel: Kiezfest → Kiezfest 2026\n\
+         \x20   Bewilligt: 12.000,00 € → 12.500,50 €\n\
+         \x20   Beginn: – → 01.03.2026\n\
+         \x20   Ziele: 1.3 → 1.3, Z4\n\
+         Unverändert: M-0001\n\
+         Nicht in der Datei (bleiben unverändert): M-0003\n\
+         Probelauf: nichts wurde geschrieben.\n"
+    );
+    assert_eq!(content(&a.path), before);
+}

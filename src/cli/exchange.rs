@@ -171,12 +171,34 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (text, ids) in [
-        (Text::DryRunAdded, &plan.added),
-        (Text::DryRunChanged, &plan.changed),
-        (Text::DryRunUnchanged, &plan.unchanged),
-    ] {
-        writeln!(out, "{}: {}", lang.t(text), list(ids))?;
+    writeln!(out, "{}: {}", lang.t(Text::DryRunAdded), list(&plan.added))?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.t(Text::DryRunChanged),
+        list(&plan.changed)
+    )?;
+    for diff in &plan.diffs {
+        let title = crate::text::sanitize_line(&diff.title);
+        let title = crate::text::truncate(&title, 60);
+        writeln!(out, "  {} „{title}“", diff.id)?;
+        for change in &diff.changes {
+            writeln!(out, "    {change}")?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {}",
+        lang.t(Text::DryRunUnchanged),
+        list(&plan.unchanged)
+    )?;
+    if !plan.absent.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.t(Text::DryRunAbsent),
+            list(&plan.absent)
+        )?;
     }
     if !plan.goals_added.is_empty() || !plan.goals_changed.is_empty() {
         let added = crate::text::sanitize_line(&plan.goals_added.join(", ")).into_owned();

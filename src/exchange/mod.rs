@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod csv;
+mod diff;
 pub mod export;
 pub mod json;
 mod lines;
@@ -17,8 +18,9 @@ pub mod xlsx;
 
 use std::path::Path;
 
+pub use diff::FieldChange;
 pub use export::{ExportError, ExportRequest, What};
-pub use plan::{ImportOptions, Plan, plan, plan_against};
+pub use plan::{ImportOptions, MeasureDiff, Plan, plan, plan_against};
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;
 

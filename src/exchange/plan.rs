@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::diff::{FieldChange, measure_changes};
 use super::{ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::{Field, Goal, GoalId, Measure, MeasureId, code_key};
@@ -26,6 +27,22 @@ pub struct Plan {
     pub unchanged: Vec<MeasureId>,
     pub goals_added: Vec<String>,
     pub goals_changed: Vec<String>,
+    /// Field by field, what changes in each measure of `changed` (same order).
+    pub diffs: Vec<MeasureDiff>,
+    /// Measures of the database the file does not mention: they stay as they are.
+    pub absent: Vec<MeasureId>,
+    /// Things the user should look at before importing (likely duplicates, a file older
+    /// than changes made since, measures losing their last goal); they do not stop the import.
+    pub warnings: Vec<ImportProblem>,
+}
+
+/// What an import changes in one existing measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureDiff {
+    pub id: MeasureId,
+    /// The title after the import.
+    pub title: String,
+    pub changes: Vec<FieldChange>,
 }
 
 impl Plan {
@@ -38,6 +55,8 @@ impl Plan {
 /// Goal codes → ids, of the database and of goals this import adds.
 struct Goals {
     by_code: HashMap<String, GoalId>,
+    /// Codes of goals this import adds (the snapshot knows the others).
+    added: HashMap<GoalId, String>,
     next: u64,
 }
 
@@ -50,6 +69,7 @@ impl Goals {
         let id = GoalId(self.next);
         self.next += 1;
         self.by_code.insert(code_key(code), id);
+        self.added.insert(id, code.trim().to_string());
         id
     }
 }
@@ -90,6 +110,7 @@ pub fn plan_against(
                 .iter()
                 .map(|g| (code_key(&g.code), g.id))
                 .collect(),
+            added: HashMap::new(),
             next: next_goal.0,
         },
         next_measure: next_measure.0,
@@ -319,6 +340,12 @@ impl Planner<'_> {
             };
             entry.1.indicators = update.indicators.clone();
         }
+        self.plan.absent = existing
+            .keys()
+            .filter(|id| !finals.contains_key(id))
+            .copied()
+            .collect();
+        self.plan.absent.sort();
         for (id, (line, measure, is_new)) in finals {
             if let Err(errors) = measure.validate() {
                 for e in errors {
@@ -332,19 +359,46 @@ impl Planner<'_> {
                 self.plan.ops.push(Op::AddMeasure { measure, goals });
                 continue;
             }
-            let mut changed = existing.get(&id).is_some_and(|old| **old != measure);
-            if changed {
+            let Some(old) = existing.get(&id).copied() else {
+                continue;
+            };
+            let links = new_links.remove(&id);
+            let mut changed = *old != measure;
+            if let Some(goals) = &links {
+                changed |= self.plan_links(id, goals);
+            }
+            if !changed {
+                self.plan.unchanged.push(id);
+                continue;
+            }
+            let before = self.snapshot.goal_codes(id);
+            let after: Option<Vec<String>> =
+                links.map(|goals| goals.iter().map(|g| self.goal_code(*g)).collect());
+            let changes = measure_changes(
+                old,
+                &measure,
+                after.as_deref().map(|after| (before.as_slice(), after)),
+                self.lang,
+            );
+            self.plan.diffs.push(MeasureDiff {
+                id,
+                title: measure.title.clone(),
+                changes,
+            });
+            if *old != measure {
                 self.plan.ops.push(Op::UpdateMeasure { measure });
             }
-            if let Some(goals) = new_links.remove(&id) {
-                changed |= self.plan_links(id, &goals);
-            }
-            if changed {
-                self.plan.changed.push(id);
-            } else {
-                self.plan.unchanged.push(id);
-            }
+            self.plan.changed.push(id);
         }
+    }
+
+    /// The code of a goal of the database or of one this import adds.
+    fn goal_code(&self, id: GoalId) -> String {
+        self.goals
+            .added
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| self.snapshot.code(id))
     }
 
     /// Link ops that make the measure's links exactly `goals` (first primary); true if any.

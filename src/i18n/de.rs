@@ -192,6 +192,8 @@ pub fn text(text: Text) -> &'static str {
         CsvBadId => "„{value}“ ist keine Maßnahmen-ID (z. B. M-0042)",
         CsvUnreadable => "CSV nicht lesbar: {error}",
         CsvTooManyProblems => "mehr als {count} Probleme; der Rest der Datei wurde nicht geprüft",
+        // Import reports, encodings, limits (task "import").
+        DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

@@ -180,6 +180,8 @@ pub fn text(text: Text) -> &'static str {
         CsvBadId => "\"{value}\" is not a measure id (e.g. M-0042)",
         CsvUnreadable => "CSV not readable: {error}",
         CsvTooManyProblems => "more than {count} problems; the rest of the file was not checked",
+        // Import reports, encodings, limits (task "import").
+        DryRunAbsent => "Not in the file (stay as they are)",
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }

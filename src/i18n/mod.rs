@@ -218,6 +218,8 @@ pub enum Text {
     CsvBadId,
     CsvUnreadable,
     CsvTooManyProblems,
+    // Import reports, encodings, limits (task "import").
+    DryRunAbsent,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,
