@@ -397,3 +397,52 @@ fn dry_run_shows_every_changed_field_and_the_measures_not_in_the_file() {
     );
     assert_eq!(content(&a.path), before);
 }
+
+#[test]
+fn every_problem_is_listed_in_one_pass_including_unknown_goals() {
+    let a = db();
+    ok(
+        &a.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
+    );
+    let file = a.file("fehler.csv");
+    std::fs::write(
+        &file,
+        "ID;Titel;Bewilligt;Beginn;Status;Ziele\n\
+         ;Sprachcafé;zwölf;31.02.2026;laufend;Ziel 3.8\n\
+         M-x;Hoffest;;;fertig;Ziel 1.3, 9.9\n\
+         ;Lesekreis;;;idee;7.7\n",
+    )
+    .unwrap();
+    let before = content(&a.path);
+    let err = fails(&a.path, &["import", path_str(&file)]);
+    for expected in [
+        "fehler.csv:2: Bewilligt:",
+        "fehler.csv:2: Beginn:",
+        "fehler.csv:2: Ziele: unbekanntes Ziel „3.8“",
+        "fehler.csv:3: ID:",
+        "fehler.csv:3: Status:",
+        "fehler.csv:3: Ziele: unbekanntes Ziel „9.9“",
+        "fehler.csv:4: Ziele: unbekanntes Ziel „7.7“",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(err.contains("7 Problem(e)"), "{err}");
+    assert_eq!(content(&a.path), before);
+}
+
+#[test]
+fn the_problem_list_stops_at_500_and_says_how_many_more() {
+    let a = db();
+    let file = a.file("viele.csv");
+    let mut text = String::from("Titel;Ziele\n");
+    for n in 0..1200 {
+        text.push_str(&format!("Maßnahme {n};X{n}\n"));
+    }
+    std::fs::write(&file, text).unwrap();
+    let err = fails(&a.path, &["import", path_str(&file)]);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 502, "{}", lines[..3].join("\n"));
+    assert_eq!(lines[500], "… und 700 weitere Probleme (nicht gezeigt)");
+    assert!(lines[501].contains("1200 Problem(e)"), "{}", lines[501]);
+}

@@ -560,8 +560,11 @@ impl<'r> Row<'r> {
         }
     }
 
-    fn measure(&mut self, existing: Option<&Snapshot>) -> Option<IncomingMeasure> {
-        let id = self.id().ok()?;
+    /// The measure of this row. With problems (see `self.problems`) the caller drops it but
+    /// still has its goal codes checked, so one pass reports every problem of the file.
+    fn measure(&mut self, existing: Option<&Snapshot>) -> IncomingMeasure {
+        // A bad id is a problem; the other cells are still checked.
+        let id = self.id().ok().flatten();
         let old = id.and_then(|id| existing?.measures.iter().find(|m| m.id == id));
         let mut m = old.cloned().unwrap_or_else(|| Measure::new(""));
         m.id = id.unwrap_or(MeasureId(0));
@@ -604,16 +607,13 @@ impl<'r> Row<'r> {
             m.target_groups = split_list(cell).map(str::to_string).collect();
         }
         let goals = self.goals(old.and(existing));
-        if !self.problems.is_empty() {
-            return None;
-        }
-        Some(IncomingMeasure {
+        IncomingMeasure {
             line: self.line,
             id,
             measure: m,
             indicators: None,
             goals,
-        })
+        }
     }
 
     /// Goal codes, primary first: `Hauptziel` then `Ziele`, each code once. A missing column
@@ -823,8 +823,10 @@ pub fn parse(
         match columns.kind {
             Kind::Measures => {
                 let measure = row.measure(existing);
-                if let Some(measure) = measure.filter(|_| row.problems.is_empty()) {
+                if row.problems.is_empty() {
                     incoming.measures.push(measure);
+                } else {
+                    incoming.check_goals_of(&measure);
                 }
             }
             Kind::Indicators => {

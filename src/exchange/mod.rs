@@ -68,6 +68,18 @@ pub struct Incoming {
     /// Problems of single rows or cells found while parsing; the parser skips such rows and
     /// goes on, so [`plan`] can report them together with every other problem of the file.
     pub problems: Vec<ImportProblem>,
+    /// Goal codes (with their line) of rows dropped for other problems: [`plan`] still checks
+    /// that they exist, so every problem of a file is listed in one pass.
+    pub goal_refs: Vec<(usize, String)>,
+}
+
+impl Incoming {
+    /// Keeps the goal codes of a measure that is dropped for other problems, for checking.
+    pub fn check_goals_of(&mut self, measure: &IncomingMeasure) {
+        for code in measure.goals.iter().flatten() {
+            self.goal_refs.push((measure.line, code.clone()));
+        }
+    }
 }
 
 /// A goal from a file.
@@ -101,6 +113,26 @@ pub struct IndicatorUpdate {
     pub line: usize,
     pub measure: MeasureId,
     pub indicators: Vec<Indicator>,
+}
+
+/// Most problems printed for one import file; the rest are counted (a hostile file must not
+/// print a million lines).
+pub const MAX_SHOWN_PROBLEMS: usize = 500;
+
+/// The problems as lines to print: the first [`MAX_SHOWN_PROBLEMS`], then `… und N weitere`.
+pub fn shown_problems(problems: &[ImportProblem], lang: crate::i18n::Lang) -> Vec<String> {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(MAX_SHOWN_PROBLEMS)
+        .map(ToString::to_string)
+        .collect();
+    if problems.len() > MAX_SHOWN_PROBLEMS {
+        lines.push(crate::i18n::fill(
+            lang.t(crate::i18n::Text::ImportMoreProblems),
+            &[("count", &(problems.len() - MAX_SHOWN_PROBLEMS))],
+        ));
+    }
+    lines
 }
 
 /// Reads a whole import file, refusing files above [`MAX_IMPORT_BYTES`].

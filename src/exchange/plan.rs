@@ -149,6 +149,12 @@ impl Planner<'_> {
     fn run(mut self, incoming: &Incoming) -> Result<Plan, Vec<ImportProblem>> {
         self.plan_goals(incoming);
         self.plan_measures(incoming);
+        for (line, code) in &incoming.goal_refs {
+            if self.goals.get(code).is_none() && !self.options.create_goals {
+                let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", code)]);
+                self.problem(*line, Field::Goals, reason);
+            }
+        }
         if !self.problems.is_empty() {
             self.problems.sort();
             self.problems.dedup();

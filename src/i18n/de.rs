@@ -194,6 +194,7 @@ pub fn text(text: Text) -> &'static str {
         CsvTooManyProblems => "mehr als {count} Probleme; der Rest der Datei wurde nicht geprüft",
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
+        ImportMoreProblems => "… und {count} weitere Probleme (nicht gezeigt)",
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

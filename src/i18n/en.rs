@@ -182,6 +182,7 @@ pub fn text(text: Text) -> &'static str {
         CsvTooManyProblems => "more than {count} problems; the rest of the file was not checked",
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Not in the file (stay as they are)",
+        ImportMoreProblems => "… and {count} more problems (not shown)",
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }

@@ -220,6 +220,7 @@ pub enum Text {
     CsvTooManyProblems,
     // Import reports, encodings, limits (task "import").
     DryRunAbsent,
+    ImportMoreProblems,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,

@@ -239,17 +239,19 @@ impl Parser {
             let primary = r.text(header(Column::PrimaryGoal));
             let others = r.text(header(Column::Goals));
             let failed = r.failed;
-            if failed {
-                self.skipped.extend(id);
-                continue;
-            }
-            self.incoming.measures.push(IncomingMeasure {
+            let item = IncomingMeasure {
                 line: *line,
                 id,
                 measure,
                 indicators: None,
                 goals: has_goals.then(|| goal_codes(&primary, &others)),
-            });
+            };
+            if failed {
+                self.skipped.extend(id);
+                self.incoming.check_goals_of(&item);
+                continue;
+            }
+            self.incoming.measures.push(item);
         }
     }
 
