@@ -446,3 +446,33 @@ fn the_problem_list_stops_at_500_and_says_how_many_more() {
     assert_eq!(lines[500], "… und 700 weitere Probleme (nicht gezeigt)");
     assert!(lines[501].contains("1200 Problem(e)"), "{}", lines[501]);
 }
+
+#[test]
+fn rows_without_id_that_match_a_measure_by_title_and_traeger_are_named_as_likely_duplicates() {
+    let a = db();
+    let file = a.file("neu.csv");
+    std::fs::write(
+        &file,
+        "Titel;Träger\nKiezfest;Nachbarschaftshaus e.V.\nHoffest;\nkiezfest ; Nachbarschaftshaus  e.V.\n",
+    )
+    .unwrap();
+    let first = common::bin::quartier(&a.path, &["import", path_str(&file)]);
+    let err = String::from_utf8(first.stderr).unwrap();
+    assert!(
+        err.contains(&format!(
+            "Hinweis: {}:4: Titel: „kiezfest“ (Träger „Nachbarschaftshaus  e.V.“) steht ohne ID schon in Zeile 2",
+            path_str(&file)
+        )),
+        "{err}"
+    );
+    let again = common::bin::quartier(&a.path, &["import", "--dry-run", path_str(&file)]);
+    let err = String::from_utf8(again.stderr).unwrap();
+    assert!(
+        err.contains(":2: Titel: „Kiezfest“ (Träger „Nachbarschaftshaus e.V.“) gibt es schon als M-0001, M-0003"),
+        "{err}"
+    );
+    assert!(
+        err.contains(":3: Titel: „Hoffest“ (Träger „“) gibt es schon als M-0002"),
+        "{err}"
+    );
+}

@@ -351,3 +351,40 @@ proptest! {
         let _ = exchange::json::parse(&doc, "x.json", Lang::De);
     }
 }
+
+#[test]
+fn importing_an_export_older_than_later_changes_warns_per_measure() {
+    let d = Dir::new();
+    let a = d.db("a");
+    ok(&a, &["demo-data", "--measures", "3"]);
+    let (json, xlsx) = (d.file("alt.json"), d.file("alt.xlsx"));
+    ok(&a, &["export", "-o", json.to_str().unwrap()]);
+    ok(&a, &["export", "-o", xlsx.to_str().unwrap()]);
+    // exported_at has whole seconds: a change in the same second is not told apart.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    ok(
+        &a,
+        &["measure", "edit", "M-0002", "--title", "Später geändert"],
+    );
+    for file in [&json, &xlsx] {
+        let out = run(&a, &["import", "--dry-run", file.to_str().unwrap()]);
+        assert!(out.status.success());
+        let err = String::from_utf8(out.stderr).unwrap();
+        let name = file.display().to_string();
+        let warning = err
+            .lines()
+            .find(|l| l.starts_with(&format!("Hinweis: {name}")))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(
+            warning.contains(": M-0002 „")
+                && warning.contains("“ wurde am")
+                && warning.contains("der Import setzt diese Änderung zurück"),
+            "{warning}"
+        );
+        assert_eq!(err.matches("Hinweis:").count(), 1, "{err}");
+    }
+    // A fresh export carries no warning.
+    ok(&a, &["export", "-o", json.to_str().unwrap(), "--force"]);
+    let out = run(&a, &["import", "--dry-run", json.to_str().unwrap()]);
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("Hinweis"));
+}

@@ -140,6 +140,11 @@ pub fn import(
         lang,
     )
     .map_err(CliError::Import)?;
+    let mut plan = plan;
+    if let Some(stamp) = incoming.stamp {
+        exchange::warn_stale(&mut plan, store, stamp, &file, lang)?;
+    }
+    print_warnings(&plan, lang);
     if args.dry_run {
         print_plan(&plan, lang, out)?;
         return Ok(());
@@ -162,6 +167,14 @@ fn summary(plan: &Plan, lang: Lang) -> String {
             ("goals", &plan.goals_added.len()),
         ],
     )
+}
+
+/// Every warning of the plan on standard error, `Hinweis: Datei:Zeile: …`, at most
+/// [`exchange::MAX_SHOWN_PROBLEMS`] and then how many more.
+fn print_warnings(plan: &Plan, lang: Lang) {
+    for line in exchange::shown_problems(&plan.warnings, lang) {
+        eprintln!("{}: {line}", lang.t(Text::WarningPrefix));
+    }
 }
 
 fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {

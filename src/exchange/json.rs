@@ -80,7 +80,13 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             lang.t(Text::ImportNotQuartier),
         )]);
     }
-    let mut incoming = Incoming::default();
+    let mut incoming = Incoming {
+        stamp: top
+            .get("exported_at")
+            .and_then(Value::as_str)
+            .and_then(super::parse_stamp),
+        ..Incoming::default()
+    };
     let problems = &mut incoming.problems;
     let goal_lines = element_lines(text, "goals");
     for (index, value) in array(&mut top, "goals", file, lang, problems)

@@ -20,7 +20,7 @@ use std::path::Path;
 
 pub use diff::FieldChange;
 pub use export::{ExportError, ExportRequest, What};
-pub use plan::{ImportOptions, MeasureDiff, Plan, plan, plan_against};
+pub use plan::{ImportOptions, MeasureDiff, Plan, changed_since, plan, plan_against, warn_stale};
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;
 
@@ -71,6 +71,22 @@ pub struct Incoming {
     /// Goal codes (with their line) of rows dropped for other problems: [`plan`] still checks
     /// that they exist, so every problem of a file is listed in one pass.
     pub goal_refs: Vec<(usize, String)>,
+    /// When the file's content was current (milliseconds since the epoch): JSON `exported_at`,
+    /// the XLSX workbook name `quartier_stand`; CSV has no place for it.
+    pub stamp: Option<i64>,
+}
+
+/// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.
+pub fn parse_stamp(text: &str) -> Option<i64> {
+    let time = chrono::DateTime::parse_from_rfc3339(text.trim()).ok()?;
+    let ms = time.timestamp_millis();
+    Some(
+        if time.timestamp_subsec_millis() == 0 && !text.contains('.') {
+            ms + 999
+        } else {
+            ms
+        },
+    )
 }
 
 impl Incoming {

@@ -40,6 +40,8 @@ pub struct Plan {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MeasureDiff {
     pub id: MeasureId,
+    /// Line (or row) of the measure in the file.
+    pub line: usize,
     /// The title after the import.
     pub title: String,
     pub changes: Vec<FieldChange>,
@@ -281,7 +283,11 @@ impl Planner<'_> {
         // Final state of every measure this import touches, with the line it came from.
         let mut finals: BTreeMap<MeasureId, (usize, Measure, bool)> = BTreeMap::new();
         let mut new_links: HashMap<MeasureId, Vec<GoalId>> = HashMap::new();
+        let mut duplicates = Duplicates::default();
         for item in &incoming.measures {
+            if item.id.is_none() {
+                self.warn_duplicate(&mut duplicates, item);
+            }
             let id = match item.id {
                 Some(id) => {
                     if let Some(first) = seen.insert(id, item.line) {
@@ -388,6 +394,7 @@ impl Planner<'_> {
             );
             self.plan.diffs.push(MeasureDiff {
                 id,
+                line,
                 title: measure.title.clone(),
                 changes,
             });
@@ -395,6 +402,54 @@ impl Planner<'_> {
                 self.plan.ops.push(Op::UpdateMeasure { measure });
             }
             self.plan.changed.push(id);
+        }
+    }
+
+    /// Warns when a measure without id has the title and Träger of a measure of the database
+    /// or of an earlier row without id: importing it adds it once more.
+    fn warn_duplicate(&mut self, seen: &mut Duplicates, item: &super::IncomingMeasure) {
+        if item.measure.title.trim().is_empty() {
+            return;
+        }
+        if seen.existing.is_empty() {
+            for m in &self.snapshot.measures {
+                seen.existing
+                    .entry(duplicate_key(m))
+                    .or_default()
+                    .push(m.id);
+            }
+        }
+        let key = duplicate_key(&item.measure);
+        let title = item.measure.title.trim();
+        let organisation = item.measure.organisation.trim();
+        let field = Field::Title.localize(self.lang);
+        if let Some(ids) = seen.existing.get(&key) {
+            let ids = ids.iter().map(ToString::to_string).collect::<Vec<_>>();
+            let reason = fill(
+                self.lang.t(Text::ImportLikelyDuplicate),
+                &[
+                    ("title", &title),
+                    ("organisation", &organisation),
+                    ("ids", &ids.join(", ")),
+                ],
+            );
+            self.plan
+                .warnings
+                .push(ImportProblem::new(self.file, item.line, field, reason));
+        } else if let Some(first) = seen.in_file.get(&key) {
+            let reason = fill(
+                self.lang.t(Text::ImportDuplicateRow),
+                &[
+                    ("title", &title),
+                    ("organisation", &organisation),
+                    ("line", first),
+                ],
+            );
+            self.plan
+                .warnings
+                .push(ImportProblem::new(self.file, item.line, field, reason));
+        } else {
+            seen.in_file.insert(key, item.line);
         }
     }
 
@@ -440,4 +495,102 @@ impl Planner<'_> {
         }
         self.link_ops.len() > before
     }
+}
+
+/// Title and Träger of measures seen so far, to warn about likely duplicates.
+#[derive(Default)]
+struct Duplicates {
+    existing: HashMap<(String, String), Vec<MeasureId>>,
+    in_file: HashMap<(String, String), usize>,
+}
+
+/// Title and Träger, trimmed, lower case, inner spaces collapsed.
+fn duplicate_key(measure: &Measure) -> (String, String) {
+    let norm = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    (norm(&measure.title), norm(&measure.organisation))
+}
+
+/// Measures the database changed after `stamp` (milliseconds since the epoch), with the time
+/// and user of their newest change. Reads the history from the newest entry back to `stamp`.
+pub fn changed_since(
+    store: &Store,
+    stamp: i64,
+) -> Result<HashMap<MeasureId, (i64, String)>, crate::store::StoreError> {
+    let mut changed = HashMap::new();
+    let mut batch = 64;
+    loop {
+        let entries = store.history(batch)?;
+        let done = entries.len() < batch || entries.last().is_some_and(|e| e.time_ms <= stamp);
+        if done {
+            for entry in entries.iter().take_while(|e| e.time_ms > stamp) {
+                for id in touched_measures(&entry.op) {
+                    changed
+                        .entry(id)
+                        .or_insert((entry.time_ms, entry.user.clone()));
+                }
+            }
+            return Ok(changed);
+        }
+        batch *= 4;
+    }
+}
+
+/// The measures an op changes (fields or links).
+fn touched_measures(op: &Op) -> Vec<MeasureId> {
+    match op {
+        Op::AddMeasure { measure, .. } | Op::UpdateMeasure { measure } => vec![measure.id],
+        Op::DeleteMeasure { id } => vec![*id],
+        Op::Link { measure, .. } | Op::Unlink { measure, .. } | Op::SetPrimary { measure, .. } => {
+            vec![*measure]
+        }
+        Op::RestoreGoals { links, .. } => links.iter().map(|l| l.measure).collect(),
+        Op::Batch { ops } => ops.iter().flat_map(touched_measures).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Warns for every measure the plan changes that the database changed after the file's
+/// `stamp` (milliseconds): importing the file would silently revert that change.
+pub fn warn_stale(
+    plan: &mut Plan,
+    store: &Store,
+    stamp: i64,
+    file: &str,
+    lang: Lang,
+) -> Result<(), crate::store::StoreError> {
+    if plan.diffs.is_empty() {
+        return Ok(());
+    }
+    let changed = changed_since(store, stamp)?;
+    let time = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%d.%m.%Y %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    for diff in &plan.diffs {
+        if let Some((when, user)) = changed.get(&diff.id) {
+            let reason = fill(
+                lang.t(Text::ImportStale),
+                &[
+                    ("id", &diff.id),
+                    ("title", &diff.title),
+                    ("when", &time(*when)),
+                    ("user", user),
+                    ("stamp", &time(stamp)),
+                ],
+            );
+            plan.warnings
+                .push(ImportProblem::new(file, diff.line, "", reason));
+        }
+    }
+    Ok(())
 }

@@ -195,6 +195,15 @@ pub fn text(text: Text) -> &'static str {
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
         ImportMoreProblems => "… und {count} weitere Probleme (nicht gezeigt)",
+        ImportLikelyDuplicate => {
+            "„{title}“ (Träger „{organisation}“) gibt es schon als {ids}; ohne ID wird die Maßnahme noch einmal angelegt"
+        }
+        ImportDuplicateRow => {
+            "„{title}“ (Träger „{organisation}“) steht ohne ID schon in Zeile {line}; sie wird zweimal angelegt"
+        }
+        ImportStale => {
+            "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
+        }
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

@@ -183,6 +183,15 @@ pub fn text(text: Text) -> &'static str {
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Not in the file (stay as they are)",
         ImportMoreProblems => "… and {count} more problems (not shown)",
+        ImportLikelyDuplicate => {
+            "\"{title}\" (organisation \"{organisation}\") already exists as {ids}; without an id the measure is added again"
+        }
+        ImportDuplicateRow => {
+            "\"{title}\" (organisation \"{organisation}\") is already in line {line} without an id; it is added twice"
+        }
+        ImportStale => {
+            "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
+        }
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }

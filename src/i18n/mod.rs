@@ -221,6 +221,9 @@ pub enum Text {
     // Import reports, encodings, limits (task "import").
     DryRunAbsent,
     ImportMoreProblems,
+    ImportLikelyDuplicate,
+    ImportDuplicateRow,
+    ImportStale,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,

@@ -29,6 +29,13 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     let mut workbook: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
     let is_1904 = workbook.has_1904_epoch();
+    let stamp = workbook
+        .defined_names()
+        .iter()
+        .find(|(name, _)| name == super::STAMP_NAME)
+        .and_then(|(_, value)| {
+            crate::exchange::parse_stamp(value.trim_start_matches('=').trim_matches('"'))
+        });
     let names = workbook.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| same_code(n, wanted)).cloned();
     let (measures_name, indicators_name) = (find(SHEET_MEASURES), find(SHEET_INDICATORS));
@@ -62,6 +69,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     if let Some(table) = &indicators {
         parser.indicators(table);
     }
+    parser.incoming.stamp = stamp;
     Ok(parser.incoming)
 }
 
