@@ -295,21 +295,71 @@ fn unknown_fund() {
 }
 
 #[test]
-fn unknown_column() {
-    let (file, err) = rejected("spalte.csv", "Titel;Farbe\nA;rot\n".as_bytes());
-    assert!(
-        err.contains(&format!(
-            "{file}:1: Farbe: unbekannte Spalte; bekannt sind: ID, Titel, Beschreibung"
-        )),
-        "{err}"
+fn unknown_columns_are_ignored_with_a_note() {
+    let a = db();
+    let file = a.file("spalte.csv");
+    std::fs::write(&file, "Titel;Bemerkung;Farbe\nA;intern;rot\n").unwrap();
+    let out = common::bin::quartier(&a.path, &["import", path_str(&file)]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "Hinweis: {}:1: Spalten ohne Bedeutung für quartier werden ignoriert: „Bemerkung“, „Farbe“\n",
+            path_str(&file)
+        )
     );
+    let shown = ok(&a.path, &["measure", "show", "1", "--json"]);
+    assert!(!String::from_utf8(shown).unwrap().contains("intern"));
 }
 
 #[test]
-fn invalid_utf8() {
-    let (file, err) = rejected("latin1.csv", b"Titel;Ort\nA;B\nC;Stra\xdfe\n");
+fn a_million_unknown_columns_give_one_short_note() {
+    let a = db();
+    let file = a.file("breit.csv");
+    let mut text = String::from("Titel");
+    for n in 0..1_000_000 {
+        text.push_str(&format!(";x{n}"));
+    }
+    text.push_str("\nA");
+    text.push_str(&";".repeat(1_000_000));
+    text.push('\n');
+    std::fs::write(&file, text).unwrap();
+    let out = common::bin::quartier(&a.path, &["import", "--dry-run", path_str(&file)]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.len() < 400, "{} bytes", err.len());
+    assert!(err.contains("„x9“ und 999990 weitere"), "{err}");
+}
+
+#[test]
+fn windows_1252_is_read_and_said_and_other_bytes_are_refused() {
+    let a = db();
+    let file = a.file("excel.csv");
+    std::fs::write(
+        &file,
+        b"Titel;Tr\xe4ger;Ort;Bewilligt\r\nStra\xdfenfest;B\xfcrgerverein;Gr\xfcnstra\xdfe \x80;1.500,00\r\n",
+    )
+    .unwrap();
+    let out = common::bin::quartier(&a.path, &["import", path_str(&file)]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
     assert!(
-        err.contains(&format!("{file}:3: keine UTF-8-Datei")),
+        err.contains("keine UTF-8-Datei: als Windows-1252 gelesen"),
+        "{err}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_slice(&ok(&a.path, &["measure", "show", "1", "--json"])).unwrap();
+    assert_eq!(shown["title"], "Straßenfest");
+    assert_eq!(shown["organisation"], "Bürgerverein");
+    assert_eq!(shown["location"], "Grünstraße €");
+    assert_eq!(shown["approved_cents"], 150000);
+    // Byte 0x81 is no Windows-1252 character: refused, naming it.
+    let (file, err) = rejected("kaputt.csv", b"Titel;Ort\nA;B\nC;Stra\x81e\n");
+    assert!(
+        err.contains(&format!(
+            "{file}:3: weder UTF-8 noch Windows-1252 (Byte 0x81 nach 20 Bytes)"
+        )),
         "{err}"
     );
 }
@@ -317,12 +367,43 @@ fn invalid_utf8() {
 #[test]
 fn binary_garbage() {
     let (file, err) = rejected("bild.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0");
+    assert!(err.contains(&format!("{file}:3: keine Textdatei")), "{err}");
+    let (file, err) = rejected("steuer.csv", b"Titel\nA\x01\x02\xff\n");
     assert!(
-        err.contains(&format!("{file}:1: keine UTF-8-Datei")),
+        err.contains(&format!(
+            "{file}:2: weder UTF-8 noch Windows-1252 (Byte 0x01"
+        )),
         "{err}"
     );
     let (file, err) = rejected("null.csv", b"Titel\nA\n\0\0\x01\x02\x03");
     assert!(err.contains(&format!("{file}:3: keine Textdatei")), "{err}");
+}
+
+#[test]
+fn line_breaks_in_list_cells_separate_items_and_elsewhere_are_named() {
+    let a = db();
+    let file = a.file("umbruch.csv");
+    std::fs::write(
+        &file,
+        "Titel;Zielgruppen;Ziele\nA;\"Eltern\nKinder\r\nJugendliche\";\"Ziel 1.3\nZ4\"\n",
+    )
+    .unwrap();
+    ok(&a.path, &["import", path_str(&file)]);
+    let shown: serde_json::Value =
+        serde_json::from_slice(&ok(&a.path, &["measure", "show", "1", "--json"])).unwrap();
+    assert_eq!(
+        shown["target_groups"],
+        serde_json::json!(["Eltern", "Kinder", "Jugendliche"])
+    );
+    assert_eq!(shown["goals"], serde_json::json!(["1.3", "Z4"]));
+    let (file, err) = rejected("titel.csv", "Titel;Ort\n\"zwei\nZeilen\";x\n".as_bytes());
+    assert!(
+        err.contains(&format!(
+            "{file}:2: Titel: Zeilenumbruch in Titel: das Feld hat nur eine Zeile"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains("Steuerzeichen"), "{err}");
 }
 
 #[test]

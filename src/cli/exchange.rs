@@ -139,7 +139,13 @@ pub fn import(
         &file,
         lang,
     )
-    .map_err(CliError::Import)?;
+    .map_err(|problems| {
+        // The notes (encoding, ignored columns) help to read the problems.
+        for line in exchange::shown_problems(&incoming.notes, lang) {
+            eprintln!("{}: {line}", lang.t(Text::WarningPrefix));
+        }
+        CliError::Import(problems)
+    })?;
     let mut plan = plan;
     if let Some(stamp) = incoming.stamp {
         exchange::warn_stale(&mut plan, store, stamp, &file, lang)?;

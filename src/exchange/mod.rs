@@ -74,6 +74,9 @@ pub struct Incoming {
     /// When the file's content was current (milliseconds since the epoch): JSON `exported_at`,
     /// the XLSX workbook name `quartier_stand`; CSV has no place for it.
     pub stamp: Option<i64>,
+    /// Things the user should know that do not stop the import (the encoding used, ignored
+    /// columns or fields); shown as `Hinweis:` lines.
+    pub notes: Vec<ImportProblem>,
 }
 
 /// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::diff::{FieldChange, measure_changes};
 use super::{ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::{Field, Goal, GoalId, Measure, MeasureId, code_key};
+use crate::model::{Field, Goal, GoalId, Measure, MeasureId, Problem, code_key};
 use crate::ops::Op;
 use crate::store::Store;
 
@@ -117,7 +117,10 @@ pub fn plan_against(
         },
         next_measure: next_measure.0,
         problems: incoming.problems.clone(),
-        plan: Plan::default(),
+        plan: Plan {
+            warnings: incoming.notes.clone(),
+            ..Plan::default()
+        },
         link_ops: Vec::new(),
     }
     .run(incoming)
@@ -361,7 +364,17 @@ impl Planner<'_> {
         for (id, (line, measure, is_new)) in finals {
             if let Err(errors) = measure.validate() {
                 for e in errors {
-                    self.problem(line, e.field, e.problem.localize(self.lang));
+                    let reason = if e.problem == Problem::ControlCharacter
+                        && field_text(&measure, e.field).is_some_and(|t| t.contains(['\n', '\r']))
+                    {
+                        fill(
+                            self.lang.t(Text::ImportLineBreak),
+                            &[("field", &e.field.localize(self.lang))],
+                        )
+                    } else {
+                        e.problem.localize(self.lang)
+                    };
+                    self.problem(line, e.field, reason);
                 }
                 continue;
             }
@@ -593,4 +606,27 @@ pub fn warn_stale(
         }
     }
     Ok(())
+}
+
+/// The text of a one-line field of `measure`, to tell a line break from other control
+/// characters in messages.
+fn field_text(measure: &Measure, field: Field) -> Option<&str> {
+    Some(match field {
+        Field::Title => &measure.title,
+        Field::Organisation => &measure.organisation,
+        Field::Contact => &measure.contact,
+        Field::Responsible => &measure.responsible,
+        Field::Reference => &measure.reference,
+        Field::Location => &measure.location,
+        Field::TargetGroup(n) => measure.target_groups.get(n)?,
+        Field::Indicator(n) => {
+            let indicator = measure.indicators.get(n)?;
+            if indicator.name.contains(['\n', '\r']) {
+                &indicator.name
+            } else {
+                &indicator.unit
+            }
+        }
+        _ => return None,
+    })
 }

@@ -201,6 +201,17 @@ pub fn text(text: Text) -> &'static str {
         ImportDuplicateRow => {
             "„{title}“ (Träger „{organisation}“) steht ohne ID schon in Zeile {line}; sie wird zweimal angelegt"
         }
+        ImportAndMore => " und {count} weitere",
+        ImportIgnoredColumns => "Spalten ohne Bedeutung für quartier werden ignoriert: {names}",
+        ImportNoEncoding => {
+            "weder UTF-8 noch Windows-1252 (Byte {byte} nach {offset} Bytes); bitte als „CSV UTF-8“ speichern"
+        }
+        ImportReadAsWindows1252 => {
+            "keine UTF-8-Datei: als Windows-1252 gelesen (Excel „CSV (Trennzeichen-getrennt)“)"
+        }
+        ImportLineBreak => {
+            "Zeilenumbruch in {field}: das Feld hat nur eine Zeile (mehrere Zeilen gehen in Beschreibung und Notizen; Listen dürfen Zeilen trennen)"
+        }
         ImportStale => {
             "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
         }

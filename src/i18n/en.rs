@@ -189,6 +189,17 @@ pub fn text(text: Text) -> &'static str {
         ImportDuplicateRow => {
             "\"{title}\" (organisation \"{organisation}\") is already in line {line} without an id; it is added twice"
         }
+        ImportAndMore => " and {count} more",
+        ImportIgnoredColumns => "columns quartier does not know are ignored: {names}",
+        ImportNoEncoding => {
+            "neither UTF-8 nor Windows-1252 (byte {byte} after {offset} bytes); please save as \"CSV UTF-8\""
+        }
+        ImportReadAsWindows1252 => {
+            "not a UTF-8 file: read as Windows-1252 (Excel \"CSV (comma delimited)\")"
+        }
+        ImportLineBreak => {
+            "line break in {field}: the field has one line only (description and notes may have several; lists may be split by lines)"
+        }
         ImportStale => {
             "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
         }

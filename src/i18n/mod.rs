@@ -224,6 +224,11 @@ pub enum Text {
     ImportLikelyDuplicate,
     ImportDuplicateRow,
     ImportStale,
+    ImportAndMore,
+    ImportIgnoredColumns,
+    ImportNoEncoding,
+    ImportReadAsWindows1252,
+    ImportLineBreak,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,
