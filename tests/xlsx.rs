@@ -412,10 +412,45 @@ fn missing_columns_and_missing_sheets_are_problems() {
         xlsx::parse(&bytes, "n.xlsx", Lang::De).unwrap().problems,
         []
     );
-    let bytes = workbook(&[("Tabelle1", rows(&[&["Titel"]]))]);
-    let problems = xlsx::parse(&bytes, "t.xlsx", Lang::En).unwrap_err();
-    assert_eq!(problems.len(), 1);
-    assert!(problems[0].to_string().starts_with("t.xlsx: neither"));
+    // One sheet with other headers, or several sheets with other names: refused.
+    for bytes in [
+        workbook(&[("Tabelle1", rows(&[&["Farbe"], &["rot"]]))]),
+        workbook(&[
+            ("Tabelle1", rows(&[&["Titel"]])),
+            ("Tabelle2", rows(&[&["Titel"]])),
+        ]),
+    ] {
+        let problems = xlsx::parse(&bytes, "t.xlsx", Lang::En).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with("t.xlsx: neither"));
+    }
+}
+
+#[test]
+fn a_single_sheet_named_after_its_file_is_read_when_its_headers_are_ours() {
+    let bytes = workbook(&[(
+        "massnahmen-2026",
+        rows(&[
+            &["Titel", "Bemerkung", "Bewilligt"],
+            &["Eins", "intern", "#12500.5"],
+        ]),
+    )]);
+    let incoming = xlsx::parse(&bytes, "m.xlsx", Lang::De).unwrap();
+    assert_eq!(incoming.problems, []);
+    assert_eq!(incoming.measures.len(), 1);
+    assert_eq!(incoming.measures[0].measure.title, "Eins");
+    assert_eq!(
+        incoming.measures[0].measure.approved,
+        Some(Cents(1_250_050))
+    );
+    let notes: Vec<String> = incoming.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "m.xlsx: kein Blatt „Maßnahmen“ oder „Indikatoren“: das einzige Blatt „massnahmen-2026“ wird als Maßnahmen gelesen",
+            "m.xlsx[massnahmen-2026]:1: Spalten ohne Bedeutung für quartier werden ignoriert: „Bemerkung“",
+        ]
+    );
 }
 
 proptest! {
@@ -442,4 +477,105 @@ proptest! {
         bytes.truncate(cut % (bytes.len() + 1) + bytes.len() / 2);
         let _ = xlsx::parse(&bytes, "x.xlsx", Lang::De);
     }
+}
+
+/// Runs `quartier --db DB import FILE` with at most 1 GiB of address space, so a file that
+/// makes the importer allocate without bound fails the test instead of eating the machine.
+fn import_with_memory_limit(db: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = common::bin::command(db, &["import", file.to_str().unwrap()]);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 1 << 30,
+                rlim_max: 1 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+/// Imports `bytes` under the memory limit; expects a refusal (exit 1, database unchanged)
+/// and returns stderr.
+fn bomb_refused(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, file) = (dir.path().join("db"), dir.path().join("bombe.xlsx"));
+    std::fs::write(&file, bytes).unwrap();
+    let before = json_export(&db);
+    let started = std::time::Instant::now();
+    let out = import_with_memory_limit(&db, &file);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "{stderr}"
+    );
+    assert_eq!(json_export(&db), before);
+    stderr
+}
+
+#[test]
+fn a_normal_workbook_imports_under_the_memory_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let file = dir.path().join("a.xlsx");
+    ok(&a, &["demo-data", "--measures", "200"]);
+    ok(&a, &["export", "-o", file.to_str().unwrap()]);
+    let out = import_with_memory_limit(&b, &file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_export(&a), json_export(&b));
+}
+
+#[test]
+fn one_cell_at_xfd1048576_is_refused_without_densifying_the_sheet() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Maßnahmen").unwrap();
+    sheet.write_string(0, 0, "Titel").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(bytes.len() < 20_000);
+    let stderr = bomb_refused(&bytes);
+    assert!(
+        stderr.contains("bombe.xlsx[Maßnahmen]: Zelle XFD1048576 liegt rechts der 64. Spalte"),
+        "{stderr}"
+    );
+    // Far down in the first column: too many rows.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Maßnahmen").unwrap();
+    sheet.write_string(0, 0, "Titel").unwrap();
+    sheet.write_string(1_048_575, 0, "x").unwrap();
+    let stderr = bomb_refused(&book.save_to_buffer().unwrap());
+    assert!(
+        stderr.contains("Zelle A1048576: mehr als 200000 Zeilen"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_part_that_unpacks_to_gigabytes_is_refused_before_unpacking() {
+    let bytes = workbook(&[("Maßnahmen", rows(&[&["Titel"], &["Eins"]]))]);
+    // Declare 2 GB for the shared strings in the central directory (signature PK\1\2: the
+    // uncompressed size is at offset 24, the name length at 28, the name at 46).
+    let mut patched = bytes.clone();
+    let name = b"xl/sharedStrings.xml";
+    let at = (0..patched.len() - 46)
+        .find(|&i| patched[i..i + 4] == *b"PK\x01\x02" && patched[i + 46..].starts_with(name))
+        .expect("central directory entry");
+    patched[at + 24..at + 28].copy_from_slice(&0x8000_0000u32.to_le_bytes());
+    let stderr = bomb_refused(&patched);
+    assert!(
+        stderr.contains("bombe.xlsx: entpackt zu groß: Teil „xl/sharedStrings.xml“ hat 2048 MB (höchstens 256 MB je Teil"),
+        "{stderr}"
+    );
 }

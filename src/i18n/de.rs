@@ -212,6 +212,21 @@ pub fn text(text: Text) -> &'static str {
         ImportLineBreak => {
             "Zeilenumbruch in {field}: das Feld hat nur eine Zeile (mehrere Zeilen gehen in Beschreibung und Notizen; Listen dürfen Zeilen trennen)"
         }
+        XlsxSingleSheet => {
+            "kein Blatt „Maßnahmen“ oder „Indikatoren“: das einzige Blatt „{sheet}“ wird als {kind} gelesen"
+        }
+        XlsxTooLargeUnpacked => {
+            "entpackt zu groß: Teil „{part}“ hat {size} MB (höchstens {max} MB je Teil, {total} MB zusammen)"
+        }
+        XlsxTooManyColumns => {
+            "Zelle {cell} liegt rechts der {max}. Spalte; so breite Blätter liest quartier nicht"
+        }
+        XlsxTooManyRows => {
+            "Zelle {cell}: mehr als {max} Zeilen; so lange Blätter liest quartier nicht"
+        }
+        XlsxCellTooLong => {
+            "Zelle {cell} hat mehr als {max} Zeichen (mehr erlaubt auch Excel nicht)"
+        }
         ImportStale => {
             "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
         }

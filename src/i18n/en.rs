@@ -200,6 +200,21 @@ pub fn text(text: Text) -> &'static str {
         ImportLineBreak => {
             "line break in {field}: the field has one line only (description and notes may have several; lists may be split by lines)"
         }
+        XlsxSingleSheet => {
+            "no sheet “Maßnahmen” or “Indikatoren”: the only sheet “{sheet}” is read as {kind}"
+        }
+        XlsxTooLargeUnpacked => {
+            "too large unpacked: part “{part}” has {size} MB (at most {max} MB per part, {total} MB together)"
+        }
+        XlsxTooManyColumns => {
+            "cell {cell} lies right of column {max}; quartier does not read sheets that wide"
+        }
+        XlsxTooManyRows => {
+            "cell {cell}: more than {max} rows; quartier does not read sheets that long"
+        }
+        XlsxCellTooLong => {
+            "cell {cell} has more than {max} characters (Excel does not allow more either)"
+        }
         ImportStale => {
             "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
         }

@@ -229,6 +229,11 @@ pub enum Text {
     ImportNoEncoding,
     ImportReadAsWindows1252,
     ImportLineBreak,
+    XlsxSingleSheet,
+    XlsxTooLargeUnpacked,
+    XlsxTooManyColumns,
+    XlsxTooManyRows,
+    XlsxCellTooLong,
     ErrNoTerminal,
     // Table headers.
     HeaderGoal,
