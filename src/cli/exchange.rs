@@ -99,6 +99,12 @@ pub fn parse(
     existing: Option<&Snapshot>,
 ) -> Result<Incoming, CliError> {
     let file = path.display().to_string();
+    if format == Format::Md {
+        return Err(CliError::Import(vec![exchange::ImportProblem::whole_file(
+            &file,
+            lang.t(Text::ImportMarkdownExportOnly),
+        )]));
+    }
     let bytes = exchange::read_file(path, lang).map_err(CliError::Import)?;
     match format {
         Format::Json => exchange::json::parse(&bytes, &file, lang).map_err(CliError::Import),
@@ -106,7 +112,8 @@ pub fn parse(
             exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
         }
         Format::Xlsx => exchange::xlsx::parse(&bytes, &file, lang).map_err(CliError::Import),
-        Format::Md => Err(unsupported(format)),
+        // Refused above.
+        Format::Md => Ok(Incoming::default()),
     }
 }
 

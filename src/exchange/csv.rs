@@ -719,6 +719,18 @@ pub(crate) fn ignored_columns_note(
     ignored: &[String],
     lang: Lang,
 ) -> Option<ImportProblem> {
+    ignored_note(file, line, ignored, Text::ImportIgnoredColumns, lang)
+}
+
+/// A note with `template` (which has `{names}`) listing ignored names: the first ten, then how
+/// many more.
+pub(crate) fn ignored_note(
+    file: &str,
+    line: usize,
+    ignored: &[String],
+    template: Text,
+    lang: Lang,
+) -> Option<ImportProblem> {
     const SHOWN: usize = 10;
     if ignored.is_empty() {
         return None;
@@ -735,7 +747,7 @@ pub(crate) fn ignored_columns_note(
             &[("count", &(ignored.len() - SHOWN))],
         ));
     }
-    let reason = fill(lang.t(Text::ImportIgnoredColumns), &[("names", &names)]);
+    let reason = fill(lang.t(template), &[("names", &names)]);
     Some(ImportProblem::new(file, line, "", reason))
 }
 

@@ -215,7 +215,9 @@ impl Planner<'_> {
                         });
                         changed = true;
                     }
-                    if old.parent != goal.parent || old.position != goal.position {
+                    // A goal without `position` (u32::MAX) keeps its place.
+                    let moved = goal.position != u32::MAX && old.position != goal.position;
+                    if old.parent != goal.parent || moved {
                         self.plan.ops.push(Op::MoveGoal {
                             id: old.id,
                             parent: goal.parent,

@@ -227,6 +227,22 @@ pub fn text(text: Text) -> &'static str {
         XlsxCellTooLong => {
             "Zelle {cell} hat mehr als {max} Zeichen (mehr erlaubt auch Excel nicht)"
         }
+        ImportNewerFormat => {
+            "die Datei hat das Format {format} einer neueren quartier-Version; diese Version liest quartier/1 (bitte quartier aktualisieren)"
+        }
+        ImportIgnoredFields => "Felder ohne Bedeutung für quartier werden ignoriert: {names}",
+        ImportPrimaryNotListed => "Hauptziel „{code}“ steht nicht unter den Zielen (goals)",
+        ImportMarkdownExportOnly => {
+            "Markdown (.md) ist nur ein Exportformat (der Bericht); importieren lassen sich JSON, CSV und XLSX"
+        }
+        JsonNotAnObject => "muss ein Objekt {…} sein",
+        JsonMissingField => "fehlt („{key}“ ist nötig)",
+        JsonExpectedText => "muss Text sein (in Anführungszeichen)",
+        JsonExpectedTextList => "muss eine Liste von Texten sein",
+        JsonExpectedList => "muss eine Liste sein",
+        JsonExpectedCents => "{value} ist kein Betrag in Cent (ganze Zahl, z. B. 1250050)",
+        JsonExpectedNumber => "{value} ist keine Zahl",
+        JsonExpectedPosition => "Position muss eine ganze Zahl ab 0 sein",
         ImportStale => {
             "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
         }

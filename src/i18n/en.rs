@@ -215,6 +215,22 @@ pub fn text(text: Text) -> &'static str {
         XlsxCellTooLong => {
             "cell {cell} has more than {max} characters (Excel does not allow more either)"
         }
+        ImportNewerFormat => {
+            "the file has the format {format} of a newer quartier version; this version reads quartier/1 (please update quartier)"
+        }
+        ImportIgnoredFields => "fields quartier does not know are ignored: {names}",
+        ImportPrimaryNotListed => "primary goal \"{code}\" is not among the goals",
+        ImportMarkdownExportOnly => {
+            "Markdown (.md) is an export format only (the report); JSON, CSV and XLSX can be imported"
+        }
+        JsonNotAnObject => "must be an object {…}",
+        JsonMissingField => "missing (\"{key}\" is required)",
+        JsonExpectedText => "must be text (in quotes)",
+        JsonExpectedTextList => "must be a list of texts",
+        JsonExpectedList => "must be a list",
+        JsonExpectedCents => "{value} is not an amount in cents (whole number, e.g. 1250050)",
+        JsonExpectedNumber => "{value} is not a number",
+        JsonExpectedPosition => "position must be a whole number from 0",
         ImportStale => {
             "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
         }
