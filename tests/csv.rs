@@ -557,3 +557,52 @@ fn rows_without_id_that_match_a_measure_by_title_and_traeger_are_named_as_likely
         "{err}"
     );
 }
+
+#[test]
+fn duplicate_indicator_names_are_refused() {
+    let a = db();
+    ok(
+        &a.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
+    );
+    let before = content(&a.path);
+    let file = a.file("ind.csv");
+    std::fs::write(
+        &file,
+        "ID;Indikator;Einheit;Ausgangswert;Zielwert\nM-0001;Teilnehmende;Personen;0;40\nM-0001;teilnehmende ;Personen;0;50\n",
+    )
+    .unwrap();
+    let err = fails(&a.path, &["import", path_str(&file)]);
+    assert!(
+        err.contains(":2: Indikator 2: „teilnehmende“ kommt doppelt vor"),
+        "{err}"
+    );
+    assert_eq!(content(&a.path), before);
+}
+
+#[test]
+fn an_empty_goals_cell_that_removes_every_link_is_named_in_the_dry_run() {
+    let a = db();
+    ok(
+        &a.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
+    );
+    ok(
+        &a.path,
+        &["measure", "add", "--title", "Hoffest", "--goal", "Z4"],
+    );
+    let file = a.file("ziele.csv");
+    std::fs::write(&file, "ID;Ziele\nM-0001;\nM-0002;Z4\n").unwrap();
+    let out = common::bin::quartier(&a.path, &["import", "--dry-run", path_str(&file)]);
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        format!(
+            "Hinweis: {}:2: Ziele: M-0001 „Kiezfest“ hat danach kein Ziel mehr (→ Ohne Ziel)\n",
+            path_str(&file)
+        )
+    );
+    let dry = String::from_utf8(out.stdout).unwrap();
+    assert!(dry.contains("    Ziele: 1.3 → –"), "{dry}");
+}

@@ -364,6 +364,11 @@ impl Planner<'_> {
             .collect();
         self.plan.absent.sort();
         for (id, (line, measure, is_new)) in finals {
+            if let Some((index, name)) = duplicate_indicator(&measure) {
+                let reason = fill(self.lang.t(Text::ImportDuplicate), &[("value", &name)]);
+                self.problem(line, Field::Indicator(index), reason);
+                continue;
+            }
             if let Err(errors) = measure.validate() {
                 for e in errors {
                     let reason = if e.problem == Problem::ControlCharacter
@@ -390,6 +395,16 @@ impl Planner<'_> {
                 continue;
             };
             let links = new_links.remove(&id);
+            if links.as_ref().is_some_and(Vec::is_empty) && !self.snapshot.links_of(id).is_empty() {
+                let reason = fill(
+                    self.lang.t(Text::ImportLosesLastGoal),
+                    &[("id", &id), ("title", &measure.title)],
+                );
+                let field = Field::Goals.localize(self.lang);
+                self.plan
+                    .warnings
+                    .push(ImportProblem::new(self.file, line, field, reason));
+            }
             let mut changed = *old != measure;
             if let Some(goals) = &links {
                 changed |= self.plan_links(id, goals);
@@ -631,4 +646,16 @@ fn field_text(measure: &Measure, field: Field) -> Option<&str> {
         }
         _ => return None,
     })
+}
+
+/// The first indicator name that occurs twice in `measure` (names are compared trimmed and
+/// without case: `quartier indicator set` finds indicators by name).
+fn duplicate_indicator(measure: &Measure) -> Option<(usize, String)> {
+    let mut seen = HashSet::new();
+    measure
+        .indicators
+        .iter()
+        .enumerate()
+        .find(|(_, i)| !seen.insert(i.name.trim().to_lowercase()))
+        .map(|(index, i)| (index, i.name.trim().to_string()))
 }

@@ -243,6 +243,7 @@ pub fn text(text: Text) -> &'static str {
         JsonExpectedCents => "{value} ist kein Betrag in Cent (ganze Zahl, z. B. 1250050)",
         JsonExpectedNumber => "{value} ist keine Zahl",
         JsonExpectedPosition => "Position muss eine ganze Zahl ab 0 sein",
+        ImportLosesLastGoal => "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel)",
         ImportStale => {
             "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
         }

@@ -231,6 +231,7 @@ pub fn text(text: Text) -> &'static str {
         JsonExpectedCents => "{value} is not an amount in cents (whole number, e.g. 1250050)",
         JsonExpectedNumber => "{value} is not a number",
         JsonExpectedPosition => "position must be a whole number from 0",
+        ImportLosesLastGoal => "{id} \"{title}\" has no goal afterwards (→ Without goal)",
         ImportStale => {
             "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
         }

@@ -235,6 +235,7 @@ pub enum Text {
     XlsxTooManyRows,
     XlsxCellTooLong,
     ImportNewerFormat,
+    ImportLosesLastGoal,
     ImportIgnoredFields,
     ImportPrimaryNotListed,
     ImportMarkdownExportOnly,
