@@ -606,3 +606,45 @@ fn an_empty_goals_cell_that_removes_every_link_is_named_in_the_dry_run() {
     let dry = String::from_utf8(out.stdout).unwrap();
     assert!(dry.contains("    Ziele: 1.3 → –"), "{dry}");
 }
+
+/// The three measures of `tests/fixtures/libreoffice/quelle.csv`, as the database must hold
+/// them after importing any file LibreOffice made of it (`expected.json`, checked by hand: see
+/// the spot checks below).
+fn check_libreoffice_measures(db: &Path) {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/libreoffice");
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixtures.join("expected.json")).unwrap()).unwrap();
+    let shown = content(db);
+    assert_eq!(shown["measures"], expected);
+    let m = &shown["measures"];
+    assert_eq!(m[0]["approved_cents"], 1250050);
+    assert_eq!(m[0]["start"], "2026-03-01");
+    assert_eq!(
+        m[0]["target_groups"],
+        serde_json::json!(["Eltern", "Kinder"])
+    );
+    assert_eq!(m[0]["goals"], serde_json::json!(["1.3", "Z4"]));
+    assert_eq!(m[1]["title"], "Straßenfest Grünstraße");
+    assert_eq!(m[1]["end"], "2025-06-14");
+    assert_eq!(m[2]["organisation"], "Förderverein „Lernen“");
+    assert_eq!(m[2]["approved_cents"], serde_json::Value::Null);
+}
+
+#[test]
+fn csv_files_written_by_libreoffice_import_with_every_value() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/libreoffice");
+    for (name, encoding_note) in [("massnahmen-lo.csv", false), ("massnahmen-1252.csv", true)] {
+        let a = db();
+        let file = fixtures.join(name);
+        let out = common::bin::quartier(&a.path, &["import", path_str(&file)]);
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{name}: {err}");
+        assert!(err.contains("ignoriert: „Bemerkung“"), "{err}");
+        assert_eq!(
+            err.contains("als Windows-1252 gelesen"),
+            encoding_note,
+            "{err}"
+        );
+        check_libreoffice_measures(&a.path);
+    }
+}

@@ -579,3 +579,30 @@ fn a_part_that_unpacks_to_gigabytes_is_refused_before_unpacking() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_libreoffice_workbook_with_one_sheet_named_after_its_file_imports_with_every_value() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/libreoffice");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = fixtures.join("massnahmen-2026.xlsx");
+    let out = quartier(&db, &["import", file.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("das einzige Blatt „massnahmen-2026“ wird als Maßnahmen gelesen"),
+        "{err}"
+    );
+    assert!(err.contains("ignoriert: „Bemerkung“"), "{err}");
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixtures.join("expected.json")).unwrap()).unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["export", "--format", "json"])).unwrap();
+    assert_eq!(shown["measures"], expected);
+    assert_eq!(shown["measures"][0]["approved_cents"], 1250050);
+    assert_eq!(
+        shown["measures"][0]["goals"],
+        serde_json::json!(["1.3", "Z4"])
+    );
+}

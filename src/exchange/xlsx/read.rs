@@ -506,11 +506,16 @@ impl Parser {
 }
 
 /// Goal codes, primary first, without repeats: `Hauptziel`, then the codes of `Ziele`
-/// (separated by commas, semicolons, spaces or line breaks).
+/// (separated by commas, semicolons, spaces or line breaks; `Ziel 1.3` as written by the CSV
+/// export, and by a spreadsheet saved from it, is `1.3`).
 fn goal_codes(primary: &str, others: &str) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
-    let split = others.split(|c: char| c == ',' || c == ';' || c.is_whitespace());
-    for code in std::iter::once(primary).chain(split) {
+    let pieces = others
+        .split([',', ';', '\n', '\r'])
+        .map(crate::exchange::csv::goal_code)
+        .flat_map(str::split_whitespace);
+    let primary = crate::exchange::csv::goal_code(primary);
+    for code in std::iter::once(primary).chain(pieces) {
         let code = code.trim();
         if !code.is_empty() && !codes.iter().any(|c| same_code(c, code)) {
             codes.push(code.to_string());
@@ -538,6 +543,10 @@ mod tests {
             ["1.2", "1.1", "3.4", "5.1"]
         );
         assert_eq!(goal_codes("", "2.1,2.2"), ["2.1", "2.2"]);
+        assert_eq!(
+            goal_codes("Ziel 1.3", "Ziel 1.3\nZ4, ziel 2.1"),
+            ["1.3", "Z4", "2.1"]
+        );
         assert!(goal_codes(" ", "").is_empty());
     }
 }
