@@ -524,6 +524,19 @@ fn goal_codes(primary: &str, others: &str) -> Vec<String> {
     codes
 }
 
+/// The spreadsheet name of a 0-based cell position: `(0, 0)` is `A1`.
+fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -549,17 +562,4 @@ mod tests {
         );
         assert!(goal_codes(" ", "").is_empty());
     }
-}
-
-/// The spreadsheet name of a 0-based cell position: `(0, 0)` is `A1`.
-fn cell_name(row: u32, column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut n = column + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
 }
