@@ -465,3 +465,18 @@ fn a_newer_format_says_so_and_markdown_is_export_only() {
         "{err}"
     );
 }
+
+#[test]
+fn a_json_file_with_thousands_of_bad_measures_stops_after_500_problems() {
+    let mut doc = String::from("{\"format\": \"quartier/1\", \"measures\": [\n");
+    for n in 0..5000 {
+        doc.push_str(&format!("{{\"title\": \"M{n}\", \"start\": \"nie\"}},\n"));
+    }
+    doc.push_str("{\"title\": \"Ende\"}]}");
+    let err = rejected(doc.as_bytes(), &[]);
+    assert!(err.lines().count() < 510, "{}", err.lines().count());
+    assert!(
+        err.contains("bad.json: mehr als 500 Probleme; der Rest der Datei wurde nicht geprüft"),
+        "{err}"
+    );
+}

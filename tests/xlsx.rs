@@ -683,3 +683,18 @@ fn raw_workbooks_with_too_long_cells_or_too_many_rows_are_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_workbook_with_thousands_of_bad_cells_stops_after_500_problems() {
+    let mut sheet = vec![vec!["Titel".to_string(), "Bewilligt".to_string()]];
+    for n in 0..2000 {
+        sheet.push(vec![format!("M{n}"), "viel".to_string()]);
+    }
+    let bytes = workbook(&[("Maßnahmen", sheet)]);
+    let incoming = xlsx::parse(&bytes, "v.xlsx", Lang::De).unwrap();
+    assert_eq!(incoming.problems.len(), 501);
+    assert_eq!(
+        incoming.problems[500].to_string(),
+        "v.xlsx[Maßnahmen]: mehr als 500 Probleme; der Rest der Datei wurde nicht geprüft"
+    );
+}

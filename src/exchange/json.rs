@@ -113,6 +113,9 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         .enumerate()
     {
         let line = goal_lines.get(index).copied().unwrap_or(0);
+        if too_many_problems(&mut incoming.problems, file, lang) {
+            break;
+        }
         let problems = &mut incoming.problems;
         let mut object = Object::new(value, file, line, lang, "goals", problems, &mut unknown);
         if let Some(goal) = object.goal() {
@@ -125,6 +128,9 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         .enumerate()
     {
         let line = measure_lines.get(index).copied().unwrap_or(0);
+        if too_many_problems(&mut incoming.problems, file, lang) {
+            break;
+        }
         let problems = &mut incoming.problems;
         let mut object = Object::new(value, file, line, lang, "measures", problems, &mut unknown);
         let (item, failed) = object.measure();
@@ -145,6 +151,20 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         lang,
     ));
     Ok(incoming)
+}
+
+/// True once there are [`super::csv::MAX_PROBLEMS`] problems: the rest of the file is not
+/// checked, and one problem says so.
+fn too_many_problems(problems: &mut Vec<ImportProblem>, file: &str, lang: Lang) -> bool {
+    let max = super::csv::MAX_PROBLEMS;
+    if problems.len() < max {
+        return false;
+    }
+    let reason = fill(lang.t(Text::CsvTooManyProblems), &[("count", &max)]);
+    if problems.last().is_none_or(|p| p.reason != reason) {
+        problems.push(ImportProblem::whole_file(file, reason));
+    }
+    true
 }
 
 /// Field names quartier does not know, each once, with the first line it appears on.

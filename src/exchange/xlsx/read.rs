@@ -124,12 +124,25 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     Ok(parser.incoming)
 }
 
-/// Refuses a workbook whose parts declare more than [`MAX_PART_BYTES`] each or
-/// [`MAX_UNPACKED_BYTES`] together, before anything is unpacked. (A file that is no zip at
-/// all is left to calamine, which says so.)
+/// Refuses a workbook whose parts unpack to more than [`MAX_PART_BYTES`] each or
+/// [`MAX_UNPACKED_BYTES`] together, before calamine reads it: first by the sizes the zip
+/// directory declares, then by unpacking each part into nothing and counting, so a part that
+/// declares less than it holds is caught too (memory stays constant). A file that is no zip at
+/// all, or a broken part, is left to calamine, which says so.
 fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
     let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
+    };
+    let too_large = |name: &str, size: u64| {
+        fill(
+            lang.t(Text::XlsxTooLargeUnpacked),
+            &[
+                ("part", &crate::text::truncate(name, 60)),
+                ("size", &(size / 1024 / 1024)),
+                ("max", &(MAX_PART_BYTES / 1024 / 1024)),
+                ("total", &(MAX_UNPACKED_BYTES / 1024 / 1024)),
+            ],
+        )
     };
     let mut total: u64 = 0;
     for index in 0..archive.len() {
@@ -140,15 +153,20 @@ fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
         total = total.saturating_add(size);
         if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
             let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-            return Err(fill(
-                lang.t(Text::XlsxTooLargeUnpacked),
-                &[
-                    ("part", &crate::text::truncate(&name, 60)),
-                    ("size", &(size / 1024 / 1024)),
-                    ("max", &(MAX_PART_BYTES / 1024 / 1024)),
-                    ("total", &(MAX_UNPACKED_BYTES / 1024 / 1024)),
-                ],
-            ));
+            return Err(too_large(&name, size));
+        }
+    }
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index(index) else {
+            continue;
+        };
+        let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+        let mut limited = std::io::Read::take(part, MAX_PART_BYTES + 1);
+        let size = std::io::copy(&mut limited, &mut std::io::sink()).unwrap_or(0);
+        total = total.saturating_add(size);
+        if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
+            return Err(too_large(&name, size));
         }
     }
     Ok(())
@@ -379,6 +397,9 @@ impl Parser {
         let has_goals = table.column(header(Column::PrimaryGoal)).is_some()
             || table.column(header(Column::Goals)).is_some();
         for (line, cells) in &table.rows {
+            if self.too_many_problems(table) {
+                break;
+            }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(header(Column::Id));
             let mut measure = Measure::new(r.text(header(Column::Title)));
@@ -439,6 +460,9 @@ impl Parser {
             .collect();
         let mut updates: BTreeMap<MeasureId, IndicatorUpdate> = BTreeMap::new();
         for (line, cells) in &table.rows {
+            if self.too_many_problems(table) {
+                break;
+            }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(INDICATOR_ID);
             let title = r.text(INDICATOR_MEASURE);
@@ -493,6 +517,27 @@ impl Parser {
             }
         }
         self.incoming.indicator_updates = updates.into_values().collect();
+    }
+
+    /// True once the file has [`crate::exchange::csv::MAX_PROBLEMS`] problems: the rest of
+    /// the sheet is not checked, and one problem says so.
+    fn too_many_problems(&mut self, table: &Table) -> bool {
+        let max = crate::exchange::csv::MAX_PROBLEMS;
+        if self.incoming.problems.len() < max {
+            return false;
+        }
+        let reason = fill(self.lang.t(Text::CsvTooManyProblems), &[("count", &max)]);
+        if self
+            .incoming
+            .problems
+            .last()
+            .is_none_or(|p| p.reason != reason)
+        {
+            self.incoming
+                .problems
+                .push(ImportProblem::whole_file(&table.file, reason));
+        }
+        true
     }
 
     /// The one new measure (no id) of this file with this title.
