@@ -698,3 +698,33 @@ fn a_workbook_with_thousands_of_bad_cells_stops_after_500_problems() {
         "v.xlsx[Maßnahmen]: mehr als 500 Probleme; der Rest der Datei wurde nicht geprüft"
     );
 }
+
+#[test]
+fn a_part_that_holds_more_than_it_declares_is_refused_by_the_zip_reader() {
+    let header = format!(r#"<row r="1">{}</row>"#, inline_cell("A1", "Titel"));
+    let mut bytes = raw_workbook(&format!(
+        r#"{header}<row r="2">{}</row>"#,
+        inline_cell("A2", &"x".repeat(20_000))
+    ));
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut patched = 0;
+    for at in 0..bytes.len() - 46 {
+        // Local header: size at 22, name at 30; central directory: size at 24, name at 46.
+        let (size_at, name_at) = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => (22, 30),
+            b"PK\x01\x02" => (24, 46),
+            _ => continue,
+        };
+        if bytes[at + name_at..].starts_with(name) {
+            bytes[at + size_at..at + size_at + 4].copy_from_slice(&100u32.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2);
+    let stderr = bomb_refused(&bytes);
+    assert!(
+        stderr.contains("keine lesbare XLSX-Arbeitsmappe")
+            && stderr.contains("larger than its declared"),
+        "{stderr}"
+    );
+}
