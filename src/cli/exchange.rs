@@ -207,7 +207,11 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
     for diff in &plan.diffs {
         let title = crate::text::sanitize_line(&diff.title);
         let title = crate::text::truncate(&title, 60);
-        writeln!(out, "  {} „{title}“", diff.id)?;
+        let heading = fill(
+            lang.t(Text::DryRunMeasure),
+            &[("id", &diff.id), ("title", &title)],
+        );
+        writeln!(out, "  {heading}")?;
         for change in &diff.changes {
             writeln!(out, "    {change}")?;
         }

@@ -738,7 +738,12 @@ pub(crate) fn ignored_note(
     let mut names = ignored
         .iter()
         .take(SHOWN)
-        .map(|name| format!("„{}“", crate::text::truncate(name, 40)))
+        .map(|name| {
+            fill(
+                lang.t(Text::ImportQuoted),
+                &[("value", &crate::text::truncate(name, 40))],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
     if ignored.len() > SHOWN {

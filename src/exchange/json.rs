@@ -227,13 +227,14 @@ impl<'a> Object<'a> {
         }
         let title = map.get("title").and_then(Value::as_str).unwrap_or("");
         let title = crate::text::truncate(title, 40).into_owned();
+        let quoted = fill(lang.t(Text::ImportQuoted), &[("value", &title)]);
         let label = match map.get("id").and_then(Value::as_u64).filter(|id| *id > 0) {
-            Some(id) => format!("{} „{title}“", MeasureId(id)),
+            Some(id) => format!("{} {quoted}", MeasureId(id)),
             None if list == "goals" => {
                 let code = map.get("code").and_then(Value::as_str).unwrap_or("");
-                format!("{code} „{title}“")
+                format!("{code} {quoted}")
             }
-            None => format!("„{title}“"),
+            None => quoted,
         };
         Object {
             map,

@@ -244,6 +244,8 @@ pub fn text(text: Text) -> &'static str {
         JsonExpectedNumber => "{value} ist keine Zahl",
         JsonExpectedPosition => "Position muss eine ganze Zahl ab 0 sein",
         ImportLosesLastGoal => "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel)",
+        DryRunMeasure => "{id} „{title}“",
+        ImportQuoted => "„{value}“",
         ImportStale => {
             "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
         }

@@ -232,6 +232,8 @@ pub fn text(text: Text) -> &'static str {
         JsonExpectedNumber => "{value} is not a number",
         JsonExpectedPosition => "position must be a whole number from 0",
         ImportLosesLastGoal => "{id} \"{title}\" has no goal afterwards (→ Without goal)",
+        DryRunMeasure => "{id} \"{title}\"",
+        ImportQuoted => "\"{value}\"",
         ImportStale => {
             "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
         }

@@ -236,6 +236,8 @@ pub enum Text {
     XlsxCellTooLong,
     ImportNewerFormat,
     ImportLosesLastGoal,
+    DryRunMeasure,
+    ImportQuoted,
     ImportIgnoredFields,
     ImportPrimaryNotListed,
     ImportMarkdownExportOnly,
