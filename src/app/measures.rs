@@ -210,10 +210,59 @@ pub fn runs_between(start: Option<NaiveDate>, end: Option<NaiveDate>, year: i32)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MeasureRow {
     pub id: MeasureId,
-    /// The goal the measure is linked through (the selected goal or one of its sub-goals).
-    pub via: GoalId,
+    /// The goal the measure is linked through (the selected goal or one of its sub-goals; under
+    /// `Alle Maßnahmen` its primary goal); none for a measure without a goal.
+    pub via: Option<GoalId>,
     /// Whether `via` is the measure's primary goal.
     pub primary: bool,
+}
+
+/// One row per measure linked to a goal of `subtree`, through its primary goal when that is
+/// in the subtree.
+pub fn rows_of(subtree: &[GoalId], links: &LinkIndex) -> Vec<MeasureRow> {
+    let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
+    for goal in subtree {
+        for (id, primary) in links.measures_of(*goal) {
+            let row = MeasureRow {
+                id: *id,
+                via: Some(*goal),
+                primary: *primary,
+            };
+            rows.entry(*id)
+                .and_modify(|old| {
+                    if row.primary && !old.primary {
+                        *old = row;
+                    }
+                })
+                .or_insert(row);
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// One row per measure of `ids`, through its primary goal (none without a goal).
+pub fn rows_of_all(ids: &[MeasureId], links: &LinkIndex) -> Vec<MeasureRow> {
+    ids.iter()
+        .map(|id| {
+            let first = links.goals_of(*id).first();
+            MeasureRow {
+                id: *id,
+                via: first.map(|(goal, _)| *goal),
+                primary: first.is_some_and(|(_, primary)| *primary),
+            }
+        })
+        .collect()
+}
+
+/// One row per measure of `ids`, which have no goal.
+pub fn rows_without_goal(ids: &[MeasureId]) -> Vec<MeasureRow> {
+    ids.iter()
+        .map(|id| MeasureRow {
+            id: *id,
+            via: None,
+            primary: false,
+        })
+        .collect()
 }
 
 /// The rows of the measure pane and the selection among them.
@@ -237,27 +286,19 @@ impl MeasurePane {
         links: &LinkIndex,
         measure: impl Fn(MeasureId) -> Option<&'m Cached>,
     ) {
+        self.fill_rows(rows_of(subtree, links), measure);
+    }
+
+    /// Filters and sorts `rows` (one per measure) and shows them; see [`MeasurePane::fill`].
+    pub fn fill_rows<'m>(
+        &mut self,
+        rows: Vec<MeasureRow>,
+        measure: impl Fn(MeasureId) -> Option<&'m Cached>,
+    ) {
         let keep = self.selected_id();
-        let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
-        for goal in subtree {
-            for (id, primary) in links.measures_of(*goal) {
-                let row = MeasureRow {
-                    id: *id,
-                    via: *goal,
-                    primary: *primary,
-                };
-                rows.entry(*id)
-                    .and_modify(|old| {
-                        if row.primary && !old.primary {
-                            *old = row;
-                        }
-                    })
-                    .or_insert(row);
-            }
-        }
         self.unfiltered = rows.len();
         let mut rows: Vec<(MeasureRow, &Cached)> = rows
-            .into_values()
+            .into_iter()
             .filter_map(|row| measure(row.id).map(|m| (row, m)))
             .filter(|(_, m)| self.filter.matches(m))
             .collect();
@@ -345,7 +386,7 @@ mod tests {
         });
         assert_eq!(pane.rows.len(), 2);
         assert_eq!(pane.rows[0].id, MeasureId(2), "sorted by title");
-        assert_eq!(pane.rows[1].via, GoalId(3));
+        assert_eq!(pane.rows[1].via, Some(GoalId(3)));
         assert!(pane.rows[1].primary);
         assert_eq!(links.count_in(&[GoalId(1), GoalId(2), GoalId(3)]), 2);
         // Goals 2 and 3 are children of 1.

@@ -41,7 +41,7 @@ impl App {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Search => {
                 self.mode = Mode::Search(SearchInput::new(
-                    self.tree.selected_id(),
+                    self.tree.selected_node(),
                     self.pane.selected_id(),
                     self.focus,
                 ));
@@ -90,9 +90,9 @@ impl App {
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::Tree => {
-                let before = self.tree.selected_id();
+                let before = self.tree.selected_node();
                 self.tree.move_by(delta);
-                if self.tree.selected_id() != before {
+                if self.tree.selected_node() != before {
                     self.goal_changed();
                 }
             }

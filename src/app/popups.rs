@@ -13,6 +13,11 @@ use crate::model::{Fund, Goal, GoalId, MeasureId, Status};
 pub enum Pending {
     DeleteMeasure(MeasureId),
     DeleteGoal(GoalId),
+    /// Remove a measure's last link (it then has no goal).
+    Unlink {
+        measure: MeasureId,
+        goal: GoalId,
+    },
     RestoreDraft(Box<super::Draft>),
     /// Replace an existing file with an export.
     Export(crate::exchange::Format, std::path::PathBuf),

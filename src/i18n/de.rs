@@ -410,5 +410,19 @@ pub fn text(text: Text) -> &'static str {
         SearchCount => "{current}/{total} Treffer",
         PrimaryLegend => "★ Hauptziel",
         NoGoals => "Keine Ziele",
+        TreeAll => "Alle Maßnahmen",
+        TreeOrphans => "Ohne Ziel",
+        PaneAll => "alle",
+        PaneOrphans => "ohne Ziel",
+        NotAGoal => "„{node}“ ist kein Ziel – dafür ein Ziel im Baum wählen",
+        NoGoalHere => "Unter „{node}“ ist kein Ziel gewählt – U und P wirken unter einem Ziel",
+        OrphanAfterOne => "{list} hat danach kein Ziel mehr (→ Ohne Ziel).",
+        OrphanAfterMany => "{list} haben danach kein Ziel mehr (→ Ohne Ziel).",
+        OrphanMore => "{n} weitere",
+        ListAnd => "und",
+        ConfirmKeys => "(j/n)",
+        AskUnlinkLast => {
+            "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel). Verknüpfung trotzdem lösen? (j/n)"
+        }
     }
 }

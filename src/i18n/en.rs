@@ -394,5 +394,19 @@ pub fn text(text: Text) -> &'static str {
         SearchCount => "{current}/{total} hits",
         PrimaryLegend => "★ primary goal",
         NoGoals => "No goals",
+        TreeAll => "All measures",
+        TreeOrphans => "Without goal",
+        PaneAll => "all",
+        PaneOrphans => "without goal",
+        NotAGoal => "“{node}” is not a goal – choose a goal in the tree for this",
+        NoGoalHere => "No goal is chosen under “{node}” – U and P work under a goal",
+        OrphanAfterOne => "{list} will have no goal left (→ Without goal).",
+        OrphanAfterMany => "{list} will have no goal left (→ Without goal).",
+        OrphanMore => "{n} more",
+        ListAnd => "and",
+        ConfirmKeys => "(y/n)",
+        AskUnlinkLast => {
+            "{id} “{title}” will have no goal left (→ Without goal). Remove the link anyway? (y/n)"
+        }
     }
 }

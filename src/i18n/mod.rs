@@ -428,6 +428,19 @@ pub enum Text {
     SearchCount,
     PrimaryLegend,
     NoGoals,
+    // The tree's virtual rows, the truthful measure table and detail pane (helper "tree").
+    TreeAll,
+    TreeOrphans,
+    PaneAll,
+    PaneOrphans,
+    NotAGoal,
+    NoGoalHere,
+    OrphanAfterOne,
+    OrphanAfterMany,
+    OrphanMore,
+    ListAnd,
+    ConfirmKeys,
+    AskUnlinkLast,
 }
 
 #[cfg(test)]

@@ -76,7 +76,12 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
             if *primary { format!("★{code}") } else { code }
         })
         .collect();
-    out.push(field(Text::FieldGoals, goals.join(", ")));
+    let goals = if goals.is_empty() {
+        "–".to_string()
+    } else {
+        goals.join(", ")
+    };
+    out.push(field(Text::FieldGoals, goals));
     for warning in fund_warnings(m) {
         out.push(Line::styled(
             format!("⚠ {}", warning.localize(lang)),

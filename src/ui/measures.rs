@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{pane_block, row_style, scroll_offset};
-use crate::app::{App, Focus, SortColumn};
+use crate::app::{App, Focus, Node, SortColumn};
 use crate::i18n::{Lang, Text, fill};
 use chrono::NaiveDate;
 
@@ -145,10 +145,13 @@ fn value(app: &App, column: Column, measure: &Cached, via: &str, width: usize) -
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
+    let node = app.tree.selected_node();
     let goal = app.tree.selected();
     let mut title = format!(" {}", lang.t(Text::PaneMeasures));
-    if let Some(goal) = goal {
-        title.push_str(&format!(" · {}", sanitize_line(&goal.code)));
+    match (node, goal) {
+        (Node::Goal(_), Some(goal)) => title.push_str(&format!(" · {}", sanitize_line(&goal.code))),
+        (Node::Orphans, _) => title.push_str(&format!(" · {}", lang.t(Text::PaneOrphans))),
+        _ => title.push_str(&format!(" · {}", lang.t(Text::PaneAll))),
     }
     let shown = app.pane.rows.len();
     if app.pane.filter.is_active() {
@@ -164,7 +167,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, Line::from(title), Focus::Measures);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let with_via = goal.is_some_and(|g| app.tree.goal_has_children(g.id));
+    // The goal column: under a goal with sub-goals, and under `Alle Maßnahmen` (primary goal).
+    let with_via =
+        node == Node::All || goal.is_some_and(|g| app.tree.goal_has_children(g.id));
     let (columns, title_width) = layout(inner.width as usize, with_via);
     let width_of = |c: Column| {
         if c == Column::Title {
@@ -199,7 +204,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     app.view.table_height.set(height);
     if !app.measures_loaded {
         lines.push(Line::styled(lang.t(Text::LoadingMeasures), app.theme.dim()));
-    } else if app.pane.rows.is_empty() && goal.is_some() {
+    } else if app.pane.rows.is_empty() {
         lines.push(Line::styled(
             lang.t(Text::NoMeasureForGoal),
             app.theme.dim(),
@@ -210,7 +215,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             continue;
         };
         let marker = if row.primary { "★ " } else { "  " };
-        let via = app.code_of(row.via);
+        let via = row.via.map_or_else(|| "–".to_string(), |g| app.code_of(g));
         let mut spans = vec![Span::raw(marker)];
         for column in &columns {
             spans.push(Span::raw(value(

@@ -92,6 +92,20 @@ fn delete_confirmation_80x24() {
 }
 
 #[test]
+fn delete_goal_names_the_measure_without_goal_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "Gd");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn without_goal_node_last_in_the_tree_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "GdjG<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
 fn goal_picker_80x24() {
     let mut f = fixture();
     press(&mut f.app, "ljjj<Tab>L");
