@@ -2,10 +2,10 @@
 //! after which the views are refreshed and the status bar says `gespeichert` — only once the
 //! store returned, i.e. after the change was flushed to disk.
 
+use super::Node;
 use super::form::{Form, FormOutcome, FormValue};
 use super::popups::{Confirm, Pending, Picker};
 use super::{Action, App, Draft, Focus, FormState, MessageKind, Mode, Purpose};
-use super::Node;
 use crate::i18n::{Text, fill};
 use crate::model::{Field, Goal, GoalId, Measure, MeasureId, next_code};
 use crate::ops::{Applied, Change, Op, describe};
@@ -45,9 +45,10 @@ impl App {
         }
         self.forget_search_index();
         self.rows_cache.clear();
-        let reloaded = self.store.goals().and_then(|goals| {
-            Ok((goals, self.store.links()?, self.store.measure_ids()?))
-        });
+        let reloaded = self
+            .store
+            .goals()
+            .and_then(|goals| Ok((goals, self.store.links()?, self.store.measure_ids()?)));
         match reloaded {
             Ok((goals, links, ids)) => {
                 self.tree.replace_goals(goals);

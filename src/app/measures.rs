@@ -166,6 +166,63 @@ impl Cached {
     }
 }
 
+/// Whether a measure is overdue on `today`: its end date has passed while it is still
+/// `laufend` or `bewilligt`.
+pub fn overdue(status: Status, end: Option<NaiveDate>, today: NaiveDate) -> bool {
+    matches!(status, Status::Laufend | Status::Bewilligt) && end.is_some_and(|end| end < today)
+}
+
+/// What the widest value of each column needs over all shown rows (not only those on screen,
+/// so columns keep their width while scrolling). The title column gets what the others leave.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnWidths {
+    pub organisation: usize,
+    pub fund: usize,
+    pub approved: usize,
+    pub runtime: usize,
+    /// Bit `i` is set when `Status::ALL[i]` occurs (labels differ by language).
+    pub statuses: u32,
+    /// Whether any shown measure is overdue (see [`overdue`]).
+    pub overdue: bool,
+}
+
+impl ColumnWidths {
+    /// The widths of `rows`, overdue counted on `today` (none without a day).
+    pub fn of<'m>(rows: impl Iterator<Item = &'m Cached>, today: Option<NaiveDate>) -> Self {
+        use crate::text::width;
+        let mut widths = ColumnWidths::default();
+        let (mut low, mut high) = (None::<Cents>, None::<Cents>);
+        for m in rows {
+            widths.organisation = widths
+                .organisation
+                .max(width(&crate::text::sanitize_line(&m.organisation)));
+            widths.fund = widths.fund.max(m.fund.map_or(0, |f| width(f.name())));
+            if let Some(amount) = m.approved {
+                low = Some(low.map_or(amount, |l| l.min(amount)));
+                high = Some(high.map_or(amount, |h| h.max(amount)));
+            }
+            // `01.03.2026–31.12.2027`: 10 columns per date and the dash.
+            let runtime = match (m.start, m.end) {
+                (None, None) => 0,
+                (Some(_), Some(_)) => 21,
+                _ => 11,
+            };
+            widths.runtime = widths.runtime.max(runtime);
+            if let Some(i) = Status::ALL.iter().position(|s| *s == m.status) {
+                widths.statuses |= 1 << i;
+            }
+            widths.overdue |= today.is_some_and(|t| overdue(m.status, m.end, t));
+        }
+        widths.approved = [low, high]
+            .into_iter()
+            .flatten()
+            .map(|c| width(&c.format_de()))
+            .max()
+            .unwrap_or(0);
+        widths
+    }
+}
+
 /// What the measure pane shows; every criterion is optional.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
@@ -274,6 +331,10 @@ pub struct MeasurePane {
     pub selected: usize,
     pub sort: SortColumn,
     pub filter: Filter,
+    /// The widest value of each column over the shown rows.
+    pub widths: ColumnWidths,
+    /// The day overdue measures are counted from (`$QUARTIER_TODAY` or today).
+    pub today: Option<NaiveDate>,
 }
 
 impl MeasurePane {
@@ -312,15 +373,17 @@ impl MeasurePane {
         } else {
             rows.sort_by(|a, b| sort.compare(a.1, b.1));
         }
+        self.widths = ColumnWidths::of(rows.iter().map(|(_, m)| *m), self.today);
         self.rows = rows.into_iter().map(|(row, _)| row).collect();
         self.select(keep);
     }
 
     /// Shows rows computed earlier (see [`MeasurePane::fill`]).
-    pub fn set_rows(&mut self, rows: Vec<MeasureRow>, unfiltered: usize) {
+    pub fn set_rows(&mut self, rows: Vec<MeasureRow>, unfiltered: usize, widths: ColumnWidths) {
         let keep = self.selected_id();
         self.rows = rows;
         self.unfiltered = unfiltered;
+        self.widths = widths;
         self.select(keep);
     }
 

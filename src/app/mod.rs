@@ -95,6 +95,10 @@ pub struct ViewState {
     pub table_height: Cell<usize>,
 }
 
+/// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
+/// there were before the filter, and the column widths.
+type CachedRows = (Vec<MeasureRow>, usize, measures::ColumnWidths);
+
 /// The whole state of the TUI.
 pub struct App {
     store: Store,
@@ -107,7 +111,7 @@ pub struct App {
     counts: HashMap<GoalId, usize>,
     /// The sorted, filtered rows of goals already shown, so going back to a goal with thousands
     /// of measures does not sort them again; emptied on every change of data.
-    rows_cache: HashMap<(Node, SortColumn, Filter), (Vec<MeasureRow>, usize)>,
+    rows_cache: HashMap<(Node, SortColumn, Filter), CachedRows>,
     /// Every measure's id, ascending (for `Alle Maßnahmen`).
     measure_ids: Vec<MeasureId>,
     /// Measures without any goal, ascending (for `Ohne Ziel`).
@@ -183,6 +187,14 @@ impl App {
             quit: false,
         };
         app.recount();
+        match crate::report::today() {
+            Ok(today) => app.pane.today = Some(today),
+            Err(value) => {
+                // No day, no overdue marks; the message says why.
+                let text = crate::i18n::fill(app.lang.t(Text::ErrToday), &[("value", &value)]);
+                app.say(MessageKind::Error, text);
+            }
+        }
         app.offer_draft();
         Ok(app)
     }
@@ -190,6 +202,14 @@ impl App {
     /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
+        self.fill_pane();
+    }
+
+    /// Sets the day overdue measures are counted from (tests; the TUI takes `report::today()`
+    /// at start) and redraws the table's marks.
+    pub fn set_today(&mut self, today: Option<chrono::NaiveDate>) {
+        self.pane.today = today;
+        self.rows_cache.clear();
         self.fill_pane();
     }
 
@@ -393,8 +413,8 @@ impl App {
     fn fill_pane(&mut self) {
         let node = self.tree.selected_node();
         let key = (node, self.pane.sort, self.pane.filter);
-        if let Some((rows, unfiltered)) = self.rows_cache.get(&key) {
-            self.pane.set_rows(rows.clone(), *unfiltered);
+        if let Some((rows, unfiltered, widths)) = self.rows_cache.get(&key) {
+            self.pane.set_rows(rows.clone(), *unfiltered, *widths);
             return;
         }
         let (rows, big) = match node {
@@ -413,8 +433,9 @@ impl App {
         } else if big {
             // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
             // is slow to sort; a single goal's rows are cheap to make again.
+            let pane = &self.pane;
             self.rows_cache
-                .insert(key, (self.pane.rows.clone(), self.pane.unfiltered));
+                .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
         }
     }
 

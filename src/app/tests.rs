@@ -142,6 +142,8 @@ pub(crate) fn fixture_with(more: impl FnOnce(&mut Store)) -> Fixture {
     let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
     // Exports from tests land in the temp dir, never in the working directory.
     app.export_dir = dir.path().to_path_buf();
+    // A fixed day, so that no measure becomes overdue as the calendar moves on.
+    app.set_today(NaiveDate::from_ymd_opt(2026, 6, 1));
     Fixture { dir, app }
 }
 
@@ -213,7 +215,12 @@ fn a_strategic_goal_counts_and_lists_the_measures_of_its_children() {
         pane_titles(app),
         ["Lesepaten an der Grundschule", "Nachbarschaftsfest"]
     );
-    assert!(app.pane.rows.iter().all(|r| r.via.map(|g| app.code_of(g)).as_deref() == Some("1.3")));
+    assert!(
+        app.pane
+            .rows
+            .iter()
+            .all(|r| r.via.map(|g| app.code_of(g)).as_deref() == Some("1.3"))
+    );
     select_13(app);
     assert_eq!(app.pane.rows.len(), 2);
     press(app, "j");
@@ -398,9 +405,9 @@ fn deleting_a_goal_names_the_measure_that_loses_its_last_goal_which_stays_reacha
         panic!("no question");
     };
     assert!(
-        confirm.question.ends_with(
-            "M-0003 „Sprachcafé“ hat danach kein Ziel mehr (→ Ohne Ziel). (j/n)"
-        ),
+        confirm
+            .question
+            .ends_with("M-0003 „Sprachcafé“ hat danach kein Ziel mehr (→ Ohne Ziel). (j/n)"),
         "{}",
         confirm.question
     );
@@ -418,7 +425,11 @@ fn deleting_a_goal_names_the_measure_that_loses_its_last_goal_which_stays_reacha
     press(app, "/");
     type_text(app, "sprachcaf");
     press(app, "<Enter>");
-    assert_eq!(app.tree.selected_node(), Node::Orphans, "its hit is `Ohne Ziel`");
+    assert_eq!(
+        app.tree.selected_node(),
+        Node::Orphans,
+        "its hit is `Ohne Ziel`"
+    );
     assert_eq!(app.selected_measure().map(|m| m.id), Some(MeasureId(3)));
     // Linking moves it out of `Ohne Ziel`; the row goes.
     press(app, "L");
@@ -434,7 +445,7 @@ fn deleting_a_goal_lists_three_orphans_and_counts_the_rest() {
     let mut f = fixture_with(|store| {
         let goal = store.goal_by_code("8.1").unwrap().unwrap().id;
         for n in 1..=5 {
-            let measure = Measure::new(&format!("Maßnahme {n}"));
+            let measure = Measure::new(format!("Maßnahme {n}"));
             store
                 .apply(
                     Op::AddMeasure {
@@ -471,7 +482,11 @@ fn all_measures_lists_every_measure_with_filter_and_sort() {
     assert_eq!(app.tree.selected_node(), Node::All);
     assert_eq!(
         pane_titles(app),
-        ["Lesepaten an der Grundschule", "Nachbarschaftsfest", "Sprachcafé"]
+        [
+            "Lesepaten an der Grundschule",
+            "Nachbarschaftsfest",
+            "Sprachcafé"
+        ]
     );
     // Each row is shown through its primary goal.
     let via: Vec<String> = app
@@ -488,7 +503,11 @@ fn all_measures_lists_every_measure_with_filter_and_sort() {
     press(app, "fx<Enter>sss");
     assert_eq!(
         pane_titles(app),
-        ["Lesepaten an der Grundschule", "Sprachcafé", "Nachbarschaftsfest"],
+        [
+            "Lesepaten an der Grundschule",
+            "Sprachcafé",
+            "Nachbarschaftsfest"
+        ],
         "sorted by the approved amount, largest first"
     );
 }
@@ -519,7 +538,10 @@ fn goal_actions_on_a_virtual_row_say_why_nothing_happens() {
     press(app, "<C-s>");
     assert_eq!(message(app), "gespeichert");
     assert!(app.tree.has_orphans());
-    assert_eq!(app.selected_measure().map(|m| m.title), Some("Kiezgarten".into()));
+    assert_eq!(
+        app.selected_measure().map(|m| m.title),
+        Some("Kiezgarten".into())
+    );
     assert_eq!(app.count_node(Node::All), 4);
 }
 
@@ -916,7 +938,11 @@ fn an_empty_tree_gets_a_new_top_level_goal() {
         press(app, "gjdj");
     }
     assert!(app.tree.is_empty());
-    assert_eq!(app.tree.selected_node(), Node::Orphans, "every measure lost its goal");
+    assert_eq!(
+        app.tree.selected_node(),
+        Node::Orphans,
+        "every measure lost its goal"
+    );
     press(app, "a");
     let Mode::Form(state) = &app.mode else {
         panic!("no form");

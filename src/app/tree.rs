@@ -423,7 +423,11 @@ mod tests {
         tree.move_by(10);
         assert_eq!(tree.selected().unwrap().code, "2.1");
         tree.move_by(-10);
-        assert_eq!(tree.selected_node(), Node::All, "the first row is `Alle Maßnahmen`");
+        assert_eq!(
+            tree.selected_node(),
+            Node::All,
+            "the first row is `Alle Maßnahmen`"
+        );
         assert!(tree.selected().is_none());
         tree.move_by(1);
         assert_eq!(tree.selected().unwrap().code, "Z1");
@@ -456,7 +460,11 @@ mod tests {
     fn virtual_rows_come_first_and_last_and_survive_changes() {
         let mut tree = sample();
         assert_eq!(tree.len(), 3, "Alle Maßnahmen, Z1, Z2");
-        assert_eq!(tree.selected_row(), 1, "the first goal is selected at start");
+        assert_eq!(
+            tree.selected_row(),
+            1,
+            "the first goal is selected at start"
+        );
         tree.set_orphans(true);
         assert_eq!(tree.len(), 4);
         tree.last();

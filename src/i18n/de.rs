@@ -424,5 +424,7 @@ pub fn text(text: Text) -> &'static str {
         AskUnlinkLast => {
             "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel). Verknüpfung trotzdem lösen? (j/n)"
         }
+        PaneSortedBy => "sortiert nach {column}",
+        OverdueEnd => "Ende überschritten",
     }
 }

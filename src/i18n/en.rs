@@ -408,5 +408,7 @@ pub fn text(text: Text) -> &'static str {
         AskUnlinkLast => {
             "{id} “{title}” will have no goal left (→ Without goal). Remove the link anyway? (y/n)"
         }
+        PaneSortedBy => "sorted by {column}",
+        OverdueEnd => "end date passed",
     }
 }

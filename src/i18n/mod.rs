@@ -441,6 +441,8 @@ pub enum Text {
     ListAnd,
     ConfirmKeys,
     AskUnlinkLast,
+    PaneSortedBy,
+    OverdueEnd,
 }
 
 #[cfg(test)]

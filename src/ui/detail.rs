@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::measures::{runtime, status_label};
 use super::pane_block;
+use crate::app::measures::overdue;
 use crate::app::{App, Focus};
 use crate::i18n::{Lang, Localize, Text};
 use crate::model::{Cents, Indicator, Measure, fund_warnings};
@@ -66,7 +67,18 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
     if m.cofunding.is_some() {
         out.push(field(Text::FieldCofunding, money(m.cofunding)));
     }
-    out.push(field(Text::FieldRuntime, runtime(m.start, m.end)));
+    let mut runtime_line = field(Text::FieldRuntime, runtime(m.start, m.end));
+    if app
+        .pane
+        .today
+        .is_some_and(|today| overdue(m.status, m.end, today))
+    {
+        runtime_line.push_span(Span::styled(
+            format!("  ! {}", lang.t(Text::OverdueEnd)),
+            theme.warning(),
+        ));
+    }
+    out.push(runtime_line);
     let goals: Vec<String> = app
         .links()
         .goals_of(m.id)

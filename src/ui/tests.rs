@@ -1,6 +1,7 @@
 //! Snapshots of the whole screen (TestBackend, 80x24 and 120x40) and buffer checks for what
 //! snapshots cannot show: colours, reverse video, and that hostile text never reaches a cell.
 
+use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -103,6 +104,56 @@ fn without_goal_node_last_in_the_tree_80x24() {
     let mut f = fixture();
     press(&mut f.app, "GdjG<Tab>");
     insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn sorted_by_a_hidden_column_says_so_in_the_pane_title_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>s");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    let first = shown.lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.contains("Maßnahmen · 1.3 (2) · sortiert nach Träger"),
+        "{first}"
+    );
+    // Sorted by a shown column: the header's ▼ says it, the title does not.
+    press(&mut f.app, "sss");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(!shown.contains("sortiert nach"));
+    assert!(shown.contains("Status▼"));
+}
+
+#[test]
+fn overdue_measures_are_marked_120x40() {
+    let mut f = fixture();
+    // Lesepaten (laufend) ended on 31.12.2026; the Nachbarschaftsfest is abgeschlossen.
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "ljjj<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+    // Wide enough for the Laufzeit column: the mark is before the end date.
+    let shown = screen(draw(&f.app, 180, 40).backend().buffer());
+    assert!(shown.contains("01.01.2026–!31.12.2026"), "{shown}");
+    assert!(!shown.contains("! laufend"));
+}
+
+#[test]
+fn overdue_measures_are_marked_before_the_status_when_the_runtime_does_not_fit_80x24() {
+    let mut f = fixture();
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "ljjj<Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("! laufend"), "{shown}");
+    assert!(shown.contains("Laufzeit: 01.01.2026–31.12.2026  ! Ende"));
+    assert!(!shown.contains("! abgeschlossen"));
+    // On the last day it is not overdue yet.
+    f.app.set_today(NaiveDate::from_ymd_opt(2026, 12, 31));
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(!shown.contains('!'), "{shown}");
+    // Where neither Laufzeit nor Status fits (the Ziel column under Z1), in the marker column.
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "<Esc>kkkk");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("│★!1.3"), "{shown}");
 }
 
 #[test]
