@@ -402,7 +402,7 @@ pub fn text(text: Text) -> &'static str {
         ModePicker => "ZIEL",
         ModeFilter => "FILTER",
         HelpTitle => "Tastenkürzel",
-        NoMeasureForGoal => "Keine Maßnahmen bei diesem Ziel – mit a anlegen",
+        NoMeasureForGoal => "Keine Maßnahmen bei diesem Ziel – anlegen mit {keys}",
         FilterAll => "alle",
         FilterHidden => "{shown} von {total} (Filter)",
         PickerTitle => "{id} verknüpfen mit …",
@@ -426,5 +426,8 @@ pub fn text(text: Text) -> &'static str {
         }
         PaneSortedBy => "sortiert nach {column}",
         OverdueEnd => "Ende überschritten",
+        NoMeasureAtAll => "Noch keine Maßnahmen – anlegen mit {keys}",
+        NoMeasureMatches => "Keine Maßnahme passt zum Filter – ändern mit {keys}",
+        KeysThen => "{first}, dann {second}",
     }
 }

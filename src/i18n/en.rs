@@ -386,7 +386,7 @@ pub fn text(text: Text) -> &'static str {
         ModePicker => "GOAL",
         ModeFilter => "FILTER",
         HelpTitle => "Keys",
-        NoMeasureForGoal => "No measures for this goal – add one with a",
+        NoMeasureForGoal => "No measures for this goal – add one with {keys}",
         FilterAll => "all",
         FilterHidden => "{shown} of {total} (filtered)",
         PickerTitle => "Link {id} to …",
@@ -410,5 +410,8 @@ pub fn text(text: Text) -> &'static str {
         }
         PaneSortedBy => "sorted by {column}",
         OverdueEnd => "end date passed",
+        NoMeasureAtAll => "No measures yet – add one with {keys}",
+        NoMeasureMatches => "No measure matches the filter – change it with {keys}",
+        KeysThen => "{first}, then {second}",
     }
 }

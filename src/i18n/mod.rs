@@ -443,6 +443,9 @@ pub enum Text {
     AskUnlinkLast,
     PaneSortedBy,
     OverdueEnd,
+    NoMeasureAtAll,
+    NoMeasureMatches,
+    KeysThen,
 }
 
 #[cfg(test)]

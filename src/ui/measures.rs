@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{pane_block, row_style, scroll_offset};
-use crate::app::{App, Focus, Node, SortColumn};
+use crate::app::keymap::{self, Context};
+use crate::app::{Action, App, Focus, Node, SortColumn};
 use crate::i18n::{Lang, Text, fill};
 use chrono::NaiveDate;
 
@@ -102,6 +103,36 @@ fn layout(width: usize, with_via: bool, natural: impl Fn(Column) -> usize) -> (V
     let columns: Vec<Column> = order.into_iter().filter(|c| chosen.contains(c)).collect();
     let title = width.saturating_sub(others(&columns) + 3).max(1);
     (columns, title)
+}
+
+/// What an empty table says, naming the keys that work from the focused pane (from the keymap):
+/// `a` adds a measure in the measure pane, but a goal in the tree, so there it is `Tab, dann a`.
+fn empty_hint(app: &App) -> String {
+    let lang = app.lang;
+    let key = |context: Context, action: Action| {
+        keymap::bindings_of(context)
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first())
+            .map(|k| keymap::display_key(k, lang))
+            .unwrap_or_default()
+    };
+    if app.pane.filter.is_active() && app.pane.unfiltered > 0 {
+        let keys = key(Context::Normal, Action::Filter);
+        return fill(lang.t(Text::NoMeasureMatches), &[("keys", &keys)]);
+    }
+    let add = key(Context::Measures, Action::Add);
+    let keys = if app.focus == Focus::Tree {
+        let tab = key(Context::Normal, Action::FocusNext);
+        fill(lang.t(Text::KeysThen), &[("first", &tab), ("second", &add)])
+    } else {
+        add
+    };
+    let text = if app.tree.selected_node() == Node::All {
+        Text::NoMeasureAtAll
+    } else {
+        Text::NoMeasureForGoal
+    };
+    fill(lang.t(text), &[("keys", &keys)])
 }
 
 /// The widest status label of the shown rows in this language.
@@ -292,10 +323,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if !app.measures_loaded {
         lines.push(Line::styled(lang.t(Text::LoadingMeasures), app.theme.dim()));
     } else if app.pane.rows.is_empty() {
-        lines.push(Line::styled(
-            lang.t(Text::NoMeasureForGoal),
-            app.theme.dim(),
-        ));
+        lines.push(Line::styled(empty_hint(app), app.theme.dim()));
     }
     for (index, row) in app.pane.rows.iter().enumerate().skip(offset).take(height) {
         let Some(measure) = app.row(row.id) else {

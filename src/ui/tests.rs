@@ -157,6 +157,39 @@ fn overdue_measures_are_marked_before_the_status_when_the_runtime_does_not_fit_8
 }
 
 #[test]
+fn an_empty_measure_pane_names_the_key_that_works_from_the_focused_pane() {
+    let mut f = fixture();
+    // 1.1 has no measures; the tree has the keyboard, where `a` adds a goal.
+    press(&mut f.app, "lj");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(
+        shown.contains("Keine Maßnahmen bei diesem Ziel – anlegen mit Tab, dann a"),
+        "{shown}"
+    );
+    press(&mut f.app, "<Tab>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(shown.contains("Keine Maßnahmen bei diesem Ziel – anlegen mit a"));
+    // `a` there really adds a measure to 1.1.
+    press(&mut f.app, "a");
+    assert!(matches!(
+        &f.app.mode,
+        Mode::Form(state) if matches!(state.purpose, crate::app::Purpose::NewMeasure { .. })
+    ));
+    press(&mut f.app, "<Esc>");
+    // A filter that hides every row says so.
+    press(&mut f.app, "<Esc>jj<Tab>fl<Enter>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(
+        shown.contains("Keine Maßnahme passt zum Filter – ändern mit f"),
+        "{shown}"
+    );
+    f.app.lang = Lang::En;
+    press(&mut f.app, "<Esc>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(shown.contains("No measure matches the filter – change it with f"));
+}
+
+#[test]
 fn goal_picker_80x24() {
     let mut f = fixture();
     press(&mut f.app, "ljjj<Tab>L");
