@@ -93,6 +93,9 @@ pub struct ViewState {
     pub tree_height: Cell<usize>,
     pub table_offset: Cell<usize>,
     pub table_height: Cell<usize>,
+    /// How far the detail pane can scroll (its wrapped lines minus its height) and its height.
+    pub detail_max_scroll: Cell<u16>,
+    pub detail_height: Cell<usize>,
 }
 
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many

@@ -82,7 +82,8 @@ impl App {
     fn page(&self) -> usize {
         let height = match self.focus {
             Focus::Tree => self.view.tree_height.get(),
-            _ => self.view.table_height.get(),
+            Focus::Measures => self.view.table_height.get(),
+            Focus::Detail => self.view.detail_height.get(),
         };
         height.saturating_sub(1).max(1)
     }
@@ -101,8 +102,10 @@ impl App {
                 self.detail_scroll = 0;
             }
             Focus::Detail => {
+                // Bounded by what the last drawing left below the pane.
+                let max = self.view.detail_max_scroll.get() as isize;
                 let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
-                self.detail_scroll = scroll.clamp(0, u16::MAX as isize) as u16;
+                self.detail_scroll = scroll.clamp(0, max) as u16;
             }
         }
     }

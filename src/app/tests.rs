@@ -240,7 +240,13 @@ fn tab_cycles_panes_and_moves_stay_in_the_focused_pane() {
     assert_eq!(selected_code(app), "1.3");
     press(app, "<Tab>");
     assert_eq!(app.focus, Focus::Detail);
+    // The view says how far the pane can scroll when it draws; without a drawing, nowhere.
     press(app, "jj");
+    assert_eq!(app.detail_scroll, 0);
+    app.view.detail_max_scroll.set(3);
+    press(app, "jjjj");
+    assert_eq!(app.detail_scroll, 3);
+    press(app, "k");
     assert_eq!(app.detail_scroll, 2);
     press(app, "<S-Tab><S-Tab>");
     assert_eq!(app.focus, Focus::Tree);

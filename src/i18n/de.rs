@@ -429,5 +429,7 @@ pub fn text(text: Text) -> &'static str {
         NoMeasureAtAll => "Noch keine Maßnahmen – anlegen mit {keys}",
         NoMeasureMatches => "Keine Maßnahme passt zum Filter – ändern mit {keys}",
         KeysThen => "{first}, dann {second}",
+        DetailMoreBelow => "↓ mehr",
+        DetailMoreAbove => "↑ mehr",
     }
 }

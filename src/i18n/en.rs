@@ -413,5 +413,7 @@ pub fn text(text: Text) -> &'static str {
         NoMeasureAtAll => "No measures yet – add one with {keys}",
         NoMeasureMatches => "No measure matches the filter – change it with {keys}",
         KeysThen => "{first}, then {second}",
+        DetailMoreBelow => "↓ more",
+        DetailMoreAbove => "↑ more",
     }
 }

@@ -446,6 +446,8 @@ pub enum Text {
     NoMeasureAtAll,
     NoMeasureMatches,
     KeysThen,
+    DetailMoreBelow,
+    DetailMoreAbove,
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
-use crate::app::tests::{fixture, press, type_text};
+use crate::app::tests::{fixture, fixture_with, press, type_text};
 use crate::i18n::Lang;
 use crate::model::{Field, GoalId, Measure, MeasureId};
 use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
@@ -187,6 +187,53 @@ fn an_empty_measure_pane_names_the_key_that_works_from_the_focused_pane() {
     press(&mut f.app, "<Esc>");
     let shown = screen(draw(&f.app, 120, 40).backend().buffer());
     assert!(shown.contains("No measure matches the filter – change it with f"));
+}
+
+#[test]
+fn an_indicator_keeps_name_bar_values_and_unit_on_one_line_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(
+        shown.contains("│  Teilnehmende Ki… ███████░░░ 65 %  26/40 Kinder│"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_detail_pane_shows_there_is_more_and_scrolls_no_further_than_its_end() {
+    let mut f = fixture_with(|store| {
+        let goal = store.goal_by_code("1.1").unwrap().unwrap().id;
+        let mut measure = Measure::new("Lange Notizen");
+        measure.notes = (1..=40)
+            .map(|n| format!("Zeile {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let op = crate::ops::Op::AddMeasure {
+            measure,
+            goals: vec![goal],
+        };
+        store.apply(op, "test").unwrap();
+    });
+    press(&mut f.app, "lj<Tab><Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("↓ mehr"), "{shown}");
+    assert!(!shown.contains("↑ mehr"));
+    let max = f.app.view.detail_max_scroll.get();
+    assert!(max > 20, "{max}");
+    for _ in 0..200 {
+        press(&mut f.app, "j");
+    }
+    assert_eq!(f.app.detail_scroll, max, "bounded by the end of the text");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("Zeile 40"), "{shown}");
+    assert!(
+        shown.contains("↑ mehr") && !shown.contains("↓ mehr"),
+        "{shown}"
+    );
+    // One step back up is one line, not two hundred.
+    press(&mut f.app, "k");
+    assert_eq!(f.app.detail_scroll, max - 1);
 }
 
 #[test]
