@@ -508,6 +508,14 @@ impl App {
         let siblings = self.tree.siblings(goal.id).len() as i64;
         let position = goal.position as i64 + delta;
         if position < 0 || position >= siblings {
+            let text = if delta < 0 {
+                Text::GoalFirstAmongSiblings
+            } else {
+                Text::GoalLastAmongSiblings
+            };
+            let code = crate::text::sanitize_line(&goal.code).into_owned();
+            let text = fill(self.lang.t(text), &[("code", &code)]);
+            self.say(MessageKind::Info, text);
             return;
         }
         self.apply_or_say(Op::MoveGoal {
@@ -515,6 +523,32 @@ impl App {
             parent: goal.parent,
             position: position as u32,
         });
+    }
+
+    /// `m`: the goal picker for the selected goal's new parent.
+    pub(super) fn open_move_picker(&mut self) {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
+        if let Some(goal) = self.tree.selected() {
+            let subtree = self.tree.subtree(goal.id);
+            let picker = Picker::move_goal(goal, subtree, self.tree.goals());
+            self.mode = Mode::Picker(picker);
+        }
+    }
+
+    /// Moves `goal` to the end of `parent`'s sub-goals (`None`: the top level); one op, undone
+    /// with `u`. The goal stays selected.
+    pub(super) fn move_goal_to(&mut self, goal: GoalId, parent: Option<GoalId>) {
+        let op = Op::MoveGoal {
+            id: goal,
+            parent,
+            position: u32::MAX,
+        };
+        if self.apply_or_say(op).is_some() {
+            self.tree.select(goal);
+            self.goal_changed();
+        }
     }
 
     pub(super) fn undo(&mut self) {

@@ -26,7 +26,7 @@ pub use action::Action;
 pub use draft::{Draft, Purpose};
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
-pub use popups::{Confirm, FilterPopup, Pending, Picker};
+pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
 pub use search::{SearchHits, SearchInput};
 pub use tree::{GoalTree, Node};
@@ -354,7 +354,7 @@ impl App {
             }
             Mode::Picker(mut picker) => {
                 if picker.edit(key) {
-                    picker.refilter(self.tree.goals(), &self.links);
+                    picker.refilter(self.tree.goals());
                 }
                 self.mode = Mode::Picker(picker);
             }

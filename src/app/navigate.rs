@@ -68,6 +68,7 @@ impl App {
             Action::SetPrimary => self.set_primary(),
             Action::MoveGoalUp => self.move_goal(-1),
             Action::MoveGoalDown => self.move_goal(1),
+            Action::MoveGoalTo => self.open_move_picker(),
             Action::Report => self.open_report(),
             Action::Export => {
                 self.mode = Mode::Export(super::export::ExportDialog::new(&self.export_dir));

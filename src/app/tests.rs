@@ -685,10 +685,57 @@ fn move_goal_up_and_down_among_siblings() {
     assert_eq!(order, ["Z1", "1.1", "1.2", "1.4", "1.3"]);
     press(app, "gjK");
     assert_eq!(selected_code(app), "Z1");
-    assert!(
-        app.message.is_none(),
-        "the first goal cannot move up: nothing happens"
+    assert_eq!(
+        message(app),
+        "Z1 ist schon das erste Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel",
+        "the first goal cannot move up: the status bar says why"
     );
+    press(app, "GJ");
+    assert_eq!(selected_code(app), "Z9");
+    assert!(message(app).starts_with("Z9 ist schon das letzte Ziel auf seiner Ebene"));
+}
+
+#[test]
+fn m_moves_a_goal_under_another_parent_in_one_undoable_op() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    select_13(app);
+    let g13 = app.tree.selected_id().unwrap();
+    let z1 = app.tree.selected().unwrap().parent;
+    press(app, "m");
+    let Mode::Picker(picker) = &app.mode else {
+        panic!("no picker");
+    };
+    assert_eq!(picker.purpose, PickFor::MoveGoal(g13));
+    assert_eq!(picker.candidates[0], None, "the top level comes first");
+    assert!(!picker.candidates.contains(&Some(g13)), "not under itself");
+    assert!(!picker.candidates.contains(&z1), "not where it is");
+    type_text(app, "Z2");
+    press(app, "<Enter>");
+    assert_eq!(message(app), "gespeichert");
+    assert_eq!(selected_code(app), "1.3", "the moved goal stays selected");
+    let z2 = app.tree.goals().iter().find(|g| g.code == "Z2").unwrap().id;
+    assert_eq!(app.tree.goal(g13).unwrap().parent, Some(z2));
+    // Its measures count under Z2 now, no longer under Z1.
+    assert_eq!(app.count(z2), 2);
+    assert_eq!(app.count(z1.unwrap()), 0);
+    assert_eq!(app.store().history(1).unwrap().len(), 1);
+    let last = &app.store().history(1).unwrap()[0];
+    assert!(matches!(last.op, Op::MoveGoal { id, parent: Some(p), .. } if id == g13 && p == z2));
+    // One undo puts it back where it was.
+    press(app, "u");
+    assert_eq!(app.tree.goal(g13).unwrap().parent, z1);
+    assert_eq!(app.tree.goal(g13).unwrap().position, 2);
+    // To the top level, and `Esc` closes the picker without a change.
+    press(app, "m<Enter>");
+    assert_eq!(app.tree.goal(g13).unwrap().parent, None);
+    press(app, "m<Esc>");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.tree.goal(g13).unwrap().parent, None);
+    // On a virtual row `m` says why nothing happens.
+    press(app, "gm");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(message(app).contains("ist kein Ziel"));
 }
 
 #[test]

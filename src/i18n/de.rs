@@ -431,5 +431,14 @@ pub fn text(text: Text) -> &'static str {
         KeysThen => "{first}, dann {second}",
         DetailMoreBelow => "↓ mehr",
         DetailMoreAbove => "↑ mehr",
+        KeyMoveGoalTo => "Ziel unter ein anderes Ziel verschieben",
+        PickerMoveTitle => "{code} verschieben unter …",
+        PickerTopLevel => "(oberste Ebene)",
+        GoalFirstAmongSiblings => {
+            "{code} ist schon das erste Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
+        }
+        GoalLastAmongSiblings => {
+            "{code} ist schon das letzte Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
+        }
     }
 }

@@ -415,5 +415,14 @@ pub fn text(text: Text) -> &'static str {
         KeysThen => "{first}, then {second}",
         DetailMoreBelow => "↓ more",
         DetailMoreAbove => "↑ more",
+        KeyMoveGoalTo => "Move goal under another goal",
+        PickerMoveTitle => "Move {code} under …",
+        PickerTopLevel => "(top level)",
+        GoalFirstAmongSiblings => {
+            "{code} is already the first goal at its level – m moves it under another goal"
+        }
+        GoalLastAmongSiblings => {
+            "{code} is already the last goal at its level – m moves it under another goal"
+        }
     }
 }

@@ -448,6 +448,11 @@ pub enum Text {
     KeysThen,
     DetailMoreBelow,
     DetailMoreAbove,
+    KeyMoveGoalTo,
+    PickerMoveTitle,
+    PickerTopLevel,
+    GoalFirstAmongSiblings,
+    GoalLastAmongSiblings,
 }
 
 #[cfg(test)]

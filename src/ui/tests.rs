@@ -245,6 +245,13 @@ fn goal_picker_80x24() {
 }
 
 #[test]
+fn move_goal_picker_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjjm");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
 fn search_in_the_status_bar_80x24() {
     let mut f = fixture();
     press(&mut f.app, "/");
