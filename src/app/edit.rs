@@ -45,15 +45,25 @@ impl App {
         }
         self.forget_search_index();
         self.rows_cache.clear();
-        let reloaded = self
-            .store
-            .goals()
-            .and_then(|goals| Ok((goals, self.store.links()?, self.store.measure_ids()?)));
+        // The set of measures changes only when one is added or deleted (a scan of every key
+        // at 100 000 measures is not worth making on each edit).
+        let added_or_deleted = changes
+            .iter()
+            .any(|c| matches!(c, Change::MeasureAdded(_) | Change::MeasureDeleted(_)));
+        let reloaded = self.store.goals().and_then(|goals| {
+            let ids = match added_or_deleted {
+                true => Some(self.store.measure_ids()?),
+                false => None,
+            };
+            Ok((goals, self.store.links()?, ids))
+        });
         match reloaded {
             Ok((goals, links, ids)) => {
                 self.tree.replace_goals(goals);
                 self.links = super::LinkIndex::new(&links);
-                self.measure_ids = ids;
+                if let Some(ids) = ids {
+                    self.measure_ids = ids;
+                }
             }
             Err(error) => self.say_error(&error),
         }
