@@ -150,7 +150,10 @@ fn start_screen_shows_the_goal_tree_and_q_restores_the_terminal() {
     );
     // `Alle Maßnahmen` is the first row; Z1, below it, is selected in the focused tree.
     assert!(
-        tree.lines().nth(1).unwrap_or_default().contains("Alle Maßnahmen (0)"),
+        tree.lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Alle Maßnahmen (0)"),
         "{tree}"
     );
     assert!(tui.is_inverse(2, 4), "Z1 not selected:\n{}", tui.screen());
