@@ -173,7 +173,7 @@ fn is_overdue(app: &App, measure: &Cached) -> bool {
         .is_some_and(|today| overdue(measure.status, measure.end, today))
 }
 
-/// One cell. `mark` is where an overdue measure shows `!` (see [`mark_column`]).
+/// One cell. `mark` is the column where an overdue measure shows `!` (none: the marker column).
 fn value(
     app: &App,
     column: Column,
@@ -266,9 +266,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut mark = Some(Column::Runtime);
     let (mut columns, mut title_width) = layout(inner_width, with_via, |c| natural(c, mark));
     if !columns.contains(&Column::Runtime) {
-        mark = Some(Column::Status);
-        (columns, title_width) = layout(inner_width, with_via, |c| natural(c, mark));
-        if !columns.contains(&Column::Status) {
+        let with_status = layout(inner_width, with_via, |c| natural(c, Some(Column::Status)));
+        if with_status.0.contains(&Column::Status) {
+            mark = Some(Column::Status);
+            (columns, title_width) = with_status;
+        } else {
+            // The mark must not push the status out: keep the first layout, mark in `★!`.
             mark = None;
         }
     }
