@@ -42,13 +42,64 @@ impl Lang {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, and each plural choice
+/// `{name:singular|plural}` with the form the count `name` asks for (singular for exactly 1,
+/// plural otherwise, also for 0 — the rule of German and English alike). This is the one
+/// plural helper: every message with a count writes its noun as a choice, e.g.
+/// `{links} {links:Verknüpfung|Verknüpfungen}`. Values are inserted once, never re-read, so
+/// a title containing `{name}` stays as it is. Unknown placeholders are left untouched.
+///
+/// ```
+/// use quartier::i18n::fill;
+/// let t = "Mit {n} {n:Verknüpfung|Verknüpfungen}";
+/// assert_eq!(fill(t, &[("n", &1)]), "Mit 1 Verknüpfung");
+/// assert_eq!(fill(t, &[("n", &0)]), "Mit 0 Verknüpfungen");
+/// ```
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let value = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let inner = &after[..close];
+        let replaced = match inner.split_once(':') {
+            Some((name, forms)) => match (value(name), forms.split_once('|')) {
+                (Some(count), Some((one, many))) => Some(plural_form(&count, one, many).to_string()),
+                _ => None,
+            },
+            None => value(inner),
+        };
+        match replaced {
+            Some(text) => out.push_str(&text),
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// `one` when `count` reads as exactly 1 (or -1), else `many`.
+fn plural_form<'a>(count: &str, one: &'a str, many: &'a str) -> &'a str {
+    if matches!(count.trim().trim_start_matches('-'), "1") {
+        one
+    } else {
+        many
+    }
 }
 
 /// Every user-facing string.
@@ -443,6 +494,20 @@ mod tests {
     }
 
     #[test]
+    fn fill_chooses_plural_forms_by_count_and_inserts_values_once() {
+        let t = "{n} {n:Ziel|Ziele}, {m} {m:link|links}";
+        assert_eq!(fill(t, &[("n", &0), ("m", &1)]), "0 Ziele, 1 link");
+        assert_eq!(fill(t, &[("n", &1), ("m", &2)]), "1 Ziel, 2 links");
+        // A value that looks like a placeholder is not filled again.
+        assert_eq!(
+            fill("{a} {b}", &[("a", &"{b}"), ("b", &"x")]),
+            "{b} x"
+        );
+        // Unknown names and unclosed braces stay as they are.
+        assert_eq!(fill("{x} {y:a|b} {", &[]), "{x} {y:a|b} {");
+    }
+
+    #[test]
     fn both_tables_fill_the_same_placeholders() {
         // Every placeholder a German string uses must exist in the English one and vice versa.
         use strum::IntoEnumIterator;
@@ -452,6 +517,8 @@ mod tests {
                     .split('{')
                     .skip(1)
                     .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    // A plural choice `{n:one|many}` names the placeholder `n`.
+                    .map(|n| n.split(':').next().unwrap_or_default().to_string())
                     .collect();
                 v.sort();
                 v
