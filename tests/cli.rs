@@ -418,7 +418,7 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     assert_eq!(primary(&db), "5.2");
     assert_eq!(
         ok(&db.path, &["undo"]).trim(),
-        "Rückgängig gemacht: M-0001: Hauptziel 5.2"
+        "Hauptziel 5.2 für M-0001 „A“ rückgängig gemacht"
     );
     assert_eq!(primary(&db), "1.1");
     ok(&db.path, &["redo"]);
@@ -445,9 +445,54 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     assert!(log[0]["user"].as_str().is_some_and(|u| !u.is_empty()));
     let text = ok(&db.path, &["log"]);
     assert!(
-        text.contains("rückgängig: M-0001 von Ziel 5.2 gelöst"),
+        text.contains("Lösen der Verknüpfung M-0001 „B“ ↔ Ziel 5.2 rückgängig gemacht"),
         "{text}"
     );
+}
+
+#[test]
+fn undo_redo_and_log_name_what_the_user_did_with_codes_and_titles() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"],
+    );
+    ok(&db.path, &["measure", "delete", "1"]);
+    // Undo names the deletion it reverts, redo repeats it; both in one word each.
+    assert_eq!(
+        ok(&db.path, &["undo"]).trim(),
+        "Löschen von M-0001 „Kiezfest“ rückgängig gemacht"
+    );
+    assert_eq!(
+        ok(&db.path, &["redo"]).trim(),
+        "Löschen von M-0001 „Kiezfest“ wiederholt"
+    );
+    assert_eq!(
+        ok(&db.path, &["--lang", "en", "undo"]).trim(),
+        "Undone: delete M-0001 \"Kiezfest\""
+    );
+    // A deleted goal is still named by code and title, never by its internal id.
+    ok(&db.path, &["goal", "add", "--title", "Neues Ziel", "--code", "Z42"]);
+    ok(&db.path, &["link", "1", "Z42"]);
+    ok(&db.path, &["goal", "delete", "Z42", "--force"]);
+    let log = ok(&db.path, &["log"]);
+    assert!(log.contains("Ziel Z42 „Neues Ziel“ gelöscht"), "{log}");
+    assert!(log.contains("M-0001 „Kiezfest“ mit Ziel Z42 verknüpft"), "{log}");
+    assert!(!log.contains("Ziel #"), "{log}");
+    assert!(log.contains("Löschen von M-0001 „Kiezfest“ rückgängig gemacht"), "{log}");
+    assert!(log.contains("Löschen von M-0001 „Kiezfest“ wiederholt"), "{log}");
+    // An import is one entry named after its file, with a summary.
+    let file = db._dir.path().join("massnahmen.csv");
+    std::fs::write(
+        &file,
+        "ID;Titel;Ziele\nM-0001;Kiezfest neu;1.1\n;Sprachcafé;1.2\n",
+    )
+    .unwrap();
+    let imported = quartier(&db.path, &["import", file.to_str().unwrap()]);
+    assert!(imported.status.success(), "{imported:?}");
+    let log = ok(&db.path, &["log", "--limit", "1"]);
+    assert!(log.contains("Import aus "), "{log}");
+    assert!(log.contains("massnahmen.csv: 1 neu, 1 geändert"), "{log}");
 }
 
 #[test]
