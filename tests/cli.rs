@@ -550,11 +550,44 @@ fn indicators_add_set_remove() {
         ],
         1,
     );
-    ok(&db.path, &["indicator", "remove", "1", "Teilnehmende"]);
+    assert_eq!(
+        ok(&db.path, &["indicator", "remove", "1", "Teilnehmende"]).trim(),
+        "Indikator „Teilnehmende“ von M-0001 entfernt."
+    );
     assert_eq!(
         json(&ok(&db.path, &["measure", "show", "1", "--json"]))["indicators"],
         json("[]")
     );
+}
+
+#[test]
+fn an_edit_that_changes_nothing_says_so_and_writes_no_history() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--status", "laufend"],
+    );
+    ok(&db.path, &["goal", "add", "--title", "Z", "--code", "Z42"]);
+    let history = |db: &Db| json(&ok(&db.path, &["log", "--json"])).as_array().unwrap().len();
+    let before = history(&db);
+    for args in [
+        &["measure", "edit", "1"][..],
+        &["measure", "edit", "M-0001", "--title", "A", "--status", "laufend"],
+        &["--lang", "en", "measure", "edit", "1", "--title", "A"],
+    ] {
+        let said = ok(&db.path, args);
+        assert!(
+            said.contains("M-0001: nichts geändert") || said.contains("M-0001: nothing changed"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(
+        ok(&db.path, &["goal", "edit", "Z42", "--title", "Z"]).contains("Z42: nichts geändert")
+    );
+    assert_eq!(history(&db), before);
+    // A real change is still saved and recorded.
+    assert!(ok(&db.path, &["measure", "edit", "1", "--title", "B"]).contains("gespeichert"));
+    assert_eq!(history(&db), before + 1);
 }
 
 #[test]

@@ -141,11 +141,18 @@ pub fn run(
             new_code,
         } => {
             let goal = resolve(repo, &code)?;
+            let new_code = new_code.map_or(goal.code.clone(), |c| c.trim().to_string());
+            let title = title.unwrap_or(goal.title.clone());
+            let description = description.unwrap_or(goal.description.clone());
+            if (&new_code, &title, &description) == (&goal.code, &goal.title, &goal.description) {
+                output::line(out, &done(Text::NothingChangedGoal, &goal.code))?;
+                return Ok(());
+            }
             let op = Op::UpdateGoal {
                 id: goal.id,
-                code: new_code.map_or(goal.code, |c| c.trim().to_string()),
-                title: title.unwrap_or(goal.title),
-                description: description.unwrap_or(goal.description),
+                code: new_code,
+                title,
+                description,
             };
             repo.apply(op, actor)?;
             output::line(out, &done(Text::DoneGoalUpdated, &code))?;

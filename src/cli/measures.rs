@@ -84,10 +84,15 @@ pub fn run(
             }
         }
         MeasureCommand::Edit { id, fields } => {
-            let mut measure = resolve_measure(repo, &id)?;
+            let stored = resolve_measure(repo, &id)?;
+            let mut measure = stored.clone();
             fields
                 .apply_and_validate(&mut measure)
                 .map_err(CliError::Invalid)?;
+            if measure == stored {
+                // No flag, or only the values already stored: no history entry.
+                return nothing_changed(lang, measure.id, out);
+            }
             repo.apply(
                 Op::UpdateMeasure {
                     measure: measure.clone(),
@@ -109,6 +114,14 @@ pub fn run(
             )?;
         }
     }
+    Ok(())
+}
+
+fn nothing_changed(lang: Lang, id: MeasureId, out: &mut impl Write) -> Result<(), CliError> {
+    output::line(
+        out,
+        &fill(lang.t(Text::NothingChangedMeasure), &[("id", &id)]),
+    )?;
     Ok(())
 }
 
@@ -330,7 +343,8 @@ pub fn indicator(
         | IndicatorCommand::Set { id, name, .. }
         | IndicatorCommand::Remove { id, name } => (id, name.trim().to_string()),
     };
-    let mut measure = resolve_measure(repo, id)?;
+    let stored = resolve_measure(repo, id)?;
+    let mut measure = stored.clone();
     let position = measure
         .indicators
         .iter()
@@ -373,9 +387,12 @@ pub fn indicator(
         }
         IndicatorCommand::Remove { .. } => {
             measure.indicators.remove(position.ok_or_else(missing)?);
-            Text::DoneIndicatorSet
+            Text::DoneIndicatorRemoved
         }
     };
+    if measure == stored {
+        return nothing_changed(lang, measure.id, out);
+    }
     repo.apply(
         Op::UpdateMeasure {
             measure: measure.clone(),
