@@ -496,6 +496,38 @@ fn undo_redo_and_log_name_what_the_user_did_with_codes_and_titles() {
 }
 
 #[test]
+fn unlink_of_a_last_link_and_goal_delete_name_the_measures_left_without_goal() {
+    let db = db();
+    let stderr = |args: &[&str]| {
+        let out = quartier(&db.path, args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    ok(&db.path, &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"]);
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Zwei Ziele", "--goal", "1.1", "--goal", "2.1"],
+    );
+    ok(&db.path, &["goal", "add", "--title", "Neu", "--code", "Z42"]);
+    ok(&db.path, &["goal", "add", "--title", "Unter", "--parent", "Z42", "--code", "42.1"]);
+    ok(&db.path, &["measure", "add", "--title", "Unten", "--goal", "42.1"]);
+    // Not the last link: no notice.
+    assert_eq!(stderr(&["unlink", "2", "1.1"]), "");
+    assert_eq!(
+        stderr(&["unlink", "1", "1.1"]).trim(),
+        "Hinweis: M-0001 „Kiezfest“ hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“)."
+    );
+    ok(&db.path, &["link", "2", "Z42"]);
+    // Deleting Z42 with its sub-goal: M-0003 loses its only goal, M-0002 keeps 2.1.
+    let said = stderr(&["--lang", "en", "goal", "delete", "Z42", "--force"]);
+    assert_eq!(
+        said.trim(),
+        "Hinweis: M-0003 \"Unten\" now has no goal (in the TUI under \"Without goal\")."
+            .replace("Hinweis", "Warning")
+    );
+}
+
+#[test]
 fn indicators_add_set_remove() {
     let db = db();
     ok(&db.path, &["measure", "add", "--title", "A"]);

@@ -469,5 +469,35 @@ pub fn unlink(
             &[("measure", &measure.id), ("goal", &goal.code)],
         ),
     )?;
+    notice_orphans(repo, lang, [measure.id])?;
+    Ok(())
+}
+
+/// The orphan rule: says on stderr (scripts are not asked) which of `candidates` have no goal
+/// left, `Hinweis: M-0010 „…“ hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“).`
+pub fn notice_orphans(
+    repo: &dyn Repository,
+    lang: Lang,
+    candidates: impl IntoIterator<Item = MeasureId>,
+) -> Result<(), CliError> {
+    let mut seen = HashSet::new();
+    for id in candidates {
+        if !seen.insert(id) || !repo.links_of_measure(id)?.is_empty() {
+            continue;
+        }
+        let Some(measure) = repo.measure(id)? else {
+            continue;
+        };
+        let name = match lang {
+            Lang::De => format!("{} „{}“", measure.id, measure.title),
+            Lang::En => format!("{} \"{}\"", measure.id, measure.title),
+        };
+        let notice = fill(lang.t(Text::NoticeOrphan), &[("measure", &name)]);
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            crate::text::sanitize_line(&notice)
+        );
+    }
     Ok(())
 }

@@ -135,6 +135,7 @@ pub fn text(text: Text) -> &'static str {
         DoneGoalDeleted => "Ziel {code} gelöscht.",
         DoneLinked => "{measure} mit Ziel {goal} verknüpft.",
         DoneUnlinked => "Verknüpfung {measure} ↔ Ziel {goal} gelöst.",
+        NoticeOrphan => "{measure} hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“).",
         DoneIndicatorAdded => "Indikator „{name}“ zu {measure} hinzugefügt.",
         DoneIndicatorSet => "Indikator „{name}“ von {measure} gespeichert.",
         DoneIndicatorRemoved => "Indikator „{name}“ von {measure} entfernt.",

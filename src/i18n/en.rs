@@ -123,6 +123,7 @@ pub fn text(text: Text) -> &'static str {
         DoneGoalDeleted => "Goal {code} deleted.",
         DoneLinked => "{measure} linked to goal {goal}.",
         DoneUnlinked => "Link {measure} ↔ goal {goal} removed.",
+        NoticeOrphan => "{measure} now has no goal (in the TUI under \"Without goal\").",
         DoneIndicatorAdded => "Indicator \"{name}\" added to {measure}.",
         DoneIndicatorSet => "Indicator \"{name}\" of {measure} saved.",
         DoneIndicatorRemoved => "Indicator \"{name}\" removed from {measure}.",

@@ -216,6 +216,7 @@ pub enum Text {
     DoneGoalDeleted,
     DoneLinked,
     DoneUnlinked,
+    NoticeOrphan,
     DoneIndicatorAdded,
     DoneIndicatorSet,
     DoneIndicatorRemoved,
