@@ -388,7 +388,8 @@ fn goal_add_edit_move_delete() {
     );
     let err = fails(&db.path, &["goal", "delete", "Z10"], 1);
     assert!(
-        err.contains("1 verknüpfte Maßnahmen und 2 Unterziele") && err.contains("--force"),
+        err.contains("Ziel Z10 hat 1 verknüpfte Maßnahme und 2 Unterziele.")
+            && err.contains("--force"),
         "{err}"
     );
     ok(&db.path, &["goal", "delete", "Z10", "--force"]);
@@ -400,7 +401,7 @@ fn goal_add_edit_move_delete() {
     assert_eq!(m["goals"], json(r#"["K2","3.2"]"#));
     assert_eq!(
         ok(&db.path, &["check"]).trim(),
-        "Datenbank in Ordnung: 51 Ziele, 1 Maßnahmen, 2 Verknüpfungen."
+        "Datenbank in Ordnung: 51 Ziele, 1 Maßnahme, 2 Verknüpfungen."
     );
 }
 
@@ -472,15 +473,27 @@ fn undo_redo_and_log_name_what_the_user_did_with_codes_and_titles() {
         "Undone: delete M-0001 \"Kiezfest\""
     );
     // A deleted goal is still named by code and title, never by its internal id.
-    ok(&db.path, &["goal", "add", "--title", "Neues Ziel", "--code", "Z42"]);
+    ok(
+        &db.path,
+        &["goal", "add", "--title", "Neues Ziel", "--code", "Z42"],
+    );
     ok(&db.path, &["link", "1", "Z42"]);
     ok(&db.path, &["goal", "delete", "Z42", "--force"]);
     let log = ok(&db.path, &["log"]);
     assert!(log.contains("Ziel Z42 „Neues Ziel“ gelöscht"), "{log}");
-    assert!(log.contains("M-0001 „Kiezfest“ mit Ziel Z42 verknüpft"), "{log}");
+    assert!(
+        log.contains("M-0001 „Kiezfest“ mit Ziel Z42 verknüpft"),
+        "{log}"
+    );
     assert!(!log.contains("Ziel #"), "{log}");
-    assert!(log.contains("Löschen von M-0001 „Kiezfest“ rückgängig gemacht"), "{log}");
-    assert!(log.contains("Löschen von M-0001 „Kiezfest“ wiederholt"), "{log}");
+    assert!(
+        log.contains("Löschen von M-0001 „Kiezfest“ rückgängig gemacht"),
+        "{log}"
+    );
+    assert!(
+        log.contains("Löschen von M-0001 „Kiezfest“ wiederholt"),
+        "{log}"
+    );
     // An import is one entry named after its file, with a summary.
     let file = db._dir.path().join("massnahmen.csv");
     std::fs::write(
@@ -503,14 +516,37 @@ fn unlink_of_a_last_link_and_goal_delete_name_the_measures_left_without_goal() {
         assert!(out.status.success(), "{args:?}: {out:?}");
         String::from_utf8(out.stderr).unwrap()
     };
-    ok(&db.path, &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"]);
     ok(
         &db.path,
-        &["measure", "add", "--title", "Zwei Ziele", "--goal", "1.1", "--goal", "2.1"],
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"],
     );
-    ok(&db.path, &["goal", "add", "--title", "Neu", "--code", "Z42"]);
-    ok(&db.path, &["goal", "add", "--title", "Unter", "--parent", "Z42", "--code", "42.1"]);
-    ok(&db.path, &["measure", "add", "--title", "Unten", "--goal", "42.1"]);
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "Zwei Ziele",
+            "--goal",
+            "1.1",
+            "--goal",
+            "2.1",
+        ],
+    );
+    ok(
+        &db.path,
+        &["goal", "add", "--title", "Neu", "--code", "Z42"],
+    );
+    ok(
+        &db.path,
+        &[
+            "goal", "add", "--title", "Unter", "--parent", "Z42", "--code", "42.1",
+        ],
+    );
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Unten", "--goal", "42.1"],
+    );
     // Not the last link: no notice.
     assert_eq!(stderr(&["unlink", "2", "1.1"]), "");
     assert_eq!(
@@ -560,7 +596,7 @@ fn indicators_add_set_remove() {
     );
     assert!(
         ok(&db.path, &["measure", "show", "1"])
-            .contains("Teilnehmende: 0 → 40 Personen, Ist 12.5  (31 %)")
+            .contains("Teilnehmende: 0 → 40 Personen, Ist 12,5  (31 %)")
     );
     fails(
         &db.path,
@@ -593,6 +629,128 @@ fn indicators_add_set_remove() {
 }
 
 #[test]
+fn messages_use_singular_for_one_ids_as_shown_and_no_stray_space() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--goal", "1.1"],
+    );
+    assert_eq!(
+        ok(&db.path, &["check"]).trim(),
+        "Datenbank in Ordnung: 48 Ziele, 1 Maßnahme, 1 Verknüpfung."
+    );
+    assert_eq!(
+        ok(&db.path, &["--lang", "en", "check"]).trim(),
+        "Database OK: 48 goals, 1 measure, 1 link."
+    );
+    let err = fails(&db.path, &["goal", "delete", "1.1"], 1);
+    assert!(err.contains("Ziel 1.1 hat 1 verknüpfte Maßnahme."), "{err}");
+    let err = fails(&db.path, &["--lang", "en", "goal", "delete", "Z1"], 1);
+    assert!(
+        err.contains("Goal Z1 has 1 linked measure and 6 sub-goals."),
+        "{err}"
+    );
+    for id in ["99", "M-0099", "m99"] {
+        let err = fails(&db.path, &["measure", "show", id], 1);
+        assert!(
+            err.contains("Maßnahme M-0099 gibt es nicht."),
+            "{id}: {err}"
+        );
+    }
+    ok(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "Bäume",
+            "--baseline",
+            "0",
+            "--target",
+            "100",
+            "--actual",
+            "120",
+        ],
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("Bäume: 0 → 100, Ist 120  (100 %)"),
+        "{shown}"
+    );
+    let shown = ok(&db.path, &["--lang", "en", "measure", "show", "1"]);
+    assert!(
+        shown.contains("Bäume: 0 → 100, actual 120  (100 %)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn indicator_values_follow_one_range_rule_in_the_cli_and_the_importers() {
+    let db = db();
+    ok(&db.path, &["measure", "add", "--title", "A"]);
+    let err = fails(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "X",
+            "--baseline",
+            "0",
+            "--target",
+            "2000000000000",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("muss eine Zahl zwischen -1.000.000.000.000 und 1.000.000.000.000 sein"),
+        "{err}"
+    );
+    // The largest accepted value works, and attainment stays a number.
+    ok(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "Y",
+            "--baseline",
+            "-1000000000000",
+            "--target",
+            "1000000000000",
+            "--actual",
+            "1000000000000",
+        ],
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("(100 %)") && !shown.contains("NaN"),
+        "{shown}"
+    );
+    // JSON and CSV imports refuse what `indicator add` refuses, and change nothing.
+    let before = common::bin::json_export(&db.path);
+    let json_file = db._dir.path().join("huge.json");
+    let mut doc = json(&ok(&db.path, &["export", "--format", "json"]));
+    doc["measures"][0]["indicators"] =
+        json(r#"[{"name":"Z","unit":"","baseline":-1e308,"target":1e308,"actual":1e308}]"#);
+    std::fs::write(&json_file, doc.to_string()).unwrap();
+    let err = fails(&db.path, &["import", json_file.to_str().unwrap()], 1);
+    assert!(err.contains("muss eine Zahl zwischen"), "{err}");
+    let csv_file = db._dir.path().join("indikatoren.csv");
+    std::fs::write(
+        &csv_file,
+        "ID;Maßnahme;Indikator;Einheit;Ausgangswert;Zielwert;Istwert\nM-0001;A;Z;;-1e308;1e308;1e308\n",
+    )
+    .unwrap();
+    let out = quartier(&db.path, &["import", csv_file.to_str().unwrap()]);
+    assert!(!out.status.success(), "{out:?}");
+    assert_eq!(common::bin::json_export(&db.path), before);
+}
+
+#[test]
 fn an_edit_that_changes_nothing_says_so_and_writes_no_history() {
     let db = db();
     ok(
@@ -600,11 +758,18 @@ fn an_edit_that_changes_nothing_says_so_and_writes_no_history() {
         &["measure", "add", "--title", "A", "--status", "laufend"],
     );
     ok(&db.path, &["goal", "add", "--title", "Z", "--code", "Z42"]);
-    let history = |db: &Db| json(&ok(&db.path, &["log", "--json"])).as_array().unwrap().len();
+    let history = |db: &Db| {
+        json(&ok(&db.path, &["log", "--json"]))
+            .as_array()
+            .unwrap()
+            .len()
+    };
     let before = history(&db);
     for args in [
         &["measure", "edit", "1"][..],
-        &["measure", "edit", "M-0001", "--title", "A", "--status", "laufend"],
+        &[
+            "measure", "edit", "M-0001", "--title", "A", "--status", "laufend",
+        ],
         &["--lang", "en", "measure", "edit", "1", "--title", "A"],
     ] {
         let said = ok(&db.path, args);
@@ -678,7 +843,7 @@ fn check_names_a_corrupt_record() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("1 Probleme gefunden:\n  measures/5: Datensatz nicht lesbar"),
+        text.starts_with("1 Problem gefunden:\n  measures/5: Datensatz nicht lesbar"),
         "{text}"
     );
     let err = fails(&db.path, &["measure", "list"], 1);

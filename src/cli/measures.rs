@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Localize, Text, fill};
 use crate::json::MeasureJson;
 use crate::model::{
     Field, Fund, GoalId, Indicator, Measure, MeasureId, Status, ValidationError, format_date_de,
-    fund_warnings, parse_decimal,
+    format_value, fund_warnings, parse_decimal,
 };
 use crate::ops::Op;
 use crate::store::{Link, Repository};
@@ -22,7 +22,12 @@ pub fn resolve_measure(repo: &dyn Repository, id: &str) -> Result<Measure, CliEr
         .map(|id| repo.measure(id))
         .transpose()?
         .flatten()
-        .ok_or_else(|| CliError::UnknownMeasure(id.trim().to_string()))
+        // Named as everywhere else (`M-0099`), also when typed as `99`.
+        .ok_or_else(|| {
+            CliError::UnknownMeasure(
+                MeasureId::parse(id).map_or_else(|| id.trim().to_string(), |id| id.to_string()),
+            )
+        })
 }
 
 fn warn(lang: Lang, measure: &Measure) {
@@ -303,18 +308,31 @@ fn show(
     }
     if !m.indicators.is_empty() {
         output::line(out, &format!("{}:", t(Text::FieldIndicators)))?;
+        let comma = lang == Lang::De;
         for i in &m.indicators {
-            let actual = i.actual.map_or("–".to_string(), |a| a.to_string());
+            let value = |v: f64| format_value(v, comma);
+            let actual = i.actual.map_or("–".to_string(), value);
             let percent = i
                 .attainment()
                 .map_or(String::new(), |a| format!("  ({:.0} %)", a * 100.0));
-            output::line(
-                out,
-                &format!(
-                    "  {}: {} → {} {}, Ist {actual}{percent}",
-                    i.name, i.baseline, i.target, i.unit
-                ),
-            )?;
+            // No space before the comma when there is no unit: `0 → 100, Ist 120`.
+            let unit = if i.unit.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", i.unit)
+            };
+            let text = fill(
+                t(Text::IndicatorLine),
+                &[
+                    ("name", &i.name),
+                    ("baseline", &value(i.baseline)),
+                    ("target", &value(i.target)),
+                    ("unit", &unit),
+                    ("actual", &actual),
+                    ("attainment", &percent),
+                ],
+            );
+            output::line(out, &format!("  {text}"))?;
         }
     }
     for warning in fund_warnings(m) {

@@ -166,6 +166,29 @@ impl Measure {
     }
 }
 
+/// Largest magnitude accepted for an indicator value (baseline, target, actual): one rule for
+/// the form, the CLI and every importer, because all of them validate through
+/// [`Measure::validate`]. Far beyond any count an office reports, small enough that differences
+/// and ratios of two values stay exact enough and finite.
+pub const MAX_INDICATOR_VALUE: f64 = 1e12;
+
+/// Whether `value` is an acceptable indicator value: finite, |value| ≤ [`MAX_INDICATOR_VALUE`].
+pub fn value_in_range(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_INDICATOR_VALUE
+}
+
+/// An indicator value as people write it, without exponent: `12,5` with a decimal comma
+/// (German) or `12.5`.
+pub fn format_value(value: f64, decimal_comma: bool) -> String {
+    // `+ 0.0` turns -0 into 0.
+    let text = format!("{}", value + 0.0);
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    }
+}
+
 impl Indicator {
     fn validate_into(&self, index: usize, errors: &mut Vec<ValidationError>) {
         let field = Field::Indicator(index);
@@ -175,7 +198,7 @@ impl Indicator {
         check_one_line(errors, field, &self.name, MAX_LINE_CHARS);
         check_one_line(errors, field, &self.unit, MAX_LINE_CHARS);
         let values = [Some(self.baseline), Some(self.target), self.actual];
-        if values.iter().flatten().any(|v| !v.is_finite()) {
+        if values.iter().flatten().any(|v| !value_in_range(*v)) {
             errors.push(ValidationError::new(field, Problem::NotFinite));
         }
     }
@@ -188,6 +211,8 @@ impl Indicator {
         if span == 0.0 {
             return None;
         }
-        Some(((actual - self.baseline) / span).clamp(0.0, 1.0))
+        let share = (actual - self.baseline) / span;
+        // Never NaN or infinite, whatever a stored record holds (e.g. ±1e308 from an old import).
+        share.is_finite().then(|| share.clamp(0.0, 1.0))
     }
 }

@@ -302,7 +302,9 @@ fn phrase(op: &Op, lang: Lang, names: &Names, form: Form) -> String {
             &[("measure", &measure(*id))],
         ),
         Op::Link {
-            measure: m, goal: g, ..
+            measure: m,
+            goal: g,
+            ..
         } => fill(
             pick(Text::LogLink, Text::ActLink),
             &[("measure", &measure(*m)), ("goal", &names.goal_code(*g))],

@@ -4,9 +4,7 @@
 
 mod describe;
 
-pub use describe::{
-    Names, describe, describe_entry, history_message, names_for, original_entry,
-};
+pub use describe::{Names, describe, describe_entry, history_message, names_for, original_entry};
 
 use serde::{Deserialize, Serialize};
 
