@@ -751,6 +751,48 @@ fn indicator_values_follow_one_range_rule_in_the_cli_and_the_importers() {
 }
 
 #[test]
+fn help_follows_the_ui_language() {
+    let db = db();
+    let help = |args: &[&str], lang: &str| {
+        let out = common::bin::command(&db.path, args)
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (args, lang) in [
+        (&["--help"][..], "de_DE.UTF-8"),
+        (&["--lang", "de", "--help"], "en_US.UTF-8"),
+        (&["measure", "edit", "--help", "--lang=de"], "C"),
+        (&["help", "unlink"], "de_DE.UTF-8"),
+    ] {
+        let text = help(args, lang);
+        assert!(text.contains("Aufruf: quartier"), "{args:?}: {text}");
+        assert!(text.contains("Hilfe anzeigen"), "{args:?}: {text}");
+        for english in ["Usage:", "Options:", "Print help", "possible values"] {
+            assert!(!text.contains(english), "{args:?}: {english} in {text}");
+        }
+    }
+    assert!(help(&["--help"], "de_DE.UTF-8").contains("Maßnahmen anlegen, auflisten"));
+    assert!(help(&["help", "unlink"], "de_DE.UTF-8").contains("ID der Maßnahme (42 oder M-0042)"));
+    for (args, lang) in [
+        (&["--help"][..], "en_US.UTF-8"),
+        (&["--lang", "en", "measure", "add", "--help"], "de_DE.UTF-8"),
+    ] {
+        let text = help(args, lang);
+        assert!(text.contains("Usage: quartier"), "{args:?}: {text}");
+        assert!(text.contains("Print help"), "{args:?}: {text}");
+        assert!(
+            !text.contains("Aufruf") && !text.contains("anzeigen"),
+            "{args:?}: {text}"
+        );
+    }
+    // Asking for help opens no database.
+    assert!(!db.path.exists());
+}
+
+#[test]
 fn an_edit_that_changes_nothing_says_so_and_writes_no_history() {
     let db = db();
     ok(

@@ -6,6 +6,7 @@ mod backup;
 mod error;
 pub mod exchange;
 mod goals;
+pub mod help;
 mod history;
 mod measures;
 mod output;
@@ -129,6 +130,19 @@ fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliE
         crate::app::App::without_measures(store, lang, crate::ui::Theme::from_env(), Some(draft))?;
     crate::tui::run(app).map_err(|e| CliError::Output(std::io::Error::other(e)))?;
     Ok(0)
+}
+
+/// Parses the process's arguments with help texts in the UI language, runs, and returns the
+/// exit code. `--help` follows `--lang`/`LANG` like every other message.
+pub fn main() -> i32 {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_from_args(&args);
+    let matches = help::command(lang).get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run(cli),
+        Err(error) => error.exit(),
+    }
 }
 
 /// Runs the command line; returns the process exit code.

@@ -4,6 +4,7 @@
 
 mod de;
 mod en;
+pub mod help;
 mod messages;
 
 pub use messages::Localize;
