@@ -228,8 +228,12 @@ fn english_messages_on_request() {
         ],
         1,
     );
+    // The first command on a new path creates the database and says so, then the error.
     assert!(
-        err.starts_with("Error: Invalid input: Approved: \"abc\" is not an amount"),
+        err.starts_with("New database created: ")
+            && err.lines().nth(1).is_some_and(
+                |l| l.starts_with("Error: Invalid input: Approved: \"abc\" is not an amount")
+            ),
         "{err}"
     );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
@@ -964,14 +968,36 @@ fn database_location_flag_env_and_xdg_default() {
         for (k, v) in envs {
             command.env(k, v);
         }
-        assert!(command.output().unwrap().status.success());
+        let out = command.env("LANG", "de_DE.UTF-8").output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
     };
     let xdg = home.path().join("xdg");
-    run(&[("XDG_DATA_HOME", &xdg)]);
+    // Every creation of a database is said once, on stderr; opening it again says nothing.
+    assert_eq!(
+        run(&[("XDG_DATA_HOME", &xdg)]),
+        format!(
+            "Neue Datenbank angelegt: {}\n",
+            xdg.join("quartier/db").display()
+        )
+    );
     assert!(xdg.join("quartier/db/db").exists());
+    assert_eq!(run(&[("XDG_DATA_HOME", &xdg)]), "");
     let env_db = home.path().join("envdb");
-    run(&[("QUARTIER_DB", &env_db), ("XDG_DATA_HOME", &xdg)]);
+    assert_eq!(
+        run(&[("QUARTIER_DB", &env_db), ("XDG_DATA_HOME", &xdg)]),
+        format!("Neue Datenbank angelegt: {}\n", env_db.display())
+    );
     assert!(env_db.join("db").exists());
+    let flag_db = home.path().join("flag");
+    let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .args(["--lang", "en", "--db", flag_db.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("New database created: {}\n", flag_db.display())
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
         .args([
             "--db",
@@ -1001,4 +1027,6 @@ fn no_subcommand_without_a_terminal_says_so_instead_of_panicking() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+    // Refused before anything is opened: no database is created.
+    assert!(!db.path.exists());
 }

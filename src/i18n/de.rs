@@ -137,6 +137,7 @@ pub fn text(text: Text) -> &'static str {
         DoneLinked => "{measure} mit Ziel {goal} verknüpft.",
         DoneUnlinked => "Verknüpfung {measure} ↔ Ziel {goal} gelöst.",
         NoticeOrphan => "{measure} hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“).",
+        NoticeNewDatabase => "Neue Datenbank angelegt: {path}",
         DoneIndicatorAdded => "Indikator „{name}“ zu {measure} hinzugefügt.",
         DoneIndicatorSet => "Indikator „{name}“ von {measure} gespeichert.",
         DoneIndicatorRemoved => "Indikator „{name}“ von {measure} entfernt.",

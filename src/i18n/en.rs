@@ -131,6 +131,7 @@ pub fn text(text: Text) -> &'static str {
         DoneLinked => "{measure} linked to goal {goal}.",
         DoneUnlinked => "Link {measure} ↔ goal {goal} removed.",
         NoticeOrphan => "{measure} now has no goal (in the TUI under \"Without goal\").",
+        NoticeNewDatabase => "New database created: {path}",
         DoneIndicatorAdded => "Indicator \"{name}\" added to {measure}.",
         DoneIndicatorSet => "Indicator \"{name}\" of {measure} saved.",
         DoneIndicatorRemoved => "Indicator \"{name}\" removed from {measure}.",

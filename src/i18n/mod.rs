@@ -223,6 +223,7 @@ pub enum Text {
     DoneLinked,
     DoneUnlinked,
     NoticeOrphan,
+    NoticeNewDatabase,
     DoneIndicatorAdded,
     DoneIndicatorSet,
     DoneIndicatorRemoved,
