@@ -746,11 +746,11 @@ fn indicator_values_follow_one_range_rule_in_the_cli_and_the_importers() {
     let csv_file = db._dir.path().join("indikatoren.csv");
     std::fs::write(
         &csv_file,
-        "ID;Maßnahme;Indikator;Einheit;Ausgangswert;Zielwert;Istwert\nM-0001;A;Z;;-1e308;1e308;1e308\n",
+        "ID;Maßnahme;Indikator;Einheit;Ausgangswert;Zielwert;Istwert\nM-0001;A;Z;;0;2000000000000;5\n",
     )
     .unwrap();
-    let out = quartier(&db.path, &["import", csv_file.to_str().unwrap()]);
-    assert!(!out.status.success(), "{out:?}");
+    let err = fails(&db.path, &["import", csv_file.to_str().unwrap()], 1);
+    assert!(err.contains("muss eine Zahl zwischen"), "{err}");
     assert_eq!(common::bin::json_export(&db.path), before);
 }
 
