@@ -76,6 +76,7 @@ pub fn text(text: Text) -> &'static str {
         WarnProjektfondsCofunding => "Projektfonds: Kofinanzierung unter 10 % der Bewilligung",
         WarnBaufondsBelow50000 => "Baufonds: weniger als 50.000 €",
         WarnNetzwerkfondsBelow50000 => "Netzwerkfonds: weniger als 50.000 €",
+        WarnApprovedAboveRequested => "Bewilligt ist mehr als beantragt",
         ErrLocked => {
             "Die Datenbank {path} wird bereits von einem anderen quartier-Prozess verwendet."
         }
@@ -268,6 +269,12 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionEnding => "Enden in den nächsten {days} {days:Tag|Tagen}",
         ReportSectionGoalsWithout => "Ziele ohne Maßnahmen",
         ReportSectionMeasuresWithout => "Maßnahmen ohne Ziel",
+        ReportSectionOverdue => "Ende überschritten, Status noch laufend oder bewilligt",
+        ReportDaysOver => "Tage drüber",
+        ReportAppendix => "Anhang: Maßnahmen je Ziel",
+        ReportAppendixNote => {
+            "Jede Maßnahme steht bei jedem Ziel, mit dem sie direkt verknüpft ist; ★ markiert ihr Hauptziel, bei dem ihre Beträge zählen."
+        }
         ReportNone => "Keine.",
         ReportAttainment => "Zielerreichung",
         ReportMeasure => "Maßnahme",

@@ -76,6 +76,7 @@ pub fn text(text: Text) -> &'static str {
         WarnProjektfondsCofunding => "Projektfonds: co-funding below 10 % of the approved sum",
         WarnBaufondsBelow50000 => "Baufonds: less than 50,000 €",
         WarnNetzwerkfondsBelow50000 => "Netzwerkfonds: less than 50,000 €",
+        WarnApprovedAboveRequested => "More approved than requested",
         ErrLocked => "The database {path} is already in use by another quartier process.",
         ErrPermissionDenied => "No permission to open the database {path}.",
         ErrIo => "Cannot read or write the database {path}: {reason}",
@@ -260,6 +261,12 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionEnding => "Ending within the next {days} {days:day|days}",
         ReportSectionGoalsWithout => "Goals without measures",
         ReportSectionMeasuresWithout => "Measures without a goal",
+        ReportSectionOverdue => "Past their end date, status still running or approved",
+        ReportDaysOver => "Days over",
+        ReportAppendix => "Appendix: measures per goal",
+        ReportAppendixNote => {
+            "Each measure is listed under every goal it is linked to directly; ★ marks its primary goal, where its amounts count."
+        }
         ReportNone => "None.",
         ReportAttainment => "Attainment",
         ReportMeasure => "Measure",

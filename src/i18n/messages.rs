@@ -81,6 +81,7 @@ impl Localize for FundWarning {
             FundWarning::ProjektfondsCofundingBelow10Percent => Text::WarnProjektfondsCofunding,
             FundWarning::BaufondsBelow50000 => Text::WarnBaufondsBelow50000,
             FundWarning::NetzwerkfondsBelow50000 => Text::WarnNetzwerkfondsBelow50000,
+            FundWarning::ApprovedAboveRequested => Text::WarnApprovedAboveRequested,
         })
         .to_string()
     }

@@ -177,6 +177,7 @@ pub enum Text {
     WarnProjektfondsCofunding,
     WarnBaufondsBelow50000,
     WarnNetzwerkfondsBelow50000,
+    WarnApprovedAboveRequested,
     // Store errors.
     ErrLocked,
     ErrPermissionDenied,
@@ -347,6 +348,10 @@ pub enum Text {
     ReportSectionEnding,
     ReportSectionGoalsWithout,
     ReportSectionMeasuresWithout,
+    ReportSectionOverdue,
+    ReportDaysOver,
+    ReportAppendix,
+    ReportAppendixNote,
     ReportNone,
     ReportAttainment,
     ReportMeasure,

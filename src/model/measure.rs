@@ -160,6 +160,16 @@ impl Measure {
         }
     }
 
+    /// Whether the end date has passed (before `today`) while the status still says the
+    /// measure is on (`laufend` or `bewilligt`): the office should close or extend it. The
+    /// report lists these, the TUI marks them.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        matches!(
+            self.status,
+            super::Status::Laufend | super::Status::Bewilligt
+        ) && self.end.is_some_and(|end| end < today)
+    }
+
     /// Duration-independent check used by reports: does the measure run on `day`?
     pub fn runs_on(&self, day: NaiveDate) -> bool {
         self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
