@@ -138,6 +138,53 @@ fn list_filters_by_goal_subtree_status_and_fund() {
         ok(&db.path, &["measure", "list", "--goal", "Z9"]).trim(),
         "Keine Maßnahmen."
     );
+    // --year: measures running in that year (the report's rule); the table ends in a total.
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--start",
+            "01.03.2025",
+            "--end",
+            "31.01.2026",
+            "--requested",
+            "1000",
+            "--approved",
+            "900",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "2",
+            "--start",
+            "2027-01-01",
+            "--requested",
+            "2.500,50",
+        ],
+    );
+    assert_eq!(ids(&["--year", "2026"]), [1]);
+    assert_eq!(ids(&["--year", "2027"]), [2]);
+    assert_eq!(ids(&["--year", "2024"]), Vec::<u64>::new());
+    let table = ok(&db.path, &["measure", "list"]);
+    assert_eq!(
+        table.lines().last().unwrap(),
+        "Summe: 2 Maßnahmen, beantragt 3.500,50 €, bewilligt 900,00 €",
+        "{table}"
+    );
+    let table = ok(
+        &db.path,
+        &["--lang", "en", "measure", "list", "--year", "2026"],
+    );
+    assert_eq!(
+        table.lines().last().unwrap(),
+        "Total: 1 measure, requested 1.000,00 €, approved 900,00 €",
+        "{table}"
+    );
 }
 
 #[test]
@@ -266,6 +313,29 @@ fn fund_rule_warnings_go_to_stderr() {
     assert!(
         err.contains("Hinweis: Aktionsfonds: mehr als 1.500 € je Maßnahme"),
         "{err}"
+    );
+    // More approved than requested, in any fund: after edit and in `show`.
+    let out = quartier(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--requested",
+            "1.000",
+            "--approved",
+            "1.200",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Hinweis: Bewilligt ist mehr als beantragt"),
+        "{err}"
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("Hinweis: Bewilligt ist mehr als beantragt"),
+        "{shown}"
     );
 }
 

@@ -73,8 +73,17 @@ pub fn run(
             goal,
             status,
             fund,
+            year,
             json,
-        } => list(repo, lang, goal, status, fund, json, out)?,
+        } => {
+            let filter = ListFilter {
+                goal,
+                status,
+                fund,
+                year,
+            };
+            list(repo, lang, filter, json, out)?
+        }
         MeasureCommand::Show { id, json } => {
             let measure = resolve_measure(repo, &id)?;
             let links = repo.links_of_measure(measure.id)?;
@@ -137,15 +146,27 @@ fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
         .unwrap_or_else(|| format!("#{}", id.0))
 }
 
-fn list(
-    repo: &dyn Repository,
-    lang: Lang,
+/// The flags of `measure list`.
+struct ListFilter {
     goal: Option<String>,
     status: Option<String>,
     fund: Option<String>,
+    year: Option<i32>,
+}
+
+fn list(
+    repo: &dyn Repository,
+    lang: Lang,
+    filter: ListFilter,
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    let ListFilter {
+        goal,
+        status,
+        fund,
+        year,
+    } = filter;
     let invalid =
         |field| move |problem| CliError::Invalid(vec![ValidationError::new(field, problem)]);
     let status = status
@@ -182,6 +203,8 @@ fn list(
         .measures()?
         .into_iter()
         .filter(|m| status.is_none_or(|s| m.status == s) && fund.is_none_or(|f| m.fund == Some(f)))
+        // The same rule as the TUI's year filter and the report's --year.
+        .filter(|m| year.is_none_or(|y| crate::app::measures::runs_in(m, y)))
         .map(|m| {
             let links = links_by_measure.get(&m.id).unwrap_or(&none);
             (m, links)
@@ -239,6 +262,19 @@ fn list(
         (Align::Left, 9),
     ];
     output::table(out, &header, &columns, &rows)?;
+    let mut sums = crate::report::Sums::default();
+    measures.iter().for_each(|(m, _)| sums.add(m));
+    output::line(
+        out,
+        &fill(
+            lang.t(Text::MeasureListTotal),
+            &[
+                ("count", &measures.len()),
+                ("requested", &sums.requested.format_de()),
+                ("approved", &sums.approved.format_de()),
+            ],
+        ),
+    )?;
     Ok(())
 }
 

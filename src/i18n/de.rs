@@ -151,6 +151,9 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "{what} wiederholt",
         DoneDemoData => "{count} {count:Beispiel-Maßnahme|Beispiel-Maßnahmen} angelegt.",
         NoMeasures => "Keine Maßnahmen.",
+        MeasureListTotal => {
+            "Summe: {count} {count:Maßnahme|Maßnahmen}, beantragt {requested}, bewilligt {approved}"
+        }
         BackupFailed => "Sicherung nicht geschrieben: {error}",
         DoneBackup => "Sicherung geschrieben: {path}",
         DoneRestore => {

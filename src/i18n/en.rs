@@ -143,6 +143,9 @@ pub fn text(text: Text) -> &'static str {
         DoneRedo => "Redone: {what}",
         DoneDemoData => "{count} demo {count:measure|measures} added.",
         NoMeasures => "No measures.",
+        MeasureListTotal => {
+            "Total: {count} {count:measure|measures}, requested {requested}, approved {approved}"
+        }
         BackupFailed => "backup not written: {error}",
         DoneBackup => "Backup written: {path}",
         DoneRestore => {

@@ -235,6 +235,7 @@ pub enum Text {
     DoneRedo,
     DoneDemoData,
     NoMeasures,
+    MeasureListTotal,
     // Backup.
     BackupFailed,
     DoneBackup,
