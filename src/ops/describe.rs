@@ -115,10 +115,10 @@ impl Names {
             Op::DeleteMeasure { id: measure }
             | Op::Link { measure, .. }
             | Op::Unlink { measure, .. }
-            | Op::SetPrimary { measure, .. } => {
-                if !self.measures.contains_key(measure) {
-                    out.insert(*measure);
-                }
+            | Op::SetPrimary { measure, .. }
+                if !self.measures.contains_key(measure) =>
+            {
+                out.insert(*measure);
             }
             Op::Batch { ops } | Op::Labeled { ops, .. } => {
                 // A batch is described by counts, not names: look nothing up for it.
