@@ -120,7 +120,15 @@ pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Opens the TUI on `store`; a draft left by a dropped connection is offered.
+fn has_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
 fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+    if !has_terminal() {
+        return Err(CliError::NoTerminal);
+    }
     let draft = crate::app::draft::path_for(path, &current_user());
     let app =
         crate::app::App::without_measures(store, lang, crate::ui::Theme::from_env(), Some(draft))?;
@@ -162,16 +170,14 @@ pub fn run(cli: Cli) -> i32 {
 
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
-    if cli.command.is_none() {
-        // Checked before the database is opened, so no database is created for nothing.
-        use std::io::IsTerminal;
-        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-            return Err(CliError::NoTerminal);
-        }
-    }
     // A missing or empty directory becomes a new database: say so, once, on stderr, so a
     // mistyped --db or a forgotten QUARTIER_DB does not go unnoticed.
     let new = std::fs::read_dir(&path).map_or(true, |mut entries| entries.next().is_none());
+    if cli.command.is_none() && new && !has_terminal() {
+        // Refused before opening, so no database is created for nothing. (An existing one is
+        // opened first, so a held database still says that it is in use.)
+        return Err(CliError::NoTerminal);
+    }
     let mut store = Store::open(&path)?;
     if new {
         eprintln!(
