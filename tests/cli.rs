@@ -508,7 +508,7 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     ok(&db.path, &["undo"]);
     ok(&db.path, &["undo"]);
     ok(&db.path, &["measure", "edit", "1", "--title", "B"]);
-    assert!(fails(&db.path, &["redo"], 1).contains("nichts wiederherzustellen"));
+    assert!(fails(&db.path, &["redo"], 1).contains("nichts zu wiederholen"));
     let log = json(&ok(&db.path, &["log", "--json", "--limit", "3"]));
     let kinds: Vec<&str> = log
         .as_array()

@@ -298,7 +298,7 @@ fn delete_goal_names_children_and_links_then_undo_and_redo() {
     assert!(app.store().goal_by_code("Z1").unwrap().is_none());
     press(app, "<C-r>");
     assert!(
-        message(app).contains("nichts wiederherzustellen"),
+        message(app).contains("nichts zu wiederholen"),
         "{}",
         message(app)
     );

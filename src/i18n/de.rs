@@ -104,7 +104,7 @@ pub fn text(text: Text) -> &'static str {
             "Ziel {code} kann nicht unter sich selbst oder eines seiner Unterziele verschoben werden."
         }
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
-        ErrNothingToRedo => "Es gibt nichts wiederherzustellen.",
+        ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
         ErrIndicatorNotFound => "{measure} hat keinen Indikator „{name}“.",
         ErrDemoNotEmpty => {
             "Die Datenbank enthält schon {count} {count:Maßnahme|Maßnahmen}; Beispieldaten nur in eine leere Datenbank."
