@@ -164,10 +164,7 @@ impl Measure {
     /// measure is on (`laufend` or `bewilligt`): the office should close or extend it. The
     /// report lists these, the TUI marks them.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        matches!(
-            self.status,
-            super::Status::Laufend | super::Status::Bewilligt
-        ) && self.end.is_some_and(|end| end < today)
+        overdue(self.status, self.end, today)
     }
 
     /// Duration-independent check used by reports: does the measure run on `day`?
@@ -181,6 +178,13 @@ impl Measure {
 /// [`Measure::validate`]. Far beyond any count an office reports, small enough that differences
 /// and ratios of two values stay exact enough and finite.
 pub const MAX_INDICATOR_VALUE: f64 = 1e12;
+
+/// The overdue rule on its parts (for rows that keep only status and end date): the end date
+/// lies before `today` while the status is `laufend` or `bewilligt`.
+pub fn overdue(status: super::Status, end: Option<NaiveDate>, today: NaiveDate) -> bool {
+    matches!(status, super::Status::Laufend | super::Status::Bewilligt)
+        && end.is_some_and(|end| end < today)
+}
 
 /// Whether `value` is an acceptable indicator value: finite, |value| ≤ [`MAX_INDICATOR_VALUE`].
 pub fn value_in_range(value: f64) -> bool {
