@@ -290,11 +290,11 @@ fn delete_undo_redo_in_the_tui_reach_the_database() {
     assert!(in_pane(&tui, &TABLE).contains("Bleibt"));
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (1)"));
     tui.send("u");
-    wait_in(&mut tui, &STATUS, "Rückgängig gemacht");
+    wait_in(&mut tui, &STATUS, "rückgängig gemacht");
     wait_in(&mut tui, &TABLE, "Löschkandidat");
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (2)"));
     tui.send_keys(&[Key::Ctrl('r')]);
-    wait_in(&mut tui, &STATUS, "Wiederhergestellt");
+    wait_in(&mut tui, &STATUS, "wiederholt");
     wait_not_in(&mut tui, &TABLE, "Löschkandidat");
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (1)"));
     quit(&mut tui);
@@ -512,11 +512,11 @@ fn edit_undo_redo_through_the_form() {
     assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
     assert!(in_pane(&tui, &DETAIL).contains("Neuer Titel"));
     tui.send("u");
-    wait_in(&mut tui, &STATUS, "Rückgängig gemacht");
+    wait_in(&mut tui, &STATUS, "rückgängig gemacht");
     wait_in(&mut tui, &TABLE, "Alter Titel");
     assert!(!in_pane(&tui, &TABLE).contains("Neuer Titel"));
     tui.send_keys(&[Key::Ctrl('r')]);
-    wait_in(&mut tui, &STATUS, "Wiederhergestellt");
+    wait_in(&mut tui, &STATUS, "wiederholt");
     wait_in(&mut tui, &TABLE, "Neuer Titel");
     assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
     quit(&mut tui);

@@ -8,7 +8,7 @@ use super::popups::{Confirm, Pending, Picker};
 use super::{Action, App, Draft, Focus, FormState, MessageKind, Mode, Purpose};
 use crate::i18n::{Text, fill};
 use crate::model::{Field, Goal, GoalId, Measure, MeasureId, next_code};
-use crate::ops::{Applied, Change, Op, describe};
+use crate::ops::{Applied, Change, Op};
 use crate::store::StoreError;
 
 impl App {
@@ -575,23 +575,13 @@ impl App {
         match result {
             Ok(applied) => {
                 self.refresh(&applied.changes);
-                let what = match self.store.entry(applied.seq) {
-                    Ok(Some(entry)) => {
-                        let codes = self
-                            .tree
-                            .goals()
-                            .iter()
-                            .map(|g| (g.id, g.code.clone()))
-                            .collect();
-                        describe(&entry.op, self.lang, &codes)
-                    }
-                    _ => String::new(),
-                };
-                let what = crate::text::sanitize_line(&what).into_owned();
-                self.say(
-                    MessageKind::Success,
-                    fill(self.lang.t(done), &[("what", &what)]),
-                );
+                // Names the user's action (`Löschen von M-0010 „…“ rückgängig gemacht`), the
+                // same sentence as the CLI's undo/redo; `done` only picks the fallback.
+                let text = crate::ops::history_message(&self.store, applied.seq, self.lang)
+                    .ok()
+                    .filter(|text| !text.is_empty())
+                    .unwrap_or_else(|| fill(self.lang.t(done), &[("what", &"")]));
+                self.say(MessageKind::Success, text);
             }
             Err(error) => self.say_error(&error),
         }
