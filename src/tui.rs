@@ -78,6 +78,8 @@ fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
 ) -> Result<Exit, B::Error> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     terminal.draw(|frame| crate::ui::render(app, frame))?;
     if !app.measures_loaded {
         app.load_measures();
@@ -89,7 +91,10 @@ fn event_loop<B: Backend>(
         };
         match wake {
             Wake::Terminal(Event::Key(key)) if key.is_press() => app.handle_key(key),
-            Wake::Terminal(Event::Resize(_, _)) => terminal.autoresize()?,
+            Wake::Terminal(Event::Resize(width, height)) => {
+                app.resize(width, height);
+                terminal.autoresize()?;
+            }
             Wake::Terminal(_) => continue,
             Wake::InputClosed | Wake::Signal => return Ok(Exit::Stopped),
         }

@@ -558,3 +558,30 @@ fn ctrl_c_quits_from_the_search_line_and_restores_the_terminal() {
     assert_restored(&tui);
     db.ok(&["goals"]);
 }
+
+#[test]
+fn keys_on_the_too_small_screen_change_nothing_but_help_and_quit_work() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Bleibt", "--goal", "1.3"]);
+    let mut tui = Tui::start_sized(&db.path, &[], 20, 5);
+    tui.wait_for("Terminal zu klein");
+    // At full size these keys select 1.3, focus its measures, ask to delete and say yes.
+    tui.send_keys(&[Key::Text("ljjj"), Key::Tab, Key::Text("dj")]);
+    // Help does open (and shows on the small screen); it proves the keys above were read.
+    tui.send("?");
+    tui.wait_for("Tastenkürzel");
+    tui.send_keys(&[Key::Esc]);
+    tui.wait_for("Terminal zu klein");
+    assert!(tui.screen().contains("? Hilfe"), "{}", tui.screen());
+    tui.resize(80, 24);
+    wait_in(&mut tui, &STATUS, "ZIELE");
+    assert!(!in_pane(&tui, &TREE).contains("1.1 "), "Z1 was expanded");
+    assert!(!tui.screen().contains("löschen?"), "{}", tui.screen());
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    // And `q` quits on the small screen.
+    let mut tui = Tui::start_sized(&db.path, &[], 20, 5);
+    tui.wait_for("Terminal zu klein");
+    quit(&mut tui);
+}

@@ -125,6 +125,9 @@ pub struct App {
     pub measures_loaded: bool,
     draft_path: Option<PathBuf>,
     quit: bool,
+    /// The terminal is below the minimum size: the screen shows only a notice, so keys that
+    /// would act unseen are ignored (see [`App::resize`]).
+    too_small: bool,
 }
 
 impl App {
@@ -174,6 +177,7 @@ impl App {
             measures_loaded: false,
             draft_path,
             quit: false,
+            too_small: false,
         };
         app.recount();
         app.offer_draft();
@@ -189,6 +193,17 @@ impl App {
     /// True once the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The terminal's size changed (and at start). Below the minimum size only quit, help and
+    /// resizing do anything.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT;
+    }
+
+    /// True while the terminal is below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.too_small
     }
 
     /// The store (read-only), for views and tests.
@@ -258,6 +273,10 @@ impl App {
     /// form, the search line or the goal picker.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        if self.too_small {
+            self.key_while_too_small(key);
+            return;
+        }
         if let Mode::Form(state) = &mut self.mode {
             // While the form asks "discard changes?", every key answers it.
             if state.form.is_asking() {
@@ -269,6 +288,21 @@ impl App {
         match keymap::lookup(&self.contexts(), &key) {
             Some(action) => self.update(action),
             None => self.input(key),
+        }
+    }
+
+    /// On the too-small screen nothing may act unseen: only quitting, the help overlay (which
+    /// is drawn there) and its own keys.
+    fn key_while_too_small(&mut self, key: KeyEvent) {
+        let action = keymap::lookup(&self.contexts(), &key);
+        let allowed = match (&self.mode, action) {
+            (_, Some(Action::Quit)) => true,
+            (Mode::Normal, Some(Action::Help)) => true,
+            (Mode::Help { .. }, Some(_)) => true,
+            _ => false,
+        };
+        if let (true, Some(action)) = (allowed, action) {
+            self.update(action);
         }
     }
 

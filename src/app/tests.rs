@@ -835,3 +835,25 @@ fn sorting_by_traeger_orders_by_organisation_ignoring_case() {
         "Bildungsverbund, Kiezverein, zentrum"
     );
 }
+
+#[test]
+fn on_the_too_small_screen_only_quit_and_help_act() {
+    let mut f = fixture();
+    f.app.resize(20, 5);
+    let before = f.app.store().measures().expect("measures").len();
+    press(&mut f.app, "ljjj<Tab>dj");
+    assert!(matches!(f.app.mode, Mode::Normal));
+    assert_eq!(f.app.focus, Focus::Tree);
+    assert_eq!(selected_code(&f.app), "Z1");
+    assert_eq!(f.app.store().measures().expect("measures").len(), before);
+    press(&mut f.app, "?");
+    assert!(matches!(f.app.mode, Mode::Help { .. }));
+    press(&mut f.app, "<Esc>");
+    assert!(matches!(f.app.mode, Mode::Normal));
+    f.app.resize(80, 24);
+    press(&mut f.app, "ljjj");
+    assert_eq!(selected_code(&f.app), "1.3");
+    f.app.resize(79, 24);
+    press(&mut f.app, "q");
+    assert!(f.app.should_quit());
+}

@@ -389,6 +389,8 @@ pub fn text(text: Text) -> &'static str {
         }
         DraftUnreadable => "Entwurf nicht lesbar: {error}",
         TooSmall => "Terminal zu klein (mind. 80x24)",
+        TooSmallKeys => "? Hilfe · q Ende · Fenster vergrößern, um weiterzuarbeiten",
+        TooSmallKeysBusy => "Strg-c Ende · Fenster vergrößern, um weiterzuarbeiten",
         PaneGoals => "Ziele",
         PaneMeasures => "Maßnahmen",
         PaneDetail => "Details",

@@ -373,6 +373,8 @@ pub fn text(text: Text) -> &'static str {
         AskRestoreDraft => "Restore draft? A form was still open last time. (y/n)",
         DraftUnreadable => "Draft not readable: {error}",
         TooSmall => "Terminal too small (at least 80x24)",
+        TooSmallKeys => "? help · q quit · enlarge the window to go on",
+        TooSmallKeysBusy => "Ctrl-c quit · enlarge the window to go on",
         PaneGoals => "Goals",
         PaneMeasures => "Measures",
         PaneDetail => "Details",

@@ -407,6 +407,8 @@ pub enum Text {
     AskRestoreDraft,
     DraftUnreadable,
     TooSmall,
+    TooSmallKeys,
+    TooSmallKeysBusy,
     PaneGoals,
     PaneMeasures,
     PaneDetail,

@@ -44,11 +44,7 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = Line::from(app.lang.t(Text::TooSmall)).style(app.theme.error());
-        frame.render_widget(
-            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
-            area,
-        );
+        too_small(app, frame, area);
         return;
     }
     let [main, status] = area.layout(&Layout::vertical([
@@ -84,6 +80,28 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Export(dialog) => popup::export(app, dialog, frame, main),
         Mode::Normal | Mode::Search(_) | Mode::Report(_) => {}
     }
+}
+
+/// The notice for a terminal below the minimum size, with the keys that still work there; the
+/// help overlay, when open, takes the whole small screen.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    if let Mode::Help { scroll } = &app.mode {
+        help::render(app, *scroll, frame, area);
+        return;
+    }
+    let keys = if matches!(app.mode, Mode::Normal) {
+        Text::TooSmallKeys
+    } else {
+        Text::TooSmallKeysBusy
+    };
+    let text = vec![
+        Line::from(app.lang.t(Text::TooSmall)).style(app.theme.error()),
+        Line::from(app.lang.t(keys)),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Forms get the whole main area below 120 columns, the right side above.
