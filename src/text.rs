@@ -36,6 +36,17 @@ pub fn sanitize_text(text: &str) -> String {
         .join("\n")
 }
 
+/// Pasted text for a multi-line input: every line break (`\r\n`, `\r` — what terminals send —
+/// or `\n`) becomes `\n`. Nothing else changes; validation judges the rest.
+pub fn pasted_lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Pasted text for a single-line input: every line break becomes one space.
+pub fn pasted_line(text: &str) -> String {
+    pasted_lines(text).replace('\n', " ")
+}
+
 /// Display width in terminal columns.
 pub fn width(text: &str) -> usize {
     text.width()
@@ -95,6 +106,12 @@ mod tests {
         assert_eq!(clean, "a�[2Jb�]0;evil�c�d�e�f  g");
         let multi = sanitize_text("one\x1b\ntwo");
         assert_eq!(multi, "one�\ntwo");
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_newlines_or_spaces() {
+        assert_eq!(pasted_lines("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(pasted_line("a\r\nb\rc\nd\te"), "a b c d\te");
     }
 
     #[test]

@@ -10,7 +10,9 @@ mod pty;
 use std::ops::Range;
 use std::time::Duration;
 
-use pty::{Db, Key, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, Tui, contains, rfind};
+use pty::{
+    Db, Key, LEAVE_ALTERNATE_SCREEN, PASTE_OFF, PASTE_ON, SHOW_CURSOR, Tui, contains, rfind,
+};
 use quartier::model::Measure;
 use quartier::store::{Store, codec, keys::TreeName};
 
@@ -59,6 +61,9 @@ fn assert_restored(tui: &Tui) {
     let raw = tui.raw();
     let text = String::from_utf8_lossy(&raw);
     let entered = rfind(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let paste_on = rfind(&raw, PASTE_ON).expect("bracketed paste turned on");
+    let paste_off = rfind(&raw, PASTE_OFF).expect("bracketed paste never turned off");
+    assert!(paste_off > paste_on, "bracketed paste left on");
     let left = rfind(&raw, LEAVE_ALTERNATE_SCREEN)
         .unwrap_or_else(|| panic!("alternate screen never left: …{}", tail(&text)));
     assert!(
@@ -584,4 +589,71 @@ fn keys_on_the_too_small_screen_change_nothing_but_help_and_quit_work() {
     let mut tui = Tui::start_sized(&db.path, &[], 20, 5);
     tui.wait_for("Terminal zu klein");
     quit(&mut tui);
+}
+
+/// 10 000 characters in 100 lines (umlauts included), lines ending in `\r` as terminals paste
+/// them; and the same text as it is stored (`\n`).
+fn long_paste() -> (String, String) {
+    let lines: Vec<String> = (0..100)
+        .map(|i| {
+            let mut line = format!("Zeile {i:03} äöü ");
+            while line.chars().count() < 99 {
+                line.push(char::from(b'a' + (line.chars().count() % 26) as u8));
+            }
+            line
+        })
+        .collect();
+    let pasted = format!("{}Z", lines.join("\r"));
+    let stored = format!("{}Z", lines.join("\n"));
+    assert_eq!(pasted.chars().count(), 10_000);
+    (pasted, stored)
+}
+
+#[test]
+fn a_paste_of_10000_characters_is_saved_whole_and_line_breaks_in_a_line_become_spaces() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    assert!(
+        contains(&tui.raw(), PASTE_ON),
+        "bracketed paste not turned on"
+    );
+    // Outside a text field a paste does nothing but say so.
+    tui.paste("dj");
+    wait_in(&mut tui, &STATUS, "Einfügen nur in ein Textfeld");
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.paste("Sommerfest\r\nim Hof");
+    tui.wait_for("Sommerfest im Hof");
+    tui.send_keys(&[Key::Tab]);
+    let (pasted, stored) = long_paste();
+    tui.paste(&pasted);
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    assert_restored(&tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Sommerfest im Hof");
+    let description = measures[0]["description"].as_str().expect("description");
+    assert_eq!(description.chars().count(), 10_000);
+    assert!(description == stored, "description differs from the paste");
+}
+
+#[test]
+fn five_thousand_typed_keys_are_all_read_and_ctrl_s_saves_at_once() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.send("Getippt");
+    tui.send_keys(&[Key::Tab]);
+    let typed = "abcdefghij".repeat(500);
+    tui.send(&typed);
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures[0]["description"], typed.as_str());
 }

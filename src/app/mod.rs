@@ -11,6 +11,7 @@ pub mod form;
 pub mod keymap;
 pub mod measures;
 mod navigate;
+mod paste;
 pub mod popups;
 pub mod report;
 pub mod search;
@@ -295,12 +296,12 @@ impl App {
     /// is drawn there) and its own keys.
     fn key_while_too_small(&mut self, key: KeyEvent) {
         let action = keymap::lookup(&self.contexts(), &key);
-        let allowed = match (&self.mode, action) {
-            (_, Some(Action::Quit)) => true,
-            (Mode::Normal, Some(Action::Help)) => true,
-            (Mode::Help { .. }, Some(_)) => true,
-            _ => false,
-        };
+        let allowed = matches!(
+            (&self.mode, action),
+            (_, Some(Action::Quit))
+                | (Mode::Normal, Some(Action::Help))
+                | (Mode::Help { .. }, Some(_))
+        );
         if let (true, Some(action)) = (allowed, action) {
             self.update(action);
         }

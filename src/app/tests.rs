@@ -857,3 +857,79 @@ fn on_the_too_small_screen_only_quit_and_help_act() {
     press(&mut f.app, "q");
     assert!(f.app.should_quit());
 }
+
+fn form_text(app: &App, slot: form::Slot) -> String {
+    match &app.mode {
+        Mode::Form(state) => state.form.text(slot).unwrap_or_default(),
+        _ => panic!("no form open"),
+    }
+}
+
+fn focus_slot(app: &mut App, slot: form::Slot) -> bool {
+    match &mut app.mode {
+        Mode::Form(state) => state.form.focus(slot),
+        _ => false,
+    }
+}
+
+#[test]
+fn a_typed_burst_inserts_what_single_keys_insert() {
+    let plain = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut one_by_one = fixture();
+    let mut burst = fixture();
+    for app in [&mut one_by_one.app, &mut burst.app] {
+        assert_eq!(app.typed_char(&plain('a')), None, "normal mode");
+        press(app, "ljjj<Tab>a");
+        type_text(app, "Fest");
+        press(app, "<Left><Left>");
+    }
+    let typed = "im Hof äö ";
+    type_text(&mut one_by_one.app, typed);
+    let chars: Option<String> = typed
+        .chars()
+        .map(|c| burst.app.typed_char(&plain(c)))
+        .collect();
+    burst
+        .app
+        .type_text(&chars.expect("every character is plain text"));
+    assert_eq!(form_text(&burst.app, form::Slot::Title), "Feim Hof äö st");
+    assert_eq!(
+        form_text(&burst.app, form::Slot::Title),
+        form_text(&one_by_one.app, form::Slot::Title)
+    );
+    let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
+    assert_eq!(burst.app.typed_char(&ctrl_s), None, "a binding");
+    // Fonds is a choice: Space there is no text.
+    assert!(focus_slot(&mut burst.app, form::Slot::Fund));
+    assert_eq!(burst.app.typed_char(&plain(' ')), None, "a choice");
+}
+
+#[test]
+fn a_paste_goes_into_the_field_whole_and_elsewhere_changes_nothing() {
+    let mut f = fixture();
+    f.app.paste("dj");
+    assert!(matches!(f.app.mode, Mode::Normal));
+    assert!(
+        message(&f.app).contains("Einfügen nur in ein Textfeld"),
+        "{}",
+        message(&f.app)
+    );
+    press(&mut f.app, "ljjj<Tab>a");
+    f.app.paste("Sommer\r\nfest");
+    assert_eq!(form_text(&f.app, form::Slot::Title), "Sommer fest");
+    press(&mut f.app, "<Tab>");
+    f.app.paste("eins\r\nzwei\rdrei\nvier");
+    assert_eq!(
+        form_text(&f.app, form::Slot::Description),
+        "eins\nzwei\ndrei\nvier"
+    );
+    assert!(focus_slot(&mut f.app, form::Slot::Fund));
+    let fund = form_text(&f.app, form::Slot::Fund);
+    f.app.paste("Baufonds");
+    assert!(
+        message(&f.app).contains("Einfügen nur"),
+        "{}",
+        message(&f.app)
+    );
+    assert_eq!(form_text(&f.app, form::Slot::Fund), fund);
+}

@@ -391,6 +391,9 @@ pub fn text(text: Text) -> &'static str {
         TooSmall => "Terminal zu klein (mind. 80x24)",
         TooSmallKeys => "? Hilfe · q Ende · Fenster vergrößern, um weiterzuarbeiten",
         TooSmallKeysBusy => "Strg-c Ende · Fenster vergrößern, um weiterzuarbeiten",
+        PasteNotHere => {
+            "Einfügen nur in ein Textfeld (Formular, Suche, Dateiname) – nichts geändert"
+        }
         PaneGoals => "Ziele",
         PaneMeasures => "Maßnahmen",
         PaneDetail => "Details",

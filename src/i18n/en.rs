@@ -375,6 +375,9 @@ pub fn text(text: Text) -> &'static str {
         TooSmall => "Terminal too small (at least 80x24)",
         TooSmallKeys => "? help · q quit · enlarge the window to go on",
         TooSmallKeysBusy => "Ctrl-c quit · enlarge the window to go on",
+        PasteNotHere => {
+            "Pasting works only into a text field (form, search, file name) – nothing changed"
+        }
         PaneGoals => "Goals",
         PaneMeasures => "Measures",
         PaneDetail => "Details",

@@ -409,6 +409,7 @@ pub enum Text {
     TooSmall,
     TooSmallKeys,
     TooSmallKeysBusy,
+    PasteNotHere,
     PaneGoals,
     PaneMeasures,
     PaneDetail,
