@@ -287,3 +287,43 @@ fn export_dialog_80x24() {
     }
     insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
 }
+
+#[test]
+fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
+    let f = fixture();
+    let store = f.app.into_store();
+    let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
+    let title = "Null\u{200b}breite\u{200c}Zeichen\u{200d}X\u{2060}Y\u{feff}Z\u{ad}Q\u{fe0f}W";
+    raw_measure(&store, 9001, title, goal);
+    let mut app = App::new(store, Lang::De, Theme::default(), None).unwrap();
+    press(&mut app, "ljjj<Tab>");
+    let row = app.pane.position(MeasureId(9001)).expect("listed");
+    app.pane.selected = row;
+    let zero_width = [
+        '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{fe0f}',
+    ];
+    let invisible = |symbol: &str| symbol.chars().any(|c| zero_width.contains(&c));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = draw(&app, w, h);
+        let buffer = terminal.backend().buffer();
+        for cell in &buffer.content {
+            assert!(
+                !invisible(cell.symbol()),
+                "{:?} reached a cell",
+                cell.symbol()
+            );
+        }
+        let text = screen(buffer);
+        assert!(text.contains("NullbreiteZeichenXYZQW"), "{text}");
+        for (y, line) in text.lines().enumerate() {
+            if line.contains("Nullbreite") {
+                assert_eq!(buffer[(w - 1, y as u16)].symbol(), "│", "row {y}: {line}");
+            }
+        }
+    }
+    press(&mut app, "e");
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|c| !invisible(c.symbol())));
+    assert!(screen(buffer).contains("NullbreiteZeichenXYZQW"));
+}
