@@ -139,6 +139,41 @@ pub(crate) fn fixture() -> Fixture {
     Fixture { dir, app }
 }
 
+/// The fixture plus a measure under 1.3 whose indicators push the arithmetic to its limits:
+/// `-1e308 → 1e308` (the span overflows to infinity, the ratio is NaN), a target next to zero
+/// (the ratio overflows) and a negative span.
+pub(crate) fn fixture_with_extremes() -> Fixture {
+    let Fixture { dir, app } = fixture();
+    let mut store = app.into_store();
+    let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
+    let indicator = |name: &str, baseline, target, actual| crate::model::Indicator {
+        name: name.into(),
+        unit: "x".into(),
+        baseline,
+        target,
+        actual: Some(actual),
+    };
+    let mut extreme = Measure::new("Grenzwerte");
+    extreme.indicators = vec![
+        indicator("Überlauf", -1e308, 1e308, 1e308),
+        indicator("Winzig", 0.0, f64::MIN_POSITIVE, 1e308),
+        indicator("Rückwärts", 1e308, -1e308, -1e308),
+    ];
+    store
+        .apply(
+            Op::AddMeasure {
+                measure: extreme,
+                goals: vec![goal],
+            },
+            "test",
+        )
+        .expect("add extreme measure");
+    let draft = dir.path().join("draft.json");
+    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    app.export_dir = dir.path().to_path_buf();
+    Fixture { dir, app }
+}
+
 fn selected_code(app: &App) -> String {
     app.tree
         .selected()
@@ -799,8 +834,12 @@ mod random_keys {
         /// Whatever a user types, in whatever mode, the app neither panics nor leaves the
         /// store inconsistent, and every view still draws.
         #[test]
-        fn random_key_sequences_never_panic(keys in proptest::collection::vec(any_key(), 1..80)) {
-            let mut f = fixture();
+        fn random_key_sequences_never_panic(
+            keys in proptest::collection::vec(any_key(), 1..80),
+            extremes in any::<bool>(),
+        ) {
+            // Half the runs with indicators at the limits of f64 (report gauges, detail bars).
+            let mut f = if extremes { fixture_with_extremes() } else { fixture() };
             let mut terminal =
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
             for name in &keys {

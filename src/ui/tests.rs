@@ -327,3 +327,28 @@ fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
     assert!(buffer.content.iter().all(|c| !invisible(c.symbol())));
     assert!(screen(buffer).contains("NullbreiteZeichenXYZQW"));
 }
+
+#[test]
+fn the_report_and_the_detail_pane_draw_indicators_at_the_limits_of_f64() {
+    let mut f = crate::app::tests::fixture_with_extremes();
+    press(&mut f.app, "R<Tab>");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(draw(&f.app, w, h).backend().buffer());
+        assert!(text.contains("1.3 Verbesserung"), "{text}");
+        assert!(!text.contains("NaN"), "{text}");
+        assert!(!text.contains("inf"), "{text}");
+    }
+    press(&mut f.app, "<Esc>ljjj<Tab>");
+    let id = f
+        .app
+        .store()
+        .measures()
+        .unwrap()
+        .iter()
+        .find(|m| m.title == "Grenzwerte")
+        .unwrap()
+        .id;
+    f.app.pane.selected = f.app.pane.position(id).expect("listed");
+    let text = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(text.contains("Überlauf"), "{text}");
+}
