@@ -657,3 +657,38 @@ fn five_thousand_typed_keys_are_all_read_and_ctrl_s_saves_at_once() {
     let measures = measures_on_disk(&db);
     assert_eq!(measures[0]["description"], typed.as_str());
 }
+
+#[test]
+fn enter_moves_on_in_every_field_and_alt_enter_or_ctrl_j_make_new_lines() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    // Title, Enter: into Beschreibung; the footer names the keys for a new line there.
+    tui.send_keys(&[Key::Text("Hoffest"), Key::Enter]);
+    tui.wait_for("Alt-Enter/Strg-j neue Zeile");
+    assert!(tui.screen().contains("Enter/Tab Feld"), "{}", tui.screen());
+    // Alt-Enter is ESC CR, Ctrl-j is LF: what terminals (and SSH) send for them.
+    tui.send_keys(&[
+        Key::Text("Zeile 1"),
+        Key::Text("\x1b\r"),
+        Key::Text("Zeile 2"),
+        Key::Ctrl('j'),
+        Key::Text("Zeile 3"),
+        Key::Enter,
+        Key::Text("Kiezverein"),
+        Key::Enter,
+        Key::Text("kontakt@example.org"),
+    ]);
+    tui.wait_for("kontakt@example.org");
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Hoffest");
+    assert_eq!(measures[0]["description"], "Zeile 1\nZeile 2\nZeile 3");
+    assert_eq!(measures[0]["organisation"], "Kiezverein");
+    assert_eq!(measures[0]["contact"], "kontakt@example.org");
+}

@@ -72,8 +72,10 @@ pub enum Action {
     PrevField,
     /// Form: save.
     Save,
-    /// Form: Enter (new line in multi-line fields, next field, save on the last).
+    /// Form: Enter (next field, save on the last).
     FormEnter,
+    /// Form: a new line in a multi-line field (Alt-Enter, Ctrl-j).
+    NewLine,
     /// Form: add an entry to a list (target groups, indicators).
     AddEntry,
     /// Form: remove the focused list entry.

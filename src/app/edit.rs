@@ -139,6 +139,10 @@ impl App {
             }
             Action::Save => state.form.submit(),
             Action::FormEnter => state.form.enter(),
+            Action::NewLine => {
+                state.form.new_line();
+                FormOutcome::Pending
+            }
             Action::Cancel => state.form.cancel(),
             Action::AddEntry => {
                 state.form.add_entry();

@@ -347,6 +347,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &["S-Tab"], A::PrevField, T::KeyPrevField, None),
     bind(C::Form, &["C-s"], A::Save, T::KeySave, Some(T::HintSave)),
     bind(C::Form, &["Enter"], A::FormEnter, T::KeyFormEnter, None),
+    // Not Enter, not Ctrl-Enter (terminals send both as CR): ESC CR and LF reach us intact,
+    // over SSH too.
+    bind(
+        C::Form,
+        &["A-Enter", "C-j"],
+        A::NewLine,
+        T::KeyNewLine,
+        None,
+    ),
     bind(
         C::Form,
         &["Esc"],
@@ -416,6 +425,7 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
         KeyCode::End => "End".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => "A-Enter".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => "S-Tab".into(),
@@ -455,6 +465,7 @@ pub fn display_key(name: &str, lang: Lang) -> String {
         "Space" => lang.t(T::KeyNameSpace).into(),
         "S-Tab" => lang.t(T::KeyNameShiftTab).into(),
         "Backspace" => lang.t(T::KeyNameBackspace).into(),
+        "A-Enter" => "Alt-Enter".into(),
         other => match other.strip_prefix("C-") {
             Some(rest) => format!("{}-{rest}", lang.t(T::KeyNameCtrl)),
             None => other.to_string(),
@@ -520,6 +531,7 @@ mod tests {
                 .iter()
                 .map(|c| KeyEvent::new(*c, KeyModifiers::NONE))
                 .collect();
+            events.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
             for c in name.chars() {
                 events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
                 events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));

@@ -331,7 +331,7 @@ pub fn text(text: Text) -> &'static str {
         KeyNextField => "Nächstes Feld",
         KeyPrevField => "Vorheriges Feld",
         KeySave => "Speichern",
-        KeyFormEnter => "Neue Zeile (mehrzeilig), nächstes Feld, im letzten Feld speichern",
+        KeyFormEnter => "Nächstes Feld (auch in Beschreibung/Notizen), im letzten Feld speichern",
         KeyFormCancel => "Abbrechen (fragt bei Änderungen)",
         KeyAddEntry => "Zielgruppe/Indikator hinzufügen",
         KeyRemoveEntry => "Zielgruppe/Indikator entfernen",
@@ -394,6 +394,7 @@ pub fn text(text: Text) -> &'static str {
         PasteNotHere => {
             "Einfügen nur in ein Textfeld (Formular, Suche, Dateiname) – nichts geändert"
         }
+        KeyNewLine => "Neue Zeile in Beschreibung und Notizen",
         PaneGoals => "Ziele",
         PaneMeasures => "Maßnahmen",
         PaneDetail => "Details",

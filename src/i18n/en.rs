@@ -319,7 +319,7 @@ pub fn text(text: Text) -> &'static str {
         KeyNextField => "Next field",
         KeyPrevField => "Previous field",
         KeySave => "Save",
-        KeyFormEnter => "New line (multi-line), next field, save on the last field",
+        KeyFormEnter => "Next field (in Beschreibung/Notizen too), save on the last field",
         KeyFormCancel => "Cancel (asks if something changed)",
         KeyAddEntry => "Add target group/indicator",
         KeyRemoveEntry => "Remove target group/indicator",
@@ -378,6 +378,7 @@ pub fn text(text: Text) -> &'static str {
         PasteNotHere => {
             "Pasting works only into a text field (form, search, file name) – nothing changed"
         }
+        KeyNewLine => "New line in Beschreibung and Notizen",
         PaneGoals => "Goals",
         PaneMeasures => "Measures",
         PaneDetail => "Details",

@@ -410,6 +410,7 @@ pub enum Text {
     TooSmallKeys,
     TooSmallKeysBusy,
     PasteNotHere,
+    KeyNewLine,
     PaneGoals,
     PaneMeasures,
     PaneDetail,

@@ -37,26 +37,36 @@ impl Form {
         }
     }
 
-    /// Enter: a new line in a multi-line input, "yes" to the discard question, submit on the
-    /// last input, else the next input.
+    /// Enter: "yes" to the discard question, submit on the last input, else the next input —
+    /// in multi-line inputs too (a new line there is [`Form::new_line`]).
     pub fn enter(&mut self) -> FormOutcome {
         if self.asking {
             self.asking = false;
             return FormOutcome::Cancelled;
-        }
-        if let Some(Row {
-            widget: Widget::Text(area),
-            ..
-        }) = self.rows.get_mut(self.focus)
-        {
-            area.insert_newline();
-            return FormOutcome::Pending;
         }
         if self.focus + 1 >= self.rows.len() {
             return self.submit();
         }
         self.next_field();
         FormOutcome::Pending
+    }
+
+    /// Alt-Enter / Ctrl-j: a new line in a multi-line input. False (nothing happens) in any
+    /// other input or while the discard question is open.
+    pub fn new_line(&mut self) -> bool {
+        if self.asking {
+            return false;
+        }
+        match self.rows.get_mut(self.focus) {
+            Some(Row {
+                widget: Widget::Text(area),
+                ..
+            }) => {
+                area.insert_newline();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Every other key: edits the focused input (shell-like keys in text, ←/→/Space in a
