@@ -60,6 +60,8 @@ pub enum Action {
     SwitchTab,
     /// Show the keys of the current mode.
     Help,
+    /// Show (or close) the last status-bar messages over whatever is open.
+    Messages,
     /// Close, cancel, go back one level.
     Cancel,
     /// Confirm a question or choice (Enter, `j`, `y`).

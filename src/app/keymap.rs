@@ -35,6 +35,8 @@ pub enum Context {
     Report,
     /// The export dialog (type the file name).
     Export,
+    /// The last messages (`Ctrl-g`).
+    Messages,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
             Context::Form => Text::CtxForm,
             Context::Report => Text::CtxReport,
             Context::Export => Text::CtxExport,
+            Context::Messages => Text::CtxMessages,
         }
     }
 }
@@ -93,6 +96,7 @@ use Text as T;
 /// Every key binding of quartier.
 pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &["C-c"], A::Quit, T::KeyQuitAnywhere, None),
+    bind(C::Global, &["C-g"], A::Messages, T::KeyMessages, None),
     // Normal mode, every pane.
     bind(C::Normal, &["j", "Down"], A::MoveDown, T::KeyMoveDown, None),
     bind(C::Normal, &["k", "Up"], A::MoveUp, T::KeyMoveUp, None),
@@ -396,6 +400,22 @@ pub const BINDINGS: &[Binding] = &[
         &["Esc", "q", "R"],
         A::Cancel,
         T::KeyCloseReport,
+        Some(T::HintClose),
+    ),
+    // The message log.
+    bind(
+        C::Messages,
+        &["j", "Down"],
+        A::MoveDown,
+        T::KeyScrollDown,
+        Some(T::HintScroll),
+    ),
+    bind(C::Messages, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
+    bind(
+        C::Messages,
+        &["Esc", "q"],
+        A::Cancel,
+        T::KeyCloseMessages,
         Some(T::HintClose),
     ),
 ];

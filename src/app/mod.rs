@@ -10,6 +10,7 @@ pub mod export;
 pub mod form;
 pub mod keymap;
 pub mod measures;
+mod messages;
 mod navigate;
 mod paste;
 pub mod popups;
@@ -62,6 +63,11 @@ pub enum Mode {
     Filter(FilterPopup),
     Report(Box<ReportView>),
     Export(export::ExportDialog),
+    /// The last messages (`Ctrl-g`), over the mode they were opened from.
+    Messages {
+        scroll: u16,
+        back: Box<Mode>,
+    },
 }
 
 /// An open form and what saving it will do.
@@ -115,6 +121,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
+    /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
+    message_log: std::collections::VecDeque<messages::Logged>,
     pub detail_scroll: u16,
     /// The last search, for `n`/`N` after it ended.
     pub last_search: Option<SearchHits>,
@@ -170,6 +178,7 @@ impl App {
             focus: Focus::Tree,
             mode: Mode::Normal,
             message: None,
+            message_log: std::collections::VecDeque::new(),
             detail_scroll: 0,
             last_search: None,
             search_index: None,
@@ -266,6 +275,7 @@ impl App {
             Mode::Filter(_) => contexts.push(Context::Filter),
             Mode::Report(_) => contexts.push(Context::Report),
             Mode::Export(_) => contexts.push(Context::Export),
+            Mode::Messages { .. } => contexts.push(Context::Messages),
         }
         contexts
     }
@@ -313,6 +323,10 @@ impl App {
             self.quit = true;
             return;
         }
+        if action == Action::Messages {
+            self.toggle_messages();
+            return;
+        }
         match std::mem::take(&mut self.mode) {
             Mode::Normal => self.update_normal(action),
             Mode::Help { scroll } => {
@@ -334,6 +348,7 @@ impl App {
             Mode::Filter(popup) => self.update_filter(popup, action),
             Mode::Report(view) => self.update_report(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
+            Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
         }
     }
 
@@ -369,10 +384,12 @@ impl App {
 
     /// Shows a message in the status bar.
     pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.message = Some(Message {
+        let message = Message {
             text: text.into(),
             kind,
-        });
+        };
+        self.log_message(&message);
+        self.message = Some(message);
     }
 
     fn say_text(&mut self, kind: MessageKind, text: Text) {
@@ -435,7 +452,7 @@ impl App {
 
     /// The open form and its purpose, as a draft to keep when the program must stop now.
     pub fn draft(&self) -> Option<Draft> {
-        match &self.mode {
+        match self.mode.beneath_messages() {
             Mode::Form(state) if state.form.is_dirty() => Some(Draft {
                 purpose: state.purpose,
                 form: state.form.draft(),

@@ -972,3 +972,30 @@ fn a_paste_goes_into_the_field_whole_and_elsewhere_changes_nothing() {
     );
     assert_eq!(form_text(&f.app, form::Slot::Fund), fund);
 }
+
+#[test]
+fn the_message_log_keeps_the_last_20_newest_first_and_ctrl_g_returns_to_the_form() {
+    let mut f = fixture();
+    for n in 0..25 {
+        f.app.say(MessageKind::Info, format!("Meldung {n}"));
+    }
+    let log: Vec<&str> = f
+        .app
+        .message_log()
+        .map(|l| l.message.text.as_str())
+        .collect();
+    assert_eq!(log.len(), messages::LOG_LEN);
+    assert_eq!(log[0], "Meldung 24");
+    assert_eq!(log[19], "Meldung 5");
+    // Over an open form: the form is kept, its draft too, and Esc goes back to it.
+    press(&mut f.app, "ljjj<Tab>a");
+    type_text(&mut f.app, "Halbfertig");
+    press(&mut f.app, "<C-g>");
+    assert!(matches!(f.app.mode, Mode::Messages { .. }));
+    let draft = f.app.draft().expect("draft while the log is open");
+    assert!(format!("{draft:?}").contains("Halbfertig"));
+    press(&mut f.app, "jjk<Esc>");
+    assert_eq!(form_text(&f.app, form::Slot::Title), "Halbfertig");
+    press(&mut f.app, "<C-g><C-g>");
+    assert_eq!(form_text(&f.app, form::Slot::Title), "Halbfertig");
+}

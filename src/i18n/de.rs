@@ -389,6 +389,13 @@ pub fn text(text: Text) -> &'static str {
         }
         DraftUnreadable => "Entwurf nicht lesbar: {error}",
         TooSmall => "Terminal zu klein (mind. 80x24)",
+        HintMessages => "Meldungen",
+        MessagesNone => "Noch keine Meldungen.",
+        MessagesTitle => "Letzte Meldungen, neueste zuerst",
+        KeyCloseMessages => "Meldungen schließen",
+        KeyMessages => "Die letzten Meldungen zeigen (neueste zuerst) / wieder schließen",
+        ModeMessages => "MELDUNGEN",
+        CtxMessages => "Meldungen (Strg-g)",
         TooSmallKeys => "? Hilfe · q Ende · Fenster vergrößern, um weiterzuarbeiten",
         TooSmallKeysBusy => "Strg-c Ende · Fenster vergrößern, um weiterzuarbeiten",
         PasteNotHere => {

@@ -373,6 +373,13 @@ pub fn text(text: Text) -> &'static str {
         AskRestoreDraft => "Restore draft? A form was still open last time. (y/n)",
         DraftUnreadable => "Draft not readable: {error}",
         TooSmall => "Terminal too small (at least 80x24)",
+        HintMessages => "messages",
+        MessagesNone => "No messages yet.",
+        MessagesTitle => "Last messages, newest first",
+        KeyCloseMessages => "Close the messages",
+        KeyMessages => "Show the last messages (newest first) / close them again",
+        ModeMessages => "MESSAGES",
+        CtxMessages => "Messages (Ctrl-g)",
         TooSmallKeys => "? help · q quit · enlarge the window to go on",
         TooSmallKeysBusy => "Ctrl-c quit · enlarge the window to go on",
         PasteNotHere => {

@@ -352,3 +352,37 @@ fn the_report_and_the_detail_pane_draw_indicators_at_the_limits_of_f64() {
     let text = screen(draw(&f.app, 120, 40).backend().buffer());
     assert!(text.contains("Überlauf"), "{text}");
 }
+
+/// The status bar (last row) as text.
+fn status_row(app: &App) -> String {
+    let text = screen(draw(app, 80, 24).backend().buffer());
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn help_and_quit_stay_in_the_status_bar_at_80_columns() {
+    let mut f = fixture();
+    for keys in ["", "ljjj", "<Tab>", "<Tab>"] {
+        press(&mut f.app, keys);
+        let row = status_row(&f.app);
+        assert!(row.trim_end().ends_with("? Hilfe  q Ende"), "{row:?}");
+    }
+    f.app.lang = Lang::En;
+    assert!(status_row(&f.app).contains("? help  q quit"));
+    f.app.lang = Lang::De;
+    // A message too long for the bar is cut, says where to read it whole, and `?` stays.
+    let long = "Fehler: Die Datei /home/quartier/exporte/sehr/tief/verschachtelt/bericht.xlsx \
+                konnte nicht geschrieben werden";
+    f.app.say(crate::app::MessageKind::Error, long);
+    let row = status_row(&f.app);
+    assert!(row.contains("… Strg-g"), "{row:?}");
+    assert!(row.contains("? Hilfe"), "{row:?}");
+    assert_eq!(crate::text::width(&row), 80);
+    // Ctrl-g shows it whole, wrapped, newest first.
+    press(&mut f.app, "<C-g>");
+    let text = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(text.contains("Letzte Meldungen, neueste zuerst"), "{text}");
+    assert!(text.contains("bericht.xlsx konnte nicht"), "{text}");
+    assert!(text.contains("geschrieben werden"), "{text}");
+    assert!(status_row(&f.app).starts_with(" MELDUNGEN "));
+}
