@@ -278,7 +278,7 @@ impl App {
             Pending::DeleteGoal(id) => {
                 self.apply_or_say(Op::DeleteGoal { id, force: true });
             }
-            Pending::Export(format, path) => self.export_to(format, path, true),
+            Pending::Export(dialog, path) => self.export_to(*dialog, path, true),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.open_form(Form::from_draft(form, self.lang), purpose);

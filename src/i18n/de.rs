@@ -389,6 +389,18 @@ pub fn text(text: Text) -> &'static str {
         }
         DraftUnreadable => "Entwurf nicht lesbar: {error}",
         TooSmall => "Terminal zu klein (mind. 80x24)",
+        ExportFormatMd => "Bericht zum Lesen (Markdown)",
+        ExportFormatXlsx => "Excel-Arbeitsmappe",
+        ExportFormatCsv => "Maßnahmen als Tabelle für Excel",
+        ExportFormatJson => "vollständig, zum Wieder-Einlesen",
+        ExportFailed => "{path} kann nicht geschrieben werden: {error}",
+        ExportNotDir => "{path} kann nicht geschrieben werden: {dir} ist kein Verzeichnis.",
+        ExportNoPermission => {
+            "{path} kann nicht geschrieben werden: keine Schreibberechtigung für {dir}."
+        }
+        ExportNoDir => "{path} kann nicht geschrieben werden: Das Verzeichnis {dir} gibt es nicht.",
+        ExportIsDir => "{path} ist ein Verzeichnis – bitte einen Dateinamen dazuschreiben.",
+        ExportNoName => "Bitte einen Dateinamen angeben.",
         HintMessages => "Meldungen",
         MessagesNone => "Noch keine Meldungen.",
         MessagesTitle => "Letzte Meldungen, neueste zuerst",

@@ -386,3 +386,19 @@ fn help_and_quit_stay_in_the_status_bar_at_80_columns() {
     assert!(text.contains("geschrieben werden"), "{text}");
     assert!(status_row(&f.app).starts_with(" MELDUNGEN "));
 }
+
+#[test]
+fn a_refused_export_shows_why_inside_the_open_dialog() {
+    let mut f = fixture();
+    press(&mut f.app, "x");
+    let target = f.dir.path().join("fehlt").join("bericht.json");
+    if let Mode::Export(dialog) = &mut f.app.mode {
+        dialog.path = tui_input::Input::new(target.display().to_string());
+    }
+    press(&mut f.app, "<Enter>");
+    let text = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(text.contains("┌ Export "), "{text}");
+    assert!(text.contains("kann nicht geschrieben werden"), "{text}");
+    assert!(text.contains("gibt es nicht."), "{text}");
+    assert!(text.contains("Enter schreiben"), "{text}");
+}
