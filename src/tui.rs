@@ -60,6 +60,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     });
     let mut terminal = ratatui::init();
     enable_paste();
+    // crossterm registers its SIGWINCH handler when its event source is first used; do that
+    // before the first frame reads the size, so a resize right after the start is not lost.
+    let _ = event::poll(std::time::Duration::ZERO);
     std::thread::spawn(move || read_terminal(&sender));
     let result = event_loop(&mut app, &mut terminal, &receiver);
     // Keep the form before anything else can fail.
