@@ -26,7 +26,7 @@ impl App {
             }
             Mode::Picker(picker) => {
                 insert_into_line(&mut picker.input, &pasted_line(text));
-                picker.refilter(self.tree.goals(), &self.links);
+                picker.refilter(self.tree.goals());
                 true
             }
             Mode::Export(dialog) => {
