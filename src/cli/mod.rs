@@ -138,7 +138,7 @@ pub fn run(cli: Cli) -> i32 {
         Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(error) => {
-            for line in error.details() {
+            for line in error.details(lang) {
                 eprintln!("{line}");
             }
             eprintln!("{}: {}", lang.t(Text::ErrorPrefix), error.localize(lang));

@@ -192,6 +192,63 @@ pub fn text(text: Text) -> &'static str {
         CsvBadId => "„{value}“ ist keine Maßnahmen-ID (z. B. M-0042)",
         CsvUnreadable => "CSV nicht lesbar: {error}",
         CsvTooManyProblems => "mehr als {count} Probleme; der Rest der Datei wurde nicht geprüft",
+        // Import reports, encodings, limits (task "import").
+        DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
+        ImportMoreProblems => "… und {count} weitere Probleme (nicht gezeigt)",
+        ImportLikelyDuplicate => {
+            "„{title}“ (Träger „{organisation}“) gibt es schon als {ids}; ohne ID wird die Maßnahme noch einmal angelegt"
+        }
+        ImportDuplicateRow => {
+            "„{title}“ (Träger „{organisation}“) steht ohne ID schon in Zeile {line}; sie wird zweimal angelegt"
+        }
+        ImportAndMore => " und {count} weitere",
+        ImportIgnoredColumns => "Spalten ohne Bedeutung für quartier werden ignoriert: {names}",
+        ImportNoEncoding => {
+            "weder UTF-8 noch Windows-1252 (Byte {byte} nach {offset} Bytes); bitte als „CSV UTF-8“ speichern"
+        }
+        ImportReadAsWindows1252 => {
+            "keine UTF-8-Datei: als Windows-1252 gelesen (Excel „CSV (Trennzeichen-getrennt)“)"
+        }
+        ImportLineBreak => {
+            "Zeilenumbruch in {field}: das Feld hat nur eine Zeile (mehrere Zeilen gehen in Beschreibung und Notizen; Listen dürfen Zeilen trennen)"
+        }
+        XlsxSingleSheet => {
+            "kein Blatt „Maßnahmen“ oder „Indikatoren“: das einzige Blatt „{sheet}“ wird als {kind} gelesen"
+        }
+        XlsxTooLargeUnpacked => {
+            "entpackt zu groß: Teil „{part}“ hat {size} MB (höchstens {max} MB je Teil, {total} MB zusammen)"
+        }
+        XlsxTooManyColumns => {
+            "Zelle {cell} liegt rechts der {max}. Spalte; so breite Blätter liest quartier nicht"
+        }
+        XlsxTooManyRows => {
+            "Zelle {cell}: mehr als {max} Zeilen; so lange Blätter liest quartier nicht"
+        }
+        XlsxCellTooLong => {
+            "Zelle {cell} hat mehr als {max} Zeichen (mehr erlaubt auch Excel nicht)"
+        }
+        ImportNewerFormat => {
+            "die Datei hat das Format {format} einer neueren quartier-Version; diese Version liest quartier/1 (bitte quartier aktualisieren)"
+        }
+        ImportIgnoredFields => "Felder ohne Bedeutung für quartier werden ignoriert: {names}",
+        ImportPrimaryNotListed => "Hauptziel „{code}“ steht nicht unter den Zielen (goals)",
+        ImportMarkdownExportOnly => {
+            "Markdown (.md) ist nur ein Exportformat (der Bericht); importieren lassen sich JSON, CSV und XLSX"
+        }
+        JsonNotAnObject => "muss ein Objekt {…} sein",
+        JsonMissingField => "fehlt („{key}“ ist nötig)",
+        JsonExpectedText => "muss Text sein (in Anführungszeichen)",
+        JsonExpectedTextList => "muss eine Liste von Texten sein",
+        JsonExpectedList => "muss eine Liste sein",
+        JsonExpectedCents => "{value} ist kein Betrag in Cent (ganze Zahl, z. B. 1250050)",
+        JsonExpectedNumber => "{value} ist keine Zahl",
+        JsonExpectedPosition => "Position muss eine ganze Zahl ab 0 sein",
+        ImportLosesLastGoal => "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel)",
+        DryRunMeasure => "{id} „{title}“",
+        ImportQuoted => "„{value}“",
+        ImportStale => {
+            "{id} „{title}“ wurde am {when} von {user} geändert, nach dem Stand der Datei ({stamp}); der Import setzt diese Änderung zurück"
+        }
         ErrNoTerminal => {
             "Die Oberfläche braucht ein Terminal; für Skripte gibt es die Unterbefehle (quartier --help)"
         }

@@ -180,6 +180,63 @@ pub fn text(text: Text) -> &'static str {
         CsvBadId => "\"{value}\" is not a measure id (e.g. M-0042)",
         CsvUnreadable => "CSV not readable: {error}",
         CsvTooManyProblems => "more than {count} problems; the rest of the file was not checked",
+        // Import reports, encodings, limits (task "import").
+        DryRunAbsent => "Not in the file (stay as they are)",
+        ImportMoreProblems => "… and {count} more problems (not shown)",
+        ImportLikelyDuplicate => {
+            "\"{title}\" (organisation \"{organisation}\") already exists as {ids}; without an id the measure is added again"
+        }
+        ImportDuplicateRow => {
+            "\"{title}\" (organisation \"{organisation}\") is already in line {line} without an id; it is added twice"
+        }
+        ImportAndMore => " and {count} more",
+        ImportIgnoredColumns => "columns quartier does not know are ignored: {names}",
+        ImportNoEncoding => {
+            "neither UTF-8 nor Windows-1252 (byte {byte} after {offset} bytes); please save as \"CSV UTF-8\""
+        }
+        ImportReadAsWindows1252 => {
+            "not a UTF-8 file: read as Windows-1252 (Excel \"CSV (comma delimited)\")"
+        }
+        ImportLineBreak => {
+            "line break in {field}: the field has one line only (description and notes may have several; lists may be split by lines)"
+        }
+        XlsxSingleSheet => {
+            "no sheet “Maßnahmen” or “Indikatoren”: the only sheet “{sheet}” is read as {kind}"
+        }
+        XlsxTooLargeUnpacked => {
+            "too large unpacked: part “{part}” has {size} MB (at most {max} MB per part, {total} MB together)"
+        }
+        XlsxTooManyColumns => {
+            "cell {cell} lies right of column {max}; quartier does not read sheets that wide"
+        }
+        XlsxTooManyRows => {
+            "cell {cell}: more than {max} rows; quartier does not read sheets that long"
+        }
+        XlsxCellTooLong => {
+            "cell {cell} has more than {max} characters (Excel does not allow more either)"
+        }
+        ImportNewerFormat => {
+            "the file has the format {format} of a newer quartier version; this version reads quartier/1 (please update quartier)"
+        }
+        ImportIgnoredFields => "fields quartier does not know are ignored: {names}",
+        ImportPrimaryNotListed => "primary goal \"{code}\" is not among the goals",
+        ImportMarkdownExportOnly => {
+            "Markdown (.md) is an export format only (the report); JSON, CSV and XLSX can be imported"
+        }
+        JsonNotAnObject => "must be an object {…}",
+        JsonMissingField => "missing (\"{key}\" is required)",
+        JsonExpectedText => "must be text (in quotes)",
+        JsonExpectedTextList => "must be a list of texts",
+        JsonExpectedList => "must be a list",
+        JsonExpectedCents => "{value} is not an amount in cents (whole number, e.g. 1250050)",
+        JsonExpectedNumber => "{value} is not a number",
+        JsonExpectedPosition => "position must be a whole number from 0",
+        ImportLosesLastGoal => "{id} \"{title}\" has no goal afterwards (→ Without goal)",
+        DryRunMeasure => "{id} \"{title}\"",
+        ImportQuoted => "\"{value}\"",
+        ImportStale => {
+            "{id} \"{title}\" was changed on {when} by {user}, after the file was written ({stamp}); the import reverts that change"
+        }
         ErrNoTerminal => {
             "The screen interface needs a terminal; scripts use the subcommands (quartier --help)"
         }
