@@ -185,6 +185,10 @@ impl App {
             }
             Action::Save => state.form.submit(),
             Action::FormEnter => state.form.enter(),
+            Action::NewLine => {
+                state.form.new_line();
+                FormOutcome::Pending
+            }
             Action::Cancel => state.form.cancel(),
             Action::AddEntry => {
                 state.form.add_entry();
@@ -399,7 +403,7 @@ impl App {
             Pending::Unlink { measure, goal } => {
                 self.apply_or_say(Op::Unlink { measure, goal });
             }
-            Pending::Export(format, path) => self.export_to(format, path, true),
+            Pending::Export(dialog, path) => self.export_to(*dialog, path, true),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.open_form(Form::from_draft(form, self.lang), purpose);

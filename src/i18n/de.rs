@@ -433,7 +433,7 @@ pub fn text(text: Text) -> &'static str {
         KeyNextField => "Nächstes Feld",
         KeyPrevField => "Vorheriges Feld",
         KeySave => "Speichern",
-        KeyFormEnter => "Neue Zeile (mehrzeilig), nächstes Feld, im letzten Feld speichern",
+        KeyFormEnter => "Nächstes Feld (auch in Beschreibung/Notizen), im letzten Feld speichern",
         KeyFormCancel => "Abbrechen (fragt bei Änderungen)",
         KeyAddEntry => "Zielgruppe/Indikator hinzufügen",
         KeyRemoveEntry => "Zielgruppe/Indikator entfernen",
@@ -493,6 +493,31 @@ pub fn text(text: Text) -> &'static str {
         }
         DraftUnreadable => "Entwurf nicht lesbar: {error}",
         TooSmall => "Terminal zu klein (mind. 80x24)",
+        ExportFormatMd => "Bericht zum Lesen (Markdown)",
+        ExportFormatXlsx => "Excel-Arbeitsmappe",
+        ExportFormatCsv => "Maßnahmen als Tabelle für Excel",
+        ExportFormatJson => "vollständig, zum Wieder-Einlesen",
+        ExportFailed => "{path} kann nicht geschrieben werden: {error}",
+        ExportNotDir => "{path} kann nicht geschrieben werden: {dir} ist kein Verzeichnis.",
+        ExportNoPermission => {
+            "{path} kann nicht geschrieben werden: keine Schreibberechtigung für {dir}."
+        }
+        ExportNoDir => "{path} kann nicht geschrieben werden: Das Verzeichnis {dir} gibt es nicht.",
+        ExportIsDir => "{path} ist ein Verzeichnis – bitte einen Dateinamen dazuschreiben.",
+        ExportNoName => "Bitte einen Dateinamen angeben.",
+        HintMessages => "Meldungen",
+        MessagesNone => "Noch keine Meldungen.",
+        MessagesTitle => "Letzte Meldungen, neueste zuerst",
+        KeyCloseMessages => "Meldungen schließen",
+        KeyMessages => "Die letzten Meldungen zeigen (neueste zuerst) / wieder schließen",
+        ModeMessages => "MELDUNGEN",
+        CtxMessages => "Meldungen (Strg-g)",
+        TooSmallKeys => "? Hilfe · q Ende · Fenster vergrößern, um weiterzuarbeiten",
+        TooSmallKeysBusy => "Strg-c Ende · Fenster vergrößern, um weiterzuarbeiten",
+        PasteNotHere => {
+            "Einfügen nur in ein Textfeld (Formular, Suche, Dateiname) – nichts geändert"
+        }
+        KeyNewLine => "Neue Zeile in Beschreibung und Notizen",
         PaneGoals => "Ziele",
         PaneMeasures => "Maßnahmen",
         PaneDetail => "Details",
