@@ -81,10 +81,16 @@ impl App {
     }
 
     fn page(&self) -> usize {
+        let areas = crate::ui::Areas::new(self.screen());
+        let height = crate::ui::inner_height(match self.focus {
+            Focus::Tree => areas.tree,
+            Focus::Measures => areas.table,
+            Focus::Detail => areas.detail,
+        });
+        // The table's first row is its header.
         let height = match self.focus {
-            Focus::Tree => self.view.tree_height.get(),
-            Focus::Measures => self.view.table_height.get(),
-            Focus::Detail => self.view.detail_height.get(),
+            Focus::Measures => height.saturating_sub(1),
+            _ => height,
         };
         height.saturating_sub(1).max(1)
     }
@@ -103,8 +109,10 @@ impl App {
                 self.detail_scroll = 0;
             }
             Focus::Detail => {
-                // Bounded by what the last drawing left below the pane.
-                let max = self.view.detail_max_scroll.get() as isize;
+                // Bounded by the end of the text as drawn on this screen.
+                let measure = self.selected_measure();
+                let max =
+                    crate::ui::detail_max_scroll(self, measure.as_ref(), self.screen) as isize;
                 let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
                 self.detail_scroll = scroll.clamp(0, max) as u16;
             }

@@ -292,14 +292,12 @@ fn tab_cycles_panes_and_moves_stay_in_the_focused_pane() {
     assert_eq!(selected_code(app), "1.3");
     press(app, "<Tab>");
     assert_eq!(app.focus, Focus::Detail);
-    // The view says how far the pane can scroll when it draws; without a drawing, nowhere.
-    press(app, "jj");
-    assert_eq!(app.detail_scroll, 0);
-    app.view.detail_max_scroll.set(3);
-    press(app, "jjjj");
-    assert_eq!(app.detail_scroll, 3);
+    // The app knows how far the pane can scroll from the screen size, without a drawing.
+    let max = crate::ui::detail_max_scroll(app, app.selected_measure().as_ref(), app.screen());
+    press(app, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj");
+    assert_eq!(app.detail_scroll, max);
     press(app, "k");
-    assert_eq!(app.detail_scroll, 2);
+    assert_eq!(app.detail_scroll, max.saturating_sub(1));
     press(app, "<S-Tab><S-Tab>");
     assert_eq!(app.focus, Focus::Tree);
     press(app, "<Tab><Esc>");
@@ -798,6 +796,18 @@ fn help_opens_scrolls_and_closes() {
     assert!(matches!(app.mode, Mode::Help { scroll: 2 }));
     press(app, "q");
     assert!(matches!(app.mode, Mode::Normal));
+    // Scrolling stops at the end: 200 steps down and one up is one line above the end.
+    app.resize(80, 24);
+    press(app, "?");
+    let max = crate::ui::help_max_scroll(app, app.screen());
+    assert!(max > 10, "{max}");
+    for _ in 0..200 {
+        press(app, "j");
+    }
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max));
+    press(app, "k");
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max - 1));
+    press(app, "q");
     assert!(!app.should_quit(), "q closes the help, it does not quit");
     press(app, "q");
     assert!(app.should_quit());

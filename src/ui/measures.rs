@@ -322,7 +322,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         app.pane.rows.len(),
     );
     app.view.table_offset.set(offset);
-    app.view.table_height.set(height);
     if !app.measures_loaded {
         lines.push(Line::styled(lang.t(Text::LoadingMeasures), app.theme.dim()));
     } else if app.pane.rows.is_empty() {
