@@ -59,10 +59,13 @@ impl App {
                 let text = fill(self.lang.t(Text::SortedBy), &[("column", &name)]);
                 self.say(MessageKind::Info, text);
             }
-            Action::Add => self.add(),
-            Action::Edit => self.edit(),
+            Action::AddGoal => self.add_goal(),
+            Action::AddMeasure => self.add_measure(),
+            Action::EditGoal => self.edit_goal(),
+            Action::EditMeasure => self.edit_measure(),
             Action::Rename => self.rename_goal(),
-            Action::Delete => self.ask_delete(),
+            Action::DeleteGoal => self.ask_delete_goal(),
+            Action::DeleteMeasure => self.ask_delete_measure(),
             Action::Link => self.open_picker(),
             Action::Unlink => self.unlink(),
             Action::SetPrimary => self.set_primary(),

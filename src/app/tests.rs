@@ -1271,3 +1271,46 @@ fn the_message_log_keeps_the_last_20_newest_first_and_ctrl_g_returns_to_the_form
     press(&mut f.app, "<C-g><C-g>");
     assert_eq!(form_text(&f.app, form::Slot::Title), "Halbfertig");
 }
+
+/// Presses a key by its binding name (`keymap::parse_key`), as the keymap spells it.
+fn press_named(app: &mut App, name: &str) {
+    let key = crate::app::keymap::parse_key(name).unwrap_or_else(|| panic!("no key {name}"));
+    app.handle_key(key);
+}
+
+#[test]
+fn the_discard_question_answers_to_the_keys_of_yes_no_questions_only() {
+    use crate::app::keymap::{Context, keys_for};
+    let mut f = fixture();
+    let app = &mut f.app;
+    select_13(app);
+    let ask = |app: &mut App| {
+        press(app, "<Tab>e");
+        type_text(app, "x");
+        press(app, "<Esc>");
+        assert!(matches!(&app.mode, Mode::Form(s) if s.form.is_asking()));
+    };
+    for name in keys_for(Context::Confirm, Action::Deny) {
+        ask(app);
+        press_named(app, name);
+        assert!(
+            matches!(&app.mode, Mode::Form(s) if !s.form.is_asking()),
+            "{name}"
+        );
+        press(app, "<Esc>");
+        press_named(app, keys_for(Context::Confirm, Action::Confirm)[0]);
+        assert!(matches!(app.mode, Mode::Normal), "{name}");
+    }
+    for name in keys_for(Context::Confirm, Action::Confirm) {
+        ask(app);
+        press_named(app, name);
+        assert!(matches!(app.mode, Mode::Normal), "{name}");
+    }
+    // A key the table does not bind to yes or no answers nothing (`J` used to mean yes).
+    ask(app);
+    press_named(app, "J");
+    assert!(matches!(&app.mode, Mode::Form(s) if s.form.is_asking()));
+    press_named(app, "n");
+    press(app, "<Esc>j");
+    assert!(matches!(app.mode, Mode::Normal));
+}

@@ -120,7 +120,7 @@ fn empty_hint(app: &App) -> String {
         let keys = key(Context::Normal, Action::Filter);
         return fill(lang.t(Text::NoMeasureMatches), &[("keys", &keys)]);
     }
-    let add = key(Context::Measures, Action::Add);
+    let add = key(Context::Measures, Action::AddMeasure);
     let keys = if app.focus == Focus::Tree {
         let tab = key(Context::Normal, Action::FocusNext);
         fill(lang.t(Text::KeysThen), &[("first", &tab), ("second", &add)])
