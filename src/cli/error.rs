@@ -126,3 +126,14 @@ impl Localize for CliError {
         .collect()
     }
 }
+
+/// Prints what opening the database found and changed before sled saw it (one notice each).
+pub fn print_repairs(store: &crate::store::Store, lang: Lang) {
+    for repair in store.repairs() {
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            crate::text::sanitize_line(&repair.localize(lang))
+        );
+    }
+}

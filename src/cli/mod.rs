@@ -153,6 +153,7 @@ pub fn run(cli: Cli) -> i32 {
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     let mut store = Store::open(&path)?;
+    error::print_repairs(&store, lang);
     backup::daily(&store, lang);
     let Some(command) = cli.command else {
         return run_tui(store, lang, &path);

@@ -82,6 +82,37 @@ pub fn text(text: Text) -> &'static str {
         ErrPermissionDenied => "Keine Berechtigung für die Datenbank {path}.",
         ErrIo => "Die Datenbank {path} kann nicht gelesen oder geschrieben werden: {reason}",
         ErrDatabase => "Datenbankfehler: {reason}",
+        IoDiskFull => {
+            "kein Platz mehr auf dem Datenträger von {path} (eingehängt unter {mount}). Bitte dort Platz schaffen (z. B. alte Exporte oder Sicherungen löschen) und erneut versuchen"
+        }
+        IoPermission => {
+            "keine Berechtigung für {path} (gehört {owner}). Als {owner} arbeiten oder die Rechte anpassen lassen"
+        }
+        IoNotFound => "{path} gibt es nicht (oder ein Verzeichnis davor fehlt)",
+        IoExists => "{path} gibt es schon",
+        IoReadOnly => "{path} liegt auf einem schreibgeschützten Datenträger",
+        IoNotRegular => {
+            "{path} ist keine gewöhnliche Datei (Gerät, Verzeichnis oder symbolische Verknüpfung) und wird nicht ersetzt. Bitte einen anderen Dateinamen angeben"
+        }
+        IoOther => "Ein-/Ausgabefehler bei {path}: {reason}",
+        ErrSledCorrupt => {
+            "Die Datenbank {path} ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
+        }
+        ErrSledCorruptHere => {
+            "Die Datenbank ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
+        }
+        BlobEmpty => "leer",
+        BlobShort => "nur {len} Bytes",
+        BlobChecksum => "Prüfsumme stimmt nicht",
+        NoticeUnfinishedSnapshot => {
+            "unfertige Momentaufnahme {name} entfernt (ein früherer Start wurde unterbrochen, z. B. bei vollem Datenträger); die Datenbank liest sie aus ihrem Protokoll neu."
+        }
+        NoticeDamagedBlob => {
+            "{name} in der Datenbank ist beschädigt ({reason}); Änderungen ab dieser Stelle können fehlen. Eine Kopie liegt in {path}; „quartier check“ meldet sie, bis sie gelöscht ist."
+        }
+        CheckDamagedBlob => {
+            "{name}: große Datei der Datenbank beschädigt ({reason}); Änderungen ab dort können fehlen. Mit der neuesten Sicherung vergleichen, dann {path} löschen"
+        }
         ErrSchemaTooNew => {
             "Die Datenbank hat Schema-Version {found}, dieses quartier kennt nur bis {supported}. Bitte quartier aktualisieren."
         }

@@ -96,7 +96,18 @@ impl Localize for StoreError {
             }
             StoreError::Io { path, source } => fill(
                 t(Text::ErrIo),
-                &[("path", &path.display()), ("reason", source)],
+                &[
+                    ("path", &path.display()),
+                    ("reason", &crate::files::explain_io(path, source, lang)),
+                ],
+            ),
+            StoreError::Damaged { path, at } => fill(
+                t(Text::ErrSledCorrupt),
+                &[("path", &path.display()), ("at", at)],
+            ),
+            StoreError::Sled(sled::Error::Corruption { at, .. }) => fill(
+                t(Text::ErrSledCorruptHere),
+                &[("at", &crate::store::describe_disk_ptr(*at))],
             ),
             StoreError::Sled(e) => fill(t(Text::ErrDatabase), &[("reason", e)]),
             StoreError::SchemaTooNew { found, supported } => fill(
@@ -185,6 +196,44 @@ impl Localize for Inconsistency {
                     ("measure", &id(measure)),
                     ("field", &field.localize(lang)),
                     ("date", &crate::model::format_date_de(*date)),
+                ],
+            ),
+            Inconsistency::DamagedBlob { name, reason, path } => fill(
+                t(Text::CheckDamagedBlob),
+                &[
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                    ("path", &path.display()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Localize for crate::store::BlobDamage {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::BlobDamage;
+        match self {
+            BlobDamage::Empty => lang.t(Text::BlobEmpty).into(),
+            BlobDamage::Short(len) => fill(lang.t(Text::BlobShort), &[("len", len)]),
+            BlobDamage::Checksum => lang.t(Text::BlobChecksum).into(),
+        }
+    }
+}
+
+impl Localize for crate::store::Repair {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::Repair;
+        match self {
+            Repair::RemovedUnfinishedSnapshot(name) => {
+                fill(lang.t(Text::NoticeUnfinishedSnapshot), &[("name", name)])
+            }
+            Repair::DamagedBlob { name, reason, kept } => fill(
+                lang.t(Text::NoticeDamagedBlob),
+                &[
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                    ("path", &kept.display()),
                 ],
             ),
         }

@@ -41,6 +41,14 @@ pub enum Inconsistency {
         field: Field,
         date: NaiveDate,
     },
+    /// A file sled keeps a large value in (`blobs/<n>`), or the copy open kept of one
+    /// (`damaged/blob-<n>`), is empty, short or fails its checksum.
+    DamagedBlob {
+        name: String,
+        reason: super::BlobDamage,
+        /// The file itself.
+        path: std::path::PathBuf,
+    },
 }
 
 impl std::fmt::Display for Inconsistency {
@@ -68,6 +76,9 @@ impl std::fmt::Display for Inconsistency {
                 field,
                 date,
             } => write!(f, "M-{measure:04}: {field:?} {date} out of range"),
+            Inconsistency::DamagedBlob { name, reason, .. } => {
+                write!(f, "{name}: damaged ({reason})")
+            }
         }
     }
 }

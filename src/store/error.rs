@@ -4,6 +4,33 @@ use std::path::PathBuf;
 
 use crate::model::{MeasureId, ValidationError};
 
+/// Where sled found damaged data, in words: `blobs/<n>` or an offset in the `db` file.
+pub fn describe_disk_ptr(at: Option<sled::DiskPtr>) -> String {
+    match at {
+        Some(sled::DiskPtr::Blob(_, blob)) => format!("blobs/{blob}"),
+        Some(sled::DiskPtr::Inline(offset)) => format!("db @ {offset}"),
+        None => "snap.*".into(),
+    }
+}
+
+impl StoreError {
+    /// Names the database directory in a sled error where sled does not: an I/O error becomes
+    /// [`StoreError::Io`], damaged data [`StoreError::Damaged`].
+    pub fn at_path(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Sled(sled::Error::Io(source)) => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+            StoreError::Sled(sled::Error::Corruption { at, .. }) => StoreError::Damaged {
+                path: path.to_path_buf(),
+                at: describe_disk_ptr(at),
+            },
+            other => other,
+        }
+    }
+}
+
 /// Everything that can go wrong opening the database or applying a change.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +47,9 @@ pub enum StoreError {
     },
     #[error("sled: {0}")]
     Sled(#[from] sled::Error),
+    /// sled found data it cannot read (a damaged file of the database).
+    #[error("database {path} is damaged at {at}")]
+    Damaged { path: PathBuf, at: String },
     /// Written by a newer quartier.
     #[error("database schema version {found} is newer than this program's {supported}")]
     SchemaTooNew { found: u64, supported: u64 },

@@ -6,6 +6,7 @@
 mod apply;
 mod check;
 pub mod codec;
+mod disk;
 mod error;
 mod history;
 pub mod keys;
@@ -20,7 +21,8 @@ use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 pub use check::Inconsistency;
-pub use error::StoreError;
+pub use disk::{BlobDamage, Repair};
+pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user};
 pub use records::Link;
 pub use repository::{GoalStats, Repository, goal_stats};
@@ -41,6 +43,10 @@ pub struct Store {
     /// Held for the life of the store; the OS releases it when the process ends, even on SIGKILL.
     _lock: File,
     prepared: migrate::Prepared,
+    /// Blob files already synced; new ones are synced with every change.
+    blobs: std::sync::Mutex<disk::BlobSync>,
+    /// What open found and changed before sled saw the files.
+    repairs: Vec<Repair>,
 }
 
 /// Name of the lock file inside the database directory.
@@ -127,12 +133,20 @@ impl Store {
                 Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
         }
-        let db = open_sled(path).map_err(|e| match e {
-            sled::Error::Io(source) if is_sled_lock_error(&source) => {
-                StoreError::Locked(path.to_path_buf())
+        // An unfinished snapshot would be taken for the newest one and make sled refuse the
+        // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
+        let mut repairs = disk::remove_unfinished_snapshots(path).map_err(io)?;
+        repairs.extend(disk::keep_damaged_blobs(path).map_err(io)?);
+        let db = open_sled(path).map_err(|e| {
+            // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
+            let _ = disk::remove_unfinished_snapshots(path);
+            match e {
+                sled::Error::Io(source) if is_sled_lock_error(&source) => {
+                    StoreError::Locked(path.to_path_buf())
+                }
+                sled::Error::Io(source) => io(source),
+                other => StoreError::Sled(other).at_path(path),
             }
-            sled::Error::Io(source) => io(source),
-            other => StoreError::Sled(other),
         })?;
         restrict_permissions(path);
         let trees = Trees::open(&db)?;
@@ -145,6 +159,8 @@ impl Store {
             db_file,
             _lock: lock,
             prepared,
+            blobs: std::sync::Mutex::new(disk::BlobSync::new(path)),
+            repairs,
         };
         if store.prepared != migrate::Prepared::Current {
             store.persist()?;
@@ -162,13 +178,28 @@ impl Store {
         &self.prepared
     }
 
-    /// Makes everything committed so far durable: sled flush, then `fdatasync` of its data file.
+    /// What open found and changed in the directory before sled opened it (for a notice).
+    pub fn repairs(&self) -> &[Repair] {
+        &self.repairs
+    }
+
+    /// Makes everything committed so far durable: sled flush, then every blob file sled wrote
+    /// since the last time (and `blobs/` itself), then `fdatasync` of its data file, so the log
+    /// never points at a blob that a power cut could empty.
     fn persist(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        self.db_file.sync_data().map_err(|source| StoreError::Io {
+        let io = |source| StoreError::Io {
             path: self.path.clone(),
             source,
-        })
+        };
+        self.db
+            .flush()
+            .map_err(|e| StoreError::Sled(e).at_path(&self.path))?;
+        self.blobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .sync_new()
+            .map_err(io)?;
+        self.db_file.sync_data().map_err(io)
     }
 
     /// Applies `op` as `actor`, records it in the history, and returns once it is on disk.
@@ -257,7 +288,7 @@ impl Store {
             meta::REDO_TOP,
             records::encode_meta(new_redo),
         );
-        st.commit()?;
+        st.commit().map_err(|e| e.at_path(&self.path))?;
         self.persist()?;
         Ok(Applied {
             seq,
@@ -403,7 +434,17 @@ impl Store {
 
     /// Checks every record and the links' agreement; empty when all is well.
     pub fn check(&self) -> Vec<Inconsistency> {
-        check::run(&self.trees)
+        let mut problems = check::run(&self.trees);
+        problems.extend(
+            disk::damaged_blobs(&self.path)
+                .into_iter()
+                .map(|(name, reason)| Inconsistency::DamagedBlob {
+                    path: self.path.join(&name),
+                    name,
+                    reason,
+                }),
+        );
+        problems
     }
 
     /// Writes raw bytes under a key, bypassing validation and history. For tests that need to
