@@ -114,3 +114,186 @@ fn a_full_disk_never_bricks_the_database() {
     );
     assert!(ok(&db, &["goals"]).contains("Bestätigtes Ziel"));
 }
+
+/// Runs `quartier --db DB ARGS…` in a child limited to `limit` of address space, killed after
+/// `seconds`. `None` when it had to be killed (a hang).
+fn bounded(db: &Path, args: &[&str], seconds: u64, limit: u64) -> Option<std::process::Output> {
+    use std::os::unix::process::CommandExt;
+    let mut command = common::bin::command(db, args);
+    command
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        command.pre_exec(move || {
+            let rlimit = libc::rlimit {
+                rlim_cur: limit,
+                rlim_max: limit,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &rlimit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn().unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    Some(child.wait_with_output().unwrap())
+}
+
+const GIB: u64 = 1 << 30;
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A database holding 1 000 imported measures, the import's history entry being a blob.
+fn imported(dir: &Path) -> PathBuf {
+    let source = dir.join("source");
+    ok(&source, &["demo-data", "--measures", "1000"]);
+    let file = dir.join("export.json");
+    ok(&source, &["export", "-o", file.to_str().unwrap()]);
+    let db = dir.join("db");
+    ok(&db, &["import", file.to_str().unwrap()]);
+    db
+}
+
+fn blobs_of(db: &Path) -> Vec<PathBuf> {
+    let mut blobs: Vec<PathBuf> = std::fs::read_dir(db.join("blobs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    blobs.sort();
+    blobs
+}
+
+#[test]
+fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let expected = common::bin::json_export(&db);
+    // A second open writes a snapshot past the import, so both kinds of blob are covered:
+    // one sled reads while opening and one it reads only when the page is needed.
+    ok(&db, &["measure", "edit", "1", "--notes", &"lange Notiz ".repeat(1_500)]);
+    let blobs = blobs_of(&db);
+    assert!(!blobs.is_empty(), "the import's history entry is a blob");
+    for path in blobs.iter().chain([db.join("db")].iter()) {
+        let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "{}", path.display());
+    }
+    for blob in &blobs {
+        let name = blob.file_name().unwrap().to_string_lossy().into_owned();
+        let copy = dir.path().join(format!("emptied-{name}"));
+        copy_dir(&db, &copy);
+        std::fs::write(copy.join("blobs").join(&name), b"").unwrap();
+        let out = bounded(&copy, &["check"], 30, 2 * GIB).expect("check finishes");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if out.status.success() {
+            // Only a blob sled no longer needs may be emptied without a word, and then
+            // nothing may be missing.
+            assert_eq!(common::bin::json_export(&copy), expected, "{name}: {stderr}");
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stdout.contains(&name) || stderr.contains(&name),
+            "{name}: check names the blob:\n{stdout}\n{stderr}"
+        );
+        assert!(!stderr.contains("backtrace"), "{stderr}");
+        // Still named on the next run, after sled dropped the blob itself.
+        let again = bounded(&copy, &["check"], 30, 2 * GIB).expect("check finishes");
+        assert_eq!(again.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&again.stdout) + String::from_utf8_lossy(&again.stderr);
+        assert!(text.contains(&name), "{name}: {text}");
+    }
+}
+
+/// A small xorshift generator: the same flips on every run of a seed.
+struct Flips(u64);
+
+impl Flips {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+}
+
+#[test]
+fn check_finishes_on_randomly_damaged_databases() {
+    // Each run copies a real database, flips bytes in its files and runs `check` in a child
+    // limited to 1 GiB of address space and 20 s. QUARTIER_FUZZ_RUNS=200 runs longer.
+    let runs: u64 = std::env::var("QUARTIER_FUZZ_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(6);
+    let seed: u64 = std::env::var("QUARTIER_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5EED_CAFE);
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    ok(&db, &["measure", "edit", "2", "--title", "nach dem Import"]);
+    let mut rng = Flips(seed);
+    let (mut hangs, mut panics, mut crashes, mut reported) = (0, 0, 0, 0);
+    for run in 0..runs {
+        let copy = dir.path().join(format!("run-{run}"));
+        copy_dir(&db, &copy);
+        let mut files: Vec<PathBuf> = vec![copy.join("db")];
+        files.extend(blobs_of(&copy));
+        for _ in 0..1 + rng.next() % 24 {
+            let file = &files[(rng.next() % files.len() as u64) as usize];
+            let mut bytes = std::fs::read(file).unwrap();
+            if bytes.is_empty() {
+                continue;
+            }
+            let at = (rng.next() % bytes.len() as u64) as usize;
+            bytes[at] ^= 1 << (rng.next() % 8);
+            std::fs::write(file, bytes).unwrap();
+        }
+        match bounded(&copy, &["check"], 20, GIB) {
+            None => {
+                hangs += 1;
+                eprintln!("run {run}: hang");
+            }
+            Some(out) => {
+                let stderr = String::from_utf8_lossy(&out.stderr);
+                if stderr.contains("panicked") || out.status.code() == Some(101) {
+                    panics += 1;
+                    eprintln!("run {run}: panic: {stderr}");
+                } else if out.status.code().is_none() {
+                    crashes += 1;
+                    eprintln!("run {run}: killed by a signal: {stderr}");
+                } else if !out.status.success() {
+                    reported += 1;
+                }
+            }
+        }
+        std::fs::remove_dir_all(&copy).unwrap();
+    }
+    eprintln!(
+        "byte-flip fuzz of check, seed {seed:#x}: {runs} runs, {hangs} hangs, {panics} panics, \
+         {crashes} crashes, {reported} reported damage"
+    );
+    assert_eq!((hangs, panics, crashes), (0, 0, 0));
+}

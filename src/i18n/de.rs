@@ -98,12 +98,24 @@ pub fn text(text: Text) -> &'static str {
         ErrSledCorrupt => {
             "Die Datenbank {path} ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
         }
+        ErrDamagedBlob => {
+            "Die Datenbank {path} lässt sich nicht öffnen: {name} ist beschädigt ({reason}). Bitte die neueste Sicherung in eine neue Datenbank einspielen: quartier --db NEUER-ORDNER restore SICHERUNG.json"
+        }
         ErrSledCorruptHere => {
             "Die Datenbank ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
         }
         BlobEmpty => "leer",
         BlobShort => "nur {len} Bytes",
         BlobChecksum => "Prüfsumme stimmt nicht",
+        CheckUnreadable => {
+            "{tree}: nach {after} Einträgen nicht weiter lesbar ({reason}); was davor steht, ist geprüft. Mit der neuesten Sicherung vergleichen"
+        }
+        StopDamaged => "beschädigte Daten bei {at}",
+        StopIo => "Lesefehler: {kind}",
+        StopKeysOutOfOrder => "Schlüssel nicht aufsteigend nach {key}",
+        StopTooMany => "mehr als {count} Einträge, mehr als die Dateien fassen können",
+        StopStalled => "sled kommt seit {secs} s nicht weiter",
+        StopPanicked => "sled ist beim Lesen abgestürzt",
         NoticeUnfinishedSnapshot => {
             "unfertige Momentaufnahme {name} entfernt (ein früherer Start wurde unterbrochen, z. B. bei vollem Datenträger); die Datenbank liest sie aus ihrem Protokoll neu."
         }

@@ -96,12 +96,24 @@ pub fn text(text: Text) -> &'static str {
         ErrSledCorrupt => {
             "The database {path} is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."
         }
+        ErrDamagedBlob => {
+            "The database {path} cannot be opened: {name} is damaged ({reason}). Please restore the newest backup into a new database: quartier --db NEW-DIRECTORY restore BACKUP.json"
+        }
         ErrSledCorruptHere => {
             "The database is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."
         }
         BlobEmpty => "empty",
         BlobShort => "only {len} bytes",
         BlobChecksum => "checksum mismatch",
+        CheckUnreadable => {
+            "{tree}: unreadable after {after} entries ({reason}); what comes before was checked. Compare with the newest backup"
+        }
+        StopDamaged => "damaged data at {at}",
+        StopIo => "read error: {kind}",
+        StopKeysOutOfOrder => "keys out of order after {key}",
+        StopTooMany => "more than {count} entries, more than the files can hold",
+        StopStalled => "sled made no progress for {secs} s",
+        StopPanicked => "sled crashed while reading",
         NoticeUnfinishedSnapshot => {
             "removed the unfinished snapshot {name} (an earlier start was interrupted, e.g. on a full disk); the database rebuilds it from its log."
         }

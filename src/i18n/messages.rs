@@ -101,6 +101,14 @@ impl Localize for StoreError {
                     ("reason", &crate::files::explain_io(path, source, lang)),
                 ],
             ),
+            StoreError::DamagedBlob { path, name, reason } => fill(
+                t(Text::ErrDamagedBlob),
+                &[
+                    ("path", &path.display()),
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                ],
+            ),
             StoreError::Damaged { path, at } => fill(
                 t(Text::ErrSledCorrupt),
                 &[("path", &path.display()), ("at", at)],
@@ -198,6 +206,18 @@ impl Localize for Inconsistency {
                     ("date", &crate::model::format_date_de(*date)),
                 ],
             ),
+            Inconsistency::Unreadable {
+                tree,
+                after,
+                reason,
+            } => fill(
+                t(Text::CheckUnreadable),
+                &[
+                    ("tree", tree),
+                    ("after", after),
+                    ("reason", &reason.localize(lang)),
+                ],
+            ),
             Inconsistency::DamagedBlob { name, reason, path } => fill(
                 t(Text::CheckDamagedBlob),
                 &[
@@ -236,6 +256,21 @@ impl Localize for crate::store::Repair {
                     ("path", &kept.display()),
                 ],
             ),
+        }
+    }
+}
+
+impl Localize for crate::store::StopReason {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::StopReason;
+        let t = |text| lang.t(text);
+        match self {
+            StopReason::Damaged(at) => fill(t(Text::StopDamaged), &[("at", at)]),
+            StopReason::Io(kind) => fill(t(Text::StopIo), &[("kind", kind)]),
+            StopReason::KeysOutOfOrder(key) => fill(t(Text::StopKeysOutOfOrder), &[("key", key)]),
+            StopReason::TooMany(count) => fill(t(Text::StopTooMany), &[("count", count)]),
+            StopReason::Stalled(secs) => fill(t(Text::StopStalled), &[("secs", secs)]),
+            StopReason::Panicked => t(Text::StopPanicked).into(),
         }
     }
 }

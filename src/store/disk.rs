@@ -160,7 +160,11 @@ pub fn keep_damaged_blobs(dir: &Path) -> std::io::Result<Vec<Repair>> {
             continue;
         };
         let kept = dir.join(DAMAGED);
-        std::fs::DirBuilder::new().recursive(true).create(&kept)?;
+        std::os::unix::fs::DirBuilderExt::mode(
+            std::fs::DirBuilder::new().recursive(true),
+            0o700,
+        )
+        .create(&kept)?;
         let copy = kept.join(format!("blob-{lsn}"));
         if copy.symlink_metadata().is_err() {
             std::fs::copy(&path, &copy)?;
@@ -175,6 +179,23 @@ pub fn keep_damaged_blobs(dir: &Path) -> std::io::Result<Vec<Repair>> {
         });
     }
     Ok(found)
+}
+
+/// Bytes in the database's files (`db`, snapshots, blobs): no tree can hold more entries.
+pub fn size_of(dir: &Path) -> u64 {
+    let sum = |dir: &Path| -> u64 {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    };
+    sum(dir).saturating_add(sum(&dir.join(BLOBS)))
 }
 
 /// Blob files already on disk for good; new ones are synced before a change is confirmed.

@@ -9,7 +9,7 @@ pub fn describe_disk_ptr(at: Option<sled::DiskPtr>) -> String {
     match at {
         Some(sled::DiskPtr::Blob(_, blob)) => format!("blobs/{blob}"),
         Some(sled::DiskPtr::Inline(offset)) => format!("db @ {offset}"),
-        None => "snap.*".into(),
+        None => "db".into(),
     }
 }
 
@@ -47,6 +47,13 @@ pub enum StoreError {
     },
     #[error("sled: {0}")]
     Sled(#[from] sled::Error),
+    /// sled cannot open the database because a blob file is damaged.
+    #[error("database {path}: blob {name} is damaged ({reason})")]
+    DamagedBlob {
+        path: PathBuf,
+        name: String,
+        reason: super::disk::BlobDamage,
+    },
     /// sled found data it cannot read (a damaged file of the database).
     #[error("database {path} is damaged at {at}")]
     Damaged { path: PathBuf, at: String },

@@ -20,7 +20,7 @@ use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-pub use check::Inconsistency;
+pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user};
@@ -48,6 +48,10 @@ pub struct Store {
     /// What open found and changed before sled saw the files.
     repairs: Vec<Repair>,
 }
+
+/// How long `check` waits for sled to return the next entry before it reports the tree as
+/// unreadable (a healthy read returns thousands of entries per second).
+pub const CHECK_STALL: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Name of the lock file inside the database directory.
 const LOCK_FILE: &str = "quartier.lock";
@@ -145,7 +149,14 @@ impl Store {
                     StoreError::Locked(path.to_path_buf())
                 }
                 sled::Error::Io(source) => io(source),
-                other => StoreError::Sled(other).at_path(path),
+                other => match disk::damaged_blobs(path).into_iter().next() {
+                    Some((name, reason)) => StoreError::DamagedBlob {
+                        path: path.to_path_buf(),
+                        name,
+                        reason,
+                    },
+                    None => StoreError::Sled(other).at_path(path),
+                },
             }
         })?;
         restrict_permissions(path);
@@ -433,8 +444,12 @@ impl Store {
     }
 
     /// Checks every record and the links' agreement; empty when all is well.
+    ///
+    /// Bounded on any bytes: each tree is read at most as many entries as the files have
+    /// bytes, and the reading runs in a thread that is abandoned (and reported) when sled makes
+    /// no progress for [`CHECK_STALL`].
     pub fn check(&self) -> Vec<Inconsistency> {
-        let mut problems = check::run(&self.trees);
+        let mut problems = self.check_records();
         problems.extend(
             disk::damaged_blobs(&self.path)
                 .into_iter()
@@ -445,6 +460,50 @@ impl Store {
                 }),
         );
         problems
+    }
+
+    fn check_records(&self) -> Vec<Inconsistency> {
+        let limit = disk::size_of(&self.path).saturating_add(1024);
+        let progress = std::sync::Arc::new(check::Progress::default());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let worker = {
+            let trees = self.trees.clone();
+            let progress = progress.clone();
+            std::thread::Builder::new()
+                .name("check".into())
+                .spawn(move || {
+                    let _ = sender.send(check::run(&trees, limit, &progress));
+                })
+        };
+        if worker.is_err() {
+            return check::run(&self.trees, limit, &progress);
+        }
+        let poll = std::time::Duration::from_millis(20);
+        let mut last = (progress.items(), std::time::Instant::now());
+        loop {
+            let stopped = |reason| {
+                vec![Inconsistency::Unreadable {
+                    tree: progress.tree().name(),
+                    after: progress.items(),
+                    reason,
+                }]
+            };
+            match receiver.recv_timeout(poll) {
+                Ok(problems) => return problems,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return stopped(check::StopReason::Panicked);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let items = progress.items();
+                    if items != last.0 {
+                        last = (items, std::time::Instant::now());
+                    } else if last.1.elapsed() >= CHECK_STALL {
+                        // The thread stays stuck inside sled until the process ends.
+                        return stopped(check::StopReason::Stalled(CHECK_STALL.as_secs()));
+                    }
+                }
+            }
+        }
     }
 
     /// Writes raw bytes under a key, bypassing validation and history. For tests that need to
