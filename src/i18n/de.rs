@@ -101,6 +101,7 @@ pub fn text(text: Text) -> &'static str {
         ErrDamagedBlob => {
             "Die Datenbank {path} lässt sich nicht öffnen: {name} ist beschädigt ({reason}). Bitte die neueste Sicherung in eine neue Datenbank einspielen: quartier --db NEUER-ORDNER restore SICHERUNG.json"
         }
+        ErrIdOutOfRange => "Die Nummer {id} ist zu groß (höchstens {max}).",
         ErrSledCorruptHere => {
             "Die Datenbank ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
         }

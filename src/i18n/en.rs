@@ -99,6 +99,7 @@ pub fn text(text: Text) -> &'static str {
         ErrDamagedBlob => {
             "The database {path} cannot be opened: {name} is damaged ({reason}). Please restore the newest backup into a new database: quartier --db NEW-DIRECTORY restore BACKUP.json"
         }
+        ErrIdOutOfRange => "The id {id} is too large (at most {max}).",
         ErrSledCorruptHere => {
             "The database is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."
         }

@@ -132,6 +132,9 @@ impl Localize for StoreError {
             }
             StoreError::GoalNotFound(code) => fill(t(Text::ErrGoalNotFound), &[("code", code)]),
             StoreError::MeasureNotFound(id) => fill(t(Text::ErrMeasureNotFound), &[("id", id)]),
+            StoreError::IdOutOfRange { id, max } => {
+                fill(t(Text::ErrIdOutOfRange), &[("id", id), ("max", max)])
+            }
             StoreError::MeasureExists(id) => fill(t(Text::ErrMeasureExists), &[("id", id)]),
             StoreError::DuplicateCode(code) => fill(t(Text::ErrDuplicateCode), &[("code", code)]),
             StoreError::AlreadyLinked { measure, goal } => fill(

@@ -140,6 +140,7 @@ pub enum Text {
     ErrSledCorrupt,
     ErrSledCorruptHere,
     ErrDamagedBlob,
+    ErrIdOutOfRange,
     NoticeUnfinishedSnapshot,
     NoticeDamagedBlob,
     CheckDamagedBlob,

@@ -73,6 +73,9 @@ pub enum StoreError {
     GoalNotFound(String),
     #[error("measure {0} not found")]
     MeasureNotFound(MeasureId),
+    /// An op carries an id above [`super::MAX_ID`].
+    #[error("id {id} is above the largest allowed id {max}")]
+    IdOutOfRange { id: u64, max: u64 },
     #[error("measure {0} exists already")]
     MeasureExists(MeasureId),
     #[error("goal code {0} exists already")]
