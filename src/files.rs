@@ -31,6 +31,55 @@ impl std::fmt::Display for NotRegularFile {
 
 impl std::error::Error for NotRegularFile {}
 
+/// An I/O error together with the path it happened at; [`write_atomically`] and the backup
+/// code return their errors wrapped in one (the [`std::io::ErrorKind`] stays the same), so the
+/// message can name the file ([`explain`]).
+#[derive(Debug)]
+pub struct PathError {
+    pub path: PathBuf,
+    pub source: std::io::Error,
+}
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.source)
+    }
+}
+
+impl std::error::Error for PathError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.source)
+    }
+}
+
+/// Wraps `error` with the `path` it concerns (unless it names one already).
+pub fn at_path(path: &Path, error: std::io::Error) -> std::io::Error {
+    let named = error
+        .get_ref()
+        .is_some_and(|e| e.is::<PathError>() || e.is::<NotRegularFile>());
+    if named {
+        return error;
+    }
+    std::io::Error::new(
+        error.kind(),
+        PathError {
+            path: path.to_path_buf(),
+            source: error,
+        },
+    )
+}
+
+/// The user's line for an error that names its path (see [`at_path`]), else `None`.
+pub fn explain(error: &std::io::Error, lang: Lang) -> Option<String> {
+    let inner = error.get_ref()?;
+    if let Some(e) = inner.downcast_ref::<PathError>() {
+        return Some(explain_io(&e.path, &e.source, lang));
+    }
+    inner
+        .downcast_ref::<NotRegularFile>()
+        .map(|_| explain_io(Path::new(""), error, lang))
+}
+
 /// The mount point of the file system holding `path` (or its nearest existing ancestor).
 pub fn mount_point(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -97,6 +146,7 @@ pub fn explain_io(path: &Path, error: &std::io::Error, lang: Lang) -> String {
         (ErrorKind::NotFound, _) => fill(lang.t(Text::IoNotFound), &[("path", &shown)]),
         (ErrorKind::AlreadyExists, _) => fill(lang.t(Text::IoExists), &[("path", &shown)]),
         (ErrorKind::ReadOnlyFilesystem, _) => fill(lang.t(Text::IoReadOnly), &[("path", &shown)]),
+        (ErrorKind::NotADirectory, _) => fill(lang.t(Text::IoNotADirectory), &[("path", &shown)]),
         _ => fill(
             lang.t(Text::IoOther),
             &[("path", &shown), ("reason", error)],
@@ -117,12 +167,11 @@ pub fn write_atomically(
     replace: bool,
     _access: Access,
 ) -> std::io::Result<()> {
-    let exists = || {
-        std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            path.display().to_string(),
-        )
-    };
+    write_file(path, bytes, replace).map_err(|e| at_path(path, e))
+}
+
+fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    let exists = || std::io::Error::from(std::io::ErrorKind::AlreadyExists);
     match path.symlink_metadata() {
         Ok(_) if !replace => return Err(exists()),
         Ok(meta) if !meta.file_type().is_file() => {

@@ -297,3 +297,54 @@ fn check_finishes_on_randomly_damaged_databases() {
     );
     assert_eq!((hangs, panics, crashes), (0, 0, 0));
 }
+
+#[test]
+fn exports_never_replace_devices_or_links_and_errors_name_the_path() {
+    use std::os::unix::fs::{FileTypeExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    ok(&db, &["goal", "add", "--title", "Ziel"]);
+    let stderr = fails(&db, &["export", "-o", "/dev/null", "--force"], 1);
+    assert!(stderr.contains("/dev/null ist keine gewöhnliche Datei"), "{stderr}");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+
+    let target = dir.path().join("ziel.json");
+    std::fs::write(&target, "bleibt").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let stderr = fails(&db, &["export", "-o", link.to_str().unwrap(), "--force"], 1);
+    assert!(stderr.contains("keine gewöhnliche Datei"), "{stderr}");
+    assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "bleibt");
+
+    let export = dir.path().join("export.csv");
+    ok(&db, &["export", "--format", "csv", "-o", export.to_str().unwrap()]);
+    let mode = std::fs::metadata(&export).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let missing = dir.path().join("fehlt").join("x.json");
+    let stderr = fails(&db, &["export", "-o", missing.to_str().unwrap()], 1);
+    assert!(stderr.contains(&format!("{} gibt es nicht", missing.display())), "{stderr}");
+    assert!(!stderr.contains("os error"), "{stderr}");
+}
+
+#[test]
+fn backup_into_a_file_named_backups_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    ok(&db, &["goal", "add", "--title", "Ziel"]);
+    let backups = dir.path().join("backups");
+    std::fs::remove_dir_all(&backups).unwrap();
+    std::fs::write(&backups, "im Weg").unwrap();
+    let stderr = fails(&db, &["backup"], 1);
+    assert!(
+        stderr.contains(&format!("{} ist kein Verzeichnis", backups.display())),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--force") && !stderr.contains("os error"), "{stderr}");
+    let existing = dir.path().join("b.json");
+    std::fs::write(&existing, "alt").unwrap();
+    let stderr = fails(&db, &["backup", "-o", existing.to_str().unwrap()], 1);
+    assert!(stderr.contains(&format!("{} gibt es schon", existing.display())), "{stderr}");
+    assert!(!stderr.contains("--force"), "{stderr}");
+}

@@ -104,13 +104,20 @@ impl Localize for CliError {
             CliError::FormatUnsupported(format) => {
                 fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
             }
-            CliError::Output(e) => e.to_string(),
+            CliError::Output(e) => crate::files::explain(e, lang).unwrap_or_else(|| e.to_string()),
             CliError::ReportExists(path) => {
                 fill(lang.t(Text::ErrReportExists), &[("path", &path.display())])
             }
             CliError::ReportWrite { path, source } => fill(
                 lang.t(Text::ErrReportWrite),
-                &[("path", &path.display()), ("error", source)],
+                &[
+                    ("path", &path.display()),
+                    (
+                        "error",
+                        &crate::files::explain(source, lang)
+                            .unwrap_or_else(|| crate::files::explain_io(path, source, lang)),
+                    ),
+                ],
             ),
             CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
             CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),

@@ -94,6 +94,7 @@ pub fn text(text: Text) -> &'static str {
         IoNotRegular => {
             "{path} ist keine gewöhnliche Datei (Gerät, Verzeichnis oder symbolische Verknüpfung) und wird nicht ersetzt. Bitte einen anderen Dateinamen angeben"
         }
+        IoNotADirectory => "{path} ist kein Verzeichnis (eine Datei dieses Namens steht im Weg)",
         IoOther => "Ein-/Ausgabefehler bei {path}: {reason}",
         ErrSledCorrupt => {
             "Die Datenbank {path} ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."

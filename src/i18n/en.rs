@@ -92,6 +92,7 @@ pub fn text(text: Text) -> &'static str {
         IoNotRegular => {
             "{path} is not a regular file (a device, directory or symbolic link) and is never replaced. Please give another file name"
         }
+        IoNotADirectory => "{path} is not a directory (a file of that name is in the way)",
         IoOther => "input/output error at {path}: {reason}",
         ErrSledCorrupt => {
             "The database {path} is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."

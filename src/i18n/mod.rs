@@ -136,6 +136,7 @@ pub enum Text {
     IoExists,
     IoReadOnly,
     IoNotRegular,
+    IoNotADirectory,
     IoOther,
     ErrSledCorrupt,
     ErrSledCorruptHere,
