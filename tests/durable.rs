@@ -348,3 +348,39 @@ fn backup_into_a_file_named_backups_says_so() {
     assert!(stderr.contains(&format!("{} gibt es schon", existing.display())), "{stderr}");
     assert!(!stderr.contains("--force"), "{stderr}");
 }
+
+/// The number of measures `check` counts ("… 12 Maßnahmen …").
+fn measure_count(db: &Path) -> usize {
+    let text = ok(db, &["check"]);
+    let before = text.split(" Maßnahmen").next().unwrap();
+    before.rsplit(' ').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn demo_data_is_all_or_nothing_under_kill_9() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut outcomes = Vec::new();
+    let mut reran = false;
+    for (round, delay_ms) in [60u64, 200, 400].into_iter().enumerate() {
+        let db = dir.path().join(format!("db-{round}"));
+        ok(&db, &["goals"]);
+        let mut child = common::bin::command(&db, &["demo-data", "--measures", "2000"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let status = child.wait().unwrap();
+        let count = measure_count(&db);
+        assert!(count == 0 || count == 2000, "round {round}: {count} measures");
+        if count == 0 && !reran {
+            // A rerun is not refused and fills everything.
+            ok(&db, &["demo-data", "--measures", "2000"]);
+            assert_eq!(measure_count(&db), 2000);
+            reran = true;
+        }
+        outcomes.push((status.success(), count));
+    }
+    eprintln!("demo-data kill -9 rounds (finished, measures): {outcomes:?}");
+}
