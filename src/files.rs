@@ -113,13 +113,15 @@ fn owner_of(path: &Path) -> String {
     let Some(uid) = uid else {
         return "?".into();
     };
-    let name = std::fs::read_to_string("/etc/passwd").ok().and_then(|passwd| {
-        passwd.lines().find_map(|line| {
-            let mut fields = line.split(':');
-            let name = fields.next()?;
-            (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
-        })
-    });
+    let name = std::fs::read_to_string("/etc/passwd")
+        .ok()
+        .and_then(|passwd| {
+            passwd.lines().find_map(|line| {
+                let mut fields = line.split(':');
+                let name = fields.next()?;
+                (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
+            })
+        });
     name.unwrap_or_else(|| format!("uid {uid}"))
 }
 
@@ -132,7 +134,10 @@ pub fn explain_io(path: &Path, error: &std::io::Error, lang: Lang) -> String {
         .get_ref()
         .and_then(|e| e.downcast_ref::<NotRegularFile>())
     {
-        return fill(lang.t(Text::IoNotRegular), &[("path", &not_regular.0.display())]);
+        return fill(
+            lang.t(Text::IoNotRegular),
+            &[("path", &not_regular.0.display())],
+        );
     }
     match (error.kind(), error.raw_os_error()) {
         (ErrorKind::StorageFull | ErrorKind::QuotaExceeded, _) | (_, Some(28 | 122)) => fill(

@@ -17,7 +17,10 @@ fn db() -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn two_digit_years_are_read_as_this_century_in_add_and_edit() {
     let (_dir, db) = db();
-    ok(&db, &["measure", "add", "--title", "A", "--start", "01.02.26"]);
+    ok(
+        &db,
+        &["measure", "add", "--title", "A", "--start", "01.02.26"],
+    );
     ok(&db, &["measure", "edit", "1", "--end", "31.1.27"]);
     let show = ok(&db, &["measure", "show", "1"]);
     assert!(show.contains("01.02.2026"), "{show}");
@@ -51,7 +54,10 @@ fn dates_outside_1990_to_2100_and_short_iso_are_refused_at_the_field() {
 #[test]
 fn check_lists_stored_dates_outside_the_accepted_years() {
     let (_dir, db) = db();
-    ok(&db, &["measure", "add", "--title", "Alt", "--start", "01.02.2026"]);
+    ok(
+        &db,
+        &["measure", "add", "--title", "Alt", "--start", "01.02.2026"],
+    );
     assert!(ok(&db, &["check"]).starts_with("Datenbank in Ordnung"));
     {
         // What an older version stored for `01.02.26`: year 26.

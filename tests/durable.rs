@@ -17,7 +17,13 @@ impl SmallDisk {
     fn mount(size: &str) -> Option<SmallDisk> {
         let dir = tempfile::tempdir().ok()?;
         let status = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0700"), "tmpfs"])
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size},mode=0700"),
+                "tmpfs",
+            ])
             .arg(dir.path())
             .stderr(std::process::Stdio::null())
             .status()
@@ -97,8 +103,14 @@ fn a_full_disk_never_bricks_the_database() {
         fails(&db, &["measure", "list"], 1),
     ] {
         assert!(stderr.contains("kein Platz mehr"), "{stderr}");
-        assert!(stderr.contains(&format!("eingehängt unter {mount}")), "{stderr}");
-        assert!(!stderr.contains("os error") && !stderr.contains("Os {"), "{stderr}");
+        assert!(
+            stderr.contains(&format!("eingehängt unter {mount}")),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("os error") && !stderr.contains("Os {"),
+            "{stderr}"
+        );
     }
     assert!(
         !files_of(&db).iter().any(|n| n.ends_with(".generating")),
@@ -192,7 +204,16 @@ fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
     let expected = common::bin::json_export(&db);
     // A second open writes a snapshot past the import, so both kinds of blob are covered:
     // one sled reads while opening and one it reads only when the page is needed.
-    ok(&db, &["measure", "edit", "1", "--notes", &"lange Notiz ".repeat(1_500)]);
+    ok(
+        &db,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--notes",
+            &"lange Notiz ".repeat(1_500),
+        ],
+    );
     let blobs = blobs_of(&db);
     assert!(!blobs.is_empty(), "the import's history entry is a blob");
     for path in blobs.iter().chain([db.join("db")].iter()) {
@@ -210,7 +231,11 @@ fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
         if out.status.success() {
             // Only a blob sled no longer needs may be emptied without a word, and then
             // nothing may be missing.
-            assert_eq!(common::bin::json_export(&copy), expected, "{name}: {stderr}");
+            assert_eq!(
+                common::bin::json_export(&copy),
+                expected,
+                "{name}: {stderr}"
+            );
             continue;
         }
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
@@ -305,8 +330,16 @@ fn exports_never_replace_devices_or_links_and_errors_name_the_path() {
     let db = dir.path().join("db");
     ok(&db, &["goal", "add", "--title", "Ziel"]);
     let stderr = fails(&db, &["export", "-o", "/dev/null", "--force"], 1);
-    assert!(stderr.contains("/dev/null ist keine gewöhnliche Datei"), "{stderr}");
-    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    assert!(
+        stderr.contains("/dev/null ist keine gewöhnliche Datei"),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
 
     let target = dir.path().join("ziel.json");
     std::fs::write(&target, "bleibt").unwrap();
@@ -318,13 +351,19 @@ fn exports_never_replace_devices_or_links_and_errors_name_the_path() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "bleibt");
 
     let export = dir.path().join("export.csv");
-    ok(&db, &["export", "--format", "csv", "-o", export.to_str().unwrap()]);
+    ok(
+        &db,
+        &["export", "--format", "csv", "-o", export.to_str().unwrap()],
+    );
     let mode = std::fs::metadata(&export).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
 
     let missing = dir.path().join("fehlt").join("x.json");
     let stderr = fails(&db, &["export", "-o", missing.to_str().unwrap()], 1);
-    assert!(stderr.contains(&format!("{} gibt es nicht", missing.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} gibt es nicht", missing.display())),
+        "{stderr}"
+    );
     assert!(!stderr.contains("os error"), "{stderr}");
 }
 
@@ -341,11 +380,17 @@ fn backup_into_a_file_named_backups_says_so() {
         stderr.contains(&format!("{} ist kein Verzeichnis", backups.display())),
         "{stderr}"
     );
-    assert!(!stderr.contains("--force") && !stderr.contains("os error"), "{stderr}");
+    assert!(
+        !stderr.contains("--force") && !stderr.contains("os error"),
+        "{stderr}"
+    );
     let existing = dir.path().join("b.json");
     std::fs::write(&existing, "alt").unwrap();
     let stderr = fails(&db, &["backup", "-o", existing.to_str().unwrap()], 1);
-    assert!(stderr.contains(&format!("{} gibt es schon", existing.display())), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{} gibt es schon", existing.display())),
+        "{stderr}"
+    );
     assert!(!stderr.contains("--force"), "{stderr}");
 }
 
@@ -373,7 +418,10 @@ fn demo_data_is_all_or_nothing_under_kill_9() {
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
         let count = measure_count(&db);
-        assert!(count == 0 || count == 2000, "round {round}: {count} measures");
+        assert!(
+            count == 0 || count == 2000,
+            "round {round}: {count} measures"
+        );
         if count == 0 && !reran {
             // A rerun is not refused and fills everything.
             ok(&db, &["demo-data", "--measures", "2000"]);

@@ -298,7 +298,10 @@ fn ids_beyond_the_range_are_refused_and_counters_never_overflow() {
     assert_eq!(store.next_ids().unwrap(), before, "nothing changed");
     // The largest allowed id is taken; the next added measure is then refused, not wrapped.
     let top = quartier::store::MAX_ID;
-    apply(&mut store, add_op(renamed(MeasureId(top), "Oben"), vec![z1]));
+    apply(
+        &mut store,
+        add_op(renamed(MeasureId(top), "Oben"), vec![z1]),
+    );
     assert!(store.check().is_empty(), "{:?}", store.check());
     assert!(matches!(
         refused(&mut store, add_op(renamed(MeasureId(0), "Neu"), vec![z1])),

@@ -236,15 +236,35 @@ pub fn run(trees: &Trees, limit: u64, progress: &Progress) -> Vec<Inconsistency>
     let p = &mut problems;
     let goals: Vec<(Vec<u8>, Goal)> =
         decode_all(trees, TreeName::Goals, GOAL_FORMAT, limit, progress, p);
-    let measures: Vec<(Vec<u8>, Measure)> =
-        decode_all(trees, TreeName::Measures, MEASURE_FORMAT, limit, progress, p);
-    let by_measure: Vec<(Vec<u8>, LinkRecord)> =
-        decode_all(trees, TreeName::LinksByMeasure, LINK_FORMAT, limit, progress, p);
-    let by_goal: Vec<(Vec<u8>, LinkRecord)> =
-        decode_all(trees, TreeName::LinksByGoal, LINK_FORMAT, limit, progress, p);
+    let measures: Vec<(Vec<u8>, Measure)> = decode_all(
+        trees,
+        TreeName::Measures,
+        MEASURE_FORMAT,
+        limit,
+        progress,
+        p,
+    );
+    let by_measure: Vec<(Vec<u8>, LinkRecord)> = decode_all(
+        trees,
+        TreeName::LinksByMeasure,
+        LINK_FORMAT,
+        limit,
+        progress,
+        p,
+    );
+    let by_goal: Vec<(Vec<u8>, LinkRecord)> = decode_all(
+        trees,
+        TreeName::LinksByGoal,
+        LINK_FORMAT,
+        limit,
+        progress,
+        p,
+    );
     let history: Vec<(Vec<u8>, HistoryEntry)> =
         decode_all(trees, TreeName::History, HISTORY_FORMAT, limit, progress, p);
-    progress.tree.store(TreeName::Meta as usize, Ordering::Relaxed);
+    progress
+        .tree
+        .store(TreeName::Meta as usize, Ordering::Relaxed);
     for name in [
         meta::SCHEMA_VERSION,
         meta::NEXT_GOAL_ID,

@@ -141,7 +141,10 @@ pub fn damaged_blobs(dir: &Path) -> Vec<(String, BlobDamage)> {
         let mut kept: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
         kept.sort();
         for path in kept {
-            let damage = inspect_blob(&path).ok().flatten().unwrap_or(BlobDamage::Empty);
+            let damage = inspect_blob(&path)
+                .ok()
+                .flatten()
+                .unwrap_or(BlobDamage::Empty);
             let name = path.file_name().unwrap_or_default().to_string_lossy();
             damaged.push((format!("{DAMAGED}/{name}"), damage));
         }
@@ -160,11 +163,8 @@ pub fn keep_damaged_blobs(dir: &Path) -> std::io::Result<Vec<Repair>> {
             continue;
         };
         let kept = dir.join(DAMAGED);
-        std::os::unix::fs::DirBuilderExt::mode(
-            std::fs::DirBuilder::new().recursive(true),
-            0o700,
-        )
-        .create(&kept)?;
+        std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o700)
+            .create(&kept)?;
         let copy = kept.join(format!("blob-{lsn}"));
         if copy.symlink_metadata().is_err() {
             std::fs::copy(&path, &copy)?;
@@ -280,7 +280,11 @@ mod tests {
     #[test]
     fn only_generating_snapshots_are_removed() {
         let dir = tempfile::tempdir().unwrap();
-        for name in ["snap.0000000000000010", "snap.00000000FFFFFFFF.generating", "db"] {
+        for name in [
+            "snap.0000000000000010",
+            "snap.00000000FFFFFFFF.generating",
+            "db",
+        ] {
             std::fs::write(dir.path().join(name), b"").unwrap();
         }
         let removed = remove_unfinished_snapshots(dir.path()).unwrap();

@@ -20,8 +20,8 @@ use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-pub use check::{Inconsistency, StopReason};
 pub use apply::MAX_ID;
+pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user};
