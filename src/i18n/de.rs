@@ -118,6 +118,12 @@ pub fn text(text: Text) -> &'static str {
         StopTooMany => "mehr als {count} Einträge, mehr als die Dateien fassen können",
         StopStalled => "sled kommt seit {secs} s nicht weiter",
         StopPanicked => "sled ist beim Lesen abgestürzt",
+        ErrDiskFullReadOnly => {
+            "Der Datenträger der Datenbank {path} ist voll (eingehängt unter {mount}): nichts wurde geändert. Bitte dort Platz schaffen (z. B. alte Exporte oder Sicherungen löschen) und erneut versuchen."
+        }
+        NoticeReadOnlyCopy => {
+            "der Datenträger unter {mount} ist voll: quartier liest die Datenbank aus einer Kopie ({copy}) und kann nichts ändern, bis dort Platz ist."
+        }
         NoticeUnfinishedSnapshot => {
             "unfertige Momentaufnahme {name} entfernt (ein früherer Start wurde unterbrochen, z. B. bei vollem Datenträger); die Datenbank liest sie aus ihrem Protokoll neu."
         }

@@ -116,6 +116,12 @@ pub fn text(text: Text) -> &'static str {
         StopTooMany => "more than {count} entries, more than the files can hold",
         StopStalled => "sled made no progress for {secs} s",
         StopPanicked => "sled crashed while reading",
+        ErrDiskFullReadOnly => {
+            "The disk of the database {path} is full (mounted at {mount}): nothing was changed. Please free space there (e.g. delete old exports or backups) and try again."
+        }
+        NoticeReadOnlyCopy => {
+            "the disk at {mount} is full: quartier reads the database from a copy ({copy}) and cannot change anything until there is space."
+        }
         NoticeUnfinishedSnapshot => {
             "removed the unfinished snapshot {name} (an earlier start was interrupted, e.g. on a full disk); the database rebuilds it from its log."
         }

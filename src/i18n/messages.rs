@@ -101,6 +101,10 @@ impl Localize for StoreError {
                     ("reason", &crate::files::explain_io(path, source, lang)),
                 ],
             ),
+            StoreError::DiskFull { path, mount } => fill(
+                t(Text::ErrDiskFullReadOnly),
+                &[("path", &path.display()), ("mount", &mount.display())],
+            ),
             StoreError::DamagedBlob { path, name, reason } => fill(
                 t(Text::ErrDamagedBlob),
                 &[
@@ -251,6 +255,10 @@ impl Localize for crate::store::Repair {
             Repair::RemovedUnfinishedSnapshot(name) => {
                 fill(lang.t(Text::NoticeUnfinishedSnapshot), &[("name", name)])
             }
+            Repair::ReadOnlyCopy { mount, copy } => fill(
+                lang.t(Text::NoticeReadOnlyCopy),
+                &[("mount", &mount.display()), ("copy", &copy.display())],
+            ),
             Repair::DamagedBlob { name, reason, kept } => fill(
                 lang.t(Text::NoticeDamagedBlob),
                 &[

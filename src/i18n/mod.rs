@@ -142,6 +142,8 @@ pub enum Text {
     ErrSledCorruptHere,
     ErrDamagedBlob,
     ErrIdOutOfRange,
+    ErrDiskFullReadOnly,
+    NoticeReadOnlyCopy,
     NoticeUnfinishedSnapshot,
     NoticeDamagedBlob,
     CheckDamagedBlob,

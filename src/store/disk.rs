@@ -29,6 +29,69 @@ pub enum Repair {
         /// The copy.
         kept: PathBuf,
     },
+    /// The disk was full, and sled cannot open without writing: the database is read from a
+    /// temporary copy on another disk; changes are refused until there is space.
+    ReadOnlyCopy { mount: PathBuf, copy: PathBuf },
+}
+
+/// Whether an I/O error means that the disk (or the quota) is full.
+pub fn is_disk_full(error: &std::io::Error) -> bool {
+    matches!(
+        error.kind(),
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+    ) || matches!(error.raw_os_error(), Some(28 | 122))
+}
+
+/// A copy of sled's files in the system's temporary directory (on another disk), deleted on
+/// drop.
+pub struct TempCopy(PathBuf);
+
+impl TempCopy {
+    /// Copies `db`, blobs included (not the lock, drafts or kept damaged blobs); `None` when
+    /// the temporary directory is on the same disk or has no room either.
+    pub fn make(db: &Path) -> Option<TempCopy> {
+        use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+        let base = std::env::temp_dir();
+        if base.metadata().ok()?.dev() == db.metadata().ok()?.dev() {
+            return None;
+        }
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir = base.join(format!("quartier-read-only-{}-{nanos}", std::process::id()));
+        std::fs::DirBuilder::new().mode(0o700).create(&dir).ok()?;
+        let copy = TempCopy(dir);
+        let sled_file = |name: &str| name == "db" || name == "conf" || name.starts_with("snap.");
+        for entry in std::fs::read_dir(db).ok()?.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if sled_file(&name) && entry.file_type().ok()?.is_file() {
+                std::fs::copy(entry.path(), copy.0.join(&name)).ok()?;
+            }
+        }
+        let blobs = db.join(BLOBS);
+        if blobs.is_dir() {
+            let target = copy.0.join(BLOBS);
+            std::fs::DirBuilder::new()
+                .mode(0o700)
+                .create(&target)
+                .ok()?;
+            for entry in std::fs::read_dir(&blobs).ok()?.flatten() {
+                std::fs::copy(entry.path(), target.join(entry.file_name())).ok()?;
+            }
+        }
+        Some(copy)
+    }
+
+    /// The copy's directory.
+    pub fn dir(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 /// Why a blob file is not intact.

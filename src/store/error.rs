@@ -47,6 +47,9 @@ pub enum StoreError {
     },
     #[error("sled: {0}")]
     Sled(#[from] sled::Error),
+    /// The disk is full: the database was opened from a copy, read only.
+    #[error("disk of {path} is full (mounted at {mount}): read only")]
+    DiskFull { path: PathBuf, mount: PathBuf },
     /// sled cannot open the database because a blob file is damaged.
     #[error("database {path}: blob {name} is damaged ({reason})")]
     DamagedBlob {

@@ -48,6 +48,17 @@ pub struct Store {
     blobs: std::sync::Mutex<disk::BlobSync>,
     /// What open found and changed before sled saw the files.
     repairs: Vec<Repair>,
+    /// The directory sled has open: `path`, or a temporary copy when the disk is full.
+    files: PathBuf,
+    /// Set when the disk was full at open: sled reads a copy, and every change is refused.
+    /// Declared last, so the copy is deleted after sled has been dropped.
+    read_only: Option<ReadOnly>,
+}
+
+/// A database read from a temporary copy because its disk was full.
+struct ReadOnly {
+    mount: PathBuf,
+    copy: disk::TempCopy,
 }
 
 /// How long `check` waits for sled to return the next entry before it reports the tree as
@@ -142,28 +153,49 @@ impl Store {
         // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
         let mut repairs = disk::remove_unfinished_snapshots(path).map_err(io)?;
         repairs.extend(disk::keep_damaged_blobs(path).map_err(io)?);
-        let db = open_sled(path).map_err(|e| {
-            // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
-            let _ = disk::remove_unfinished_snapshots(path);
-            match e {
-                sled::Error::Io(source) if is_sled_lock_error(&source) => {
-                    StoreError::Locked(path.to_path_buf())
+        let (db, read_only) = match open_sled(path) {
+            Ok(db) => (db, None),
+            Err(e) => {
+                // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
+                let _ = disk::remove_unfinished_snapshots(path);
+                match e {
+                    sled::Error::Io(source) if is_sled_lock_error(&source) => {
+                        return Err(StoreError::Locked(path.to_path_buf()));
+                    }
+                    // sled cannot open without writing: read a copy on another disk instead.
+                    sled::Error::Io(source) if disk::is_disk_full(&source) => {
+                        let copy = disk::TempCopy::make(path).ok_or_else(|| io(source))?;
+                        let db =
+                            open_sled(copy.dir()).map_err(|e| StoreError::Sled(e).at_path(path))?;
+                        let mount = crate::files::mount_point(path);
+                        repairs.push(Repair::ReadOnlyCopy {
+                            mount: mount.clone(),
+                            copy: copy.dir().to_path_buf(),
+                        });
+                        (db, Some(ReadOnly { mount, copy }))
+                    }
+                    sled::Error::Io(source) => return Err(io(source)),
+                    other => {
+                        return Err(match disk::damaged_blobs(path).into_iter().next() {
+                            Some((name, reason)) => StoreError::DamagedBlob {
+                                path: path.to_path_buf(),
+                                name,
+                                reason,
+                            },
+                            None => StoreError::Sled(other).at_path(path),
+                        });
+                    }
                 }
-                sled::Error::Io(source) => io(source),
-                other => match disk::damaged_blobs(path).into_iter().next() {
-                    Some((name, reason)) => StoreError::DamagedBlob {
-                        path: path.to_path_buf(),
-                        name,
-                        reason,
-                    },
-                    None => StoreError::Sled(other).at_path(path),
-                },
             }
-        })?;
-        restrict_permissions(path);
+        };
+        let files = read_only
+            .as_ref()
+            .map_or(path, |r| r.copy.dir())
+            .to_path_buf();
+        restrict_permissions(&files);
         let trees = Trees::open(&db)?;
         let prepared = migrate::prepare(&trees)?;
-        let db_file = File::open(path.join("db")).map_err(io)?;
+        let db_file = File::open(files.join("db")).map_err(io)?;
         let store = Store {
             path: path.to_path_buf(),
             db,
@@ -171,10 +203,12 @@ impl Store {
             db_file,
             _lock: lock,
             prepared,
-            blobs: std::sync::Mutex::new(disk::BlobSync::new(path)),
+            blobs: std::sync::Mutex::new(disk::BlobSync::new(&files)),
+            files,
             repairs,
+            read_only,
         };
-        if store.prepared != migrate::Prepared::Current {
+        if store.prepared != migrate::Prepared::Current && store.read_only.is_none() {
             store.persist()?;
         }
         Ok(store)
@@ -255,6 +289,12 @@ impl Store {
     }
 
     fn commit(&mut self, op: Op, actor: &str, kind: EntryKind) -> Result<Applied, StoreError> {
+        if let Some(read_only) = &self.read_only {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+                mount: read_only.mount.clone(),
+            });
+        }
         let mut st = Staging::new(&self.trees);
         let planned = apply::plan(&mut st, op)?;
         let seq = records::meta_u64(&st, meta::NEXT_HISTORY_SEQ)?.max(1);
@@ -452,10 +492,10 @@ impl Store {
     pub fn check(&self) -> Vec<Inconsistency> {
         let mut problems = self.check_records();
         problems.extend(
-            disk::damaged_blobs(&self.path)
+            disk::damaged_blobs(&self.files)
                 .into_iter()
                 .map(|(name, reason)| Inconsistency::DamagedBlob {
-                    path: self.path.join(&name),
+                    path: self.files.join(&name),
                     name,
                     reason,
                 }),
@@ -464,7 +504,7 @@ impl Store {
     }
 
     fn check_records(&self) -> Vec<Inconsistency> {
-        let limit = disk::size_of(&self.path).saturating_add(1024);
+        let limit = disk::size_of(&self.files).saturating_add(1024);
         let progress = std::sync::Arc::new(check::Progress::default());
         let (sender, receiver) = std::sync::mpsc::channel();
         let worker = {
@@ -511,6 +551,12 @@ impl Store {
     /// simulate what an old or foreign database may hold.
     #[doc(hidden)]
     pub fn raw_insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+        if let Some(read_only) = &self.read_only {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+                mount: read_only.mount.clone(),
+            });
+        }
         self.trees.tree(tree).insert(key, value)?;
         self.persist()
     }
