@@ -193,15 +193,33 @@ fn decode_all<T: serde::de::DeserializeOwned>(
     problems: &mut Vec<Inconsistency>,
 ) -> Vec<(Vec<u8>, T)> {
     progress.tree.store(tree as usize, Ordering::Relaxed);
+    decode_entries(
+        tree,
+        trees.tree(tree).iter(),
+        version,
+        limit,
+        progress,
+        problems,
+    )
+}
+
+/// [`decode_all`] over any sequence of entries as sled's iterator returns them.
+fn decode_entries<T: serde::de::DeserializeOwned>(
+    tree: TreeName,
+    entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    version: u8,
+    limit: u64,
+    progress: &Progress,
+    problems: &mut Vec<Inconsistency>,
+) -> Vec<(Vec<u8>, T)> {
     let mut good = Vec::new();
     let mut previous: Option<sled::IVec> = None;
-    let mut read = 0u64;
     let stop = |after, reason| Inconsistency::Unreadable {
         tree: tree.name(),
         after,
         reason,
     };
-    for item in trees.tree(tree).iter() {
+    for (read, item) in (0u64..).zip(entries) {
         progress.step();
         let (key, bytes) = match item {
             Ok(entry) => entry,
@@ -219,7 +237,6 @@ fn decode_all<T: serde::de::DeserializeOwned>(
             problems.push(stop(read, StopReason::TooMany(limit)));
             break;
         }
-        read += 1;
         match decode_at::<T>(tree, &key, &bytes, version) {
             Ok(value) => good.push((key.to_vec(), value)),
             Err(e) => problems.push(corrupt(e)),
@@ -398,4 +415,77 @@ pub fn run(trees: &Trees, limit: u64, progress: &Progress) -> Vec<Inconsistency>
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: u64) -> sled::Result<(sled::IVec, sled::IVec)> {
+        let value = crate::store::codec::encode(LINK_FORMAT, &LinkRecord { primary: true });
+        Ok((id.to_be_bytes().to_vec().into(), value.into()))
+    }
+
+    fn decode(
+        entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+        limit: u64,
+    ) -> (usize, Vec<Inconsistency>) {
+        let mut problems = Vec::new();
+        let progress = Progress::default();
+        let good: Vec<(Vec<u8>, LinkRecord)> = decode_entries(
+            TreeName::LinksByMeasure,
+            entries,
+            LINK_FORMAT,
+            limit,
+            &progress,
+            &mut problems,
+        );
+        (good.len(), problems)
+    }
+
+    fn stopped(problems: &[Inconsistency]) -> Vec<(u64, StopReason)> {
+        problems
+            .iter()
+            .filter_map(|p| match p {
+                Inconsistency::Unreadable { after, reason, .. } => Some((*after, reason.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_sled_error_stops_the_tree_once() {
+        // sled's iterator returns the same error on every call after damage; the `take` only
+        // keeps this test finite should reading not stop.
+        let error = || Err(sled::Error::Corruption { at: None, bt: () });
+        let entries = [entry(1), entry(2)]
+            .into_iter()
+            .chain(std::iter::repeat_with(error).take(100_000));
+        let (good, problems) = decode(entries, 1_000);
+        assert_eq!(good, 2);
+        assert_eq!(
+            stopped(&problems),
+            [(2, StopReason::Damaged("db".into()))],
+            "{problems:?}"
+        );
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn keys_out_of_order_and_too_many_entries_stop_the_tree() {
+        let looping = [entry(1), entry(2), entry(3)]
+            .into_iter()
+            .cycle()
+            .take(100_000);
+        let (good, problems) = decode(looping, 1_000);
+        assert_eq!(good, 3);
+        assert!(matches!(
+            stopped(&problems)[..],
+            [(3, StopReason::KeysOutOfOrder(_))]
+        ));
+        let endless = (1..100_000).map(entry);
+        let (good, problems) = decode(endless, 10);
+        assert_eq!(good, 10);
+        assert_eq!(stopped(&problems), [(10, StopReason::TooMany(10))]);
+    }
 }
