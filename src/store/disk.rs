@@ -268,14 +268,13 @@ pub struct BlobSync {
 }
 
 impl BlobSync {
-    /// Tracks `<dir>/blobs`; what is there now was synced by an earlier run (or before this
-    /// rule) and is not synced again.
+    /// Tracks `<dir>/blobs`; the first [`BlobSync::sync_new`] syncs every blob there (cheap
+    /// for files already on disk; it covers blobs an older version never synced).
     pub fn new(dir: &Path) -> BlobSync {
-        let dir = dir.join(BLOBS);
-        let synced = std::fs::read_dir(&dir)
-            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
-            .unwrap_or_default();
-        BlobSync { dir, synced }
+        BlobSync {
+            dir: dir.join(BLOBS),
+            synced: HashSet::new(),
+        }
     }
 
     /// Makes every blob file written since the last call private (0600) and durable, then the

@@ -208,6 +208,14 @@ impl Store {
             repairs,
             read_only,
         };
+        // sled created or replaced files while opening (`db`, `conf`, a snapshot renamed into
+        // place): make their names durable, and every blob, before the first change is confirmed.
+        if store.read_only.is_none() {
+            File::open(path)
+                .and_then(|dir| dir.sync_all())
+                .map_err(io)?;
+            store.sync_blobs()?;
+        }
         if store.prepared != migrate::Prepared::Current && store.read_only.is_none() {
             store.persist()?;
         }
@@ -240,12 +248,20 @@ impl Store {
         self.db
             .flush()
             .map_err(|e| StoreError::Sled(e).at_path(&self.path))?;
+        self.sync_blobs()?;
+        self.db_file.sync_data().map_err(io)
+    }
+
+    /// Syncs every blob file sled wrote since the last call, and `blobs/` itself.
+    fn sync_blobs(&self) -> Result<(), StoreError> {
         self.blobs
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .sync_new()
-            .map_err(io)?;
-        self.db_file.sync_data().map_err(io)
+            .map_err(|source| StoreError::Io {
+                path: self.path.clone(),
+                source,
+            })
     }
 
     /// Applies `op` as `actor`, records it in the history, and returns once it is on disk.
