@@ -279,6 +279,7 @@ fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
         let mode = std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "{}", path.display());
     }
+    let (mut named, mut unneeded) = (0, 0);
     for blob in &blobs {
         let name = blob.file_name().unwrap().to_string_lossy().into_owned();
         let copy = dir.path().join(format!("emptied-{name}"));
@@ -295,8 +296,10 @@ fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
                 expected,
                 "{name}: {stderr}"
             );
+            unneeded += 1;
             continue;
         }
+        named += 1;
         assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
         assert!(
             stdout.contains(&name) || stderr.contains(&name),
@@ -309,6 +312,10 @@ fn blobs_are_private_and_an_emptied_blob_is_named_by_check() {
         let text = String::from_utf8_lossy(&again.stdout) + String::from_utf8_lossy(&again.stderr);
         assert!(text.contains(&name), "{name}: {text}");
     }
+    eprintln!(
+        "emptied each of {} blobs: {named} named by check, {unneeded} no longer needed",
+        blobs.len()
+    );
 }
 
 /// A small xorshift generator: the same flips on every run of a seed.

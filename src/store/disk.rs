@@ -244,6 +244,15 @@ pub fn keep_damaged_blobs(dir: &Path) -> std::io::Result<Vec<Repair>> {
     Ok(found)
 }
 
+/// The names in a directory, sorted (empty when it cannot be read).
+pub fn names(dir: &Path) -> Vec<OsString> {
+    let mut names: Vec<OsString> = std::fs::read_dir(dir)
+        .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
 /// Bytes in the database's files (`db`, snapshots, blobs): no tree can hold more entries.
 pub fn size_of(dir: &Path) -> u64 {
     let sum = |dir: &Path| -> u64 {
@@ -268,12 +277,13 @@ pub struct BlobSync {
 }
 
 impl BlobSync {
-    /// Tracks `<dir>/blobs`; the first [`BlobSync::sync_new`] syncs every blob there (cheap
-    /// for files already on disk; it covers blobs an older version never synced).
-    pub fn new(dir: &Path) -> BlobSync {
+    /// Tracks `<dir>/blobs`; `synced` are the blobs that were there before sled opened (synced
+    /// by the run that wrote them), so the first [`BlobSync::sync_new`] syncs only what sled
+    /// wrote while opening.
+    pub fn new(dir: &Path, synced: Vec<OsString>) -> BlobSync {
         BlobSync {
             dir: dir.join(BLOBS),
-            synced: HashSet::new(),
+            synced: synced.into_iter().collect(),
         }
     }
 

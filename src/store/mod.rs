@@ -153,6 +153,8 @@ impl Store {
         // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
         let mut repairs = disk::remove_unfinished_snapshots(path).map_err(io)?;
         repairs.extend(disk::keep_damaged_blobs(path).map_err(io)?);
+        let names_before = disk::names(path);
+        let blobs_before = disk::names(&path.join(disk::BLOBS));
         let (db, read_only) = match open_sled(path) {
             Ok(db) => (db, None),
             Err(e) => {
@@ -203,17 +205,26 @@ impl Store {
             db_file,
             _lock: lock,
             prepared,
-            blobs: std::sync::Mutex::new(disk::BlobSync::new(&files)),
+            blobs: std::sync::Mutex::new(disk::BlobSync::new(
+                &files,
+                if read_only.is_some() {
+                    Vec::new()
+                } else {
+                    blobs_before
+                },
+            )),
             files,
             repairs,
             read_only,
         };
-        // sled created or replaced files while opening (`db`, `conf`, a snapshot renamed into
-        // place): make their names durable, and every blob, before the first change is confirmed.
+        // When sled created or replaced files while opening (`db`, `conf`, a snapshot renamed
+        // into place), their names are made durable; so is every blob it wrote meanwhile.
         if store.read_only.is_none() {
-            File::open(path)
-                .and_then(|dir| dir.sync_all())
-                .map_err(io)?;
+            if disk::names(path) != names_before {
+                File::open(path)
+                    .and_then(|dir| dir.sync_all())
+                    .map_err(io)?;
+            }
             store.sync_blobs()?;
         }
         if store.prepared != migrate::Prepared::Current && store.read_only.is_none() {
