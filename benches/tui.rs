@@ -333,8 +333,10 @@ fn tree_moves(
         s.press_char('l')?;
         s.press_char('k')?;
     }
+    // `g` goes to the `Alle Maßnahmen` row, `j` to the first goal.
     s.press_char('g')?;
-    let rows = s.app.tree.len();
+    s.press_char('j')?;
+    let rows = s.app.tree.rows().len();
     facts.push(format!(
         "goals: {} ({} strategic), expanded tree {rows} rows",
         s.app.tree.goals().len(),

@@ -47,6 +47,9 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
     });
     let mut terminal = ratatui::init();
+    // crossterm registers its SIGWINCH handler when its event source is first used; do that
+    // before the first frame reads the size, so a resize right after the start is not lost.
+    let _ = event::poll(std::time::Duration::ZERO);
     std::thread::spawn(move || {
         loop {
             let wake = match event::read() {

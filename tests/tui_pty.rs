@@ -148,8 +148,15 @@ fn start_screen_shows_the_goal_tree_and_q_restores_the_terminal() {
         "status bar: {:?}",
         tui.row(23)
     );
-    // Z1 is selected in the focused tree.
-    assert!(tui.is_inverse(1, 4), "Z1 not selected:\n{}", tui.screen());
+    // `Alle Maßnahmen` is the first row; Z1, below it, is selected in the focused tree.
+    assert!(
+        tree.lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("Alle Maßnahmen (0)"),
+        "{tree}"
+    );
+    assert!(tui.is_inverse(2, 4), "Z1 not selected:\n{}", tui.screen());
     quit(&mut tui);
     let raw = tui.raw();
     assert!(
@@ -224,6 +231,35 @@ fn a_second_instance_is_refused_with_one_line_and_exit_2() {
     wait_in(&mut tui, &TABLE, "Maßnahmen · 1.1");
     quit(&mut tui);
     db.ok(&["goals"]);
+}
+
+#[test]
+fn a_measure_whose_goal_is_deleted_stays_reachable_under_ohne_ziel() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Kiezgarten", "--goal", "9.1"]);
+    let mut tui = start(&db);
+    wait_in(&mut tui, &TREE, "Alle Maßnahmen (1)");
+    assert!(!in_pane(&tui, &TREE).contains("Ohne Ziel"));
+    tui.send("G");
+    wait_in(&mut tui, &TABLE, "Maßnahmen · Z9");
+    tui.send("d");
+    // The question names the measure that loses its only goal.
+    tui.wait_for("(→ Ohne Ziel)");
+    tui.send("j");
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    wait_in(&mut tui, &TREE, "Ohne Ziel (1)");
+    tui.send("G");
+    wait_in(&mut tui, &TABLE, "Maßnahmen · ohne Ziel (1)");
+    wait_in(&mut tui, &TABLE, "Kiezgarten");
+    tui.send_keys(&[Key::Tab]);
+    wait_in(&mut tui, &STATUS, "MASSNAHMEN");
+    tui.send("e");
+    wait_in(&mut tui, &STATUS, "FORMULAR");
+    tui.send_keys(&[Key::Esc]);
+    wait_in(&mut tui, &STATUS, "MASSNAHMEN");
+    quit(&mut tui);
+    let list = db.ok(&["measure", "list"]);
+    assert!(list.contains("Kiezgarten"), "{list}");
 }
 
 #[test]

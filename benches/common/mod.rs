@@ -148,7 +148,7 @@ impl Session {
     }
 
     /// Expands every strategic goal (bottom up, so rows above do not shift) and selects the
-    /// first row; returns the number of rows of the expanded tree.
+    /// first goal; returns the number of goal rows of the expanded tree.
     pub fn expand_all(&mut self) -> BenchResult<usize> {
         let strategic = self.strategic().len();
         self.press_char('G')?;
@@ -156,8 +156,11 @@ impl Session {
             self.press_char('l')?;
             self.press_char('k')?;
         }
+        // `g` goes to the `Alle Maßnahmen` row; `j` to the first goal. The goal rows exclude
+        // the virtual rows (`Alle Maßnahmen`, `Ohne Ziel`).
         self.press_char('g')?;
-        Ok(self.app.tree.len())
+        self.press_char('j')?;
+        Ok(self.app.tree.rows().len())
     }
 }
 

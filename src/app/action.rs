@@ -38,6 +38,8 @@ pub enum Action {
     MoveGoalUp,
     /// Move the selected goal down among its siblings.
     MoveGoalDown,
+    /// Move the selected goal under another parent (or to the top level), chosen in a picker.
+    MoveGoalTo,
     Undo,
     Redo,
     /// Start an incremental search.

@@ -16,6 +16,8 @@ pub enum Purpose {
     NewMeasure {
         goal: GoalId,
     },
+    /// A new measure without a goal (added under `Ohne Ziel` or `Alle Maßnahmen`).
+    NewMeasureWithoutGoal,
     EditMeasure,
     NewGoal,
     EditGoal,

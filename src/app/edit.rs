@@ -2,6 +2,7 @@
 //! after which the views are refreshed and the status bar says `gespeichert` — only once the
 //! store returned, i.e. after the change was flushed to disk.
 
+use super::Node;
 use super::form::{Form, FormOutcome, FormValue};
 use super::popups::{Confirm, Pending, Picker};
 use super::{Action, App, Draft, Focus, FormState, MessageKind, Mode, Purpose};
@@ -44,14 +45,25 @@ impl App {
         }
         self.forget_search_index();
         self.rows_cache.clear();
-        let reloaded = self
-            .store
-            .goals()
-            .and_then(|goals| Ok((goals, self.store.links()?)));
+        // The set of measures changes only when one is added or deleted (a scan of every key
+        // at 100 000 measures is not worth making on each edit).
+        let added_or_deleted = changes
+            .iter()
+            .any(|c| matches!(c, Change::MeasureAdded(_) | Change::MeasureDeleted(_)));
+        let reloaded = self.store.goals().and_then(|goals| {
+            let ids = match added_or_deleted {
+                true => Some(self.store.measure_ids()?),
+                false => None,
+            };
+            Ok((goals, self.store.links()?, ids))
+        });
         match reloaded {
-            Ok((goals, links)) => {
+            Ok((goals, links, ids)) => {
                 self.tree.replace_goals(goals);
                 self.links = super::LinkIndex::new(&links);
+                if let Some(ids) = ids {
+                    self.measure_ids = ids;
+                }
             }
             Err(error) => self.say_error(&error),
         }
@@ -59,10 +71,35 @@ impl App {
         self.fill_pane();
     }
 
-    /// `a`: a new goal (tree) or a new measure linked to the selected goal.
+    /// On a virtual row of the tree, says that goal actions need a goal; true there.
+    pub(super) fn refuse_on_virtual_row(&mut self) -> bool {
+        let node = self.tree.selected_node();
+        if node.goal().is_some() {
+            return false;
+        }
+        let name = self.lang.t(self.node_name(node));
+        let text = fill(self.lang.t(Text::NotAGoal), &[("node", &name)]);
+        self.say(MessageKind::Info, text);
+        true
+    }
+
+    /// The name of a virtual row.
+    pub(super) fn node_name(&self, node: Node) -> Text {
+        match node {
+            Node::Orphans => Text::TreeOrphans,
+            _ => Text::TreeAll,
+        }
+    }
+
+    /// `a`: a new goal (tree) or a new measure linked to the selected goal (without a goal on
+    /// a virtual row).
     pub(super) fn add(&mut self) {
         let selected = self.tree.selected().cloned();
         if self.focus == Focus::Tree {
+            // In a tree without goals `a` makes the first goal from any row.
+            if !self.tree.is_empty() && self.refuse_on_virtual_row() {
+                return;
+            }
             // Under a top-level goal: a new child; under a sub-goal: a sibling after it; in an
             // empty tree: a new top-level goal.
             let (parent, position) = match &selected {
@@ -90,9 +127,12 @@ impl App {
             if let Mode::Form(state) = &mut self.mode {
                 state.form.next_field();
             }
-        } else if let Some(selected) = selected {
+        } else {
             let measure = Measure::new("");
-            let purpose = Purpose::NewMeasure { goal: selected.id };
+            let purpose = match selected {
+                Some(goal) => Purpose::NewMeasure { goal: goal.id },
+                None => Purpose::NewMeasureWithoutGoal,
+            };
             self.open_form(Form::measure(&measure, true, self.lang), purpose);
         }
     }
@@ -100,6 +140,9 @@ impl App {
     /// `e`/Enter: edit the selected goal or measure.
     pub(super) fn edit(&mut self) {
         if self.focus == Focus::Tree {
+            if self.refuse_on_virtual_row() {
+                return;
+            }
             if let Some(goal) = self.tree.selected().cloned() {
                 self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
             }
@@ -115,6 +158,9 @@ impl App {
 
     /// `r`: the goal form with the cursor in the title.
     pub(super) fn rename_goal(&mut self) {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
         if let Some(goal) = self.tree.selected().cloned() {
             self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
             if let Mode::Form(state) = &mut self.mode {
@@ -173,6 +219,10 @@ impl App {
                 measure,
                 goals: vec![goal],
             },
+            (Purpose::NewMeasureWithoutGoal, FormValue::Measure(measure)) => Op::AddMeasure {
+                measure,
+                goals: Vec::new(),
+            },
             (Purpose::EditMeasure, FormValue::Measure(measure)) => Op::UpdateMeasure { measure },
             (Purpose::NewGoal, FormValue::Goal(goal)) => Op::AddGoal { goal },
             (Purpose::EditGoal, FormValue::Goal(goal)) => Op::UpdateGoal {
@@ -226,10 +276,14 @@ impl App {
         }
     }
 
-    /// `d`: asks before deleting, naming what goes and how many links.
+    /// `d`: asks before deleting, naming what goes, how many links, and the measures that
+    /// lose their last goal with a goal.
     pub(super) fn ask_delete(&mut self) {
         let lang = self.lang;
         if self.focus == Focus::Tree {
+            if self.refuse_on_virtual_row() {
+                return;
+            }
             let Some(goal) = self.tree.selected().cloned() else {
                 return;
             };
@@ -248,6 +302,8 @@ impl App {
                     ("links", &links),
                 ],
             );
+            let orphaned = self.orphaned_by(&subtree);
+            let question = self.with_orphans(question, &orphaned);
             self.mode = Mode::Confirm(Confirm {
                 question,
                 pending: Pending::DeleteGoal(goal.id),
@@ -266,6 +322,72 @@ impl App {
         }
     }
 
+    /// Measures linked to goals of `goals` and to no other goal, ascending: they lose their
+    /// last goal when those goals go.
+    fn orphaned_by(&self, goals: &[GoalId]) -> Vec<MeasureId> {
+        let mut orphaned: Vec<MeasureId> = goals
+            .iter()
+            .flat_map(|g| self.links.measures_of(*g))
+            .map(|(m, _)| *m)
+            .filter(|m| {
+                self.links
+                    .goals_of(*m)
+                    .iter()
+                    .all(|(g, _)| goals.contains(g))
+            })
+            .collect();
+        orphaned.sort_unstable();
+        orphaned.dedup();
+        orphaned
+    }
+
+    /// `M-0010 „…“` for a measure in a question (title cut to fit a popup).
+    fn measure_label(&self, id: MeasureId) -> String {
+        let title = match self.store.measure(id) {
+            Ok(Some(m)) => m.title,
+            _ => String::new(),
+        };
+        let title = crate::text::sanitize_line(&title);
+        let title = crate::text::truncate(&title, 40);
+        crate::i18n::fill("{id} „{title}“", &[("id", &id), ("title", &title)])
+    }
+
+    /// Adds `M-0010 „…“ hat danach kein Ziel mehr (→ Ohne Ziel).` before the `(j/n)` of a
+    /// question, naming at most three measures and counting the rest.
+    fn with_orphans(&self, question: String, orphaned: &[MeasureId]) -> String {
+        if orphaned.is_empty() {
+            return question;
+        }
+        let lang = self.lang;
+        let mut names: Vec<String> = orphaned
+            .iter()
+            .take(3)
+            .map(|id| self.measure_label(*id))
+            .collect();
+        if orphaned.len() > 3 {
+            let rest = orphaned.len() - 3;
+            names.push(fill(lang.t(Text::OrphanMore), &[("n", &rest)]));
+        }
+        let list = match names.split_last() {
+            Some((last, [])) => last.clone(),
+            Some((last, first)) => {
+                format!("{} {} {last}", first.join(", "), lang.t(Text::ListAnd))
+            }
+            None => String::new(),
+        };
+        let sentence = if orphaned.len() == 1 {
+            Text::OrphanAfterOne
+        } else {
+            Text::OrphanAfterMany
+        };
+        let sentence = fill(lang.t(sentence), &[("list", &list)]);
+        let keys = lang.t(Text::ConfirmKeys);
+        match question.trim_end().strip_suffix(keys) {
+            Some(head) => format!("{} {sentence} {keys}", head.trim_end()),
+            None => format!("{question} {sentence}"),
+        }
+    }
+
     pub(super) fn run_pending(&mut self, pending: Pending) {
         match pending {
             Pending::DeleteMeasure(id) => {
@@ -273,6 +395,9 @@ impl App {
             }
             Pending::DeleteGoal(id) => {
                 self.apply_or_say(Op::DeleteGoal { id, force: true });
+            }
+            Pending::Unlink { measure, goal } => {
+                self.apply_or_say(Op::Unlink { measure, goal });
             }
             Pending::Export(format, path) => self.export_to(format, path, true),
             Pending::RestoreDraft(draft) => {
@@ -314,26 +439,62 @@ impl App {
     }
 
     /// `U`: removes the link through which the measure appears under the selected goal. The
-    /// last link is kept: a measure without goals would vanish from the tree.
+    /// last link is removed only after a question: the measure then is under `Ohne Ziel`.
     pub(super) fn unlink(&mut self) {
-        let Some(row) = self.pane.selected_row() else {
-            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+        let Some(row) = self.selected_row_under_goal() else {
+            return;
+        };
+        let Some(goal) = row.via else {
             return;
         };
         if self.links.goals_of(row.id).len() <= 1 {
-            self.say_text(MessageKind::Error, Text::LastLink);
+            let title = match self.store.measure(row.id) {
+                Ok(Some(m)) => m.title,
+                _ => String::new(),
+            };
+            let title = crate::text::sanitize_line(&title).into_owned();
+            let question = fill(
+                self.lang.t(Text::AskUnlinkLast),
+                &[("id", &row.id), ("title", &title)],
+            );
+            self.mode = Mode::Confirm(Confirm {
+                question,
+                pending: Pending::Unlink {
+                    measure: row.id,
+                    goal,
+                },
+            });
             return;
         }
         self.apply_or_say(Op::Unlink {
             measure: row.id,
-            goal: row.via,
+            goal,
         });
+    }
+
+    /// The selected measure row when a goal is selected in the tree; otherwise says why `U`
+    /// and `P` do nothing.
+    fn selected_row_under_goal(&mut self) -> Option<super::MeasureRow> {
+        let Some(row) = self.pane.selected_row() else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+            return None;
+        };
+        let node = self.tree.selected_node();
+        if node.goal().is_none() || row.via.is_none() {
+            let name = self.lang.t(self.node_name(node));
+            let text = fill(self.lang.t(Text::NoGoalHere), &[("node", &name)]);
+            self.say(MessageKind::Info, text);
+            return None;
+        }
+        Some(row)
     }
 
     /// `P`: the selected goal (or the sub-goal the measure is linked through) becomes primary.
     pub(super) fn set_primary(&mut self) {
-        let Some(row) = self.pane.selected_row() else {
-            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+        let Some(row) = self.selected_row_under_goal() else {
+            return;
+        };
+        let Some(goal) = row.via else {
             return;
         };
         if row.primary {
@@ -342,18 +503,29 @@ impl App {
         }
         self.apply_or_say(Op::SetPrimary {
             measure: row.id,
-            goal: row.via,
+            goal,
         });
     }
 
     /// `K`/`J`: moves the selected goal among its siblings.
     pub(super) fn move_goal(&mut self, delta: i64) {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
         let Some(goal) = self.tree.selected().cloned() else {
             return;
         };
         let siblings = self.tree.siblings(goal.id).len() as i64;
         let position = goal.position as i64 + delta;
         if position < 0 || position >= siblings {
+            let text = if delta < 0 {
+                Text::GoalFirstAmongSiblings
+            } else {
+                Text::GoalLastAmongSiblings
+            };
+            let code = crate::text::sanitize_line(&goal.code).into_owned();
+            let text = fill(self.lang.t(text), &[("code", &code)]);
+            self.say(MessageKind::Info, text);
             return;
         }
         self.apply_or_say(Op::MoveGoal {
@@ -361,6 +533,32 @@ impl App {
             parent: goal.parent,
             position: position as u32,
         });
+    }
+
+    /// `m`: the goal picker for the selected goal's new parent.
+    pub(super) fn open_move_picker(&mut self) {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
+        if let Some(goal) = self.tree.selected() {
+            let subtree = self.tree.subtree(goal.id);
+            let picker = Picker::move_goal(goal, subtree, self.tree.goals());
+            self.mode = Mode::Picker(picker);
+        }
+    }
+
+    /// Moves `goal` to the end of `parent`'s sub-goals (`None`: the top level); one op, undone
+    /// with `u`. The goal stays selected.
+    pub(super) fn move_goal_to(&mut self, goal: GoalId, parent: Option<GoalId>) {
+        let op = Op::MoveGoal {
+            id: goal,
+            parent,
+            position: u32::MAX,
+        };
+        if self.apply_or_say(op).is_some() {
+            self.tree.select(goal);
+            self.goal_changed();
+        }
     }
 
     pub(super) fn undo(&mut self) {

@@ -160,6 +160,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(C::Tree, &["K"], A::MoveGoalUp, T::KeyMoveGoalUp, None),
     bind(C::Tree, &["J"], A::MoveGoalDown, T::KeyMoveGoalDown, None),
+    bind(C::Tree, &["m"], A::MoveGoalTo, T::KeyMoveGoalTo, None),
     // The measure table and detail pane.
     bind(
         C::Measures,

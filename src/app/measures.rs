@@ -166,6 +166,63 @@ impl Cached {
     }
 }
 
+/// Whether a measure is overdue on `today`: its end date has passed while it is still
+/// `laufend` or `bewilligt`.
+pub fn overdue(status: Status, end: Option<NaiveDate>, today: NaiveDate) -> bool {
+    matches!(status, Status::Laufend | Status::Bewilligt) && end.is_some_and(|end| end < today)
+}
+
+/// What the widest value of each column needs over all shown rows (not only those on screen,
+/// so columns keep their width while scrolling). The title column gets what the others leave.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ColumnWidths {
+    pub organisation: usize,
+    pub fund: usize,
+    pub approved: usize,
+    pub runtime: usize,
+    /// Bit `i` is set when `Status::ALL[i]` occurs (labels differ by language).
+    pub statuses: u32,
+    /// Whether any shown measure is overdue (see [`overdue`]).
+    pub overdue: bool,
+}
+
+impl ColumnWidths {
+    /// The widths of `rows`, overdue counted on `today` (none without a day).
+    pub fn of<'m>(rows: impl Iterator<Item = &'m Cached>, today: Option<NaiveDate>) -> Self {
+        use crate::text::width;
+        let mut widths = ColumnWidths::default();
+        let (mut low, mut high) = (None::<Cents>, None::<Cents>);
+        for m in rows {
+            widths.organisation = widths
+                .organisation
+                .max(width(&crate::text::sanitize_line(&m.organisation)));
+            widths.fund = widths.fund.max(m.fund.map_or(0, |f| width(f.name())));
+            if let Some(amount) = m.approved {
+                low = Some(low.map_or(amount, |l| l.min(amount)));
+                high = Some(high.map_or(amount, |h| h.max(amount)));
+            }
+            // `01.03.2026–31.12.2027`: 10 columns per date and the dash.
+            let runtime = match (m.start, m.end) {
+                (None, None) => 0,
+                (Some(_), Some(_)) => 21,
+                _ => 11,
+            };
+            widths.runtime = widths.runtime.max(runtime);
+            if let Some(i) = Status::ALL.iter().position(|s| *s == m.status) {
+                widths.statuses |= 1 << i;
+            }
+            widths.overdue |= today.is_some_and(|t| overdue(m.status, m.end, t));
+        }
+        widths.approved = [low, high]
+            .into_iter()
+            .flatten()
+            .map(|c| width(&c.format_de()))
+            .max()
+            .unwrap_or(0);
+        widths
+    }
+}
+
 /// What the measure pane shows; every criterion is optional.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filter {
@@ -210,10 +267,59 @@ pub fn runs_between(start: Option<NaiveDate>, end: Option<NaiveDate>, year: i32)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MeasureRow {
     pub id: MeasureId,
-    /// The goal the measure is linked through (the selected goal or one of its sub-goals).
-    pub via: GoalId,
+    /// The goal the measure is linked through (the selected goal or one of its sub-goals; under
+    /// `Alle Maßnahmen` its primary goal); none for a measure without a goal.
+    pub via: Option<GoalId>,
     /// Whether `via` is the measure's primary goal.
     pub primary: bool,
+}
+
+/// One row per measure linked to a goal of `subtree`, through its primary goal when that is
+/// in the subtree.
+pub fn rows_of(subtree: &[GoalId], links: &LinkIndex) -> Vec<MeasureRow> {
+    let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
+    for goal in subtree {
+        for (id, primary) in links.measures_of(*goal) {
+            let row = MeasureRow {
+                id: *id,
+                via: Some(*goal),
+                primary: *primary,
+            };
+            rows.entry(*id)
+                .and_modify(|old| {
+                    if row.primary && !old.primary {
+                        *old = row;
+                    }
+                })
+                .or_insert(row);
+        }
+    }
+    rows.into_values().collect()
+}
+
+/// One row per measure of `ids`, through its primary goal (none without a goal).
+pub fn rows_of_all(ids: &[MeasureId], links: &LinkIndex) -> Vec<MeasureRow> {
+    ids.iter()
+        .map(|id| {
+            let first = links.goals_of(*id).first();
+            MeasureRow {
+                id: *id,
+                via: first.map(|(goal, _)| *goal),
+                primary: first.is_some_and(|(_, primary)| *primary),
+            }
+        })
+        .collect()
+}
+
+/// One row per measure of `ids`, which have no goal.
+pub fn rows_without_goal(ids: &[MeasureId]) -> Vec<MeasureRow> {
+    ids.iter()
+        .map(|id| MeasureRow {
+            id: *id,
+            via: None,
+            primary: false,
+        })
+        .collect()
 }
 
 /// The rows of the measure pane and the selection among them.
@@ -225,6 +331,10 @@ pub struct MeasurePane {
     pub selected: usize,
     pub sort: SortColumn,
     pub filter: Filter,
+    /// The widest value of each column over the shown rows.
+    pub widths: ColumnWidths,
+    /// The day overdue measures are counted from (`$QUARTIER_TODAY` or today).
+    pub today: Option<NaiveDate>,
 }
 
 impl MeasurePane {
@@ -237,27 +347,19 @@ impl MeasurePane {
         links: &LinkIndex,
         measure: impl Fn(MeasureId) -> Option<&'m Cached>,
     ) {
+        self.fill_rows(rows_of(subtree, links), measure);
+    }
+
+    /// Filters and sorts `rows` (one per measure) and shows them; see [`MeasurePane::fill`].
+    pub fn fill_rows<'m>(
+        &mut self,
+        rows: Vec<MeasureRow>,
+        measure: impl Fn(MeasureId) -> Option<&'m Cached>,
+    ) {
         let keep = self.selected_id();
-        let mut rows: HashMap<MeasureId, MeasureRow> = HashMap::new();
-        for goal in subtree {
-            for (id, primary) in links.measures_of(*goal) {
-                let row = MeasureRow {
-                    id: *id,
-                    via: *goal,
-                    primary: *primary,
-                };
-                rows.entry(*id)
-                    .and_modify(|old| {
-                        if row.primary && !old.primary {
-                            *old = row;
-                        }
-                    })
-                    .or_insert(row);
-            }
-        }
         self.unfiltered = rows.len();
         let mut rows: Vec<(MeasureRow, &Cached)> = rows
-            .into_values()
+            .into_iter()
             .filter_map(|row| measure(row.id).map(|m| (row, m)))
             .filter(|(_, m)| self.filter.matches(m))
             .collect();
@@ -271,15 +373,17 @@ impl MeasurePane {
         } else {
             rows.sort_by(|a, b| sort.compare(a.1, b.1));
         }
+        self.widths = ColumnWidths::of(rows.iter().map(|(_, m)| *m), self.today);
         self.rows = rows.into_iter().map(|(row, _)| row).collect();
         self.select(keep);
     }
 
     /// Shows rows computed earlier (see [`MeasurePane::fill`]).
-    pub fn set_rows(&mut self, rows: Vec<MeasureRow>, unfiltered: usize) {
+    pub fn set_rows(&mut self, rows: Vec<MeasureRow>, unfiltered: usize, widths: ColumnWidths) {
         let keep = self.selected_id();
         self.rows = rows;
         self.unfiltered = unfiltered;
+        self.widths = widths;
         self.select(keep);
     }
 
@@ -345,7 +449,7 @@ mod tests {
         });
         assert_eq!(pane.rows.len(), 2);
         assert_eq!(pane.rows[0].id, MeasureId(2), "sorted by title");
-        assert_eq!(pane.rows[1].via, GoalId(3));
+        assert_eq!(pane.rows[1].via, Some(GoalId(3)));
         assert!(pane.rows[1].primary);
         assert_eq!(links.count_in(&[GoalId(1), GoalId(2), GoalId(3)]), 2);
         // Goals 2 and 3 are children of 1.

@@ -26,10 +26,10 @@ pub use action::Action;
 pub use draft::{Draft, Purpose};
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
-pub use popups::{Confirm, FilterPopup, Pending, Picker};
+pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
 pub use search::{SearchHits, SearchInput};
-pub use tree::GoalTree;
+pub use tree::{GoalTree, Node};
 
 use crate::i18n::{Lang, Localize, Text};
 use crate::model::{GoalId, Measure, MeasureId};
@@ -93,7 +93,14 @@ pub struct ViewState {
     pub tree_height: Cell<usize>,
     pub table_offset: Cell<usize>,
     pub table_height: Cell<usize>,
+    /// How far the detail pane can scroll (its wrapped lines minus its height) and its height.
+    pub detail_max_scroll: Cell<u16>,
+    pub detail_height: Cell<usize>,
 }
+
+/// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
+/// there were before the filter, and the column widths.
+type CachedRows = (Vec<MeasureRow>, usize, measures::ColumnWidths);
 
 /// The whole state of the TUI.
 pub struct App {
@@ -107,7 +114,11 @@ pub struct App {
     counts: HashMap<GoalId, usize>,
     /// The sorted, filtered rows of goals already shown, so going back to a goal with thousands
     /// of measures does not sort them again; emptied on every change of data.
-    rows_cache: HashMap<(GoalId, SortColumn, Filter), (Vec<MeasureRow>, usize)>,
+    rows_cache: HashMap<(Node, SortColumn, Filter), CachedRows>,
+    /// Every measure's id, ascending (for `Alle Maßnahmen`).
+    measure_ids: Vec<MeasureId>,
+    /// Measures without any goal, ascending (for `Ohne Ziel`).
+    orphans: Vec<MeasureId>,
     /// Decoded measures, loaded when a goal showing them is selected; dropped when they change.
     cache: HashMap<MeasureId, measures::Cached>,
     pub pane: MeasurePane,
@@ -152,6 +163,7 @@ impl App {
     ) -> Result<App, StoreError> {
         let tree = GoalTree::new(store.goals()?);
         let links = LinkIndex::new(&store.links()?);
+        let measure_ids = store.measure_ids()?;
         let mut app = App {
             store,
             actor: current_user(),
@@ -162,6 +174,8 @@ impl App {
             counts: HashMap::new(),
             cache: HashMap::new(),
             rows_cache: HashMap::new(),
+            measure_ids,
+            orphans: Vec::new(),
             pane: MeasurePane::default(),
             focus: Focus::Tree,
             mode: Mode::Normal,
@@ -176,6 +190,14 @@ impl App {
             quit: false,
         };
         app.recount();
+        match crate::report::today() {
+            Ok(today) => app.pane.today = Some(today),
+            Err(value) => {
+                // No day, no overdue marks; the message says why.
+                let text = crate::i18n::fill(app.lang.t(Text::ErrToday), &[("value", &value)]);
+                app.say(MessageKind::Error, text);
+            }
+        }
         app.offer_draft();
         Ok(app)
     }
@@ -183,6 +205,14 @@ impl App {
     /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
+        self.fill_pane();
+    }
+
+    /// Sets the day overdue measures are counted from (tests; the TUI takes `report::today()`
+    /// at start) and redraws the table's marks.
+    pub fn set_today(&mut self, today: Option<chrono::NaiveDate>) {
+        self.pane.today = today;
+        self.rows_cache.clear();
         self.fill_pane();
     }
 
@@ -324,7 +354,7 @@ impl App {
             }
             Mode::Picker(mut picker) => {
                 if picker.edit(key) {
-                    picker.refilter(self.tree.goals(), &self.links);
+                    picker.refilter(self.tree.goals());
                 }
                 self.mode = Mode::Picker(picker);
             }
@@ -353,49 +383,95 @@ impl App {
         self.say(MessageKind::Error, text);
     }
 
-    /// Recomputes the per-goal measure counts.
+    /// Recomputes the per-goal measure counts and the measures without a goal.
     fn recount(&mut self) {
         let tree = &self.tree;
         self.counts = self.links.counts(|g| tree.goal(g).and_then(|g| g.parent));
+        let links = &self.links;
+        self.orphans = self
+            .measure_ids
+            .iter()
+            .copied()
+            .filter(|id| links.goals_of(*id).is_empty())
+            .collect();
+        self.tree.set_orphans(!self.orphans.is_empty());
     }
 
-    /// Refills the measure pane for the selected goal, loading measures not yet cached.
+    /// Measures in a row of the tree: distinct measures linked to a goal or its sub-goals,
+    /// every measure, or those without a goal.
+    pub fn count_node(&self, node: Node) -> usize {
+        match node {
+            Node::All => self.measure_ids.len(),
+            Node::Goal(goal) => self.count(goal),
+            Node::Orphans => self.orphans.len(),
+        }
+    }
+
+    /// Measures without any goal, ascending.
+    pub fn orphans(&self) -> &[MeasureId] {
+        &self.orphans
+    }
+
+    /// Refills the measure pane for the selected row, loading measures not yet cached.
     fn fill_pane(&mut self) {
-        let Some(goal) = self.tree.selected_id() else {
-            self.pane.rows.clear();
-            return;
-        };
-        let key = (goal, self.pane.sort, self.pane.filter);
-        if let Some((rows, unfiltered)) = self.rows_cache.get(&key) {
-            self.pane.set_rows(rows.clone(), *unfiltered);
+        let node = self.tree.selected_node();
+        let key = (node, self.pane.sort, self.pane.filter);
+        if let Some((rows, unfiltered, widths)) = self.rows_cache.get(&key) {
+            self.pane.set_rows(rows.clone(), *unfiltered, *widths);
             return;
         }
-        let subtree = self.tree.subtree(goal);
-        let mut failed = None;
-        for goal in &subtree {
-            for (id, _) in self.links.measures_of(*goal) {
-                if self.cache.contains_key(id) {
-                    continue;
-                }
-                match self.store.measure(*id) {
-                    Ok(Some(measure)) => {
-                        self.cache.insert(*id, measures::Cached::new(measure));
-                    }
-                    Ok(None) => {}
-                    Err(error) => failed = Some(error),
-                }
+        let (rows, big) = match node {
+            Node::Goal(goal) => {
+                let subtree = self.tree.subtree(goal);
+                (measures::rows_of(&subtree, &self.links), subtree.len() > 1)
             }
-        }
+            Node::All => (measures::rows_of_all(&self.measure_ids, &self.links), true),
+            Node::Orphans => (measures::rows_without_goal(&self.orphans), false),
+        };
+        let failed = self.load_rows(&rows);
         let cache = &self.cache;
-        self.pane.fill(&subtree, &self.links, |id| cache.get(&id));
+        self.pane.fill_rows(rows, |id| cache.get(&id));
         if let Some(error) = failed {
             self.say_error(&error);
-        } else if subtree.len() > 1 {
-            // Only goals with sub-goals: their thousands of rows are what is slow to sort;
-            // a single goal's rows are cheap to make again and not worth the memory.
+        } else if big {
+            // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
+            // is slow to sort; a single goal's rows are cheap to make again.
+            let pane = &self.pane;
             self.rows_cache
-                .insert(key, (self.pane.rows.clone(), self.pane.unfiltered));
+                .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
         }
+    }
+
+    /// Decodes the measures of `rows` not yet cached (all at once in one pass over the store
+    /// when many are missing); the last error, if any.
+    fn load_rows(&mut self, rows: &[MeasureRow]) -> Option<StoreError> {
+        let missing = rows
+            .iter()
+            .filter(|r| !self.cache.contains_key(&r.id))
+            .count();
+        if missing > 1000 && missing * 2 > self.measure_ids.len() {
+            let cache = &mut self.cache;
+            let result = self.store.for_each_measure(|m| {
+                cache
+                    .entry(m.id)
+                    .or_insert_with(|| measures::Cached::new(m));
+            });
+            return result.err();
+        }
+        let mut failed = None;
+        for row in rows {
+            if self.cache.contains_key(&row.id) {
+                continue;
+            }
+            match self.store.measure(row.id) {
+                Ok(Some(measure)) => {
+                    self.cache.insert(row.id, measures::Cached::new(measure));
+                }
+                Ok(None) => {}
+                Err(error) => failed = Some(error),
+            }
+        }
+        failed
     }
 
     /// The open form and its purpose, as a draft to keep when the program must stop now.

@@ -41,7 +41,7 @@ impl App {
             Action::Help => self.mode = Mode::Help { scroll: 0 },
             Action::Search => {
                 self.mode = Mode::Search(SearchInput::new(
-                    self.tree.selected_id(),
+                    self.tree.selected_node(),
                     self.pane.selected_id(),
                     self.focus,
                 ));
@@ -68,6 +68,7 @@ impl App {
             Action::SetPrimary => self.set_primary(),
             Action::MoveGoalUp => self.move_goal(-1),
             Action::MoveGoalDown => self.move_goal(1),
+            Action::MoveGoalTo => self.open_move_picker(),
             Action::Report => self.open_report(),
             Action::Export => {
                 self.mode = Mode::Export(super::export::ExportDialog::new(&self.export_dir));
@@ -82,7 +83,8 @@ impl App {
     fn page(&self) -> usize {
         let height = match self.focus {
             Focus::Tree => self.view.tree_height.get(),
-            _ => self.view.table_height.get(),
+            Focus::Measures => self.view.table_height.get(),
+            Focus::Detail => self.view.detail_height.get(),
         };
         height.saturating_sub(1).max(1)
     }
@@ -90,9 +92,9 @@ impl App {
     fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::Tree => {
-                let before = self.tree.selected_id();
+                let before = self.tree.selected_node();
                 self.tree.move_by(delta);
-                if self.tree.selected_id() != before {
+                if self.tree.selected_node() != before {
                     self.goal_changed();
                 }
             }
@@ -101,8 +103,10 @@ impl App {
                 self.detail_scroll = 0;
             }
             Focus::Detail => {
+                // Bounded by what the last drawing left below the pane.
+                let max = self.view.detail_max_scroll.get() as isize;
                 let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
-                self.detail_scroll = scroll.clamp(0, u16::MAX as isize) as u16;
+                self.detail_scroll = scroll.clamp(0, max) as u16;
             }
         }
     }

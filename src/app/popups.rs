@@ -13,6 +13,11 @@ use crate::model::{Fund, Goal, GoalId, MeasureId, Status};
 pub enum Pending {
     DeleteMeasure(MeasureId),
     DeleteGoal(GoalId),
+    /// Remove a measure's last link (it then has no goal).
+    Unlink {
+        measure: MeasureId,
+        goal: GoalId,
+    },
     RestoreDraft(Box<super::Draft>),
     /// Replace an existing file with an export.
     Export(crate::exchange::Format, std::path::PathBuf),
@@ -26,26 +31,60 @@ pub struct Confirm {
     pub pending: Pending,
 }
 
+/// What the goal picker chooses a goal for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PickFor {
+    /// `L`: a goal to link the measure to.
+    Link(MeasureId),
+    /// `m`: the new parent of a goal (or the top level).
+    MoveGoal(GoalId),
+}
+
 /// The goal picker: type to filter by code or title, choose with Enter.
 #[derive(Debug)]
 pub struct Picker {
-    pub measure: MeasureId,
+    pub purpose: PickFor,
     pub input: Input,
-    /// Goals matching the filter and not yet linked to the measure.
-    pub candidates: Vec<GoalId>,
+    /// Goals matching the filter and not excluded; `None` is the top level (moving only).
+    pub candidates: Vec<Option<GoalId>>,
     pub selected: usize,
+    /// Goals never offered: those the measure is linked to, or the moved goal, its sub-goals
+    /// and its current parent.
+    excluded: Vec<GoalId>,
+    /// Whether the top level is offered (moving a goal that has a parent).
+    top_level: bool,
 }
 
 impl Picker {
     /// A picker for linking `measure`, showing every goal it is not linked to.
     pub fn new(measure: MeasureId, goals: &[Goal], links: &LinkIndex) -> Picker {
+        let excluded = links.goals_of(measure).iter().map(|(g, _)| *g).collect();
+        Picker::with(PickFor::Link(measure), goals, excluded, false)
+    }
+
+    /// A picker for the new parent of `goal`: every goal but itself, its sub-goals and its
+    /// current parent, and the top level if it is not there already.
+    pub fn move_goal(goal: &Goal, subtree: Vec<GoalId>, goals: &[Goal]) -> Picker {
+        let mut excluded = subtree;
+        excluded.extend(goal.parent);
+        Picker::with(
+            PickFor::MoveGoal(goal.id),
+            goals,
+            excluded,
+            goal.parent.is_some(),
+        )
+    }
+
+    fn with(purpose: PickFor, goals: &[Goal], excluded: Vec<GoalId>, top_level: bool) -> Picker {
         let mut picker = Picker {
-            measure,
+            purpose,
             input: Input::default(),
             candidates: Vec::new(),
             selected: 0,
+            excluded,
+            top_level,
         };
-        picker.refilter(goals, links);
+        picker.refilter(goals);
         picker
     }
 
@@ -57,22 +96,22 @@ impl Picker {
     }
 
     /// Recomputes the candidates after the filter text changed.
-    pub fn refilter(&mut self, goals: &[Goal], links: &LinkIndex) {
+    pub fn refilter(&mut self, goals: &[Goal]) {
         let query = self.input.value().trim().to_lowercase();
-        let linked: Vec<GoalId> = links
-            .goals_of(self.measure)
-            .iter()
-            .map(|(g, _)| *g)
-            .collect();
-        self.candidates = goals
-            .iter()
-            .filter(|g| !linked.contains(&g.id))
-            .filter(|g| {
-                query.is_empty()
-                    || g.code.to_lowercase().starts_with(&query)
-                    || g.title.to_lowercase().contains(&query)
-            })
-            .map(|g| g.id)
+        let top = (self.top_level && query.is_empty()).then_some(None);
+        self.candidates = top
+            .into_iter()
+            .chain(
+                goals
+                    .iter()
+                    .filter(|g| !self.excluded.contains(&g.id))
+                    .filter(|g| {
+                        query.is_empty()
+                            || g.code.to_lowercase().starts_with(&query)
+                            || g.title.to_lowercase().contains(&query)
+                    })
+                    .map(|g| Some(g.id)),
+            )
             .collect();
         self.selected = 0;
     }
@@ -144,8 +183,10 @@ impl App {
             }
             Action::MoveUp => picker.selected = picker.selected.saturating_sub(1),
             Action::Confirm => {
-                if let Some(goal) = picker.candidates.get(picker.selected) {
-                    self.link(picker.measure, *goal);
+                match (picker.purpose, picker.candidates.get(picker.selected)) {
+                    (PickFor::Link(measure), Some(Some(goal))) => self.link(measure, *goal),
+                    (PickFor::MoveGoal(goal), Some(parent)) => self.move_goal_to(goal, *parent),
+                    _ => {}
                 }
                 return;
             }

@@ -1,19 +1,19 @@
 //! Incremental search over goal codes and titles and over measure titles, Träger and notes.
-//! Hits are places in the tree (a goal, or a measure under its primary goal); the search jumps
-//! from goal to goal. `Enter` keeps the hit, `Esc` goes back to where the search started.
+//! Hits are places in the tree (a goal, or a measure under its primary goal, or under `Ohne
+//! Ziel` when it has no goal); the search jumps from goal to goal. `Enter` keeps the hit, `Esc` goes back to where the search started.
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{Action, App, Focus, MessageKind, Mode};
+use super::{Action, App, Focus, MessageKind, Mode, Node};
 use crate::i18n::{Text, fill};
 use crate::model::{GoalId, MeasureId};
 
 /// Where a search started, to return there on `Esc`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Origin {
-    pub goal: Option<GoalId>,
+    pub node: Node,
     pub measure: Option<MeasureId>,
     pub focus: Focus,
 }
@@ -27,11 +27,11 @@ pub struct SearchInput {
 
 impl SearchInput {
     /// Starts a search at the current place.
-    pub fn new(goal: Option<GoalId>, measure: Option<MeasureId>, focus: Focus) -> SearchInput {
+    pub fn new(node: Node, measure: Option<MeasureId>, focus: Focus) -> SearchInput {
         SearchInput {
             input: Input::default(),
             origin: Origin {
-                goal,
+                node,
                 measure,
                 focus,
             },
@@ -49,7 +49,8 @@ impl SearchInput {
 /// One place that matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
-    pub goal: GoalId,
+    /// The goal row (or `Ohne Ziel`) the hit is shown under.
+    pub node: Node,
     pub measure: Option<MeasureId>,
 }
 
@@ -61,13 +62,13 @@ pub struct SearchHits {
     pub current: usize,
 }
 
-/// Lower-cased searchable text of every measure that has a goal, in tree order of its primary
-/// goal (then by id), built on the first search and dropped when data changes. Keeping the
+/// Lower-cased searchable text of every measure, in tree order of its primary goal (then by
+/// id; measures without a goal last, under `Ohne Ziel`), built on the first search and dropped when data changes. Keeping the
 /// entries in hit order makes a keystroke one scan, with no lookups or sorting per hit.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// (tree position of the primary goal, primary goal, measure, start and end of its text).
-    measures: Vec<(u32, GoalId, MeasureId, u32, u32)>,
+    /// (tree position of the primary goal, its row, measure, start and end of its text).
+    measures: Vec<(u32, Node, MeasureId, u32, u32)>,
     /// The lower-cased texts of all measures, one after the other: one allocation instead of
     /// one per measure (2 MiB less at 100 000 measures).
     text: String,
@@ -87,20 +88,21 @@ impl App {
             let mut measures = Vec::new();
             let mut all = String::new();
             let read = self.store.for_each_measure(|m| {
-                // A measure is found under its primary goal; one without goals cannot be shown.
-                let Some((goal, _)) = links.goals_of(m.id).first() else {
-                    return;
-                };
-                let Some(position) = order.get(goal) else {
-                    return;
+                // A measure is found under its primary goal, one without goals under `Ohne Ziel`.
+                let (position, node) = match links.goals_of(m.id).first() {
+                    Some((goal, _)) => match order.get(goal) {
+                        Some(position) => (*position, Node::Goal(*goal)),
+                        None => return,
+                    },
+                    None => (u32::MAX as usize, Node::Orphans),
                 };
                 let start = all.len() as u32;
                 for part in [&m.title, &m.organisation, &m.notes] {
                     all.extend(part.chars().flat_map(char::to_lowercase));
                     all.push('\n');
                 }
-                let position = *position as u32;
-                measures.push((position, *goal, m.id, start, all.len() as u32));
+                let position = position as u32;
+                measures.push((position, node, m.id, start, all.len() as u32));
             });
             if let Err(error) = read {
                 self.say_error(&error);
@@ -136,7 +138,7 @@ impl App {
         let index = self.search_index();
         let mut hits = Vec::new();
         let mut goals = goal_hits.into_iter().peekable();
-        for (position, goal, id, start, end) in &index.measures {
+        for (position, node, id, start, end) in &index.measures {
             let text = &index.text[*start as usize..*end as usize];
             if !text.contains(&query) {
                 continue;
@@ -145,17 +147,17 @@ impl App {
             // Goal hits up to this position come first (a goal before its measures).
             while let Some((_, g)) = goals.next_if(|(p, _)| *p <= position) {
                 hits.push(Hit {
-                    goal: g,
+                    node: Node::Goal(g),
                     measure: None,
                 });
             }
             hits.push(Hit {
-                goal: *goal,
+                node: *node,
                 measure: Some(*id),
             });
         }
         hits.extend(goals.map(|(_, g)| Hit {
-            goal: g,
+            node: Node::Goal(g),
             measure: None,
         }));
         hits
@@ -219,8 +221,8 @@ impl App {
         else {
             return false;
         };
-        if self.tree.selected_id() != Some(hit.goal) {
-            self.tree.select(hit.goal);
+        if self.tree.selected_node() != hit.node {
+            self.tree.select_node(hit.node);
             self.goal_changed();
         }
         match hit.measure {
@@ -237,8 +239,8 @@ impl App {
     }
 
     fn go_to_origin(&mut self, origin: Origin) {
-        if let Some(goal) = origin.goal.filter(|g| self.tree.selected_id() != Some(*g)) {
-            self.tree.select(goal);
+        if self.tree.selected_node() != origin.node {
+            self.tree.select_node(origin.node);
             self.goal_changed();
         }
         if let Some(row) = origin.measure.and_then(|m| self.pane.position(m)) {

@@ -81,6 +81,11 @@ fn measure(title: &str, organisation: &str, fund: Fund, euros: i64, status: Stat
 
 /// A seeded database with three measures: two under 1.3 (one also under 2.1), one under 9.1.
 pub(crate) fn fixture() -> Fixture {
+    fixture_with(|_| {})
+}
+
+/// [`fixture`], with `more` changing the store before the app opens it.
+pub(crate) fn fixture_with(more: impl FnOnce(&mut Store)) -> Fixture {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("db")).expect("open");
     let goal = |store: &Store, code: &str| store.goal_by_code(code).unwrap().unwrap().id;
@@ -132,10 +137,13 @@ pub(crate) fn fixture() -> Fixture {
             .apply(Op::AddMeasure { measure: m, goals }, "test")
             .expect("add");
     }
+    more(&mut store);
     let draft = dir.path().join("draft.json");
     let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
     // Exports from tests land in the temp dir, never in the working directory.
     app.export_dir = dir.path().to_path_buf();
+    // A fixed day, so that no measure becomes overdue as the calendar moves on.
+    app.set_today(NaiveDate::from_ymd_opt(2026, 6, 1));
     Fixture { dir, app }
 }
 
@@ -172,18 +180,24 @@ fn tree_navigation_expands_moves_and_collapses() {
     let mut f = fixture();
     let app = &mut f.app;
     assert_eq!(selected_code(app), "Z1");
-    assert_eq!(app.tree.len(), 9, "nine strategic goals, collapsed");
+    assert_eq!(
+        app.tree.len(),
+        10,
+        "Alle Maßnahmen and nine strategic goals, collapsed"
+    );
     press(app, "l");
-    assert!(app.tree.len() > 9);
+    assert!(app.tree.len() > 10);
     press(app, "j");
     assert_eq!(selected_code(app), "1.1");
     press(app, "h");
     assert_eq!(selected_code(app), "Z1");
     press(app, "h");
-    assert_eq!(app.tree.len(), 9);
+    assert_eq!(app.tree.len(), 10);
     press(app, "G");
     assert_eq!(selected_code(app), "Z9");
-    press(app, "g<Down><Down>");
+    press(app, "g");
+    assert_eq!(app.tree.selected_node(), Node::All);
+    press(app, "<Down><Down><Down>");
     assert_eq!(selected_code(app), "Z3");
     press(app, "<Space>");
     assert_eq!(app.tree.rows().nth(3).unwrap().goal.code, "3.1");
@@ -201,7 +215,12 @@ fn a_strategic_goal_counts_and_lists_the_measures_of_its_children() {
         pane_titles(app),
         ["Lesepaten an der Grundschule", "Nachbarschaftsfest"]
     );
-    assert!(app.pane.rows.iter().all(|r| app.code_of(r.via) == "1.3"));
+    assert!(
+        app.pane
+            .rows
+            .iter()
+            .all(|r| r.via.map(|g| app.code_of(g)).as_deref() == Some("1.3"))
+    );
     select_13(app);
     assert_eq!(app.pane.rows.len(), 2);
     press(app, "j");
@@ -221,7 +240,13 @@ fn tab_cycles_panes_and_moves_stay_in_the_focused_pane() {
     assert_eq!(selected_code(app), "1.3");
     press(app, "<Tab>");
     assert_eq!(app.focus, Focus::Detail);
+    // The view says how far the pane can scroll when it draws; without a drawing, nowhere.
     press(app, "jj");
+    assert_eq!(app.detail_scroll, 0);
+    app.view.detail_max_scroll.set(3);
+    press(app, "jjjj");
+    assert_eq!(app.detail_scroll, 3);
+    press(app, "k");
     assert_eq!(app.detail_scroll, 2);
     press(app, "<S-Tab><S-Tab>");
     assert_eq!(app.focus, Focus::Tree);
@@ -343,17 +368,187 @@ fn link_through_the_picker_then_primary_then_unlink() {
 }
 
 #[test]
-fn unlinking_the_last_link_is_refused() {
+fn unlinking_the_last_link_asks_and_the_measure_goes_to_without_goal() {
     let mut f = fixture();
     let app = &mut f.app;
     select_13(app);
     press(app, "<Tab>jU");
-    assert!(
-        message(app).starts_with("Letzte Verknüpfung"),
-        "{}",
-        message(app)
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("no question: {}", message(app));
+    };
+    assert_eq!(
+        confirm.question,
+        "M-0002 „Nachbarschaftsfest“ hat danach kein Ziel mehr (→ Ohne Ziel). \
+         Verknüpfung trotzdem lösen? (j/n)"
     );
-    assert_eq!(app.pane.rows.len(), 2);
+    press(app, "n");
+    assert_eq!(app.pane.rows.len(), 2, "no keeps the link");
+    assert!(!app.tree.has_orphans());
+    press(app, "U");
+    press(app, "j");
+    assert_eq!(message(app), "gespeichert");
+    assert_eq!(app.pane.rows.len(), 1);
+    assert!(app.links().goals_of(MeasureId(2)).is_empty());
+    // The measure is under `Ohne Ziel`, the last row of the tree.
+    press(app, "<Esc>G");
+    assert_eq!(app.tree.selected_node(), Node::Orphans);
+    assert_eq!(app.count_node(Node::Orphans), 1);
+    assert_eq!(pane_titles(app), ["Nachbarschaftsfest"]);
+    // Undo brings the link back and the row goes.
+    press(app, "u");
+    assert!(!app.tree.has_orphans());
+    assert_eq!(app.links().goals_of(MeasureId(2)).len(), 1);
+}
+
+#[test]
+fn deleting_a_goal_names_the_measure_that_loses_its_last_goal_which_stays_reachable() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    press(app, "G");
+    assert_eq!(selected_code(app), "Z9");
+    press(app, "d");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("no question");
+    };
+    assert!(
+        confirm
+            .question
+            .ends_with("M-0003 „Sprachcafé“ hat danach kein Ziel mehr (→ Ohne Ziel). (j/n)"),
+        "{}",
+        confirm.question
+    );
+    press(app, "j");
+    assert!(app.tree.has_orphans());
+    // `Ohne Ziel (1)` is the last row: the measure is shown, editable and found.
+    press(app, "G");
+    assert_eq!(app.tree.selected_node(), Node::Orphans);
+    assert_eq!(pane_titles(app), ["Sprachcafé"]);
+    press(app, "<Tab>e");
+    assert!(matches!(app.mode, Mode::Form(_)), "e edits it");
+    press(app, "<Esc>");
+    press(app, "<Esc>g");
+    assert_eq!(app.tree.selected_node(), Node::All);
+    press(app, "/");
+    type_text(app, "sprachcaf");
+    press(app, "<Enter>");
+    assert_eq!(
+        app.tree.selected_node(),
+        Node::Orphans,
+        "its hit is `Ohne Ziel`"
+    );
+    assert_eq!(app.selected_measure().map(|m| m.id), Some(MeasureId(3)));
+    // Linking moves it out of `Ohne Ziel`; the row goes.
+    press(app, "L");
+    type_text(app, "1.1");
+    press(app, "<Enter>");
+    assert_eq!(message(app), "gespeichert");
+    assert!(!app.tree.has_orphans());
+    assert_eq!(app.count_node(Node::All), 3);
+}
+
+#[test]
+fn deleting_a_goal_lists_three_orphans_and_counts_the_rest() {
+    let mut f = fixture_with(|store| {
+        let goal = store.goal_by_code("8.1").unwrap().unwrap().id;
+        for n in 1..=5 {
+            let measure = Measure::new(format!("Maßnahme {n}"));
+            store
+                .apply(
+                    Op::AddMeasure {
+                        measure,
+                        goals: vec![goal],
+                    },
+                    "test",
+                )
+                .unwrap();
+        }
+    });
+    let app = &mut f.app;
+    press(app, "Gk");
+    assert_eq!(selected_code(app), "Z8");
+    press(app, "d");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("no question");
+    };
+    assert!(
+        confirm.question.ends_with(
+            "M-0004 „Maßnahme 1“, M-0005 „Maßnahme 2“, M-0006 „Maßnahme 3“ und 2 weitere \
+             haben danach kein Ziel mehr (→ Ohne Ziel). (j/n)"
+        ),
+        "{}",
+        confirm.question
+    );
+}
+
+#[test]
+fn all_measures_lists_every_measure_with_filter_and_sort() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    press(app, "g");
+    assert_eq!(app.tree.selected_node(), Node::All);
+    assert_eq!(
+        pane_titles(app),
+        [
+            "Lesepaten an der Grundschule",
+            "Nachbarschaftsfest",
+            "Sprachcafé"
+        ]
+    );
+    // Each row is shown through its primary goal.
+    let via: Vec<String> = app
+        .pane
+        .rows
+        .iter()
+        .map(|r| r.via.map(|g| app.code_of(g)).unwrap_or_default())
+        .collect();
+    assert_eq!(via, ["1.3", "1.3", "9.1"]);
+    press(app, "fllll<Enter>");
+    assert_eq!(app.pane.filter.status, Some(Status::Laufend));
+    assert_eq!(pane_titles(app), ["Lesepaten an der Grundschule"]);
+    assert_eq!(app.pane.unfiltered, 3);
+    press(app, "fx<Enter>sss");
+    assert_eq!(
+        pane_titles(app),
+        [
+            "Lesepaten an der Grundschule",
+            "Sprachcafé",
+            "Nachbarschaftsfest"
+        ],
+        "sorted by the approved amount, largest first"
+    );
+}
+
+#[test]
+fn goal_actions_on_a_virtual_row_say_why_nothing_happens() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    press(app, "g");
+    for key in ["a", "r", "e", "d", "K", "J"] {
+        press(app, key);
+        assert!(matches!(app.mode, Mode::Normal), "{key} opened something");
+        assert_eq!(
+            message(app),
+            "„Alle Maßnahmen“ ist kein Ziel – dafür ein Ziel im Baum wählen",
+            "{key}"
+        );
+    }
+    press(app, "<Tab>U");
+    assert!(message(app).starts_with("Unter „Alle Maßnahmen“ ist kein Ziel gewählt"));
+    // `a` in the measure pane of a virtual row: a measure without a goal.
+    press(app, "a");
+    let Mode::Form(state) = &app.mode else {
+        panic!("no form");
+    };
+    assert_eq!(state.purpose, Purpose::NewMeasureWithoutGoal);
+    type_text(app, "Kiezgarten");
+    press(app, "<C-s>");
+    assert_eq!(message(app), "gespeichert");
+    assert!(app.tree.has_orphans());
+    assert_eq!(
+        app.selected_measure().map(|m| m.title),
+        Some("Kiezgarten".into())
+    );
+    assert_eq!(app.count_node(Node::All), 4);
 }
 
 #[test]
@@ -488,12 +683,59 @@ fn move_goal_up_and_down_among_siblings() {
         .take(5)
         .collect();
     assert_eq!(order, ["Z1", "1.1", "1.2", "1.4", "1.3"]);
-    press(app, "gK");
+    press(app, "gjK");
     assert_eq!(selected_code(app), "Z1");
-    assert!(
-        app.message.is_none(),
-        "the first goal cannot move up: nothing happens"
+    assert_eq!(
+        message(app),
+        "Z1 ist schon das erste Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel",
+        "the first goal cannot move up: the status bar says why"
     );
+    press(app, "GJ");
+    assert_eq!(selected_code(app), "Z9");
+    assert!(message(app).starts_with("Z9 ist schon das letzte Ziel auf seiner Ebene"));
+}
+
+#[test]
+fn m_moves_a_goal_under_another_parent_in_one_undoable_op() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    select_13(app);
+    let g13 = app.tree.selected_id().unwrap();
+    let z1 = app.tree.selected().unwrap().parent;
+    press(app, "m");
+    let Mode::Picker(picker) = &app.mode else {
+        panic!("no picker");
+    };
+    assert_eq!(picker.purpose, PickFor::MoveGoal(g13));
+    assert_eq!(picker.candidates[0], None, "the top level comes first");
+    assert!(!picker.candidates.contains(&Some(g13)), "not under itself");
+    assert!(!picker.candidates.contains(&z1), "not where it is");
+    type_text(app, "Z2");
+    press(app, "<Enter>");
+    assert_eq!(message(app), "gespeichert");
+    assert_eq!(selected_code(app), "1.3", "the moved goal stays selected");
+    let z2 = app.tree.goals().iter().find(|g| g.code == "Z2").unwrap().id;
+    assert_eq!(app.tree.goal(g13).unwrap().parent, Some(z2));
+    // Its measures count under Z2 now, no longer under Z1.
+    assert_eq!(app.count(z2), 2);
+    assert_eq!(app.count(z1.unwrap()), 0);
+    assert_eq!(app.store().history(1).unwrap().len(), 1);
+    let last = &app.store().history(1).unwrap()[0];
+    assert!(matches!(last.op, Op::MoveGoal { id, parent: Some(p), .. } if id == g13 && p == z2));
+    // One undo puts it back where it was.
+    press(app, "u");
+    assert_eq!(app.tree.goal(g13).unwrap().parent, z1);
+    assert_eq!(app.tree.goal(g13).unwrap().position, 2);
+    // To the top level, and `Esc` closes the picker without a change.
+    press(app, "m<Enter>");
+    assert_eq!(app.tree.goal(g13).unwrap().parent, None);
+    press(app, "m<Esc>");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(app.tree.goal(g13).unwrap().parent, None);
+    // On a virtual row `m` says why nothing happens.
+    press(app, "gm");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert!(message(app).contains("ist kein Ziel"));
 }
 
 #[test]
@@ -746,9 +988,14 @@ fn an_empty_tree_gets_a_new_top_level_goal() {
     let app = &mut f.app;
     // Delete all nine strategic goals (each with its sub-goals and links).
     for _ in 0..9 {
-        press(app, "gdj");
+        press(app, "gjdj");
     }
     assert!(app.tree.is_empty());
+    assert_eq!(
+        app.tree.selected_node(),
+        Node::Orphans,
+        "every measure lost its goal"
+    );
     press(app, "a");
     let Mode::Form(state) = &app.mode else {
         panic!("no form");
@@ -757,7 +1004,7 @@ fn an_empty_tree_gets_a_new_top_level_goal() {
     type_text(app, "Neu anfangen");
     press(app, "<C-s>");
     assert_eq!(selected_code(app), "Z1");
-    assert_eq!(app.tree.len(), 1);
+    assert_eq!(app.tree.len(), 3, "Alle Maßnahmen, Z1, Ohne Ziel");
 }
 
 mod random_keys {

@@ -11,6 +11,26 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Goal, GoalId, tree_order};
 
+/// A row of the tree: a goal, or one of the two virtual nodes that gather measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Node {
+    /// `Alle Maßnahmen`, always the first row: every measure, with or without goals.
+    All,
+    Goal(GoalId),
+    /// `Ohne Ziel`, the last row while there are measures without any goal.
+    Orphans,
+}
+
+impl Node {
+    /// The goal of a goal row.
+    pub fn goal(self) -> Option<GoalId> {
+        match self {
+            Node::Goal(id) => Some(id),
+            Node::All | Node::Orphans => None,
+        }
+    }
+}
+
 /// Goals, expansion and selection.
 #[derive(Clone, Debug, Default)]
 pub struct GoalTree {
@@ -18,13 +38,15 @@ pub struct GoalTree {
     depth: Vec<usize>,
     index: HashMap<GoalId, usize>,
     expanded: HashSet<GoalId>,
-    /// Indexes into `goals` of the rows on screen.
+    /// Indexes into `goals` of the goal rows on screen.
     visible: Vec<usize>,
-    /// Index into `visible`.
+    /// Whether the `Ohne Ziel` row is shown.
+    orphans: bool,
+    /// Index into the rows: 0 is `Alle Maßnahmen`, 1 + i is `visible[i]`, then `Ohne Ziel`.
     selected: usize,
 }
 
-/// One visible row of the tree.
+/// One visible goal row of the tree.
 #[derive(Clone, Copy, Debug)]
 pub struct TreeRow<'a> {
     pub goal: &'a Goal,
@@ -33,18 +55,27 @@ pub struct TreeRow<'a> {
     pub expanded: bool,
 }
 
+/// One row on screen.
+#[derive(Clone, Copy, Debug)]
+pub enum Row<'a> {
+    All,
+    Goal(TreeRow<'a>),
+    Orphans,
+}
+
 impl GoalTree {
     /// A tree over `goals` (any order), everything collapsed, the first goal selected.
     pub fn new(goals: Vec<Goal>) -> GoalTree {
         let mut tree = GoalTree::default();
         tree.replace_goals(goals);
+        tree.selected = usize::from(!tree.visible.is_empty());
         tree
     }
 
-    /// Replaces the goals (after a change), keeping expansion and the selected goal if it
+    /// Replaces the goals (after a change), keeping expansion and the selected row if it
     /// still exists.
     pub fn replace_goals(&mut self, goals: Vec<Goal>) {
-        let selected = self.selected_id();
+        let selected = self.selected_node();
         let mut goals = goals;
         goals.sort_by_key(|g| g.position);
         self.goals = tree_order(goals);
@@ -73,15 +104,30 @@ impl GoalTree {
         self.expanded.retain(|id| self.index.contains_key(id));
         // The old rows point into the old goal list: drop them before anything reads them.
         self.visible.clear();
-        self.rebuild_visible();
-        match selected {
-            Some(id) if self.index.contains_key(&id) => self.select(id),
-            _ => self.selected = self.selected.min(self.visible.len().saturating_sub(1)),
+        self.rebuild_visible(Some(selected));
+        if let Node::Goal(id) = selected
+            && self.index.contains_key(&id)
+        {
+            self.select(id);
         }
     }
 
-    fn rebuild_visible(&mut self) {
-        let selected = self.selected_id();
+    /// Shows or hides the `Ohne Ziel` row (shown while there are measures without a goal).
+    pub fn set_orphans(&mut self, shown: bool) {
+        if self.orphans != shown {
+            let selected = self.selected_node();
+            self.orphans = shown;
+            self.restore(selected);
+        }
+    }
+
+    /// Whether the `Ohne Ziel` row is shown.
+    pub fn has_orphans(&self) -> bool {
+        self.orphans
+    }
+
+    fn rebuild_visible(&mut self, keep: Option<Node>) {
+        let keep = keep.unwrap_or_else(|| self.selected_node());
         self.visible.clear();
         let mut hidden_below: Option<usize> = None;
         for (i, depth) in self.depth.iter().enumerate() {
@@ -96,15 +142,37 @@ impl GoalTree {
                 hidden_below = Some(*depth);
             }
         }
-        if let Some(pos) = selected.and_then(|id| self.visible_position(id)) {
-            self.selected = pos;
-        }
-        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+        self.restore(keep);
     }
 
-    fn visible_position(&self, id: GoalId) -> Option<usize> {
-        let index = *self.index.get(&id)?;
-        self.visible.iter().position(|i| *i == index)
+    /// Selects `node` if it is on screen, else keeps the row index within bounds.
+    fn restore(&mut self, node: Node) {
+        if let Some(pos) = self.position(node) {
+            self.selected = pos;
+        }
+        self.selected = self.selected.min(self.len().saturating_sub(1));
+    }
+
+    /// The row of `node`, if it is on screen.
+    pub fn position(&self, node: Node) -> Option<usize> {
+        match node {
+            Node::All => Some(0),
+            Node::Orphans => self.orphans.then_some(self.visible.len() + 1),
+            Node::Goal(id) => {
+                let index = *self.index.get(&id)?;
+                self.visible.iter().position(|i| *i == index).map(|p| p + 1)
+            }
+        }
+    }
+
+    /// The node in row `row`.
+    pub fn node_at(&self, row: usize) -> Option<Node> {
+        match row {
+            0 => Some(Node::All),
+            r if r <= self.visible.len() => Some(Node::Goal(self.goals[self.visible[r - 1]].id)),
+            r if r == self.visible.len() + 1 && self.orphans => Some(Node::Orphans),
+            _ => None,
+        }
     }
 
     /// Every goal in tree order.
@@ -117,22 +185,31 @@ impl GoalTree {
         self.index.get(&id).map(|i| &self.goals[*i])
     }
 
-    /// The rows on screen, top to bottom.
+    /// The visible goal rows, top to bottom (without the virtual rows).
     pub fn rows(&self) -> impl ExactSizeIterator<Item = TreeRow<'_>> {
-        self.visible.iter().map(|i| {
-            let goal = &self.goals[*i];
-            TreeRow {
-                goal,
-                depth: self.depth[*i],
-                has_children: self.has_children(*i),
-                expanded: self.expanded.contains(&goal.id),
-            }
-        })
+        self.visible.iter().map(|i| self.tree_row(*i))
     }
 
-    /// Number of visible rows.
+    fn tree_row(&self, index: usize) -> TreeRow<'_> {
+        let goal = &self.goals[index];
+        TreeRow {
+            goal,
+            depth: self.depth[index],
+            has_children: self.has_children(index),
+            expanded: self.expanded.contains(&goal.id),
+        }
+    }
+
+    /// Every row on screen, top to bottom: `Alle Maßnahmen`, the goals, `Ohne Ziel`.
+    pub fn all_rows(&self) -> impl Iterator<Item = Row<'_>> {
+        std::iter::once(Row::All)
+            .chain(self.rows().map(Row::Goal))
+            .chain(self.orphans.then_some(Row::Orphans))
+    }
+
+    /// Number of rows on screen, the virtual ones included.
     pub fn len(&self) -> usize {
-        self.visible.len()
+        self.visible.len() + 1 + usize::from(self.orphans)
     }
 
     /// True when there is no goal at all.
@@ -140,19 +217,32 @@ impl GoalTree {
         self.visible.is_empty()
     }
 
-    /// Index of the selected row among the visible ones.
+    /// Index of the selected row among all rows on screen.
     pub fn selected_row(&self) -> usize {
         self.selected
     }
 
-    /// The selected goal.
+    /// The selected row.
+    pub fn selected_node(&self) -> Node {
+        self.node_at(self.selected).unwrap_or(Node::All)
+    }
+
+    /// The selected goal (none on a virtual row).
     pub fn selected(&self) -> Option<&Goal> {
-        self.visible.get(self.selected).map(|i| &self.goals[*i])
+        self.selected_index().map(|i| &self.goals[i])
     }
 
     /// The selected goal's id.
     pub fn selected_id(&self) -> Option<GoalId> {
         self.selected().map(|g| g.id)
+    }
+
+    /// Index into `goals` of the selected goal row.
+    fn selected_index(&self) -> Option<usize> {
+        self.selected
+            .checked_sub(1)
+            .and_then(|row| self.visible.get(row))
+            .copied()
     }
 
     fn has_children(&self, index: usize) -> bool {
@@ -180,7 +270,7 @@ impl GoalTree {
 
     /// Moves the selection by `delta` rows, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.visible.len().saturating_sub(1) as isize;
+        let last = self.len().saturating_sub(1) as isize;
         self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
     }
 
@@ -191,7 +281,15 @@ impl GoalTree {
 
     /// Selects the last row.
     pub fn last(&mut self) {
-        self.selected = self.visible.len().saturating_sub(1);
+        self.selected = self.len().saturating_sub(1);
+    }
+
+    /// Selects a row; a goal's ancestors are expanded so it is visible.
+    pub fn select_node(&mut self, node: Node) {
+        match node {
+            Node::Goal(id) => self.select(id),
+            other => self.restore(other),
+        }
     }
 
     /// Selects a goal, expanding its ancestors so it is visible.
@@ -206,15 +304,15 @@ impl GoalTree {
                 break;
             }
         }
-        self.rebuild_visible();
-        if let Some(pos) = self.visible_position(id) {
+        self.rebuild_visible(None);
+        if let Some(pos) = self.position(Node::Goal(id)) {
             self.selected = pos;
         }
     }
 
     /// `l`/`→`: expands a collapsed goal, or goes to the first child of an expanded one.
     pub fn expand_or_child(&mut self) {
-        let Some(&index) = self.visible.get(self.selected) else {
+        let Some(index) = self.selected_index() else {
             return;
         };
         if !self.has_children(index) {
@@ -222,7 +320,7 @@ impl GoalTree {
         }
         let id = self.goals[index].id;
         if self.expanded.insert(id) {
-            self.rebuild_visible();
+            self.rebuild_visible(None);
         } else {
             self.move_by(1);
         }
@@ -235,7 +333,7 @@ impl GoalTree {
         };
         let (id, parent) = (goal.id, goal.parent);
         if self.expanded.remove(&id) {
-            self.rebuild_visible();
+            self.rebuild_visible(None);
         } else if let Some(parent) = parent {
             self.select(parent);
         }
@@ -243,7 +341,7 @@ impl GoalTree {
 
     /// `Space`: expands or collapses the selected goal.
     pub fn toggle(&mut self) {
-        let Some(&index) = self.visible.get(self.selected) else {
+        let Some(index) = self.selected_index() else {
             return;
         };
         if !self.has_children(index) {
@@ -253,7 +351,7 @@ impl GoalTree {
         if !self.expanded.remove(&id) {
             self.expanded.insert(id);
         }
-        self.rebuild_visible();
+        self.rebuild_visible(None);
     }
 
     /// The siblings of a goal (same parent), in order.
@@ -325,6 +423,13 @@ mod tests {
         tree.move_by(10);
         assert_eq!(tree.selected().unwrap().code, "2.1");
         tree.move_by(-10);
+        assert_eq!(
+            tree.selected_node(),
+            Node::All,
+            "the first row is `Alle Maßnahmen`"
+        );
+        assert!(tree.selected().is_none());
+        tree.move_by(1);
         assert_eq!(tree.selected().unwrap().code, "Z1");
         assert_eq!(tree.subtree(GoalId(1)), [GoalId(1), GoalId(2), GoalId(3)]);
     }
@@ -349,5 +454,46 @@ mod tests {
         tree.replace_goals(goals);
         assert_eq!(codes(&tree), ["Z1", "1.2", "Z2"]);
         assert_eq!(tree.selected().unwrap().code, "1.2");
+    }
+
+    #[test]
+    fn virtual_rows_come_first_and_last_and_survive_changes() {
+        let mut tree = sample();
+        assert_eq!(tree.len(), 3, "Alle Maßnahmen, Z1, Z2");
+        assert_eq!(
+            tree.selected_row(),
+            1,
+            "the first goal is selected at start"
+        );
+        tree.set_orphans(true);
+        assert_eq!(tree.len(), 4);
+        tree.last();
+        assert_eq!(tree.selected_node(), Node::Orphans);
+        // Expanding a goal above keeps `Ohne Ziel` selected, now further down.
+        tree.select(GoalId(5));
+        tree.last();
+        assert_eq!(tree.selected_row(), 4);
+        let goals = tree.goals().to_vec();
+        tree.replace_goals(goals);
+        assert_eq!(tree.selected_node(), Node::Orphans);
+        // Goal keys do nothing on a virtual row.
+        tree.toggle();
+        tree.expand_or_child();
+        tree.collapse_or_parent();
+        assert_eq!(tree.selected_node(), Node::Orphans);
+        // When the last measure gets a goal, the row goes and the selection stays in bounds.
+        tree.set_orphans(false);
+        assert_eq!(tree.selected_node(), Node::Goal(GoalId(5)));
+        tree.first();
+        assert_eq!(tree.selected_node(), Node::All);
+        let kinds: Vec<&str> = tree
+            .all_rows()
+            .map(|r| match r {
+                Row::All => "all",
+                Row::Goal(_) => "goal",
+                Row::Orphans => "orphans",
+            })
+            .collect();
+        assert_eq!(kinds, ["all", "goal", "goal", "goal"]);
     }
 }

@@ -453,7 +453,7 @@ pub fn text(text: Text) -> &'static str {
         ModePicker => "ZIEL",
         ModeFilter => "FILTER",
         HelpTitle => "Tastenkürzel",
-        NoMeasureForGoal => "Keine Maßnahmen bei diesem Ziel – mit a anlegen",
+        NoMeasureForGoal => "Keine Maßnahmen bei diesem Ziel – anlegen mit {keys}",
         FilterAll => "alle",
         FilterHidden => "{shown} von {total} (Filter)",
         PickerTitle => "{id} verknüpfen mit …",
@@ -461,5 +461,35 @@ pub fn text(text: Text) -> &'static str {
         SearchCount => "{current}/{total} Treffer",
         PrimaryLegend => "★ Hauptziel",
         NoGoals => "Keine Ziele",
+        TreeAll => "Alle Maßnahmen",
+        TreeOrphans => "Ohne Ziel",
+        PaneAll => "alle",
+        PaneOrphans => "ohne Ziel",
+        NotAGoal => "„{node}“ ist kein Ziel – dafür ein Ziel im Baum wählen",
+        NoGoalHere => "Unter „{node}“ ist kein Ziel gewählt – U und P wirken unter einem Ziel",
+        OrphanAfterOne => "{list} hat danach kein Ziel mehr (→ Ohne Ziel).",
+        OrphanAfterMany => "{list} haben danach kein Ziel mehr (→ Ohne Ziel).",
+        OrphanMore => "{n} weitere",
+        ListAnd => "und",
+        ConfirmKeys => "(j/n)",
+        AskUnlinkLast => {
+            "{id} „{title}“ hat danach kein Ziel mehr (→ Ohne Ziel). Verknüpfung trotzdem lösen? (j/n)"
+        }
+        PaneSortedBy => "sortiert nach {column}",
+        OverdueEnd => "Ende überschritten",
+        NoMeasureAtAll => "Noch keine Maßnahmen – anlegen mit {keys}",
+        NoMeasureMatches => "Keine Maßnahme passt zum Filter – ändern mit {keys}",
+        KeysThen => "{first}, dann {second}",
+        DetailMoreBelow => "↓ mehr",
+        DetailMoreAbove => "↑ mehr",
+        KeyMoveGoalTo => "Ziel unter ein anderes Ziel verschieben",
+        PickerMoveTitle => "{code} verschieben unter …",
+        PickerTopLevel => "(oberste Ebene)",
+        GoalFirstAmongSiblings => {
+            "{code} ist schon das erste Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
+        }
+        GoalLastAmongSiblings => {
+            "{code} ist schon das letzte Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
+        }
     }
 }

@@ -437,7 +437,7 @@ pub fn text(text: Text) -> &'static str {
         ModePicker => "GOAL",
         ModeFilter => "FILTER",
         HelpTitle => "Keys",
-        NoMeasureForGoal => "No measures for this goal – add one with a",
+        NoMeasureForGoal => "No measures for this goal – add one with {keys}",
         FilterAll => "all",
         FilterHidden => "{shown} of {total} (filtered)",
         PickerTitle => "Link {id} to …",
@@ -445,5 +445,35 @@ pub fn text(text: Text) -> &'static str {
         SearchCount => "{current}/{total} hits",
         PrimaryLegend => "★ primary goal",
         NoGoals => "No goals",
+        TreeAll => "All measures",
+        TreeOrphans => "Without goal",
+        PaneAll => "all",
+        PaneOrphans => "without goal",
+        NotAGoal => "“{node}” is not a goal – choose a goal in the tree for this",
+        NoGoalHere => "No goal is chosen under “{node}” – U and P work under a goal",
+        OrphanAfterOne => "{list} will have no goal left (→ Without goal).",
+        OrphanAfterMany => "{list} will have no goal left (→ Without goal).",
+        OrphanMore => "{n} more",
+        ListAnd => "and",
+        ConfirmKeys => "(y/n)",
+        AskUnlinkLast => {
+            "{id} “{title}” will have no goal left (→ Without goal). Remove the link anyway? (y/n)"
+        }
+        PaneSortedBy => "sorted by {column}",
+        OverdueEnd => "end date passed",
+        NoMeasureAtAll => "No measures yet – add one with {keys}",
+        NoMeasureMatches => "No measure matches the filter – change it with {keys}",
+        KeysThen => "{first}, then {second}",
+        DetailMoreBelow => "↓ more",
+        DetailMoreAbove => "↑ more",
+        KeyMoveGoalTo => "Move goal under another goal",
+        PickerMoveTitle => "Move {code} under …",
+        PickerTopLevel => "(top level)",
+        GoalFirstAmongSiblings => {
+            "{code} is already the first goal at its level – m moves it under another goal"
+        }
+        GoalLastAmongSiblings => {
+            "{code} is already the last goal at its level – m moves it under another goal"
+        }
     }
 }

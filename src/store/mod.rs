@@ -446,6 +446,18 @@ impl Store {
         Ok(())
     }
 
+    /// The id of every measure, ascending, read from the keys alone (no record is decoded):
+    /// the TUI finds the measures without a goal with it.
+    pub fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
+        let mut ids = Vec::new();
+        for key in self.trees.tree(TreeName::Measures).iter().keys() {
+            if let Some(id) = keys::id_at(&key?, 0) {
+                ids.push(MeasureId(id));
+            }
+        }
+        Ok(ids)
+    }
+
     /// Links of one measure, primary first.
     pub fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         records::links_of_measure(&self.trees, id)

@@ -8,10 +8,11 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::measures::{runtime, status_label};
 use super::pane_block;
+use crate::app::measures::overdue;
 use crate::app::{App, Focus};
 use crate::i18n::{Lang, Localize, Text};
 use crate::model::{Cents, Indicator, Measure, fund_warnings};
-use crate::text::{sanitize_line, sanitize_text};
+use crate::text::{sanitize_line, sanitize_text, truncate, width};
 
 /// Columns of an indicator's progress bar.
 const BAR: usize = 10;
@@ -26,19 +27,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     title.push(' ');
     let block = pane_block(app, Line::from(title), Focus::Detail);
     let Some(measure) = measure else {
+        app.view.detail_max_scroll.set(0);
         let text = Line::styled(lang.t(Text::NoMeasureSelected), app.theme.dim());
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
-    let lines = lines(app, &measure);
-    let paragraph = Paragraph::new(lines)
-        .block(block)
-        .wrap(Wrap { trim: false })
-        .scroll((app.detail_scroll, 0));
-    frame.render_widget(paragraph, area);
+    let inner = block.inner(area);
+    let lines = lines(app, &measure, inner.width as usize);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    // The same wrapping as drawn: how far the pane can scroll, kept for the app's j/k.
+    let total = paragraph.line_count(inner.width);
+    let max = total.saturating_sub(inner.height as usize);
+    let max = u16::try_from(max).unwrap_or(u16::MAX);
+    app.view.detail_max_scroll.set(max);
+    app.view.detail_height.set(inner.height as usize);
+    let scroll = app.detail_scroll.min(max);
+    let mut block = block;
+    if scroll > 0 {
+        let above = format!(" {} ", lang.t(Text::DetailMoreAbove));
+        block = block.title(Line::styled(above, app.theme.key()).right_aligned());
+    }
+    if scroll < max {
+        let below = format!(" {} ", lang.t(Text::DetailMoreBelow));
+        block = block.title_bottom(Line::styled(below, app.theme.key()).right_aligned());
+    }
+    frame.render_widget(block, area);
+    frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }
 
-fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
+/// The lines of a measure for a pane `columns` wide.
+fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
     let lang = app.lang;
     let theme = app.theme;
     let field = |label: Text, value: String| -> Line<'a> {
@@ -66,7 +84,18 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
     if m.cofunding.is_some() {
         out.push(field(Text::FieldCofunding, money(m.cofunding)));
     }
-    out.push(field(Text::FieldRuntime, runtime(m.start, m.end)));
+    let mut runtime_line = field(Text::FieldRuntime, runtime(m.start, m.end));
+    if app
+        .pane
+        .today
+        .is_some_and(|today| overdue(m.status, m.end, today))
+    {
+        runtime_line.push_span(Span::styled(
+            format!("  ! {}", lang.t(Text::OverdueEnd)),
+            theme.warning(),
+        ));
+    }
+    out.push(runtime_line);
     let goals: Vec<String> = app
         .links()
         .goals_of(m.id)
@@ -76,7 +105,12 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
             if *primary { format!("★{code}") } else { code }
         })
         .collect();
-    out.push(field(Text::FieldGoals, goals.join(", ")));
+    let goals = if goals.is_empty() {
+        "–".to_string()
+    } else {
+        goals.join(", ")
+    };
+    out.push(field(Text::FieldGoals, goals));
     for warning in fund_warnings(m) {
         out.push(Line::styled(
             format!("⚠ {}", warning.localize(lang)),
@@ -86,7 +120,7 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
     if !m.indicators.is_empty() {
         out.push(Line::styled(lang.t(Text::FieldIndicators), theme.label()));
         for indicator in &m.indicators {
-            out.push(indicator_line(app, indicator));
+            out.push(indicator_line(app, indicator, columns));
         }
     }
     for (label, value) in [
@@ -118,8 +152,9 @@ fn lines<'a>(app: &App, m: &'a Measure) -> Vec<Line<'a>> {
     out
 }
 
-/// `Teilnehmende  ██████░░░░  60 %  30/50 Personen`
-fn indicator_line<'a>(app: &App, indicator: &Indicator) -> Line<'a> {
+/// `Teilnehmende  ██████░░░░  60 %  30/50 Personen` in one line of `columns`: the name is cut
+/// to keep bar, values and unit together (and the unit too if even that does not fit).
+fn indicator_line<'a>(app: &App, indicator: &Indicator, columns: usize) -> Line<'a> {
     let lang = app.lang;
     let filled = indicator
         .attainment()
@@ -132,16 +167,29 @@ fn indicator_line<'a>(app: &App, indicator: &Indicator) -> Line<'a> {
         .actual
         .map_or_else(|| "–".to_string(), |v| number(v, lang));
     let unit = sanitize_line(&indicator.unit).into_owned();
+    let values = format!(" {percent}  {actual}/{}", number(indicator.target, lang));
+    let name = sanitize_line(&indicator.name);
+    // `  ` name ` ` bar values ` ` unit
+    let fixed = 2 + 1 + BAR + width(&values);
+    let unit_room = columns.saturating_sub(fixed + 1 + NAME_MIN);
+    let unit = truncate(&unit, unit_room).into_owned();
+    let unit_part = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let name_room = columns.saturating_sub(fixed + width(&unit_part)).max(1);
+    let name = truncate(&name, name_room).into_owned();
     Line::from(vec![
-        Span::raw(format!("  {} ", sanitize_line(&indicator.name))),
+        Span::raw(format!("  {name} ")),
         Span::styled("█".repeat(filled), app.theme.bar()),
         Span::styled("░".repeat(BAR - filled), app.theme.dim()),
-        Span::raw(format!(
-            " {percent}  {actual}/{} {unit}",
-            number(indicator.target, lang)
-        )),
+        Span::raw(format!("{values}{unit_part}")),
     ])
 }
+
+/// Columns an indicator's name keeps before its unit is cut.
+const NAME_MIN: usize = 6;
 
 /// A number as users write it: no `.0`, German decimal comma.
 pub fn number(value: f64, lang: Lang) -> String {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::measures::status_label;
-use crate::app::{App, Confirm, FilterPopup, Picker};
+use crate::app::{App, Confirm, FilterPopup, PickFor, Picker};
 use crate::i18n::{Text, fill};
 use crate::text::{cell, sanitize_line, width};
 
@@ -42,7 +42,13 @@ pub fn confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
 pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 60, area.height.saturating_sub(2).min(18));
     frame.render_widget(Clear, rect);
-    let title = fill(app.lang.t(Text::PickerTitle), &[("id", &picker.measure)]);
+    let title = match picker.purpose {
+        PickFor::Link(measure) => fill(app.lang.t(Text::PickerTitle), &[("id", &measure)]),
+        PickFor::MoveGoal(goal) => {
+            let code = sanitize_line(&app.code_of(goal)).into_owned();
+            fill(app.lang.t(Text::PickerMoveTitle), &[("code", &code)])
+        }
+    };
     let block = popup_block(app, format!(" {title} "));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
@@ -63,14 +69,19 @@ pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
         .skip(offset)
         .take(height)
     {
-        let Some(goal) = app.tree.goal(*goal) else {
-            continue;
+        let text = match goal {
+            None => app.lang.t(Text::PickerTopLevel).to_string(),
+            Some(goal) => {
+                let Some(goal) = app.tree.goal(*goal) else {
+                    continue;
+                };
+                format!(
+                    "{} {}",
+                    sanitize_line(&goal.code),
+                    sanitize_line(&goal.title)
+                )
+            }
         };
-        let text = format!(
-            "{} {}",
-            sanitize_line(&goal.code),
-            sanitize_line(&goal.title)
-        );
         let style = if index == picker.selected {
             app.theme.selected()
         } else {

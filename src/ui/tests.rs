@@ -1,13 +1,14 @@
 //! Snapshots of the whole screen (TestBackend, 80x24 and 120x40) and buffer checks for what
 //! snapshots cannot show: colours, reverse video, and that hostile text never reaches a cell.
 
+use chrono::NaiveDate;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use super::*;
-use crate::app::tests::{fixture, press, type_text};
+use crate::app::tests::{fixture, fixture_with, press, type_text};
 use crate::i18n::Lang;
 use crate::model::{Field, GoalId, Measure, MeasureId};
 use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
@@ -92,10 +93,161 @@ fn delete_confirmation_80x24() {
 }
 
 #[test]
+fn delete_goal_names_the_measure_without_goal_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "Gd");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn without_goal_node_last_in_the_tree_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "GdjG<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn sorted_by_a_hidden_column_says_so_in_the_pane_title_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>s");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    let first = shown.lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.contains("Maßnahmen · 1.3 (2) · sortiert nach Träger"),
+        "{first}"
+    );
+    // Sorted by a shown column: the header's ▼ says it, the title does not.
+    press(&mut f.app, "sss");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(!shown.contains("sortiert nach"));
+    assert!(shown.contains("Status▼"));
+}
+
+#[test]
+fn overdue_measures_are_marked_120x40() {
+    let mut f = fixture();
+    // Lesepaten (laufend) ended on 31.12.2026; the Nachbarschaftsfest is abgeschlossen.
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "ljjj<Tab>");
+    insta::assert_snapshot!(draw(&f.app, 120, 40).backend());
+    // Wide enough for the Laufzeit column: the mark is before the end date.
+    let shown = screen(draw(&f.app, 180, 40).backend().buffer());
+    assert!(shown.contains("01.01.2026–!31.12.2026"), "{shown}");
+    assert!(!shown.contains("! laufend"));
+}
+
+#[test]
+fn overdue_measures_are_marked_before_the_status_when_the_runtime_does_not_fit_80x24() {
+    let mut f = fixture();
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "ljjj<Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("! laufend"), "{shown}");
+    assert!(shown.contains("Laufzeit: 01.01.2026–31.12.2026  ! Ende"));
+    assert!(!shown.contains("! abgeschlossen"));
+    // On the last day it is not overdue yet.
+    f.app.set_today(NaiveDate::from_ymd_opt(2026, 12, 31));
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(!shown.contains('!'), "{shown}");
+    // Where neither Laufzeit nor Status fits (the Ziel column under Z1), in the marker column.
+    f.app.set_today(NaiveDate::from_ymd_opt(2027, 1, 15));
+    press(&mut f.app, "<Esc>kkkk");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("│★!1.3"), "{shown}");
+}
+
+#[test]
+fn an_empty_measure_pane_names_the_key_that_works_from_the_focused_pane() {
+    let mut f = fixture();
+    // 1.1 has no measures; the tree has the keyboard, where `a` adds a goal.
+    press(&mut f.app, "lj");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(
+        shown.contains("Keine Maßnahmen bei diesem Ziel – anlegen mit Tab, dann a"),
+        "{shown}"
+    );
+    press(&mut f.app, "<Tab>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(shown.contains("Keine Maßnahmen bei diesem Ziel – anlegen mit a"));
+    // `a` there really adds a measure to 1.1.
+    press(&mut f.app, "a");
+    assert!(matches!(
+        &f.app.mode,
+        Mode::Form(state) if matches!(state.purpose, crate::app::Purpose::NewMeasure { .. })
+    ));
+    press(&mut f.app, "<Esc>");
+    // A filter that hides every row says so.
+    press(&mut f.app, "<Esc>jj<Tab>fl<Enter>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(
+        shown.contains("Keine Maßnahme passt zum Filter – ändern mit f"),
+        "{shown}"
+    );
+    f.app.lang = Lang::En;
+    press(&mut f.app, "<Esc>");
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(shown.contains("No measure matches the filter – change it with f"));
+}
+
+#[test]
+fn an_indicator_keeps_name_bar_values_and_unit_on_one_line_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(
+        shown.contains("│  Teilnehmende Ki… ███████░░░ 65 %  26/40 Kinder│"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_detail_pane_shows_there_is_more_and_scrolls_no_further_than_its_end() {
+    let mut f = fixture_with(|store| {
+        let goal = store.goal_by_code("1.1").unwrap().unwrap().id;
+        let mut measure = Measure::new("Lange Notizen");
+        measure.notes = (1..=40)
+            .map(|n| format!("Zeile {n}"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let op = crate::ops::Op::AddMeasure {
+            measure,
+            goals: vec![goal],
+        };
+        store.apply(op, "test").unwrap();
+    });
+    press(&mut f.app, "lj<Tab><Tab>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("↓ mehr"), "{shown}");
+    assert!(!shown.contains("↑ mehr"));
+    let max = f.app.view.detail_max_scroll.get();
+    assert!(max > 20, "{max}");
+    for _ in 0..200 {
+        press(&mut f.app, "j");
+    }
+    assert_eq!(f.app.detail_scroll, max, "bounded by the end of the text");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("Zeile 40"), "{shown}");
+    assert!(
+        shown.contains("↑ mehr") && !shown.contains("↓ mehr"),
+        "{shown}"
+    );
+    // One step back up is one line, not two hundred.
+    press(&mut f.app, "k");
+    assert_eq!(f.app.detail_scroll, max - 1);
+}
+
+#[test]
 fn goal_picker_80x24() {
     let mut f = fixture();
     press(&mut f.app, "ljjj<Tab>L");
     type_text(&mut f.app, "9.");
+    insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
+}
+
+#[test]
+fn move_goal_picker_80x24() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjjm");
     insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
 }
 

@@ -1,0 +1,139 @@
+//! The layers of `src/lib.rs` hold: a module may use only modules of its own or a lower rank.
+//! Every `crate::<module>` path in `src/` is read as text (comments excluded), so a new
+//! back-edge fails this test with the file and line that added it.
+//!
+//! `KNOWN_BACK_EDGES` lists the edges that exist today and are to be removed (the "shape"
+//! issue); it may only shrink: an entry that no longer occurs fails the test too, so the list
+//! stays true.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// Rank of each top-level module: lower ranks never use higher ones.
+const RANKS: &[(&str, u8)] = &[
+    ("model", 0),
+    ("files", 0),
+    ("text", 1),
+    ("catalog", 1),
+    ("i18n", 2),
+    ("ops", 3),
+    ("store", 4),
+    ("json", 5),
+    ("report", 5),
+    ("exchange", 6),
+    ("backup", 7),
+    ("demo", 7),
+    ("app", 8),
+    ("ui", 9),
+    ("tui", 10),
+    ("cli", 10),
+    ("main", 11),
+    ("lib", 11),
+];
+
+/// (from, to) pairs that break the order today.
+const KNOWN_BACK_EDGES: &[(&str, &str)] = &[
+    ("i18n", "store"),
+    ("ops", "store"),
+    ("report", "app"),
+    ("demo", "cli"),
+    ("app", "ui"),
+];
+
+fn rank(module: &str) -> u8 {
+    RANKS
+        .iter()
+        .find(|(name, _)| *name == module)
+        .map(|(_, rank)| *rank)
+        .unwrap_or_else(|| panic!("module `{module}` has no rank in tests/layers.rs"))
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// The top-level module a file under `src/` belongs to.
+fn module_of(src: &Path, file: &Path) -> String {
+    let first = file.strip_prefix(src).unwrap().components().next().unwrap();
+    let name = first.as_os_str().to_string_lossy();
+    name.trim_end_matches(".rs").to_string()
+}
+
+/// Every `crate::<name>` in the code (not in comments) of `text`, with its line number.
+fn crate_paths(text: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut rest = code;
+        while let Some(at) = rest.find("crate::") {
+            let after = &rest[at + "crate::".len()..];
+            let name: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.push((number + 1, name));
+            }
+            rest = after;
+        }
+    }
+    found
+}
+
+#[test]
+fn no_module_uses_a_higher_layer() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    files.sort();
+    let mut violations = Vec::new();
+    let mut seen_known = BTreeSet::new();
+    for file in &files {
+        let from = module_of(&src, file);
+        let text = std::fs::read_to_string(file).unwrap();
+        for (line, to) in crate_paths(&text) {
+            if to == from || rank(&to) <= rank(&from) {
+                continue;
+            }
+            if KNOWN_BACK_EDGES.contains(&(from.as_str(), to.as_str())) {
+                seen_known.insert((from.clone(), to.clone()));
+                continue;
+            }
+            violations.push(format!(
+                "{}:{line}: `{from}` (layer {}) uses `{to}` (layer {})",
+                file.strip_prefix(&src).unwrap().display(),
+                rank(&from),
+                rank(&to)
+            ));
+        }
+    }
+    assert!(
+        violations.is_empty(),
+        "lower layers use higher ones:\n{}",
+        violations.join("\n")
+    );
+    let stale: Vec<_> = KNOWN_BACK_EDGES
+        .iter()
+        .filter(|(f, t)| !seen_known.contains(&(f.to_string(), t.to_string())))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "these known back-edges are gone: remove them from KNOWN_BACK_EDGES: {stale:?}"
+    );
+}
+
+#[test]
+fn the_scanner_sees_paths_and_skips_comments() {
+    let text = "use crate::ui::Theme;\n// crate::cli in a comment\nlet x = crate::app::f(); // crate::tui\n";
+    assert_eq!(
+        crate_paths(text),
+        [(1, "ui".to_string()), (3, "app".to_string())]
+    );
+}
