@@ -123,7 +123,7 @@ impl Localize for BackupError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             BackupError::Store(e) => e.localize(lang),
-            BackupError::Io(e) => crate::files::explain(e, lang).unwrap_or_else(|| e.to_string()),
+            BackupError::Io(e) => crate::i18n::explain(e, lang).unwrap_or_else(|| e.to_string()),
         }
     }
 }

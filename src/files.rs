@@ -1,12 +1,10 @@
 //! Writing whole files so that nobody ever sees half of one: every export, report, backup and
-//! draft goes through [`write_atomically`]. Also the one place that explains a failed file
-//! operation to the user ([`explain_io`]): which path, and what to do.
+//! draft goes through [`write_atomically`]. Errors carry the path they concern ([`PathError`]);
+//! `i18n::explain_io` turns them into the user's line. No user text here (a lower layer).
 
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-
-use crate::i18n::{Lang, Text, fill};
 
 /// Who may read a new file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +31,7 @@ impl std::error::Error for NotRegularFile {}
 
 /// An I/O error together with the path it happened at; [`write_atomically`] and the backup
 /// code return their errors wrapped in one (the [`std::io::ErrorKind`] stays the same), so the
-/// message can name the file ([`explain`]).
+/// message can name the file (`i18n::explain`).
 #[derive(Debug)]
 pub struct PathError {
     pub path: PathBuf,
@@ -69,17 +67,6 @@ pub fn at_path(path: &Path, error: std::io::Error) -> std::io::Error {
     )
 }
 
-/// The user's line for an error that names its path (see [`at_path`]), else `None`.
-pub fn explain(error: &std::io::Error, lang: Lang) -> Option<String> {
-    let inner = error.get_ref()?;
-    if let Some(e) = inner.downcast_ref::<PathError>() {
-        return Some(explain_io(&e.path, &e.source, lang));
-    }
-    inner
-        .downcast_ref::<NotRegularFile>()
-        .map(|_| explain_io(Path::new(""), error, lang))
-}
-
 /// The mount point of the file system holding `path` (or its nearest existing ancestor).
 pub fn mount_point(path: &Path) -> PathBuf {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -102,61 +89,6 @@ pub fn mount_point(path: &Path) -> PathBuf {
         mount = parent;
     }
     mount.to_path_buf()
-}
-
-/// The owner of `path` (or of its nearest existing ancestor) as a login name, else a uid.
-fn owner_of(path: &Path) -> String {
-    let uid = path
-        .ancestors()
-        .find_map(|p| p.metadata().ok())
-        .map(|m| m.uid());
-    let Some(uid) = uid else {
-        return "?".into();
-    };
-    let name = std::fs::read_to_string("/etc/passwd")
-        .ok()
-        .and_then(|passwd| {
-            passwd.lines().find_map(|line| {
-                let mut fields = line.split(':');
-                let name = fields.next()?;
-                (fields.nth(1)?.parse::<u32>().ok()? == uid).then(|| name.to_string())
-            })
-        });
-    name.unwrap_or_else(|| format!("uid {uid}"))
-}
-
-/// One line for the user saying what went wrong with `path` and what to do: a full disk names
-/// the mount point to free space on, a permission problem names the owner.
-pub fn explain_io(path: &Path, error: &std::io::Error, lang: Lang) -> String {
-    use std::io::ErrorKind;
-    let shown = path.display();
-    if let Some(not_regular) = error
-        .get_ref()
-        .and_then(|e| e.downcast_ref::<NotRegularFile>())
-    {
-        return fill(
-            lang.t(Text::IoNotRegular),
-            &[("path", &not_regular.0.display())],
-        );
-    }
-    match (error.kind(), error.raw_os_error()) {
-        (ErrorKind::StorageFull | ErrorKind::QuotaExceeded, _) | (_, Some(28 | 122)) => fill(
-            lang.t(Text::IoDiskFull),
-            &[("path", &shown), ("mount", &mount_point(path).display())],
-        ),
-        (ErrorKind::PermissionDenied, _) => fill(
-            lang.t(Text::IoPermission),
-            &[("path", &shown), ("owner", &owner_of(path))],
-        ),
-        (ErrorKind::NotFound, _) => fill(lang.t(Text::IoNotFound), &[("path", &shown)]),
-        (ErrorKind::AlreadyExists, _) => fill(lang.t(Text::IoExists), &[("path", &shown)]),
-        (ErrorKind::ReadOnlyFilesystem, _) => fill(lang.t(Text::IoReadOnly), &[("path", &shown)]),
-        (ErrorKind::NotADirectory, _) => fill(lang.t(Text::IoNotADirectory), &[("path", &shown)]),
-        _ => fill(
-            lang.t(Text::IoOther),
-            &[("path", &shown), ("reason", error)],
-        ),
-    }
 }
 
 /// Writes `bytes` to `path`: a temporary file in the same directory is created, written and
@@ -259,8 +191,8 @@ mod tests {
         std::fs::create_dir(&sub).unwrap();
         for path in [Path::new("/dev/null"), &link, &sub] {
             let refused = write_atomically(path, b"neu", true, Access::Shared).unwrap_err();
-            let text = explain_io(path, &refused, Lang::De);
-            assert!(text.contains("keine gewöhnliche Datei"), "{text}");
+            let inner = refused.get_ref().expect("names the path");
+            assert!(inner.is::<NotRegularFile>(), "{refused:?}");
         }
         assert!(link.symlink_metadata().unwrap().file_type().is_symlink());
         assert_eq!(std::fs::read(&target).unwrap(), b"bleibt");
@@ -271,24 +203,5 @@ mod tests {
                 .file_type()
                 .is_char_device()
         );
-    }
-
-    #[test]
-    fn io_errors_name_the_path_and_what_to_do() {
-        let full = std::io::Error::from_raw_os_error(28);
-        let text = explain_io(Path::new("/tmp/x/db"), &full, Lang::De);
-        assert!(text.contains("/tmp/x/db"), "{text}");
-        assert!(text.contains("kein Platz mehr"), "{text}");
-        assert!(text.contains("eingehängt unter /"), "{text}");
-        let denied = std::io::Error::from_raw_os_error(13);
-        let text = explain_io(Path::new("/"), &denied, Lang::De);
-        assert!(text.contains("gehört root"), "{text}");
-        let missing = std::io::Error::from_raw_os_error(2);
-        let text = explain_io(Path::new("/nirgends/datei"), &missing, Lang::En);
-        assert_eq!(
-            text,
-            "/nirgends/datei does not exist (or a directory leading to it is missing)"
-        );
-        assert!(!text.contains("os error"));
     }
 }

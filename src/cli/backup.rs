@@ -33,7 +33,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     let path = backup::on_demand(store, output).map_err(|e| match e {
         backup::BackupError::Store(e) => CliError::Store(e),
-        // Names the path (files::explain); `backup` has no --force, so no hint to use one.
+        // Names the path (i18n::explain); `backup` has no --force, so no hint to use one.
         backup::BackupError::Io(e) => CliError::Output(e),
     })?;
     let text = fill(lang.t(Text::DoneBackup), &[("path", &path.display())]);

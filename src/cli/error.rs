@@ -104,7 +104,7 @@ impl Localize for CliError {
             CliError::FormatUnsupported(format) => {
                 fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
             }
-            CliError::Output(e) => crate::files::explain(e, lang).unwrap_or_else(|| e.to_string()),
+            CliError::Output(e) => crate::i18n::explain(e, lang).unwrap_or_else(|| e.to_string()),
             CliError::ReportExists(path) => {
                 fill(lang.t(Text::ErrReportExists), &[("path", &path.display())])
             }
@@ -114,8 +114,8 @@ impl Localize for CliError {
                     ("path", &path.display()),
                     (
                         "error",
-                        &crate::files::explain(source, lang)
-                            .unwrap_or_else(|| crate::files::explain_io(path, source, lang)),
+                        &crate::i18n::explain(source, lang)
+                            .unwrap_or_else(|| crate::i18n::explain_io(path, source, lang)),
                     ),
                 ],
             ),

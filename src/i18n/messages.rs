@@ -98,7 +98,7 @@ impl Localize for StoreError {
                 t(Text::ErrIo),
                 &[
                     ("path", &path.display()),
-                    ("reason", &crate::files::explain_io(path, source, lang)),
+                    ("reason", &crate::i18n::explain_io(path, source, lang)),
                 ],
             ),
             StoreError::DiskFull { path, mount } => fill(

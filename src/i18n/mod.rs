@@ -4,8 +4,10 @@
 
 mod de;
 mod en;
+mod io;
 mod messages;
 
+pub use io::{explain, explain_io};
 pub use messages::Localize;
 
 /// The language of the user interface.
@@ -128,7 +130,7 @@ pub enum Text {
     ErrPermissionDenied,
     ErrIo,
     ErrDatabase,
-    // Durability: I/O errors explained in one place (files::explain_io), repairs at open,
+    // Durability: I/O errors explained in one place (i18n::explain_io), repairs at open,
     // damaged blobs.
     IoDiskFull,
     IoPermission,
