@@ -191,9 +191,13 @@ fn bounded(db: &Path, args: &[&str], seconds: u64, limit: u64) -> Option<std::pr
             .stdin(std::process::Stdio::null());
         command = replaced;
     }
+    // Output goes to files, not pipes: a child writing more than a pipe holds would block
+    // and look like a hang.
+    let output = tempfile::tempdir().unwrap();
+    let (out_path, err_path) = (output.path().join("out"), output.path().join("err"));
     command
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped());
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap());
     // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
     unsafe {
         command.pre_exec(move || {
@@ -217,7 +221,11 @@ fn bounded(db: &Path, args: &[&str], seconds: u64, limit: u64) -> Option<std::pr
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    Some(child.wait_with_output().unwrap())
+    Some(std::process::Output {
+        status: child.wait().unwrap(),
+        stdout: std::fs::read(&out_path).unwrap(),
+        stderr: std::fs::read(&err_path).unwrap(),
+    })
 }
 
 const GIB: u64 = 1 << 30;
@@ -369,10 +377,18 @@ fn check_finishes_on_randomly_damaged_databases() {
             bytes[at] ^= 1 << (rng.next() % 8);
             std::fs::write(file, bytes).unwrap();
         }
+        let keep =
+            std::env::var_os("QUARTIER_FUZZ_KEEP").map(|k| Path::new(&k).join(format!("in-{run}")));
+        if let Some(keep) = &keep {
+            copy_dir(&copy, keep);
+        }
         match bounded(&copy, &["check"], 20, GIB) {
             None => {
                 hangs += 1;
                 eprintln!("run {run}: hang");
+                if let Some(keep) = &keep {
+                    eprintln!("run {run}: its input is kept in {}", keep.display());
+                }
             }
             Some(out) => {
                 let stderr = String::from_utf8_lossy(&out.stderr);
