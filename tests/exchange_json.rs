@@ -53,7 +53,7 @@ fn export_import_export_gives_the_same_document() {
     assert!(text.starts_with("{\n  \"format\": \"quartier/1\",\n  \"exported_at\": \""));
     let summary = ok(&b, &["import", file.to_str().unwrap()]);
     assert!(summary.contains("60 neu"), "{summary}");
-    assert!(summary.contains("1 Ziele neu"), "{summary}");
+    assert!(summary.contains("1 Ziel neu"), "{summary}");
     assert_eq!(export(&a), export(&b));
 }
 
@@ -175,10 +175,10 @@ fn every_problem_of_a_file_is_listed_with_line_and_field() {
         "{err}"
     );
     assert!(
-        lines[3].contains("bad.json:18: measures: invalid type"),
+        lines[3].contains("bad.json:18: „“, Titel: muss Text sein (in Anführungszeichen)"),
         "{err}"
     );
-    assert!(lines[4].contains("4 Problem(e)"), "{err}");
+    assert!(lines[4].contains("4 Probleme"), "{err}");
 }
 
 #[test]
@@ -193,7 +193,7 @@ fn unknown_goals_are_created_on_request() {
     std::fs::write(&file, doc).unwrap();
     assert!(run(&a, &["import", file.to_str().unwrap()]).status.code() == Some(1));
     let out = ok(&a, &["import", "--create-goals", file.to_str().unwrap()]);
-    assert!(out.contains("1 Ziele neu"), "{out}");
+    assert!(out.contains("1 Ziel neu"), "{out}");
     let goals = ok(&a, &["goals"]);
     assert!(goals.contains("1.9"), "{goals}");
 }
@@ -350,4 +350,133 @@ proptest! {
         doc.extend_from_slice(&bytes);
         let _ = exchange::json::parse(&doc, "x.json", Lang::De);
     }
+}
+
+#[test]
+fn importing_an_export_older_than_later_changes_warns_per_measure() {
+    let d = Dir::new();
+    let a = d.db("a");
+    ok(&a, &["demo-data", "--measures", "3"]);
+    let (json, xlsx) = (d.file("alt.json"), d.file("alt.xlsx"));
+    ok(&a, &["export", "-o", json.to_str().unwrap()]);
+    ok(&a, &["export", "-o", xlsx.to_str().unwrap()]);
+    // exported_at has whole seconds: a change in the same second is not told apart.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    ok(
+        &a,
+        &["measure", "edit", "M-0002", "--title", "Später geändert"],
+    );
+    for file in [&json, &xlsx] {
+        let out = run(&a, &["import", "--dry-run", file.to_str().unwrap()]);
+        assert!(out.status.success());
+        let err = String::from_utf8(out.stderr).unwrap();
+        let name = file.display().to_string();
+        let warning = err
+            .lines()
+            .find(|l| l.starts_with(&format!("Hinweis: {name}")))
+            .unwrap_or_else(|| panic!("{err}"));
+        assert!(
+            warning.contains(": M-0002 „")
+                && warning.contains("“ wurde am")
+                && warning.contains("der Import setzt diese Änderung zurück"),
+            "{warning}"
+        );
+        assert_eq!(err.matches("Hinweis:").count(), 1, "{err}");
+    }
+    // A fresh export carries no warning.
+    ok(&a, &["export", "-o", json.to_str().unwrap(), "--force"]);
+    let out = run(&a, &["import", "--dry-run", json.to_str().unwrap()]);
+    assert!(!String::from_utf8(out.stderr).unwrap().contains("Hinweis"));
+}
+
+#[test]
+fn json_problems_name_the_measure_the_field_and_the_value_in_german() {
+    let doc = "{\"format\": \"quartier/1\", \"measures\": [\n\
+        {\"id\": 2, \"title\": \"Kiezfest\", \"start\": \"2026-13-45\", \"approved_cents\": \"viel\"},\n\
+        {\"title\": \"Hoffest\", \"status\": \"fertig\", \"goals\": [\"1.3\"], \"primary_goal\": \"Z4\"},\n\
+        {\"description\": \"ohne Titel\"}\n]}";
+    let err = rejected(doc.as_bytes(), &[]);
+    for expected in [
+        "bad.json:2: M-0002 „Kiezfest“, Beginn: „2026-13-45“ ist kein gültiges Datum",
+        "bad.json:2: M-0002 „Kiezfest“, Bewilligt: \"viel\" ist kein Betrag in Cent",
+        "bad.json:3: „Hoffest“, Status: „fertig“ ist kein Status",
+        "bad.json:3: „Hoffest“, Ziele: Hauptziel „Z4“ steht nicht unter den Zielen (goals)",
+        "bad.json:4: „“, Titel: fehlt („title“ ist nötig)",
+    ] {
+        assert!(err.contains(expected), "{expected}\n{err}");
+    }
+    assert!(!err.contains("input is out of range"), "{err}");
+    assert!(err.contains("5 Probleme in der Datei"), "{err}");
+}
+
+#[test]
+fn missing_optional_fields_are_empty_and_unknown_fields_are_ignored_with_a_note() {
+    let d = Dir::new();
+    let a = d.db("a");
+    let file = d.file("kurz.json");
+    std::fs::write(
+        &file,
+        "{\"format\": \"quartier/1\", \"quelle\": \"Excel\", \"measures\": [\n\
+         {\"title\": \"Kiezfest\", \"approved_cents\": 150000, \"start\": \"01.03.26\", \"bemerkung\": \"x\", \"goals\": [\"1.3\"]}\n]}",
+    )
+    .unwrap();
+    let out = run(&a, &["import", file.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("Hinweis:")
+            && err.contains(
+                ":1: Felder ohne Bedeutung für quartier werden ignoriert: „quelle“, „bemerkung“"
+            ),
+        "{err}"
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(&a, &["measure", "show", "1", "--json"])).unwrap();
+    assert_eq!(shown["title"], "Kiezfest");
+    assert_eq!(shown["approved_cents"], 150000);
+    assert_eq!(shown["start"], "2026-03-01");
+    assert_eq!(shown["status"], "idee");
+    assert_eq!(shown["organisation"], "");
+    assert_eq!(shown["goals"], serde_json::json!(["1.3"]));
+}
+
+#[test]
+fn a_newer_format_says_so_and_markdown_is_export_only() {
+    let newer = rejected(b"{\"format\": \"quartier/2\", \"measures\": []}", &[]);
+    assert!(
+        newer.contains(
+            "bad.json:1: format: die Datei hat das Format quartier/2 einer neueren quartier-Version"
+        ),
+        "{newer}"
+    );
+    let d = Dir::new();
+    let a = d.db("a");
+    let file = d.file("bericht.md");
+    std::fs::write(&file, "# Bericht\n").unwrap();
+    let out = run(&a, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("bericht.md: Markdown (.md) ist nur ein Exportformat (der Bericht); importieren lassen sich JSON, CSV und XLSX"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_json_file_with_thousands_of_bad_measures_stops_after_500_problems() {
+    let mut doc = String::from("{\"format\": \"quartier/1\", \"measures\": [\n");
+    for n in 0..5000 {
+        doc.push_str(&format!("{{\"title\": \"M{n}\", \"start\": \"nie\"}},\n"));
+    }
+    doc.push_str("{\"title\": \"Ende\"}]}");
+    let err = rejected(doc.as_bytes(), &[]);
+    assert!(err.lines().count() < 510, "{}", err.lines().count());
+    assert!(
+        err.contains("bad.json: mehr als 500 Probleme; der Rest der Datei wurde nicht geprüft"),
+        "{err}"
+    );
 }

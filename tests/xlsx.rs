@@ -26,10 +26,11 @@ fn round_trip_through_xlsx_keeps_every_measure_and_the_file_is_byte_stable() {
     ok(&a, &["export", "-o", file_arg]);
     ok(&b, &["import", file_arg]);
     assert_eq!(json_export(&a), json_export(&b));
-    // The same data gives the same bytes, from either database.
-    let again = dir.path().join("b.xlsx");
+    // The same database state gives the same bytes (the file records the time of the last
+    // change, so another database with the same data differs in that one name).
+    let again = dir.path().join("again.xlsx");
     ok(
-        &b,
+        &a,
         &["export", "--format", "xlsx", "-o", again.to_str().unwrap()],
     );
     assert_eq!(
@@ -411,10 +412,45 @@ fn missing_columns_and_missing_sheets_are_problems() {
         xlsx::parse(&bytes, "n.xlsx", Lang::De).unwrap().problems,
         []
     );
-    let bytes = workbook(&[("Tabelle1", rows(&[&["Titel"]]))]);
-    let problems = xlsx::parse(&bytes, "t.xlsx", Lang::En).unwrap_err();
-    assert_eq!(problems.len(), 1);
-    assert!(problems[0].to_string().starts_with("t.xlsx: neither"));
+    // One sheet with other headers, or several sheets with other names: refused.
+    for bytes in [
+        workbook(&[("Tabelle1", rows(&[&["Farbe"], &["rot"]]))]),
+        workbook(&[
+            ("Tabelle1", rows(&[&["Titel"]])),
+            ("Tabelle2", rows(&[&["Titel"]])),
+        ]),
+    ] {
+        let problems = xlsx::parse(&bytes, "t.xlsx", Lang::En).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].to_string().starts_with("t.xlsx: neither"));
+    }
+}
+
+#[test]
+fn a_single_sheet_named_after_its_file_is_read_when_its_headers_are_ours() {
+    let bytes = workbook(&[(
+        "massnahmen-2026",
+        rows(&[
+            &["Titel", "Bemerkung", "Bewilligt"],
+            &["Eins", "intern", "#12500.5"],
+        ]),
+    )]);
+    let incoming = xlsx::parse(&bytes, "m.xlsx", Lang::De).unwrap();
+    assert_eq!(incoming.problems, []);
+    assert_eq!(incoming.measures.len(), 1);
+    assert_eq!(incoming.measures[0].measure.title, "Eins");
+    assert_eq!(
+        incoming.measures[0].measure.approved,
+        Some(Cents(1_250_050))
+    );
+    let notes: Vec<String> = incoming.notes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        notes,
+        [
+            "m.xlsx: kein Blatt „Maßnahmen“ oder „Indikatoren“: das einzige Blatt „massnahmen-2026“ wird als Maßnahmen gelesen",
+            "m.xlsx[massnahmen-2026]:1: Spalten ohne Bedeutung für quartier werden ignoriert: „Bemerkung“",
+        ]
+    );
 }
 
 proptest! {
@@ -441,4 +477,254 @@ proptest! {
         bytes.truncate(cut % (bytes.len() + 1) + bytes.len() / 2);
         let _ = xlsx::parse(&bytes, "x.xlsx", Lang::De);
     }
+}
+
+/// Runs `quartier --db DB import FILE` with at most 1 GiB of address space, so a file that
+/// makes the importer allocate without bound fails the test instead of eating the machine.
+fn import_with_memory_limit(db: &std::path::Path, file: &std::path::Path) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut command = common::bin::command(db, &["import", file.to_str().unwrap()]);
+    // SAFETY: setrlimit is async-signal-safe; nothing else runs between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: 1 << 30,
+                rlim_max: 1 << 30,
+            };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command.output().unwrap()
+}
+
+/// Imports `bytes` under the memory limit; expects a refusal (exit 1, database unchanged)
+/// and returns stderr.
+fn bomb_refused(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, file) = (dir.path().join("db"), dir.path().join("bombe.xlsx"));
+    std::fs::write(&file, bytes).unwrap();
+    let before = json_export(&db);
+    let started = std::time::Instant::now();
+    let out = import_with_memory_limit(&db, &file);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{stderr}"
+    );
+    assert_eq!(json_export(&db), before);
+    stderr
+}
+
+#[test]
+fn a_normal_workbook_imports_under_the_memory_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let file = dir.path().join("a.xlsx");
+    ok(&a, &["demo-data", "--measures", "200"]);
+    ok(&a, &["export", "-o", file.to_str().unwrap()]);
+    let out = import_with_memory_limit(&b, &file);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(json_export(&a), json_export(&b));
+}
+
+#[test]
+fn one_cell_at_xfd1048576_is_refused_without_densifying_the_sheet() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Maßnahmen").unwrap();
+    sheet.write_string(0, 0, "Titel").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    assert!(bytes.len() < 20_000);
+    let stderr = bomb_refused(&bytes);
+    assert!(
+        stderr.contains("bombe.xlsx[Maßnahmen]: Zelle XFD1048576 liegt rechts der 64. Spalte"),
+        "{stderr}"
+    );
+    // Far down in the first column: too many rows.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Maßnahmen").unwrap();
+    sheet.write_string(0, 0, "Titel").unwrap();
+    sheet.write_string(1_048_575, 0, "x").unwrap();
+    let stderr = bomb_refused(&book.save_to_buffer().unwrap());
+    assert!(
+        stderr.contains("Zelle A1048576: mehr als 200000 Zeilen"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_part_that_unpacks_to_gigabytes_is_refused_before_unpacking() {
+    let bytes = workbook(&[("Maßnahmen", rows(&[&["Titel"], &["Eins"]]))]);
+    // Declare 2 GB for the shared strings in the central directory (signature PK\1\2: the
+    // uncompressed size is at offset 24, the name length at 28, the name at 46).
+    let mut patched = bytes.clone();
+    let name = b"xl/sharedStrings.xml";
+    let at = (0..patched.len() - 46)
+        .find(|&i| patched[i..i + 4] == *b"PK\x01\x02" && patched[i + 46..].starts_with(name))
+        .expect("central directory entry");
+    patched[at + 24..at + 28].copy_from_slice(&0x8000_0000u32.to_le_bytes());
+    let stderr = bomb_refused(&patched);
+    assert!(
+        stderr.contains("bombe.xlsx: entpackt zu groß: Teil „xl/sharedStrings.xml“ hat 2048 MB (höchstens 256 MB je Teil"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_libreoffice_workbook_with_one_sheet_named_after_its_file_imports_with_every_value() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/libreoffice");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let file = fixtures.join("massnahmen-2026.xlsx");
+    let out = quartier(&db, &["import", file.to_str().unwrap()]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("das einzige Blatt „massnahmen-2026“ wird als Maßnahmen gelesen"),
+        "{err}"
+    );
+    assert!(err.contains("ignoriert: „Bemerkung“"), "{err}");
+    let expected: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(fixtures.join("expected.json")).unwrap()).unwrap();
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(&db, &["export", "--format", "json"])).unwrap();
+    assert_eq!(shown["measures"], expected);
+    assert_eq!(shown["measures"][0]["approved_cents"], 1250050);
+    assert_eq!(
+        shown["measures"][0]["goals"],
+        serde_json::json!(["1.3", "Z4"])
+    );
+}
+
+/// A minimal workbook with one sheet `Maßnahmen` whose `<sheetData>` is `rows` (inline
+/// strings), stored without compression: for limits rust_xlsxwriter refuses to write.
+fn raw_workbook(rows: &str) -> Vec<u8> {
+    use std::io::Write;
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string(),
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Maßnahmen" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string(),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string(),
+        ),
+        (
+            "xl/worksheets/sheet1.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#
+            ),
+        ),
+    ];
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, content) in parts {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn inline_cell(cell: &str, text: &str) -> String {
+    format!(r#"<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+}
+
+#[test]
+fn raw_workbooks_with_too_long_cells_or_too_many_rows_are_refused() {
+    let header = format!(r#"<row r="1">{}</row>"#, inline_cell("A1", "Titel"));
+    // The raw builder itself works.
+    let good = raw_workbook(&format!(
+        r#"{header}<row r="2">{}</row>"#,
+        inline_cell("A2", "Kiezfest")
+    ));
+    let incoming = xlsx::parse(&good, "g.xlsx", Lang::De).unwrap();
+    assert_eq!(incoming.measures.len(), 1, "{:?}", incoming.problems);
+    // One cell of 40 000 characters.
+    let long = raw_workbook(&format!(
+        r#"{header}<row r="2">{}</row>"#,
+        inline_cell("B2", &"x".repeat(40_000))
+    ));
+    let stderr = bomb_refused(&long);
+    assert!(
+        stderr.contains("bombe.xlsx[Maßnahmen]: Zelle B2 hat mehr als 32767 Zeichen"),
+        "{stderr}"
+    );
+    // 250 000 rows, each a real cell.
+    let mut rows = header.clone();
+    for n in 2..=250_001 {
+        rows.push_str(&format!(
+            r#"<row r="{n}">{}</row>"#,
+            inline_cell(&format!("A{n}"), "x")
+        ));
+    }
+    let stderr = bomb_refused(&raw_workbook(&rows));
+    assert!(
+        stderr.contains("Zelle A200002: mehr als 200000 Zeilen"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_workbook_with_thousands_of_bad_cells_stops_after_500_problems() {
+    let mut sheet = vec![vec!["Titel".to_string(), "Bewilligt".to_string()]];
+    for n in 0..2000 {
+        sheet.push(vec![format!("M{n}"), "viel".to_string()]);
+    }
+    let bytes = workbook(&[("Maßnahmen", sheet)]);
+    let incoming = xlsx::parse(&bytes, "v.xlsx", Lang::De).unwrap();
+    assert_eq!(incoming.problems.len(), 501);
+    assert_eq!(
+        incoming.problems[500].to_string(),
+        "v.xlsx[Maßnahmen]: mehr als 500 Probleme; der Rest der Datei wurde nicht geprüft"
+    );
+}
+
+#[test]
+fn a_part_that_holds_more_than_it_declares_is_refused_by_the_zip_reader() {
+    let header = format!(r#"<row r="1">{}</row>"#, inline_cell("A1", "Titel"));
+    let mut bytes = raw_workbook(&format!(
+        r#"{header}<row r="2">{}</row>"#,
+        inline_cell("A2", &"x".repeat(20_000))
+    ));
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut patched = 0;
+    for at in 0..bytes.len() - 46 {
+        // Local header: size at 22, name at 30; central directory: size at 24, name at 46.
+        let (size_at, name_at) = match &bytes[at..at + 4] {
+            b"PK\x03\x04" => (22, 30),
+            b"PK\x01\x02" => (24, 46),
+            _ => continue,
+        };
+        if bytes[at + name_at..].starts_with(name) {
+            bytes[at + size_at..at + size_at + 4].copy_from_slice(&100u32.to_le_bytes());
+            patched += 1;
+        }
+    }
+    assert_eq!(patched, 2);
+    let stderr = bomb_refused(&bytes);
+    assert!(
+        stderr.contains("keine lesbare XLSX-Arbeitsmappe")
+            && stderr.contains("larger than its declared"),
+        "{stderr}"
+    );
 }

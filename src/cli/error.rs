@@ -57,10 +57,11 @@ impl CliError {
         }
     }
 
-    /// Lines to print before the error line: every problem of an import file.
-    pub fn details(&self) -> Vec<String> {
+    /// Lines to print before the error line: the problems of an import file, at most
+    /// [`crate::exchange::MAX_SHOWN_PROBLEMS`] of them and then how many more there are.
+    pub fn details(&self, lang: Lang) -> Vec<String> {
         match self {
-            CliError::Import(problems) => problems.iter().map(ToString::to_string).collect(),
+            CliError::Import(problems) => crate::exchange::shown_problems(problems, lang),
             _ => Vec::new(),
         }
     }

@@ -99,6 +99,12 @@ pub fn parse(
     existing: Option<&Snapshot>,
 ) -> Result<Incoming, CliError> {
     let file = path.display().to_string();
+    if format == Format::Md {
+        return Err(CliError::Import(vec![exchange::ImportProblem::whole_file(
+            &file,
+            lang.t(Text::ImportMarkdownExportOnly),
+        )]));
+    }
     let bytes = exchange::read_file(path, lang).map_err(CliError::Import)?;
     match format {
         Format::Json => exchange::json::parse(&bytes, &file, lang).map_err(CliError::Import),
@@ -106,7 +112,8 @@ pub fn parse(
             exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
         }
         Format::Xlsx => exchange::xlsx::parse(&bytes, &file, lang).map_err(CliError::Import),
-        Format::Md => Err(unsupported(format)),
+        // Refused above.
+        Format::Md => Ok(Incoming::default()),
     }
 }
 
@@ -139,14 +146,31 @@ pub fn import(
         &file,
         lang,
     )
-    .map_err(CliError::Import)?;
+    .map_err(|problems| {
+        // The notes (encoding, ignored columns) help to read the problems.
+        for line in exchange::shown_problems(&incoming.notes, lang) {
+            eprintln!("{}: {line}", lang.t(Text::WarningPrefix));
+        }
+        CliError::Import(problems)
+    })?;
+    let mut plan = plan;
+    if let Some(stamp) = incoming.stamp {
+        exchange::warn_stale(&mut plan, store, stamp, &file, lang)?;
+    }
+    print_warnings(&plan, lang);
     if args.dry_run {
         print_plan(&plan, lang, out)?;
         return Ok(());
     }
     let summary = summary(&plan, lang);
     if let Some(op) = plan.into_op() {
-        store.apply(op, actor)?;
+        // Labeled, so `log` and undo say `Import aus massnahmen.csv: 1 neu, 2 geändert`.
+        let ops = match op {
+            crate::ops::Op::Batch { ops } => ops,
+            other => vec![other],
+        };
+        let label = crate::ops::Label::Import { file };
+        store.apply(crate::ops::Op::labeled(label, ops), actor)?;
     }
     writeln!(out, "{summary}")?;
     Ok(())
@@ -164,6 +188,14 @@ fn summary(plan: &Plan, lang: Lang) -> String {
     )
 }
 
+/// Every warning of the plan on standard error, `Hinweis: Datei:Zeile: …`, at most
+/// [`exchange::MAX_SHOWN_PROBLEMS`] and then how many more.
+fn print_warnings(plan: &Plan, lang: Lang) {
+    for line in exchange::shown_problems(&plan.warnings, lang) {
+        eprintln!("{}: {line}", lang.t(Text::WarningPrefix));
+    }
+}
+
 fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliError> {
     let list = |ids: &[crate::model::MeasureId]| {
         ids.iter()
@@ -171,12 +203,38 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (text, ids) in [
-        (Text::DryRunAdded, &plan.added),
-        (Text::DryRunChanged, &plan.changed),
-        (Text::DryRunUnchanged, &plan.unchanged),
-    ] {
-        writeln!(out, "{}: {}", lang.t(text), list(ids))?;
+    writeln!(out, "{}: {}", lang.t(Text::DryRunAdded), list(&plan.added))?;
+    writeln!(
+        out,
+        "{}: {}",
+        lang.t(Text::DryRunChanged),
+        list(&plan.changed)
+    )?;
+    for diff in &plan.diffs {
+        let title = crate::text::sanitize_line(&diff.title);
+        let title = crate::text::truncate(&title, 60);
+        let heading = fill(
+            lang.t(Text::DryRunMeasure),
+            &[("id", &diff.id), ("title", &title)],
+        );
+        writeln!(out, "  {heading}")?;
+        for change in &diff.changes {
+            writeln!(out, "    {change}")?;
+        }
+    }
+    writeln!(
+        out,
+        "{}: {}",
+        lang.t(Text::DryRunUnchanged),
+        list(&plan.unchanged)
+    )?;
+    if !plan.absent.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.t(Text::DryRunAbsent),
+            list(&plan.absent)
+        )?;
     }
     if !plan.goals_added.is_empty() || !plan.goals_changed.is_empty() {
         let added = crate::text::sanitize_line(&plan.goals_added.join(", ")).into_owned();

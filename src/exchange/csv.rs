@@ -15,7 +15,6 @@
 use std::collections::HashMap;
 
 use super::cells::{neutralise_formula, restore_formula};
-use super::json::utf8;
 use super::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::{
@@ -402,6 +401,8 @@ struct Columns {
     names: Vec<String>,
     /// Columns with an empty header.
     unnamed: Vec<usize>,
+    /// Headers of columns quartier does not know (an office's own `Bemerkung`): ignored.
+    ignored: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -439,16 +440,20 @@ impl Columns {
                 .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
                 .collect(),
             unnamed: Vec::new(),
+            ignored: Vec::new(),
         };
         let mut problems = Vec::new();
+        let germans: Vec<String> = table.iter().map(|(_, g, _)| normalise_header(g)).collect();
         for (index, name) in normalised.iter().enumerate() {
             if name.is_empty() {
                 columns.unnamed.push(index);
                 continue;
             }
-            let found = table.iter().find(|(_, german, others)| {
-                normalise_header(german) == *name || others.contains(&name.as_str())
-            });
+            let found = table
+                .iter()
+                .zip(&germans)
+                .find(|((_, _, others), german)| *german == name || others.contains(&name.as_str()))
+                .map(|(entry, _)| entry);
             let shown = columns.names[index].clone();
             match found {
                 Some((col, _, _)) => {
@@ -457,15 +462,7 @@ impl Columns {
                         problems.push(ImportProblem::new(file, line, shown, reason));
                     }
                 }
-                None => {
-                    let known = table
-                        .iter()
-                        .map(|(_, german, _)| *german)
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let reason = fill(lang.t(Text::CsvUnknownColumn), &[("known", &known)]);
-                    problems.push(ImportProblem::new(file, line, shown, reason));
-                }
+                None => columns.ignored.push(shown),
             }
         }
         if kind == Kind::Indicators {
@@ -560,8 +557,11 @@ impl<'r> Row<'r> {
         }
     }
 
-    fn measure(&mut self, existing: Option<&Snapshot>) -> Option<IncomingMeasure> {
-        let id = self.id().ok()?;
+    /// The measure of this row. With problems (see `self.problems`) the caller drops it but
+    /// still has its goal codes checked, so one pass reports every problem of the file.
+    fn measure(&mut self, existing: Option<&Snapshot>) -> IncomingMeasure {
+        // A bad id is a problem; the other cells are still checked.
+        let id = self.id().ok().flatten();
         let old = id.and_then(|id| existing?.measures.iter().find(|m| m.id == id));
         let mut m = old.cloned().unwrap_or_else(|| Measure::new(""));
         m.id = id.unwrap_or(MeasureId(0));
@@ -604,16 +604,13 @@ impl<'r> Row<'r> {
             m.target_groups = split_list(cell).map(str::to_string).collect();
         }
         let goals = self.goals(old.and(existing));
-        if !self.problems.is_empty() {
-            return None;
-        }
-        Some(IncomingMeasure {
+        IncomingMeasure {
             line: self.line,
             id,
             measure: m,
             indicators: None,
             goals,
-        })
+        }
     }
 
     /// Goal codes, primary first: `Hauptziel` then `Ziele`, each code once. A missing column
@@ -706,9 +703,91 @@ impl<'r> Row<'r> {
     }
 }
 
-/// The items of a list cell (`Eltern, Kinder`): split at `,`, trimmed, empty ones left out.
+/// The items of a list cell (`Eltern, Kinder`): split at `,` and at line breaks (our XLSX
+/// puts one target group per line; saved as CSV that becomes a cell with line breaks),
+/// trimmed, empty ones left out.
 fn split_list(cell: &str) -> impl Iterator<Item = &str> {
-    cell.split(',').map(str::trim).filter(|s| !s.is_empty())
+    cell.split([',', '\n', '\r'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+/// A note listing ignored column headers: the first ten, then how many more.
+pub(crate) fn ignored_columns_note(
+    file: &str,
+    line: usize,
+    ignored: &[String],
+    lang: Lang,
+) -> Option<ImportProblem> {
+    ignored_note(file, line, ignored, Text::ImportIgnoredColumns, lang)
+}
+
+/// A note with `template` (which has `{names}`) listing ignored names: the first ten, then how
+/// many more.
+pub(crate) fn ignored_note(
+    file: &str,
+    line: usize,
+    ignored: &[String],
+    template: Text,
+    lang: Lang,
+) -> Option<ImportProblem> {
+    const SHOWN: usize = 10;
+    if ignored.is_empty() {
+        return None;
+    }
+    let mut names = ignored
+        .iter()
+        .take(SHOWN)
+        .map(|name| {
+            fill(
+                lang.t(Text::ImportQuoted),
+                &[("value", &crate::text::truncate(name, 40))],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ignored.len() > SHOWN {
+        names.push_str(&fill(
+            lang.t(Text::ImportAndMore),
+            &[("count", &(ignored.len() - SHOWN))],
+        ));
+    }
+    let reason = fill(lang.t(template), &[("names", &names)]);
+    Some(ImportProblem::new(file, line, "", reason))
+}
+
+/// The text of an import file: UTF-8 when it is valid UTF-8 (a byte-order mark is skipped);
+/// else Windows-1252 (Excel's "CSV (Trennzeichen-getrennt)") when every byte is a
+/// Windows-1252 character, with a note saying so; else a problem naming the first byte that
+/// is neither. Nothing is guessed beyond that.
+pub fn decode<'b>(
+    bytes: &'b [u8],
+    file: &str,
+    lang: Lang,
+) -> Result<(std::borrow::Cow<'b, str>, Option<ImportProblem>), Vec<ImportProblem>> {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok((std::borrow::Cow::Borrowed(text), None));
+    }
+    // The five byte values Windows-1252 leaves undefined, and control characters other than
+    // tab and line ends, which no text file of an office has.
+    if let Some(offset) = bytes.iter().position(|b| {
+        matches!(b, 0x81 | 0x8d | 0x8f | 0x90 | 0x9d | 0x7f)
+            || (*b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+    }) {
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        let reason = fill(
+            lang.t(Text::ImportNoEncoding),
+            &[
+                ("byte", &format!("0x{:02X}", bytes[offset])),
+                ("offset", &offset),
+            ],
+        );
+        return Err(vec![ImportProblem::new(file, line, "", reason)]);
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    let note = ImportProblem::whole_file(file, lang.t(Text::ImportReadAsWindows1252));
+    Ok((text, Some(note)))
 }
 
 /// Parses a CSV file of measures or of indicators (told apart by the header). Errors that stop
@@ -723,12 +802,13 @@ pub fn parse(
     lang: Lang,
     existing: Option<&Snapshot>,
 ) -> Result<Incoming, Vec<ImportProblem>> {
-    let text = utf8(bytes, file, lang)?;
-    if let Some(offset) = text.find('\0') {
-        let line = text[..offset].matches('\n').count() + 1;
+    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
         let reason = fill(lang.t(Text::CsvBinary), &[("offset", &offset)]);
         return Err(vec![ImportProblem::new(file, line, "", reason)]);
     }
+    let (text, encoding_note) = decode(bytes, file, lang)?;
+    let text: &str = &text;
     let separator = detect_separator(text);
     let style = if separator == b',' {
         Decimal::Point
@@ -767,6 +847,13 @@ pub fn parse(
     let columns = Columns::read(&header, file, header_line, lang)?;
     let width = header.len();
     let mut incoming = Incoming::default();
+    incoming.notes.extend(encoding_note);
+    incoming.notes.extend(ignored_columns_note(
+        file,
+        header_line,
+        &columns.ignored,
+        lang,
+    ));
     let mut updates: Vec<IndicatorUpdate> = Vec::new();
     let mut update_of: HashMap<MeasureId, usize> = HashMap::new();
     let mut record = ::csv::StringRecord::new();
@@ -823,8 +910,10 @@ pub fn parse(
         match columns.kind {
             Kind::Measures => {
                 let measure = row.measure(existing);
-                if let Some(measure) = measure.filter(|_| row.problems.is_empty()) {
+                if row.problems.is_empty() {
                     incoming.measures.push(measure);
+                } else {
+                    incoming.check_goals_of(&measure);
                 }
             }
             Kind::Indicators => {

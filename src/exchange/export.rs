@@ -55,7 +55,9 @@ pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8
         Format::Csv if request.what == What::Indicators => super::csv::export_indicators(&snapshot),
         Format::Csv => super::csv::export_measures(&snapshot),
         Format::Xlsx => {
-            super::xlsx::export(&snapshot).map_err(|e| ExportError::Other(e.to_string()))?
+            let stamp = last_change(store)?;
+            super::xlsx::export_stamped(&snapshot, stamp.as_deref())
+                .map_err(|e| ExportError::Other(e.to_string()))?
         }
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
@@ -70,4 +72,13 @@ pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8
             crate::report::markdown::render(&report, lang).into_bytes()
         }
     })
+}
+
+/// The time of the database's newest history entry (RFC 3339, UTC), if there is one: the
+/// state an XLSX file shows, recorded in it for the staleness check of a later import.
+fn last_change(store: &Store) -> Result<Option<String>, StoreError> {
+    Ok(store.history(1)?.first().and_then(|entry| {
+        chrono::DateTime::from_timestamp_millis(entry.time_ms)
+            .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))
+    }))
 }

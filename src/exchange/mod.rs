@@ -7,6 +7,7 @@
 
 pub mod cells;
 pub mod csv;
+mod diff;
 pub mod export;
 pub mod json;
 mod lines;
@@ -17,8 +18,9 @@ pub mod xlsx;
 
 use std::path::Path;
 
+pub use diff::FieldChange;
 pub use export::{ExportError, ExportRequest, What};
-pub use plan::{ImportOptions, Plan, plan, plan_against};
+pub use plan::{ImportOptions, MeasureDiff, Plan, changed_since, plan, plan_against, warn_stale};
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;
 
@@ -66,6 +68,37 @@ pub struct Incoming {
     /// Problems of single rows or cells found while parsing; the parser skips such rows and
     /// goes on, so [`plan`] can report them together with every other problem of the file.
     pub problems: Vec<ImportProblem>,
+    /// Goal codes (with their line) of rows dropped for other problems: [`plan`] still checks
+    /// that they exist, so every problem of a file is listed in one pass.
+    pub goal_refs: Vec<(usize, String)>,
+    /// When the file's content was current (milliseconds since the epoch): JSON `exported_at`,
+    /// the XLSX workbook name `quartier_stand`; CSV has no place for it.
+    pub stamp: Option<i64>,
+    /// Things the user should know that do not stop the import (the encoding used, ignored
+    /// columns or fields); shown as `Hinweis:` lines.
+    pub notes: Vec<ImportProblem>,
+}
+
+/// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.
+pub fn parse_stamp(text: &str) -> Option<i64> {
+    let time = chrono::DateTime::parse_from_rfc3339(text.trim()).ok()?;
+    let ms = time.timestamp_millis();
+    Some(
+        if time.timestamp_subsec_millis() == 0 && !text.contains('.') {
+            ms + 999
+        } else {
+            ms
+        },
+    )
+}
+
+impl Incoming {
+    /// Keeps the goal codes of a measure that is dropped for other problems, for checking.
+    pub fn check_goals_of(&mut self, measure: &IncomingMeasure) {
+        for code in measure.goals.iter().flatten() {
+            self.goal_refs.push((measure.line, code.clone()));
+        }
+    }
 }
 
 /// A goal from a file.
@@ -99,6 +132,26 @@ pub struct IndicatorUpdate {
     pub line: usize,
     pub measure: MeasureId,
     pub indicators: Vec<Indicator>,
+}
+
+/// Most problems printed for one import file; the rest are counted (a hostile file must not
+/// print a million lines).
+pub const MAX_SHOWN_PROBLEMS: usize = 500;
+
+/// The problems as lines to print: the first [`MAX_SHOWN_PROBLEMS`], then `… und N weitere`.
+pub fn shown_problems(problems: &[ImportProblem], lang: crate::i18n::Lang) -> Vec<String> {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(MAX_SHOWN_PROBLEMS)
+        .map(ToString::to_string)
+        .collect();
+    if problems.len() > MAX_SHOWN_PROBLEMS {
+        lines.push(crate::i18n::fill(
+            lang.t(crate::i18n::Text::ImportMoreProblems),
+            &[("count", &(problems.len() - MAX_SHOWN_PROBLEMS))],
+        ));
+    }
+    lines
 }
 
 /// Reads a whole import file, refusing files above [`MAX_IMPORT_BYTES`].

@@ -3,9 +3,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use super::diff::{FieldChange, measure_changes};
 use super::{ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::{Field, Goal, GoalId, Measure, MeasureId, code_key};
+use crate::model::{Field, Goal, GoalId, Measure, MeasureId, Problem, code_key};
 use crate::ops::Op;
 use crate::store::Store;
 
@@ -26,6 +27,24 @@ pub struct Plan {
     pub unchanged: Vec<MeasureId>,
     pub goals_added: Vec<String>,
     pub goals_changed: Vec<String>,
+    /// Field by field, what changes in each measure of `changed` (same order).
+    pub diffs: Vec<MeasureDiff>,
+    /// Measures of the database the file does not mention: they stay as they are.
+    pub absent: Vec<MeasureId>,
+    /// Things the user should look at before importing (likely duplicates, a file older
+    /// than changes made since, measures losing their last goal); they do not stop the import.
+    pub warnings: Vec<ImportProblem>,
+}
+
+/// What an import changes in one existing measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureDiff {
+    pub id: MeasureId,
+    /// Line (or row) of the measure in the file.
+    pub line: usize,
+    /// The title after the import.
+    pub title: String,
+    pub changes: Vec<FieldChange>,
 }
 
 impl Plan {
@@ -38,6 +57,8 @@ impl Plan {
 /// Goal codes → ids, of the database and of goals this import adds.
 struct Goals {
     by_code: HashMap<String, GoalId>,
+    /// Codes of goals this import adds (the snapshot knows the others).
+    added: HashMap<GoalId, String>,
     next: u64,
 }
 
@@ -50,6 +71,7 @@ impl Goals {
         let id = GoalId(self.next);
         self.next += 1;
         self.by_code.insert(code_key(code), id);
+        self.added.insert(id, code.trim().to_string());
         id
     }
 }
@@ -90,11 +112,15 @@ pub fn plan_against(
                 .iter()
                 .map(|g| (code_key(&g.code), g.id))
                 .collect(),
+            added: HashMap::new(),
             next: next_goal.0,
         },
         next_measure: next_measure.0,
         problems: incoming.problems.clone(),
-        plan: Plan::default(),
+        plan: Plan {
+            warnings: incoming.notes.clone(),
+            ..Plan::default()
+        },
         link_ops: Vec::new(),
     }
     .run(incoming)
@@ -128,6 +154,12 @@ impl Planner<'_> {
     fn run(mut self, incoming: &Incoming) -> Result<Plan, Vec<ImportProblem>> {
         self.plan_goals(incoming);
         self.plan_measures(incoming);
+        for (line, code) in &incoming.goal_refs {
+            if self.goals.get(code).is_none() && !self.options.create_goals {
+                let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", code)]);
+                self.problem(*line, Field::Goals, reason);
+            }
+        }
         if !self.problems.is_empty() {
             self.problems.sort();
             self.problems.dedup();
@@ -183,7 +215,9 @@ impl Planner<'_> {
                         });
                         changed = true;
                     }
-                    if old.parent != goal.parent || old.position != goal.position {
+                    // A goal without `position` (u32::MAX) keeps its place.
+                    let moved = goal.position != u32::MAX && old.position != goal.position;
+                    if old.parent != goal.parent || moved {
                         self.plan.ops.push(Op::MoveGoal {
                             id: old.id,
                             parent: goal.parent,
@@ -254,7 +288,11 @@ impl Planner<'_> {
         // Final state of every measure this import touches, with the line it came from.
         let mut finals: BTreeMap<MeasureId, (usize, Measure, bool)> = BTreeMap::new();
         let mut new_links: HashMap<MeasureId, Vec<GoalId>> = HashMap::new();
+        let mut duplicates = Duplicates::default();
         for item in &incoming.measures {
+            if item.id.is_none() {
+                self.warn_duplicate(&mut duplicates, item);
+            }
             let id = match item.id {
                 Some(id) => {
                     if let Some(first) = seen.insert(id, item.line) {
@@ -319,10 +357,31 @@ impl Planner<'_> {
             };
             entry.1.indicators = update.indicators.clone();
         }
+        self.plan.absent = existing
+            .keys()
+            .filter(|id| !finals.contains_key(id))
+            .copied()
+            .collect();
+        self.plan.absent.sort();
         for (id, (line, measure, is_new)) in finals {
+            if let Some((index, name)) = duplicate_indicator(&measure) {
+                let reason = fill(self.lang.t(Text::ImportDuplicate), &[("value", &name)]);
+                self.problem(line, Field::Indicator(index), reason);
+                continue;
+            }
             if let Err(errors) = measure.validate() {
                 for e in errors {
-                    self.problem(line, e.field, e.problem.localize(self.lang));
+                    let reason = if e.problem == Problem::ControlCharacter
+                        && field_text(&measure, e.field).is_some_and(|t| t.contains(['\n', '\r']))
+                    {
+                        fill(
+                            self.lang.t(Text::ImportLineBreak),
+                            &[("field", &e.field.localize(self.lang))],
+                        )
+                    } else {
+                        e.problem.localize(self.lang)
+                    };
+                    self.problem(line, e.field, reason);
                 }
                 continue;
             }
@@ -332,19 +391,105 @@ impl Planner<'_> {
                 self.plan.ops.push(Op::AddMeasure { measure, goals });
                 continue;
             }
-            let mut changed = existing.get(&id).is_some_and(|old| **old != measure);
-            if changed {
+            let Some(old) = existing.get(&id).copied() else {
+                continue;
+            };
+            let links = new_links.remove(&id);
+            if links.as_ref().is_some_and(Vec::is_empty) && !self.snapshot.links_of(id).is_empty() {
+                let reason = fill(
+                    self.lang.t(Text::ImportLosesLastGoal),
+                    &[("id", &id), ("title", &measure.title)],
+                );
+                let field = Field::Goals.localize(self.lang);
+                self.plan
+                    .warnings
+                    .push(ImportProblem::new(self.file, line, field, reason));
+            }
+            let mut changed = *old != measure;
+            if let Some(goals) = &links {
+                changed |= self.plan_links(id, goals);
+            }
+            if !changed {
+                self.plan.unchanged.push(id);
+                continue;
+            }
+            let before = self.snapshot.goal_codes(id);
+            let after: Option<Vec<String>> =
+                links.map(|goals| goals.iter().map(|g| self.goal_code(*g)).collect());
+            let changes = measure_changes(
+                old,
+                &measure,
+                after.as_deref().map(|after| (before.as_slice(), after)),
+                self.lang,
+            );
+            self.plan.diffs.push(MeasureDiff {
+                id,
+                line,
+                title: measure.title.clone(),
+                changes,
+            });
+            if *old != measure {
                 self.plan.ops.push(Op::UpdateMeasure { measure });
             }
-            if let Some(goals) = new_links.remove(&id) {
-                changed |= self.plan_links(id, &goals);
-            }
-            if changed {
-                self.plan.changed.push(id);
-            } else {
-                self.plan.unchanged.push(id);
+            self.plan.changed.push(id);
+        }
+    }
+
+    /// Warns when a measure without id has the title and Träger of a measure of the database
+    /// or of an earlier row without id: importing it adds it once more.
+    fn warn_duplicate(&mut self, seen: &mut Duplicates, item: &super::IncomingMeasure) {
+        if item.measure.title.trim().is_empty() {
+            return;
+        }
+        if seen.existing.is_empty() {
+            for m in &self.snapshot.measures {
+                seen.existing
+                    .entry(duplicate_key(m))
+                    .or_default()
+                    .push(m.id);
             }
         }
+        let key = duplicate_key(&item.measure);
+        let title = item.measure.title.trim();
+        let organisation = item.measure.organisation.trim();
+        let field = Field::Title.localize(self.lang);
+        if let Some(ids) = seen.existing.get(&key) {
+            let ids = ids.iter().map(ToString::to_string).collect::<Vec<_>>();
+            let reason = fill(
+                self.lang.t(Text::ImportLikelyDuplicate),
+                &[
+                    ("title", &title),
+                    ("organisation", &organisation),
+                    ("ids", &ids.join(", ")),
+                ],
+            );
+            self.plan
+                .warnings
+                .push(ImportProblem::new(self.file, item.line, field, reason));
+        } else if let Some(first) = seen.in_file.get(&key) {
+            let reason = fill(
+                self.lang.t(Text::ImportDuplicateRow),
+                &[
+                    ("title", &title),
+                    ("organisation", &organisation),
+                    ("line", first),
+                ],
+            );
+            self.plan
+                .warnings
+                .push(ImportProblem::new(self.file, item.line, field, reason));
+        } else {
+            seen.in_file.insert(key, item.line);
+        }
+    }
+
+    /// The code of a goal of the database or of one this import adds.
+    fn goal_code(&self, id: GoalId) -> String {
+        self.goals
+            .added
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| self.snapshot.code(id))
     }
 
     /// Link ops that make the measure's links exactly `goals` (first primary); true if any.
@@ -380,4 +525,137 @@ impl Planner<'_> {
         }
         self.link_ops.len() > before
     }
+}
+
+/// Title and Träger of measures seen so far, to warn about likely duplicates.
+#[derive(Default)]
+struct Duplicates {
+    existing: HashMap<(String, String), Vec<MeasureId>>,
+    in_file: HashMap<(String, String), usize>,
+}
+
+/// Title and Träger, trimmed, lower case, inner spaces collapsed.
+fn duplicate_key(measure: &Measure) -> (String, String) {
+    let norm = |text: &str| {
+        text.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    (norm(&measure.title), norm(&measure.organisation))
+}
+
+/// Measures the database changed after `stamp` (milliseconds since the epoch), with the time
+/// and user of their newest change. Reads the history from the newest entry back to `stamp`.
+pub fn changed_since(
+    store: &Store,
+    stamp: i64,
+) -> Result<HashMap<MeasureId, (i64, String)>, crate::store::StoreError> {
+    let mut changed = HashMap::new();
+    let mut batch = 64;
+    loop {
+        let entries = store.history(batch)?;
+        let done = entries.len() < batch || entries.last().is_some_and(|e| e.time_ms <= stamp);
+        if done {
+            for entry in entries.iter().take_while(|e| e.time_ms > stamp) {
+                for id in touched_measures(&entry.op) {
+                    changed
+                        .entry(id)
+                        .or_insert((entry.time_ms, entry.user.clone()));
+                }
+            }
+            return Ok(changed);
+        }
+        batch *= 4;
+    }
+}
+
+/// The measures an op changes (fields or links).
+fn touched_measures(op: &Op) -> Vec<MeasureId> {
+    match op {
+        Op::AddMeasure { measure, .. } | Op::UpdateMeasure { measure } => vec![measure.id],
+        Op::DeleteMeasure { id } => vec![*id],
+        Op::Link { measure, .. } | Op::Unlink { measure, .. } | Op::SetPrimary { measure, .. } => {
+            vec![*measure]
+        }
+        Op::RestoreGoals { links, .. } => links.iter().map(|l| l.measure).collect(),
+        Op::Batch { ops } => ops.iter().flat_map(touched_measures).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Warns for every measure the plan changes that the database changed after the file's
+/// `stamp` (milliseconds): importing the file would silently revert that change.
+pub fn warn_stale(
+    plan: &mut Plan,
+    store: &Store,
+    stamp: i64,
+    file: &str,
+    lang: Lang,
+) -> Result<(), crate::store::StoreError> {
+    if plan.diffs.is_empty() {
+        return Ok(());
+    }
+    let changed = changed_since(store, stamp)?;
+    let time = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%d.%m.%Y %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    for diff in &plan.diffs {
+        if let Some((when, user)) = changed.get(&diff.id) {
+            let reason = fill(
+                lang.t(Text::ImportStale),
+                &[
+                    ("id", &diff.id),
+                    ("title", &diff.title),
+                    ("when", &time(*when)),
+                    ("user", user),
+                    ("stamp", &time(stamp)),
+                ],
+            );
+            plan.warnings
+                .push(ImportProblem::new(file, diff.line, "", reason));
+        }
+    }
+    Ok(())
+}
+
+/// The text of a one-line field of `measure`, to tell a line break from other control
+/// characters in messages.
+fn field_text(measure: &Measure, field: Field) -> Option<&str> {
+    Some(match field {
+        Field::Title => &measure.title,
+        Field::Organisation => &measure.organisation,
+        Field::Contact => &measure.contact,
+        Field::Responsible => &measure.responsible,
+        Field::Reference => &measure.reference,
+        Field::Location => &measure.location,
+        Field::TargetGroup(n) => measure.target_groups.get(n)?,
+        Field::Indicator(n) => {
+            let indicator = measure.indicators.get(n)?;
+            if indicator.name.contains(['\n', '\r']) {
+                &indicator.name
+            } else {
+                &indicator.unit
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The first indicator name that occurs twice in `measure` (names are compared trimmed and
+/// without case: `quartier indicator set` finds indicators by name).
+fn duplicate_indicator(measure: &Measure) -> Option<(usize, String)> {
+    let mut seen = HashSet::new();
+    measure
+        .indicators
+        .iter()
+        .enumerate()
+        .find(|(_, i)| !seen.insert(i.name.trim().to_lowercase()))
+        .map(|(index, i)| (index, i.name.trim().to_string()))
 }

@@ -16,7 +16,10 @@ mod write;
 use super::csv::{INDICATOR_HEADERS, MEASURE_HEADERS};
 
 pub use read::parse;
-pub use write::export;
+pub use write::{export, export_stamped};
+
+/// Workbook name holding the time of the database's last change when the file was written.
+pub const STAMP_NAME: &str = "quartier_stand";
 
 /// Sheet with one row per measure.
 pub const SHEET_MEASURES: &str = "Maßnahmen";

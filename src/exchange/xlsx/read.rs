@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cells::{CellReader, cell_text};
 use super::{
@@ -18,38 +18,84 @@ use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate}
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{Indicator, Measure, MeasureId, Status, same_code};
 
-/// Parses an XLSX workbook. A file that is no workbook, or has neither a `Maßnahmen` nor an
-/// `Indikatoren` sheet, is one problem (`Err`); problems of single cells go into
-/// `Incoming::problems` and parsing goes on with the next row.
+/// Largest declared uncompressed size of one part of the workbook (a sheet, the shared
+/// strings): a 2 MB zip can unpack to gigabytes.
+pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
+/// Largest declared uncompressed size of all parts together.
+pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
+/// Data rows read per sheet (a QM office has hundreds; the benchmark 100 000).
+pub const MAX_ROWS: u32 = 200_000;
+/// Columns read per sheet (ours have 19 and 8).
+pub const MAX_COLUMNS: u32 = 64;
+/// Longest cell text, Excel's own limit.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Parses an XLSX workbook. A file that is no workbook, is too large unpacked, or has neither
+/// a `Maßnahmen` nor an `Indikatoren` sheet (nor one single sheet with our headers) is one
+/// problem (`Err`); problems of single cells go into `Incoming::problems` and parsing goes on
+/// with the next row.
 pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
     let whole = |reason: String| vec![ImportProblem::whole_file(file, reason)];
     let not_workbook = |error: &dyn std::fmt::Display| {
         whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", error)]))
     };
+    check_unpacked_sizes(bytes, lang).map_err(whole)?;
     let mut workbook: Xlsx<_> =
         open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
     let is_1904 = workbook.has_1904_epoch();
+    let stamp = workbook
+        .defined_names()
+        .iter()
+        .find(|(name, _)| name == super::STAMP_NAME)
+        .and_then(|(_, value)| {
+            crate::exchange::parse_stamp(value.trim_start_matches('=').trim_matches('"'))
+        });
     let names = workbook.sheet_names();
     let find = |wanted: &str| names.iter().find(|n| same_code(n, wanted)).cloned();
     let (measures_name, indicators_name) = (find(SHEET_MEASURES), find(SHEET_INDICATORS));
-    if measures_name.is_none() && indicators_name.is_none() {
-        return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
-    }
-    let mut read = |name: Option<String>| -> Result<Option<Table>, Vec<ImportProblem>> {
-        let Some(name) = name else {
-            return Ok(None);
+    let mut notes = Vec::new();
+    let (measures, indicators) = if measures_name.is_none() && indicators_name.is_none() {
+        // LibreOffice names the one sheet of a CSV-born workbook after the file: take a single
+        // sheet whose headers are ours.
+        let [name] = names.as_slice() else {
+            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
         };
-        let file = format!("{file}[{name}]");
-        match workbook.worksheet_range(&name) {
-            Ok(range) => Ok(Some(Table::new(file, &range))),
-            Err(e) => Err(vec![ImportProblem::whole_file(
-                &file,
-                fill(lang.t(Text::XlsxNotWorkbook), &[("error", &e)]),
-            )]),
+        let table = Table::read(&mut workbook, name, file, lang)?;
+        let is_indicators = table.column(INDICATOR_NAME).is_some();
+        if !is_indicators && table.column(header(Column::Title)).is_none() {
+            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
         }
+        let kind = if is_indicators {
+            SHEET_INDICATORS
+        } else {
+            SHEET_MEASURES
+        };
+        notes.push(ImportProblem::whole_file(
+            file,
+            fill(
+                lang.t(Text::XlsxSingleSheet),
+                &[("sheet", name), ("kind", &kind)],
+            ),
+        ));
+        if is_indicators {
+            (None, Some(table))
+        } else {
+            (Some(table), None)
+        }
+    } else {
+        let mut read = |name: Option<String>| -> Result<Option<Table>, Vec<ImportProblem>> {
+            name.map(|name| Table::read(&mut workbook, &name, file, lang))
+                .transpose()
+        };
+        (read(measures_name)?, read(indicators_name)?)
     };
-    let measures = read(measures_name)?;
-    let indicators = read(indicators_name)?;
+    let (mut measures, mut indicators) = (measures, indicators);
+    if let Some(table) = &mut measures {
+        table.ignore_unknown(&MEASURE_COLUMNS.map(|(_, name, _)| name));
+    }
+    if let Some(table) = &mut indicators {
+        table.ignore_unknown(&super::INDICATOR_COLUMNS.map(|(name, _)| name));
+    }
     let mut parser = Parser {
         lang,
         is_1904,
@@ -62,7 +108,55 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     if let Some(table) = &indicators {
         parser.indicators(table);
     }
+    parser.incoming.stamp = stamp;
+    parser.incoming.notes.extend(notes);
+    for table in measures.iter().chain(indicators.iter()) {
+        parser
+            .incoming
+            .notes
+            .extend(crate::exchange::csv::ignored_columns_note(
+                &table.file,
+                table.header_line,
+                &table.ignored,
+                lang,
+            ));
+    }
     Ok(parser.incoming)
+}
+
+/// Refuses a workbook whose parts declare more than [`MAX_PART_BYTES`] each or
+/// [`MAX_UNPACKED_BYTES`] together, before calamine reads it. A part that declares less than
+/// it holds is refused by the zip reader itself while unpacking ("File is larger than its
+/// declared uncompressed size"), so the declared sizes bound what is unpacked. A file that is
+/// no zip at all is left to calamine, which says so.
+fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
+    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let too_large = |name: &str, size: u64| {
+        fill(
+            lang.t(Text::XlsxTooLargeUnpacked),
+            &[
+                ("part", &crate::text::truncate(name, 60)),
+                ("size", &(size / 1024 / 1024)),
+                ("max", &(MAX_PART_BYTES / 1024 / 1024)),
+                ("total", &(MAX_UNPACKED_BYTES / 1024 / 1024)),
+            ],
+        )
+    };
+    let mut total: u64 = 0;
+    for index in 0..archive.len() {
+        let Ok(part) = archive.by_index_raw(index) else {
+            continue;
+        };
+        let size = part.size();
+        total = total.saturating_add(size);
+        if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
+            let name = part.name().map(|n| n.to_string()).unwrap_or_default();
+            return Err(too_large(&name, size));
+        }
+    }
+    Ok(())
 }
 
 /// One sheet: its name in messages, its header → column index, and its non-empty rows.
@@ -73,19 +167,82 @@ struct Table {
     columns: HashMap<String, (usize, String)>,
     /// Headers that occur twice, with their row-1 problems.
     duplicates: Vec<String>,
+    /// Headers quartier does not know: ignored (with a note).
+    ignored: Vec<String>,
     /// Rows below the header that have any content, with their sheet row number (1-based).
     rows: Vec<(usize, Vec<Data>)>,
     header_line: usize,
 }
 
 impl Table {
-    fn new(file: String, range: &Range<Data>) -> Table {
-        let first_row = range.start().map_or(0, |(row, _)| row as usize);
-        let mut rows = range.rows().enumerate();
+    /// Reads one sheet cell by cell (never as a dense range: one cell at XFD1048576 would ask
+    /// for half a terabyte), refusing more than [`MAX_ROWS`] rows, cells right of
+    /// [`MAX_COLUMNS`] and texts longer than [`MAX_CELL_CHARS`].
+    fn read(
+        workbook: &mut Xlsx<Cursor<&[u8]>>,
+        name: &str,
+        file: &str,
+        lang: Lang,
+    ) -> Result<Table, Vec<ImportProblem>> {
+        let file = format!("{file}[{name}]");
+        let whole = |reason: String| vec![ImportProblem::whole_file(&file, reason)];
+        let broken =
+            |e: &dyn std::fmt::Display| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", e)]));
+        let mut reader = workbook
+            .worksheet_cells_reader(name)
+            .map_err(|e| broken(&e))?;
+        // Non-empty cells by sheet row (0-based), in file order.
+        let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
+        let mut first_row: Option<u32> = None;
+        while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
+            let (row, column) = cell.get_position();
+            let value: Data = cell.get_value().clone().into();
+            if is_blank(&value) {
+                continue;
+            }
+            let at = || cell_name(row, column);
+            if column >= MAX_COLUMNS {
+                return Err(whole(fill(
+                    lang.t(Text::XlsxTooManyColumns),
+                    &[("cell", &at()), ("max", &MAX_COLUMNS)],
+                )));
+            }
+            let first = *first_row.get_or_insert(row);
+            if row.saturating_sub(first) > MAX_ROWS {
+                return Err(whole(fill(
+                    lang.t(Text::XlsxTooManyRows),
+                    &[("cell", &at()), ("max", &MAX_ROWS)],
+                )));
+            }
+            if let Data::String(text) = &value
+                && text.chars().count() > MAX_CELL_CHARS
+            {
+                return Err(whole(fill(
+                    lang.t(Text::XlsxCellTooLong),
+                    &[("cell", &at()), ("max", &MAX_CELL_CHARS)],
+                )));
+            }
+            rows.entry(row).or_default().push((column, value));
+        }
+        let dense = |cells: Vec<(u32, Data)>| {
+            let width = cells
+                .iter()
+                .map(|(c, _)| *c as usize + 1)
+                .max()
+                .unwrap_or(0);
+            let mut row = vec![Data::Empty; width];
+            for (column, value) in cells {
+                row[column as usize] = value;
+            }
+            row
+        };
+        let mut rows = rows.into_iter();
         let mut columns = HashMap::new();
         let mut duplicates = Vec::new();
-        if let Some((_, header)) = rows.next() {
-            for (index, cell) in header.iter().enumerate() {
+        let mut header_line = 1;
+        if let Some((row, cells)) = rows.next() {
+            header_line = row as usize + 1;
+            for (index, cell) in dense(cells).iter().enumerate() {
                 let Ok(name) = cell_text(cell) else { continue };
                 let name = name.trim().to_string();
                 if name.is_empty() {
@@ -100,16 +257,31 @@ impl Table {
             }
         }
         let rows = rows
-            .filter(|(_, cells)| cells.iter().any(|c| !is_blank(c)))
-            .map(|(index, cells)| (first_row + index + 1, cells.to_vec()))
+            .map(|(row, cells)| (row as usize + 1, dense(cells)))
             .collect();
-        Table {
+        Ok(Table {
             file,
             columns,
             duplicates,
+            ignored: Vec::new(),
             rows,
-            header_line: first_row + 1,
-        }
+            header_line,
+        })
+    }
+
+    /// Notes the headers that are not in `known` as ignored.
+    fn ignore_unknown(&mut self, known: &[&str]) {
+        let mut ignored: Vec<(usize, String)> = self
+            .columns
+            .values()
+            .filter(|(_, written)| {
+                let written = written.to_lowercase();
+                !known.iter().any(|k| k.to_lowercase() == written)
+            })
+            .cloned()
+            .collect();
+        ignored.sort();
+        self.ignored = ignored.into_iter().map(|(_, name)| name).collect();
     }
 
     /// The column with this header: its index and its header as the file writes it.
@@ -212,6 +384,9 @@ impl Parser {
         let has_goals = table.column(header(Column::PrimaryGoal)).is_some()
             || table.column(header(Column::Goals)).is_some();
         for (line, cells) in &table.rows {
+            if self.too_many_problems(table) {
+                break;
+            }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(header(Column::Id));
             let mut measure = Measure::new(r.text(header(Column::Title)));
@@ -239,17 +414,19 @@ impl Parser {
             let primary = r.text(header(Column::PrimaryGoal));
             let others = r.text(header(Column::Goals));
             let failed = r.failed;
-            if failed {
-                self.skipped.extend(id);
-                continue;
-            }
-            self.incoming.measures.push(IncomingMeasure {
+            let item = IncomingMeasure {
                 line: *line,
                 id,
                 measure,
                 indicators: None,
                 goals: has_goals.then(|| goal_codes(&primary, &others)),
-            });
+            };
+            if failed {
+                self.skipped.extend(id);
+                self.incoming.check_goals_of(&item);
+                continue;
+            }
+            self.incoming.measures.push(item);
         }
     }
 
@@ -270,6 +447,9 @@ impl Parser {
             .collect();
         let mut updates: BTreeMap<MeasureId, IndicatorUpdate> = BTreeMap::new();
         for (line, cells) in &table.rows {
+            if self.too_many_problems(table) {
+                break;
+            }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(INDICATOR_ID);
             let title = r.text(INDICATOR_MEASURE);
@@ -326,6 +506,27 @@ impl Parser {
         self.incoming.indicator_updates = updates.into_values().collect();
     }
 
+    /// True once the file has [`crate::exchange::csv::MAX_PROBLEMS`] problems: the rest of
+    /// the sheet is not checked, and one problem says so.
+    fn too_many_problems(&mut self, table: &Table) -> bool {
+        let max = crate::exchange::csv::MAX_PROBLEMS;
+        if self.incoming.problems.len() < max {
+            return false;
+        }
+        let reason = fill(self.lang.t(Text::CsvTooManyProblems), &[("count", &max)]);
+        if self
+            .incoming
+            .problems
+            .last()
+            .is_none_or(|p| p.reason != reason)
+        {
+            self.incoming
+                .problems
+                .push(ImportProblem::whole_file(&table.file, reason));
+        }
+        true
+    }
+
     /// The one new measure (no id) of this file with this title.
     fn new_measure_titled(&self, title: &str) -> Option<usize> {
         let mut matches = (self.incoming.measures.iter().enumerate())
@@ -337,11 +538,16 @@ impl Parser {
 }
 
 /// Goal codes, primary first, without repeats: `Hauptziel`, then the codes of `Ziele`
-/// (separated by commas, semicolons, spaces or line breaks).
+/// (separated by commas, semicolons, spaces or line breaks; `Ziel 1.3` as written by the CSV
+/// export, and by a spreadsheet saved from it, is `1.3`).
 fn goal_codes(primary: &str, others: &str) -> Vec<String> {
     let mut codes: Vec<String> = Vec::new();
-    let split = others.split(|c: char| c == ',' || c == ';' || c.is_whitespace());
-    for code in std::iter::once(primary).chain(split) {
+    let pieces = others
+        .split([',', ';', '\n', '\r'])
+        .map(crate::exchange::csv::goal_code)
+        .flat_map(str::split_whitespace);
+    let primary = crate::exchange::csv::goal_code(primary);
+    for code in std::iter::once(primary).chain(pieces) {
         let code = code.trim();
         if !code.is_empty() && !codes.iter().any(|c| same_code(c, code)) {
             codes.push(code.to_string());
@@ -350,9 +556,30 @@ fn goal_codes(primary: &str, others: &str) -> Vec<String> {
     codes
 }
 
+/// The spreadsheet name of a 0-based cell position: `(0, 0)` is `A1`.
+fn cell_name(row: u32, column: u32) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cells_are_named_as_in_a_spreadsheet() {
+        assert_eq!(cell_name(0, 0), "A1");
+        assert_eq!(cell_name(9, 25), "Z10");
+        assert_eq!(cell_name(0, 26), "AA1");
+        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
+    }
 
     #[test]
     fn goal_codes_put_the_primary_first_once() {
@@ -361,6 +588,10 @@ mod tests {
             ["1.2", "1.1", "3.4", "5.1"]
         );
         assert_eq!(goal_codes("", "2.1,2.2"), ["2.1", "2.2"]);
+        assert_eq!(
+            goal_codes("Ziel 1.3", "Ziel 1.3\nZ4, ziel 2.1"),
+            ["1.3", "Z4", "2.1"]
+        );
         assert!(goal_codes(" ", "").is_empty());
     }
 }

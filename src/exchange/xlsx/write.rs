@@ -48,7 +48,17 @@ impl Formats {
 /// The whole database as an XLSX workbook; the same snapshot always gives the same bytes.
 /// Fails only on what Excel cannot hold (e.g. a cell over 32,767 characters).
 pub fn export(snapshot: &Snapshot) -> Result<Vec<u8>, XlsxError> {
+    export_stamped(snapshot, None)
+}
+
+/// Like [`export`], recording `stamp` (the time of the database's last change, RFC 3339) as
+/// the hidden workbook name [`super::STAMP_NAME`], so an import can tell which changes were
+/// made after the file was written. The same data and history give the same bytes.
+pub fn export_stamped(snapshot: &Snapshot, stamp: Option<&str>) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    if let Some(stamp) = stamp {
+        workbook.define_name(super::STAMP_NAME, &format!("=\"{stamp}\""))?;
+    }
     let (year, month, day) = CREATED;
     let created = ExcelDateTime::from_ymd(year, month, day)?;
     workbook.set_properties(
