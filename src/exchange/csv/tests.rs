@@ -89,7 +89,7 @@ fn export_is_german_excel_csv() {
     assert!(bytes.starts_with(BOM));
     let text = text(&bytes[3..]);
     let mut lines = text.split("\r\n");
-    assert_eq!(lines.next().unwrap(), MEASURE_HEADERS.join(";"));
+    assert_eq!(lines.next().unwrap(), measure_headers().join(";"));
     assert_eq!(
         text.split("\r\n").nth(1).unwrap(),
         "M-0042;\"Sprachcafé; „für“ Eltern\";\"Zeile 1\nZeile 2; mit \"\"Anführung\"\"\";\

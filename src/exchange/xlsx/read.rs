@@ -11,12 +11,15 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cells::{CellReader, cell_text};
 use super::{
-    Column, INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
-    INDICATOR_TARGET, INDICATOR_UNIT, MEASURE_COLUMNS, SHEET_INDICATORS, SHEET_MEASURES, header,
+    INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
+    INDICATOR_TARGET, INDICATOR_UNIT, SHEET_INDICATORS, SHEET_MEASURES, header,
 };
+use crate::exchange::columns::{Column, measure_columns, measure_headers};
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
 use crate::i18n::{Lang, Text, fill};
-use crate::model::{Indicator, Measure, MeasureId, Status, same_code};
+use crate::model::{
+    Field, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status, Value, same_code,
+};
 
 /// Largest declared uncompressed size of one part of the workbook (a sheet, the shared
 /// strings): a 2 MB zip can unpack to gigabytes.
@@ -62,7 +65,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         };
         let table = Table::read(&mut workbook, name, file, lang)?;
         let is_indicators = table.column(INDICATOR_NAME).is_some();
-        if !is_indicators && table.column(header(Column::Title)).is_none() {
+        if !is_indicators && table.column(header(Column::Field(Field::Title))).is_none() {
             return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
         }
         let kind = if is_indicators {
@@ -91,7 +94,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     };
     let (mut measures, mut indicators) = (measures, indicators);
     if let Some(table) = &mut measures {
-        table.ignore_unknown(&MEASURE_COLUMNS.map(|(_, name, _)| name));
+        table.ignore_unknown(&measure_headers());
     }
     if let Some(table) = &mut indicators {
         table.ignore_unknown(&super::INDICATOR_COLUMNS.map(|(name, _)| name));
@@ -369,11 +372,10 @@ impl Parser {
     }
 
     fn measures(&mut self, table: &Table) {
-        let always = [header(Column::Title)];
-        let when_updating: Vec<&str> = MEASURE_COLUMNS
-            .iter()
-            .filter(|(c, _, _)| !matches!(c, Column::Id | Column::PrimaryGoal | Column::Goals))
-            .map(|(_, name, _)| *name)
+        let always = [header(Column::Field(Field::Title))];
+        let when_updating: Vec<&str> = (measure_columns().iter())
+            .filter(|c| matches!(c.column, Column::Field(_)))
+            .map(|c| c.header)
             .collect();
         let problems =
             table.header_problems(&always, &when_updating, header(Column::Id), self.lang);
@@ -389,28 +391,26 @@ impl Parser {
             }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(header(Column::Id));
-            let mut measure = Measure::new(r.text(header(Column::Title)));
-            measure.description = r.text(header(Column::Description));
-            measure.organisation = r.text(header(Column::Organisation));
-            measure.contact = r.text(header(Column::Contact));
-            measure.responsible = r.text(header(Column::Responsible));
-            measure.reference = r.text(header(Column::Reference));
-            measure.fund = r.fund(header(Column::Fund));
-            measure.requested = r.amount(header(Column::Requested));
-            measure.approved = r.amount(header(Column::Approved));
-            measure.cofunding = r.amount(header(Column::Cofunding));
-            measure.start = r.date(header(Column::Start));
-            measure.end = r.date(header(Column::End));
-            measure.status = r.status(header(Column::Status)).unwrap_or(Status::Idee);
-            measure.target_groups = r
-                .text(header(Column::TargetGroups))
-                .lines()
-                .map(str::trim)
-                .filter(|g| !g.is_empty())
-                .map(str::to_string)
-                .collect();
-            measure.location = r.text(header(Column::Location));
-            measure.notes = r.text(header(Column::Notes));
+            let mut measure = Measure::new("");
+            for row in &MEASURE_FIELDS {
+                let name = header(Column::Field(row.field));
+                let value = match row.kind {
+                    Kind::Line | Kind::Text => Value::Text(r.text(name)),
+                    Kind::Fund => Value::Fund(r.fund(name)),
+                    Kind::Amount => Value::Amount(r.amount(name)),
+                    Kind::Date => Value::Date(r.date(name)),
+                    Kind::Status => Value::Status(r.status(name).unwrap_or(Status::Idee)),
+                    // One item per line in the cell.
+                    Kind::List => Value::List(
+                        (r.text(name).lines())
+                            .map(str::trim)
+                            .filter(|item| !item.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                    ),
+                };
+                row.set(&mut measure, value);
+            }
             let primary = r.text(header(Column::PrimaryGoal));
             let others = r.text(header(Column::Goals));
             let failed = r.failed;
