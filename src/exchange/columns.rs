@@ -98,7 +98,12 @@ fn build() -> Vec<MeasureColumn> {
         aliases.extend(extra_aliases(row.field));
         columns.push(MeasureColumn {
             aliases,
-            ..plain(Column::Field(row.field), row.label, width(row), as_text(row.field))
+            ..plain(
+                Column::Field(row.field),
+                row.label,
+                width(row),
+                as_text(row.field),
+            )
         });
     }
     columns.extend(goals.into_iter().flatten());

@@ -144,4 +144,6 @@ pub fn decode<'b>(
 }
 
 #[cfg(test)]
+mod proptests;
+#[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@
 
 mod cells;
 mod read;
+mod table;
 mod write;
 
 use super::columns::{Column, INDICATOR_HEADERS, measure_column};

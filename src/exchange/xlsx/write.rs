@@ -9,8 +9,8 @@ use super::{
     GOAL_SEPARATOR, INDICATOR_COLUMNS, SHEET_GOALS, SHEET_INDICATORS, SHEET_MEASURES,
     neutralise_formula,
 };
-use crate::exchange::columns::{Column, MeasureColumn, measure_columns};
 use crate::exchange::Snapshot;
+use crate::exchange::columns::{Column, MeasureColumn, measure_columns};
 use crate::model::{Cents, GoalId, Measure, MeasureId, Value};
 use crate::store::{Link, goal_stats};
 
