@@ -1,6 +1,3 @@
-use clap::Parser;
-
 fn main() {
-    let cli = quartier::cli::Cli::parse();
-    std::process::exit(quartier::cli::run(cli));
+    std::process::exit(quartier::cli::main());
 }

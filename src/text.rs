@@ -11,20 +11,64 @@ use crate::model::is_forbidden_in_line;
 pub const REPLACEMENT: char = '\u{fffd}';
 
 /// One-line form: line breaks and tabs become spaces; every other control character, escape
-/// introducer (ESC, CSI), C1 control and bidi control becomes `�`.
+/// introducer (ESC, CSI), C1 control and bidi control becomes `�`; invisible format characters
+/// ([`is_invisible`]) are left out.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_forbidden_in_line) {
+    if !text
+        .chars()
+        .any(|c| is_forbidden_in_line(c) || is_invisible(c) || is_separator(c))
+    {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
+            .filter(|c| !is_invisible(*c))
             .map(|c| match c {
                 '\n' | '\t' | '\r' => ' ',
+                c if is_separator(c) => ' ',
                 c if is_forbidden_in_line(c) => REPLACEMENT,
                 c => c,
             })
             .collect(),
     )
+}
+
+/// Unicode's line and paragraph separators: shown as a space, like a line break.
+fn is_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Zero-width and format characters that draw nothing but that terminals count differently
+/// (tmux, xterm, VTE disagree on ZWSP, ZWJ, variation selectors, soft hyphen …): drawn, they
+/// shift the rest of a row and leave stale cells. The screen leaves them out (the data keeps
+/// them). Emoji joined with ZWJ are shown as their parts.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00ad}'
+            | '\u{034f}'
+            | '\u{0600}'..='\u{0605}'
+            | '\u{06dd}'
+            | '\u{070f}'
+            | '\u{0890}'..='\u{0891}'
+            | '\u{08e2}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{110bd}'
+            | '\u{110cd}'
+            | '\u{13430}'..='\u{1343f}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    ) && !is_forbidden_in_line(c)
 }
 
 /// Multi-line form: keeps `\n`, turns tabs into spaces, replaces everything else as
@@ -34,6 +78,17 @@ pub fn sanitize_text(text: &str) -> String {
         .map(|line| sanitize_line(line).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// Pasted text for a multi-line input: every line break (`\r\n`, `\r` — what terminals send —
+/// or `\n`) becomes `\n`. Nothing else changes; validation judges the rest.
+pub fn pasted_lines(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// Pasted text for a single-line input: every line break becomes one space.
+pub fn pasted_line(text: &str) -> String {
+    pasted_lines(text).replace('\n', " ")
 }
 
 /// Display width in terminal columns.
@@ -95,6 +150,24 @@ mod tests {
         assert_eq!(clean, "a�[2Jb�]0;evil�c�d�e�f  g");
         let multi = sanitize_text("one\x1b\ntwo");
         assert_eq!(multi, "one�\ntwo");
+    }
+
+    #[test]
+    fn pasted_line_breaks_become_newlines_or_spaces() {
+        assert_eq!(pasted_lines("a\r\nb\rc\nd"), "a\nb\nc\nd");
+        assert_eq!(pasted_line("a\r\nb\rc\nd\te"), "a b c d\te");
+    }
+
+    #[test]
+    fn zero_width_and_format_characters_are_left_out() {
+        let sneaky = "a\u{200b}b\u{200c}c\u{200d}d\u{2060}e\u{feff}f\u{ad}g\u{fe0f}h\u{e0041}i";
+        assert_eq!(sanitize_line(sneaky), "abcdefghi");
+        assert_eq!(width(&sanitize_line(sneaky)), 9);
+        // Bidi controls stay visible as `�`, as before.
+        assert_eq!(sanitize_line("x\u{200f}y\u{202e}z"), "x�y�z");
+        assert_eq!(sanitize_text("1\u{200b}\n2\u{200d}"), "1\n2");
+        assert_eq!(cell("👨\u{200d}👩", 5), "👨👩 ");
+        assert_eq!(sanitize_line("a\u{2028}b\u{202f}c"), "a b\u{202f}c");
     }
 
     #[test]

@@ -1,19 +1,25 @@
 //! The terminal side of the TUI: set-up and restore, the event loop, signals.
 //!
 //! - `ratatui::init` enters raw mode and the alternate screen and installs a panic hook that
-//!   restores the terminal before the panic message is printed.
+//!   restores the terminal before the panic message is printed; quartier adds bracketed paste
+//!   (a paste arrives as one event, not as keys) and turns it off again on every way out — quit,
+//!   signal, vanished terminal and panic.
 //! - One thread reads terminal events, another waits for SIGHUP (a dropped SSH connection),
 //!   SIGTERM and SIGINT; both feed one channel, so the loop sleeps until something happens — no
-//!   polling, no timer redraws.
-//! - On a signal, or when the terminal is gone, an open form is saved as a draft, the terminal
-//!   is restored and the store is dropped (which releases the database lock).
+//!   polling, no timer redraws. Everything already waiting in the channel is handled before the
+//!   next frame is drawn, so a burst of input is never left unread behind a slow draw.
+//! - On a signal, input the terminal had already delivered (a paste in flight) is still taken
+//!   into the form; then an open form is saved as a draft, the terminal is restored and the
+//!   store is dropped (which releases the database lock).
 
 use std::io::Write;
 use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -21,7 +27,8 @@ use crate::app::App;
 
 /// What wakes the loop.
 enum Wake {
-    Terminal(Event),
+    /// Every event the terminal had ready, in order (a burst of typing comes as one batch).
+    Terminal(Vec<Event>),
     /// Reading from the terminal failed: it is gone.
     InputClosed,
     Signal,
@@ -36,6 +43,11 @@ pub enum Exit {
     Stopped,
 }
 
+/// After a signal, input still arriving is taken until the terminal has been quiet this long…
+const QUIET: Duration = Duration::from_millis(50);
+/// …but for no longer than this in all.
+const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
+
 /// Runs the TUI on the real terminal until the user quits or a signal arrives.
 pub fn run(mut app: App) -> anyhow::Result<()> {
     let (sender, receiver) = mpsc::channel();
@@ -47,24 +59,15 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
         }
     });
     let mut terminal = ratatui::init();
+    enable_paste();
     // crossterm registers its SIGWINCH handler when its event source is first used; do that
     // before the first frame reads the size, so a resize right after the start is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
-    std::thread::spawn(move || {
-        loop {
-            let wake = match event::read() {
-                Ok(event) => Wake::Terminal(event),
-                Err(_) => Wake::InputClosed,
-            };
-            let closed = matches!(wake, Wake::InputClosed);
-            if sender.send(wake).is_err() || closed {
-                break;
-            }
-        }
-    });
+    std::thread::spawn(move || read_terminal(&sender));
     let result = event_loop(&mut app, &mut terminal, &receiver);
     // Keep the form before anything else can fail.
     let draft = app.save_draft();
+    disable_paste();
     ratatui::restore();
     drop(app);
     if let Err(error) = draft {
@@ -76,29 +79,184 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Most events sent as one batch.
+const BATCH: usize = 4096;
+/// How long the reader waits for the next event of a batch. Not zero: crossterm's poll with a
+/// zero timeout does not even look at events it has already read and parsed.
+const BATCH_WAIT: Duration = Duration::from_millis(1);
+
+/// The reader thread: blocks for the next terminal event, then takes every event that is
+/// already waiting, and sends them together, so the loop draws once per burst, not per key.
+fn read_terminal(sender: &mpsc::Sender<Wake>) {
+    loop {
+        let mut events = Vec::new();
+        let mut closed = false;
+        match event::read() {
+            Ok(event) => events.push(event),
+            Err(_) => closed = true,
+        }
+        while !closed && events.len() < BATCH && matches!(event::poll(BATCH_WAIT), Ok(true)) {
+            match event::read() {
+                Ok(event) => events.push(event),
+                Err(_) => closed = true,
+            }
+        }
+        if !events.is_empty() && sender.send(Wake::Terminal(events)).is_err() {
+            return;
+        }
+        if closed {
+            let _ = sender.send(Wake::InputClosed);
+            return;
+        }
+    }
+}
+
+/// Turns bracketed paste on and makes the panic hook (ratatui's, which restores the terminal)
+/// turn it off first.
+fn enable_paste() {
+    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    let restore = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        disable_paste();
+        restore(info);
+    }));
+}
+
+/// Turns bracketed paste off (errors are ignored: the terminal may be gone).
+fn disable_paste() {
+    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
+}
+
+/// What one wake-up did.
+enum Step {
+    /// Something may have changed on screen.
+    Changed,
+    /// Nothing to draw (a mouse or focus event).
+    Unchanged,
+    /// Leave the loop.
+    Exit(Exit),
+}
+
 fn event_loop<B: Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
 ) -> Result<Exit, B::Error> {
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
     terminal.draw(|frame| crate::ui::render(app, frame))?;
     if !app.measures_loaded {
         app.load_measures();
         terminal.draw(|frame| crate::ui::render(app, frame))?;
     }
     loop {
-        let Ok(wake) = receiver.recv() else {
+        let Ok(first) = receiver.recv() else {
             return Ok(Exit::Stopped);
         };
-        match wake {
-            Wake::Terminal(Event::Key(key)) if key.is_press() => app.handle_key(key),
-            Wake::Terminal(Event::Resize(_, _)) => terminal.autoresize()?,
-            Wake::Terminal(_) => continue,
-            Wake::InputClosed | Wake::Signal => return Ok(Exit::Stopped),
+        let mut changed = false;
+        // Everything already waiting is handled before the next frame.
+        let mut next = Some(first);
+        while let Some(wake) = next {
+            match step(app, terminal, wake, receiver)? {
+                Step::Changed => changed = true,
+                Step::Unchanged => {}
+                Step::Exit(exit) => return Ok(exit),
+            }
+            next = receiver.try_recv().ok();
         }
+        if changed {
+            terminal.draw(|frame| crate::ui::render(app, frame))?;
+        }
+    }
+}
+
+fn step<B: Backend>(
+    app: &mut App,
+    terminal: &mut Terminal<B>,
+    wake: Wake,
+    receiver: &mpsc::Receiver<Wake>,
+) -> Result<Step, B::Error> {
+    match wake {
+        Wake::Terminal(events) => {
+            let (changed, resized) = apply_events(app, events);
+            if resized {
+                terminal.autoresize()?;
+            }
+            if app.should_quit() {
+                return Ok(Step::Exit(Exit::Quit));
+            }
+            if !changed {
+                return Ok(Step::Unchanged);
+            }
+        }
+        Wake::InputClosed => return Ok(Step::Exit(Exit::Stopped)),
+        Wake::Signal => {
+            take_last_input(app, receiver);
+            return Ok(Step::Exit(Exit::Stopped));
+        }
+    }
+    Ok(if app.should_quit() {
+        Step::Exit(Exit::Quit)
+    } else {
+        Step::Changed
+    })
+}
+
+/// Hands a batch of events to the app, in order: keys, pastes, resizes. A run of plain
+/// characters typed into a form's text input is inserted at once. Returns whether anything
+/// happened and whether the terminal was resized; stops early when the user quit.
+fn apply_events(app: &mut App, events: Vec<Event>) -> (bool, bool) {
+    let (mut changed, mut resized) = (false, false);
+    let mut events = events.into_iter().peekable();
+    while let Some(event) = events.next() {
         if app.should_quit() {
-            return Ok(Exit::Quit);
+            break;
         }
-        terminal.draw(|frame| crate::ui::render(app, frame))?;
+        match event {
+            Event::Key(key) => {
+                if let Some(c) = app.typed_char(&key) {
+                    let mut text = String::from(c);
+                    while let Some(c) = events.peek().and_then(|next| match next {
+                        Event::Key(next) => app.typed_char(next),
+                        _ => None,
+                    }) {
+                        text.push(c);
+                        events.next();
+                    }
+                    app.type_text(&text);
+                    changed = true;
+                } else if key.is_press() {
+                    app.handle_key(key);
+                    changed = true;
+                }
+            }
+            Event::Paste(text) => {
+                app.paste(&text);
+                changed = true;
+            }
+            Event::Resize(width, height) => {
+                app.resize(width, height);
+                (changed, resized) = (true, true);
+            }
+            _ => {}
+        }
+    }
+    (changed, resized)
+}
+
+/// After a signal: the keys and pastes the terminal delivered before it went (a paste is still
+/// being read when SIGHUP arrives) are applied, so the draft holds everything that was typed.
+/// Stops once no input came for [`QUIET`], after [`LAST_INPUT_LIMIT`], or when the user quit.
+fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
+    let deadline = Instant::now() + LAST_INPUT_LIMIT;
+    while !app.should_quit() {
+        let wait = QUIET.min(deadline.saturating_duration_since(Instant::now()));
+        match receiver.recv_timeout(wait) {
+            Ok(Wake::Terminal(events)) => {
+                apply_events(app, events);
+            }
+            Ok(Wake::Signal) => {}
+            Ok(Wake::InputClosed) | Err(_) => return,
+        }
     }
 }

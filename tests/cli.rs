@@ -138,6 +138,53 @@ fn list_filters_by_goal_subtree_status_and_fund() {
         ok(&db.path, &["measure", "list", "--goal", "Z9"]).trim(),
         "Keine Maßnahmen."
     );
+    // --year: measures running in that year (the report's rule); the table ends in a total.
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--start",
+            "01.03.2025",
+            "--end",
+            "31.01.2026",
+            "--requested",
+            "1000",
+            "--approved",
+            "900",
+        ],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "2",
+            "--start",
+            "2027-01-01",
+            "--requested",
+            "2.500,50",
+        ],
+    );
+    assert_eq!(ids(&["--year", "2026"]), [1]);
+    assert_eq!(ids(&["--year", "2027"]), [2]);
+    assert_eq!(ids(&["--year", "2024"]), Vec::<u64>::new());
+    let table = ok(&db.path, &["measure", "list"]);
+    assert_eq!(
+        table.lines().last().unwrap(),
+        "Summe: 2 Maßnahmen, beantragt 3.500,50 €, bewilligt 900,00 €",
+        "{table}"
+    );
+    let table = ok(
+        &db.path,
+        &["--lang", "en", "measure", "list", "--year", "2026"],
+    );
+    assert_eq!(
+        table.lines().last().unwrap(),
+        "Total: 1 measure, requested 1.000,00 €, approved 900,00 €",
+        "{table}"
+    );
 }
 
 #[test]
@@ -228,8 +275,12 @@ fn english_messages_on_request() {
         ],
         1,
     );
+    // The first command on a new path creates the database and says so, then the error.
     assert!(
-        err.starts_with("Error: Invalid input: Approved: \"abc\" is not an amount"),
+        err.starts_with("New database created: ")
+            && err.lines().nth(1).is_some_and(
+                |l| l.starts_with("Error: Invalid input: Approved: \"abc\" is not an amount")
+            ),
         "{err}"
     );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
@@ -262,6 +313,29 @@ fn fund_rule_warnings_go_to_stderr() {
     assert!(
         err.contains("Hinweis: Aktionsfonds: mehr als 1.500 € je Maßnahme"),
         "{err}"
+    );
+    // More approved than requested, in any fund: after edit and in `show`.
+    let out = quartier(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "1",
+            "--requested",
+            "1.000",
+            "--approved",
+            "1.200",
+        ],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Hinweis: Bewilligt ist mehr als beantragt"),
+        "{err}"
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("Hinweis: Bewilligt ist mehr als beantragt"),
+        "{shown}"
     );
 }
 
@@ -388,7 +462,8 @@ fn goal_add_edit_move_delete() {
     );
     let err = fails(&db.path, &["goal", "delete", "Z10"], 1);
     assert!(
-        err.contains("1 verknüpfte Maßnahmen und 2 Unterziele") && err.contains("--force"),
+        err.contains("Ziel Z10 hat 1 verknüpfte Maßnahme und 2 Unterziele.")
+            && err.contains("--force"),
         "{err}"
     );
     ok(&db.path, &["goal", "delete", "Z10", "--force"]);
@@ -400,7 +475,7 @@ fn goal_add_edit_move_delete() {
     assert_eq!(m["goals"], json(r#"["K2","3.2"]"#));
     assert_eq!(
         ok(&db.path, &["check"]).trim(),
-        "Datenbank in Ordnung: 51 Ziele, 1 Maßnahmen, 2 Verknüpfungen."
+        "Datenbank in Ordnung: 51 Ziele, 1 Maßnahme, 2 Verknüpfungen."
     );
 }
 
@@ -418,7 +493,7 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     assert_eq!(primary(&db), "5.2");
     assert_eq!(
         ok(&db.path, &["undo"]).trim(),
-        "Rückgängig gemacht: M-0001: Hauptziel 5.2"
+        "Hauptziel 5.2 für M-0001 „A“ rückgängig gemacht"
     );
     assert_eq!(primary(&db), "1.1");
     ok(&db.path, &["redo"]);
@@ -433,7 +508,7 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     ok(&db.path, &["undo"]);
     ok(&db.path, &["undo"]);
     ok(&db.path, &["measure", "edit", "1", "--title", "B"]);
-    assert!(fails(&db.path, &["redo"], 1).contains("nichts wiederherzustellen"));
+    assert!(fails(&db.path, &["redo"], 1).contains("nichts zu wiederholen"));
     let log = json(&ok(&db.path, &["log", "--json", "--limit", "3"]));
     let kinds: Vec<&str> = log
         .as_array()
@@ -445,8 +520,120 @@ fn link_unlink_primary_and_undo_redo_across_processes() {
     assert!(log[0]["user"].as_str().is_some_and(|u| !u.is_empty()));
     let text = ok(&db.path, &["log"]);
     assert!(
-        text.contains("rückgängig: M-0001 von Ziel 5.2 gelöst"),
+        text.contains("Lösen der Verknüpfung M-0001 „B“ ↔ Ziel 5.2 rückgängig gemacht"),
         "{text}"
+    );
+}
+
+#[test]
+fn undo_redo_and_log_name_what_the_user_did_with_codes_and_titles() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"],
+    );
+    ok(&db.path, &["measure", "delete", "1"]);
+    // Undo names the deletion it reverts, redo repeats it; both in one word each.
+    assert_eq!(
+        ok(&db.path, &["undo"]).trim(),
+        "Löschen von M-0001 „Kiezfest“ rückgängig gemacht"
+    );
+    assert_eq!(
+        ok(&db.path, &["redo"]).trim(),
+        "Löschen von M-0001 „Kiezfest“ wiederholt"
+    );
+    assert_eq!(
+        ok(&db.path, &["--lang", "en", "undo"]).trim(),
+        "Undone: delete M-0001 \"Kiezfest\""
+    );
+    // A deleted goal is still named by code and title, never by its internal id.
+    ok(
+        &db.path,
+        &["goal", "add", "--title", "Neues Ziel", "--code", "Z42"],
+    );
+    ok(&db.path, &["link", "1", "Z42"]);
+    ok(&db.path, &["goal", "delete", "Z42", "--force"]);
+    let log = ok(&db.path, &["log"]);
+    assert!(log.contains("Ziel Z42 „Neues Ziel“ gelöscht"), "{log}");
+    assert!(
+        log.contains("M-0001 „Kiezfest“ mit Ziel Z42 verknüpft"),
+        "{log}"
+    );
+    assert!(!log.contains("Ziel #"), "{log}");
+    assert!(
+        log.contains("Löschen von M-0001 „Kiezfest“ rückgängig gemacht"),
+        "{log}"
+    );
+    assert!(
+        log.contains("Löschen von M-0001 „Kiezfest“ wiederholt"),
+        "{log}"
+    );
+    // An import is one entry named after its file, with a summary.
+    let file = db._dir.path().join("massnahmen.csv");
+    std::fs::write(
+        &file,
+        "ID;Titel;Ziele\nM-0001;Kiezfest neu;1.1\n;Sprachcafé;1.2\n",
+    )
+    .unwrap();
+    let imported = quartier(&db.path, &["import", file.to_str().unwrap()]);
+    assert!(imported.status.success(), "{imported:?}");
+    let log = ok(&db.path, &["log", "--limit", "1"]);
+    assert!(log.contains("Import aus "), "{log}");
+    assert!(log.contains("massnahmen.csv: 1 neu, 1 geändert"), "{log}");
+}
+
+#[test]
+fn unlink_of_a_last_link_and_goal_delete_name_the_measures_left_without_goal() {
+    let db = db();
+    let stderr = |args: &[&str]| {
+        let out = quartier(&db.path, args);
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.1"],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "Zwei Ziele",
+            "--goal",
+            "1.1",
+            "--goal",
+            "2.1",
+        ],
+    );
+    ok(
+        &db.path,
+        &["goal", "add", "--title", "Neu", "--code", "Z42"],
+    );
+    ok(
+        &db.path,
+        &[
+            "goal", "add", "--title", "Unter", "--parent", "Z42", "--code", "42.1",
+        ],
+    );
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Unten", "--goal", "42.1"],
+    );
+    // Not the last link: no notice.
+    assert_eq!(stderr(&["unlink", "2", "1.1"]), "");
+    assert_eq!(
+        stderr(&["unlink", "1", "1.1"]).trim(),
+        "Hinweis: M-0001 „Kiezfest“ hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“)."
+    );
+    ok(&db.path, &["link", "2", "Z42"]);
+    // Deleting Z42 with its sub-goal: M-0003 loses its only goal, M-0002 keeps 2.1.
+    let said = stderr(&["--lang", "en", "goal", "delete", "Z42", "--force"]);
+    assert_eq!(
+        said.trim(),
+        "Hinweis: M-0003 \"Unten\" now has no goal (in the TUI under \"Without goal\")."
+            .replace("Hinweis", "Warning")
     );
 }
 
@@ -483,7 +670,7 @@ fn indicators_add_set_remove() {
     );
     assert!(
         ok(&db.path, &["measure", "show", "1"])
-            .contains("Teilnehmende: 0 → 40 Personen, Ist 12.5  (31 %)")
+            .contains("Teilnehmende: 0 → 40 Personen, Ist 12,5  (31 %)")
     );
     fails(
         &db.path,
@@ -505,11 +692,215 @@ fn indicators_add_set_remove() {
         ],
         1,
     );
-    ok(&db.path, &["indicator", "remove", "1", "Teilnehmende"]);
+    assert_eq!(
+        ok(&db.path, &["indicator", "remove", "1", "Teilnehmende"]).trim(),
+        "Indikator „Teilnehmende“ von M-0001 entfernt."
+    );
     assert_eq!(
         json(&ok(&db.path, &["measure", "show", "1", "--json"]))["indicators"],
         json("[]")
     );
+}
+
+#[test]
+fn messages_use_singular_for_one_ids_as_shown_and_no_stray_space() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--goal", "1.1"],
+    );
+    assert_eq!(
+        ok(&db.path, &["check"]).trim(),
+        "Datenbank in Ordnung: 48 Ziele, 1 Maßnahme, 1 Verknüpfung."
+    );
+    assert_eq!(
+        ok(&db.path, &["--lang", "en", "check"]).trim(),
+        "Database OK: 48 goals, 1 measure, 1 link."
+    );
+    let err = fails(&db.path, &["goal", "delete", "1.1"], 1);
+    assert!(err.contains("Ziel 1.1 hat 1 verknüpfte Maßnahme."), "{err}");
+    let err = fails(&db.path, &["--lang", "en", "goal", "delete", "Z1"], 1);
+    assert!(
+        err.contains("Goal Z1 has 1 linked measure and 6 sub-goals."),
+        "{err}"
+    );
+    for id in ["99", "M-0099", "m99"] {
+        let err = fails(&db.path, &["measure", "show", id], 1);
+        assert!(
+            err.contains("Maßnahme M-0099 gibt es nicht."),
+            "{id}: {err}"
+        );
+    }
+    ok(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "Bäume",
+            "--baseline",
+            "0",
+            "--target",
+            "100",
+            "--actual",
+            "120",
+        ],
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("Bäume: 0 → 100, Ist 120  (100 %)"),
+        "{shown}"
+    );
+    let shown = ok(&db.path, &["--lang", "en", "measure", "show", "1"]);
+    assert!(
+        shown.contains("Bäume: 0 → 100, actual 120  (100 %)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn indicator_values_follow_one_range_rule_in_the_cli_and_the_importers() {
+    let db = db();
+    ok(&db.path, &["measure", "add", "--title", "A"]);
+    let err = fails(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "X",
+            "--baseline",
+            "0",
+            "--target",
+            "2000000000000",
+        ],
+        1,
+    );
+    assert!(
+        err.contains("muss eine Zahl zwischen -1.000.000.000.000 und 1.000.000.000.000 sein"),
+        "{err}"
+    );
+    // The largest accepted value works, and attainment stays a number.
+    ok(
+        &db.path,
+        &[
+            "indicator",
+            "add",
+            "1",
+            "--name",
+            "Y",
+            "--baseline",
+            "-1000000000000",
+            "--target",
+            "1000000000000",
+            "--actual",
+            "1000000000000",
+        ],
+    );
+    let shown = ok(&db.path, &["measure", "show", "1"]);
+    assert!(
+        shown.contains("(100 %)") && !shown.contains("NaN"),
+        "{shown}"
+    );
+    // JSON and CSV imports refuse what `indicator add` refuses, and change nothing.
+    let before = common::bin::json_export(&db.path);
+    let json_file = db._dir.path().join("huge.json");
+    let mut doc = json(&ok(&db.path, &["export", "--format", "json"]));
+    doc["measures"][0]["indicators"] =
+        json(r#"[{"name":"Z","unit":"","baseline":-1e308,"target":1e308,"actual":1e308}]"#);
+    std::fs::write(&json_file, doc.to_string()).unwrap();
+    let err = fails(&db.path, &["import", json_file.to_str().unwrap()], 1);
+    assert!(err.contains("muss eine Zahl zwischen"), "{err}");
+    let csv_file = db._dir.path().join("indikatoren.csv");
+    std::fs::write(
+        &csv_file,
+        "ID;Maßnahme;Indikator;Einheit;Ausgangswert;Zielwert;Istwert\nM-0001;A;Z;;0;2000000000000;5\n",
+    )
+    .unwrap();
+    let err = fails(&db.path, &["import", csv_file.to_str().unwrap()], 1);
+    assert!(err.contains("muss eine Zahl zwischen"), "{err}");
+    assert_eq!(common::bin::json_export(&db.path), before);
+}
+
+#[test]
+fn help_follows_the_ui_language() {
+    let db = db();
+    let help = |args: &[&str], lang: &str| {
+        let out = common::bin::command(&db.path, args)
+            .env("LANG", lang)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (args, lang) in [
+        (&["--help"][..], "de_DE.UTF-8"),
+        (&["--lang", "de", "--help"], "en_US.UTF-8"),
+        (&["measure", "edit", "--help", "--lang=de"], "C"),
+        (&["help", "unlink"], "de_DE.UTF-8"),
+    ] {
+        let text = help(args, lang);
+        assert!(text.contains("Aufruf: quartier"), "{args:?}: {text}");
+        assert!(text.contains("Hilfe anzeigen"), "{args:?}: {text}");
+        for english in ["Usage:", "Options:", "Print help", "possible values"] {
+            assert!(!text.contains(english), "{args:?}: {english} in {text}");
+        }
+    }
+    assert!(help(&["--help"], "de_DE.UTF-8").contains("Maßnahmen anlegen, auflisten"));
+    assert!(help(&["help", "unlink"], "de_DE.UTF-8").contains("ID der Maßnahme (42 oder M-0042)"));
+    for (args, lang) in [
+        (&["--help"][..], "en_US.UTF-8"),
+        (&["--lang", "en", "measure", "add", "--help"], "de_DE.UTF-8"),
+    ] {
+        let text = help(args, lang);
+        assert!(text.contains("Usage: quartier"), "{args:?}: {text}");
+        assert!(text.contains("Print help"), "{args:?}: {text}");
+        assert!(
+            !text.contains("Aufruf") && !text.contains("anzeigen"),
+            "{args:?}: {text}"
+        );
+    }
+    // Asking for help opens no database.
+    assert!(!db.path.exists());
+}
+
+#[test]
+fn an_edit_that_changes_nothing_says_so_and_writes_no_history() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "A", "--status", "laufend"],
+    );
+    ok(&db.path, &["goal", "add", "--title", "Z", "--code", "Z42"]);
+    let history = |db: &Db| {
+        json(&ok(&db.path, &["log", "--json"]))
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let before = history(&db);
+    for args in [
+        &["measure", "edit", "1"][..],
+        &[
+            "measure", "edit", "M-0001", "--title", "A", "--status", "laufend",
+        ],
+        &["--lang", "en", "measure", "edit", "1", "--title", "A"],
+    ] {
+        let said = ok(&db.path, args);
+        assert!(
+            said.contains("M-0001: nichts geändert") || said.contains("M-0001: nothing changed"),
+            "{args:?}: {said}"
+        );
+    }
+    assert!(
+        ok(&db.path, &["goal", "edit", "Z42", "--title", "Z"]).contains("Z42: nichts geändert")
+    );
+    assert_eq!(history(&db), before);
+    // A real change is still saved and recorded.
+    assert!(ok(&db.path, &["measure", "edit", "1", "--title", "B"]).contains("gespeichert"));
+    assert_eq!(history(&db), before + 1);
 }
 
 #[test]
@@ -568,7 +959,7 @@ fn check_names_a_corrupt_record() {
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("1 Probleme gefunden:\n  measures/5: Datensatz nicht lesbar"),
+        text.starts_with("1 Problem gefunden:\n  measures/5: Datensatz nicht lesbar"),
         "{text}"
     );
     let err = fails(&db.path, &["measure", "list"], 1);
@@ -647,14 +1038,36 @@ fn database_location_flag_env_and_xdg_default() {
         for (k, v) in envs {
             command.env(k, v);
         }
-        assert!(command.output().unwrap().status.success());
+        let out = command.env("LANG", "de_DE.UTF-8").output().unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
     };
     let xdg = home.path().join("xdg");
-    run(&[("XDG_DATA_HOME", &xdg)]);
+    // Every creation of a database is said once, on stderr; opening it again says nothing.
+    assert_eq!(
+        run(&[("XDG_DATA_HOME", &xdg)]),
+        format!(
+            "Neue Datenbank angelegt: {}\n",
+            xdg.join("quartier/db").display()
+        )
+    );
     assert!(xdg.join("quartier/db/db").exists());
+    assert_eq!(run(&[("XDG_DATA_HOME", &xdg)]), "");
     let env_db = home.path().join("envdb");
-    run(&[("QUARTIER_DB", &env_db), ("XDG_DATA_HOME", &xdg)]);
+    assert_eq!(
+        run(&[("QUARTIER_DB", &env_db), ("XDG_DATA_HOME", &xdg)]),
+        format!("Neue Datenbank angelegt: {}\n", env_db.display())
+    );
     assert!(env_db.join("db").exists());
+    let flag_db = home.path().join("flag");
+    let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .args(["--lang", "en", "--db", flag_db.to_str().unwrap(), "check"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!("New database created: {}\n", flag_db.display())
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
         .args([
             "--db",
@@ -684,4 +1097,6 @@ fn no_subcommand_without_a_terminal_says_so_instead_of_panicking() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+    // Refused before anything is opened: no database is created.
+    assert!(!db.path.exists());
 }

@@ -414,7 +414,7 @@ fn ragged_rows() {
         "{err}"
     );
     assert!(
-        err.contains(&format!("{file}:4: 1 Felder, die Kopfzeile hat 2")),
+        err.contains(&format!("{file}:4: 1 Feld, die Kopfzeile hat 2")),
         "{err}"
     );
 }

@@ -51,7 +51,8 @@ fn add(db: &Path, title: &str, fields: &[(&str, &str)], goals: &[&str]) {
 /// - M-0002 in 2025 only (left out for 2026);
 /// - M-0003 with a title that would break a Markdown table, ending within 60 days;
 /// - M-0004 a Baufonds measure into 2027; M-0005 requested only, ending soon;
-/// - M-0006 without a goal; M-0007 without dates (runs in no year).
+/// - M-0006 without a goal; M-0007 without dates (runs in no year);
+/// - M-0008 past its end date while still `laufend` (the attention list).
 fn data_set() -> Db {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
@@ -134,6 +135,18 @@ fn data_set() -> Db {
         &[],
     );
     add(db, "Ideenwerkstatt", &[], &["5.2"]);
+    add(
+        db,
+        "Hoffest",
+        &[
+            ("--fund", "Aktionsfonds"),
+            ("--approved", "500"),
+            ("--start", "2026-05-01"),
+            ("--end", "2026-10-31"),
+            ("--status", "laufend"),
+        ],
+        &["5.2"],
+    );
     for (id, name, target, actual) in [
         ("1", "Teilnehmende Kinder", "40", "26"),
         ("3", "Besuche", "200", "150"),
@@ -258,7 +271,7 @@ fn json_report_parses_with_amounts_in_cents() {
     let report: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(report["today"], TODAY);
     assert_eq!(report["year"], 2026);
-    assert_eq!(report["measure_count"], 5);
+    assert_eq!(report["measure_count"], 6);
     let goal = |code: &str| {
         report["goals"]
             .as_array()
@@ -278,7 +291,7 @@ fn json_report_parses_with_amounts_in_cents() {
     assert_eq!(goal("1.3")["parent"], "Z1");
     assert_eq!(goal("1.3")["attainment"], 0.65);
     assert_eq!(goal("1.3")["by_fund"][0]["fund"], "Projektfonds");
-    assert_eq!(report["total"]["approved_cents"], 8_140_000);
+    assert_eq!(report["total"]["approved_cents"], 8_190_000);
     assert_eq!(report["measures_without_goal"][0]["id"], 6);
     let ending: Vec<u64> = report["ending_soon"]
         .as_array()
@@ -287,6 +300,10 @@ fn json_report_parses_with_amounts_in_cents() {
         .map(|m| m["id"].as_u64().unwrap())
         .collect();
     assert_eq!(ending, [5, 1, 3]);
+    assert_eq!(report["overdue"][0]["id"], 8);
+    assert_eq!(report["overdue"][0]["status"], "laufend");
+    assert_eq!(report["overdue"].as_array().unwrap().len(), 1);
+    assert_eq!(goal("9.1")["measure_ids"], serde_json::json!([3, 5]));
     assert!(
         report["goals_without_measures"]
             .as_array()
@@ -304,11 +321,15 @@ fn english_headings_with_lang_en() {
     );
     for heading in [
         "# Goal attainment",
-        "As of 25.11.2026 · Year: 2026 · 5 measures",
+        "As of 25.11.2026 · Year: 2026 · 6 measures",
         "## By goal",
         "## Totals by fund",
         "## Ending within the next 60 days",
         "## Measures without a goal",
+        "## Past their end date, status still running or approved",
+        "| M-0008  | Hoffest | 31.10.2026 |        25 | running | Aktionsfonds |",
+        "## Appendix: measures per goal",
+        "### 9.1 Erhalt bestehender Angebote",
         "| Goal ",
     ] {
         assert!(md.contains(heading), "{heading} missing:\n{md}");

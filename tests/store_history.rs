@@ -298,3 +298,53 @@ fn goal_code_refuses_bidi_controls() {
         other => panic!("expected Invalid, got {other:?}"),
     }
 }
+
+#[test]
+fn a_labeled_batch_is_one_entry_that_keeps_its_label_through_undo_redo_and_reopen() {
+    use quartier::i18n::Lang;
+    use quartier::ops::{Label, history_message};
+    let (_dir, mut store) = fresh();
+    let existing = add_measure(&mut store, "Alt", &["1.1"]);
+    let mut changed = store.measure(existing).unwrap().unwrap();
+    changed.title = "Neu".into();
+    let label = Label::Import {
+        file: "massnahmen.csv".into(),
+    };
+    let applied = store
+        .apply(
+            Op::labeled(
+                label.clone(),
+                vec![
+                    Op::AddMeasure {
+                        measure: Measure::new("Sprachcafé"),
+                        goals: vec![gid(&store, "1.2")],
+                    },
+                    Op::UpdateMeasure { measure: changed },
+                ],
+            ),
+            USER,
+        )
+        .unwrap();
+    let entry = store.entry(applied.seq).unwrap().unwrap();
+    assert!(matches!(&entry.op, Op::Labeled { label: l, ops } if *l == label && ops.len() == 2));
+    let said = |store: &quartier::store::Store, seq| history_message(store, seq, Lang::De).unwrap();
+    assert_eq!(
+        said(&store, applied.seq),
+        "Import aus massnahmen.csv: 1 neu, 1 geändert"
+    );
+    let undone = store.undo(USER).unwrap();
+    assert_eq!(store.measure(existing).unwrap().unwrap().title, "Alt");
+    assert_eq!(store.measures().unwrap().len(), 1);
+    assert_eq!(
+        said(&store, undone.seq),
+        "Import aus massnahmen.csv (1 neu, 1 geändert) rückgängig gemacht"
+    );
+    let mut store = reopen(store);
+    let redone = store.redo(USER).unwrap();
+    assert_eq!(store.measures().unwrap().len(), 2);
+    assert_eq!(
+        said(&store, redone.seq),
+        "Import aus massnahmen.csv (1 neu, 1 geändert) wiederholt"
+    );
+    assert!(store.check().is_empty());
+}

@@ -14,7 +14,7 @@ mod pty;
 use std::ops::Range;
 use std::time::{Duration, Instant};
 
-use pty::{Db, Key, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, Tui, rfind};
+use pty::{Db, Key, LEAVE_ALTERNATE_SCREEN, PASTE_OFF, PASTE_ON, SHOW_CURSOR, Tui, rfind};
 
 /// The measure table at 80x24.
 const TABLE: (Range<u16>, Range<u16>) = (0..9, 30..80);
@@ -48,6 +48,9 @@ fn assert_restored(tui: &Tui) {
         .rev()
         .collect();
     let entered = rfind(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let paste_on = rfind(&raw, PASTE_ON).expect("bracketed paste turned on");
+    let paste_off = rfind(&raw, PASTE_OFF).expect("bracketed paste never turned off");
+    assert!(paste_off > paste_on, "bracketed paste left on");
     let left = rfind(&raw, LEAVE_ALTERNATE_SCREEN)
         .unwrap_or_else(|| panic!("no \\x1b[?1049l in the output: …{tail:?}"));
     assert!(left > entered, "alternate screen entered again: …{tail:?}");
@@ -185,4 +188,64 @@ fn sigterm_with_an_open_form_keeps_the_saved_edit_and_frees_the_database() {
 #[test]
 fn sigterm_while_navigating_keeps_the_saved_edit_and_frees_the_database() {
     disconnect("TERM", Doing::Navigation);
+}
+
+/// Opens a new-measure form with a title and focuses Beschreibung.
+fn form_in_description(db: &Db) -> Tui {
+    let mut tui = Tui::start(&db.path, &[]);
+    wait_in(&mut tui, &STATUS, "ZIELE");
+    tui.send("l");
+    tui.wait_for("1.1 ");
+    tui.send("ljj");
+    wait_in(&mut tui, &TABLE, "Maßnahmen · 1.3");
+    tui.send_keys(&[Key::Tab]);
+    wait_in(&mut tui, &STATUS, "MASSNAHMEN");
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.send(TYPED);
+    tui.send_keys(&[Key::Tab]);
+    tui
+}
+
+/// Sends SIGHUP, checks the program went cleanly and returns the one draft's text.
+fn hang_up_and_read_draft(tui: &mut Tui, db: &Db) -> String {
+    tui.kill("HUP");
+    let status = tui
+        .wait_exit(GONE_WITHIN)
+        .expect("quartier still runs 1 s after SIGHUP");
+    assert!(status.signal().is_none(), "{status:?}");
+    assert_restored(tui);
+    let drafts = draft_files(db);
+    assert_eq!(drafts.len(), 1, "one draft expected: {drafts:?}");
+    std::fs::read_to_string(&drafts[0]).expect("read draft")
+}
+
+#[test]
+fn sighup_right_after_a_paste_keeps_all_of_it_in_the_draft() {
+    let db = Db::new();
+    let mut tui = form_in_description(&db);
+    let text: String = (0..10_000)
+        .map(|i| char::from(b'a' + (i % 26) as u8))
+        .collect();
+    tui.paste(&text);
+    let draft = hang_up_and_read_draft(&mut tui, &db);
+    assert!(
+        draft.contains(&text),
+        "draft lacks the paste ({} bytes)",
+        draft.len()
+    );
+}
+
+#[test]
+fn sighup_right_after_5000_typed_keys_keeps_all_of_them_in_the_draft() {
+    let db = Db::new();
+    let mut tui = form_in_description(&db);
+    let text = "0123456789".repeat(500);
+    tui.send(&text);
+    let draft = hang_up_and_read_draft(&mut tui, &db);
+    assert!(
+        draft.contains(&text),
+        "draft lacks typed text ({} bytes)",
+        draft.len()
+    );
 }

@@ -10,7 +10,9 @@ mod pty;
 use std::ops::Range;
 use std::time::Duration;
 
-use pty::{Db, Key, LEAVE_ALTERNATE_SCREEN, SHOW_CURSOR, Tui, contains, rfind};
+use pty::{
+    Db, Key, LEAVE_ALTERNATE_SCREEN, PASTE_OFF, PASTE_ON, SHOW_CURSOR, Tui, contains, rfind,
+};
 use quartier::model::Measure;
 use quartier::store::{Store, codec, keys::TreeName};
 
@@ -59,6 +61,9 @@ fn assert_restored(tui: &Tui) {
     let raw = tui.raw();
     let text = String::from_utf8_lossy(&raw);
     let entered = rfind(&raw, b"\x1b[?1049h").expect("alternate screen entered");
+    let paste_on = rfind(&raw, PASTE_ON).expect("bracketed paste turned on");
+    let paste_off = rfind(&raw, PASTE_OFF).expect("bracketed paste never turned off");
+    assert!(paste_off > paste_on, "bracketed paste left on");
     let left = rfind(&raw, LEAVE_ALTERNATE_SCREEN)
         .unwrap_or_else(|| panic!("alternate screen never left: …{}", tail(&text)));
     assert!(
@@ -290,11 +295,11 @@ fn delete_undo_redo_in_the_tui_reach_the_database() {
     assert!(in_pane(&tui, &TABLE).contains("Bleibt"));
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (1)"));
     tui.send("u");
-    wait_in(&mut tui, &STATUS, "Rückgängig gemacht");
+    wait_in(&mut tui, &STATUS, "rückgängig gemacht");
     wait_in(&mut tui, &TABLE, "Löschkandidat");
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (2)"));
     tui.send_keys(&[Key::Ctrl('r')]);
-    wait_in(&mut tui, &STATUS, "Wiederhergestellt");
+    wait_in(&mut tui, &STATUS, "wiederholt");
     wait_not_in(&mut tui, &TABLE, "Löschkandidat");
     assert!(in_pane(&tui, &TABLE).contains("Maßnahmen · 1.3 (1)"));
     quit(&mut tui);
@@ -512,11 +517,11 @@ fn edit_undo_redo_through_the_form() {
     assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
     assert!(in_pane(&tui, &DETAIL).contains("Neuer Titel"));
     tui.send("u");
-    wait_in(&mut tui, &STATUS, "Rückgängig gemacht");
+    wait_in(&mut tui, &STATUS, "rückgängig gemacht");
     wait_in(&mut tui, &TABLE, "Alter Titel");
     assert!(!in_pane(&tui, &TABLE).contains("Neuer Titel"));
     tui.send_keys(&[Key::Ctrl('r')]);
-    wait_in(&mut tui, &STATUS, "Wiederhergestellt");
+    wait_in(&mut tui, &STATUS, "wiederholt");
     wait_in(&mut tui, &TABLE, "Neuer Titel");
     assert!(!in_pane(&tui, &TABLE).contains("Alter Titel"));
     quit(&mut tui);
@@ -593,4 +598,141 @@ fn ctrl_c_quits_from_the_search_line_and_restores_the_terminal() {
     assert!(status.success(), "{status:?}");
     assert_restored(&tui);
     db.ok(&["goals"]);
+}
+
+#[test]
+fn keys_on_the_too_small_screen_change_nothing_but_help_and_quit_work() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Bleibt", "--goal", "1.3"]);
+    let mut tui = Tui::start_sized(&db.path, &[], 20, 5);
+    tui.wait_for("Terminal zu klein");
+    // At full size these keys select 1.3, focus its measures, ask to delete and say yes.
+    tui.send_keys(&[Key::Text("ljjj"), Key::Tab, Key::Text("dj")]);
+    // Help does open (and shows on the small screen); it proves the keys above were read.
+    tui.send("?");
+    tui.wait_for("Tastenkürzel");
+    tui.send_keys(&[Key::Esc]);
+    tui.wait_for("Terminal zu klein");
+    assert!(tui.screen().contains("? Hilfe"), "{}", tui.screen());
+    tui.resize(80, 24);
+    wait_in(&mut tui, &STATUS, "ZIELE");
+    assert!(!in_pane(&tui, &TREE).contains("1.1 "), "Z1 was expanded");
+    assert!(!tui.screen().contains("löschen?"), "{}", tui.screen());
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    // And `q` quits on the small screen.
+    let mut tui = Tui::start_sized(&db.path, &[], 20, 5);
+    tui.wait_for("Terminal zu klein");
+    quit(&mut tui);
+}
+
+/// 10 000 characters in 100 lines (umlauts included), lines ending in `\r` as terminals paste
+/// them; and the same text as it is stored (`\n`).
+fn long_paste() -> (String, String) {
+    let lines: Vec<String> = (0..100)
+        .map(|i| {
+            let mut line = format!("Zeile {i:03} äöü ");
+            while line.chars().count() < 99 {
+                line.push(char::from(b'a' + (line.chars().count() % 26) as u8));
+            }
+            line
+        })
+        .collect();
+    let pasted = format!("{}Z", lines.join("\r"));
+    let stored = format!("{}Z", lines.join("\n"));
+    assert_eq!(pasted.chars().count(), 10_000);
+    (pasted, stored)
+}
+
+#[test]
+fn a_paste_of_10000_characters_is_saved_whole_and_line_breaks_in_a_line_become_spaces() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    assert!(
+        contains(&tui.raw(), PASTE_ON),
+        "bracketed paste not turned on"
+    );
+    // Outside a text field a paste does nothing but say so.
+    tui.paste("dj");
+    wait_in(&mut tui, &STATUS, "Einfügen nur in ein Textfeld");
+    // Too long for the bar at 80 columns: cut, with the key that shows it whole; `?` stays.
+    let bar = in_pane(&tui, &STATUS);
+    assert!(bar.contains("… Strg-g") && bar.contains("? Hilfe"), "{bar}");
+    tui.send_keys(&[Key::Ctrl('g')]);
+    tui.wait_for("(Formular, Suche, Dateiname)");
+    wait_in(&mut tui, &STATUS, "MELDUNGEN");
+    tui.send_keys(&[Key::Esc]);
+    wait_in(&mut tui, &STATUS, "ZIELE");
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.paste("Sommerfest\r\nim Hof");
+    tui.wait_for("Sommerfest im Hof");
+    tui.send_keys(&[Key::Tab]);
+    let (pasted, stored) = long_paste();
+    tui.paste(&pasted);
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    assert_restored(&tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Sommerfest im Hof");
+    let description = measures[0]["description"].as_str().expect("description");
+    assert_eq!(description.chars().count(), 10_000);
+    assert!(description == stored, "description differs from the paste");
+}
+
+#[test]
+fn five_thousand_typed_keys_are_all_read_and_ctrl_s_saves_at_once() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    tui.send("Getippt");
+    tui.send_keys(&[Key::Tab]);
+    let typed = "abcdefghij".repeat(500);
+    tui.send(&typed);
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures[0]["description"], typed.as_str());
+}
+
+#[test]
+fn enter_moves_on_in_every_field_and_alt_enter_or_ctrl_j_make_new_lines() {
+    let db = Db::new();
+    let mut tui = start(&db);
+    focus_measures_of_1_3(&mut tui);
+    tui.send("a");
+    tui.wait_for("Neue Maßnahme");
+    // Title, Enter: into Beschreibung; the footer names the keys for a new line there.
+    tui.send_keys(&[Key::Text("Hoffest"), Key::Enter]);
+    tui.wait_for("Alt-Enter/Strg-j neue Zeile");
+    assert!(tui.screen().contains("Enter/Tab Feld"), "{}", tui.screen());
+    // Alt-Enter is ESC CR, Ctrl-j is LF: what terminals (and SSH) send for them.
+    tui.send_keys(&[
+        Key::Text("Zeile 1"),
+        Key::Text("\x1b\r"),
+        Key::Text("Zeile 2"),
+        Key::Ctrl('j'),
+        Key::Text("Zeile 3"),
+        Key::Enter,
+        Key::Text("Kiezverein"),
+        Key::Enter,
+        Key::Text("kontakt@example.org"),
+    ]);
+    tui.wait_for("kontakt@example.org");
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut tui, &STATUS, "gespeichert");
+    quit(&mut tui);
+    let measures = measures_on_disk(&db);
+    assert_eq!(measures.len(), 1, "{measures:?}");
+    assert_eq!(measures[0]["title"], "Hoffest");
+    assert_eq!(measures[0]["description"], "Zeile 1\nZeile 2\nZeile 3");
+    assert_eq!(measures[0]["organisation"], "Kiezverein");
+    assert_eq!(measures[0]["contact"], "kontakt@example.org");
 }

@@ -62,6 +62,8 @@ pub enum Action {
     SwitchTab,
     /// Show the keys of the current mode.
     Help,
+    /// Show (or close) the last status-bar messages over whatever is open.
+    Messages,
     /// Close, cancel, go back one level.
     Cancel,
     /// Confirm a question or choice (Enter, `j`, `y`).
@@ -74,8 +76,10 @@ pub enum Action {
     PrevField,
     /// Form: save.
     Save,
-    /// Form: Enter (new line in multi-line fields, next field, save on the last).
+    /// Form: Enter (next field, save on the last).
     FormEnter,
+    /// Form: a new line in a multi-line field (Alt-Enter, Ctrl-j).
+    NewLine,
     /// Form: add an entry to a list (target groups, indicators).
     AddEntry,
     /// Form: remove the focused list entry.

@@ -8,7 +8,7 @@ use super::popups::{Confirm, Pending, Picker};
 use super::{Action, App, Draft, Focus, FormState, MessageKind, Mode, Purpose};
 use crate::i18n::{Text, fill};
 use crate::model::{Field, Goal, GoalId, Measure, MeasureId, next_code};
-use crate::ops::{Applied, Change, Op, describe};
+use crate::ops::{Applied, Change, Op};
 use crate::store::StoreError;
 
 impl App {
@@ -185,6 +185,10 @@ impl App {
             }
             Action::Save => state.form.submit(),
             Action::FormEnter => state.form.enter(),
+            Action::NewLine => {
+                state.form.new_line();
+                FormOutcome::Pending
+            }
             Action::Cancel => state.form.cancel(),
             Action::AddEntry => {
                 state.form.add_entry();
@@ -399,7 +403,7 @@ impl App {
             Pending::Unlink { measure, goal } => {
                 self.apply_or_say(Op::Unlink { measure, goal });
             }
-            Pending::Export(format, path) => self.export_to(format, path, true),
+            Pending::Export(dialog, path) => self.export_to(*dialog, path, true),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.open_form(Form::from_draft(form, self.lang), purpose);
@@ -575,23 +579,13 @@ impl App {
         match result {
             Ok(applied) => {
                 self.refresh(&applied.changes);
-                let what = match self.store.entry(applied.seq) {
-                    Ok(Some(entry)) => {
-                        let codes = self
-                            .tree
-                            .goals()
-                            .iter()
-                            .map(|g| (g.id, g.code.clone()))
-                            .collect();
-                        describe(&entry.op, self.lang, &codes)
-                    }
-                    _ => String::new(),
-                };
-                let what = crate::text::sanitize_line(&what).into_owned();
-                self.say(
-                    MessageKind::Success,
-                    fill(self.lang.t(done), &[("what", &what)]),
-                );
+                // Names the user's action (`Löschen von M-0010 „…“ rückgängig gemacht`), the
+                // same sentence as the CLI's undo/redo; `done` only picks the fallback.
+                let text = crate::ops::history_message(&self.store, applied.seq, self.lang)
+                    .ok()
+                    .filter(|text| !text.is_empty())
+                    .unwrap_or_else(|| fill(self.lang.t(done), &[("what", &"")]));
+                self.say(MessageKind::Success, text);
             }
             Err(error) => self.say_error(&error),
         }

@@ -35,6 +35,8 @@ pub enum Context {
     Report,
     /// The export dialog (type the file name).
     Export,
+    /// The last messages (`Ctrl-g`).
+    Messages,
 }
 
 impl Context {
@@ -53,6 +55,7 @@ impl Context {
             Context::Form => Text::CtxForm,
             Context::Report => Text::CtxReport,
             Context::Export => Text::CtxExport,
+            Context::Messages => Text::CtxMessages,
         }
     }
 }
@@ -93,6 +96,7 @@ use Text as T;
 /// Every key binding of quartier.
 pub const BINDINGS: &[Binding] = &[
     bind(C::Global, &["C-c"], A::Quit, T::KeyQuitAnywhere, None),
+    bind(C::Global, &["C-g"], A::Messages, T::KeyMessages, None),
     // Normal mode, every pane.
     bind(C::Normal, &["j", "Down"], A::MoveDown, T::KeyMoveDown, None),
     bind(C::Normal, &["k", "Up"], A::MoveUp, T::KeyMoveUp, None),
@@ -348,6 +352,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(C::Form, &["S-Tab"], A::PrevField, T::KeyPrevField, None),
     bind(C::Form, &["C-s"], A::Save, T::KeySave, Some(T::HintSave)),
     bind(C::Form, &["Enter"], A::FormEnter, T::KeyFormEnter, None),
+    // Not Enter, not Ctrl-Enter (terminals send both as CR): ESC CR and LF reach us intact,
+    // over SSH too.
+    bind(
+        C::Form,
+        &["A-Enter", "C-j"],
+        A::NewLine,
+        T::KeyNewLine,
+        None,
+    ),
     bind(
         C::Form,
         &["Esc"],
@@ -390,6 +403,22 @@ pub const BINDINGS: &[Binding] = &[
         T::KeyCloseReport,
         Some(T::HintClose),
     ),
+    // The message log.
+    bind(
+        C::Messages,
+        &["j", "Down"],
+        A::MoveDown,
+        T::KeyScrollDown,
+        Some(T::HintScroll),
+    ),
+    bind(C::Messages, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
+    bind(
+        C::Messages,
+        &["Esc", "q"],
+        A::Cancel,
+        T::KeyCloseMessages,
+        Some(T::HintClose),
+    ),
 ];
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in
@@ -417,6 +446,7 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
         KeyCode::End => "End".into(),
         KeyCode::PageDown => "PgDn".into(),
         KeyCode::PageUp => "PgUp".into(),
+        KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => "A-Enter".into(),
         KeyCode::Enter => "Enter".into(),
         KeyCode::Esc => "Esc".into(),
         KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => "S-Tab".into(),
@@ -456,6 +486,7 @@ pub fn display_key(name: &str, lang: Lang) -> String {
         "Space" => lang.t(T::KeyNameSpace).into(),
         "S-Tab" => lang.t(T::KeyNameShiftTab).into(),
         "Backspace" => lang.t(T::KeyNameBackspace).into(),
+        "A-Enter" => "Alt-Enter".into(),
         other => match other.strip_prefix("C-") {
             Some(rest) => format!("{}-{rest}", lang.t(T::KeyNameCtrl)),
             None => other.to_string(),
@@ -521,6 +552,7 @@ mod tests {
                 .iter()
                 .map(|c| KeyEvent::new(*c, KeyModifiers::NONE))
                 .collect();
+            events.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
             for c in name.chars() {
                 events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
                 events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));

@@ -168,8 +168,9 @@ impl Cached {
 
 /// Whether a measure is overdue on `today`: its end date has passed while it is still
 /// `laufend` or `bewilligt`.
+/// The one rule lives in the model ([`crate::model::overdue`]); the report uses it too.
 pub fn overdue(status: Status, end: Option<NaiveDate>, today: NaiveDate) -> bool {
-    matches!(status, Status::Laufend | Status::Bewilligt) && end.is_some_and(|end| end < today)
+    crate::model::overdue(status, end, today)
 }
 
 /// What the widest value of each column needs over all shown rows (not only those on screen,

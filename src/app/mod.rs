@@ -10,7 +10,9 @@ pub mod export;
 pub mod form;
 pub mod keymap;
 pub mod measures;
+mod messages;
 mod navigate;
+mod paste;
 pub mod popups;
 pub mod report;
 pub mod search;
@@ -61,6 +63,11 @@ pub enum Mode {
     Filter(FilterPopup),
     Report(Box<ReportView>),
     Export(export::ExportDialog),
+    /// The last messages (`Ctrl-g`), over the mode they were opened from.
+    Messages {
+        scroll: u16,
+        back: Box<Mode>,
+    },
 }
 
 /// An open form and what saving it will do.
@@ -125,6 +132,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
+    /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
+    message_log: std::collections::VecDeque<messages::Logged>,
     pub detail_scroll: u16,
     /// The last search, for `n`/`N` after it ended.
     pub last_search: Option<SearchHits>,
@@ -136,6 +145,9 @@ pub struct App {
     pub measures_loaded: bool,
     draft_path: Option<PathBuf>,
     quit: bool,
+    /// The terminal is below the minimum size: the screen shows only a notice, so keys that
+    /// would act unseen are ignored (see [`App::resize`]).
+    too_small: bool,
 }
 
 impl App {
@@ -180,6 +192,7 @@ impl App {
             focus: Focus::Tree,
             mode: Mode::Normal,
             message: None,
+            message_log: std::collections::VecDeque::new(),
             detail_scroll: 0,
             last_search: None,
             search_index: None,
@@ -188,6 +201,7 @@ impl App {
             measures_loaded: false,
             draft_path,
             quit: false,
+            too_small: false,
         };
         app.recount();
         match crate::report::today() {
@@ -219,6 +233,17 @@ impl App {
     /// True once the user asked to leave.
     pub fn should_quit(&self) -> bool {
         self.quit
+    }
+
+    /// The terminal's size changed (and at start). Below the minimum size only quit, help and
+    /// resizing do anything.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT;
+    }
+
+    /// True while the terminal is below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.too_small
     }
 
     /// The store (read-only), for views and tests.
@@ -280,6 +305,7 @@ impl App {
             Mode::Filter(_) => contexts.push(Context::Filter),
             Mode::Report(_) => contexts.push(Context::Report),
             Mode::Export(_) => contexts.push(Context::Export),
+            Mode::Messages { .. } => contexts.push(Context::Messages),
         }
         contexts
     }
@@ -288,6 +314,10 @@ impl App {
     /// form, the search line or the goal picker.
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.message = None;
+        if self.too_small {
+            self.key_while_too_small(key);
+            return;
+        }
         if let Mode::Form(state) = &mut self.mode {
             // While the form asks "discard changes?", every key answers it.
             if state.form.is_asking() {
@@ -302,10 +332,29 @@ impl App {
         }
     }
 
+    /// On the too-small screen nothing may act unseen: only quitting, the help overlay (which
+    /// is drawn there) and its own keys.
+    fn key_while_too_small(&mut self, key: KeyEvent) {
+        let action = keymap::lookup(&self.contexts(), &key);
+        let allowed = matches!(
+            (&self.mode, action),
+            (_, Some(Action::Quit))
+                | (Mode::Normal, Some(Action::Help))
+                | (Mode::Help { .. }, Some(_))
+        );
+        if let (true, Some(action)) = (allowed, action) {
+            self.update(action);
+        }
+    }
+
     /// Carries out one action in the current mode.
     pub fn update(&mut self, action: Action) {
         if action == Action::Quit {
             self.quit = true;
+            return;
+        }
+        if action == Action::Messages {
+            self.toggle_messages();
             return;
         }
         match std::mem::take(&mut self.mode) {
@@ -329,6 +378,7 @@ impl App {
             Mode::Filter(popup) => self.update_filter(popup, action),
             Mode::Report(view) => self.update_report(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
+            Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
         }
     }
 
@@ -364,10 +414,12 @@ impl App {
 
     /// Shows a message in the status bar.
     pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        self.message = Some(Message {
+        let message = Message {
             text: text.into(),
             kind,
-        });
+        };
+        self.log_message(&message);
+        self.message = Some(message);
     }
 
     fn say_text(&mut self, kind: MessageKind, text: Text) {
@@ -476,7 +528,7 @@ impl App {
 
     /// The open form and its purpose, as a draft to keep when the program must stop now.
     pub fn draft(&self) -> Option<Draft> {
-        match &self.mode {
+        match self.mode.beneath_messages() {
             Mode::Form(state) if state.form.is_dirty() => Some(Draft {
                 purpose: state.purpose,
                 form: state.form.draft(),

@@ -19,8 +19,8 @@ pub enum Pending {
         goal: GoalId,
     },
     RestoreDraft(Box<super::Draft>),
-    /// Replace an existing file with an export.
-    Export(crate::exchange::Format, std::path::PathBuf),
+    /// Replace an existing file with an export; "no" goes back to the dialog.
+    Export(Box<super::export::ExportDialog>, std::path::PathBuf),
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -166,11 +166,11 @@ impl App {
     pub(super) fn update_confirm(&mut self, confirm: Confirm, action: Action) {
         match action {
             Action::Confirm => self.run_pending(confirm.pending),
-            Action::Deny | Action::Cancel => {
-                if let Pending::RestoreDraft(_) = confirm.pending {
-                    self.discard_draft();
-                }
-            }
+            Action::Deny | Action::Cancel => match confirm.pending {
+                Pending::RestoreDraft(_) => self.discard_draft(),
+                Pending::Export(dialog, _) => self.mode = Mode::Export(*dialog),
+                _ => {}
+            },
             _ => self.mode = Mode::Confirm(confirm),
         }
     }

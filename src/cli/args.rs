@@ -69,6 +69,9 @@ pub enum MeasureCommand {
         status: Option<String>,
         #[arg(long)]
         fund: Option<String>,
+        /// Only measures running in this year (start..end overlaps it).
+        #[arg(long, value_parser = clap::value_parser!(i32).range(1000..=9999))]
+        year: Option<i32>,
         #[arg(long)]
         json: bool,
     },

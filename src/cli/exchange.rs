@@ -164,7 +164,13 @@ pub fn import(
     }
     let summary = summary(&plan, lang);
     if let Some(op) = plan.into_op() {
-        store.apply(op, actor)?;
+        // Labeled, so `log` and undo say `Import aus massnahmen.csv: 1 neu, 2 geändert`.
+        let ops = match op {
+            crate::ops::Op::Batch { ops } => ops,
+            other => vec![other],
+        };
+        let label = crate::ops::Label::Import { file };
+        store.apply(crate::ops::Op::labeled(label, ops), actor)?;
     }
     writeln!(out, "{summary}")?;
     Ok(())

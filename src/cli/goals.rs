@@ -141,11 +141,18 @@ pub fn run(
             new_code,
         } => {
             let goal = resolve(repo, &code)?;
+            let new_code = new_code.map_or(goal.code.clone(), |c| c.trim().to_string());
+            let title = title.unwrap_or(goal.title.clone());
+            let description = description.unwrap_or(goal.description.clone());
+            if (&new_code, &title, &description) == (&goal.code, &goal.title, &goal.description) {
+                output::line(out, &done(Text::NothingChangedGoal, &goal.code))?;
+                return Ok(());
+            }
             let op = Op::UpdateGoal {
                 id: goal.id,
-                code: new_code.map_or(goal.code, |c| c.trim().to_string()),
-                title: title.unwrap_or(goal.title),
-                description: description.unwrap_or(goal.description),
+                code: new_code,
+                title,
+                description,
             };
             repo.apply(op, actor)?;
             output::line(out, &done(Text::DoneGoalUpdated, &code))?;
@@ -174,8 +181,24 @@ pub fn run(
         }
         GoalCommand::Delete { code, force } => {
             let goal = resolve(repo, &code)?;
+            // Measures linked to the goal or a sub-goal may lose their last goal.
+            let goals = repo.goals()?;
+            let mut subtree = std::collections::HashSet::from([goal.id]);
+            // Tree order: a child always comes after its parent.
+            for g in &goals {
+                if g.parent.is_some_and(|p| subtree.contains(&p)) {
+                    subtree.insert(g.id);
+                }
+            }
+            let affected: Vec<_> = repo
+                .links()?
+                .into_iter()
+                .filter(|l| subtree.contains(&l.goal))
+                .map(|l| l.measure)
+                .collect();
             repo.apply(Op::DeleteGoal { id: goal.id, force }, actor)?;
             output::line(out, &done(Text::DoneGoalDeleted, &goal.code))?;
+            super::measures::notice_orphans(repo, lang, affected)?;
         }
     }
     Ok(())

@@ -1,49 +1,24 @@
 //! `quartier undo`, `redo`, `log`, `check`.
 
-use std::collections::HashMap;
 use std::io::Write;
 
 use serde::Serialize;
 
 use super::CliError;
-use super::goals::goal_codes;
 use super::output::{self, Align};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::GoalId;
-use crate::ops::{Op, describe};
+use crate::ops::{Op, describe_entry, history_message, names_for, original_entry};
 use crate::store::{EntryKind, HistoryEntry, Repository};
 
-/// The op a user made that `entry` is about: itself, or the entry it undid or redid.
-fn original_op(repo: &dyn Repository, entry: &HistoryEntry) -> Result<Op, CliError> {
-    let mut current = entry.clone();
-    // Follow undo → redo → … back to the change someone made; seqs only go down, so this ends.
-    while let EntryKind::Undo { of } | EntryKind::Redo { of } = current.kind {
-        match repo.history_entry(of)? {
-            Some(earlier) if earlier.seq < current.seq => current = earlier,
-            _ => break,
-        }
-    }
-    Ok(current.op)
-}
-
-fn describe_newest(repo: &dyn Repository, lang: Lang) -> Result<String, CliError> {
-    let codes = goal_codes(repo)?;
-    match repo.history(1)?.first() {
-        Some(entry) => Ok(describe(&original_op(repo, entry)?, lang, &codes)),
-        None => Ok(String::new()),
-    }
-}
-
-/// `quartier undo`.
+/// `quartier undo`: says what was undone, as the TUI does.
 pub fn undo(
     repo: &mut dyn Repository,
     actor: &str,
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    repo.undo(actor)?;
-    let what = describe_newest(repo, lang)?;
-    output::line(out, &fill(lang.t(Text::DoneUndo), &[("what", &what)]))?;
+    let applied = repo.undo(actor)?;
+    output::line(out, &history_message(repo, applied.seq, lang)?)?;
     Ok(())
 }
 
@@ -54,9 +29,8 @@ pub fn redo(
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    repo.redo(actor)?;
-    let what = describe_newest(repo, lang)?;
-    output::line(out, &fill(lang.t(Text::DoneRedo), &[("what", &what)]))?;
+    let applied = repo.redo(actor)?;
+    output::line(out, &history_message(repo, applied.seq, lang)?)?;
     Ok(())
 }
 
@@ -70,20 +44,6 @@ struct LogJson<'a> {
     op: &'a Op,
 }
 
-fn what(
-    repo: &dyn Repository,
-    entry: &HistoryEntry,
-    lang: Lang,
-    codes: &HashMap<GoalId, String>,
-) -> Result<String, CliError> {
-    let text = describe(&original_op(repo, entry)?, lang, codes);
-    Ok(match entry.kind {
-        EntryKind::Do => text,
-        EntryKind::Undo { .. } => fill(lang.t(Text::LogUndo), &[("what", &text)]),
-        EntryKind::Redo { .. } => fill(lang.t(Text::LogRedo), &[("what", &text)]),
-    })
-}
-
 /// `quartier log`: newest first.
 pub fn log(
     repo: &dyn Repository,
@@ -93,41 +53,48 @@ pub fn log(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let entries = repo.history(limit)?;
-    let codes = goal_codes(repo)?;
+    let originals = entries
+        .iter()
+        .map(|e| original_entry(repo, e))
+        .collect::<Result<Vec<_>, _>>()?;
+    let pairs: Vec<(&HistoryEntry, &HistoryEntry)> = entries.iter().zip(&originals).collect();
+    // Newest first: a goal deleted after an entry is named by the newer entry that deleted it.
+    let names = names_for(repo, &pairs)?;
+    let what = |(entry, original): &(&HistoryEntry, &HistoryEntry)| {
+        describe_entry(entry.kind, &original.op, lang, &names)
+    };
     if as_json {
-        let list: Vec<LogJson> = entries
+        let list: Vec<LogJson> = pairs
             .iter()
-            .map(|e| {
-                Ok(LogJson {
-                    seq: e.seq,
-                    time: chrono::DateTime::from_timestamp_millis(e.time_ms)
-                        .map(|t| t.to_rfc3339())
-                        .unwrap_or_default(),
-                    user: &e.user,
-                    kind: match e.kind {
-                        EntryKind::Do => "do",
-                        EntryKind::Undo { .. } => "undo",
-                        EntryKind::Redo { .. } => "redo",
-                    },
-                    what: what(repo, e, lang, &codes)?,
-                    op: &e.op,
-                })
+            .map(|pair| LogJson {
+                seq: pair.0.seq,
+                time: chrono::DateTime::from_timestamp_millis(pair.0.time_ms)
+                    .map(|t| t.to_rfc3339())
+                    .unwrap_or_default(),
+                user: &pair.0.user,
+                kind: match pair.0.kind {
+                    EntryKind::Do => "do",
+                    EntryKind::Undo { .. } => "undo",
+                    EntryKind::Redo { .. } => "redo",
+                },
+                what: what(pair),
+                op: &pair.0.op,
             })
-            .collect::<Result<_, CliError>>()?;
+            .collect();
         output::json(out, &list)?;
         return Ok(());
     }
-    let rows: Vec<Vec<String>> = entries
+    let rows: Vec<Vec<String>> = pairs
         .iter()
-        .map(|e| {
-            Ok(vec![
-                e.seq.to_string(),
-                e.local_time(),
-                e.user.clone(),
-                what(repo, e, lang, &codes)?,
-            ])
+        .map(|pair| {
+            vec![
+                pair.0.seq.to_string(),
+                pair.0.local_time(),
+                pair.0.user.clone(),
+                what(pair),
+            ]
         })
-        .collect::<Result<_, CliError>>()?;
+        .collect();
     let header = [
         "#",
         lang.t(Text::HeaderWhen),

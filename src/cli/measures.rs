@@ -11,7 +11,7 @@ use crate::i18n::{Lang, Localize, Text, fill};
 use crate::json::MeasureJson;
 use crate::model::{
     Field, Fund, GoalId, Indicator, Measure, MeasureId, Status, ValidationError, format_date_de,
-    fund_warnings, parse_decimal,
+    format_value, fund_warnings, parse_decimal,
 };
 use crate::ops::Op;
 use crate::store::{Link, Repository};
@@ -22,7 +22,12 @@ pub fn resolve_measure(repo: &dyn Repository, id: &str) -> Result<Measure, CliEr
         .map(|id| repo.measure(id))
         .transpose()?
         .flatten()
-        .ok_or_else(|| CliError::UnknownMeasure(id.trim().to_string()))
+        // Named as everywhere else (`M-0099`), also when typed as `99`.
+        .ok_or_else(|| {
+            CliError::UnknownMeasure(
+                MeasureId::parse(id).map_or_else(|| id.trim().to_string(), |id| id.to_string()),
+            )
+        })
 }
 
 fn warn(lang: Lang, measure: &Measure) {
@@ -68,8 +73,17 @@ pub fn run(
             goal,
             status,
             fund,
+            year,
             json,
-        } => list(repo, lang, goal, status, fund, json, out)?,
+        } => {
+            let filter = ListFilter {
+                goal,
+                status,
+                fund,
+                year,
+            };
+            list(repo, lang, filter, json, out)?
+        }
         MeasureCommand::Show { id, json } => {
             let measure = resolve_measure(repo, &id)?;
             let links = repo.links_of_measure(measure.id)?;
@@ -84,10 +98,15 @@ pub fn run(
             }
         }
         MeasureCommand::Edit { id, fields } => {
-            let mut measure = resolve_measure(repo, &id)?;
+            let stored = resolve_measure(repo, &id)?;
+            let mut measure = stored.clone();
             fields
                 .apply_and_validate(&mut measure)
                 .map_err(CliError::Invalid)?;
+            if measure == stored {
+                // No flag, or only the values already stored: no history entry.
+                return nothing_changed(lang, measure.id, out);
+            }
             repo.apply(
                 Op::UpdateMeasure {
                     measure: measure.clone(),
@@ -112,6 +131,14 @@ pub fn run(
     Ok(())
 }
 
+fn nothing_changed(lang: Lang, id: MeasureId, out: &mut impl Write) -> Result<(), CliError> {
+    output::line(
+        out,
+        &fill(lang.t(Text::NothingChangedMeasure), &[("id", &id)]),
+    )?;
+    Ok(())
+}
+
 fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
     codes
         .get(&id)
@@ -119,15 +146,27 @@ fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
         .unwrap_or_else(|| format!("#{}", id.0))
 }
 
-fn list(
-    repo: &dyn Repository,
-    lang: Lang,
+/// The flags of `measure list`.
+struct ListFilter {
     goal: Option<String>,
     status: Option<String>,
     fund: Option<String>,
+    year: Option<i32>,
+}
+
+fn list(
+    repo: &dyn Repository,
+    lang: Lang,
+    filter: ListFilter,
     as_json: bool,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    let ListFilter {
+        goal,
+        status,
+        fund,
+        year,
+    } = filter;
     let invalid =
         |field| move |problem| CliError::Invalid(vec![ValidationError::new(field, problem)]);
     let status = status
@@ -164,6 +203,8 @@ fn list(
         .measures()?
         .into_iter()
         .filter(|m| status.is_none_or(|s| m.status == s) && fund.is_none_or(|f| m.fund == Some(f)))
+        // The same rule as the TUI's year filter and the report's --year.
+        .filter(|m| year.is_none_or(|y| crate::app::measures::runs_in(m, y)))
         .map(|m| {
             let links = links_by_measure.get(&m.id).unwrap_or(&none);
             (m, links)
@@ -221,6 +262,19 @@ fn list(
         (Align::Left, 9),
     ];
     output::table(out, &header, &columns, &rows)?;
+    let mut sums = crate::report::Sums::default();
+    measures.iter().for_each(|(m, _)| sums.add(m));
+    output::line(
+        out,
+        &fill(
+            lang.t(Text::MeasureListTotal),
+            &[
+                ("count", &measures.len()),
+                ("requested", &sums.requested.format_de()),
+                ("approved", &sums.approved.format_de()),
+            ],
+        ),
+    )?;
     Ok(())
 }
 
@@ -290,18 +344,31 @@ fn show(
     }
     if !m.indicators.is_empty() {
         output::line(out, &format!("{}:", t(Text::FieldIndicators)))?;
+        let comma = lang == Lang::De;
         for i in &m.indicators {
-            let actual = i.actual.map_or("–".to_string(), |a| a.to_string());
+            let value = |v: f64| format_value(v, comma);
+            let actual = i.actual.map_or("–".to_string(), value);
             let percent = i
                 .attainment()
                 .map_or(String::new(), |a| format!("  ({:.0} %)", a * 100.0));
-            output::line(
-                out,
-                &format!(
-                    "  {}: {} → {} {}, Ist {actual}{percent}",
-                    i.name, i.baseline, i.target, i.unit
-                ),
-            )?;
+            // No space before the comma when there is no unit: `0 → 100, Ist 120`.
+            let unit = if i.unit.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", i.unit)
+            };
+            let text = fill(
+                t(Text::IndicatorLine),
+                &[
+                    ("name", &i.name),
+                    ("baseline", &value(i.baseline)),
+                    ("target", &value(i.target)),
+                    ("unit", &unit),
+                    ("actual", &actual),
+                    ("attainment", &percent),
+                ],
+            );
+            output::line(out, &format!("  {text}"))?;
         }
     }
     for warning in fund_warnings(m) {
@@ -330,7 +397,8 @@ pub fn indicator(
         | IndicatorCommand::Set { id, name, .. }
         | IndicatorCommand::Remove { id, name } => (id, name.trim().to_string()),
     };
-    let mut measure = resolve_measure(repo, id)?;
+    let stored = resolve_measure(repo, id)?;
+    let mut measure = stored.clone();
     let position = measure
         .indicators
         .iter()
@@ -373,9 +441,12 @@ pub fn indicator(
         }
         IndicatorCommand::Remove { .. } => {
             measure.indicators.remove(position.ok_or_else(missing)?);
-            Text::DoneIndicatorSet
+            Text::DoneIndicatorRemoved
         }
     };
+    if measure == stored {
+        return nothing_changed(lang, measure.id, out);
+    }
     repo.apply(
         Op::UpdateMeasure {
             measure: measure.clone(),
@@ -452,5 +523,35 @@ pub fn unlink(
             &[("measure", &measure.id), ("goal", &goal.code)],
         ),
     )?;
+    notice_orphans(repo, lang, [measure.id])?;
+    Ok(())
+}
+
+/// The orphan rule: says on stderr (scripts are not asked) which of `candidates` have no goal
+/// left, `Hinweis: M-0010 „…“ hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“).`
+pub fn notice_orphans(
+    repo: &dyn Repository,
+    lang: Lang,
+    candidates: impl IntoIterator<Item = MeasureId>,
+) -> Result<(), CliError> {
+    let mut seen = HashSet::new();
+    for id in candidates {
+        if !seen.insert(id) || !repo.links_of_measure(id)?.is_empty() {
+            continue;
+        }
+        let Some(measure) = repo.measure(id)? else {
+            continue;
+        };
+        let name = match lang {
+            Lang::De => format!("{} „{}“", measure.id, measure.title),
+            Lang::En => format!("{} \"{}\"", measure.id, measure.title),
+        };
+        let notice = fill(lang.t(Text::NoticeOrphan), &[("measure", &name)]);
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            crate::text::sanitize_line(&notice)
+        );
+    }
     Ok(())
 }

@@ -6,6 +6,7 @@ mod backup;
 mod error;
 pub mod exchange;
 mod goals;
+pub mod help;
 mod history;
 mod measures;
 mod output;
@@ -119,9 +120,13 @@ pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
 }
 
 /// Opens the TUI on `store`; a draft left by a dropped connection is offered.
-fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+fn has_terminal() -> bool {
     use std::io::IsTerminal;
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+    if !has_terminal() {
         return Err(CliError::NoTerminal);
     }
     let draft = crate::app::draft::path_for(path, &current_user());
@@ -129,6 +134,19 @@ fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliE
         crate::app::App::without_measures(store, lang, crate::ui::Theme::from_env(), Some(draft))?;
     crate::tui::run(app).map_err(|e| CliError::Output(std::io::Error::other(e)))?;
     Ok(0)
+}
+
+/// Parses the process's arguments with help texts in the UI language, runs, and returns the
+/// exit code. `--help` follows `--lang`/`LANG` like every other message.
+pub fn main() -> i32 {
+    use clap::FromArgMatches;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = help::lang_from_args(&args);
+    let matches = help::command(lang).get_matches_from(args);
+    match Cli::from_arg_matches(&matches) {
+        Ok(cli) => run(cli),
+        Err(error) => error.exit(),
+    }
 }
 
 /// Runs the command line; returns the process exit code.
@@ -152,7 +170,24 @@ pub fn run(cli: Cli) -> i32 {
 
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
+    // A missing or empty directory becomes a new database: say so, once, on stderr, so a
+    // mistyped --db or a forgotten QUARTIER_DB does not go unnoticed.
+    let new = std::fs::read_dir(&path).map_or(true, |mut entries| entries.next().is_none());
+    if cli.command.is_none() && new && !has_terminal() {
+        // Refused before opening, so no database is created for nothing. (An existing one is
+        // opened first, so a held database still says that it is in use.)
+        return Err(CliError::NoTerminal);
+    }
     let mut store = Store::open(&path)?;
+    if new {
+        eprintln!(
+            "{}",
+            crate::text::sanitize_line(&crate::i18n::fill(
+                lang.t(Text::NoticeNewDatabase),
+                &[("path", &path.display())]
+            ))
+        );
+    }
     backup::daily(&store, lang);
     let Some(command) = cli.command else {
         return run_tui(store, lang, &path);

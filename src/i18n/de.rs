@@ -57,7 +57,7 @@ pub fn text(text: Text) -> &'static str {
         ProblemNegative => "darf nicht negativ sein",
         ProblemTooLarge => "ist zu groß",
         ProblemEndBeforeStart => "liegt vor dem Beginn",
-        ProblemNotFinite => "muss eine endliche Zahl sein",
+        ProblemNotFinite => "muss eine Zahl zwischen -1.000.000.000.000 und 1.000.000.000.000 sein",
         ProblemInvalidAmount => "„{value}“ ist kein Betrag (z. B. 12.500,50)",
         ProblemInvalidDate => {
             "„{value}“ ist kein gültiges Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)"
@@ -76,6 +76,7 @@ pub fn text(text: Text) -> &'static str {
         WarnProjektfondsCofunding => "Projektfonds: Kofinanzierung unter 10 % der Bewilligung",
         WarnBaufondsBelow50000 => "Baufonds: weniger als 50.000 €",
         WarnNetzwerkfondsBelow50000 => "Netzwerkfonds: weniger als 50.000 €",
+        WarnApprovedAboveRequested => "Bewilligt ist mehr als beantragt",
         ErrLocked => {
             "Die Datenbank {path} wird bereits von einem anderen quartier-Prozess verwendet."
         }
@@ -95,17 +96,18 @@ pub fn text(text: Text) -> &'static str {
         ErrDuplicateCode => "Das Kürzel {code} ist schon vergeben.",
         ErrAlreadyLinked => "{measure} ist schon mit Ziel {goal} verknüpft.",
         ErrNotLinked => "{measure} ist nicht mit Ziel {goal} verknüpft.",
-        ErrGoalInUse => {
-            "Ziel {code} hat {measures} verknüpfte Maßnahmen und {children} Unterziele."
-        }
+        ErrGoalInUse => "Ziel {code} hat {what}.",
+        GoalInUseMeasures => "{n} {n:verknüpfte Maßnahme|verknüpfte Maßnahmen}",
+        GoalInUseChildren => "{n} {n:Unterziel|Unterziele}",
+        And => " und ",
         ErrMoveIntoOwnSubtree => {
             "Ziel {code} kann nicht unter sich selbst oder eines seiner Unterziele verschoben werden."
         }
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
-        ErrNothingToRedo => "Es gibt nichts wiederherzustellen.",
+        ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
         ErrIndicatorNotFound => "{measure} hat keinen Indikator „{name}“.",
         ErrDemoNotEmpty => {
-            "Die Datenbank enthält schon {count} Maßnahmen; Beispieldaten nur in eine leere Datenbank."
+            "Die Datenbank enthält schon {count} {count:Maßnahme|Maßnahmen}; Beispieldaten nur in eine leere Datenbank."
         }
         HintForce => {
             "Mit --force wird es samt Unterzielen gelöscht und die Verknüpfungen werden gelöst."
@@ -117,15 +119,15 @@ pub fn text(text: Text) -> &'static str {
         CheckDanglingLink => "Verknüpfung M-{measure} ↔ Ziel #{goal}: Maßnahme oder Ziel fehlt",
         CheckDanglingParent => "Ziel {code}: Oberziel #{parent} fehlt",
         CheckDuplicateCode => "Kürzel {code} ist doppelt vergeben",
-        CheckPrimaryCount => "M-{measure}: {count} Hauptziele statt genau einem",
+        CheckPrimaryCount => "M-{measure}: {count} {count:Hauptziel|Hauptziele} statt genau einem",
         CheckCounterBehind => "Zähler {counter} liegt hinter den vergebenen IDs",
         CheckDateOutOfRange => {
             "M-{measure}: {field} {date} liegt nicht zwischen 1990 und 2100 (mit `measure edit` korrigieren)"
         }
         CheckOk => {
-            "Datenbank in Ordnung: {goals} Ziele, {measures} Maßnahmen, {links} Verknüpfungen."
+            "Datenbank in Ordnung: {goals} {goals:Ziel|Ziele}, {measures} {measures:Maßnahme|Maßnahmen}, {links} {links:Verknüpfung|Verknüpfungen}."
         }
-        CheckProblems => "{count} Probleme gefunden:",
+        CheckProblems => "{count} {count:Problem|Probleme} gefunden:",
         DoneMeasureAdded => "Maßnahme {id} angelegt.",
         DoneMeasureUpdated => "Maßnahme {id} gespeichert.",
         DoneMeasureDeleted => "Maßnahme {id} gelöscht.",
@@ -135,19 +137,30 @@ pub fn text(text: Text) -> &'static str {
         DoneGoalDeleted => "Ziel {code} gelöscht.",
         DoneLinked => "{measure} mit Ziel {goal} verknüpft.",
         DoneUnlinked => "Verknüpfung {measure} ↔ Ziel {goal} gelöst.",
+        NoticeOrphan => "{measure} hat jetzt kein Ziel mehr (in der TUI unter „Ohne Ziel“).",
+        NoticeNewDatabase => "Neue Datenbank angelegt: {path}",
         DoneIndicatorAdded => "Indikator „{name}“ zu {measure} hinzugefügt.",
         DoneIndicatorSet => "Indikator „{name}“ von {measure} gespeichert.",
-        DoneUndo => "Rückgängig gemacht: {what}",
-        DoneRedo => "Wiederhergestellt: {what}",
-        DoneDemoData => "{count} Beispiel-Maßnahmen angelegt.",
+        DoneIndicatorRemoved => "Indikator „{name}“ von {measure} entfernt.",
+        IndicatorLine => "{name}: {baseline} → {target}{unit}, Ist {actual}{attainment}",
+        NothingChangedMeasure => {
+            "Maßnahme {id}: nichts geändert, die Werte sind schon so gespeichert."
+        }
+        NothingChangedGoal => "Ziel {code}: nichts geändert, die Werte sind schon so gespeichert.",
+        DoneUndo => "{what} rückgängig gemacht",
+        DoneRedo => "{what} wiederholt",
+        DoneDemoData => "{count} {count:Beispiel-Maßnahme|Beispiel-Maßnahmen} angelegt.",
         NoMeasures => "Keine Maßnahmen.",
+        MeasureListTotal => {
+            "Summe: {count} {count:Maßnahme|Maßnahmen}, beantragt {requested}, bewilligt {approved}"
+        }
         BackupFailed => "Sicherung nicht geschrieben: {error}",
         DoneBackup => "Sicherung geschrieben: {path}",
         DoneRestore => {
-            "Wiederhergestellt: {measures} Maßnahmen, {goals} Ziele. Mit „quartier undo“ rückgängig zu machen."
+            "Wiederhergestellt: {measures} {measures:Maßnahme|Maßnahmen}, {goals} {goals:Ziel|Ziele}. Mit „quartier undo“ rückgängig zu machen."
         }
         AskRestore => {
-            "Datenbank durch {file} ersetzen? Jetzt {measures} Maßnahmen und {goals} Ziele, danach {new_measures} Maßnahmen und {new_goals} Ziele. (j/n)"
+            "Datenbank durch {file} ersetzen? Jetzt {measures} {measures:Maßnahme|Maßnahmen} und {goals} {goals:Ziel|Ziele}, danach {new_measures} {new_measures:Maßnahme|Maßnahmen} und {new_goals} {new_goals:Ziel|Ziele}. (j/n)"
         }
         Aborted => "Abgebrochen, nichts wurde geändert.",
         ErrNeedsYes => "ohne Terminal nur mit --yes",
@@ -170,7 +183,7 @@ pub fn text(text: Text) -> &'static str {
         ImportNotQuartier => "kein quartier-Dokument (erwartet \"format\": \"quartier/1\")",
         ImportNotAList => "muss eine Liste sein",
         DoneImport => {
-            "Import: {added} neu, {changed} geändert, {unchanged} unverändert, {goals} Ziele neu."
+            "Import: {added} neu, {changed} geändert, {unchanged} unverändert, {goals} {goals:Ziel|Ziele} neu."
         }
         DoneExport => "Geschrieben: {path}",
         DryRunAdded => "Neu",
@@ -179,7 +192,7 @@ pub fn text(text: Text) -> &'static str {
         DryRunGoalsAdded => "Neue Ziele",
         DryRunGoalsChanged => "Geänderte Ziele",
         DryRunNothingWritten => "Probelauf: nichts wurde geschrieben.",
-        ErrImport => "{count} Problem(e) in der Datei; nichts wurde geändert.",
+        ErrImport => "{count} {count:Problem|Probleme} in der Datei; nichts wurde geändert.",
         ErrFileExists => "{path} gibt es schon (mit --force überschreiben)",
         ErrFormatUnknown => "Format von {path} unbekannt: --format json|csv|xlsx angeben",
         ErrFormatUnsupported => "Format {format} geht hier nicht",
@@ -188,13 +201,15 @@ pub fn text(text: Text) -> &'static str {
         CsvUnknownColumn => "unbekannte Spalte; bekannt sind: {known}",
         CsvMissingColumn => "Spalte fehlt, sie ist nötig",
         CsvUnnamedColumn => "Wert in einer Spalte ohne Überschrift",
-        CsvFieldCount => "{found} Felder, die Kopfzeile hat {expected}",
+        CsvFieldCount => "{found} {found:Feld|Felder}, die Kopfzeile hat {expected}",
         CsvBadId => "„{value}“ ist keine Maßnahmen-ID (z. B. M-0042)",
         CsvUnreadable => "CSV nicht lesbar: {error}",
-        CsvTooManyProblems => "mehr als {count} Probleme; der Rest der Datei wurde nicht geprüft",
+        CsvTooManyProblems => {
+            "mehr als {count} {count:Problem|Probleme}; der Rest der Datei wurde nicht geprüft"
+        }
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
-        ImportMoreProblems => "… und {count} weitere Probleme (nicht gezeigt)",
+        ImportMoreProblems => "… und {count} {count:weiteres Problem|weitere Probleme} (nicht gezeigt)",
         ImportLikelyDuplicate => {
             "„{title}“ (Träger „{organisation}“) gibt es schon als {ids}; ohne ID wird die Maßnahme noch einmal angelegt"
         }
@@ -258,20 +273,44 @@ pub fn text(text: Text) -> &'static str {
         HeaderUser => "Benutzer",
         HeaderWhat => "Änderung",
         Total => "Summe",
-        LogAddGoal => "Ziel {code} angelegt",
-        LogUpdateGoal => "Ziel {code} geändert",
-        LogMoveGoal => "Ziel {code} verschoben",
-        LogDeleteGoal => "Ziel {code} gelöscht",
-        LogRestoreGoals => "Ziel {code} wiederhergestellt",
-        LogAddMeasure => "{id} „{title}“ angelegt",
-        LogUpdateMeasure => "{id} „{title}“ geändert",
-        LogDeleteMeasure => "{id} gelöscht",
-        LogLink => "{id} mit Ziel {code} verknüpft",
-        LogUnlink => "{id} von Ziel {code} gelöst",
-        LogSetPrimary => "{id}: Hauptziel {code}",
-        LogBatch => "{count} Änderungen",
-        LogUndo => "rückgängig: {what}",
-        LogRedo => "wiederholt: {what}",
+        LogAddGoal => "Ziel {goal} angelegt",
+        LogUpdateGoal => "Ziel {goal} geändert",
+        LogMoveGoal => "Ziel {goal} verschoben",
+        LogDeleteGoal => "Ziel {goal} gelöscht",
+        LogRestoreGoals => "Ziel {goal} wiederhergestellt",
+        LogAddMeasure => "{measure} angelegt",
+        LogUpdateMeasure => "{measure} geändert",
+        LogDeleteMeasure => "{measure} gelöscht",
+        LogLink => "{measure} mit Ziel {goal} verknüpft",
+        LogUnlink => "Verknüpfung {measure} ↔ Ziel {goal} gelöst",
+        LogSetPrimary => "{measure}: Hauptziel jetzt {goal}",
+        LogBatch => "Mehrere Änderungen: {summary}",
+        LogImport => "Import aus {file}: {summary}",
+        LogRestore => "Wiederherstellung aus {file}: {summary}",
+        LogDemoData => "Beispieldaten: {summary}",
+        LogCount => "{count} {count:Änderung|Änderungen}",
+        ActAddGoal => "Anlegen von Ziel {goal}",
+        ActUpdateGoal => "Ändern von Ziel {goal}",
+        ActMoveGoal => "Verschieben von Ziel {goal}",
+        ActDeleteGoal => "Löschen von Ziel {goal}",
+        ActRestoreGoals => "Wiederherstellen von Ziel {goal}",
+        ActAddMeasure => "Anlegen von {measure}",
+        ActUpdateMeasure => "Ändern von {measure}",
+        ActDeleteMeasure => "Löschen von {measure}",
+        ActLink => "Verknüpfen von {measure} mit Ziel {goal}",
+        ActUnlink => "Lösen der Verknüpfung {measure} ↔ Ziel {goal}",
+        ActSetPrimary => "Hauptziel {goal} für {measure}",
+        ActBatch => "Mehrere Änderungen ({summary})",
+        ActImport => "Import aus {file} ({summary})",
+        ActRestore => "Wiederherstellung aus {file} ({summary})",
+        ActDemoData => "Beispieldaten ({summary})",
+        SumAdded => "{n} neu",
+        SumChanged => "{n} geändert",
+        SumDeleted => "{n} gelöscht",
+        SumGoalsAdded => "{n} {n:Ziel|Ziele} neu",
+        SumGoalsChanged => "{n} {n:Ziel|Ziele} geändert",
+        SumGoalsDeleted => "{n} {n:Ziel|Ziele} gelöscht",
+        SumLinks => "{n} {n:Verknüpfung|Verknüpfungen} geändert",
         ReportTitle => "Zielerreichung",
         ReportAsOf => "Stand: {date}",
         ReportYearFilter => "Jahr: {year}",
@@ -282,14 +321,20 @@ pub fn text(text: Text) -> &'static str {
             "Beträge zählen nur beim Hauptziel einer Maßnahme, jeder Euro also einmal; ein Oberziel enthält die Beträge seiner Unterziele. Maßnahmen zählen bei jedem verknüpften Ziel. Zielerreichung: Mittelwert der Indikatoren mit Ist-Wert."
         }
         ReportRulesYear => "Nur Maßnahmen, die {year} laufen.",
-        ReportMeasureCount => "{count} Maßnahmen",
+        ReportMeasureCount => "{count} {count:Maßnahme|Maßnahmen}",
         ReportSectionGoals => "Übersicht je Ziel",
         ReportSectionGoalFunds => "Mittel je Ziel und Fonds",
         ReportSectionFunds => "Summen je Fonds",
         ReportSectionYears => "Summen je Jahr des Beginns",
-        ReportSectionEnding => "Enden in den nächsten {days} Tagen",
+        ReportSectionEnding => "Enden in den nächsten {days} {days:Tag|Tagen}",
         ReportSectionGoalsWithout => "Ziele ohne Maßnahmen",
         ReportSectionMeasuresWithout => "Maßnahmen ohne Ziel",
+        ReportSectionOverdue => "Ende überschritten, Status noch laufend oder bewilligt",
+        ReportDaysOver => "Tage drüber",
+        ReportAppendix => "Anhang: Maßnahmen je Ziel",
+        ReportAppendixNote => {
+            "Jede Maßnahme steht bei jedem Ziel, mit dem sie direkt verknüpft ist; ★ markiert ihr Hauptziel, bei dem ihre Beträge zählen."
+        }
         ReportNone => "Keine.",
         ReportAttainment => "Zielerreichung",
         ReportMeasure => "Maßnahme",
@@ -313,7 +358,7 @@ pub fn text(text: Text) -> &'static str {
         ReportChartTitle => "Bewilligt je Oberziel (Tsd. €)",
         ReportAttainmentTitle => "Zielerreichung je Ziel (Indikatoren)",
         ReportSummary => {
-            "{measures} Maßnahmen · {without} ohne Ziel · {ending} enden in {days} Tagen"
+            "{measures} {measures:Maßnahme|Maßnahmen} · {without} ohne Ziel · {ending} {ending:endet|enden} in {days} {days:Tag|Tagen}"
         }
         CtxExport => "Export",
         KeyExport => "Exportieren (JSON, CSV, XLSX, Bericht als Markdown)",
@@ -388,7 +433,7 @@ pub fn text(text: Text) -> &'static str {
         KeyNextField => "Nächstes Feld",
         KeyPrevField => "Vorheriges Feld",
         KeySave => "Speichern",
-        KeyFormEnter => "Neue Zeile (mehrzeilig), nächstes Feld, im letzten Feld speichern",
+        KeyFormEnter => "Nächstes Feld (auch in Beschreibung/Notizen), im letzten Feld speichern",
         KeyFormCancel => "Abbrechen (fragt bei Änderungen)",
         KeyAddEntry => "Zielgruppe/Indikator hinzufügen",
         KeyRemoveEntry => "Zielgruppe/Indikator entfernen",
@@ -431,9 +476,11 @@ pub fn text(text: Text) -> &'static str {
         Saved => "gespeichert",
         NoMeasureSelected => "Keine Maßnahme ausgewählt",
         AskDeleteGoal => {
-            "Ziel {code} „{title}“ löschen? Mit {children} Unterzielen und {links} Verknüpfungen. (j/n)"
+            "Ziel {code} „{title}“ löschen? Mit {children} {children:Unterziel|Unterzielen} und {links} {links:Verknüpfung|Verknüpfungen}. (j/n)"
         }
-        AskDeleteMeasure => "Maßnahme {id} „{title}“ löschen? Mit {links} Verknüpfungen. (j/n)",
+        AskDeleteMeasure => {
+            "Maßnahme {id} „{title}“ löschen? Mit {links} {links:Verknüpfung|Verknüpfungen}. (j/n)"
+        }
         LastLink => {
             "Letzte Verknüpfung: erst mit L ein anderes Ziel verknüpfen (oder mit d löschen)"
         }
@@ -446,6 +493,31 @@ pub fn text(text: Text) -> &'static str {
         }
         DraftUnreadable => "Entwurf nicht lesbar: {error}",
         TooSmall => "Terminal zu klein (mind. 80x24)",
+        ExportFormatMd => "Bericht zum Lesen (Markdown)",
+        ExportFormatXlsx => "Excel-Arbeitsmappe",
+        ExportFormatCsv => "Maßnahmen als Tabelle für Excel",
+        ExportFormatJson => "vollständig, zum Wieder-Einlesen",
+        ExportFailed => "{path} kann nicht geschrieben werden: {error}",
+        ExportNotDir => "{path} kann nicht geschrieben werden: {dir} ist kein Verzeichnis.",
+        ExportNoPermission => {
+            "{path} kann nicht geschrieben werden: keine Schreibberechtigung für {dir}."
+        }
+        ExportNoDir => "{path} kann nicht geschrieben werden: Das Verzeichnis {dir} gibt es nicht.",
+        ExportIsDir => "{path} ist ein Verzeichnis – bitte einen Dateinamen dazuschreiben.",
+        ExportNoName => "Bitte einen Dateinamen angeben.",
+        HintMessages => "Meldungen",
+        MessagesNone => "Noch keine Meldungen.",
+        MessagesTitle => "Letzte Meldungen, neueste zuerst",
+        KeyCloseMessages => "Meldungen schließen",
+        KeyMessages => "Die letzten Meldungen zeigen (neueste zuerst) / wieder schließen",
+        ModeMessages => "MELDUNGEN",
+        CtxMessages => "Meldungen (Strg-g)",
+        TooSmallKeys => "? Hilfe · q Ende · Fenster vergrößern, um weiterzuarbeiten",
+        TooSmallKeysBusy => "Strg-c Ende · Fenster vergrößern, um weiterzuarbeiten",
+        PasteNotHere => {
+            "Einfügen nur in ein Textfeld (Formular, Suche, Dateiname) – nichts geändert"
+        }
+        KeyNewLine => "Neue Zeile in Beschreibung und Notizen",
         PaneGoals => "Ziele",
         PaneMeasures => "Maßnahmen",
         PaneDetail => "Details",

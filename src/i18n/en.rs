@@ -57,7 +57,7 @@ pub fn text(text: Text) -> &'static str {
         ProblemNegative => "must not be negative",
         ProblemTooLarge => "is too large",
         ProblemEndBeforeStart => "is before the start",
-        ProblemNotFinite => "must be a finite number",
+        ProblemNotFinite => "must be a number between -1,000,000,000,000 and 1,000,000,000,000",
         ProblemInvalidAmount => "\"{value}\" is not an amount (e.g. 12500.50)",
         ProblemInvalidDate => {
             "\"{value}\" is not a valid date (DD.MM.YYYY, DD.MM.YY or YYYY-MM-DD)"
@@ -76,6 +76,7 @@ pub fn text(text: Text) -> &'static str {
         WarnProjektfondsCofunding => "Projektfonds: co-funding below 10 % of the approved sum",
         WarnBaufondsBelow50000 => "Baufonds: less than 50,000 €",
         WarnNetzwerkfondsBelow50000 => "Netzwerkfonds: less than 50,000 €",
+        WarnApprovedAboveRequested => "More approved than requested",
         ErrLocked => "The database {path} is already in use by another quartier process.",
         ErrPermissionDenied => "No permission to open the database {path}.",
         ErrIo => "Cannot read or write the database {path}: {reason}",
@@ -93,13 +94,16 @@ pub fn text(text: Text) -> &'static str {
         ErrDuplicateCode => "The code {code} is taken already.",
         ErrAlreadyLinked => "{measure} is linked to goal {goal} already.",
         ErrNotLinked => "{measure} is not linked to goal {goal}.",
-        ErrGoalInUse => "Goal {code} has {measures} linked measures and {children} sub-goals.",
+        ErrGoalInUse => "Goal {code} has {what}.",
+        GoalInUseMeasures => "{n} linked {n:measure|measures}",
+        GoalInUseChildren => "{n} {n:sub-goal|sub-goals}",
+        And => " and ",
         ErrMoveIntoOwnSubtree => "Goal {code} cannot move under itself or one of its sub-goals.",
         ErrNothingToUndo => "Nothing to undo.",
         ErrNothingToRedo => "Nothing to redo.",
         ErrIndicatorNotFound => "{measure} has no indicator \"{name}\".",
         ErrDemoNotEmpty => {
-            "The database holds {count} measures already; demo data goes only into an empty database."
+            "The database holds {count} {count:measure|measures} already; demo data goes only into an empty database."
         }
         HintForce => "With --force it is deleted with its sub-goals and the links are removed.",
         CheckCorrupt => "{tree}/{key}: record unreadable: {reason}",
@@ -107,13 +111,17 @@ pub fn text(text: Text) -> &'static str {
         CheckDanglingLink => "link M-{measure} ↔ goal #{goal}: measure or goal missing",
         CheckDanglingParent => "goal {code}: parent #{parent} missing",
         CheckDuplicateCode => "code {code} is used twice",
-        CheckPrimaryCount => "M-{measure}: {count} primary goals instead of exactly one",
+        CheckPrimaryCount => {
+            "M-{measure}: {count} primary {count:goal|goals} instead of exactly one"
+        }
         CheckCounterBehind => "counter {counter} is behind the ids in use",
         CheckDateOutOfRange => {
             "M-{measure}: {field} {date} is not between 1990 and 2100 (correct it with `measure edit`)"
         }
-        CheckOk => "Database OK: {goals} goals, {measures} measures, {links} links.",
-        CheckProblems => "{count} problems found:",
+        CheckOk => {
+            "Database OK: {goals} {goals:goal|goals}, {measures} {measures:measure|measures}, {links} {links:link|links}."
+        }
+        CheckProblems => "{count} {count:problem|problems} found:",
         DoneMeasureAdded => "Measure {id} added.",
         DoneMeasureUpdated => "Measure {id} saved.",
         DoneMeasureDeleted => "Measure {id} deleted.",
@@ -123,19 +131,28 @@ pub fn text(text: Text) -> &'static str {
         DoneGoalDeleted => "Goal {code} deleted.",
         DoneLinked => "{measure} linked to goal {goal}.",
         DoneUnlinked => "Link {measure} ↔ goal {goal} removed.",
+        NoticeOrphan => "{measure} now has no goal (in the TUI under \"Without goal\").",
+        NoticeNewDatabase => "New database created: {path}",
         DoneIndicatorAdded => "Indicator \"{name}\" added to {measure}.",
         DoneIndicatorSet => "Indicator \"{name}\" of {measure} saved.",
+        DoneIndicatorRemoved => "Indicator \"{name}\" removed from {measure}.",
+        IndicatorLine => "{name}: {baseline} → {target}{unit}, actual {actual}{attainment}",
+        NothingChangedMeasure => "Measure {id}: nothing changed, the values are already stored.",
+        NothingChangedGoal => "Goal {code}: nothing changed, the values are already stored.",
         DoneUndo => "Undone: {what}",
         DoneRedo => "Redone: {what}",
-        DoneDemoData => "{count} demo measures added.",
+        DoneDemoData => "{count} demo {count:measure|measures} added.",
         NoMeasures => "No measures.",
+        MeasureListTotal => {
+            "Total: {count} {count:measure|measures}, requested {requested}, approved {approved}"
+        }
         BackupFailed => "backup not written: {error}",
         DoneBackup => "Backup written: {path}",
         DoneRestore => {
-            "Restored: {measures} measures, {goals} goals. “quartier undo” takes it back."
+            "Restored: {measures} {measures:measure|measures}, {goals} {goals:goal|goals}. “quartier undo” takes it back."
         }
         AskRestore => {
-            "Replace the database with {file}? Now {measures} measures and {goals} goals, afterwards {new_measures} measures and {new_goals} goals. (y/n)"
+            "Replace the database with {file}? Now {measures} {measures:measure|measures} and {goals} {goals:goal|goals}, afterwards {new_measures} {new_measures:measure|measures} and {new_goals} {new_goals:goal|goals}. (y/n)"
         }
         Aborted => "Cancelled, nothing was changed.",
         ErrNeedsYes => "without a terminal only with --yes",
@@ -158,7 +175,7 @@ pub fn text(text: Text) -> &'static str {
         ImportNotQuartier => "not a quartier document (expected \"format\": \"quartier/1\")",
         ImportNotAList => "must be a list",
         DoneImport => {
-            "Import: {added} added, {changed} changed, {unchanged} unchanged, {goals} goals added."
+            "Import: {added} added, {changed} changed, {unchanged} unchanged, {goals} {goals:goal|goals} added."
         }
         DoneExport => "Written: {path}",
         DryRunAdded => "Added",
@@ -167,7 +184,7 @@ pub fn text(text: Text) -> &'static str {
         DryRunGoalsAdded => "Goals added",
         DryRunGoalsChanged => "Goals changed",
         DryRunNothingWritten => "Dry run: nothing was written.",
-        ErrImport => "{count} problem(s) in the file; nothing was changed.",
+        ErrImport => "{count} {count:problem|problems} in the file; nothing was changed.",
         ErrFileExists => "{path} already exists (overwrite with --force)",
         ErrFormatUnknown => "unknown format of {path}: give --format json|csv|xlsx",
         ErrFormatUnsupported => "format {format} is not possible here",
@@ -176,13 +193,15 @@ pub fn text(text: Text) -> &'static str {
         CsvUnknownColumn => "unknown column; known are: {known}",
         CsvMissingColumn => "column missing, it is required",
         CsvUnnamedColumn => "value in a column without a header",
-        CsvFieldCount => "{found} fields, the header has {expected}",
+        CsvFieldCount => "{found} {found:field|fields}, the header has {expected}",
         CsvBadId => "\"{value}\" is not a measure id (e.g. M-0042)",
         CsvUnreadable => "CSV not readable: {error}",
-        CsvTooManyProblems => "more than {count} problems; the rest of the file was not checked",
+        CsvTooManyProblems => {
+            "more than {count} {count:problem|problems}; the rest of the file was not checked"
+        }
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Not in the file (stay as they are)",
-        ImportMoreProblems => "… and {count} more problems (not shown)",
+        ImportMoreProblems => "… and {count} more {count:problem|problems} (not shown)",
         ImportLikelyDuplicate => {
             "\"{title}\" (organisation \"{organisation}\") already exists as {ids}; without an id the measure is added again"
         }
@@ -246,20 +265,44 @@ pub fn text(text: Text) -> &'static str {
         HeaderUser => "User",
         HeaderWhat => "Change",
         Total => "Total",
-        LogAddGoal => "goal {code} added",
-        LogUpdateGoal => "goal {code} changed",
-        LogMoveGoal => "goal {code} moved",
-        LogDeleteGoal => "goal {code} deleted",
-        LogRestoreGoals => "goal {code} restored",
-        LogAddMeasure => "{id} \"{title}\" added",
-        LogUpdateMeasure => "{id} \"{title}\" changed",
-        LogDeleteMeasure => "{id} deleted",
-        LogLink => "{id} linked to goal {code}",
-        LogUnlink => "{id} unlinked from goal {code}",
-        LogSetPrimary => "{id}: primary goal {code}",
-        LogBatch => "{count} changes",
-        LogUndo => "undone: {what}",
-        LogRedo => "redone: {what}",
+        LogAddGoal => "goal {goal} added",
+        LogUpdateGoal => "goal {goal} changed",
+        LogMoveGoal => "goal {goal} moved",
+        LogDeleteGoal => "goal {goal} deleted",
+        LogRestoreGoals => "goal {goal} restored",
+        LogAddMeasure => "{measure} added",
+        LogUpdateMeasure => "{measure} changed",
+        LogDeleteMeasure => "{measure} deleted",
+        LogLink => "{measure} linked to goal {goal}",
+        LogUnlink => "link {measure} ↔ goal {goal} removed",
+        LogSetPrimary => "{measure}: primary goal now {goal}",
+        LogBatch => "several changes: {summary}",
+        LogImport => "import from {file}: {summary}",
+        LogRestore => "restore from {file}: {summary}",
+        LogDemoData => "example data: {summary}",
+        LogCount => "{count} {count:change|changes}",
+        ActAddGoal => "add goal {goal}",
+        ActUpdateGoal => "change goal {goal}",
+        ActMoveGoal => "move goal {goal}",
+        ActDeleteGoal => "delete goal {goal}",
+        ActRestoreGoals => "restore goal {goal}",
+        ActAddMeasure => "add {measure}",
+        ActUpdateMeasure => "change {measure}",
+        ActDeleteMeasure => "delete {measure}",
+        ActLink => "link {measure} to goal {goal}",
+        ActUnlink => "unlink {measure} from goal {goal}",
+        ActSetPrimary => "make {goal} the primary goal of {measure}",
+        ActBatch => "several changes ({summary})",
+        ActImport => "import from {file} ({summary})",
+        ActRestore => "restore from {file} ({summary})",
+        ActDemoData => "example data ({summary})",
+        SumAdded => "{n} new",
+        SumChanged => "{n} changed",
+        SumDeleted => "{n} deleted",
+        SumGoalsAdded => "{n} {n:goal|goals} added",
+        SumGoalsChanged => "{n} {n:goal|goals} changed",
+        SumGoalsDeleted => "{n} {n:goal|goals} deleted",
+        SumLinks => "{n} {n:link|links} changed",
         ReportTitle => "Goal attainment",
         ReportAsOf => "As of {date}",
         ReportYearFilter => "Year: {year}",
@@ -270,14 +313,20 @@ pub fn text(text: Text) -> &'static str {
             "Amounts count only under a measure's primary goal, so every euro is counted once; a parent goal includes the amounts of its sub-goals. Measures count under every linked goal. Attainment: mean of the indicators that have an actual value."
         }
         ReportRulesYear => "Only measures running in {year}.",
-        ReportMeasureCount => "{count} measures",
+        ReportMeasureCount => "{count} {count:measure|measures}",
         ReportSectionGoals => "By goal",
         ReportSectionGoalFunds => "Funds by goal and fund",
         ReportSectionFunds => "Totals by fund",
         ReportSectionYears => "Totals by year of start",
-        ReportSectionEnding => "Ending within the next {days} days",
+        ReportSectionEnding => "Ending within the next {days} {days:day|days}",
         ReportSectionGoalsWithout => "Goals without measures",
         ReportSectionMeasuresWithout => "Measures without a goal",
+        ReportSectionOverdue => "Past their end date, status still running or approved",
+        ReportDaysOver => "Days over",
+        ReportAppendix => "Appendix: measures per goal",
+        ReportAppendixNote => {
+            "Each measure is listed under every goal it is linked to directly; ★ marks its primary goal, where its amounts count."
+        }
         ReportNone => "None.",
         ReportAttainment => "Attainment",
         ReportMeasure => "Measure",
@@ -301,7 +350,7 @@ pub fn text(text: Text) -> &'static str {
         ReportChartTitle => "Approved per strategic goal (k€)",
         ReportAttainmentTitle => "Attainment per goal (indicators)",
         ReportSummary => {
-            "{measures} measures · {without} without goal · {ending} ending within {days} days"
+            "{measures} {measures:measure|measures} · {without} without goal · {ending} ending within {days} {days:day|days}"
         }
         CtxExport => "Export",
         KeyExport => "Export (JSON, CSV, XLSX, report as Markdown)",
@@ -376,7 +425,7 @@ pub fn text(text: Text) -> &'static str {
         KeyNextField => "Next field",
         KeyPrevField => "Previous field",
         KeySave => "Save",
-        KeyFormEnter => "New line (multi-line), next field, save on the last field",
+        KeyFormEnter => "Next field (in Beschreibung/Notizen too), save on the last field",
         KeyFormCancel => "Cancel (asks if something changed)",
         KeyAddEntry => "Add target group/indicator",
         KeyRemoveEntry => "Remove target group/indicator",
@@ -419,9 +468,9 @@ pub fn text(text: Text) -> &'static str {
         Saved => "saved",
         NoMeasureSelected => "No measure selected",
         AskDeleteGoal => {
-            "Delete goal {code} “{title}”? With {children} sub-goals and {links} links. (y/n)"
+            "Delete goal {code} “{title}”? With {children} {children:sub-goal|sub-goals} and {links} {links:link|links}. (y/n)"
         }
-        AskDeleteMeasure => "Delete measure {id} “{title}”? With {links} links. (y/n)",
+        AskDeleteMeasure => "Delete measure {id} “{title}”? With {links} {links:link|links}. (y/n)",
         LastLink => "Last link: link another goal with L first (or delete with d)",
         AlreadyPrimary => "Already the primary goal",
         NoSearch => "No search – press / to search",
@@ -430,6 +479,29 @@ pub fn text(text: Text) -> &'static str {
         AskRestoreDraft => "Restore draft? A form was still open last time. (y/n)",
         DraftUnreadable => "Draft not readable: {error}",
         TooSmall => "Terminal too small (at least 80x24)",
+        ExportFormatMd => "report to read (Markdown)",
+        ExportFormatXlsx => "Excel workbook",
+        ExportFormatCsv => "measures as a table for Excel",
+        ExportFormatJson => "complete, for importing again",
+        ExportFailed => "Cannot write {path}: {error}",
+        ExportNotDir => "Cannot write {path}: {dir} is not a directory.",
+        ExportNoPermission => "Cannot write {path}: no permission to write to {dir}.",
+        ExportNoDir => "Cannot write {path}: the directory {dir} does not exist.",
+        ExportIsDir => "{path} is a directory – please add a file name.",
+        ExportNoName => "Please give a file name.",
+        HintMessages => "messages",
+        MessagesNone => "No messages yet.",
+        MessagesTitle => "Last messages, newest first",
+        KeyCloseMessages => "Close the messages",
+        KeyMessages => "Show the last messages (newest first) / close them again",
+        ModeMessages => "MESSAGES",
+        CtxMessages => "Messages (Ctrl-g)",
+        TooSmallKeys => "? help · q quit · enlarge the window to go on",
+        TooSmallKeysBusy => "Ctrl-c quit · enlarge the window to go on",
+        PasteNotHere => {
+            "Pasting works only into a text field (form, search, file name) – nothing changed"
+        }
+        KeyNewLine => "New line in Beschreibung and Notizen",
         PaneGoals => "Goals",
         PaneMeasures => "Measures",
         PaneDetail => "Details",

@@ -81,6 +81,7 @@ impl Localize for FundWarning {
             FundWarning::ProjektfondsCofundingBelow10Percent => Text::WarnProjektfondsCofunding,
             FundWarning::BaufondsBelow50000 => Text::WarnBaufondsBelow50000,
             FundWarning::NetzwerkfondsBelow50000 => Text::WarnNetzwerkfondsBelow50000,
+            FundWarning::ApprovedAboveRequested => Text::WarnApprovedAboveRequested,
         })
         .to_string()
     }
@@ -127,14 +128,21 @@ impl Localize for StoreError {
                 code,
                 measures,
                 children,
-            } => fill(
-                t(Text::ErrGoalInUse),
-                &[
-                    ("code", code),
-                    ("measures", measures),
-                    ("children", children),
-                ],
-            ),
+            } => {
+                // Only what there is: `hat 1 verknüpfte Maßnahme`, not `… und 0 Unterziele`.
+                let parts: Vec<String> = [
+                    (Text::GoalInUseMeasures, *measures),
+                    (Text::GoalInUseChildren, *children),
+                ]
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(text, n)| fill(t(text), &[("n", &n)]))
+                .collect();
+                fill(
+                    t(Text::ErrGoalInUse),
+                    &[("code", code), ("what", &parts.join(t(Text::And)))],
+                )
+            }
             StoreError::MoveIntoOwnSubtree(code) => {
                 fill(t(Text::ErrMoveIntoOwnSubtree), &[("code", code)])
             }

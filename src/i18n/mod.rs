@@ -4,6 +4,7 @@
 
 mod de;
 mod en;
+pub mod help;
 mod messages;
 
 pub use messages::Localize;
@@ -42,13 +43,66 @@ impl Lang {
     }
 }
 
-/// Replaces each `{name}` in `template` with its value.
+/// Replaces each `{name}` in `template` with its value, and each plural choice
+/// `{name:singular|plural}` with the form the count `name` asks for (singular for exactly 1,
+/// plural otherwise, also for 0 — the rule of German and English alike). This is the one
+/// plural helper: every message with a count writes its noun as a choice, e.g.
+/// `{links} {links:Verknüpfung|Verknüpfungen}`. Values are inserted once, never re-read, so
+/// a title containing `{name}` stays as it is. Unknown placeholders are left untouched.
+///
+/// ```
+/// use quartier::i18n::fill;
+/// let t = "Mit {n} {n:Verknüpfung|Verknüpfungen}";
+/// assert_eq!(fill(t, &[("n", &1)]), "Mit 1 Verknüpfung");
+/// assert_eq!(fill(t, &[("n", &0)]), "Mit 0 Verknüpfungen");
+/// ```
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = template.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    let value = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.to_string())
+    };
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            rest = &rest[open..];
+            break;
+        };
+        let inner = &after[..close];
+        let replaced = match inner.split_once(':') {
+            Some((name, forms)) => match (value(name), forms.split_once('|')) {
+                (Some(count), Some((one, many))) => {
+                    Some(plural_form(&count, one, many).to_string())
+                }
+                _ => None,
+            },
+            None => value(inner),
+        };
+        match replaced {
+            Some(text) => out.push_str(&text),
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = &after[close + 1..];
     }
+    out.push_str(rest);
     out
+}
+
+/// `one` when `count` reads as exactly 1 (or -1), else `many`.
+fn plural_form<'a>(count: &str, one: &'a str, many: &'a str) -> &'a str {
+    if matches!(count.trim().trim_start_matches('-'), "1") {
+        one
+    } else {
+        many
+    }
 }
 
 /// Every user-facing string.
@@ -123,6 +177,7 @@ pub enum Text {
     WarnProjektfondsCofunding,
     WarnBaufondsBelow50000,
     WarnNetzwerkfondsBelow50000,
+    WarnApprovedAboveRequested,
     // Store errors.
     ErrLocked,
     ErrPermissionDenied,
@@ -138,6 +193,9 @@ pub enum Text {
     ErrAlreadyLinked,
     ErrNotLinked,
     ErrGoalInUse,
+    GoalInUseMeasures,
+    GoalInUseChildren,
+    And,
     ErrMoveIntoOwnSubtree,
     ErrNothingToUndo,
     ErrNothingToRedo,
@@ -165,12 +223,19 @@ pub enum Text {
     DoneGoalDeleted,
     DoneLinked,
     DoneUnlinked,
+    NoticeOrphan,
+    NoticeNewDatabase,
     DoneIndicatorAdded,
     DoneIndicatorSet,
+    DoneIndicatorRemoved,
+    IndicatorLine,
+    NothingChangedMeasure,
+    NothingChangedGoal,
     DoneUndo,
     DoneRedo,
     DoneDemoData,
     NoMeasures,
+    MeasureListTotal,
     // Backup.
     BackupFailed,
     DoneBackup,
@@ -270,8 +335,34 @@ pub enum Text {
     LogUnlink,
     LogSetPrimary,
     LogBatch,
-    LogUndo,
-    LogRedo,
+    LogImport,
+    LogRestore,
+    LogDemoData,
+    LogCount,
+    // Undo/redo: the user's action as a noun phrase (`Löschen von M-0010 „…“`).
+    ActAddGoal,
+    ActUpdateGoal,
+    ActMoveGoal,
+    ActDeleteGoal,
+    ActRestoreGoals,
+    ActAddMeasure,
+    ActUpdateMeasure,
+    ActDeleteMeasure,
+    ActLink,
+    ActUnlink,
+    ActSetPrimary,
+    ActBatch,
+    ActImport,
+    ActRestore,
+    ActDemoData,
+    // Batch summaries (`1 neu, 2 geändert`).
+    SumAdded,
+    SumChanged,
+    SumDeleted,
+    SumGoalsAdded,
+    SumGoalsChanged,
+    SumGoalsDeleted,
+    SumLinks,
     // Report.
     ReportTitle,
     ReportAsOf,
@@ -289,6 +380,10 @@ pub enum Text {
     ReportSectionEnding,
     ReportSectionGoalsWithout,
     ReportSectionMeasuresWithout,
+    ReportSectionOverdue,
+    ReportDaysOver,
+    ReportAppendix,
+    ReportAppendixNote,
     ReportNone,
     ReportAttainment,
     ReportMeasure,
@@ -438,6 +533,27 @@ pub enum Text {
     AskRestoreDraft,
     DraftUnreadable,
     TooSmall,
+    ExportFormatMd,
+    ExportFormatXlsx,
+    ExportFormatCsv,
+    ExportFormatJson,
+    ExportFailed,
+    ExportNotDir,
+    ExportNoPermission,
+    ExportNoDir,
+    ExportIsDir,
+    ExportNoName,
+    HintMessages,
+    MessagesNone,
+    MessagesTitle,
+    KeyCloseMessages,
+    KeyMessages,
+    ModeMessages,
+    CtxMessages,
+    TooSmallKeys,
+    TooSmallKeysBusy,
+    PasteNotHere,
+    KeyNewLine,
     PaneGoals,
     PaneMeasures,
     PaneDetail,
@@ -499,6 +615,142 @@ mod tests {
     }
 
     #[test]
+    fn fill_chooses_plural_forms_by_count_and_inserts_values_once() {
+        let t = "{n} {n:Ziel|Ziele}, {m} {m:link|links}";
+        assert_eq!(fill(t, &[("n", &0), ("m", &1)]), "0 Ziele, 1 link");
+        assert_eq!(fill(t, &[("n", &1), ("m", &2)]), "1 Ziel, 2 links");
+        // A value that looks like a placeholder is not filled again.
+        assert_eq!(fill("{a} {b}", &[("a", &"{b}"), ("b", &"x")]), "{b} x");
+        // Unknown names and unclosed braces stay as they are.
+        assert_eq!(fill("{x} {y:a|b} {", &[]), "{x} {y:a|b} {");
+    }
+
+    /// Every message that holds a count, filled with 0, 1 and 2 in both languages: the noun
+    /// (and verb) after the number agrees with it, and no `Problem(e)` shortcuts remain.
+    #[test]
+    fn every_count_agrees_with_its_noun_for_0_1_and_2() {
+        use strum::IntoEnumIterator;
+        const PLURAL: &[&str] = &[
+            "Maßnahmen",
+            "Ziele",
+            "Zielen",
+            "Unterziele",
+            "Unterzielen",
+            "Verknüpfungen",
+            "Probleme",
+            "Änderungen",
+            "Hauptziele",
+            "Felder",
+            "Tage",
+            "Tagen",
+            "Beispiel-Maßnahmen",
+            "enden",
+            "measures",
+            "goals",
+            "sub-goals",
+            "links",
+            "problems",
+            "changes",
+            "fields",
+            "days",
+        ];
+        const SINGULAR: &[&str] = &[
+            "Maßnahme",
+            "Ziel",
+            "Unterziel",
+            "Verknüpfung",
+            "Problem",
+            "Änderung",
+            "Hauptziel",
+            "Feld",
+            "Tag",
+            "Beispiel-Maßnahme",
+            "endet",
+            "measure",
+            "goal",
+            "sub-goal",
+            "link",
+            "problem",
+            "change",
+            "field",
+            "day",
+        ];
+        const ADJECTIVES: &[&str] = &["verknüpfte", "weitere", "linked", "primary", "demo", "more"];
+        const COUNTS: &[&str] = &[
+            "count",
+            "links",
+            "children",
+            "measures",
+            "goals",
+            "added",
+            "changed",
+            "unchanged",
+            "days",
+            "ending",
+            "without",
+            "found",
+            "expected",
+            "n",
+            "max",
+            "shown",
+            "total",
+            "current",
+            "new_measures",
+            "new_goals",
+        ];
+        let mut counted = 0;
+        for lang in [Lang::De, Lang::En] {
+            for text in Text::iter() {
+                let template = lang.t(text);
+                let names: Vec<&str> = template
+                    .split('{')
+                    .skip(1)
+                    .filter_map(|p| p.split_once('}').map(|(n, _)| n))
+                    .map(|n| n.split(':').next().unwrap_or_default())
+                    .collect();
+                if template.contains(':')
+                    && names.iter().any(|n| template.contains(&format!("{{{n}:")))
+                {
+                    counted += 1;
+                }
+                for n in [0, 1, 2] {
+                    // Counts get the number; names, ids and codes get a word.
+                    let values: Vec<(&str, &dyn std::fmt::Display)> = names
+                        .iter()
+                        .map(|name| {
+                            let value: &dyn std::fmt::Display =
+                                if COUNTS.contains(name) { &n } else { &"X" };
+                            (*name, value)
+                        })
+                        .collect();
+                    let out = fill(template, &values);
+                    assert!(
+                        !out.contains("(e)") && !out.contains("(s)"),
+                        "{lang:?} {text:?}: {out}"
+                    );
+                    let words: Vec<&str> = out
+                        .split_whitespace()
+                        .map(|w| w.trim_matches(|c: char| ",.;:()".contains(c)))
+                        .collect();
+                    for (i, word) in words.iter().enumerate() {
+                        if *word != n.to_string() {
+                            continue;
+                        }
+                        let mut next = words.get(i + 1).copied().unwrap_or_default();
+                        if ADJECTIVES.contains(&next) {
+                            next = words.get(i + 2).copied().unwrap_or_default();
+                        }
+                        let wrong = if n == 1 { PLURAL } else { SINGULAR };
+                        assert!(!wrong.contains(&next), "{lang:?} {text:?} with {n}: {out}");
+                    }
+                }
+            }
+        }
+        // The check saw the plural choices (a guard against the test silently checking nothing).
+        assert!(counted > 20, "{counted}");
+    }
+
+    #[test]
     fn both_tables_fill_the_same_placeholders() {
         // Every placeholder a German string uses must exist in the English one and vice versa.
         use strum::IntoEnumIterator;
@@ -508,8 +760,11 @@ mod tests {
                     .split('{')
                     .skip(1)
                     .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                    // A plural choice `{n:one|many}` names the placeholder `n`.
+                    .map(|n| n.split(':').next().unwrap_or_default().to_string())
                     .collect();
                 v.sort();
+                v.dedup();
                 v
             };
             assert_eq!(names(Lang::De.t(text)), names(Lang::En.t(text)), "{text:?}");

@@ -160,9 +160,46 @@ impl Measure {
         }
     }
 
+    /// Whether the end date has passed (before `today`) while the status still says the
+    /// measure is on (`laufend` or `bewilligt`): the office should close or extend it. The
+    /// report lists these, the TUI marks them.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        overdue(self.status, self.end, today)
+    }
+
     /// Duration-independent check used by reports: does the measure run on `day`?
     pub fn runs_on(&self, day: NaiveDate) -> bool {
         self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
+    }
+}
+
+/// Largest magnitude accepted for an indicator value (baseline, target, actual): one rule for
+/// the form, the CLI and every importer, because all of them validate through
+/// [`Measure::validate`]. Far beyond any count an office reports, small enough that differences
+/// and ratios of two values stay exact enough and finite.
+pub const MAX_INDICATOR_VALUE: f64 = 1e12;
+
+/// The overdue rule on its parts (for rows that keep only status and end date): the end date
+/// lies before `today` while the status is `laufend` or `bewilligt`.
+pub fn overdue(status: super::Status, end: Option<NaiveDate>, today: NaiveDate) -> bool {
+    matches!(status, super::Status::Laufend | super::Status::Bewilligt)
+        && end.is_some_and(|end| end < today)
+}
+
+/// Whether `value` is an acceptable indicator value: finite, |value| ≤ [`MAX_INDICATOR_VALUE`].
+pub fn value_in_range(value: f64) -> bool {
+    value.is_finite() && value.abs() <= MAX_INDICATOR_VALUE
+}
+
+/// An indicator value as people write it, without exponent: `12,5` with a decimal comma
+/// (German) or `12.5`.
+pub fn format_value(value: f64, decimal_comma: bool) -> String {
+    // `+ 0.0` turns -0 into 0.
+    let text = format!("{}", value + 0.0);
+    if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
     }
 }
 
@@ -175,7 +212,7 @@ impl Indicator {
         check_one_line(errors, field, &self.name, MAX_LINE_CHARS);
         check_one_line(errors, field, &self.unit, MAX_LINE_CHARS);
         let values = [Some(self.baseline), Some(self.target), self.actual];
-        if values.iter().flatten().any(|v| !v.is_finite()) {
+        if values.iter().flatten().any(|v| !value_in_range(*v)) {
             errors.push(ValidationError::new(field, Problem::NotFinite));
         }
     }
@@ -188,6 +225,8 @@ impl Indicator {
         if span == 0.0 {
             return None;
         }
-        Some(((actual - self.baseline) / span).clamp(0.0, 1.0))
+        let share = (actual - self.baseline) / span;
+        // Never NaN or infinite, whatever a stored record holds (e.g. ±1e308 from an old import).
+        share.is_finite().then(|| share.clamp(0.0, 1.0))
     }
 }

@@ -156,7 +156,8 @@ pub fn parse_decimal(input: &str) -> Result<f64, Problem> {
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-');
     match normalised.parse::<f64>() {
-        Ok(value) if valid_chars && value.is_finite() => Ok(value),
+        Ok(value) if valid_chars && super::value_in_range(value) => Ok(value),
+        Ok(_) if valid_chars => Err(Problem::NotFinite),
         _ => Err(Problem::InvalidNumber(input.trim().to_string())),
     }
 }

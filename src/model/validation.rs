@@ -37,6 +37,7 @@ pub enum Problem {
     Negative,
     TooLarge,
     EndBeforeStart,
+    /// A number that is not finite or beyond ±[`super::MAX_INDICATOR_VALUE`].
     NotFinite,
     InvalidAmount(String),
     InvalidDate(String),

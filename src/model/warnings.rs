@@ -20,6 +20,8 @@ pub enum FundWarning {
     BaufondsBelow50000,
     /// Netzwerkfonds: less than 50.000 €.
     NetzwerkfondsBelow50000,
+    /// Any fund: more approved than requested (often a typo in one of the two amounts).
+    ApprovedAboveRequested,
 }
 
 impl FundWarning {
@@ -70,6 +72,11 @@ pub fn fund_warnings(measure: &Measure) -> Vec<FundWarning> {
             warnings.push(FundWarning::NetzwerkfondsBelow50000)
         }
         _ => {}
+    }
+    if let (Some(approved), Some(requested)) = (measure.approved, measure.requested)
+        && approved.0 > requested.0
+    {
+        warnings.push(FundWarning::ApprovedAboveRequested);
     }
     warnings
 }
@@ -164,5 +171,25 @@ mod tests {
             Field::Cofunding
         );
         assert_eq!(FundWarning::BaufondsBelow50000.field(), Field::Approved);
+    }
+
+    #[test]
+    fn more_approved_than_requested_is_a_warning_in_any_fund() {
+        for fund in [None, Some(Fund::Aktionsfonds), Some(Fund::Projektfonds)] {
+            let mut m = Measure::new("x");
+            m.fund = fund;
+            m.requested = Some(Cents(100_000));
+            m.approved = Some(Cents(100_001));
+            assert!(
+                fund_warnings(&m).contains(&FundWarning::ApprovedAboveRequested),
+                "{fund:?}"
+            );
+            m.approved = Some(Cents(100_000));
+            assert!(!fund_warnings(&m).contains(&FundWarning::ApprovedAboveRequested));
+            // Nothing requested on record: nothing to compare.
+            m.requested = None;
+            m.approved = Some(Cents(900_000));
+            assert!(!fund_warnings(&m).contains(&FundWarning::ApprovedAboveRequested));
+        }
     }
 }

@@ -4,7 +4,7 @@
 
 mod describe;
 
-pub use describe::describe;
+pub use describe::{Names, describe, describe_entry, history_message, names_for, original_entry};
 
 use serde::{Deserialize, Serialize};
 
@@ -61,6 +61,31 @@ pub enum Op {
         #[serde(deserialize_with = "bounded_batch")]
         ops: Vec<Op>,
     },
+    /// A batch with a name for the history and undo messages (`Import aus massnahmen.csv`);
+    /// applied exactly like [`Op::Batch`]. Its inverse is a plain `Batch`.
+    Labeled {
+        label: Label,
+        #[serde(deserialize_with = "bounded_batch")]
+        ops: Vec<Op>,
+    },
+}
+
+/// What a labeled batch was, so the history can name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Label {
+    /// `quartier import FILE`.
+    Import { file: String },
+    /// `quartier restore FILE`.
+    Restore { file: String },
+    /// `quartier demo-data`.
+    DemoData,
+}
+
+impl Op {
+    /// Wraps `ops` as one labeled history entry.
+    pub fn labeled(label: Label, ops: Vec<Op>) -> Op {
+        Op::Labeled { label, ops }
+    }
 }
 
 /// Deepest nesting of `Batch` inside `Batch` accepted when decoding. The store never nests

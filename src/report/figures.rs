@@ -59,11 +59,13 @@ pub(super) fn compute(
     let mut linked: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
     let mut primary: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
     let mut has_goal: BTreeSet<MeasureId> = BTreeSet::new();
+    let mut direct: Vec<BTreeMap<MeasureId, bool>> = vec![BTreeMap::new(); goals.len()];
     for link in links {
         if !counted.contains_key(&link.measure) || !index.contains_key(&link.goal) {
             continue;
         }
         has_goal.insert(link.measure);
+        direct[index[&link.goal]].insert(link.measure, link.primary);
         // Walk up to the root; the bound guards against cycles in a corrupt database.
         let mut current = index.get(&link.goal).copied();
         for _ in 0..goals.len() {
@@ -108,6 +110,10 @@ pub(super) fn compute(
                 by_fund: by_fund(money()),
                 attainment,
                 indicators: attainments.len(),
+                linked: direct[at]
+                    .iter()
+                    .map(|(id, primary)| (MeasureRef::new(counted[id]), *primary))
+                    .collect(),
             }
         })
         .collect();
@@ -128,6 +134,12 @@ pub(super) fn compute(
         .map(|m| MeasureRef::new(m))
         .collect();
     ending_soon.sort_by_key(|m| (m.end, m.id));
+    let mut overdue: Vec<MeasureRef> = counted
+        .values()
+        .filter(|m| m.is_overdue(today))
+        .map(|m| MeasureRef::new(m))
+        .collect();
+    overdue.sort_by_key(|m| (m.end, m.id));
 
     let mut funds = by_fund(counted.values().copied());
     for fund in Fund::ALL {
@@ -164,6 +176,7 @@ pub(super) fn compute(
         goals: figures,
         measures_without_goal,
         ending_soon,
+        overdue,
         by_fund: funds,
         by_year: years.into_values().collect(),
         total,

@@ -57,6 +57,8 @@ struct GoalJson {
     /// 0.0–1.0, `null` without indicators with an actual value.
     attainment: Option<f64>,
     indicator_count: usize,
+    /// Ids of the counted measures linked to this goal itself (not through a sub-goal).
+    measure_ids: Vec<u64>,
 }
 
 #[derive(Serialize)]
@@ -67,6 +69,7 @@ struct MeasureJson {
     approved_cents: Option<Cents>,
     start: Option<chrono::NaiveDate>,
     end: Option<chrono::NaiveDate>,
+    status: crate::model::Status,
 }
 
 impl From<&MeasureRef> for MeasureJson {
@@ -78,6 +81,7 @@ impl From<&MeasureRef> for MeasureJson {
             approved_cents: m.approved,
             start: m.start,
             end: m.end,
+            status: m.status,
         }
     }
 }
@@ -100,6 +104,8 @@ struct ReportJson {
     goals_without_measures: Vec<String>,
     measures_without_goal: Vec<MeasureJson>,
     ending_soon: Vec<MeasureJson>,
+    /// Past their end date while still `laufend`/`bewilligt`.
+    overdue: Vec<MeasureJson>,
     by_fund: Vec<FundJson>,
     by_year: Vec<YearJson>,
     total: SumsJson,
@@ -131,6 +137,7 @@ pub fn render(report: &Report) -> Result<String, serde_json::Error> {
                 by_fund: g.by_fund.iter().map(FundJson::from).collect(),
                 attainment: g.attainment,
                 indicator_count: g.indicators,
+                measure_ids: g.linked.iter().map(|(m, _)| m.id.0).collect(),
             })
             .collect(),
         goals_without_measures: report
@@ -143,6 +150,7 @@ pub fn render(report: &Report) -> Result<String, serde_json::Error> {
             .map(MeasureJson::from)
             .collect(),
         ending_soon: report.ending_soon.iter().map(MeasureJson::from).collect(),
+        overdue: report.overdue.iter().map(MeasureJson::from).collect(),
         by_fund: report.by_fund.iter().map(FundJson::from).collect(),
         by_year: report
             .by_year

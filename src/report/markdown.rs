@@ -2,6 +2,7 @@
 //! how things are counted, then one table per section. User text is escaped so a title cannot
 //! break a table or start markup.
 
+use super::appendix::appendix;
 use super::sections::{Column, Emphasis, Section, rules, sections, subtitle};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
@@ -21,6 +22,18 @@ pub fn render(report: &Report, lang: Lang) -> String {
         } else {
             table(&mut out, &section);
         }
+    }
+    // The measures behind the figures, goal by goal.
+    out.push_str(&format!("\n## {}\n\n", lang.t(Text::ReportAppendix)));
+    out.push_str(lang.t(Text::ReportAppendixNote));
+    out.push('\n');
+    let goals = appendix(report, lang);
+    if goals.is_empty() {
+        out.push_str(&format!("\n{}\n", lang.t(Text::ReportNone)));
+    }
+    for section in goals {
+        out.push_str(&format!("\n### {}\n\n", escape(&section.title)));
+        table(&mut out, &section);
     }
     out
 }

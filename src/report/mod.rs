@@ -1,5 +1,6 @@
 //! Reports: what the office's measures add up to per goal, per fund and per year, and what
-//! needs attention (goals without measures, measures without goals, measures ending soon).
+//! needs attention (goals without measures, measures without goals, measures ending soon,
+//! measures past their end date still `laufend`/`bewilligt`), and the measures per goal.
 //!
 //! [`Report::compute`] is a pure function of goals, measures and links — no sled, no terminal,
 //! no language — so every figure is unit-tested. `quartier report` (`cli/report.rs`) prints it
@@ -14,6 +15,7 @@
 //! - with a year, only measures running in that year count (start..end overlaps the year, the
 //!   same rule as the TUI's year filter, [`crate::app::measures::runs_in`]).
 
+mod appendix;
 pub mod json;
 pub mod markdown;
 pub(crate) mod sections;
@@ -22,7 +24,7 @@ mod figures;
 
 use chrono::NaiveDate;
 
-use crate::model::{Cents, Fund, GoalId, Measure, MeasureId};
+use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status};
 
 pub use figures::years_present;
 
@@ -82,6 +84,9 @@ pub struct GoalFigures {
     pub attainment: Option<f64>,
     /// How many indicators the attainment is the mean of.
     pub indicators: usize,
+    /// Counted measures linked to this goal itself (not through a sub-goal), by id, each with
+    /// whether this is its primary goal: the report's appendix.
+    pub linked: Vec<(MeasureRef, bool)>,
 }
 
 /// A measure named in a list of the report.
@@ -93,6 +98,7 @@ pub struct MeasureRef {
     pub approved: Option<Cents>,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    pub status: Status,
 }
 
 impl MeasureRef {
@@ -104,6 +110,7 @@ impl MeasureRef {
             approved: measure.approved,
             start: measure.start,
             end: measure.end,
+            status: measure.status,
         }
     }
 }
@@ -124,6 +131,9 @@ pub struct Report {
     /// Counted measures ending between today and [`ENDING_WITHIN_DAYS`] days from today, not
     /// closed (completed, rejected, cancelled), by end date.
     pub ending_soon: Vec<MeasureRef>,
+    /// Counted measures whose end date has passed while their status is still `laufend` or
+    /// `bewilligt` ([`Measure::is_overdue`]), by end date.
+    pub overdue: Vec<MeasureRef>,
     /// Every fund (zero rows included), then measures without a fund if there are any.
     pub by_fund: Vec<FundSums>,
     /// By year of the start date, ascending; measures without a start last.

@@ -17,7 +17,7 @@ pub(crate) struct Column {
 }
 
 impl Column {
-    fn text(lang: Lang, title: Text, max: usize) -> Column {
+    pub(crate) fn text(lang: Lang, title: Text, max: usize) -> Column {
         Column {
             title: lang.t(title).to_string(),
             right: false,
@@ -26,14 +26,14 @@ impl Column {
         }
     }
 
-    fn user(lang: Lang, title: Text, max: usize) -> Column {
+    pub(crate) fn user(lang: Lang, title: Text, max: usize) -> Column {
         Column {
             user_text: true,
             ..Column::text(lang, title, max)
         }
     }
 
-    fn number(lang: Lang, title: Text) -> Column {
+    pub(crate) fn number(lang: Lang, title: Text) -> Column {
         Column {
             right: true,
             ..Column::text(lang, title, 20)
@@ -60,7 +60,7 @@ pub(crate) struct Row {
 }
 
 impl Row {
-    fn new(cells: Vec<String>) -> Row {
+    pub(crate) fn new(cells: Vec<String>) -> Row {
         Row {
             cells,
             emphasis: Emphasis::None,
@@ -105,14 +105,22 @@ pub(crate) fn rules(report: &Report, lang: Lang) -> String {
     text
 }
 
-fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
+pub(crate) fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
     fund.map_or_else(
         || lang.t(Text::ReportNoFund).to_string(),
         |f| f.name().into(),
     )
 }
 
-fn money(cents: Cents) -> String {
+/// A status as the user's language names it.
+pub(crate) fn status_name(status: crate::model::Status, lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => status.name(),
+        Lang::En => status.english(),
+    }
+}
+
+pub(crate) fn money(cents: Cents) -> String {
     cents.format_de()
 }
 
@@ -284,6 +292,33 @@ pub(crate) fn sections(report: &Report, lang: Lang) -> Vec<Section> {
                     (end - report.today).num_days().to_string(),
                     fund_name(m.fund, lang),
                     m.approved.map_or_else(|| "–".into(), money),
+                ])
+            })
+            .collect(),
+    });
+
+    list.push(Section {
+        title: lang.t(Text::ReportSectionOverdue).into(),
+        columns: vec![
+            Column::text(lang, Text::ReportMeasure, 8),
+            Column::user(lang, Text::FieldTitle, 44),
+            Column::text(lang, Text::FieldEnd, 10),
+            Column::number(lang, Text::ReportDaysOver),
+            Column::text(lang, Text::FieldStatus, 13),
+            Column::text(lang, Text::FieldFund, 14),
+        ],
+        rows: report
+            .overdue
+            .iter()
+            .map(|m| {
+                let end = m.end.unwrap_or(report.today);
+                Row::new(vec![
+                    m.id.to_string(),
+                    m.title.clone(),
+                    format_date_de(end),
+                    (report.today - end).num_days().to_string(),
+                    status_name(m.status, lang).into(),
+                    fund_name(m.fund, lang),
                 ])
             })
             .collect(),

@@ -29,6 +29,7 @@ fn help_contexts(app: &App) -> Vec<Context> {
         Context::Report,
         Context::Export,
         Context::Confirm,
+        Context::Messages,
         Context::Help,
         Context::Global,
     ]

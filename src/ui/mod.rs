@@ -17,6 +17,7 @@ mod detail;
 pub mod form;
 mod help;
 mod measures;
+mod messages;
 mod popup;
 mod report;
 mod status_bar;
@@ -44,23 +45,29 @@ pub const MIN_HEIGHT: u16 = 24;
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = Line::from(app.lang.t(Text::TooSmall)).style(app.theme.error());
-        frame.render_widget(
-            Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
-            area,
-        );
+        too_small(app, frame, area);
         return;
     }
     let [main, status] = area.layout(&Layout::vertical([
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
-    if let Mode::Report(view) = &app.mode {
+    // The message log (`Ctrl-g`) is drawn over the mode it was opened from.
+    let beneath = app.mode.beneath_messages();
+    if let Mode::Report(view) = beneath {
         // The report covers the panes, so they are not drawn at all.
         report::render(app, view, frame, main);
-        status_bar::render(app, frame, status);
-        return;
+    } else {
+        panes_and_overlay(app, beneath, frame, main);
     }
+    if let Mode::Messages { scroll, .. } = &app.mode {
+        messages::render(app, *scroll, frame, main);
+    }
+    status_bar::render(app, frame, status);
+}
+
+/// The three panes and the popup or form of `mode` over them.
+fn panes_and_overlay(app: &App, mode: &Mode, frame: &mut Frame, main: Rect) {
     let tree_width = (main.width * 3 / 8).clamp(30, 48);
     let [tree_area, right] = main.layout(&Layout::horizontal([
         Constraint::Length(tree_width),
@@ -74,16 +81,37 @@ pub fn render(app: &App, frame: &mut Frame) {
     tree::render(app, frame, tree_area);
     measures::render(app, frame, table_area);
     detail::render(app, frame, detail_area);
-    status_bar::render(app, frame, status);
-    match &app.mode {
+    match mode {
         Mode::Help { scroll } => help::render(app, *scroll, frame, main),
         Mode::Form(state) => form::render(&state.form, app.theme, right_or_all(main, right), frame),
         Mode::Confirm(confirm) => popup::confirm(app, confirm, frame, main),
         Mode::Picker(picker) => popup::picker(app, picker, frame, main),
         Mode::Filter(filter) => popup::filter(app, filter, frame, main),
         Mode::Export(dialog) => popup::export(app, dialog, frame, main),
-        Mode::Normal | Mode::Search(_) | Mode::Report(_) => {}
+        Mode::Normal | Mode::Search(_) | Mode::Report(_) | Mode::Messages { .. } => {}
     }
+}
+
+/// The notice for a terminal below the minimum size, with the keys that still work there; the
+/// help overlay, when open, takes the whole small screen.
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    if let Mode::Help { scroll } = &app.mode {
+        help::render(app, *scroll, frame, area);
+        return;
+    }
+    let keys = if matches!(app.mode, Mode::Normal) {
+        Text::TooSmallKeys
+    } else {
+        Text::TooSmallKeysBusy
+    };
+    let text = vec![
+        Line::from(app.lang.t(Text::TooSmall)).style(app.theme.error()),
+        Line::from(app.lang.t(keys)),
+    ];
+    frame.render_widget(
+        Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 /// Forms get the whole main area below 120 columns, the right side above.

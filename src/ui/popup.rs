@@ -141,46 +141,85 @@ pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
+/// The export dialog: the formats as a list (↑/↓), the file name, and — after a refused
+/// attempt — why nothing was written, wrapped, in the error colour.
 pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut Frame, area: Rect) {
-    use crate::app::export::FORMATS;
+    use crate::app::export::{FORMATS, describe};
     let lang = app.lang;
-    let rect = centered(area, 64, 5);
+    let theme = app.theme;
+    let width_wanted: u16 = 72;
+    let inner_width = usize::from(width_wanted.min(area.width).saturating_sub(2));
+    let error = dialog
+        .error
+        .as_deref()
+        .map(|e| sanitize_line(e).into_owned());
+    let error_rows = error.as_ref().map_or(0, |e| {
+        u16::try_from(width(e).div_ceil(inner_width.max(1)).clamp(1, 3)).unwrap_or(3)
+    });
+    let rows = FORMATS.len() as u16 + 2 + error_rows;
+    let rect = centered(area, width_wanted, rows + 2);
     frame.render_widget(Clear, rect);
     let block = popup_block(app, format!(" {} ", lang.t(Text::CtxExport)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut formats = vec![Span::styled(
-        cell(lang.t(Text::ExportFormat), 10),
-        app.theme.label(),
-    )];
-    for format in FORMATS {
-        let name = format!(" {} ", format!("{format:?}").to_uppercase());
-        let style = if format == dialog.format {
-            app.theme.selected()
-        } else {
-            app.theme.dim()
-        };
-        formats.push(Span::styled(name, style));
-        formats.push(Span::raw(" "));
-    }
+    let [formats_area, file_area, error_area, hint_area] = inner.layout(&Layout::vertical([
+        Constraint::Length(FORMATS.len() as u16),
+        Constraint::Length(1),
+        Constraint::Length(error_rows),
+        Constraint::Length(1),
+    ]));
+    let formats: Vec<Line> = FORMATS
+        .iter()
+        .enumerate()
+        .map(|(i, format)| {
+            let label = if i == 0 {
+                lang.t(Text::ExportFormat)
+            } else {
+                ""
+            };
+            let (name, description) = describe(*format);
+            let chosen = *format == dialog.format;
+            let marker = if chosen { "▸ " } else { "  " };
+            let name_style = if chosen {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            Line::from(vec![
+                Span::styled(cell(label, 10), theme.label()),
+                Span::raw(marker),
+                Span::styled(format!(" {} ", cell(name, 8)), name_style),
+                Span::styled(format!(" {}", lang.t(description)), theme.dim()),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(formats), formats_area);
     let label = cell(lang.t(Text::ExportFile), 10);
-    let room = (inner.width as usize).saturating_sub(10);
+    let room = (file_area.width as usize).saturating_sub(10);
     let value = sanitize_line(dialog.path.value()).into_owned();
     let scroll = dialog.path.visual_scroll(room.max(1));
     let shown: String = value.chars().skip(scroll).collect();
-    let lines = vec![
-        Line::from(formats),
-        Line::from(vec![
-            Span::styled(label, app.theme.label()),
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(label, theme.label()),
             Span::raw(cell(&shown, room)),
-        ]),
-        Line::styled(lang.t(Text::ExportHint), app.theme.dim()),
-    ];
-    frame.render_widget(Paragraph::new(lines), inner);
+        ])),
+        file_area,
+    );
+    if let Some(error) = error {
+        frame.render_widget(
+            Paragraph::new(Line::styled(error, theme.error())).wrap(Wrap { trim: true }),
+            error_area,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(Line::styled(lang.t(Text::ExportHint), theme.dim())),
+        hint_area,
+    );
     let cursor = dialog.path.visual_cursor().saturating_sub(scroll);
-    let x = inner.x + 10 + cursor as u16;
+    let x = file_area.x + 10 + cursor as u16;
     frame.set_cursor_position(Position::new(
-        x.min(inner.right().saturating_sub(1)),
-        inner.y + 1,
+        x.min(file_area.right().saturating_sub(1)),
+        file_area.y,
     ));
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::keymap::{BINDINGS, display_key};
-use crate::app::{App, Focus, MessageKind, Mode};
+use crate::app::{Action, App, Focus, MessageKind, Mode};
 use crate::i18n::{Text, fill};
 use crate::text::{sanitize_line, truncate, width};
 
@@ -27,6 +27,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Filter(_) => Text::ModeFilter,
         Mode::Report(_) => Text::ModeReport,
         Mode::Export(_) => Text::ModeExport,
+        Mode::Messages { .. } => Text::ModeMessages,
     }
 }
 
@@ -38,6 +39,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" "),
     ];
     let room = (area.width as usize).saturating_sub(width(&label) + 1);
+    // Help and quit stay at the right end whatever else has to go.
+    let (mut pinned, others) = hints(app);
+    if let Some(last) = pinned.last_mut() {
+        // Flush right, one space from the edge.
+        last.text = format!("{} ", last.text.trim_end());
+    }
+    let pinned_width: usize = pinned.iter().map(Hint::width).sum();
+    let left_room = room.saturating_sub(pinned_width);
+    let mut used = 0;
     if let Mode::Search(search) = &app.mode {
         let query = sanitize_line(search.input.value()).into_owned();
         let count = app.last_search.as_ref().map_or(String::new(), |s| {
@@ -54,37 +64,80 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(count, theme.dim()));
         frame.set_cursor_position(Position::new(cursor.min(area.right() - 1), area.y));
-    } else if let Some(message) = &app.message {
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
+    if let Some(message) = &app.message {
         let style = match message.kind {
             MessageKind::Info => theme.normal(),
             MessageKind::Success => theme.success(),
             MessageKind::Error => theme.error(),
         };
         let text = sanitize_line(&message.text);
-        spans.push(Span::styled(truncate(&text, room).into_owned(), style));
+        if width(&text) <= left_room {
+            used = width(&text);
+            spans.push(Span::styled(text.into_owned(), style));
+        } else {
+            // Cut: the whole message is in the log, and the bar says where.
+            let more = format!(" {}", display_key("C-g", app.lang));
+            let cut = truncate(&text, left_room.saturating_sub(width(&more))).into_owned();
+            used = width(&cut) + width(&more);
+            spans.push(Span::styled(cut, style));
+            spans.push(Span::styled(more, theme.key()));
+        }
     } else {
-        spans.extend(hints(app, room));
+        for hint in others {
+            if used + hint.width() > left_room {
+                break;
+            }
+            used += hint.width();
+            hint.push_to(&mut spans, app);
+        }
+    }
+    if !pinned.is_empty() {
+        spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
+        for hint in pinned {
+            hint.push_to(&mut spans, app);
+        }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// `a neu  e bearbeiten  …` for the active contexts, as many as fit.
-fn hints(app: &App, room: usize) -> Vec<Span<'static>> {
-    let mut spans = Vec::new();
-    let mut used = 0;
+/// One `key label` hint of the bar.
+struct Hint {
+    key: String,
+    text: String,
+}
+
+impl Hint {
+    /// Columns taken, with the two spaces after it.
+    fn width(&self) -> usize {
+        width(&self.key) + width(&self.text)
+    }
+
+    fn push_to(self, spans: &mut Vec<Span<'static>>, app: &App) {
+        spans.push(Span::styled(self.key, app.theme.key()));
+        spans.push(Span::raw(self.text));
+    }
+}
+
+/// The hints of the active contexts from the keymap: help and quit (kept at the right end),
+/// and the others in table order (`a neu  e bearbeiten  …`, as many as fit).
+fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
+    let (mut pinned, mut others) = (Vec::new(), Vec::new());
     for context in app.contexts() {
         for binding in BINDINGS.iter().filter(|b| b.context == context) {
             let Some(hint) = binding.hint else { continue };
-            let key = display_key(binding.keys[0], app.lang);
-            let text = format!(" {}  ", app.lang.t(hint));
-            let needed = width(&key) + width(&text);
-            if used + needed > room {
-                return spans;
+            let entry = Hint {
+                key: display_key(binding.keys[0], app.lang),
+                text: format!(" {}  ", app.lang.t(hint)),
+            };
+            if matches!(binding.action, Action::Help | Action::Quit) {
+                pinned.push(entry);
+            } else {
+                others.push(entry);
             }
-            used += needed;
-            spans.push(Span::styled(key, app.theme.key()));
-            spans.push(Span::raw(text));
         }
     }
-    spans
+    (pinned, others)
 }

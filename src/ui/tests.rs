@@ -439,3 +439,121 @@ fn export_dialog_80x24() {
     }
     insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
 }
+
+#[test]
+fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
+    let f = fixture();
+    let store = f.app.into_store();
+    let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
+    let title = "Null\u{200b}breite\u{200c}Zeichen\u{200d}X\u{2060}Y\u{feff}Z\u{ad}Q\u{fe0f}W";
+    raw_measure(&store, 9001, title, goal);
+    let mut app = App::new(store, Lang::De, Theme::default(), None).unwrap();
+    press(&mut app, "ljjj<Tab>");
+    let row = app.pane.position(MeasureId(9001)).expect("listed");
+    app.pane.selected = row;
+    let zero_width = [
+        '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{fe0f}',
+    ];
+    let invisible = |symbol: &str| symbol.chars().any(|c| zero_width.contains(&c));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = draw(&app, w, h);
+        let buffer = terminal.backend().buffer();
+        for cell in &buffer.content {
+            assert!(
+                !invisible(cell.symbol()),
+                "{:?} reached a cell",
+                cell.symbol()
+            );
+        }
+        let text = screen(buffer);
+        assert!(text.contains("NullbreiteZeichenXYZQW"), "{text}");
+        for (y, line) in text.lines().enumerate() {
+            if line.contains("Nullbreite") {
+                assert_eq!(buffer[(w - 1, y as u16)].symbol(), "│", "row {y}: {line}");
+            }
+        }
+    }
+    press(&mut app, "e");
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(buffer.content.iter().all(|c| !invisible(c.symbol())));
+    assert!(screen(buffer).contains("NullbreiteZeichenXYZQW"));
+}
+
+#[test]
+fn the_report_and_the_detail_pane_draw_indicators_at_the_limits_of_f64() {
+    let mut f = crate::app::tests::fixture_with_extremes();
+    press(&mut f.app, "R<Tab>");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(draw(&f.app, w, h).backend().buffer());
+        assert!(text.contains("1.3 Verbesserung"), "{text}");
+        assert!(!text.contains("NaN"), "{text}");
+        assert!(!text.contains("inf"), "{text}");
+    }
+    press(&mut f.app, "<Esc>ljjj<Tab>");
+    let id = f
+        .app
+        .store()
+        .measures()
+        .unwrap()
+        .iter()
+        .find(|m| m.title == "Grenzwerte")
+        .unwrap()
+        .id;
+    f.app.pane.selected = f.app.pane.position(id).expect("listed");
+    // The detail pane (indicator bars) draws without panicking at both sizes.
+    for (w, h) in [(80, 24), (120, 40)] {
+        let text = screen(draw(&f.app, w, h).backend().buffer());
+        assert!(text.contains("Details M-0004"), "{text}");
+    }
+}
+
+/// The status bar (last row) as text.
+fn status_row(app: &App) -> String {
+    let text = screen(draw(app, 80, 24).backend().buffer());
+    text.lines().last().unwrap_or_default().to_string()
+}
+
+#[test]
+fn help_and_quit_stay_in_the_status_bar_at_80_columns() {
+    let mut f = fixture();
+    for keys in ["", "ljjj", "<Tab>", "<Tab>"] {
+        press(&mut f.app, keys);
+        let row = status_row(&f.app);
+        assert!(row.trim_end().ends_with("? Hilfe  q Ende"), "{row:?}");
+    }
+    f.app.lang = Lang::En;
+    assert!(status_row(&f.app).contains("? help  q quit"));
+    f.app.lang = Lang::De;
+    // A message too long for the bar is cut, says where to read it whole, and `?` stays.
+    let long = "Fehler: Die Datei /home/quartier/exporte/sehr/tief/verschachtelt/bericht.xlsx \
+                konnte nicht geschrieben werden";
+    f.app.say(crate::app::MessageKind::Error, long);
+    let row = status_row(&f.app);
+    assert!(row.contains("… Strg-g"), "{row:?}");
+    assert!(row.contains("? Hilfe"), "{row:?}");
+    assert_eq!(crate::text::width(&row), 80);
+    // Ctrl-g shows it whole, wrapped, newest first.
+    press(&mut f.app, "<C-g>");
+    let text = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(text.contains("Letzte Meldungen, neueste zuerst"), "{text}");
+    assert!(text.contains("bericht.xlsx konnte nicht"), "{text}");
+    assert!(text.contains("geschrieben werden"), "{text}");
+    assert!(status_row(&f.app).starts_with(" MELDUNGEN "));
+}
+
+#[test]
+fn a_refused_export_shows_why_inside_the_open_dialog() {
+    let mut f = fixture();
+    press(&mut f.app, "x");
+    let target = f.dir.path().join("fehlt").join("bericht.json");
+    if let Mode::Export(dialog) = &mut f.app.mode {
+        dialog.path = tui_input::Input::new(target.display().to_string());
+    }
+    press(&mut f.app, "<Enter>");
+    let text = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(text.contains("┌ Export "), "{text}");
+    assert!(text.contains("kann nicht geschrieben werden"), "{text}");
+    assert!(text.contains("gibt es nicht."), "{text}");
+    assert!(text.contains("Enter schreiben"), "{text}");
+}

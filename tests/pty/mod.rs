@@ -33,6 +33,10 @@ pub fn timeout() -> Duration {
 pub const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
 /// Shows the cursor again.
 pub const SHOW_CURSOR: &[u8] = b"\x1b[?25h";
+/// Turns bracketed paste on.
+pub const PASTE_ON: &[u8] = b"\x1b[?2004h";
+/// Turns bracketed paste off.
+pub const PASTE_OFF: &[u8] = b"\x1b[?2004l";
 
 /// A key as the terminal sends it.
 #[derive(Clone, Copy, Debug)]
@@ -239,6 +243,16 @@ impl Tui {
                 std::thread::sleep(Duration::from_millis(50));
             }
         }
+    }
+
+    /// Pastes `text` as a terminal does with bracketed paste on: between `ESC [200~` and
+    /// `ESC [201~`, in one write.
+    pub fn paste(&mut self, text: &str) {
+        let mut bytes = b"\x1b[200~".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        bytes.extend_from_slice(b"\x1b[201~");
+        self.writer.write_all(&bytes).expect("write to pty");
+        self.writer.flush().expect("flush pty");
     }
 
     /// The screen as text, one line per row.

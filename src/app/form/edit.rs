@@ -10,6 +10,18 @@ use super::slot::{Part, Slot};
 use super::{Form, FormOutcome, FormValue, measure};
 use crate::i18n::Localize;
 
+/// Inserts `text` (one line) at the cursor of a single-line input and moves the cursor after it.
+pub(crate) fn insert_into_line(input: &mut tui_input::Input, text: &str) {
+    let cursor = input.cursor();
+    let value = input.value();
+    let at = value
+        .char_indices()
+        .nth(cursor)
+        .map_or(value.len(), |(i, _)| i);
+    let joined = format!("{}{text}{}", &value[..at], &value[at..]);
+    *input = tui_input::Input::new(joined).with_cursor(cursor + text.chars().count());
+}
+
 impl Form {
     /// Tab: focus the next input (after the last comes the first).
     pub fn next_field(&mut self) {
@@ -25,26 +37,36 @@ impl Form {
         }
     }
 
-    /// Enter: a new line in a multi-line input, "yes" to the discard question, submit on the
-    /// last input, else the next input.
+    /// Enter: "yes" to the discard question, submit on the last input, else the next input —
+    /// in multi-line inputs too (a new line there is [`Form::new_line`]).
     pub fn enter(&mut self) -> FormOutcome {
         if self.asking {
             self.asking = false;
             return FormOutcome::Cancelled;
-        }
-        if let Some(Row {
-            widget: Widget::Text(area),
-            ..
-        }) = self.rows.get_mut(self.focus)
-        {
-            area.insert_newline();
-            return FormOutcome::Pending;
         }
         if self.focus + 1 >= self.rows.len() {
             return self.submit();
         }
         self.next_field();
         FormOutcome::Pending
+    }
+
+    /// Alt-Enter / Ctrl-j: a new line in a multi-line input. False (nothing happens) in any
+    /// other input or while the discard question is open.
+    pub fn new_line(&mut self) -> bool {
+        if self.asking {
+            return false;
+        }
+        match self.rows.get_mut(self.focus) {
+            Some(Row {
+                widget: Widget::Text(area),
+                ..
+            }) => {
+                area.insert_newline();
+                true
+            }
+            _ => false,
+        }
     }
 
     /// Every other key: edits the focused input (shell-like keys in text, ←/→/Space in a
@@ -95,6 +117,29 @@ impl Form {
             Widget::Choice { .. } | Widget::Placeholder => {}
         }
         FormOutcome::Pending
+    }
+
+    /// A paste: the whole text goes into the focused input as one edit (line breaks become
+    /// spaces in a single-line input). False, and nothing changes, when the focused row is no
+    /// text input (a choice or an empty list).
+    pub fn paste(&mut self, text: &str) -> bool {
+        if self.asking {
+            return false;
+        }
+        let Some(row) = self.rows.get_mut(self.focus) else {
+            return false;
+        };
+        match &mut row.widget {
+            Widget::Line(input) => {
+                insert_into_line(input, &crate::text::pasted_line(text));
+                true
+            }
+            Widget::Text(area) => {
+                area.insert_str(crate::text::pasted_lines(text));
+                true
+            }
+            Widget::Choice { .. } | Widget::Placeholder => false,
+        }
     }
 
     /// Ctrl-n: in target groups or indicators, adds an empty entry after the focused one and
@@ -238,6 +283,13 @@ impl Form {
                 _ => {}
             }
         }
+    }
+
+    /// True when the focused input takes text (one line or several).
+    pub fn focused_is_text(&self) -> bool {
+        self.rows
+            .get(self.focus)
+            .is_some_and(|r| matches!(r.widget, Widget::Line(_) | Widget::Text(_)))
     }
 
     /// True when the focused input takes several lines (Enter adds a line there).

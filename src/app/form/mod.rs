@@ -11,6 +11,7 @@ mod row;
 mod slot;
 
 pub use draft::FormDraft;
+pub(crate) use edit::insert_into_line;
 pub use row::{Content, RowView};
 pub use slot::{Part, Slot};
 

@@ -98,7 +98,8 @@ proptest! {
     }
 
     #[test]
-    fn indicator_values_survive(baseline in any::<f64>().prop_filter("finite", |v| v.is_finite()),
+    // Every value the model accepts (|v| ≤ MAX_INDICATOR_VALUE).
+    fn indicator_values_survive(baseline in -crate::model::MAX_INDICATOR_VALUE..=crate::model::MAX_INDICATOR_VALUE,
                                 actual in proptest::option::of(-1.0e9f64..1.0e9),
                                 name in text_strategy(5).prop_filter("name", |t| !t.trim().is_empty())) {
         let mut measure = full_measure();

@@ -317,7 +317,7 @@ fn broken_files_are_problems_not_panics() {
         problems(b"Titel;Ort\na;b;c\nd\n\ne;f\n"),
         [
             "t.csv:2: 3 Felder, die Kopfzeile hat 2",
-            "t.csv:3: 1 Felder, die Kopfzeile hat 2"
+            "t.csv:3: 1 Feld, die Kopfzeile hat 2"
         ]
     );
     assert_eq!(

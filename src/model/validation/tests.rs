@@ -180,3 +180,48 @@ fn attainment_is_the_share_of_the_way_to_target() {
     i.actual = None;
     assert_eq!(i.attainment(), None);
 }
+
+#[test]
+fn indicator_values_have_one_range_and_attainment_is_always_a_number() {
+    let indicator = |baseline: f64, target: f64, actual: f64| Indicator {
+        name: "n".into(),
+        unit: "".into(),
+        baseline,
+        target,
+        actual: Some(actual),
+    };
+    let problems = |i: Indicator| {
+        let mut m = valid();
+        m.indicators = vec![i];
+        m.validate().err().unwrap_or_default()
+    };
+    let limit = MAX_INDICATOR_VALUE;
+    assert!(problems(indicator(-limit, limit, limit)).is_empty());
+    for bad in [
+        indicator(-1e308, 1e308, 1e308),
+        indicator(0.0, limit * 2.0, 1.0),
+        indicator(0.0, 1.0, f64::NAN),
+    ] {
+        assert_eq!(
+            problems(bad),
+            [ValidationError::new(
+                Field::Indicator(0),
+                Problem::NotFinite
+            )]
+        );
+    }
+    // The parser applies the same rule to typed input.
+    assert_eq!(parse_decimal("1000000000000"), Ok(1e12));
+    assert_eq!(parse_decimal("1000000000001"), Err(Problem::NotFinite));
+    // Attainment of any stored record, even one that an old import let through.
+    for i in [
+        indicator(-1e308, 1e308, 1e308),
+        indicator(-f64::MAX, f64::MAX, 0.0),
+        indicator(0.0, f64::INFINITY, 1.0),
+        indicator(-limit, limit, limit),
+    ] {
+        if let Some(share) = i.attainment() {
+            assert!(share.is_finite() && (0.0..=1.0).contains(&share), "{i:?}");
+        }
+    }
+}

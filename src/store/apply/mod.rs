@@ -48,6 +48,14 @@ pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
         Op::Unlink { measure, goal } => links::unlink(st, measure, goal),
         Op::SetPrimary { measure, goal } => links::set_primary(st, measure, goal),
         Op::Batch { ops } => batch(st, ops),
+        // Applied like a batch; the label stays on the recorded op, the inverse is a batch.
+        Op::Labeled { label, ops } => batch(st, ops).map(|planned| Planned {
+            op: match planned.op {
+                Op::Batch { ops } => Op::Labeled { label, ops },
+                other => other,
+            },
+            ..planned
+        }),
     }
 }
 

@@ -29,10 +29,19 @@ pub(super) fn footer_line(
         (key("C-s"), Text::FormHintSave),
         (key("Esc"), Text::FormHintCancel),
     ];
+    // In a multi-line input the footer says both: which keys make a new line, and that Enter
+    // moves on there too (Shift-Tab is left out so the line fits 80 columns).
+    let mut field_keys = format!("Tab/{}", key("S-Tab"));
     if let Some(view) = views.iter().find(|v| v.focused) {
         match view.content {
             Content::Choice(_) => hints.push(("←/→".into(), Text::FormHintChoose)),
-            Content::Text { .. } => hints.push((key("Enter"), Text::FormHintNewline)),
+            Content::Text { .. } => {
+                hints.push((
+                    format!("{}/{}", key("A-Enter"), key("C-j")),
+                    Text::FormHintNewline,
+                ));
+                field_keys = format!("{}/Tab", key("Enter"));
+            }
             Content::Empty => hints.push((key("C-n"), Text::FormHintAddEntry)),
             Content::Line { .. } if view.slot.is_list() => {
                 hints.push((key("C-n"), Text::FormHintAddEntry));
@@ -41,7 +50,7 @@ pub(super) fn footer_line(
             Content::Line { .. } => {}
         }
     }
-    hints.push((format!("Tab/{}", key("S-Tab")), Text::FormHintField));
+    hints.push((field_keys, Text::FormHintField));
     let mut spans = Vec::new();
     let mut used = 0;
     for (key, text) in hints {

@@ -112,9 +112,9 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
             .style(theme.dim())
             .render(count, &mut buffer);
         let gauge = Rect::new(gauge.x + 1, gauge.y, gauge.width.saturating_sub(1), 1);
-        match goal.attainment {
+        match goal.attainment.and_then(gauge_ratio) {
             Some(ratio) => LineGauge::default()
-                .ratio(ratio.clamp(0.0, 1.0))
+                .ratio(ratio)
                 .label(format!("{:>5} ", percent(Some(ratio))))
                 .filled_symbol("█")
                 .unfilled_symbol("░")
@@ -168,4 +168,24 @@ fn pack(words: impl Iterator<Item = String>, columns: usize) -> Vec<Line<'static
         lines.push(Line::from(line));
     }
     lines
+}
+
+/// A ratio ratatui's gauges accept: clamped to 0–1; `None` (drawn as `–`) for NaN, which
+/// `clamp` passes through and the gauge panics on. Infinite ratios clamp to 0 or 1.
+pub(super) fn gauge_ratio(ratio: f64) -> Option<f64> {
+    (!ratio.is_nan()).then(|| ratio.clamp(0.0, 1.0))
+}
+
+#[cfg(test)]
+mod gauge_tests {
+    use super::gauge_ratio;
+
+    #[test]
+    fn gauge_ratios_are_always_within_0_and_1() {
+        assert_eq!(gauge_ratio(f64::NAN), None);
+        assert_eq!(gauge_ratio(f64::INFINITY), Some(1.0));
+        assert_eq!(gauge_ratio(f64::NEG_INFINITY), Some(0.0));
+        assert_eq!(gauge_ratio(0.65), Some(0.65));
+        assert_eq!(gauge_ratio(-0.0), Some(0.0));
+    }
 }

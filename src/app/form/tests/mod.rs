@@ -165,12 +165,13 @@ fn typing_and_shell_keys_edit_the_focused_input() {
 }
 
 #[test]
-fn multi_line_input_takes_enter_and_shell_keys() {
+fn multi_line_input_takes_new_lines_and_shell_keys_and_enter_moves_on() {
     let mut form = Form::measure(&Measure::new("x"), true, Lang::De);
+    assert!(!form.new_line(), "no new line in the title");
     form.next_field();
     assert!(form.focused_is_multi_line());
     type_text(&mut form, "eins zwei");
-    assert_eq!(form.enter(), FormOutcome::Pending);
+    assert!(form.new_line());
     type_text(&mut form, "drei vier");
     form.input(ctrl('w'));
     assert_eq!(
@@ -180,6 +181,11 @@ fn multi_line_input_takes_enter_and_shell_keys() {
     form.input(ctrl('u'));
     assert_eq!(form.text(Slot::Description).as_deref(), Some("eins zwei\n"));
     assert_eq!(form.focused_slot(), Slot::Description);
+    // Enter leaves the multi-line input like any other.
+    assert_eq!(form.enter(), FormOutcome::Pending);
+    assert_eq!(form.focused_slot(), Slot::Organisation);
+    assert_eq!(form.text(Slot::Description).as_deref(), Some("eins zwei\n"));
+    form.prev_field();
     // Enter in a one-line input moves on.
     form.next_field();
     form.enter();

@@ -82,7 +82,7 @@ fn a_new_measure_typed_in_full_is_submitted() {
     form.next_field();
     for (i, line) in expected.description.split('\n').enumerate() {
         if i > 0 {
-            form.enter();
+            form.new_line();
         }
         type_text(&mut form, line);
     }
