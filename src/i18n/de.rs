@@ -209,7 +209,9 @@ pub fn text(text: Text) -> &'static str {
         }
         // Import reports, encodings, limits (task "import").
         DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
-        ImportMoreProblems => "… und {count} {count:weiteres Problem|weitere Probleme} (nicht gezeigt)",
+        ImportMoreProblems => {
+            "… und {count} {count:weiteres Problem|weitere Probleme} (nicht gezeigt)"
+        }
         ImportLikelyDuplicate => {
             "„{title}“ (Träger „{organisation}“) gibt es schon als {ids}; ohne ID wird die Maßnahme noch einmal angelegt"
         }

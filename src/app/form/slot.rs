@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Localize, Text};
-use crate::model::{Field, Problem, parse_amount, parse_date, parse_decimal};
+use crate::model::{Field, Kind, MeasureField, Problem, parse_decimal};
 
 /// One of the five inputs of an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -42,25 +42,13 @@ impl Part {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Slot {
     Code,
-    Title,
-    Description,
-    Organisation,
-    Contact,
-    Responsible,
-    Reference,
-    Fund,
-    Requested,
-    Approved,
-    Cofunding,
-    Start,
-    End,
-    Status,
+    /// A one-input field: a goal's title or description, or a measure field of
+    /// [`crate::model::MEASURE_FIELDS`] other than a list.
+    Field(Field),
     /// The n-th target group (0-based).
     TargetGroup(usize),
     /// Placeholder while there is no target group.
     TargetGroups,
-    Location,
-    Notes,
     /// One input of the n-th indicator (0-based).
     Indicator(usize, Part),
     /// Placeholder while there is no indicator.
@@ -68,27 +56,16 @@ pub enum Slot {
 }
 
 impl Slot {
+    /// The title input (goals and measures).
+    pub const TITLE: Slot = Slot::Field(Field::Title);
+
     /// The model field this input belongs to.
     pub fn field(self) -> Field {
         match self {
             Slot::Code => Field::Code,
-            Slot::Title => Field::Title,
-            Slot::Description => Field::Description,
-            Slot::Organisation => Field::Organisation,
-            Slot::Contact => Field::Contact,
-            Slot::Responsible => Field::Responsible,
-            Slot::Reference => Field::Reference,
-            Slot::Fund => Field::Fund,
-            Slot::Requested => Field::Requested,
-            Slot::Approved => Field::Approved,
-            Slot::Cofunding => Field::Cofunding,
-            Slot::Start => Field::Start,
-            Slot::End => Field::End,
-            Slot::Status => Field::Status,
+            Slot::Field(field) => field,
             Slot::TargetGroup(n) => Field::TargetGroup(n),
             Slot::TargetGroups => Field::TargetGroup(0),
-            Slot::Location => Field::Location,
-            Slot::Notes => Field::Notes,
             Slot::Indicator(n, _) => Field::Indicator(n),
             Slot::Indicators => Field::Indicator(0),
         }
@@ -120,8 +97,9 @@ impl Slot {
     /// numbers; other slots always parse).
     pub fn parse_problem(self, text: &str) -> Option<Problem> {
         match self {
-            Slot::Requested | Slot::Approved | Slot::Cofunding => parse_amount_opt(text).err(),
-            Slot::Start | Slot::End => parse_date_opt(text).err(),
+            Slot::Field(field) => MeasureField::of(field)
+                .filter(|row| matches!(row.kind, Kind::Amount | Kind::Date))
+                .and_then(|row| row.parse(text).err()),
             Slot::Indicator(_, Part::Baseline | Part::Target) => parse_decimal_req(text).err(),
             Slot::Indicator(_, Part::Actual) => parse_decimal_opt(text).err(),
             _ => None,
@@ -135,42 +113,11 @@ impl From<Field> for Slot {
     fn from(field: Field) -> Slot {
         match field {
             Field::Code => Slot::Code,
-            Field::Title | Field::Parent | Field::Goals => Slot::Title,
-            Field::Description => Slot::Description,
-            Field::Organisation => Slot::Organisation,
-            Field::Contact => Slot::Contact,
-            Field::Responsible => Slot::Responsible,
-            Field::Reference => Slot::Reference,
-            Field::Fund => Slot::Fund,
-            Field::Requested => Slot::Requested,
-            Field::Approved => Slot::Approved,
-            Field::Cofunding => Slot::Cofunding,
-            Field::Start => Slot::Start,
-            Field::End => Slot::End,
-            Field::Status => Slot::Status,
+            Field::Parent | Field::Goals => Slot::TITLE,
             Field::TargetGroup(n) => Slot::TargetGroup(n),
-            Field::Location => Slot::Location,
-            Field::Notes => Slot::Notes,
             Field::Indicator(n) => Slot::Indicator(n, Part::Name),
+            field => Slot::Field(field),
         }
-    }
-}
-
-/// Empty means no amount.
-pub(super) fn parse_amount_opt(text: &str) -> Result<Option<crate::model::Cents>, Problem> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_amount(text).map(Some)
-    }
-}
-
-/// Empty means no date.
-pub(super) fn parse_date_opt(text: &str) -> Result<Option<chrono::NaiveDate>, Problem> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_date(text).map(Some)
     }
 }
 
