@@ -9,9 +9,10 @@ use super::lines::element_lines;
 use super::{ImportProblem, Incoming, IncomingGoal, IncomingMeasure, Snapshot};
 use crate::i18n::Localize;
 use crate::i18n::{Lang, Text, fill};
-use crate::json::{GoalJson, MeasureJson};
+use crate::json::{GoalJson, MeasureJson, json_key};
 use crate::model::{
-    Cents, Field, Fund, Indicator, Measure, MeasureId, Problem, Status, parse_date, same_code,
+    Cents, Field, Fund, Indicator, Kind as FieldKind, MEASURE_FIELDS, Measure, MeasureId, Problem,
+    Status, Value as FieldValue, parse_date, same_code,
 };
 use crate::store::HistoryEntry;
 
@@ -203,10 +204,11 @@ impl<'a> Object<'a> {
         problems: &'a mut Vec<ImportProblem>,
         unknown: &mut Unknown,
     ) -> Object<'a> {
-        let known: &[&str] = if list == "goals" {
-            &GOAL_FIELDS
+        let measure_keys = crate::json::measure_keys();
+        let known: Vec<&str> = if list == "goals" {
+            GOAL_FIELDS.to_vec()
         } else {
-            &MEASURE_FIELDS
+            measure_keys.iter().map(String::as_str).collect()
         };
         let (map, failed) = match value {
             Value::Object(map) => (map, false),
@@ -455,25 +457,27 @@ impl<'a> Object<'a> {
                 0
             }
         };
-        let mut measure = Measure::new(self.required_text("title", Field::Title));
+        let mut measure = Measure::new("");
         measure.id = MeasureId(id);
-        measure.description = self.text("description", Field::Description);
-        measure.organisation = self.text("organisation", Field::Organisation);
-        measure.contact = self.text("contact", Field::Contact);
-        measure.responsible = self.text("responsible", Field::Responsible);
-        measure.reference = self.text("reference", Field::Reference);
-        measure.fund = self.parsed("fund", Field::Fund, Fund::parse_input);
-        measure.requested = self.cents("requested_cents", Field::Requested);
-        measure.approved = self.cents("approved_cents", Field::Approved);
-        measure.cofunding = self.cents("cofunding_cents", Field::Cofunding);
-        measure.start = self.parsed("start", Field::Start, parse_date);
-        measure.end = self.parsed("end", Field::End, parse_date);
-        measure.status = self
-            .parsed("status", Field::Status, Status::parse_input)
-            .unwrap_or(Status::Idee);
-        measure.target_groups = self.texts("target_groups", Field::TargetGroup(0));
-        measure.location = self.text("location", Field::Location);
-        measure.notes = self.text("notes", Field::Notes);
+        for row in &MEASURE_FIELDS {
+            let key = json_key(row);
+            let field = row.field;
+            let value = match row.kind {
+                FieldKind::Line | FieldKind::Text if field == Field::Title => {
+                    FieldValue::Text(self.required_text(&key, field))
+                }
+                FieldKind::Line | FieldKind::Text => FieldValue::Text(self.text(&key, field)),
+                FieldKind::Amount => FieldValue::Amount(self.cents(&key, field)),
+                FieldKind::Date => FieldValue::Date(self.parsed(&key, field, parse_date)),
+                FieldKind::Fund => FieldValue::Fund(self.parsed(&key, field, Fund::parse_input)),
+                FieldKind::Status => FieldValue::Status(
+                    self.parsed(&key, field, Status::parse_input)
+                        .unwrap_or(Status::Idee),
+                ),
+                FieldKind::List => FieldValue::List(self.texts(&key, field)),
+            };
+            row.set(&mut measure, value);
+        }
         let indicators = self.indicators();
         let mut goals = self.texts("goals", Field::Goals);
         let primary = self.parsed("primary_goal", Field::Goals, |t| Ok(t.to_string()));
@@ -505,30 +509,6 @@ impl<'a> Object<'a> {
 
 /// Fields of a goal object.
 const GOAL_FIELDS: [&str; 5] = ["code", "title", "parent", "description", "position"];
-
-/// Fields of a measure object (the `--json` shape).
-const MEASURE_FIELDS: [&str; 20] = [
-    "id",
-    "title",
-    "description",
-    "organisation",
-    "contact",
-    "responsible",
-    "reference",
-    "fund",
-    "requested_cents",
-    "approved_cents",
-    "cofunding_cents",
-    "start",
-    "end",
-    "status",
-    "target_groups",
-    "location",
-    "notes",
-    "indicators",
-    "goals",
-    "primary_goal",
-];
 
 /// The elements of the top-level array `key` (missing = empty).
 fn array(
