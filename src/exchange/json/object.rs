@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::exchange::{IncomingMeasure, ImportProblem};
+use crate::exchange::{ImportProblem, IncomingMeasure};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::json::{GoalJson, json_key};
 use crate::model::{
@@ -352,4 +352,3 @@ impl<'a> Object<'a> {
 
 /// Fields of a goal object.
 const GOAL_FIELDS: [&str; 5] = ["code", "title", "parent", "description", "position"];
-
