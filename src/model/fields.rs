@@ -80,85 +80,23 @@ macro_rules! row {
 }
 
 /// A measure's own fields, in form order.
+#[rustfmt::skip]
 pub const MEASURE_FIELDS: [MeasureField; 16] = [
     row!(Field::Title, "title", FieldTitle, Line, title, Text),
-    row!(
-        Field::Description,
-        "description",
-        FieldDescription,
-        Text,
-        description,
-        Text
-    ),
-    row!(
-        Field::Organisation,
-        "organisation",
-        FieldOrganisation,
-        Line,
-        organisation,
-        Text
-    ),
+    row!(Field::Description, "description", FieldDescription, Text, description, Text),
+    row!(Field::Organisation, "organisation", FieldOrganisation, Line, organisation, Text),
     row!(Field::Contact, "contact", FieldContact, Line, contact, Text),
-    row!(
-        Field::Responsible,
-        "responsible",
-        FieldResponsible,
-        Line,
-        responsible,
-        Text
-    ),
-    row!(
-        Field::Reference,
-        "reference",
-        FieldReference,
-        Line,
-        reference,
-        Text
-    ),
+    row!(Field::Responsible, "responsible", FieldResponsible, Line, responsible, Text),
+    row!(Field::Reference, "reference", FieldReference, Line, reference, Text),
     row!(Field::Fund, "fund", FieldFund, Fund, fund, Fund),
-    row!(
-        Field::Requested,
-        "requested",
-        FieldRequested,
-        Amount,
-        requested,
-        Amount
-    ),
-    row!(
-        Field::Approved,
-        "approved",
-        FieldApproved,
-        Amount,
-        approved,
-        Amount
-    ),
-    row!(
-        Field::Cofunding,
-        "cofunding",
-        FieldCofunding,
-        Amount,
-        cofunding,
-        Amount
-    ),
+    row!(Field::Requested, "requested", FieldRequested, Amount, requested, Amount),
+    row!(Field::Approved, "approved", FieldApproved, Amount, approved, Amount),
+    row!(Field::Cofunding, "cofunding", FieldCofunding, Amount, cofunding, Amount),
     row!(Field::Start, "start", FieldStart, Date, start, Date),
     row!(Field::End, "end", FieldEnd, Date, end, Date),
     row!(Field::Status, "status", FieldStatus, Status, status, Status),
-    row!(
-        Field::TargetGroup(0),
-        "target_groups",
-        FieldTargetGroups,
-        List,
-        target_groups,
-        List
-    ),
-    row!(
-        Field::Location,
-        "location",
-        FieldLocation,
-        Line,
-        location,
-        Text
-    ),
+    row!(Field::TargetGroup(0), "target_groups", FieldTargetGroups, List, target_groups, List),
+    row!(Field::Location, "location", FieldLocation, Line, location, Text),
     row!(Field::Notes, "notes", FieldNotes, Text, notes, Text),
 ];
 
