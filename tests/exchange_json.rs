@@ -406,7 +406,7 @@ fn json_problems_name_the_measure_the_field_and_the_value_in_german() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
     assert!(!err.contains("input is out of range"), "{err}");
-    assert!(err.contains("5 Problem(e)"), "{err}");
+    assert!(err.contains("5 Probleme in der Datei"), "{err}");
 }
 
 #[test]

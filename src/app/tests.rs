@@ -161,21 +161,38 @@ pub(crate) fn fixture_with_extremes() -> Fixture {
         target,
         actual: Some(actual),
     };
-    let mut extreme = Measure::new("Grenzwerte");
+    // Validation refuses such values today (|v| ≤ 1e12), but an older version stored them: the
+    // measure is added plainly and its record then overwritten as that version wrote it.
+    let applied = store
+        .apply(
+            Op::AddMeasure {
+                measure: Measure::new("Grenzwerte"),
+                goals: vec![goal],
+            },
+            "test",
+        )
+        .expect("add measure");
+    let id = applied
+        .changes
+        .iter()
+        .find_map(|change| match change {
+            crate::ops::Change::MeasureAdded(id) => Some(*id),
+            _ => None,
+        })
+        .expect("the added measure");
+    let mut extreme = store.measure(id).unwrap().unwrap();
     extreme.indicators = vec![
         indicator("Überlauf", -1e308, 1e308, 1e308),
         indicator("Winzig", 0.0, f64::MIN_POSITIVE, 1e308),
         indicator("Rückwärts", 1e308, -1e308, -1e308),
     ];
     store
-        .apply(
-            Op::AddMeasure {
-                measure: extreme,
-                goals: vec![goal],
-            },
-            "test",
+        .raw_insert(
+            crate::store::keys::TreeName::Measures,
+            &id.0.to_be_bytes(),
+            &crate::store::codec::encode(1, &extreme),
         )
-        .expect("add extreme measure");
+        .expect("store extreme measure");
     let draft = dir.path().join("draft.json");
     let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
     app.export_dir = dir.path().to_path_buf();

@@ -39,8 +39,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         Span::raw(" "),
     ];
     let room = (area.width as usize).saturating_sub(width(&label) + 1);
-    // Help and quit stay at the right end whatever else has to go.
+    // Help and quit stay at the right end whatever else has to go; a message too long for the
+    // bar takes quit's place first (help always stays).
     let (mut pinned, others) = hints(app);
+    let pinned_all: usize = pinned.iter().map(Hint::width).sum();
+    if app
+        .message
+        .as_ref()
+        .is_some_and(|m| width(&sanitize_line(&m.text)) > room.saturating_sub(pinned_all))
+    {
+        pinned.retain(|hint| hint.is_help);
+    }
     if let Some(last) = pinned.last_mut() {
         // Flush right, one space from the edge.
         last.text = format!("{} ", last.text.trim_end());
@@ -107,6 +116,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 struct Hint {
     key: String,
     text: String,
+    is_help: bool,
 }
 
 impl Hint {
@@ -131,6 +141,7 @@ fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
             let entry = Hint {
                 key: display_key(binding.keys[0], app.lang),
                 text: format!(" {}  ", app.lang.t(hint)),
+                is_help: binding.action == Action::Help,
             };
             if matches!(binding.action, Action::Help | Action::Quit) {
                 pinned.push(entry);
