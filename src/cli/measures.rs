@@ -7,7 +7,7 @@ use super::CliError;
 use super::args::{IndicatorCommand, MeasureCommand};
 use super::goals::{goal_codes, resolve};
 use super::output::{self, Align};
-use crate::i18n::{Lang, Localize, Text, fill};
+use crate::i18n::{Lang, Localize, Text, field_label, fill};
 use crate::json::MeasureJson;
 use crate::model::{
     Field, Fund, GoalId, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status,
@@ -302,7 +302,7 @@ fn show(
     // The fields of the list in order; the title heads the output, long texts follow the goals.
     let rows = (MEASURE_FIELDS.iter())
         .filter(|row| row.field != Field::Title && row.kind != Kind::Text)
-        .map(|row| (t(row.label), shown(row.get(m))));
+        .map(|row| (t(field_label(row.field)), shown(row.get(m))));
     for (label, value) in rows {
         output::line(
             out,
@@ -328,7 +328,7 @@ fn show(
         ),
     )?;
     for row in MEASURE_FIELDS.iter().filter(|row| row.kind == Kind::Text) {
-        let (label, text) = (t(row.label), row.text(m).unwrap_or_default());
+        let (label, text) = (t(field_label(row.field)), row.text(m).unwrap_or_default());
         if !text.is_empty() {
             output::line(out, &format!("{label}:"))?;
             for line in text.lines() {

@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, Text, field_label};
 use crate::model::{Field, Kind, MEASURE_FIELDS, MeasureField};
 
 /// A column of a measure file.
@@ -100,7 +100,7 @@ fn build() -> Vec<MeasureColumn> {
             aliases,
             ..plain(
                 Column::Field(row.field),
-                row.label,
+                field_label(row.field),
                 width(row),
                 as_text(row.field),
             )

@@ -3,7 +3,7 @@
 //! (amounts with euro sign and thousands dots, dates `01.03.2026`), sanitised and cut to one
 //! short line, so a hostile value cannot flood or steer the terminal.
 
-use crate::i18n::{Lang, Localize, Text};
+use crate::i18n::{Lang, Localize, Text, field_label};
 use crate::model::{Cents, Field, Fund, Indicator, MEASURE_FIELDS, Measure, Value, format_date_de};
 
 /// Longest value shown in a diff line, in terminal columns.
@@ -81,7 +81,7 @@ pub fn measure_changes(
         }
     };
     for row in &MEASURE_FIELDS {
-        let label = lang.t(row.label).to_string();
+        let label = lang.t(field_label(row.field)).to_string();
         push(label, shown_value(row.get(old)), shown_value(row.get(new)));
     }
     if let Some((before, after)) = goals {

@@ -7,7 +7,7 @@ mod en;
 pub mod help;
 mod messages;
 
-pub use messages::Localize;
+pub use messages::{Localize, field_label};
 
 /// The language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

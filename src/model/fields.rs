@@ -1,6 +1,6 @@
 //! The one list of a measure's own fields ([`MEASURE_FIELDS`]): for each its [`Field`] (which
-//! names it in errors), its key (JSON, CLI, English column alias), its label, its [`Kind`] and
-//! accessors. The form, the detail pane, CSV and XLSX columns, the JSON shape, the import diff
+//! names it in errors and is the key of its label in the i18n tables), its key (JSON, CLI,
+//! English column alias), its [`Kind`] and accessors. The form, the detail pane, CSV and XLSX columns, the JSON shape, the import diff
 //! and the CLI flags all walk this list, so adding a field means: a member of [`Measure`], a
 //! variant of [`Field`], one row here, its label in the i18n tables, and the codec migration.
 //!
@@ -13,7 +13,6 @@ use super::fund::{Fund, Status};
 use super::measure::Measure;
 use super::money::{Cents, parse_amount};
 use super::validation::{Field, Problem};
-use crate::i18n::Text;
 
 /// How a field's value is typed, entered and written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,20 +53,17 @@ pub struct MeasureField {
     /// Lower-case key: the CLI flag (`--requested`), the JSON member (amounts add `_cents`) and
     /// an accepted column header on import.
     pub key: &'static str,
-    /// The label shown next to the value (German: also the exchange column header).
-    pub label: Text,
     pub kind: Kind,
     get: fn(&Measure) -> Value,
     set: fn(&mut Measure, Value),
 }
 
-/// Builds a row: `row!(Field::Title, "key", Label, Kind, member, ValueVariant)`.
+/// Builds a row: `row!(Field::Title, "key", Kind, member, ValueVariant)`.
 macro_rules! row {
-    ($field:expr, $key:literal, $label:ident, $kind:ident, $member:ident, $value:ident) => {
+    ($field:expr, $key:literal, $kind:ident, $member:ident, $value:ident) => {
         MeasureField {
             field: $field,
             key: $key,
-            label: Text::$label,
             kind: Kind::$kind,
             get: |m| Value::$value(m.$member.clone()),
             set: |m, value| {
@@ -82,22 +78,22 @@ macro_rules! row {
 /// A measure's own fields, in form order.
 #[rustfmt::skip]
 pub const MEASURE_FIELDS: [MeasureField; 16] = [
-    row!(Field::Title, "title", FieldTitle, Line, title, Text),
-    row!(Field::Description, "description", FieldDescription, Text, description, Text),
-    row!(Field::Organisation, "organisation", FieldOrganisation, Line, organisation, Text),
-    row!(Field::Contact, "contact", FieldContact, Line, contact, Text),
-    row!(Field::Responsible, "responsible", FieldResponsible, Line, responsible, Text),
-    row!(Field::Reference, "reference", FieldReference, Line, reference, Text),
-    row!(Field::Fund, "fund", FieldFund, Fund, fund, Fund),
-    row!(Field::Requested, "requested", FieldRequested, Amount, requested, Amount),
-    row!(Field::Approved, "approved", FieldApproved, Amount, approved, Amount),
-    row!(Field::Cofunding, "cofunding", FieldCofunding, Amount, cofunding, Amount),
-    row!(Field::Start, "start", FieldStart, Date, start, Date),
-    row!(Field::End, "end", FieldEnd, Date, end, Date),
-    row!(Field::Status, "status", FieldStatus, Status, status, Status),
-    row!(Field::TargetGroup(0), "target_groups", FieldTargetGroups, List, target_groups, List),
-    row!(Field::Location, "location", FieldLocation, Line, location, Text),
-    row!(Field::Notes, "notes", FieldNotes, Text, notes, Text),
+    row!(Field::Title, "title", Line, title, Text),
+    row!(Field::Description, "description", Text, description, Text),
+    row!(Field::Organisation, "organisation", Line, organisation, Text),
+    row!(Field::Contact, "contact", Line, contact, Text),
+    row!(Field::Responsible, "responsible", Line, responsible, Text),
+    row!(Field::Reference, "reference", Line, reference, Text),
+    row!(Field::Fund, "fund", Fund, fund, Fund),
+    row!(Field::Requested, "requested", Amount, requested, Amount),
+    row!(Field::Approved, "approved", Amount, approved, Amount),
+    row!(Field::Cofunding, "cofunding", Amount, cofunding, Amount),
+    row!(Field::Start, "start", Date, start, Date),
+    row!(Field::End, "end", Date, end, Date),
+    row!(Field::Status, "status", Status, status, Status),
+    row!(Field::TargetGroup(0), "target_groups", List, target_groups, List),
+    row!(Field::Location, "location", Line, location, Text),
+    row!(Field::Notes, "notes", Text, notes, Text),
 ];
 
 impl MeasureField {

@@ -10,7 +10,7 @@ use super::measures::{runtime, status_label};
 use super::pane_block;
 use crate::app::measures::overdue;
 use crate::app::{App, Focus};
-use crate::i18n::{Lang, Localize, Text};
+use crate::i18n::{Lang, Localize, Text, field_label};
 use crate::model::{
     Cents, Field, Indicator, Kind, MEASURE_FIELDS, Measure, Value, format_date_de, fund_warnings,
 };
@@ -155,7 +155,7 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
             Value::List(items) => items.iter().map(|g| text(g)).collect::<Vec<_>>().join(", "),
         };
         if !value.is_empty() {
-            out.push(field(row.label, value));
+            out.push(field(field_label(row.field), value));
         }
     }
     for row in rest().filter(|f| f.kind == Kind::Text) {
@@ -163,7 +163,7 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
             continue;
         };
         out.push(Line::styled(
-            format!("{}:", lang.t(row.label)),
+            format!("{}:", lang.t(field_label(row.field))),
             theme.label(),
         ));
         out.extend(
@@ -263,7 +263,7 @@ mod tests {
         for row in &MEASURE_FIELDS {
             if !matches!(row.field, Field::Title | Field::Start | Field::End) {
                 assert!(
-                    at(row.label).is_some(),
+                    at(field_label(row.field)).is_some(),
                     "{:?} missing in {text:#?}",
                     row.field
                 );
@@ -271,7 +271,7 @@ mod tests {
         }
         let rest: Vec<Option<usize>> = (MEASURE_FIELDS.iter())
             .filter(|r| !SUMMARY.contains(&r.field) && r.kind != Kind::Text)
-            .map(|r| at(r.label))
+            .map(|r| at(field_label(r.field)))
             .collect();
         assert!(rest.is_sorted(), "{rest:?} in {text:#?}");
     }

@@ -39,7 +39,10 @@ impl Part {
 
 /// Names one input of the form. Finer than [`Field`]: an indicator has five inputs, and an empty
 /// list has a placeholder line that only accepts Ctrl-n.
+/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), as
+/// before there was a field list, so drafts of older versions still open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "SlotJson", into = "SlotJson")]
 pub enum Slot {
     Code,
     /// A one-input field: a goal's title or description, or a measure field of
@@ -107,6 +110,43 @@ impl Slot {
     }
 }
 
+/// A slot as drafts write it: a field, or one of the inputs that are not a field of their own.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum SlotJson {
+    Own(OwnSlot),
+    Field(Field),
+}
+
+#[derive(Serialize, Deserialize)]
+enum OwnSlot {
+    TargetGroups,
+    Indicator(usize, Part),
+    Indicators,
+}
+
+impl From<Slot> for SlotJson {
+    fn from(slot: Slot) -> SlotJson {
+        match slot {
+            Slot::TargetGroups => SlotJson::Own(OwnSlot::TargetGroups),
+            Slot::Indicator(n, part) => SlotJson::Own(OwnSlot::Indicator(n, part)),
+            Slot::Indicators => SlotJson::Own(OwnSlot::Indicators),
+            slot => SlotJson::Field(slot.field()),
+        }
+    }
+}
+
+impl From<SlotJson> for Slot {
+    fn from(json: SlotJson) -> Slot {
+        match json {
+            SlotJson::Own(OwnSlot::TargetGroups) => Slot::TargetGroups,
+            SlotJson::Own(OwnSlot::Indicator(n, part)) => Slot::Indicator(n, part),
+            SlotJson::Own(OwnSlot::Indicators) => Slot::Indicators,
+            SlotJson::Field(field) => Slot::from(field),
+        }
+    }
+}
+
 impl From<Field> for Slot {
     /// The first input of `field`; fields without an input of their own (parent, goals) map to
     /// the title so an error about them is still shown.
@@ -142,4 +182,29 @@ pub(super) fn parse_decimal_opt(text: &str) -> Result<Option<f64>, Problem> {
 /// German display of an indicator value: shortest exact form, decimal comma, no grouping.
 pub(super) fn format_decimal(value: f64) -> String {
     value.to_string().replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_write_slots_as_before_the_field_list() {
+        let slots = [
+            (Slot::Code, r#""Code""#),
+            (Slot::TITLE, r#""Title""#),
+            (Slot::Field(Field::Approved), r#""Approved""#),
+            (Slot::TargetGroup(1), r#"{"TargetGroup":1}"#),
+            (Slot::TargetGroups, r#""TargetGroups""#),
+            (
+                Slot::Indicator(0, Part::Unit),
+                r#"{"Indicator":[0,"Unit"]}"#,
+            ),
+            (Slot::Indicators, r#""Indicators""#),
+        ];
+        for (slot, json) in slots {
+            assert_eq!(serde_json::to_string(&slot).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Slot>(json).unwrap(), slot, "{json}");
+        }
+    }
 }
