@@ -51,11 +51,18 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Resul
     crate::files::write_atomically(path, bytes, replace, crate::files::Access::Private)
 }
 
+/// Creates the backup directory (0700); a file in its place is a `NotADirectory` error. Errors
+/// name the directory.
 fn create_directory(dir: &Path) -> std::io::Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        let error = std::io::Error::from(std::io::ErrorKind::NotADirectory);
+        return Err(crate::files::at_path(dir, error));
+    }
     std::fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
         .create(dir)
+        .map_err(|e| crate::files::at_path(dir, e))
 }
 
 /// The daily backup: written when today's file does not exist yet; older daily backups beyond
@@ -69,7 +76,7 @@ pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>, BackupE
     create_directory(&dir)?;
     let text = document(store)?;
     write_private(&path, text.as_bytes(), false)?;
-    prune(&dir)?;
+    prune(&dir).map_err(|e| crate::files::at_path(&dir, e))?;
     Ok(Some(path))
 }
 
@@ -116,7 +123,7 @@ impl Localize for BackupError {
     fn localize(&self, lang: Lang) -> String {
         match self {
             BackupError::Store(e) => e.localize(lang),
-            BackupError::Io(e) => e.to_string(),
+            BackupError::Io(e) => crate::i18n::explain(e, lang).unwrap_or_else(|| e.to_string()),
         }
     }
 }

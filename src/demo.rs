@@ -106,9 +106,6 @@ const INDICATORS: &[(&str, &str, f64)] = &[
     ("Beratungsgespräche", "Gespräche", 300.0),
 ];
 
-/// Measures per history entry: big enough to be fast, small enough to keep entries modest.
-const BATCH: usize = 500;
-
 /// SplitMix64: tiny, fast, and its output for a seed never changes. Also used by benchmarks.
 pub struct Rng(pub u64);
 
@@ -136,7 +133,7 @@ impl Rng {
     }
 }
 
-/// Adds `count` example measures to an empty database; returns how many were added.
+/// Adds `count` example measures to an empty database as one change; returns how many.
 pub fn fill(
     repo: &mut dyn Repository,
     actor: &str,
@@ -153,21 +150,21 @@ pub fn fill(
         .filter(|g| g.parent.is_some())
         .map(|g| g.id)
         .collect();
-    let mut rng = Rng(seed);
-    let mut added = 0;
-    while added < count {
-        let size = BATCH.min(count - added);
-        let ops = (0..size)
-            .map(|_| {
-                let measure = generate(&mut rng);
-                let goals = pick_goals(&mut rng, &operational);
-                Op::AddMeasure { measure, goals }
-            })
-            .collect();
-        repo.apply(Op::Batch { ops }, actor)?;
-        added += size;
+    if count == 0 {
+        return Ok(0);
     }
-    Ok(added)
+    let mut rng = Rng(seed);
+    let ops = (0..count)
+        .map(|_| {
+            let measure = generate(&mut rng);
+            let goals = pick_goals(&mut rng, &operational);
+            Op::AddMeasure { measure, goals }
+        })
+        .collect();
+    // One op: all or nothing (a full disk or a kill leaves no half-filled database that a
+    // rerun would refuse), and one `undo` takes it back.
+    repo.apply(Op::Batch { ops }, actor)?;
+    Ok(count)
 }
 
 fn pick_goals(rng: &mut Rng, goals: &[GoalId]) -> Vec<GoalId> {

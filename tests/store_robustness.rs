@@ -284,3 +284,28 @@ fn reopen_right_after_close_is_not_locked() {
         };
     }
 }
+
+#[test]
+fn ids_beyond_the_range_are_refused_and_counters_never_overflow() {
+    let (_dir, mut store) = fresh();
+    let z1 = gid(&store, "Z1");
+    let before = store.next_ids().unwrap();
+    let huge = add_op(renamed(MeasureId(u64::MAX), "Riesig"), vec![z1]);
+    assert!(matches!(
+        refused(&mut store, huge),
+        StoreError::IdOutOfRange { id: u64::MAX, .. }
+    ));
+    assert_eq!(store.next_ids().unwrap(), before, "nothing changed");
+    // The largest allowed id is taken; the next added measure is then refused, not wrapped.
+    let top = quartier::store::MAX_ID;
+    apply(
+        &mut store,
+        add_op(renamed(MeasureId(top), "Oben"), vec![z1]),
+    );
+    assert!(store.check().is_empty(), "{:?}", store.check());
+    assert!(matches!(
+        refused(&mut store, add_op(renamed(MeasureId(0), "Neu"), vec![z1])),
+        StoreError::IdOutOfRange { .. }
+    ));
+    assert!(store.check().is_empty());
+}

@@ -33,9 +33,7 @@ pub fn run(
 ) -> Result<(), CliError> {
     let path = backup::on_demand(store, output).map_err(|e| match e {
         backup::BackupError::Store(e) => CliError::Store(e),
-        backup::BackupError::Io(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            CliError::FileExists(output.map(Path::to_path_buf).unwrap_or_default())
-        }
+        // Names the path (i18n::explain); `backup` has no --force, so no hint to use one.
         backup::BackupError::Io(e) => CliError::Output(e),
     })?;
     let text = fill(lang.t(Text::DoneBackup), &[("path", &path.display())]);

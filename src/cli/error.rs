@@ -105,13 +105,20 @@ impl Localize for CliError {
             CliError::FormatUnsupported(format) => {
                 fill(lang.t(Text::ErrFormatUnsupported), &[("format", format)])
             }
-            CliError::Output(e) => e.to_string(),
+            CliError::Output(e) => crate::i18n::explain(e, lang).unwrap_or_else(|| e.to_string()),
             CliError::ReportExists(path) => {
                 fill(lang.t(Text::ErrReportExists), &[("path", &path.display())])
             }
             CliError::ReportWrite { path, source } => fill(
                 lang.t(Text::ErrReportWrite),
-                &[("path", &path.display()), ("error", source)],
+                &[
+                    ("path", &path.display()),
+                    (
+                        "error",
+                        &crate::i18n::explain(source, lang)
+                            .unwrap_or_else(|| crate::i18n::explain_io(path, source, lang)),
+                    ),
+                ],
             ),
             CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
             CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
@@ -125,5 +132,16 @@ impl Localize for CliError {
             }
         })
         .collect()
+    }
+}
+
+/// Prints what opening the database found and changed before sled saw it (one notice each).
+pub fn print_repairs(store: &crate::store::Store, lang: Lang) {
+    for repair in store.repairs() {
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            crate::text::sanitize_line(&repair.localize(lang))
+        );
     }
 }

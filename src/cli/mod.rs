@@ -188,6 +188,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
             ))
         );
     }
+    error::print_repairs(&store, lang);
     backup::daily(&store, lang);
     let Some(command) = cli.command else {
         return run_tui(store, lang, &path);

@@ -83,6 +83,57 @@ pub fn text(text: Text) -> &'static str {
         ErrPermissionDenied => "Keine Berechtigung für die Datenbank {path}.",
         ErrIo => "Die Datenbank {path} kann nicht gelesen oder geschrieben werden: {reason}",
         ErrDatabase => "Datenbankfehler: {reason}",
+        IoDiskFull => {
+            "kein Platz mehr auf dem Datenträger von {path} (eingehängt unter {mount}). Bitte dort Platz schaffen (z. B. alte Exporte oder Sicherungen löschen) und erneut versuchen"
+        }
+        IoPermission => {
+            "keine Berechtigung für {path} (gehört {owner}). Als {owner} arbeiten oder die Rechte anpassen lassen"
+        }
+        IoNotFound => "{path} gibt es nicht (oder ein Verzeichnis davor fehlt)",
+        IoExists => "{path} gibt es schon",
+        IoReadOnly => "{path} liegt auf einem schreibgeschützten Datenträger",
+        IoNotRegular => {
+            "{path} ist keine gewöhnliche Datei (Gerät, Verzeichnis oder symbolische Verknüpfung) und wird nicht ersetzt. Bitte einen anderen Dateinamen angeben"
+        }
+        IoNotADirectory => "{path} ist kein Verzeichnis (eine Datei dieses Namens steht im Weg)",
+        IoOther => "Ein-/Ausgabefehler bei {path}: {reason}",
+        ErrSledCorrupt => {
+            "Die Datenbank {path} ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
+        }
+        ErrDamagedBlob => {
+            "Die Datenbank {path} lässt sich nicht öffnen: {name} ist beschädigt ({reason}). Bitte die neueste Sicherung in eine neue Datenbank einspielen: quartier --db NEUER-ORDNER restore SICHERUNG.json"
+        }
+        ErrIdOutOfRange => "Die Nummer {id} ist zu groß (höchstens {max}).",
+        ErrSledCorruptHere => {
+            "Die Datenbank ist beschädigt (sled kann {at} nicht lesen). „quartier check“ zeigt mehr; sonst die neueste Sicherung mit „quartier restore“ in eine neue Datenbank einspielen."
+        }
+        BlobEmpty => "leer",
+        BlobShort => "nur {len} Bytes",
+        BlobChecksum => "Prüfsumme stimmt nicht",
+        CheckUnreadable => {
+            "{tree}: nach {after} Einträgen nicht weiter lesbar ({reason}); was davor steht, ist geprüft. Mit der neuesten Sicherung vergleichen"
+        }
+        StopDamaged => "beschädigte Daten bei {at}",
+        StopIo => "Lesefehler: {kind}",
+        StopKeysOutOfOrder => "Schlüssel nicht aufsteigend nach {key}",
+        StopTooMany => "mehr als {count} Einträge, mehr als die Dateien fassen können",
+        StopStalled => "sled kommt seit {secs} s nicht weiter",
+        StopPanicked => "sled ist beim Lesen abgestürzt",
+        ErrDiskFullReadOnly => {
+            "Der Datenträger der Datenbank {path} ist voll (eingehängt unter {mount}): nichts wurde geändert. Bitte dort Platz schaffen (z. B. alte Exporte oder Sicherungen löschen) und erneut versuchen."
+        }
+        NoticeReadOnlyCopy => {
+            "der Datenträger unter {mount} ist voll: quartier liest die Datenbank aus einer Kopie ({copy}) und kann nichts ändern, bis dort Platz ist."
+        }
+        NoticeUnfinishedSnapshot => {
+            "unfertige Momentaufnahme {name} entfernt (ein früherer Start wurde unterbrochen, z. B. bei vollem Datenträger); die Datenbank liest sie aus ihrem Protokoll neu."
+        }
+        NoticeDamagedBlob => {
+            "{name} in der Datenbank ist beschädigt ({reason}); Änderungen ab dieser Stelle können fehlen. Eine Kopie liegt in {path}; „quartier check“ meldet sie, bis sie gelöscht ist."
+        }
+        CheckDamagedBlob => {
+            "{name}: große Datei der Datenbank beschädigt ({reason}); Änderungen ab dort können fehlen. Mit der neuesten Sicherung vergleichen, dann {path} löschen"
+        }
         ErrSchemaTooNew => {
             "Die Datenbank hat Schema-Version {found}, dieses quartier kennt nur bis {supported}. Bitte quartier aktualisieren."
         }

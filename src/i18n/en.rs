@@ -81,6 +81,57 @@ pub fn text(text: Text) -> &'static str {
         ErrPermissionDenied => "No permission to open the database {path}.",
         ErrIo => "Cannot read or write the database {path}: {reason}",
         ErrDatabase => "Database error: {reason}",
+        IoDiskFull => {
+            "no space left on the disk of {path} (mounted at {mount}). Free space there (e.g. delete old exports or backups) and try again"
+        }
+        IoPermission => {
+            "no permission for {path} (owned by {owner}). Work as {owner} or have the permissions changed"
+        }
+        IoNotFound => "{path} does not exist (or a directory leading to it is missing)",
+        IoExists => "{path} exists already",
+        IoReadOnly => "{path} is on a read-only file system",
+        IoNotRegular => {
+            "{path} is not a regular file (a device, directory or symbolic link) and is never replaced. Please give another file name"
+        }
+        IoNotADirectory => "{path} is not a directory (a file of that name is in the way)",
+        IoOther => "input/output error at {path}: {reason}",
+        ErrSledCorrupt => {
+            "The database {path} is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."
+        }
+        ErrDamagedBlob => {
+            "The database {path} cannot be opened: {name} is damaged ({reason}). Please restore the newest backup into a new database: quartier --db NEW-DIRECTORY restore BACKUP.json"
+        }
+        ErrIdOutOfRange => "The id {id} is too large (at most {max}).",
+        ErrSledCorruptHere => {
+            "The database is damaged (sled cannot read {at}). `quartier check` tells more; otherwise restore the newest backup into a new database with `quartier restore`."
+        }
+        BlobEmpty => "empty",
+        BlobShort => "only {len} bytes",
+        BlobChecksum => "checksum mismatch",
+        CheckUnreadable => {
+            "{tree}: unreadable after {after} entries ({reason}); what comes before was checked. Compare with the newest backup"
+        }
+        StopDamaged => "damaged data at {at}",
+        StopIo => "read error: {kind}",
+        StopKeysOutOfOrder => "keys out of order after {key}",
+        StopTooMany => "more than {count} entries, more than the files can hold",
+        StopStalled => "sled made no progress for {secs} s",
+        StopPanicked => "sled crashed while reading",
+        ErrDiskFullReadOnly => {
+            "The disk of the database {path} is full (mounted at {mount}): nothing was changed. Please free space there (e.g. delete old exports or backups) and try again."
+        }
+        NoticeReadOnlyCopy => {
+            "the disk at {mount} is full: quartier reads the database from a copy ({copy}) and cannot change anything until there is space."
+        }
+        NoticeUnfinishedSnapshot => {
+            "removed the unfinished snapshot {name} (an earlier start was interrupted, e.g. on a full disk); the database rebuilds it from its log."
+        }
+        NoticeDamagedBlob => {
+            "{name} of the database is damaged ({reason}); changes from there on may be missing. A copy is kept in {path}; `quartier check` reports it until it is deleted."
+        }
+        CheckDamagedBlob => {
+            "{name}: large file of the database damaged ({reason}); changes from there on may be missing. Compare with the newest backup, then delete {path}"
+        }
         ErrSchemaTooNew => {
             "The database has schema version {found}; this quartier knows up to {supported}. Please update quartier."
         }

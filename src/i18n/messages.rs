@@ -107,7 +107,30 @@ impl Localize for StoreError {
             }
             StoreError::Io { path, source } => fill(
                 t(Text::ErrIo),
-                &[("path", &path.display()), ("reason", source)],
+                &[
+                    ("path", &path.display()),
+                    ("reason", &crate::i18n::explain_io(path, source, lang)),
+                ],
+            ),
+            StoreError::DiskFull { path, mount } => fill(
+                t(Text::ErrDiskFullReadOnly),
+                &[("path", &path.display()), ("mount", &mount.display())],
+            ),
+            StoreError::DamagedBlob { path, name, reason } => fill(
+                t(Text::ErrDamagedBlob),
+                &[
+                    ("path", &path.display()),
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                ],
+            ),
+            StoreError::Damaged { path, at } => fill(
+                t(Text::ErrSledCorrupt),
+                &[("path", &path.display()), ("at", at)],
+            ),
+            StoreError::Sled(sled::Error::Corruption { at, .. }) => fill(
+                t(Text::ErrSledCorruptHere),
+                &[("at", &crate::store::describe_disk_ptr(*at))],
             ),
             StoreError::Sled(e) => fill(t(Text::ErrDatabase), &[("reason", e)]),
             StoreError::SchemaTooNew { found, supported } => fill(
@@ -124,6 +147,9 @@ impl Localize for StoreError {
             }
             StoreError::GoalNotFound(code) => fill(t(Text::ErrGoalNotFound), &[("code", code)]),
             StoreError::MeasureNotFound(id) => fill(t(Text::ErrMeasureNotFound), &[("id", id)]),
+            StoreError::IdOutOfRange { id, max } => {
+                fill(t(Text::ErrIdOutOfRange), &[("id", id), ("max", max)])
+            }
             StoreError::MeasureExists(id) => fill(t(Text::ErrMeasureExists), &[("id", id)]),
             StoreError::DuplicateCode(code) => fill(t(Text::ErrDuplicateCode), &[("code", code)]),
             StoreError::AlreadyLinked { measure, goal } => fill(
@@ -205,6 +231,75 @@ impl Localize for Inconsistency {
                     ("date", &crate::model::format_date_de(*date)),
                 ],
             ),
+            Inconsistency::Unreadable {
+                tree,
+                after,
+                reason,
+            } => fill(
+                t(Text::CheckUnreadable),
+                &[
+                    ("tree", tree),
+                    ("after", after),
+                    ("reason", &reason.localize(lang)),
+                ],
+            ),
+            Inconsistency::DamagedBlob { name, reason, path } => fill(
+                t(Text::CheckDamagedBlob),
+                &[
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                    ("path", &path.display()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Localize for crate::store::BlobDamage {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::BlobDamage;
+        match self {
+            BlobDamage::Empty => lang.t(Text::BlobEmpty).into(),
+            BlobDamage::Short(len) => fill(lang.t(Text::BlobShort), &[("len", len)]),
+            BlobDamage::Checksum => lang.t(Text::BlobChecksum).into(),
+        }
+    }
+}
+
+impl Localize for crate::store::Repair {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::Repair;
+        match self {
+            Repair::RemovedUnfinishedSnapshot(name) => {
+                fill(lang.t(Text::NoticeUnfinishedSnapshot), &[("name", name)])
+            }
+            Repair::ReadOnlyCopy { mount, copy } => fill(
+                lang.t(Text::NoticeReadOnlyCopy),
+                &[("mount", &mount.display()), ("copy", &copy.display())],
+            ),
+            Repair::DamagedBlob { name, reason, kept } => fill(
+                lang.t(Text::NoticeDamagedBlob),
+                &[
+                    ("name", name),
+                    ("reason", &reason.localize(lang)),
+                    ("path", &kept.display()),
+                ],
+            ),
+        }
+    }
+}
+
+impl Localize for crate::store::StopReason {
+    fn localize(&self, lang: Lang) -> String {
+        use crate::store::StopReason;
+        let t = |text| lang.t(text);
+        match self {
+            StopReason::Damaged(at) => fill(t(Text::StopDamaged), &[("at", at)]),
+            StopReason::Io(kind) => fill(t(Text::StopIo), &[("kind", kind)]),
+            StopReason::KeysOutOfOrder(key) => fill(t(Text::StopKeysOutOfOrder), &[("key", key)]),
+            StopReason::TooMany(count) => fill(t(Text::StopTooMany), &[("count", count)]),
+            StopReason::Stalled(secs) => fill(t(Text::StopStalled), &[("secs", secs)]),
+            StopReason::Panicked => t(Text::StopPanicked).into(),
         }
     }
 }

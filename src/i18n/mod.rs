@@ -5,8 +5,10 @@
 mod de;
 mod en;
 pub mod help;
+mod io;
 mod messages;
 
+pub use io::{explain, explain_io};
 pub use messages::{Localize, field_label};
 
 /// The language of the user interface.
@@ -183,6 +185,35 @@ pub enum Text {
     ErrPermissionDenied,
     ErrIo,
     ErrDatabase,
+    // Durability: I/O errors explained in one place (i18n::explain_io), repairs at open,
+    // damaged blobs.
+    IoDiskFull,
+    IoPermission,
+    IoNotFound,
+    IoExists,
+    IoReadOnly,
+    IoNotRegular,
+    IoNotADirectory,
+    IoOther,
+    ErrSledCorrupt,
+    ErrSledCorruptHere,
+    ErrDamagedBlob,
+    ErrIdOutOfRange,
+    ErrDiskFullReadOnly,
+    NoticeReadOnlyCopy,
+    NoticeUnfinishedSnapshot,
+    NoticeDamagedBlob,
+    CheckDamagedBlob,
+    BlobEmpty,
+    BlobShort,
+    BlobChecksum,
+    CheckUnreadable,
+    StopDamaged,
+    StopIo,
+    StopKeysOutOfOrder,
+    StopTooMany,
+    StopStalled,
+    StopPanicked,
     ErrSchemaTooNew,
     ErrCorrupt,
     ErrInvalid,

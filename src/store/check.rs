@@ -1,7 +1,13 @@
 //! `quartier check`: every record decodes, links agree in both directions, nothing dangles,
 //! every linked measure has exactly one primary goal, goal codes are unique, counters are ahead.
+//!
+//! It must finish on any bytes: reading a tree stops at sled's first error (sled repeats it
+//! forever), at a key not above the one before (a loop in damaged pages), and after more
+//! entries than the files could hold; [`Progress`] lets a watchdog stop waiting for a sled
+//! that no longer returns.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use super::keys::{self, TreeName, describe_key, meta};
 use super::records::{
@@ -34,6 +40,13 @@ pub enum Inconsistency {
     PrimaryCount { measure: u64, primaries: usize },
     /// A counter would hand out an id that is in use.
     CounterBehind { counter: &'static str },
+    /// Reading a tree stopped before its end; what came before was checked.
+    Unreadable {
+        tree: &'static str,
+        /// Entries read before it stopped.
+        after: u64,
+        reason: StopReason,
+    },
     /// A stored start or end date outside the accepted years (written before the date rule,
     /// e.g. a two-digit year read as year 26).
     DateOutOfRange {
@@ -41,6 +54,70 @@ pub enum Inconsistency {
         field: Field,
         date: NaiveDate,
     },
+    /// A file sled keeps a large value in (`blobs/<n>`), or the copy open kept of one
+    /// (`damaged/blob-<n>`), is empty, short or fails its checksum.
+    DamagedBlob {
+        name: String,
+        reason: super::BlobDamage,
+        /// The file itself.
+        path: std::path::PathBuf,
+    },
+}
+
+/// Why reading a tree stopped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StopReason {
+    /// sled found damaged data there (`blobs/<n>`, an offset in `db`).
+    Damaged(String),
+    /// sled could not read a file.
+    Io(std::io::ErrorKind),
+    /// A key not above the one before: iterating would never end.
+    KeysOutOfOrder(String),
+    /// More entries than the database's files could hold.
+    TooMany(u64),
+    /// sled returned nothing for this many seconds.
+    Stalled(u64),
+    /// sled panicked.
+    Panicked,
+}
+
+impl std::fmt::Display for StopReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StopReason::Damaged(at) => write!(f, "damaged data at {at}"),
+            StopReason::Io(kind) => write!(f, "read error: {kind}"),
+            StopReason::KeysOutOfOrder(key) => write!(f, "keys out of order after {key}"),
+            StopReason::TooMany(n) => write!(f, "more than {n} entries"),
+            StopReason::Stalled(secs) => write!(f, "no progress for {secs} s"),
+            StopReason::Panicked => write!(f, "sled panicked"),
+        }
+    }
+}
+
+/// How far a running check got: the tree being read and a count of entries, for a watchdog.
+#[derive(Debug, Default)]
+pub struct Progress {
+    tree: AtomicUsize,
+    items: AtomicU64,
+}
+
+impl Progress {
+    /// The tree being read now.
+    pub fn tree(&self) -> TreeName {
+        TreeName::ALL
+            .get(self.tree.load(Ordering::Relaxed))
+            .copied()
+            .unwrap_or(TreeName::Meta)
+    }
+
+    /// Entries (and lookups) done so far; grows while the check makes progress.
+    pub fn items(&self) -> u64 {
+        self.items.load(Ordering::Relaxed)
+    }
+
+    fn step(&self) {
+        self.items.fetch_add(1, Ordering::Relaxed);
+    }
 }
 
 impl std::fmt::Display for Inconsistency {
@@ -68,6 +145,14 @@ impl std::fmt::Display for Inconsistency {
                 field,
                 date,
             } => write!(f, "M-{measure:04}: {field:?} {date} out of range"),
+            Inconsistency::Unreadable {
+                tree,
+                after,
+                reason,
+            } => write!(f, "{tree}: unreadable after {after} entries: {reason}"),
+            Inconsistency::DamagedBlob { name, reason, .. } => {
+                write!(f, "{name}: damaged ({reason})")
+            }
         }
     }
 }
@@ -75,6 +160,11 @@ impl std::fmt::Display for Inconsistency {
 fn corrupt(error: StoreError) -> Inconsistency {
     match error {
         StoreError::Corrupt { tree, key, reason } => Inconsistency::Corrupt { tree, key, reason },
+        StoreError::Sled(e) => Inconsistency::Corrupt {
+            tree: "?",
+            key: String::new(),
+            reason: stop_reason(&e).to_string(),
+        },
         other => Inconsistency::Corrupt {
             tree: "?",
             key: String::new(),
@@ -83,39 +173,115 @@ fn corrupt(error: StoreError) -> Inconsistency {
     }
 }
 
-/// Decodes every record of a tree, collecting failures.
+/// Why sled failed, without its debug text.
+pub fn stop_reason(error: &sled::Error) -> StopReason {
+    match error {
+        sled::Error::Corruption { at, .. } => StopReason::Damaged(super::describe_disk_ptr(*at)),
+        sled::Error::Io(e) => StopReason::Io(e.kind()),
+        other => StopReason::Damaged(other.to_string()),
+    }
+}
+
+/// Decodes every record of a tree, collecting failures; reads at most `limit` entries and
+/// stops at the first sled error and at a key not above the one before.
 fn decode_all<T: serde::de::DeserializeOwned>(
     trees: &Trees,
     tree: TreeName,
     version: u8,
+    limit: u64,
+    progress: &Progress,
+    problems: &mut Vec<Inconsistency>,
+) -> Vec<(Vec<u8>, T)> {
+    progress.tree.store(tree as usize, Ordering::Relaxed);
+    decode_entries(
+        tree,
+        trees.tree(tree).iter(),
+        version,
+        limit,
+        progress,
+        problems,
+    )
+}
+
+/// [`decode_all`] over any sequence of entries as sled's iterator returns them.
+fn decode_entries<T: serde::de::DeserializeOwned>(
+    tree: TreeName,
+    entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+    version: u8,
+    limit: u64,
+    progress: &Progress,
     problems: &mut Vec<Inconsistency>,
 ) -> Vec<(Vec<u8>, T)> {
     let mut good = Vec::new();
-    for item in trees.tree(tree).iter() {
-        match item {
-            Ok((key, bytes)) => match decode_at::<T>(tree, &key, &bytes, version) {
-                Ok(value) => good.push((key.to_vec(), value)),
-                Err(e) => problems.push(corrupt(e)),
-            },
-            Err(e) => problems.push(corrupt(StoreError::Sled(e))),
+    let mut previous: Option<sled::IVec> = None;
+    let stop = |after, reason| Inconsistency::Unreadable {
+        tree: tree.name(),
+        after,
+        reason,
+    };
+    for (read, item) in (0u64..).zip(entries) {
+        progress.step();
+        let (key, bytes) = match item {
+            Ok(entry) => entry,
+            Err(e) => {
+                problems.push(stop(read, stop_reason(&e)));
+                break;
+            }
+        };
+        if let Some(previous) = previous.as_ref().filter(|p| **p >= key) {
+            let reason = StopReason::KeysOutOfOrder(describe_key(tree, previous));
+            problems.push(stop(read, reason));
+            break;
         }
+        if read >= limit {
+            problems.push(stop(read, StopReason::TooMany(limit)));
+            break;
+        }
+        match decode_at::<T>(tree, &key, &bytes, version) {
+            Ok(value) => good.push((key.to_vec(), value)),
+            Err(e) => problems.push(corrupt(e)),
+        }
+        previous = Some(key);
     }
     good
 }
 
-/// Runs every check.
-pub fn run(trees: &Trees) -> Vec<Inconsistency> {
+/// Runs every check, reading at most `limit` entries per tree (a bound from the size of the
+/// database's files) and counting its steps in `progress`.
+pub fn run(trees: &Trees, limit: u64, progress: &Progress) -> Vec<Inconsistency> {
     let mut problems = Vec::new();
+    let p = &mut problems;
     let goals: Vec<(Vec<u8>, Goal)> =
-        decode_all(trees, TreeName::Goals, GOAL_FORMAT, &mut problems);
-    let measures: Vec<(Vec<u8>, Measure)> =
-        decode_all(trees, TreeName::Measures, MEASURE_FORMAT, &mut problems);
-    let by_measure: Vec<(Vec<u8>, LinkRecord)> =
-        decode_all(trees, TreeName::LinksByMeasure, LINK_FORMAT, &mut problems);
-    let by_goal: Vec<(Vec<u8>, LinkRecord)> =
-        decode_all(trees, TreeName::LinksByGoal, LINK_FORMAT, &mut problems);
+        decode_all(trees, TreeName::Goals, GOAL_FORMAT, limit, progress, p);
+    let measures: Vec<(Vec<u8>, Measure)> = decode_all(
+        trees,
+        TreeName::Measures,
+        MEASURE_FORMAT,
+        limit,
+        progress,
+        p,
+    );
+    let by_measure: Vec<(Vec<u8>, LinkRecord)> = decode_all(
+        trees,
+        TreeName::LinksByMeasure,
+        LINK_FORMAT,
+        limit,
+        progress,
+        p,
+    );
+    let by_goal: Vec<(Vec<u8>, LinkRecord)> = decode_all(
+        trees,
+        TreeName::LinksByGoal,
+        LINK_FORMAT,
+        limit,
+        progress,
+        p,
+    );
     let history: Vec<(Vec<u8>, HistoryEntry)> =
-        decode_all(trees, TreeName::History, HISTORY_FORMAT, &mut problems);
+        decode_all(trees, TreeName::History, HISTORY_FORMAT, limit, progress, p);
+    progress
+        .tree
+        .store(TreeName::Meta as usize, Ordering::Relaxed);
     for name in [
         meta::SCHEMA_VERSION,
         meta::NEXT_GOAL_ID,
@@ -124,6 +290,7 @@ pub fn run(trees: &Trees) -> Vec<Inconsistency> {
         meta::UNDO_TOP,
         meta::REDO_TOP,
     ] {
+        progress.step();
         if let Err(e) = records::meta_u64(trees, name) {
             problems.push(corrupt(e));
         }
@@ -248,4 +415,77 @@ pub fn run(trees: &Trees) -> Vec<Inconsistency> {
         }
     }
     problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: u64) -> sled::Result<(sled::IVec, sled::IVec)> {
+        let value = crate::store::codec::encode(LINK_FORMAT, &LinkRecord { primary: true });
+        Ok((id.to_be_bytes().to_vec().into(), value.into()))
+    }
+
+    fn decode(
+        entries: impl Iterator<Item = sled::Result<(sled::IVec, sled::IVec)>>,
+        limit: u64,
+    ) -> (usize, Vec<Inconsistency>) {
+        let mut problems = Vec::new();
+        let progress = Progress::default();
+        let good: Vec<(Vec<u8>, LinkRecord)> = decode_entries(
+            TreeName::LinksByMeasure,
+            entries,
+            LINK_FORMAT,
+            limit,
+            &progress,
+            &mut problems,
+        );
+        (good.len(), problems)
+    }
+
+    fn stopped(problems: &[Inconsistency]) -> Vec<(u64, StopReason)> {
+        problems
+            .iter()
+            .filter_map(|p| match p {
+                Inconsistency::Unreadable { after, reason, .. } => Some((*after, reason.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_repeated_sled_error_stops_the_tree_once() {
+        // sled's iterator returns the same error on every call after damage; the `take` only
+        // keeps this test finite should reading not stop.
+        let error = || Err(sled::Error::Corruption { at: None, bt: () });
+        let entries = [entry(1), entry(2)]
+            .into_iter()
+            .chain(std::iter::repeat_with(error).take(100_000));
+        let (good, problems) = decode(entries, 1_000);
+        assert_eq!(good, 2);
+        assert_eq!(
+            stopped(&problems),
+            [(2, StopReason::Damaged("db".into()))],
+            "{problems:?}"
+        );
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn keys_out_of_order_and_too_many_entries_stop_the_tree() {
+        let looping = [entry(1), entry(2), entry(3)]
+            .into_iter()
+            .cycle()
+            .take(100_000);
+        let (good, problems) = decode(looping, 1_000);
+        assert_eq!(good, 3);
+        assert!(matches!(
+            stopped(&problems)[..],
+            [(3, StopReason::KeysOutOfOrder(_))]
+        ));
+        let endless = (1..100_000).map(entry);
+        let (good, problems) = decode(endless, 10);
+        assert_eq!(good, 10);
+        assert_eq!(stopped(&problems), [(10, StopReason::TooMany(10))]);
+    }
 }

@@ -4,6 +4,33 @@ use std::path::PathBuf;
 
 use crate::model::{MeasureId, ValidationError};
 
+/// Where sled found damaged data, in words: `blobs/<n>` or an offset in the `db` file.
+pub fn describe_disk_ptr(at: Option<sled::DiskPtr>) -> String {
+    match at {
+        Some(sled::DiskPtr::Blob(_, blob)) => format!("blobs/{blob}"),
+        Some(sled::DiskPtr::Inline(offset)) => format!("db @ {offset}"),
+        None => "db".into(),
+    }
+}
+
+impl StoreError {
+    /// Names the database directory in a sled error where sled does not: an I/O error becomes
+    /// [`StoreError::Io`], damaged data [`StoreError::Damaged`].
+    pub fn at_path(self, path: &std::path::Path) -> StoreError {
+        match self {
+            StoreError::Sled(sled::Error::Io(source)) => StoreError::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+            StoreError::Sled(sled::Error::Corruption { at, .. }) => StoreError::Damaged {
+                path: path.to_path_buf(),
+                at: describe_disk_ptr(at),
+            },
+            other => other,
+        }
+    }
+}
+
 /// Everything that can go wrong opening the database or applying a change.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -20,6 +47,19 @@ pub enum StoreError {
     },
     #[error("sled: {0}")]
     Sled(#[from] sled::Error),
+    /// The disk is full: the database was opened from a copy, read only.
+    #[error("disk of {path} is full (mounted at {mount}): read only")]
+    DiskFull { path: PathBuf, mount: PathBuf },
+    /// sled cannot open the database because a blob file is damaged.
+    #[error("database {path}: blob {name} is damaged ({reason})")]
+    DamagedBlob {
+        path: PathBuf,
+        name: String,
+        reason: super::disk::BlobDamage,
+    },
+    /// sled found data it cannot read (a damaged file of the database).
+    #[error("database {path} is damaged at {at}")]
+    Damaged { path: PathBuf, at: String },
     /// Written by a newer quartier.
     #[error("database schema version {found} is newer than this program's {supported}")]
     SchemaTooNew { found: u64, supported: u64 },
@@ -36,6 +76,9 @@ pub enum StoreError {
     GoalNotFound(String),
     #[error("measure {0} not found")]
     MeasureNotFound(MeasureId),
+    /// An op carries an id above [`super::MAX_ID`].
+    #[error("id {id} is above the largest allowed id {max}")]
+    IdOutOfRange { id: u64, max: u64 },
     #[error("measure {0} exists already")]
     MeasureExists(MeasureId),
     #[error("goal code {0} exists already")]

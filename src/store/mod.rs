@@ -6,6 +6,7 @@
 mod apply;
 mod check;
 pub mod codec;
+mod disk;
 mod error;
 mod history;
 pub mod keys;
@@ -19,8 +20,10 @@ use std::io::ErrorKind;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
-pub use check::Inconsistency;
-pub use error::StoreError;
+pub use apply::MAX_ID;
+pub use check::{Inconsistency, StopReason};
+pub use disk::{BlobDamage, Repair};
+pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user};
 pub use records::Link;
 pub use repository::{GoalStats, Repository, goal_stats};
@@ -41,7 +44,26 @@ pub struct Store {
     /// Held for the life of the store; the OS releases it when the process ends, even on SIGKILL.
     _lock: File,
     prepared: migrate::Prepared,
+    /// Blob files already synced; new ones are synced with every change.
+    blobs: std::sync::Mutex<disk::BlobSync>,
+    /// What open found and changed before sled saw the files.
+    repairs: Vec<Repair>,
+    /// The directory sled has open: `path`, or a temporary copy when the disk is full.
+    files: PathBuf,
+    /// Set when the disk was full at open: sled reads a copy, and every change is refused.
+    /// Declared last, so the copy is deleted after sled has been dropped.
+    read_only: Option<ReadOnly>,
 }
+
+/// A database read from a temporary copy because its disk was full.
+struct ReadOnly {
+    mount: PathBuf,
+    copy: disk::TempCopy,
+}
+
+/// How long `check` waits for sled to return the next entry before it reports the tree as
+/// unreadable (a healthy read returns thousands of entries per second).
+pub const CHECK_STALL: std::time::Duration = std::time::Duration::from_secs(3);
 
 /// Name of the lock file inside the database directory.
 const LOCK_FILE: &str = "quartier.lock";
@@ -127,17 +149,55 @@ impl Store {
                 Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
             }
         }
-        let db = open_sled(path).map_err(|e| match e {
-            sled::Error::Io(source) if is_sled_lock_error(&source) => {
-                StoreError::Locked(path.to_path_buf())
+        // An unfinished snapshot would be taken for the newest one and make sled refuse the
+        // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
+        let mut repairs = disk::remove_unfinished_snapshots(path).map_err(io)?;
+        repairs.extend(disk::keep_damaged_blobs(path).map_err(io)?);
+        let names_before = disk::names(path);
+        let blobs_before = disk::names(&path.join(disk::BLOBS));
+        let (db, read_only) = match open_sled(path) {
+            Ok(db) => (db, None),
+            Err(e) => {
+                // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
+                let _ = disk::remove_unfinished_snapshots(path);
+                match e {
+                    sled::Error::Io(source) if is_sled_lock_error(&source) => {
+                        return Err(StoreError::Locked(path.to_path_buf()));
+                    }
+                    // sled cannot open without writing: read a copy on another disk instead.
+                    sled::Error::Io(source) if disk::is_disk_full(&source) => {
+                        let copy = disk::TempCopy::make(path).ok_or_else(|| io(source))?;
+                        let db =
+                            open_sled(copy.dir()).map_err(|e| StoreError::Sled(e).at_path(path))?;
+                        let mount = crate::files::mount_point(path);
+                        repairs.push(Repair::ReadOnlyCopy {
+                            mount: mount.clone(),
+                            copy: copy.dir().to_path_buf(),
+                        });
+                        (db, Some(ReadOnly { mount, copy }))
+                    }
+                    sled::Error::Io(source) => return Err(io(source)),
+                    other => {
+                        return Err(match disk::damaged_blobs(path).into_iter().next() {
+                            Some((name, reason)) => StoreError::DamagedBlob {
+                                path: path.to_path_buf(),
+                                name,
+                                reason,
+                            },
+                            None => StoreError::Sled(other).at_path(path),
+                        });
+                    }
+                }
             }
-            sled::Error::Io(source) => io(source),
-            other => StoreError::Sled(other),
-        })?;
-        restrict_permissions(path);
+        };
+        let files = read_only
+            .as_ref()
+            .map_or(path, |r| r.copy.dir())
+            .to_path_buf();
+        restrict_permissions(&files);
         let trees = Trees::open(&db)?;
         let prepared = migrate::prepare(&trees)?;
-        let db_file = File::open(path.join("db")).map_err(io)?;
+        let db_file = File::open(files.join("db")).map_err(io)?;
         let store = Store {
             path: path.to_path_buf(),
             db,
@@ -145,8 +205,29 @@ impl Store {
             db_file,
             _lock: lock,
             prepared,
+            blobs: std::sync::Mutex::new(disk::BlobSync::new(
+                &files,
+                if read_only.is_some() {
+                    Vec::new()
+                } else {
+                    blobs_before
+                },
+            )),
+            files,
+            repairs,
+            read_only,
         };
-        if store.prepared != migrate::Prepared::Current {
+        // When sled created or replaced files while opening (`db`, `conf`, a snapshot renamed
+        // into place), their names are made durable; so is every blob it wrote meanwhile.
+        if store.read_only.is_none() {
+            if disk::names(path) != names_before {
+                File::open(path)
+                    .and_then(|dir| dir.sync_all())
+                    .map_err(io)?;
+            }
+            store.sync_blobs()?;
+        }
+        if store.prepared != migrate::Prepared::Current && store.read_only.is_none() {
             store.persist()?;
         }
         Ok(store)
@@ -162,13 +243,36 @@ impl Store {
         &self.prepared
     }
 
-    /// Makes everything committed so far durable: sled flush, then `fdatasync` of its data file.
+    /// What open found and changed in the directory before sled opened it (for a notice).
+    pub fn repairs(&self) -> &[Repair] {
+        &self.repairs
+    }
+
+    /// Makes everything committed so far durable: sled flush, then every blob file sled wrote
+    /// since the last time (and `blobs/` itself), then `fdatasync` of its data file, so the log
+    /// never points at a blob that a power cut could empty.
     fn persist(&self) -> Result<(), StoreError> {
-        self.db.flush()?;
-        self.db_file.sync_data().map_err(|source| StoreError::Io {
+        let io = |source| StoreError::Io {
             path: self.path.clone(),
             source,
-        })
+        };
+        self.db
+            .flush()
+            .map_err(|e| StoreError::Sled(e).at_path(&self.path))?;
+        self.sync_blobs()?;
+        self.db_file.sync_data().map_err(io)
+    }
+
+    /// Syncs every blob file sled wrote since the last call, and `blobs/` itself.
+    fn sync_blobs(&self) -> Result<(), StoreError> {
+        self.blobs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .sync_new()
+            .map_err(|source| StoreError::Io {
+                path: self.path.clone(),
+                source,
+            })
     }
 
     /// Applies `op` as `actor`, records it in the history, and returns once it is on disk.
@@ -212,6 +316,12 @@ impl Store {
     }
 
     fn commit(&mut self, op: Op, actor: &str, kind: EntryKind) -> Result<Applied, StoreError> {
+        if let Some(read_only) = &self.read_only {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+                mount: read_only.mount.clone(),
+            });
+        }
         let mut st = Staging::new(&self.trees);
         let planned = apply::plan(&mut st, op)?;
         let seq = records::meta_u64(&st, meta::NEXT_HISTORY_SEQ)?.max(1);
@@ -257,7 +367,7 @@ impl Store {
             meta::REDO_TOP,
             records::encode_meta(new_redo),
         );
-        st.commit()?;
+        st.commit().map_err(|e| e.at_path(&self.path))?;
         self.persist()?;
         Ok(Applied {
             seq,
@@ -414,14 +524,78 @@ impl Store {
     }
 
     /// Checks every record and the links' agreement; empty when all is well.
+    ///
+    /// Bounded on any bytes: each tree is read at most as many entries as the files have
+    /// bytes, and the reading runs in a thread that is abandoned (and reported) when sled makes
+    /// no progress for [`CHECK_STALL`].
     pub fn check(&self) -> Vec<Inconsistency> {
-        check::run(&self.trees)
+        let mut problems = self.check_records();
+        problems.extend(
+            disk::damaged_blobs(&self.files)
+                .into_iter()
+                .map(|(name, reason)| Inconsistency::DamagedBlob {
+                    path: self.files.join(&name),
+                    name,
+                    reason,
+                }),
+        );
+        problems
+    }
+
+    fn check_records(&self) -> Vec<Inconsistency> {
+        let limit = disk::size_of(&self.files).saturating_add(1024);
+        let progress = std::sync::Arc::new(check::Progress::default());
+        let (sender, receiver) = std::sync::mpsc::channel();
+        let worker = {
+            let trees = self.trees.clone();
+            let progress = progress.clone();
+            std::thread::Builder::new()
+                .name("check".into())
+                .spawn(move || {
+                    let _ = sender.send(check::run(&trees, limit, &progress));
+                })
+        };
+        if worker.is_err() {
+            return check::run(&self.trees, limit, &progress);
+        }
+        let poll = std::time::Duration::from_millis(20);
+        let mut last = (progress.items(), std::time::Instant::now());
+        loop {
+            let stopped = |reason| {
+                vec![Inconsistency::Unreadable {
+                    tree: progress.tree().name(),
+                    after: progress.items(),
+                    reason,
+                }]
+            };
+            match receiver.recv_timeout(poll) {
+                Ok(problems) => return problems,
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                    return stopped(check::StopReason::Panicked);
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                    let items = progress.items();
+                    if items != last.0 {
+                        last = (items, std::time::Instant::now());
+                    } else if last.1.elapsed() >= CHECK_STALL {
+                        // The thread stays stuck inside sled until the process ends.
+                        return stopped(check::StopReason::Stalled(CHECK_STALL.as_secs()));
+                    }
+                }
+            }
+        }
     }
 
     /// Writes raw bytes under a key, bypassing validation and history. For tests that need to
     /// simulate what an old or foreign database may hold.
     #[doc(hidden)]
     pub fn raw_insert(&self, tree: TreeName, key: &[u8], value: &[u8]) -> Result<(), StoreError> {
+        if let Some(read_only) = &self.read_only {
+            return Err(StoreError::DiskFull {
+                path: self.path.clone(),
+                mount: read_only.mount.clone(),
+            });
+        }
         self.trees.tree(tree).insert(key, value)?;
         self.persist()
     }

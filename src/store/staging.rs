@@ -10,7 +10,8 @@ use super::error::StoreError;
 use super::keys::TreeName;
 use super::records::{Entries, Reader};
 
-/// The live sled trees, indexed by [`TreeName`].
+/// The live sled trees, indexed by [`TreeName`] (cloning shares them).
+#[derive(Clone)]
 pub struct Trees(pub [sled::Tree; 6]);
 
 impl Trees {

@@ -143,12 +143,22 @@ fn remove_link(st: &mut Staging, link: Link) {
 /// Takes the next id from a meta counter (ids start at 1 and are never reused).
 fn allocate(st: &mut Staging, counter: &[u8]) -> Result<u64, StoreError> {
     let id = records::meta_u64(st, counter)?.max(1);
+    if id > MAX_ID {
+        return Err(StoreError::IdOutOfRange { id, max: MAX_ID });
+    }
     st.insert(TreeName::Meta, counter, records::encode_meta(id + 1));
     Ok(id)
 }
 
+/// The largest id a goal or measure may have (an op, e.g. from an import, carrying a larger
+/// one is refused), so the counters above it never overflow.
+pub const MAX_ID: u64 = 999_999_999;
+
 /// Makes sure a counter will never hand out `id` (used when an op carries its own id).
 fn reserve(st: &mut Staging, counter: &[u8], id: u64) -> Result<(), StoreError> {
+    if id > MAX_ID {
+        return Err(StoreError::IdOutOfRange { id, max: MAX_ID });
+    }
     if records::meta_u64(st, counter)? <= id {
         st.insert(TreeName::Meta, counter, records::encode_meta(id + 1));
     }
