@@ -6,6 +6,7 @@
 //! valid, and a successful import is applied as one `Batch` — one history entry, one `undo`.
 
 pub mod cells;
+pub mod columns;
 pub mod csv;
 mod diff;
 pub mod export;
