@@ -654,3 +654,15 @@ fn csv_files_written_by_libreoffice_import_with_every_value() {
         check_libreoffice_measures(&a.path);
     }
 }
+
+#[test]
+fn a_missing_import_file_is_named_in_german_without_raw_os_text() {
+    let a = db();
+    let file = a.file("fehlt.csv");
+    let err = fails(&a.path, &["import", path_str(&file)]);
+    assert!(
+        err.contains(&format!("{} gibt es nicht", path_str(&file))),
+        "{err}"
+    );
+    assert!(!err.contains("os error"), "{err}");
+}

@@ -1203,15 +1203,18 @@ fn a_typed_burst_inserts_what_single_keys_insert() {
     burst
         .app
         .type_text(&chars.expect("every character is plain text"));
-    assert_eq!(form_text(&burst.app, form::Slot::Title), "Feim Hof äö st");
     assert_eq!(
-        form_text(&burst.app, form::Slot::Title),
-        form_text(&one_by_one.app, form::Slot::Title)
+        form_text(&burst.app, form::Slot::Field(Field::Title)),
+        "Feim Hof äö st"
+    );
+    assert_eq!(
+        form_text(&burst.app, form::Slot::Field(Field::Title)),
+        form_text(&one_by_one.app, form::Slot::Field(Field::Title))
     );
     let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
     assert_eq!(burst.app.typed_char(&ctrl_s), None, "a binding");
     // Fonds is a choice: Space there is no text.
-    assert!(focus_slot(&mut burst.app, form::Slot::Fund));
+    assert!(focus_slot(&mut burst.app, form::Slot::Field(Field::Fund)));
     assert_eq!(burst.app.typed_char(&plain(' ')), None, "a choice");
 }
 
@@ -1227,22 +1230,25 @@ fn a_paste_goes_into_the_field_whole_and_elsewhere_changes_nothing() {
     );
     press(&mut f.app, "ljjj<Tab>a");
     f.app.paste("Sommer\r\nfest");
-    assert_eq!(form_text(&f.app, form::Slot::Title), "Sommer fest");
+    assert_eq!(
+        form_text(&f.app, form::Slot::Field(Field::Title)),
+        "Sommer fest"
+    );
     press(&mut f.app, "<Tab>");
     f.app.paste("eins\r\nzwei\rdrei\nvier");
     assert_eq!(
-        form_text(&f.app, form::Slot::Description),
+        form_text(&f.app, form::Slot::Field(Field::Description)),
         "eins\nzwei\ndrei\nvier"
     );
-    assert!(focus_slot(&mut f.app, form::Slot::Fund));
-    let fund = form_text(&f.app, form::Slot::Fund);
+    assert!(focus_slot(&mut f.app, form::Slot::Field(Field::Fund)));
+    let fund = form_text(&f.app, form::Slot::Field(Field::Fund));
     f.app.paste("Baufonds");
     assert!(
         message(&f.app).contains("Einfügen nur"),
         "{}",
         message(&f.app)
     );
-    assert_eq!(form_text(&f.app, form::Slot::Fund), fund);
+    assert_eq!(form_text(&f.app, form::Slot::Field(Field::Fund)), fund);
 }
 
 #[test]
@@ -1267,9 +1273,15 @@ fn the_message_log_keeps_the_last_20_newest_first_and_ctrl_g_returns_to_the_form
     let draft = f.app.draft().expect("draft while the log is open");
     assert!(format!("{draft:?}").contains("Halbfertig"));
     press(&mut f.app, "jjk<Esc>");
-    assert_eq!(form_text(&f.app, form::Slot::Title), "Halbfertig");
+    assert_eq!(
+        form_text(&f.app, form::Slot::Field(Field::Title)),
+        "Halbfertig"
+    );
     press(&mut f.app, "<C-g><C-g>");
-    assert_eq!(form_text(&f.app, form::Slot::Title), "Halbfertig");
+    assert_eq!(
+        form_text(&f.app, form::Slot::Field(Field::Title)),
+        "Halbfertig"
+    );
 }
 
 /// Presses a key by its binding name (`keymap::parse_key`), as the keymap spells it.

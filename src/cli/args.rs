@@ -2,9 +2,7 @@
 
 use clap::{Args, Subcommand};
 
-use crate::model::{
-    Field, Fund, Measure, Problem, Status, ValidationError, parse_amount, parse_date,
-};
+use crate::model::{Measure, MeasureField, ValidationError};
 
 /// `quartier goal …`
 #[derive(Debug, Subcommand)]
@@ -167,62 +165,42 @@ pub struct MeasureFields {
     pub notes: Option<String>,
 }
 
-fn optional<T>(
-    text: &str,
-    field: Field,
-    parse: impl Fn(&str) -> Result<T, Problem>,
-    errors: &mut Vec<ValidationError>,
-) -> Option<T> {
-    if text.trim().is_empty() {
-        return None;
-    }
-    parse(text)
-        .map_err(|problem| errors.push(ValidationError::new(field, problem)))
-        .ok()
-}
-
 impl MeasureFields {
-    /// Writes every given flag into `measure`; collects every parse error.
+    /// The given flags by field key (as in [`MEASURE_FIELDS`]); target groups only when given.
+    fn given(&self) -> Vec<(&'static str, &str)> {
+        let flags = [
+            ("title", &self.title),
+            ("description", &self.description),
+            ("organisation", &self.organisation),
+            ("contact", &self.contact),
+            ("responsible", &self.responsible),
+            ("reference", &self.reference),
+            ("fund", &self.fund),
+            ("requested", &self.requested),
+            ("approved", &self.approved),
+            ("cofunding", &self.cofunding),
+            ("start", &self.start),
+            ("end", &self.end),
+            ("status", &self.status),
+            ("location", &self.location),
+            ("notes", &self.notes),
+        ];
+        (flags.into_iter())
+            .filter_map(|(key, value)| Some((key, value.as_deref()?)))
+            .collect()
+    }
+
+    /// Writes every given flag into `measure` through the field list; collects every parse
+    /// error. An empty value clears an optional field.
     pub fn apply_to(&self, m: &mut Measure) -> Result<(), Vec<ValidationError>> {
         let mut errors = Vec::new();
-        for (value, target) in [
-            (&self.title, &mut m.title),
-            (&self.description, &mut m.description),
-            (&self.organisation, &mut m.organisation),
-            (&self.contact, &mut m.contact),
-            (&self.responsible, &mut m.responsible),
-            (&self.reference, &mut m.reference),
-            (&self.location, &mut m.location),
-            (&self.notes, &mut m.notes),
-        ] {
-            if let Some(value) = value {
-                *target = value.clone();
-            }
-        }
-        if let Some(text) = &self.fund {
-            m.fund = optional(text, Field::Fund, Fund::parse_input, &mut errors);
-        }
-        for (text, field, target) in [
-            (&self.requested, Field::Requested, &mut m.requested),
-            (&self.approved, Field::Approved, &mut m.approved),
-            (&self.cofunding, Field::Cofunding, &mut m.cofunding),
-        ] {
-            if let Some(text) = text {
-                *target = optional(text, field, parse_amount, &mut errors);
-            }
-        }
-        for (text, field, target) in [
-            (&self.start, Field::Start, &mut m.start),
-            (&self.end, Field::End, &mut m.end),
-        ] {
-            if let Some(text) = text {
-                *target = optional(text, field, parse_date, &mut errors);
-            }
-        }
-        if let Some(text) = &self.status {
-            match Status::parse_input(text) {
-                Ok(status) => m.status = status,
-                Err(problem) => errors.push(ValidationError::new(Field::Status, problem)),
+        for (key, text) in self.given() {
+            let Some(row) = MeasureField::by_key(key) else {
+                continue;
+            };
+            match row.parse(text) {
+                Ok(value) => row.set(m, value),
+                Err(problem) => errors.push(ValidationError::new(row.field, problem)),
             }
         }
         if !self.target_groups.is_empty() {
@@ -254,5 +232,65 @@ impl MeasureFields {
         } else {
             Err(errors)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cents, Field, MEASURE_FIELDS, Problem, Status};
+
+    #[test]
+    fn every_flag_names_a_field_of_the_list() {
+        let fields = MeasureFields::default();
+        let keys: Vec<&str> = fields.given().iter().map(|(k, _)| *k).collect();
+        assert!(keys.is_empty());
+        let all = MeasureFields {
+            title: Some(String::new()),
+            description: Some(String::new()),
+            organisation: Some(String::new()),
+            contact: Some(String::new()),
+            responsible: Some(String::new()),
+            reference: Some(String::new()),
+            fund: Some(String::new()),
+            requested: Some(String::new()),
+            approved: Some(String::new()),
+            cofunding: Some(String::new()),
+            start: Some(String::new()),
+            end: Some(String::new()),
+            status: Some(String::new()),
+            target_groups: Vec::new(),
+            location: Some(String::new()),
+            notes: Some(String::new()),
+        };
+        for (key, _) in all.given() {
+            assert!(MeasureField::by_key(key).is_some(), "{key}");
+        }
+        // Every field but the list has a flag of its own (target groups: --target-group).
+        assert_eq!(all.given().len(), MEASURE_FIELDS.len() - 1);
+    }
+
+    #[test]
+    fn flags_parse_through_the_list() {
+        let flags = MeasureFields {
+            approved: Some("12.500,50".into()),
+            end: Some("".into()),
+            status: Some("laufend".into()),
+            start: Some("kein Datum".into()),
+            ..MeasureFields::default()
+        };
+        let mut m = Measure::new("Kiezfest");
+        m.end = chrono::NaiveDate::from_ymd_opt(2026, 1, 1);
+        let errors = flags.apply_to(&mut m).unwrap_err();
+        assert_eq!(m.approved, Some(Cents(1_250_050)));
+        assert_eq!(m.end, None);
+        assert_eq!(m.status, Status::Laufend);
+        assert_eq!(
+            errors,
+            [ValidationError::new(
+                Field::Start,
+                Problem::InvalidDate("kein Datum".into())
+            )]
+        );
     }
 }

@@ -7,11 +7,11 @@ use super::CliError;
 use super::args::{IndicatorCommand, MeasureCommand};
 use super::goals::{goal_codes, resolve};
 use super::output::{self, Align};
-use crate::i18n::{Lang, Localize, Text, fill};
+use crate::i18n::{Lang, Localize, Text, field_label, fill};
 use crate::json::MeasureJson;
 use crate::model::{
-    Field, Fund, GoalId, Indicator, Measure, MeasureId, Status, ValidationError, format_date_de,
-    format_value, fund_warnings, parse_decimal,
+    Field, Fund, GoalId, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status,
+    ValidationError, Value, format_date_de, format_value, fund_warnings, parse_decimal,
 };
 use crate::ops::Op;
 use crate::store::{Link, Repository};
@@ -278,6 +278,18 @@ fn list(
     Ok(())
 }
 
+/// A field value as `measure show` prints it: amounts `12.500,50 €`, dates `01.03.2026`.
+fn shown(value: Value) -> String {
+    match value {
+        Value::Text(text) => text,
+        Value::Amount(amount) => amount.map_or(String::new(), |a| a.format_de()),
+        Value::Date(date) => date.map_or(String::new(), format_date_de),
+        Value::Fund(fund) => fund.map_or(String::new(), |f| f.name().into()),
+        Value::Status(status) => status.name().into(),
+        Value::List(items) => items.join(", "),
+    }
+}
+
 fn show(
     lang: Lang,
     m: &Measure,
@@ -286,27 +298,11 @@ fn show(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let t = |text| lang.t(text);
-    let amount = |a: Option<crate::model::Cents>| a.map_or(String::new(), |a| a.format_de());
-    let date = |d: Option<chrono::NaiveDate>| d.map_or(String::new(), format_date_de);
     output::line(out, &format!("{}  {}", m.id, m.title))?;
-    let rows = [
-        (t(Text::FieldOrganisation), m.organisation.clone()),
-        (t(Text::FieldContact), m.contact.clone()),
-        (t(Text::FieldResponsible), m.responsible.clone()),
-        (t(Text::FieldReference), m.reference.clone()),
-        (
-            t(Text::FieldFund),
-            m.fund.map_or(String::new(), |f| f.name().into()),
-        ),
-        (t(Text::FieldRequested), amount(m.requested)),
-        (t(Text::FieldApproved), amount(m.approved)),
-        (t(Text::FieldCofunding), amount(m.cofunding)),
-        (t(Text::FieldStart), date(m.start)),
-        (t(Text::FieldEnd), date(m.end)),
-        (t(Text::FieldStatus), m.status.name().into()),
-        (t(Text::FieldTargetGroups), m.target_groups.join(", ")),
-        (t(Text::FieldLocation), m.location.clone()),
-    ];
+    // The fields of the list in order; the title heads the output, long texts follow the goals.
+    let rows = (MEASURE_FIELDS.iter())
+        .filter(|row| row.field != Field::Title && row.kind != Kind::Text)
+        .map(|row| (t(field_label(row.field)), shown(row.get(m))));
     for (label, value) in rows {
         output::line(
             out,
@@ -331,10 +327,8 @@ fn show(
             goals.join(", ")
         ),
     )?;
-    for (label, text) in [
-        (t(Text::FieldDescription), &m.description),
-        (t(Text::FieldNotes), &m.notes),
-    ] {
+    for row in MEASURE_FIELDS.iter().filter(|row| row.kind == Kind::Text) {
+        let (label, text) = (t(field_label(row.field)), row.text(m).unwrap_or_default());
         if !text.is_empty() {
             output::line(out, &format!("{label}:"))?;
             for line in text.lines() {

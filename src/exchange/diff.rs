@@ -3,8 +3,8 @@
 //! (amounts with euro sign and thousands dots, dates `01.03.2026`), sanitised and cut to one
 //! short line, so a hostile value cannot flood or steer the terminal.
 
-use crate::i18n::{Lang, Localize, Text};
-use crate::model::{Cents, Field, Fund, Indicator, Measure, format_date_de};
+use crate::i18n::{Lang, Localize, Text, field_label};
+use crate::model::{Cents, Field, Fund, Indicator, MEASURE_FIELDS, Measure, Value, format_date_de};
 
 /// Longest value shown in a diff line, in terminal columns.
 const MAX_VALUE_COLUMNS: usize = 60;
@@ -32,12 +32,17 @@ fn shown(value: &str) -> String {
     crate::text::truncate(&clean, MAX_VALUE_COLUMNS).into_owned()
 }
 
-fn amount(value: Option<Cents>) -> String {
-    value.map(Cents::format_de).unwrap_or_default()
-}
-
-fn date(value: Option<chrono::NaiveDate>) -> String {
-    value.map(format_date_de).unwrap_or_default()
+/// A field value as the TUI shows it: amounts `12.500,50 €`, dates `01.03.2026`, lists joined
+/// with `, `.
+fn shown_value(value: Value) -> String {
+    match value {
+        Value::Text(text) => text,
+        Value::Amount(amount) => amount.map(Cents::format_de).unwrap_or_default(),
+        Value::Date(date) => date.map(format_date_de).unwrap_or_default(),
+        Value::Fund(fund) => fund.map(Fund::name).unwrap_or_default().to_string(),
+        Value::Status(status) => status.name().to_string(),
+        Value::List(items) => items.join(", "),
+    }
 }
 
 fn indicators(list: &[Indicator]) -> String {
@@ -75,43 +80,10 @@ pub fn measure_changes(
             });
         }
     };
-    for (field, a, b) in [
-        (Field::Title, &old.title, &new.title),
-        (Field::Description, &old.description, &new.description),
-        (Field::Organisation, &old.organisation, &new.organisation),
-        (Field::Contact, &old.contact, &new.contact),
-        (Field::Responsible, &old.responsible, &new.responsible),
-        (Field::Reference, &old.reference, &new.reference),
-    ] {
-        push(label(field), a.clone(), b.clone());
+    for row in &MEASURE_FIELDS {
+        let label = lang.t(field_label(row.field)).to_string();
+        push(label, shown_value(row.get(old)), shown_value(row.get(new)));
     }
-    let fund = |f: Option<Fund>| f.map(Fund::name).unwrap_or_default().to_string();
-    push(label(Field::Fund), fund(old.fund), fund(new.fund));
-    for (field, a, b) in [
-        (Field::Requested, old.requested, new.requested),
-        (Field::Approved, old.approved, new.approved),
-        (Field::Cofunding, old.cofunding, new.cofunding),
-    ] {
-        push(label(field), amount(a), amount(b));
-    }
-    push(label(Field::Start), date(old.start), date(new.start));
-    push(label(Field::End), date(old.end), date(new.end));
-    push(
-        label(Field::Status),
-        old.status.name().to_string(),
-        new.status.name().to_string(),
-    );
-    push(
-        lang.t(Text::FieldTargetGroups).to_string(),
-        old.target_groups.join(", "),
-        new.target_groups.join(", "),
-    );
-    push(
-        label(Field::Location),
-        old.location.clone(),
-        new.location.clone(),
-    );
-    push(label(Field::Notes), old.notes.clone(), new.notes.clone());
     if let Some((before, after)) = goals {
         push(label(Field::Goals), before.join(", "), after.join(", "));
     }

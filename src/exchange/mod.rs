@@ -6,6 +6,7 @@
 //! valid, and a successful import is applied as one `Batch` — one history entry, one `undo`.
 
 pub mod cells;
+pub mod columns;
 pub mod csv;
 mod diff;
 pub mod export;
@@ -159,12 +160,13 @@ pub fn read_file(path: &Path, lang: crate::i18n::Lang) -> Result<Vec<u8>, Vec<Im
     use std::io::Read;
     let file = path.display().to_string();
     let problem = |reason: String| vec![ImportProblem::whole_file(&file, reason)];
-    let handle = std::fs::File::open(path).map_err(|e| problem(e.to_string()))?;
+    let explain = |e: std::io::Error| problem(crate::i18n::explain_io(path, &e, lang));
+    let handle = std::fs::File::open(path).map_err(explain)?;
     let mut bytes = Vec::new();
     handle
         .take(MAX_IMPORT_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| problem(e.to_string()))?;
+        .map_err(explain)?;
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         let reason = crate::i18n::fill(
             lang.t(crate::i18n::Text::ImportTooLarge),

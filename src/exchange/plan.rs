@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use super::diff::{FieldChange, measure_changes};
 use super::{ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::{Field, Goal, GoalId, Measure, MeasureId, Problem, code_key};
+use crate::model::{
+    Field, Goal, GoalId, Kind, Measure, MeasureField, MeasureId, Problem, code_key,
+};
 use crate::ops::Op;
 use crate::store::Store;
 
@@ -627,25 +629,22 @@ pub fn warn_stale(
 
 /// The text of a one-line field of `measure`, to tell a line break from other control
 /// characters in messages.
-fn field_text(measure: &Measure, field: Field) -> Option<&str> {
-    Some(match field {
-        Field::Title => &measure.title,
-        Field::Organisation => &measure.organisation,
-        Field::Contact => &measure.contact,
-        Field::Responsible => &measure.responsible,
-        Field::Reference => &measure.reference,
-        Field::Location => &measure.location,
-        Field::TargetGroup(n) => measure.target_groups.get(n)?,
+fn field_text(measure: &Measure, field: Field) -> Option<String> {
+    match field {
+        Field::TargetGroup(n) => measure.target_groups.get(n).cloned(),
         Field::Indicator(n) => {
             let indicator = measure.indicators.get(n)?;
             if indicator.name.contains(['\n', '\r']) {
-                &indicator.name
+                Some(indicator.name.clone())
             } else {
-                &indicator.unit
+                Some(indicator.unit.clone())
             }
         }
-        _ => return None,
-    })
+        // The one-line fields of the list.
+        field => MeasureField::of(field)
+            .filter(|row| row.kind == Kind::Line)?
+            .text(measure),
+    }
 }
 
 /// The first indicator name that occurs twice in `measure` (names are compared trimmed and

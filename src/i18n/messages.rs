@@ -10,31 +10,41 @@ pub trait Localize {
     fn localize(&self, lang: Lang) -> String;
 }
 
+/// The label of a field (of a list field: the whole list, `Zielgruppen`). The German label of a
+/// measure field is also its column header in CSV and XLSX files.
+pub fn field_label(field: Field) -> Text {
+    match field {
+        Field::Code => Text::FieldCode,
+        Field::Parent => Text::FieldParent,
+        Field::Title => Text::FieldTitle,
+        Field::Description => Text::FieldDescription,
+        Field::Organisation => Text::FieldOrganisation,
+        Field::Contact => Text::FieldContact,
+        Field::Responsible => Text::FieldResponsible,
+        Field::Reference => Text::FieldReference,
+        Field::Fund => Text::FieldFund,
+        Field::Requested => Text::FieldRequested,
+        Field::Approved => Text::FieldApproved,
+        Field::Cofunding => Text::FieldCofunding,
+        Field::Start => Text::FieldStart,
+        Field::End => Text::FieldEnd,
+        Field::Status => Text::FieldStatus,
+        Field::TargetGroup(_) => Text::FieldTargetGroups,
+        Field::Location => Text::FieldLocation,
+        Field::Notes => Text::FieldNotes,
+        Field::Indicator(_) => Text::FieldIndicators,
+        Field::Goals => Text::FieldGoals,
+    }
+}
+
 impl Localize for Field {
     fn localize(&self, lang: Lang) -> String {
         let text = match self {
-            Field::Code => Text::FieldCode,
-            Field::Parent => Text::FieldParent,
-            Field::Title => Text::FieldTitle,
-            Field::Description => Text::FieldDescription,
-            Field::Organisation => Text::FieldOrganisation,
-            Field::Contact => Text::FieldContact,
-            Field::Responsible => Text::FieldResponsible,
-            Field::Reference => Text::FieldReference,
-            Field::Fund => Text::FieldFund,
-            Field::Requested => Text::FieldRequested,
-            Field::Approved => Text::FieldApproved,
-            Field::Cofunding => Text::FieldCofunding,
-            Field::Start => Text::FieldStart,
-            Field::End => Text::FieldEnd,
-            Field::Status => Text::FieldStatus,
             Field::TargetGroup(n) => {
                 return fill(lang.t(Text::FieldTargetGroup), &[("n", &(n + 1))]);
             }
-            Field::Location => Text::FieldLocation,
-            Field::Notes => Text::FieldNotes,
             Field::Indicator(n) => return fill(lang.t(Text::FieldIndicator), &[("n", &(n + 1))]),
-            Field::Goals => Text::FieldGoals,
+            field => field_label(*field),
         };
         lang.t(text).to_string()
     }

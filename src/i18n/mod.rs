@@ -9,7 +9,7 @@ mod io;
 mod messages;
 
 pub use io::{explain, explain_io};
-pub use messages::Localize;
+pub use messages::{Localize, field_label};
 
 /// The language of the user interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::date::check_date_range;
+use super::fields::{Kind, Value};
 use super::fund::{Fund, Status};
 use super::money::{Cents, MAX_CENTS};
 use super::validation::{Field, Problem, ValidationError, check_multi_line, check_one_line};
@@ -106,36 +107,29 @@ impl Measure {
         if self.title.trim().is_empty() {
             errors.push(ValidationError::new(Field::Title, Problem::Required));
         }
-        check_one_line(&mut errors, Field::Title, &self.title, MAX_TITLE_CHARS);
-        for (field, value) in [
-            (Field::Organisation, &self.organisation),
-            (Field::Contact, &self.contact),
-            (Field::Responsible, &self.responsible),
-            (Field::Reference, &self.reference),
-            (Field::Location, &self.location),
-        ] {
-            check_one_line(&mut errors, field, value, MAX_LINE_CHARS);
-        }
-        check_multi_line(&mut errors, Field::Description, &self.description);
-        check_multi_line(&mut errors, Field::Notes, &self.notes);
-        for (field, amount) in [
-            (Field::Requested, self.requested),
-            (Field::Approved, self.approved),
-            (Field::Cofunding, self.cofunding),
-        ] {
-            match amount {
-                Some(Cents(c)) if c < 0 => {
-                    errors.push(ValidationError::new(field, Problem::Negative))
+        for row in &super::MEASURE_FIELDS {
+            match (row.kind, row.get(self)) {
+                (Kind::Line, Value::Text(text)) => {
+                    let max = if row.field == Field::Title {
+                        MAX_TITLE_CHARS
+                    } else {
+                        MAX_LINE_CHARS
+                    };
+                    check_one_line(&mut errors, row.field, &text, max);
                 }
-                Some(Cents(c)) if c > MAX_CENTS => {
-                    errors.push(ValidationError::new(field, Problem::TooLarge))
+                (Kind::Text, Value::Text(text)) => check_multi_line(&mut errors, row.field, &text),
+                (_, Value::Amount(Some(Cents(c)))) if c < 0 => {
+                    errors.push(ValidationError::new(row.field, Problem::Negative))
+                }
+                (_, Value::Amount(Some(Cents(c)))) if c > MAX_CENTS => {
+                    errors.push(ValidationError::new(row.field, Problem::TooLarge))
+                }
+                (_, Value::Date(Some(date))) => {
+                    if let Err(problem) = check_date_range(date) {
+                        errors.push(ValidationError::new(row.field, problem));
+                    }
                 }
                 _ => {}
-            }
-        }
-        for (field, date) in [(Field::Start, self.start), (Field::End, self.end)] {
-            if let Some(Err(problem)) = date.map(check_date_range) {
-                errors.push(ValidationError::new(field, problem));
             }
         }
         if let (Some(start), Some(end)) = (self.start, self.end)

@@ -3,6 +3,7 @@
 
 mod date;
 mod date_format;
+mod fields;
 mod fund;
 mod goal;
 mod measure;
@@ -11,6 +12,7 @@ mod validation;
 mod warnings;
 
 pub use date::{MAX_YEAR, MIN_YEAR, check_date_range, format_date_de, parse_date};
+pub use fields::{Kind, MEASURE_FIELDS, MeasureField, Value, split_list};
 pub use fund::{Fund, Status};
 pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
 pub use measure::{

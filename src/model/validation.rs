@@ -1,5 +1,5 @@
 /// The field a validation problem or warning belongs to, so a form can show it next to the input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     Code,
     Parent,

@@ -10,9 +10,25 @@ use super::measures::{runtime, status_label};
 use super::pane_block;
 use crate::app::measures::overdue;
 use crate::app::{App, Focus};
-use crate::i18n::{Lang, Localize, Text};
-use crate::model::{Cents, Indicator, Measure, fund_warnings};
+use crate::i18n::{Lang, Localize, Text, field_label};
+use crate::model::{
+    Cents, Field, Indicator, Kind, MEASURE_FIELDS, Measure, Value, format_date_de, fund_warnings,
+};
 use crate::text::{sanitize_line, sanitize_text, truncate, width};
+
+/// Fields shown at the top of the pane in their own arrangement; the others follow in list order.
+const SUMMARY: [Field; 10] = [
+    Field::Title,
+    Field::Organisation,
+    Field::Contact,
+    Field::Fund,
+    Field::Status,
+    Field::Approved,
+    Field::Requested,
+    Field::Cofunding,
+    Field::Start,
+    Field::End,
+];
 
 /// Columns of an indicator's progress bar.
 const BAR: usize = 10;
@@ -137,31 +153,38 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
             out.push(indicator_line(app, indicator, columns));
         }
     }
-    for (label, value) in [
-        (Text::FieldResponsible, &m.responsible),
-        (Text::FieldReference, &m.reference),
-        (Text::FieldLocation, &m.location),
-    ] {
+    // Every other field of the list, in list order: one-line values first, long texts below.
+    let rest = || {
+        MEASURE_FIELDS
+            .iter()
+            .filter(|f| !SUMMARY.contains(&f.field))
+    };
+    for row in rest().filter(|f| f.kind != Kind::Text) {
+        let value = match row.get(m) {
+            Value::Text(value) => text(&value),
+            Value::Amount(amount) => money(amount),
+            Value::Date(date) => date.map(format_date_de).unwrap_or_default(),
+            Value::Fund(fund) => fund.map_or("", |f| f.name()).to_string(),
+            Value::Status(status) => status_label(status, lang).to_string(),
+            Value::List(items) => items.iter().map(|g| text(g)).collect::<Vec<_>>().join(", "),
+        };
         if !value.is_empty() {
-            out.push(field(label, text(value)));
+            out.push(field(field_label(row.field), value));
         }
     }
-    if !m.target_groups.is_empty() {
-        let groups: Vec<String> = m.target_groups.iter().map(|g| text(g)).collect();
-        out.push(field(Text::FieldTargetGroups, groups.join(", ")));
-    }
-    for (label, value) in [
-        (Text::FieldDescription, &m.description),
-        (Text::FieldNotes, &m.notes),
-    ] {
-        if !value.is_empty() {
-            out.push(Line::styled(format!("{}:", lang.t(label)), theme.label()));
-            out.extend(
-                sanitize_text(value)
-                    .lines()
-                    .map(|l| Line::raw(l.to_string())),
-            );
-        }
+    for row in rest().filter(|f| f.kind == Kind::Text) {
+        let Some(value) = row.text(m).filter(|v| !v.is_empty()) else {
+            continue;
+        };
+        out.push(Line::styled(
+            format!("{}:", lang.t(field_label(row.field))),
+            theme.label(),
+        ));
+        out.extend(
+            sanitize_text(&value)
+                .lines()
+                .map(|l| Line::raw(l.to_string())),
+        );
     }
     out
 }
@@ -216,5 +239,54 @@ pub fn number(value: f64, lang: Lang) -> String {
     match lang {
         Lang::De => text.replace('.', ","),
         Lang::En => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::tests::fixture;
+    use crate::model::{Cents, Fund, Status};
+
+    #[test]
+    fn every_field_of_the_list_is_shown_the_rest_in_list_order() {
+        let f = fixture();
+        let mut m = Measure::new("Kiezfest");
+        m.organisation = "Nachbarschaftshaus".into();
+        m.contact = "kontakt@example.org".into();
+        m.responsible = "Anna".into();
+        m.reference = "AZ-7".into();
+        m.fund = Some(Fund::Projektfonds);
+        m.requested = Some(Cents(100));
+        m.approved = Some(Cents(100));
+        m.cofunding = Some(Cents(50));
+        m.start = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+        m.status = Status::Laufend;
+        m.target_groups = vec!["Eltern".into()];
+        m.location = "Kiez".into();
+        m.description = "Ein Fest.".into();
+        m.notes = "Bühne leihen.".into();
+        let text: Vec<String> = lines(&f.app, &m, 200)
+            .iter()
+            .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let at = |label: Text| {
+            let label = f.app.lang.t(label);
+            text.iter().position(|l| l.contains(label))
+        };
+        for row in &MEASURE_FIELDS {
+            if !matches!(row.field, Field::Title | Field::Start | Field::End) {
+                assert!(
+                    at(field_label(row.field)).is_some(),
+                    "{:?} missing in {text:#?}",
+                    row.field
+                );
+            }
+        }
+        let rest: Vec<Option<usize>> = (MEASURE_FIELDS.iter())
+            .filter(|r| !SUMMARY.contains(&r.field) && r.kind != Kind::Text)
+            .map(|r| at(field_label(r.field)))
+            .collect();
+        assert!(rest.is_sorted(), "{rest:?} in {text:#?}");
     }
 }

@@ -243,7 +243,7 @@ impl Form {
         }
         let required = matches!(
             row.slot,
-            Slot::Title | Slot::Code | Slot::TargetGroup(_) | Slot::Indicator(_, Part::Name)
+            Slot::TITLE | Slot::Code | Slot::TargetGroup(_) | Slot::Indicator(_, Part::Name)
         );
         let changed = row.error.as_ref().is_some_and(|e| e.text != text);
         if changed && !(required && text.trim().is_empty()) {

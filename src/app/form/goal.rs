@@ -2,7 +2,7 @@
 //! from the original goal.
 
 use crate::i18n::{Lang, Localize};
-use crate::model::Goal;
+use crate::model::{Field, Goal};
 
 use super::row::{Row, Widget};
 use super::slot::Slot;
@@ -11,8 +11,11 @@ use super::slot::Slot;
 pub(super) fn rows(goal: &Goal) -> Vec<Row> {
     vec![
         Row::new(Slot::Code, Widget::line(&goal.code)),
-        Row::new(Slot::Title, Widget::line(&goal.title)),
-        Row::new(Slot::Description, Widget::line(&goal.description)),
+        Row::new(Slot::TITLE, Widget::line(&goal.title)),
+        Row::new(
+            Slot::Field(Field::Description),
+            Widget::line(&goal.description),
+        ),
     ]
 }
 
@@ -24,8 +27,8 @@ pub(super) fn collect(original: &Goal, rows: &mut [Row], lang: Lang) -> Option<G
         let text = row.widget.value();
         match row.slot {
             Slot::Code => goal.code = text,
-            Slot::Title => goal.title = text,
-            Slot::Description => goal.description = text,
+            Slot::TITLE => goal.title = text,
+            Slot::Field(Field::Description) => goal.description = text,
             _ => {}
         }
     }

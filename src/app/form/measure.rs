@@ -3,48 +3,43 @@
 
 use crate::i18n::{Lang, Localize};
 use crate::model::{
-    Field, Fund, Indicator, Measure, Problem, Status, ValidationError, format_date_de,
+    Field, Fund, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureField, Problem, Status,
+    ValidationError, Value, format_date_de,
 };
 
 use super::row::{Row, Widget};
-use super::slot::{
-    Part, Slot, format_decimal, parse_amount_opt, parse_date_opt, parse_decimal_opt,
-    parse_decimal_req,
-};
+use super::slot::{Part, Slot, format_decimal, parse_decimal_opt, parse_decimal_req};
 
 /// Shown for "no fund".
 const NO_FUND: &str = "—";
 
-/// The rows of `measure`, in form order.
+/// The rows of `measure`, in form order: its fields as listed in [`MEASURE_FIELDS`], then its
+/// indicators.
 pub(super) fn rows(measure: &Measure, lang: Lang) -> Vec<Row> {
-    let amount = |a: Option<crate::model::Cents>| {
-        Widget::line(&a.map(|c| c.format_plain_de(true)).unwrap_or_default())
-    };
-    let date =
-        |d: Option<chrono::NaiveDate>| Widget::line(&d.map(format_date_de).unwrap_or_default());
-    let mut rows = vec![
-        Row::new(Slot::Title, Widget::line(&measure.title)),
-        Row::new(Slot::Description, Widget::text(&measure.description)),
-        Row::new(Slot::Organisation, Widget::line(&measure.organisation)),
-        Row::new(Slot::Contact, Widget::line(&measure.contact)),
-        Row::new(Slot::Responsible, Widget::line(&measure.responsible)),
-        Row::new(Slot::Reference, Widget::line(&measure.reference)),
-        Row::new(Slot::Fund, fund_choice(measure.fund)),
-        Row::new(Slot::Requested, amount(measure.requested)),
-        Row::new(Slot::Approved, amount(measure.approved)),
-        Row::new(Slot::Cofunding, amount(measure.cofunding)),
-        Row::new(Slot::Start, date(measure.start)),
-        Row::new(Slot::End, date(measure.end)),
-        Row::new(Slot::Status, status_choice(measure.status, lang)),
-    ];
-    if measure.target_groups.is_empty() {
-        rows.push(Row::new(Slot::TargetGroups, Widget::Placeholder));
+    let mut rows = Vec::new();
+    for row in &MEASURE_FIELDS {
+        let slot = Slot::Field(row.field);
+        let widget = match row.get(measure) {
+            Value::Text(text) if row.kind == Kind::Text => Widget::text(&text),
+            Value::Text(text) => Widget::line(&text),
+            Value::Amount(amount) => {
+                Widget::line(&amount.map(|c| c.format_plain_de(true)).unwrap_or_default())
+            }
+            Value::Date(date) => Widget::line(&date.map(format_date_de).unwrap_or_default()),
+            Value::Fund(fund) => fund_choice(fund),
+            Value::Status(status) => status_choice(status, lang),
+            Value::List(items) => {
+                if items.is_empty() {
+                    rows.push(Row::new(Slot::TargetGroups, Widget::Placeholder));
+                }
+                for (n, item) in items.iter().enumerate() {
+                    rows.push(Row::new(Slot::TargetGroup(n), Widget::line(item)));
+                }
+                continue;
+            }
+        };
+        rows.push(Row::new(slot, widget));
     }
-    for (n, group) in measure.target_groups.iter().enumerate() {
-        rows.push(Row::new(Slot::TargetGroup(n), Widget::line(group)));
-    }
-    rows.push(Row::new(Slot::Location, Widget::line(&measure.location)));
-    rows.push(Row::new(Slot::Notes, Widget::text(&measure.notes)));
     if measure.indicators.is_empty() {
         rows.push(Row::new(Slot::Indicators, Widget::Placeholder));
     }
@@ -114,40 +109,30 @@ pub(super) fn collect(original: &Measure, rows: &mut [Row], lang: Lang) -> Optio
             failed = true;
         };
         match row.slot {
-            Slot::Title => measure.title = text,
-            Slot::Description => measure.description = text,
-            Slot::Organisation => measure.organisation = text,
-            Slot::Contact => measure.contact = text,
-            Slot::Responsible => measure.responsible = text,
-            Slot::Reference => measure.reference = text,
-            Slot::Location => measure.location = text,
-            Slot::Notes => measure.notes = text,
-            Slot::Fund => measure.fund = Fund::parse(&text),
-            Slot::Status => measure.status = Status::parse(&text).unwrap_or(original.status),
-            Slot::TargetGroup(_) => measure.target_groups.push(text),
-            slot @ (Slot::Requested | Slot::Approved | Slot::Cofunding) => {
-                match parse_amount_opt(&text) {
-                    Ok(amount) => match slot {
-                        Slot::Requested => measure.requested = amount,
-                        Slot::Approved => measure.approved = amount,
-                        _ => measure.cofunding = amount,
-                    },
-                    Err(problem) => fail(row, problem),
+            Slot::Field(field) => {
+                let Some(spec) = MeasureField::of(field) else {
+                    continue;
+                };
+                let value = match spec.kind {
+                    // Choices: their values always parse.
+                    Kind::Fund => Ok(Value::Fund(Fund::parse(&text))),
+                    Kind::Status => Ok(Value::Status(
+                        Status::parse(&text).unwrap_or(original.status),
+                    )),
+                    _ => spec.parse(&text),
+                };
+                match value {
+                    Ok(value) => spec.set(&mut measure, value),
+                    Err(problem) => {
+                        // Without a readable date there is nothing to compare the other one with.
+                        if spec.kind == Kind::Date {
+                            spec.set(&mut measure, Value::Date(None));
+                        }
+                        fail(row, problem);
+                    }
                 }
             }
-            slot @ (Slot::Start | Slot::End) => match parse_date_opt(&text) {
-                Ok(date) if slot == Slot::Start => measure.start = date,
-                Ok(date) => measure.end = date,
-                Err(problem) => {
-                    // Without a readable date there is nothing to compare the other one with.
-                    if slot == Slot::Start {
-                        measure.start = None;
-                    } else {
-                        measure.end = None;
-                    }
-                    fail(row, problem);
-                }
-            },
+            Slot::TargetGroup(_) => measure.target_groups.push(text),
             Slot::Indicator(n, part) => {
                 if measure.indicators.len() <= n {
                     measure.indicators.resize(n + 1, empty_indicator());

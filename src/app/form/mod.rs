@@ -140,7 +140,7 @@ impl Form {
 
     /// The focused input.
     pub fn focused_slot(&self) -> Slot {
-        self.rows.get(self.focus).map_or(Slot::Title, |r| r.slot)
+        self.rows.get(self.focus).map_or(Slot::TITLE, |r| r.slot)
     }
 
     /// The label of the focused input, e.g. `Zielgruppe 2`.

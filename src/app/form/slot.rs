@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Localize, Text};
-use crate::model::{Field, Problem, parse_amount, parse_date, parse_decimal};
+use crate::model::{Field, Kind, MeasureField, Problem, parse_decimal};
 
 /// One of the five inputs of an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -39,28 +39,19 @@ impl Part {
 
 /// Names one input of the form. Finer than [`Field`]: an indicator has five inputs, and an empty
 /// list has a placeholder line that only accepts Ctrl-n.
+/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), as
+/// before there was a field list, so drafts of older versions still open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(from = "SlotJson", into = "SlotJson")]
 pub enum Slot {
     Code,
-    Title,
-    Description,
-    Organisation,
-    Contact,
-    Responsible,
-    Reference,
-    Fund,
-    Requested,
-    Approved,
-    Cofunding,
-    Start,
-    End,
-    Status,
+    /// A one-input field: a goal's title or description, or a measure field of
+    /// [`crate::model::MEASURE_FIELDS`] other than a list.
+    Field(Field),
     /// The n-th target group (0-based).
     TargetGroup(usize),
     /// Placeholder while there is no target group.
     TargetGroups,
-    Location,
-    Notes,
     /// One input of the n-th indicator (0-based).
     Indicator(usize, Part),
     /// Placeholder while there is no indicator.
@@ -68,27 +59,16 @@ pub enum Slot {
 }
 
 impl Slot {
+    /// The title input (goals and measures).
+    pub const TITLE: Slot = Slot::Field(Field::Title);
+
     /// The model field this input belongs to.
     pub fn field(self) -> Field {
         match self {
             Slot::Code => Field::Code,
-            Slot::Title => Field::Title,
-            Slot::Description => Field::Description,
-            Slot::Organisation => Field::Organisation,
-            Slot::Contact => Field::Contact,
-            Slot::Responsible => Field::Responsible,
-            Slot::Reference => Field::Reference,
-            Slot::Fund => Field::Fund,
-            Slot::Requested => Field::Requested,
-            Slot::Approved => Field::Approved,
-            Slot::Cofunding => Field::Cofunding,
-            Slot::Start => Field::Start,
-            Slot::End => Field::End,
-            Slot::Status => Field::Status,
+            Slot::Field(field) => field,
             Slot::TargetGroup(n) => Field::TargetGroup(n),
             Slot::TargetGroups => Field::TargetGroup(0),
-            Slot::Location => Field::Location,
-            Slot::Notes => Field::Notes,
             Slot::Indicator(n, _) => Field::Indicator(n),
             Slot::Indicators => Field::Indicator(0),
         }
@@ -120,11 +100,49 @@ impl Slot {
     /// numbers; other slots always parse).
     pub fn parse_problem(self, text: &str) -> Option<Problem> {
         match self {
-            Slot::Requested | Slot::Approved | Slot::Cofunding => parse_amount_opt(text).err(),
-            Slot::Start | Slot::End => parse_date_opt(text).err(),
+            Slot::Field(field) => MeasureField::of(field)
+                .filter(|row| matches!(row.kind, Kind::Amount | Kind::Date))
+                .and_then(|row| row.parse(text).err()),
             Slot::Indicator(_, Part::Baseline | Part::Target) => parse_decimal_req(text).err(),
             Slot::Indicator(_, Part::Actual) => parse_decimal_opt(text).err(),
             _ => None,
+        }
+    }
+}
+
+/// A slot as drafts write it: a field, or one of the inputs that are not a field of their own.
+#[derive(Serialize, Deserialize)]
+#[serde(untagged)]
+enum SlotJson {
+    Own(OwnSlot),
+    Field(Field),
+}
+
+#[derive(Serialize, Deserialize)]
+enum OwnSlot {
+    TargetGroups,
+    Indicator(usize, Part),
+    Indicators,
+}
+
+impl From<Slot> for SlotJson {
+    fn from(slot: Slot) -> SlotJson {
+        match slot {
+            Slot::TargetGroups => SlotJson::Own(OwnSlot::TargetGroups),
+            Slot::Indicator(n, part) => SlotJson::Own(OwnSlot::Indicator(n, part)),
+            Slot::Indicators => SlotJson::Own(OwnSlot::Indicators),
+            slot => SlotJson::Field(slot.field()),
+        }
+    }
+}
+
+impl From<SlotJson> for Slot {
+    fn from(json: SlotJson) -> Slot {
+        match json {
+            SlotJson::Own(OwnSlot::TargetGroups) => Slot::TargetGroups,
+            SlotJson::Own(OwnSlot::Indicator(n, part)) => Slot::Indicator(n, part),
+            SlotJson::Own(OwnSlot::Indicators) => Slot::Indicators,
+            SlotJson::Field(field) => Slot::from(field),
         }
     }
 }
@@ -135,42 +153,11 @@ impl From<Field> for Slot {
     fn from(field: Field) -> Slot {
         match field {
             Field::Code => Slot::Code,
-            Field::Title | Field::Parent | Field::Goals => Slot::Title,
-            Field::Description => Slot::Description,
-            Field::Organisation => Slot::Organisation,
-            Field::Contact => Slot::Contact,
-            Field::Responsible => Slot::Responsible,
-            Field::Reference => Slot::Reference,
-            Field::Fund => Slot::Fund,
-            Field::Requested => Slot::Requested,
-            Field::Approved => Slot::Approved,
-            Field::Cofunding => Slot::Cofunding,
-            Field::Start => Slot::Start,
-            Field::End => Slot::End,
-            Field::Status => Slot::Status,
+            Field::Parent | Field::Goals => Slot::TITLE,
             Field::TargetGroup(n) => Slot::TargetGroup(n),
-            Field::Location => Slot::Location,
-            Field::Notes => Slot::Notes,
             Field::Indicator(n) => Slot::Indicator(n, Part::Name),
+            field => Slot::Field(field),
         }
-    }
-}
-
-/// Empty means no amount.
-pub(super) fn parse_amount_opt(text: &str) -> Result<Option<crate::model::Cents>, Problem> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_amount(text).map(Some)
-    }
-}
-
-/// Empty means no date.
-pub(super) fn parse_date_opt(text: &str) -> Result<Option<chrono::NaiveDate>, Problem> {
-    if text.trim().is_empty() {
-        Ok(None)
-    } else {
-        parse_date(text).map(Some)
     }
 }
 
@@ -195,4 +182,29 @@ pub(super) fn parse_decimal_opt(text: &str) -> Result<Option<f64>, Problem> {
 /// German display of an indicator value: shortest exact form, decimal comma, no grouping.
 pub(super) fn format_decimal(value: f64) -> String {
     value.to_string().replace('.', ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_write_slots_as_before_the_field_list() {
+        let slots = [
+            (Slot::Code, r#""Code""#),
+            (Slot::TITLE, r#""Title""#),
+            (Slot::Field(Field::Approved), r#""Approved""#),
+            (Slot::TargetGroup(1), r#"{"TargetGroup":1}"#),
+            (Slot::TargetGroups, r#""TargetGroups""#),
+            (
+                Slot::Indicator(0, Part::Unit),
+                r#"{"Indicator":[0,"Unit"]}"#,
+            ),
+            (Slot::Indicators, r#""Indicators""#),
+        ];
+        for (slot, json) in slots {
+            assert_eq!(serde_json::to_string(&slot).unwrap(), json);
+            assert_eq!(serde_json::from_str::<Slot>(json).unwrap(), slot, "{json}");
+        }
+    }
 }

@@ -1,11 +1,10 @@
 use chrono::NaiveDate;
-use proptest::prelude::*;
 
 use super::*;
 use crate::model::{Goal, GoalId};
 use crate::store::Link;
 
-fn goal(id: u64, code: &str) -> Goal {
+pub(super) fn goal(id: u64, code: &str) -> Goal {
     Goal {
         id: GoalId(id),
         parent: None,
@@ -18,7 +17,7 @@ fn goal(id: u64, code: &str) -> Goal {
 
 /// A snapshot with goals `Z1`, `1.3`, `2.1` and the given measures, each linked to `1.3`
 /// (primary) and `Z1`.
-fn snapshot(measures: Vec<Measure>) -> Snapshot {
+pub(super) fn snapshot(measures: Vec<Measure>) -> Snapshot {
     let goals = vec![goal(1, "Z1"), goal(2, "1.3"), goal(3, "2.1")];
     let links = measures
         .iter()
@@ -40,7 +39,7 @@ fn snapshot(measures: Vec<Measure>) -> Snapshot {
     Snapshot::new(goals, measures, links)
 }
 
-fn full_measure() -> Measure {
+pub(super) fn full_measure() -> Measure {
     let mut m = Measure::new("Sprachcafé; „für“ Eltern");
     m.id = MeasureId(42);
     m.description = "Zeile 1\nZeile 2; mit \"Anführung\"".into();
@@ -68,15 +67,15 @@ fn full_measure() -> Measure {
     m
 }
 
-fn text(bytes: &[u8]) -> &str {
+pub(super) fn text(bytes: &[u8]) -> &str {
     std::str::from_utf8(bytes).unwrap()
 }
 
-fn parse_ok(bytes: &[u8]) -> Incoming {
+pub(super) fn parse_ok(bytes: &[u8]) -> Incoming {
     parse(bytes, "t.csv", Lang::De, None).unwrap_or_else(|p| panic!("{p:?}"))
 }
 
-fn problems(bytes: &[u8]) -> Vec<String> {
+pub(super) fn problems(bytes: &[u8]) -> Vec<String> {
     match parse(bytes, "t.csv", Lang::De, None) {
         Ok(incoming) => incoming.problems.iter().map(|p| p.to_string()).collect(),
         Err(problems) => problems.iter().map(|p| p.to_string()).collect(),
@@ -89,7 +88,7 @@ fn export_is_german_excel_csv() {
     assert!(bytes.starts_with(BOM));
     let text = text(&bytes[3..]);
     let mut lines = text.split("\r\n");
-    assert_eq!(lines.next().unwrap(), MEASURE_HEADERS.join(";"));
+    assert_eq!(lines.next().unwrap(), measure_headers().join(";"));
     assert_eq!(
         text.split("\r\n").nth(1).unwrap(),
         "M-0042;\"Sprachcafé; „für“ Eltern\";\"Zeile 1\nZeile 2; mit \"\"Anführung\"\"\";\
@@ -384,113 +383,4 @@ fn indicator_rows_of_one_measure_form_one_list() {
             "t.csv:3: Ausgangswert: darf nicht leer sein"
         ]
     );
-}
-
-fn text_strategy(max: usize) -> impl Strategy<Value = String> {
-    let piece = prop_oneof![
-        Just(";".to_string()),
-        Just(",".to_string()),
-        Just("\"".to_string()),
-        Just("'".to_string()),
-        Just("=".to_string()),
-        Just("-".to_string()),
-        Just("@".to_string()),
-        Just("ä".to_string()),
-        Just("ß".to_string()),
-        Just("„".to_string()),
-        "[a-zA-Z0-9 .]{1,5}",
-    ];
-    proptest::collection::vec(piece, 0..max).prop_map(|v| v.concat())
-}
-
-fn multi_line_strategy() -> impl Strategy<Value = String> {
-    proptest::collection::vec(
-        prop_oneof![
-            text_strategy(4),
-            Just("\n".to_string()),
-            Just("\r\n".to_string()),
-            Just("\t".to_string())
-        ],
-        0..6,
-    )
-    .prop_map(|v| v.concat())
-}
-
-fn measure_strategy() -> impl Strategy<Value = Measure> {
-    let texts = (
-        text_strategy(6).prop_filter("title", |t| !t.trim().is_empty()),
-        multi_line_strategy(),
-        text_strategy(4),
-        text_strategy(4),
-        multi_line_strategy(),
-    );
-    let values = (
-        proptest::option::of(0..=1_000_000_000_000i64),
-        proptest::option::of(0i32..36_000),
-        proptest::sample::select(Status::ALL.to_vec()),
-        proptest::option::of(proptest::sample::select(Fund::ALL.to_vec())),
-        proptest::collection::vec("[a-zA-Zäöü=\\-][a-zA-Zäöü ]{0,8}[a-z]", 0..3),
-        1u64..100_000,
-    );
-    (texts, values).prop_map(
-        |(
-            (title, description, organisation, location, notes),
-            (cents, day, status, fund, groups, id),
-        )| {
-            let mut m = Measure::new(title);
-            m.id = MeasureId(id);
-            m.description = description;
-            m.organisation = organisation;
-            m.location = location;
-            m.notes = notes;
-            m.approved = cents.map(Cents);
-            m.start = day.and_then(|d| NaiveDate::from_num_days_from_ce_opt(730_000 + d));
-            m.status = status;
-            m.fund = fund;
-            m.target_groups = groups;
-            m
-        },
-    )
-}
-
-proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
-
-    #[test]
-    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
-        let _ = parse(&bytes, "x.csv", Lang::De, None);
-    }
-
-    #[test]
-    fn csv_like_text_never_panics(text in "[;,\t\"\r\n'=a-zA-Zä0-9.€ ]{0,300}") {
-        for header in ["ID;Titel;Bewilligt;Ziele;Hauptziel\n", "id,indicator,baseline,target,actual\n", ""] {
-            let _ = parse(format!("{header}{text}").as_bytes(), "x.csv", Lang::En, None);
-        }
-    }
-
-    #[test]
-    fn export_then_parse_keeps_every_field(measure in measure_strategy()) {
-        let incoming = parse_ok(&export_measures(&snapshot(vec![measure.clone()])));
-        prop_assert!(incoming.problems.is_empty(), "{:?}", incoming.problems);
-        prop_assert_eq!(incoming.measures.len(), 1);
-        prop_assert_eq!(&incoming.measures[0].measure, &measure);
-    }
-
-    #[test]
-    // Every value the model accepts (|v| ≤ MAX_INDICATOR_VALUE).
-    fn indicator_values_survive(baseline in -crate::model::MAX_INDICATOR_VALUE..=crate::model::MAX_INDICATOR_VALUE,
-                                actual in proptest::option::of(-1.0e9f64..1.0e9),
-                                name in text_strategy(5).prop_filter("name", |t| !t.trim().is_empty())) {
-        let mut measure = full_measure();
-        measure.indicators = vec![Indicator { name, unit: "=x".into(), baseline, target: 1.0, actual }];
-        let incoming = parse_ok(&export_indicators(&snapshot(vec![measure.clone()])));
-        prop_assert!(incoming.problems.is_empty(), "{:?}", incoming.problems);
-        prop_assert_eq!(&incoming.indicator_updates[0].indicators, &measure.indicators);
-    }
-
-    #[test]
-    fn neutralising_is_lossless(text in "['=+\\-@\t\ra-z0-9,.]{0,8}") {
-        let cell = neutralise_formula(&text);
-        prop_assert_eq!(restore_formula(&cell), text.as_str());
-    }
 }

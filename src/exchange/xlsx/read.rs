@@ -3,20 +3,23 @@
 //! Columns are found by their header in the sheet's first row, in any order; unknown columns are
 //! ignored. Every cell problem becomes `file[Sheet]:row: Header: reason` and the row is skipped.
 
-use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-use super::cells::{CellReader, cell_text};
+use super::cells::CellReader;
+use super::table::Table;
 use super::{
-    Column, INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
-    INDICATOR_TARGET, INDICATOR_UNIT, MEASURE_COLUMNS, SHEET_INDICATORS, SHEET_MEASURES, header,
+    INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
+    INDICATOR_TARGET, INDICATOR_UNIT, SHEET_INDICATORS, SHEET_MEASURES, header,
 };
+use crate::exchange::columns::{Column, measure_columns, measure_headers};
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
 use crate::i18n::{Lang, Text, fill};
-use crate::model::{Indicator, Measure, MeasureId, Status, same_code};
+use crate::model::{
+    Field, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status, Value, same_code,
+};
 
 /// Largest declared uncompressed size of one part of the workbook (a sheet, the shared
 /// strings): a 2 MB zip can unpack to gigabytes.
@@ -62,7 +65,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         };
         let table = Table::read(&mut workbook, name, file, lang)?;
         let is_indicators = table.column(INDICATOR_NAME).is_some();
-        if !is_indicators && table.column(header(Column::Title)).is_none() {
+        if !is_indicators && table.column(header(Column::Field(Field::Title))).is_none() {
             return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
         }
         let kind = if is_indicators {
@@ -91,7 +94,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     };
     let (mut measures, mut indicators) = (measures, indicators);
     if let Some(table) = &mut measures {
-        table.ignore_unknown(&MEASURE_COLUMNS.map(|(_, name, _)| name));
+        table.ignore_unknown(&measure_headers());
     }
     if let Some(table) = &mut indicators {
         table.ignore_unknown(&super::INDICATOR_COLUMNS.map(|(name, _)| name));
@@ -159,188 +162,6 @@ fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-/// One sheet: its name in messages, its header → column index, and its non-empty rows.
-struct Table {
-    /// `file[Sheet]`, the file part of its problems.
-    file: String,
-    /// Lower-cased header → (column index, header as written).
-    columns: HashMap<String, (usize, String)>,
-    /// Headers that occur twice, with their row-1 problems.
-    duplicates: Vec<String>,
-    /// Headers quartier does not know: ignored (with a note).
-    ignored: Vec<String>,
-    /// Rows below the header that have any content, with their sheet row number (1-based).
-    rows: Vec<(usize, Vec<Data>)>,
-    header_line: usize,
-}
-
-impl Table {
-    /// Reads one sheet cell by cell (never as a dense range: one cell at XFD1048576 would ask
-    /// for half a terabyte), refusing more than [`MAX_ROWS`] rows, cells right of
-    /// [`MAX_COLUMNS`] and texts longer than [`MAX_CELL_CHARS`].
-    fn read(
-        workbook: &mut Xlsx<Cursor<&[u8]>>,
-        name: &str,
-        file: &str,
-        lang: Lang,
-    ) -> Result<Table, Vec<ImportProblem>> {
-        let file = format!("{file}[{name}]");
-        let whole = |reason: String| vec![ImportProblem::whole_file(&file, reason)];
-        let broken =
-            |e: &dyn std::fmt::Display| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", e)]));
-        let mut reader = workbook
-            .worksheet_cells_reader(name)
-            .map_err(|e| broken(&e))?;
-        // Non-empty cells by sheet row (0-based), in file order.
-        let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
-        let mut first_row: Option<u32> = None;
-        while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
-            let (row, column) = cell.get_position();
-            let value: Data = cell.get_value().clone().into();
-            if is_blank(&value) {
-                continue;
-            }
-            let at = || cell_name(row, column);
-            if column >= MAX_COLUMNS {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxTooManyColumns),
-                    &[("cell", &at()), ("max", &MAX_COLUMNS)],
-                )));
-            }
-            let first = *first_row.get_or_insert(row);
-            if row.saturating_sub(first) > MAX_ROWS {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxTooManyRows),
-                    &[("cell", &at()), ("max", &MAX_ROWS)],
-                )));
-            }
-            if let Data::String(text) = &value
-                && text.chars().count() > MAX_CELL_CHARS
-            {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxCellTooLong),
-                    &[("cell", &at()), ("max", &MAX_CELL_CHARS)],
-                )));
-            }
-            rows.entry(row).or_default().push((column, value));
-        }
-        let dense = |cells: Vec<(u32, Data)>| {
-            let width = cells
-                .iter()
-                .map(|(c, _)| *c as usize + 1)
-                .max()
-                .unwrap_or(0);
-            let mut row = vec![Data::Empty; width];
-            for (column, value) in cells {
-                row[column as usize] = value;
-            }
-            row
-        };
-        let mut rows = rows.into_iter();
-        let mut columns = HashMap::new();
-        let mut duplicates = Vec::new();
-        let mut header_line = 1;
-        if let Some((row, cells)) = rows.next() {
-            header_line = row as usize + 1;
-            for (index, cell) in dense(cells).iter().enumerate() {
-                let Ok(name) = cell_text(cell) else { continue };
-                let name = name.trim().to_string();
-                if name.is_empty() {
-                    continue;
-                }
-                match columns.entry(name.to_lowercase()) {
-                    Entry::Occupied(_) => duplicates.push(name),
-                    Entry::Vacant(slot) => {
-                        slot.insert((index, name));
-                    }
-                }
-            }
-        }
-        let rows = rows
-            .map(|(row, cells)| (row as usize + 1, dense(cells)))
-            .collect();
-        Ok(Table {
-            file,
-            columns,
-            duplicates,
-            ignored: Vec::new(),
-            rows,
-            header_line,
-        })
-    }
-
-    /// Notes the headers that are not in `known` as ignored.
-    fn ignore_unknown(&mut self, known: &[&str]) {
-        let mut ignored: Vec<(usize, String)> = self
-            .columns
-            .values()
-            .filter(|(_, written)| {
-                let written = written.to_lowercase();
-                !known.iter().any(|k| k.to_lowercase() == written)
-            })
-            .cloned()
-            .collect();
-        ignored.sort();
-        self.ignored = ignored.into_iter().map(|(_, name)| name).collect();
-    }
-
-    /// The column with this header: its index and its header as the file writes it.
-    fn column(&self, name: &str) -> Option<(usize, &str)> {
-        self.columns
-            .get(&name.to_lowercase())
-            .map(|(index, written)| (*index, written.as_str()))
-    }
-
-    /// Problems of the header row: duplicate headers, and missing ones from `required`
-    /// (`always` ones in any case, the others when a row names an existing measure by id,
-    /// whose values an absent column would silently clear).
-    fn header_problems(
-        &self,
-        always: &[&str],
-        when_updating: &[&str],
-        id_header: &str,
-        lang: Lang,
-    ) -> Vec<ImportProblem> {
-        let mut problems: Vec<ImportProblem> = self
-            .duplicates
-            .iter()
-            .map(|name| {
-                let reason = fill(lang.t(Text::ImportDuplicate), &[("value", name)]);
-                ImportProblem::new(&self.file, self.header_line, name.as_str(), reason)
-            })
-            .collect();
-        let updates = self.column(id_header).is_some_and(|(index, _)| {
-            self.rows
-                .iter()
-                .any(|(_, cells)| cells.get(index).is_some_and(|c| !is_blank(c)))
-        });
-        let needed = always
-            .iter()
-            .chain(when_updating.iter().filter(|_| updates));
-        for name in needed {
-            if self.column(name).is_none() {
-                let reason = lang.t(Text::XlsxMissingColumn);
-                problems.push(ImportProblem::new(
-                    &self.file,
-                    self.header_line,
-                    *name,
-                    reason,
-                ));
-            }
-        }
-        problems
-    }
-}
-
-/// An empty cell or one holding only spaces.
-fn is_blank(cell: &Data) -> bool {
-    match cell {
-        Data::Empty => true,
-        Data::String(s) => s.trim().is_empty(),
-        _ => false,
-    }
-}
-
 struct Parser {
     lang: Lang,
     is_1904: bool,
@@ -369,11 +190,10 @@ impl Parser {
     }
 
     fn measures(&mut self, table: &Table) {
-        let always = [header(Column::Title)];
-        let when_updating: Vec<&str> = MEASURE_COLUMNS
-            .iter()
-            .filter(|(c, _, _)| !matches!(c, Column::Id | Column::PrimaryGoal | Column::Goals))
-            .map(|(_, name, _)| *name)
+        let always = [header(Column::Field(Field::Title))];
+        let when_updating: Vec<&str> = (measure_columns().iter())
+            .filter(|c| matches!(c.column, Column::Field(_)))
+            .map(|c| c.header)
             .collect();
         let problems =
             table.header_problems(&always, &when_updating, header(Column::Id), self.lang);
@@ -389,28 +209,26 @@ impl Parser {
             }
             let mut r = self.reader(table, *line, cells);
             let id = r.id(header(Column::Id));
-            let mut measure = Measure::new(r.text(header(Column::Title)));
-            measure.description = r.text(header(Column::Description));
-            measure.organisation = r.text(header(Column::Organisation));
-            measure.contact = r.text(header(Column::Contact));
-            measure.responsible = r.text(header(Column::Responsible));
-            measure.reference = r.text(header(Column::Reference));
-            measure.fund = r.fund(header(Column::Fund));
-            measure.requested = r.amount(header(Column::Requested));
-            measure.approved = r.amount(header(Column::Approved));
-            measure.cofunding = r.amount(header(Column::Cofunding));
-            measure.start = r.date(header(Column::Start));
-            measure.end = r.date(header(Column::End));
-            measure.status = r.status(header(Column::Status)).unwrap_or(Status::Idee);
-            measure.target_groups = r
-                .text(header(Column::TargetGroups))
-                .lines()
-                .map(str::trim)
-                .filter(|g| !g.is_empty())
-                .map(str::to_string)
-                .collect();
-            measure.location = r.text(header(Column::Location));
-            measure.notes = r.text(header(Column::Notes));
+            let mut measure = Measure::new("");
+            for row in &MEASURE_FIELDS {
+                let name = header(Column::Field(row.field));
+                let value = match row.kind {
+                    Kind::Line | Kind::Text => Value::Text(r.text(name)),
+                    Kind::Fund => Value::Fund(r.fund(name)),
+                    Kind::Amount => Value::Amount(r.amount(name)),
+                    Kind::Date => Value::Date(r.date(name)),
+                    Kind::Status => Value::Status(r.status(name).unwrap_or(Status::Idee)),
+                    // One item per line in the cell.
+                    Kind::List => Value::List(
+                        (r.text(name).lines())
+                            .map(str::trim)
+                            .filter(|item| !item.is_empty())
+                            .map(str::to_string)
+                            .collect(),
+                    ),
+                };
+                row.set(&mut measure, value);
+            }
             let primary = r.text(header(Column::PrimaryGoal));
             let others = r.text(header(Column::Goals));
             let failed = r.failed;
@@ -556,30 +374,9 @@ fn goal_codes(primary: &str, others: &str) -> Vec<String> {
     codes
 }
 
-/// The spreadsheet name of a 0-based cell position: `(0, 0)` is `A1`.
-fn cell_name(row: u32, column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut n = column + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    letters.reverse();
-    format!("{}{}", String::from_utf8_lossy(&letters), row + 1)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_are_named_as_in_a_spreadsheet() {
-        assert_eq!(cell_name(0, 0), "A1");
-        assert_eq!(cell_name(9, 25), "Z10");
-        assert_eq!(cell_name(0, 26), "AA1");
-        assert_eq!(cell_name(1_048_575, 16_383), "XFD1048576");
-    }
 
     #[test]
     fn goal_codes_put_the_primary_first_once() {

@@ -6,11 +6,12 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::{
-    Column, GOAL_SEPARATOR, INDICATOR_COLUMNS, MEASURE_COLUMNS, SHEET_GOALS, SHEET_INDICATORS,
-    SHEET_MEASURES, neutralise_formula,
+    GOAL_SEPARATOR, INDICATOR_COLUMNS, SHEET_GOALS, SHEET_INDICATORS, SHEET_MEASURES,
+    neutralise_formula,
 };
 use crate::exchange::Snapshot;
-use crate::model::{Cents, GoalId, Measure, MeasureId};
+use crate::exchange::columns::{Column, MeasureColumn, measure_columns};
+use crate::model::{Cents, GoalId, Measure, MeasureId, Value};
 use crate::store::{Link, goal_stats};
 
 /// Euro amounts: `12.500,50 €` in a German Excel.
@@ -152,22 +153,17 @@ fn measures_sheet(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(SHEET_MEASURES)?;
-    let columns = MEASURE_COLUMNS
-        .iter()
-        .map(|(_, name, width)| (*name, *width));
+    let columns = measure_columns().iter().map(|c| (c.header, c.width));
     let count = header_row(sheet, columns, formats)?;
-    for (col, (column, _, _)) in (0u16..).zip(MEASURE_COLUMNS) {
+    for (col, column) in (0u16..).zip(measure_columns()) {
         // Typed-in ids, codes and file numbers stay text (`1.3` is no number and no date).
-        if matches!(
-            column,
-            Column::Id | Column::Reference | Column::PrimaryGoal | Column::Goals
-        ) {
+        if column.as_text {
             sheet.set_column_format(col, &formats.text)?;
         }
     }
     for (index, measure) in snapshot.measures.iter().enumerate() {
         let row = row_number(index)?;
-        for (col, (column, _, _)) in (0u16..).zip(MEASURE_COLUMNS) {
+        for (col, column) in (0u16..).zip(measure_columns()) {
             measure_cell(sheet, row, col, column, measure, snapshot, formats)?;
         }
     }
@@ -182,38 +178,32 @@ fn measure_cell(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
-    column: Column,
+    column: &MeasureColumn,
     m: &Measure,
     snapshot: &Snapshot,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let code = Some(&formats.text);
-    match column {
-        Column::Id => text(sheet, row, col, &m.id.to_string(), code),
-        Column::Title => text(sheet, row, col, &m.title, None),
-        Column::Description => text(sheet, row, col, &m.description, None),
-        Column::Organisation => text(sheet, row, col, &m.organisation, None),
-        Column::Contact => text(sheet, row, col, &m.contact, None),
-        Column::Responsible => text(sheet, row, col, &m.responsible, None),
-        Column::Reference => text(sheet, row, col, &m.reference, code),
-        Column::Fund => text(sheet, row, col, m.fund.map_or("", |f| f.name()), None),
-        Column::Requested => amount(sheet, row, col, m.requested, &formats.euro),
-        Column::Approved => amount(sheet, row, col, m.approved, &formats.euro),
-        Column::Cofunding => amount(sheet, row, col, m.cofunding, &formats.euro),
-        Column::Start => date(sheet, row, col, m.start, formats),
-        Column::End => date(sheet, row, col, m.end, formats),
-        Column::Status => text(sheet, row, col, m.status.name(), None),
-        Column::TargetGroups => text(sheet, row, col, &m.target_groups.join("\n"), None),
-        Column::Location => text(sheet, row, col, &m.location, None),
+    let format = column.as_text.then_some(&formats.text);
+    match column.column {
+        Column::Id => text(sheet, row, col, &m.id.to_string(), format),
+        Column::Field(_) => match column.field().map(|f| f.get(m)) {
+            Some(Value::Text(value)) => text(sheet, row, col, &value, format),
+            Some(Value::Amount(value)) => amount(sheet, row, col, value, &formats.euro),
+            Some(Value::Date(value)) => date(sheet, row, col, value, formats),
+            Some(Value::Fund(value)) => text(sheet, row, col, value.map_or("", |f| f.name()), None),
+            Some(Value::Status(value)) => text(sheet, row, col, value.name(), None),
+            // One item per line in the cell.
+            Some(Value::List(items)) => text(sheet, row, col, &items.join("\n"), None),
+            None => Ok(()),
+        },
         Column::PrimaryGoal => {
             let primary = snapshot.primary_code(m.id).unwrap_or_default();
-            text(sheet, row, col, &primary, code)
+            text(sheet, row, col, &primary, format)
         }
         Column::Goals => {
             let codes = snapshot.goal_codes(m.id).join(GOAL_SEPARATOR);
-            text(sheet, row, col, &codes, code)
+            text(sheet, row, col, &codes, format)
         }
-        Column::Notes => text(sheet, row, col, &m.notes, None),
     }
 }
 

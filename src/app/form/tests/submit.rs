@@ -19,7 +19,7 @@ fn unreadable_amount_and_date_keep_the_form_open() {
             .is_some_and(|e| e.contains("31.02.2026"))
     );
     assert_eq!(form.errors().len(), 2);
-    assert_eq!(form.focused_slot(), Slot::Requested);
+    assert_eq!(form.focused_slot(), Slot::Field(Field::Requested));
 }
 
 #[test]
@@ -30,7 +30,7 @@ fn end_before_start_and_empty_title_are_shown_on_their_fields() {
     assert_eq!(form.submit(), FormOutcome::Pending);
     assert_eq!(form.error_of(Field::End), Some("liegt vor dem Beginn"));
     assert_eq!(form.error_of(Field::Title), Some("darf nicht leer sein"));
-    assert_eq!(form.focused_slot(), Slot::Title);
+    assert_eq!(form.focused_slot(), Slot::Field(Field::Title));
 }
 
 #[test]
@@ -233,7 +233,11 @@ fn goal_form_keeps_id_parent_and_position() {
     assert_eq!(form.title(), "Ziel 1.3 bearbeiten");
     assert_eq!(
         slots(&form),
-        vec![Slot::Code, Slot::Title, Slot::Description]
+        vec![
+            Slot::Code,
+            Slot::Field(Field::Title),
+            Slot::Field(Field::Description)
+        ]
     );
     assert!(!form.add_entry());
     form.set_text(Field::Code, "1.4");

@@ -1,180 +1,24 @@
-//! The lossless `quartier/1` JSON document:
-//! `{"format":"quartier/1","exported_at":"…","goals":[…],"measures":[…],"history":[…]?}`
-//! with the goal and measure shapes of `--json` (see [`crate::json`]).
+//! One object of a JSON import file (a goal or a measure), read member by member so that every
+//! wrong member is its own problem naming the field.
 
-use serde::Serialize;
 use serde_json::Value;
 
-use super::lines::element_lines;
-use super::{ImportProblem, Incoming, IncomingGoal, IncomingMeasure, Snapshot};
-use crate::i18n::Localize;
-use crate::i18n::{Lang, Text, fill};
-use crate::json::{GoalJson, MeasureJson};
+use crate::exchange::{ImportProblem, IncomingMeasure};
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::json::{GoalJson, json_key};
 use crate::model::{
-    Cents, Field, Fund, Indicator, Measure, MeasureId, Problem, Status, parse_date, same_code,
+    Cents, Field, Fund, Indicator, Kind as FieldKind, MEASURE_FIELDS, Measure, MeasureId, Problem,
+    Status, Value as FieldValue, parse_date, same_code,
 };
-use crate::store::HistoryEntry;
-
-/// The format tag of the document.
-pub const FORMAT: &str = "quartier/1";
-
-/// The exported document.
-#[derive(Debug, Serialize)]
-pub struct Document<'a> {
-    pub format: &'static str,
-    pub exported_at: String,
-    pub goals: Vec<GoalJson>,
-    pub measures: Vec<MeasureJson>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub history: Option<&'a [HistoryEntry]>,
-}
-
-/// The whole database as pretty-printed JSON (history oldest first, when given).
-pub fn export(snapshot: &Snapshot, history: Option<&[HistoryEntry]>, exported_at: &str) -> String {
-    let document = Document {
-        format: FORMAT,
-        exported_at: exported_at.to_string(),
-        goals: snapshot.goals_json(),
-        measures: snapshot.measures_json(),
-        history,
-    };
-    let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
-    text.push('\n');
-    text
-}
-
-/// Turns bytes into text: UTF-8 (a byte-order mark is skipped), else a problem naming the byte.
-pub fn utf8<'b>(bytes: &'b [u8], file: &str, lang: Lang) -> Result<&'b str, Vec<ImportProblem>> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count()
-            + 1;
-        let reason = fill(lang.t(Text::ImportNotUtf8), &[("offset", &e.valid_up_to())]);
-        vec![ImportProblem::new(file, line, "", reason)]
-    })
-}
-
-/// Parses a `quartier/1` document. Errors that stop the parse (not UTF-8, broken JSON, not a
-/// `quartier` document, a newer format) are `Err`; every goal or measure that does not fit its
-/// shape is put into `Incoming::problems` with its line, and parsing goes on.
-///
-/// Rules for fields (README "JSON"): `title` (and a goal's `code`) is required; every other
-/// field may be missing and then is empty (`""`, `null`, `[]`; `status` is `idee`, a missing
-/// `id` or `0` adds a new measure, a goal without `position` keeps its place or goes last).
-/// Unknown fields are ignored with one note. A value of the wrong type or a wrong date,
-/// amount, fund or status is a problem naming the measure, the field and the value.
-pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
-    let text = utf8(bytes, file, lang)?;
-    // serde_json refuses nesting deeper than 128 levels, so hostile files cannot exhaust the stack.
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let reason = fill(lang.t(Text::ImportBadJson), &[("error", &e)]);
-        vec![ImportProblem::new(file, e.line(), "", reason)]
-    })?;
-    let Value::Object(mut top) = value else {
-        return Err(vec![ImportProblem::new(
-            file,
-            1,
-            "",
-            lang.t(Text::ImportNotQuartier),
-        )]);
-    };
-    let format = top.get("format").and_then(Value::as_str).unwrap_or("");
-    if format != FORMAT {
-        let newer = format
-            .strip_prefix("quartier/")
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v > 1);
-        let reason = if newer {
-            fill(lang.t(Text::ImportNewerFormat), &[("format", &format)])
-        } else {
-            lang.t(Text::ImportNotQuartier).to_string()
-        };
-        return Err(vec![ImportProblem::new(file, 1, "format", reason)]);
-    }
-    let mut incoming = Incoming {
-        stamp: top
-            .get("exported_at")
-            .and_then(Value::as_str)
-            .and_then(super::parse_stamp),
-        ..Incoming::default()
-    };
-    let mut unknown = Unknown::default();
-    for key in top.keys() {
-        if !["format", "exported_at", "goals", "measures", "history"].contains(&key.as_str()) {
-            unknown.add(key, 1);
-        }
-    }
-    let goal_lines = element_lines(text, "goals");
-    for (index, value) in array(&mut top, "goals", file, lang, &mut incoming.problems)
-        .into_iter()
-        .enumerate()
-    {
-        let line = goal_lines.get(index).copied().unwrap_or(0);
-        if too_many_problems(&mut incoming.problems, file, lang) {
-            break;
-        }
-        let problems = &mut incoming.problems;
-        let mut object = Object::new(value, file, line, lang, "goals", problems, &mut unknown);
-        if let Some(goal) = object.goal() {
-            incoming.goals.push(IncomingGoal { line, goal });
-        }
-    }
-    let measure_lines = element_lines(text, "measures");
-    for (index, value) in array(&mut top, "measures", file, lang, &mut incoming.problems)
-        .into_iter()
-        .enumerate()
-    {
-        let line = measure_lines.get(index).copied().unwrap_or(0);
-        if too_many_problems(&mut incoming.problems, file, lang) {
-            break;
-        }
-        let problems = &mut incoming.problems;
-        let mut object = Object::new(value, file, line, lang, "measures", problems, &mut unknown);
-        let (item, failed) = object.measure();
-        if failed {
-            // Its goal codes are still checked, so one pass lists every problem.
-            incoming.check_goals_of(&item);
-        } else {
-            incoming.measures.push(item);
-        }
-    }
-    let names: Vec<String> = unknown.names.iter().map(|(n, _)| n.clone()).collect();
-    let line = unknown.names.first().map_or(0, |(_, l)| *l);
-    incoming.notes.extend(super::csv::ignored_note(
-        file,
-        line,
-        &names,
-        Text::ImportIgnoredFields,
-        lang,
-    ));
-    Ok(incoming)
-}
-
-/// True once there are [`super::csv::MAX_PROBLEMS`] problems: the rest of the file is not
-/// checked, and one problem says so.
-fn too_many_problems(problems: &mut Vec<ImportProblem>, file: &str, lang: Lang) -> bool {
-    let max = super::csv::MAX_PROBLEMS;
-    if problems.len() < max {
-        return false;
-    }
-    let reason = fill(lang.t(Text::CsvTooManyProblems), &[("count", &max)]);
-    if problems.last().is_none_or(|p| p.reason != reason) {
-        problems.push(ImportProblem::whole_file(file, reason));
-    }
-    true
-}
 
 /// Field names quartier does not know, each once, with the first line it appears on.
 #[derive(Default)]
-struct Unknown {
-    names: Vec<(String, usize)>,
+pub(super) struct Unknown {
+    pub names: Vec<(String, usize)>,
 }
 
 impl Unknown {
-    fn add(&mut self, name: &str, line: usize) {
+    pub(super) fn add(&mut self, name: &str, line: usize) {
         if self.names.len() < 1000 && !self.names.iter().any(|(n, _)| n == name) {
             self.names.push((name.to_string(), line));
         }
@@ -182,7 +26,7 @@ impl Unknown {
 }
 
 /// One goal or measure object being read, with its problems.
-struct Object<'a> {
+pub(super) struct Object<'a> {
     map: serde_json::Map<String, Value>,
     file: &'a str,
     line: usize,
@@ -194,7 +38,7 @@ struct Object<'a> {
 }
 
 impl<'a> Object<'a> {
-    fn new(
+    pub(super) fn new(
         value: Value,
         file: &'a str,
         line: usize,
@@ -203,10 +47,11 @@ impl<'a> Object<'a> {
         problems: &'a mut Vec<ImportProblem>,
         unknown: &mut Unknown,
     ) -> Object<'a> {
-        let known: &[&str] = if list == "goals" {
-            &GOAL_FIELDS
+        let measure_keys = crate::json::measure_keys();
+        let known: Vec<&str> = if list == "goals" {
+            GOAL_FIELDS.to_vec()
         } else {
-            &MEASURE_FIELDS
+            measure_keys.iter().map(String::as_str).collect()
         };
         let (map, failed) = match value {
             Value::Object(map) => (map, false),
@@ -413,7 +258,7 @@ impl<'a> Object<'a> {
         out
     }
 
-    fn goal(&mut self) -> Option<GoalJson> {
+    pub(super) fn goal(&mut self) -> Option<GoalJson> {
         let code = self.required_text("code", Field::Code);
         let title = self.required_text("title", Field::Title);
         let description = self.text("description", Field::Description);
@@ -439,7 +284,7 @@ impl<'a> Object<'a> {
     }
 
     /// The measure, and whether it had problems (then it is not imported).
-    fn measure(&mut self) -> (IncomingMeasure, bool) {
+    pub(super) fn measure(&mut self) -> (IncomingMeasure, bool) {
         let id = match self.map.remove("id") {
             None | Some(Value::Null) => 0,
             Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or(0),
@@ -455,25 +300,27 @@ impl<'a> Object<'a> {
                 0
             }
         };
-        let mut measure = Measure::new(self.required_text("title", Field::Title));
+        let mut measure = Measure::new("");
         measure.id = MeasureId(id);
-        measure.description = self.text("description", Field::Description);
-        measure.organisation = self.text("organisation", Field::Organisation);
-        measure.contact = self.text("contact", Field::Contact);
-        measure.responsible = self.text("responsible", Field::Responsible);
-        measure.reference = self.text("reference", Field::Reference);
-        measure.fund = self.parsed("fund", Field::Fund, Fund::parse_input);
-        measure.requested = self.cents("requested_cents", Field::Requested);
-        measure.approved = self.cents("approved_cents", Field::Approved);
-        measure.cofunding = self.cents("cofunding_cents", Field::Cofunding);
-        measure.start = self.parsed("start", Field::Start, parse_date);
-        measure.end = self.parsed("end", Field::End, parse_date);
-        measure.status = self
-            .parsed("status", Field::Status, Status::parse_input)
-            .unwrap_or(Status::Idee);
-        measure.target_groups = self.texts("target_groups", Field::TargetGroup(0));
-        measure.location = self.text("location", Field::Location);
-        measure.notes = self.text("notes", Field::Notes);
+        for row in &MEASURE_FIELDS {
+            let key = json_key(row);
+            let field = row.field;
+            let value = match row.kind {
+                FieldKind::Line | FieldKind::Text if field == Field::Title => {
+                    FieldValue::Text(self.required_text(&key, field))
+                }
+                FieldKind::Line | FieldKind::Text => FieldValue::Text(self.text(&key, field)),
+                FieldKind::Amount => FieldValue::Amount(self.cents(&key, field)),
+                FieldKind::Date => FieldValue::Date(self.parsed(&key, field, parse_date)),
+                FieldKind::Fund => FieldValue::Fund(self.parsed(&key, field, Fund::parse_input)),
+                FieldKind::Status => FieldValue::Status(
+                    self.parsed(&key, field, Status::parse_input)
+                        .unwrap_or(Status::Idee),
+                ),
+                FieldKind::List => FieldValue::List(self.texts(&key, field)),
+            };
+            row.set(&mut measure, value);
+        }
         let indicators = self.indicators();
         let mut goals = self.texts("goals", Field::Goals);
         let primary = self.parsed("primary_goal", Field::Goals, |t| Ok(t.to_string()));
@@ -505,50 +352,3 @@ impl<'a> Object<'a> {
 
 /// Fields of a goal object.
 const GOAL_FIELDS: [&str; 5] = ["code", "title", "parent", "description", "position"];
-
-/// Fields of a measure object (the `--json` shape).
-const MEASURE_FIELDS: [&str; 20] = [
-    "id",
-    "title",
-    "description",
-    "organisation",
-    "contact",
-    "responsible",
-    "reference",
-    "fund",
-    "requested_cents",
-    "approved_cents",
-    "cofunding_cents",
-    "start",
-    "end",
-    "status",
-    "target_groups",
-    "location",
-    "notes",
-    "indicators",
-    "goals",
-    "primary_goal",
-];
-
-/// The elements of the top-level array `key` (missing = empty).
-fn array(
-    top: &mut serde_json::Map<String, Value>,
-    key: &str,
-    file: &str,
-    lang: Lang,
-    problems: &mut Vec<ImportProblem>,
-) -> Vec<Value> {
-    match top.remove(key) {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => {
-            problems.push(ImportProblem::new(
-                file,
-                1,
-                key,
-                lang.t(Text::ImportNotAList),
-            ));
-            Vec::new()
-        }
-    }
-}

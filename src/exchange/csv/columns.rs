@@ -1,0 +1,154 @@
+//! The header of an import file: which column holds what. Measure files take their columns from
+//! [`crate::exchange::columns`]; indicator files have their own fixed set.
+
+use std::collections::HashMap;
+
+use crate::exchange::ImportProblem;
+use crate::exchange::columns::{Column, INDICATOR_HEADERS, measure_columns, normalise_header};
+use crate::i18n::{Lang, Text, fill};
+
+/// A column an import file may have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(super) enum Col {
+    /// A column of a measure file (its `ID` is [`Col::Id`]).
+    Measure(Column),
+    Id,
+    /// The measure's title in an indicator file.
+    Title,
+    Indicator,
+    Unit,
+    Baseline,
+    Target,
+    Actual,
+}
+
+/// Columns of an indicator file.
+const INDICATOR_COLUMNS: [(Col, &str, &[&str]); 7] = [
+    (Col::Id, INDICATOR_HEADERS[0], &[]),
+    (
+        Col::Title,
+        INDICATOR_HEADERS[1],
+        &["massnahme", "measure", "title"],
+    ),
+    (Col::Indicator, INDICATOR_HEADERS[2], &["indicator", "name"]),
+    (Col::Unit, INDICATOR_HEADERS[3], &["unit"]),
+    (Col::Baseline, INDICATOR_HEADERS[4], &["baseline"]),
+    (Col::Target, INDICATOR_HEADERS[5], &["target"]),
+    (Col::Actual, INDICATOR_HEADERS[6], &["actual"]),
+];
+
+/// Columns an indicator file must have.
+const INDICATOR_REQUIRED: [Col; 4] = [Col::Id, Col::Indicator, Col::Baseline, Col::Target];
+
+/// The header of a file: which column holds what.
+pub(super) struct Columns {
+    pub kind: Kind,
+    /// Column index of each known column.
+    pub at: HashMap<Col, usize>,
+    /// Header text of each column, as the file writes it (for problems).
+    pub names: Vec<String>,
+    /// Columns with an empty header.
+    pub unnamed: Vec<usize>,
+    /// Headers of columns quartier does not know (an office's own `Bemerkung`): ignored.
+    pub ignored: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Kind {
+    Measures,
+    Indicators,
+}
+
+impl Columns {
+    /// Reads the header; every unknown, doubled or (for indicators) missing column is a problem.
+    pub(super) fn read(
+        header: &::csv::StringRecord,
+        file: &str,
+        line: usize,
+        lang: Lang,
+    ) -> Result<Columns, Vec<ImportProblem>> {
+        let normalised: Vec<String> = header.iter().map(normalise_header).collect();
+        let kind = if normalised
+            .iter()
+            .any(|n| n == "indikator" || n == "indicator")
+        {
+            Kind::Indicators
+        } else {
+            Kind::Measures
+        };
+        let measures: Vec<(Col, &str, &[&str])>;
+        let table: &[(Col, &str, &[&str])] = match kind {
+            Kind::Measures => {
+                measures = (measure_columns().iter())
+                    .map(|c| (Col::of(c.column), c.header, &c.aliases[..]))
+                    .collect();
+                &measures
+            }
+            Kind::Indicators => &INDICATOR_COLUMNS,
+        };
+        let mut columns = Columns {
+            kind,
+            at: HashMap::new(),
+            names: header
+                .iter()
+                .map(|n| n.trim().trim_start_matches('\u{feff}').to_string())
+                .collect(),
+            unnamed: Vec::new(),
+            ignored: Vec::new(),
+        };
+        let mut problems = Vec::new();
+        let germans: Vec<String> = table.iter().map(|(_, g, _)| normalise_header(g)).collect();
+        for (index, name) in normalised.iter().enumerate() {
+            if name.is_empty() {
+                columns.unnamed.push(index);
+                continue;
+            }
+            let found = table
+                .iter()
+                .zip(&germans)
+                .find(|((_, _, others), german)| *german == name || others.contains(&name.as_str()))
+                .map(|(entry, _)| entry);
+            let shown = columns.names[index].clone();
+            match found {
+                Some((col, _, _)) => {
+                    if columns.at.insert(*col, index).is_some() {
+                        let reason = fill(lang.t(Text::ImportDuplicate), &[("value", &shown)]);
+                        problems.push(ImportProblem::new(file, line, shown, reason));
+                    }
+                }
+                None => columns.ignored.push(shown),
+            }
+        }
+        if kind == Kind::Indicators {
+            for col in INDICATOR_REQUIRED {
+                if !columns.at.contains_key(&col) {
+                    let german = table
+                        .iter()
+                        .find(|(c, _, _)| *c == col)
+                        .map_or("", |(_, g, _)| *g);
+                    problems.push(ImportProblem::new(
+                        file,
+                        line,
+                        german,
+                        lang.t(Text::CsvMissingColumn),
+                    ));
+                }
+            }
+        }
+        if problems.is_empty() {
+            Ok(columns)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
+impl Col {
+    /// The column of a measure file; its id is the same column as an indicator file's.
+    pub(super) fn of(column: Column) -> Col {
+        match column {
+            Column::Id => Col::Id,
+            other => Col::Measure(other),
+        }
+    }
+}
