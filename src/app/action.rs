@@ -20,14 +20,20 @@ pub enum Action {
     CollapseOrParent,
     /// Tree: expand or collapse.
     Toggle,
-    /// Tree: a new sub-goal or sibling; measure pane: a new measure linked to the goal.
-    Add,
-    /// Edit the selected goal or measure in a form.
-    Edit,
+    /// Tree: a new sub-goal or sibling (or the first goal of an empty tree).
+    AddGoal,
+    /// Measure pane: a new measure linked to the selected goal.
+    AddMeasure,
+    /// Edit the selected goal in a form.
+    EditGoal,
+    /// Edit the selected measure in a form.
+    EditMeasure,
     /// Change the selected goal's title.
     Rename,
-    /// Delete the selected goal or measure, after a confirmation.
-    Delete,
+    /// Delete the selected goal (and its sub-goals), after a confirmation.
+    DeleteGoal,
+    /// Delete the selected measure, after a confirmation.
+    DeleteMeasure,
     /// Link the selected measure to another goal, chosen in a picker.
     Link,
     /// Remove the link of the selected measure to the selected goal.

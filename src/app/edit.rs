@@ -91,62 +91,66 @@ impl App {
         }
     }
 
-    /// `a`: a new goal (tree) or a new measure linked to the selected goal (without a goal on
-    /// a virtual row).
-    pub(super) fn add(&mut self) {
+    /// `a` in the tree: a new goal.
+    pub(super) fn add_goal(&mut self) {
         let selected = self.tree.selected().cloned();
-        if self.focus == Focus::Tree {
-            // In a tree without goals `a` makes the first goal from any row.
-            if !self.tree.is_empty() && self.refuse_on_virtual_row() {
-                return;
-            }
-            // Under a top-level goal: a new child; under a sub-goal: a sibling after it; in an
-            // empty tree: a new top-level goal.
-            let (parent, position) = match &selected {
-                None => (None, u32::MAX),
-                Some(Goal {
-                    parent: None, id, ..
-                }) => (Some(*id), u32::MAX),
-                Some(Goal {
-                    parent: Some(parent),
-                    position,
-                    ..
-                }) => (Some(*parent), position + 1),
-            };
-            let parent_goal = parent.and_then(|p| self.tree.goal(p));
-            let goal = Goal {
-                id: GoalId(0),
-                parent,
-                code: next_code(self.tree.goals(), parent_goal),
-                title: String::new(),
-                description: String::new(),
+        // In a tree without goals `a` makes the first goal from any row.
+        if !self.tree.is_empty() && self.refuse_on_virtual_row() {
+            return;
+        }
+        // Under a top-level goal: a new child; under a sub-goal: a sibling after it; in an
+        // empty tree: a new top-level goal.
+        let (parent, position) = match &selected {
+            None => (None, u32::MAX),
+            Some(Goal {
+                parent: None, id, ..
+            }) => (Some(*id), u32::MAX),
+            Some(Goal {
+                parent: Some(parent),
                 position,
-            };
-            self.open_form(Form::goal(&goal, true, self.lang), Purpose::NewGoal);
-            // The code is filled in; start at the title.
-            if let Mode::Form(state) = &mut self.mode {
-                state.form.next_field();
-            }
-        } else {
-            let measure = Measure::new("");
-            let purpose = match selected {
-                Some(goal) => Purpose::NewMeasure { goal: goal.id },
-                None => Purpose::NewMeasureWithoutGoal,
-            };
-            self.open_form(Form::measure(&measure, true, self.lang), purpose);
+                ..
+            }) => (Some(*parent), position + 1),
+        };
+        let parent_goal = parent.and_then(|p| self.tree.goal(p));
+        let goal = Goal {
+            id: GoalId(0),
+            parent,
+            code: next_code(self.tree.goals(), parent_goal),
+            title: String::new(),
+            description: String::new(),
+            position,
+        };
+        self.open_form(Form::goal(&goal, true, self.lang), Purpose::NewGoal);
+        // The code is filled in; start at the title.
+        if let Mode::Form(state) = &mut self.mode {
+            state.form.next_field();
         }
     }
 
+    /// `a` in the measure pane: a new measure linked to the selected goal (without a goal on a
+    /// virtual row).
+    pub(super) fn add_measure(&mut self) {
+        let measure = Measure::new("");
+        let purpose = match self.tree.selected() {
+            Some(goal) => Purpose::NewMeasure { goal: goal.id },
+            None => Purpose::NewMeasureWithoutGoal,
+        };
+        self.open_form(Form::measure(&measure, true, self.lang), purpose);
+    }
+
     /// `e`/Enter: edit the selected goal or measure.
-    pub(super) fn edit(&mut self) {
-        if self.focus == Focus::Tree {
-            if self.refuse_on_virtual_row() {
-                return;
-            }
-            if let Some(goal) = self.tree.selected().cloned() {
-                self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
-            }
-        } else if let Some(measure) = self.selected_measure() {
+    pub(super) fn edit_goal(&mut self) {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
+        if let Some(goal) = self.tree.selected().cloned() {
+            self.open_form(Form::goal(&goal, false, self.lang), Purpose::EditGoal);
+        }
+    }
+
+    /// `e`/Enter in the measure pane: edit the selected measure.
+    pub(super) fn edit_measure(&mut self) {
+        if let Some(measure) = self.selected_measure() {
             self.open_form(
                 Form::measure(&measure, false, self.lang),
                 Purpose::EditMeasure,
@@ -282,37 +286,41 @@ impl App {
 
     /// `d`: asks before deleting, naming what goes, how many links, and the measures that
     /// lose their last goal with a goal.
-    pub(super) fn ask_delete(&mut self) {
+    pub(super) fn ask_delete_goal(&mut self) {
         let lang = self.lang;
-        if self.focus == Focus::Tree {
-            if self.refuse_on_virtual_row() {
-                return;
-            }
-            let Some(goal) = self.tree.selected().cloned() else {
-                return;
-            };
-            let subtree = self.tree.subtree(goal.id);
-            let links: usize = subtree
-                .iter()
-                .map(|g| self.links.measures_of(*g).len())
-                .sum();
-            let title = crate::text::sanitize_line(&goal.title).into_owned();
-            let question = fill(
-                lang.t(Text::AskDeleteGoal),
-                &[
-                    ("code", &goal.code),
-                    ("title", &title),
-                    ("children", &(subtree.len() - 1)),
-                    ("links", &links),
-                ],
-            );
-            let orphaned = self.orphaned_by(&subtree);
-            let question = self.with_orphans(question, &orphaned);
-            self.mode = Mode::Confirm(Confirm {
-                question,
-                pending: Pending::DeleteGoal(goal.id),
-            });
-        } else if let Some(measure) = self.selected_measure() {
+        if self.refuse_on_virtual_row() {
+            return;
+        }
+        let Some(goal) = self.tree.selected().cloned() else {
+            return;
+        };
+        let subtree = self.tree.subtree(goal.id);
+        let links: usize = subtree
+            .iter()
+            .map(|g| self.links.measures_of(*g).len())
+            .sum();
+        let title = crate::text::sanitize_line(&goal.title).into_owned();
+        let question = fill(
+            lang.t(Text::AskDeleteGoal),
+            &[
+                ("code", &goal.code),
+                ("title", &title),
+                ("children", &(subtree.len() - 1)),
+                ("links", &links),
+            ],
+        );
+        let orphaned = self.orphaned_by(&subtree);
+        let question = self.with_orphans(question, &orphaned);
+        self.mode = Mode::Confirm(Confirm {
+            question,
+            pending: Pending::DeleteGoal(goal.id),
+        });
+    }
+
+    /// `d` in the measure pane: asks before deleting the selected measure.
+    pub(super) fn ask_delete_measure(&mut self) {
+        let lang = self.lang;
+        if let Some(measure) = self.selected_measure() {
             let links = self.links.goals_of(measure.id).len();
             let title = crate::text::sanitize_line(&measure.title).into_owned();
             let question = fill(

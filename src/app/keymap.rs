@@ -73,361 +73,129 @@ pub struct Binding {
     pub hint: Option<Text>,
 }
 
-const fn bind(
-    context: Context,
-    keys: &'static [&'static str],
-    action: Action,
-    help: Text,
-    hint: Option<Text>,
-) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        help,
-        hint,
-    }
+/// The keymap table, one binding per line (in the style of helix's `keymap!`).
+macro_rules! keymap {
+    ($($context:ident [$($key:literal)+] => $action:ident, $help:ident $(, $hint:ident)?;)*) => {
+        &[$(Binding {
+            context: Context::$context,
+            keys: &[$($key),+],
+            action: Action::$action,
+            help: Text::$help,
+            hint: keymap!(@hint $($hint)?),
+        }),*]
+    };
+    (@hint) => { None };
+    (@hint $hint:ident) => { Some(Text::$hint) };
 }
 
-use Action as A;
-use Context as C;
-use Text as T;
-
-/// Every key binding of quartier.
-pub const BINDINGS: &[Binding] = &[
-    bind(C::Global, &["C-c"], A::Quit, T::KeyQuitAnywhere, None),
-    bind(C::Global, &["C-g"], A::Messages, T::KeyMessages, None),
+/// Every key binding of quartier, one per line:
+/// `Context [keys] => Action, help text[, status-bar hint];`.
+pub const BINDINGS: &[Binding] = keymap! {
+    Global ["C-c"] => Quit, KeyQuitAnywhere;
+    Global ["C-g"] => Messages, KeyMessages;
     // Normal mode, every pane.
-    bind(C::Normal, &["j", "Down"], A::MoveDown, T::KeyMoveDown, None),
-    bind(C::Normal, &["k", "Up"], A::MoveUp, T::KeyMoveUp, None),
-    bind(C::Normal, &["g", "Home"], A::First, T::KeyFirst, None),
-    bind(C::Normal, &["G", "End"], A::Last, T::KeyLast, None),
-    bind(C::Normal, &["PgDn"], A::PageDown, T::KeyPageDown, None),
-    bind(C::Normal, &["PgUp"], A::PageUp, T::KeyPageUp, None),
-    bind(
-        C::Normal,
-        &["Tab"],
-        A::FocusNext,
-        T::KeyFocusNext,
-        Some(T::HintPane),
-    ),
-    bind(C::Normal, &["S-Tab"], A::FocusPrev, T::KeyFocusPrev, None),
-    bind(
-        C::Normal,
-        &["/"],
-        A::Search,
-        T::KeySearch,
-        Some(T::HintSearch),
-    ),
-    bind(C::Normal, &["n"], A::NextHit, T::KeyNextHit, None),
-    bind(C::Normal, &["N"], A::PrevHit, T::KeyPrevHit, None),
-    bind(C::Normal, &["f"], A::Filter, T::KeyFilter, None),
-    bind(C::Normal, &["s"], A::Sort, T::KeySort, None),
-    bind(C::Normal, &["u"], A::Undo, T::KeyUndo, Some(T::HintUndo)),
-    bind(C::Normal, &["C-r"], A::Redo, T::KeyRedo, None),
-    bind(C::Normal, &["?"], A::Help, T::KeyHelp, Some(T::HintHelp)),
-    bind(C::Normal, &["q"], A::Quit, T::KeyQuit, Some(T::HintQuit)),
-    bind(C::Normal, &["Esc"], A::Cancel, T::KeyBack, None),
-    bind(
-        C::Normal,
-        &["R"],
-        A::Report,
-        T::KeyReport,
-        Some(T::HintReport),
-    ),
-    bind(C::Normal, &["x"], A::Export, T::KeyExport, None),
+    Normal ["j" "Down"] => MoveDown, KeyMoveDown;
+    Normal ["k" "Up"] => MoveUp, KeyMoveUp;
+    Normal ["g" "Home"] => First, KeyFirst;
+    Normal ["G" "End"] => Last, KeyLast;
+    Normal ["PgDn"] => PageDown, KeyPageDown;
+    Normal ["PgUp"] => PageUp, KeyPageUp;
+    Normal ["Tab"] => FocusNext, KeyFocusNext, HintPane;
+    Normal ["S-Tab"] => FocusPrev, KeyFocusPrev;
+    Normal ["/"] => Search, KeySearch, HintSearch;
+    Normal ["n"] => NextHit, KeyNextHit;
+    Normal ["N"] => PrevHit, KeyPrevHit;
+    Normal ["f"] => Filter, KeyFilter;
+    Normal ["s"] => Sort, KeySort;
+    Normal ["u"] => Undo, KeyUndo, HintUndo;
+    Normal ["C-r"] => Redo, KeyRedo;
+    Normal ["?"] => Help, KeyHelp, HintHelp;
+    Normal ["q"] => Quit, KeyQuit, HintQuit;
+    Normal ["Esc"] => Cancel, KeyBack;
+    Normal ["R"] => Report, KeyReport, HintReport;
+    Normal ["x"] => Export, KeyExport;
     // The goal tree.
-    bind(
-        C::Tree,
-        &["l", "Right", "Enter"],
-        A::ExpandOrChild,
-        T::KeyExpand,
-        None,
-    ),
-    bind(
-        C::Tree,
-        &["h", "Left"],
-        A::CollapseOrParent,
-        T::KeyCollapse,
-        None,
-    ),
-    bind(C::Tree, &["Space"], A::Toggle, T::KeyToggle, None),
-    bind(C::Tree, &["a"], A::Add, T::KeyAddGoal, Some(T::HintAdd)),
-    bind(C::Tree, &["e"], A::Edit, T::KeyEditGoal, Some(T::HintEdit)),
-    bind(C::Tree, &["r"], A::Rename, T::KeyRenameGoal, None),
-    bind(
-        C::Tree,
-        &["d"],
-        A::Delete,
-        T::KeyDeleteGoal,
-        Some(T::HintDelete),
-    ),
-    bind(C::Tree, &["K"], A::MoveGoalUp, T::KeyMoveGoalUp, None),
-    bind(C::Tree, &["J"], A::MoveGoalDown, T::KeyMoveGoalDown, None),
-    bind(C::Tree, &["m"], A::MoveGoalTo, T::KeyMoveGoalTo, None),
+    Tree ["l" "Right" "Enter"] => ExpandOrChild, KeyExpand;
+    Tree ["h" "Left"] => CollapseOrParent, KeyCollapse;
+    Tree ["Space"] => Toggle, KeyToggle;
+    Tree ["a"] => AddGoal, KeyAddGoal, HintAdd;
+    Tree ["e"] => EditGoal, KeyEditGoal, HintEdit;
+    Tree ["r"] => Rename, KeyRenameGoal;
+    Tree ["d"] => DeleteGoal, KeyDeleteGoal, HintDelete;
+    Tree ["K"] => MoveGoalUp, KeyMoveGoalUp;
+    Tree ["J"] => MoveGoalDown, KeyMoveGoalDown;
+    Tree ["m"] => MoveGoalTo, KeyMoveGoalTo;
     // The measure table and detail pane.
-    bind(
-        C::Measures,
-        &["a"],
-        A::Add,
-        T::KeyAddMeasure,
-        Some(T::HintAdd),
-    ),
-    bind(
-        C::Measures,
-        &["e", "Enter"],
-        A::Edit,
-        T::KeyEditMeasure,
-        Some(T::HintEdit),
-    ),
-    bind(
-        C::Measures,
-        &["d"],
-        A::Delete,
-        T::KeyDeleteMeasure,
-        Some(T::HintDelete),
-    ),
-    bind(C::Measures, &["L"], A::Link, T::KeyLink, Some(T::HintLink)),
-    bind(C::Measures, &["U"], A::Unlink, T::KeyUnlink, None),
-    bind(C::Measures, &["P"], A::SetPrimary, T::KeySetPrimary, None),
-    bind(
-        C::Measures,
-        &["h", "Left"],
-        A::FocusPrev,
-        T::KeyFocusPrev,
-        None,
-    ),
+    Measures ["a"] => AddMeasure, KeyAddMeasure, HintAdd;
+    Measures ["e" "Enter"] => EditMeasure, KeyEditMeasure, HintEdit;
+    Measures ["d"] => DeleteMeasure, KeyDeleteMeasure, HintDelete;
+    Measures ["L"] => Link, KeyLink, HintLink;
+    Measures ["U"] => Unlink, KeyUnlink;
+    Measures ["P"] => SetPrimary, KeySetPrimary;
+    Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
     // Help overlay.
-    bind(
-        C::Help,
-        &["j", "Down"],
-        A::MoveDown,
-        T::KeyScrollDown,
-        Some(T::HintScroll),
-    ),
-    bind(C::Help, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
-    bind(
-        C::Help,
-        &["Esc", "?", "q"],
-        A::Cancel,
-        T::KeyCloseHelp,
-        Some(T::HintClose),
-    ),
+    Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    Help ["k" "Up"] => MoveUp, KeyScrollUp;
+    Help ["Esc" "?" "q"] => Cancel, KeyCloseHelp, HintClose;
     // Yes/no questions.
-    bind(
-        C::Confirm,
-        &["j", "y", "Enter"],
-        A::Confirm,
-        T::KeyYes,
-        Some(T::HintYes),
-    ),
-    bind(
-        C::Confirm,
-        &["n", "Esc"],
-        A::Deny,
-        T::KeyNo,
-        Some(T::HintNo),
-    ),
+    Confirm ["j" "y" "Enter"] => Confirm, KeyYes, HintYes;
+    Confirm ["n" "Esc"] => Deny, KeyNo, HintNo;
     // Goal picker.
-    bind(
-        C::Picker,
-        &["Down", "C-n"],
-        A::MoveDown,
-        T::KeyMoveDown,
-        None,
-    ),
-    bind(C::Picker, &["Up", "C-p"], A::MoveUp, T::KeyMoveUp, None),
-    bind(
-        C::Picker,
-        &["Enter"],
-        A::Confirm,
-        T::KeyPickGoal,
-        Some(T::HintChoose),
-    ),
-    bind(
-        C::Picker,
-        &["Esc"],
-        A::Cancel,
-        T::KeyCancel,
-        Some(T::HintCancel),
-    ),
+    Picker ["Down" "C-n"] => MoveDown, KeyMoveDown;
+    Picker ["Up" "C-p"] => MoveUp, KeyMoveUp;
+    Picker ["Enter"] => Confirm, KeyPickGoal, HintChoose;
+    Picker ["Esc"] => Cancel, KeyCancel, HintCancel;
     // Search.
-    bind(
-        C::Search,
-        &["Enter"],
-        A::Confirm,
-        T::KeySearchKeep,
-        Some(T::HintKeep),
-    ),
-    bind(
-        C::Search,
-        &["Esc"],
-        A::Cancel,
-        T::KeySearchAbort,
-        Some(T::HintCancel),
-    ),
-    bind(
-        C::Search,
-        &["Down", "C-n"],
-        A::NextHit,
-        T::KeyNextHit,
-        Some(T::HintNextHit),
-    ),
-    bind(C::Search, &["Up", "C-p"], A::PrevHit, T::KeyPrevHit, None),
+    Search ["Enter"] => Confirm, KeySearchKeep, HintKeep;
+    Search ["Esc"] => Cancel, KeySearchAbort, HintCancel;
+    Search ["Down" "C-n"] => NextHit, KeyNextHit, HintNextHit;
+    Search ["Up" "C-p"] => PrevHit, KeyPrevHit;
     // Filter popup.
-    bind(C::Filter, &["j", "Down"], A::MoveDown, T::KeyMoveDown, None),
-    bind(C::Filter, &["k", "Up"], A::MoveUp, T::KeyMoveUp, None),
-    bind(
-        C::Filter,
-        &["h", "Left"],
-        A::ChoicePrev,
-        T::KeyChoicePrev,
-        None,
-    ),
-    bind(
-        C::Filter,
-        &["l", "Right", "Space"],
-        A::ChoiceNext,
-        T::KeyChoiceNext,
-        Some(T::HintChoice),
-    ),
-    bind(
-        C::Filter,
-        &["x", "Backspace"],
-        A::ClearFilter,
-        T::KeyClearFilter,
-        None,
-    ),
-    bind(
-        C::Filter,
-        &["Enter"],
-        A::Confirm,
-        T::KeyApplyFilter,
-        Some(T::HintApply),
-    ),
-    bind(
-        C::Filter,
-        &["Esc"],
-        A::Cancel,
-        T::KeyCancel,
-        Some(T::HintCancel),
-    ),
+    Filter ["j" "Down"] => MoveDown, KeyMoveDown;
+    Filter ["k" "Up"] => MoveUp, KeyMoveUp;
+    Filter ["h" "Left"] => ChoicePrev, KeyChoicePrev;
+    Filter ["l" "Right" "Space"] => ChoiceNext, KeyChoiceNext, HintChoice;
+    Filter ["x" "Backspace"] => ClearFilter, KeyClearFilter;
+    Filter ["Enter"] => Confirm, KeyApplyFilter, HintApply;
+    Filter ["Esc"] => Cancel, KeyCancel, HintCancel;
     // Export dialog.
-    bind(
-        C::Export,
-        &["Down", "C-n"],
-        A::ChoiceNext,
-        T::KeyExportFormat,
-        Some(T::HintFormat),
-    ),
-    bind(
-        C::Export,
-        &["Up", "C-p"],
-        A::ChoicePrev,
-        T::KeyExportFormatPrev,
-        None,
-    ),
-    bind(
-        C::Export,
-        &["Enter"],
-        A::Confirm,
-        T::KeyExportWrite,
-        Some(T::HintWrite),
-    ),
-    bind(
-        C::Export,
-        &["Esc"],
-        A::Cancel,
-        T::KeyCancel,
-        Some(T::HintCancel),
-    ),
+    Export ["Down" "C-n"] => ChoiceNext, KeyExportFormat, HintFormat;
+    Export ["Up" "C-p"] => ChoicePrev, KeyExportFormatPrev;
+    Export ["Enter"] => Confirm, KeyExportWrite, HintWrite;
+    Export ["Esc"] => Cancel, KeyCancel, HintCancel;
     // Edit forms.
-    bind(
-        C::Form,
-        &["Tab"],
-        A::NextField,
-        T::KeyNextField,
-        Some(T::HintField),
-    ),
-    bind(C::Form, &["S-Tab"], A::PrevField, T::KeyPrevField, None),
-    bind(C::Form, &["C-s"], A::Save, T::KeySave, Some(T::HintSave)),
-    bind(C::Form, &["Enter"], A::FormEnter, T::KeyFormEnter, None),
+    Form ["Tab"] => NextField, KeyNextField, HintField;
+    Form ["S-Tab"] => PrevField, KeyPrevField;
+    Form ["C-s"] => Save, KeySave, HintSave;
+    Form ["Enter"] => FormEnter, KeyFormEnter;
     // Not Enter, not Ctrl-Enter (terminals send both as CR): ESC CR and LF reach us intact,
     // over SSH too.
-    bind(
-        C::Form,
-        &["A-Enter", "C-j"],
-        A::NewLine,
-        T::KeyNewLine,
-        None,
-    ),
-    bind(
-        C::Form,
-        &["Esc"],
-        A::Cancel,
-        T::KeyFormCancel,
-        Some(T::HintCancel),
-    ),
-    bind(C::Form, &["C-n"], A::AddEntry, T::KeyAddEntry, None),
-    bind(C::Form, &["C-d"], A::RemoveEntry, T::KeyRemoveEntry, None),
+    Form ["A-Enter" "C-j"] => NewLine, KeyNewLine;
+    Form ["Esc"] => Cancel, KeyFormCancel, HintCancel;
+    Form ["C-n"] => AddEntry, KeyAddEntry;
+    Form ["C-d"] => RemoveEntry, KeyRemoveEntry;
     // The report view.
-    bind(
-        C::Report,
-        &["Tab"],
-        A::SwitchTab,
-        T::KeyReportTab,
-        Some(T::HintReportTab),
-    ),
-    bind(
-        C::Report,
-        &["l", "Right"],
-        A::NextYear,
-        T::KeyYearNext,
-        Some(T::HintYear),
-    ),
-    bind(C::Report, &["h", "Left"], A::PrevYear, T::KeyYearPrev, None),
-    bind(
-        C::Report,
-        &["j", "Down"],
-        A::MoveDown,
-        T::KeyScrollDown,
-        Some(T::HintScroll),
-    ),
-    bind(C::Report, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
-    bind(C::Report, &["PgDn"], A::PageDown, T::KeyPageDown, None),
-    bind(C::Report, &["PgUp"], A::PageUp, T::KeyPageUp, None),
-    bind(
-        C::Report,
-        &["Esc", "q", "R"],
-        A::Cancel,
-        T::KeyCloseReport,
-        Some(T::HintClose),
-    ),
+    Report ["Tab"] => SwitchTab, KeyReportTab, HintReportTab;
+    Report ["l" "Right"] => NextYear, KeyYearNext, HintYear;
+    Report ["h" "Left"] => PrevYear, KeyYearPrev;
+    Report ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    Report ["k" "Up"] => MoveUp, KeyScrollUp;
+    Report ["PgDn"] => PageDown, KeyPageDown;
+    Report ["PgUp"] => PageUp, KeyPageUp;
+    Report ["Esc" "q" "R"] => Cancel, KeyCloseReport, HintClose;
     // The message log.
-    bind(
-        C::Messages,
-        &["j", "Down"],
-        A::MoveDown,
-        T::KeyScrollDown,
-        Some(T::HintScroll),
-    ),
-    bind(C::Messages, &["k", "Up"], A::MoveUp, T::KeyScrollUp, None),
-    bind(
-        C::Messages,
-        &["Esc", "q"],
-        A::Cancel,
-        T::KeyCloseMessages,
-        Some(T::HintClose),
-    ),
-];
+    Messages ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    Messages ["k" "Up"] => MoveUp, KeyScrollUp;
+    Messages ["Esc" "q"] => Cancel, KeyCloseMessages, HintClose;
+};
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in
 /// the help so every key a user can press is documented.
 pub const TEXT_INPUT_KEYS: &[(&str, Text)] = &[
-    ("Left Right", T::KeyCursorOrChoice),
-    ("Home End", T::KeyLineStartEnd),
-    ("C-w", T::KeyDeleteWord),
-    ("C-u", T::KeyDeleteLine),
+    ("Left Right", Text::KeyCursorOrChoice),
+    ("Home End", Text::KeyLineStartEnd),
+    ("C-w", Text::KeyDeleteWord),
+    ("C-u", Text::KeyDeleteLine),
 ];
 
 /// The canonical name of a key press (`j`, `J`, `Down`, `C-r`, `S-Tab`, `Space` …); `None` for
@@ -459,6 +227,62 @@ pub fn key_name(key: &KeyEvent) -> Option<String> {
     Some(name)
 }
 
+/// The key press a key name stands for: the inverse of [`key_name`] (`j`, `J`, `C-s`, `S-Tab`,
+/// `A-Enter`, `PgDn` …); `None` for a name no key has. Tests press keys by these names.
+pub fn parse_key(name: &str) -> Option<KeyEvent> {
+    let plain = |code| Some(KeyEvent::new(code, KeyModifiers::NONE));
+    match name {
+        "Space" => plain(KeyCode::Char(' ')),
+        "Down" => plain(KeyCode::Down),
+        "Up" => plain(KeyCode::Up),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "PgDn" => plain(KeyCode::PageDown),
+        "PgUp" => plain(KeyCode::PageUp),
+        "A-Enter" => Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "S-Tab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
+        "Tab" => plain(KeyCode::Tab),
+        "Backspace" => plain(KeyCode::Backspace),
+        "Delete" => plain(KeyCode::Delete),
+        _ => {
+            let (ctrl, rest) = match name.strip_prefix("C-") {
+                Some(rest) => (true, rest),
+                None => (false, name),
+            };
+            let mut chars = rest.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                return None;
+            };
+            let modifiers = match (ctrl, c.is_uppercase()) {
+                (true, _) => KeyModifiers::CONTROL,
+                (false, true) => KeyModifiers::SHIFT,
+                (false, false) => KeyModifiers::NONE,
+            };
+            Some(KeyEvent::new(KeyCode::Char(c), modifiers))
+        }
+    }
+}
+
+/// The key names bound to `action` in `context` (empty when none is).
+pub fn keys_for(context: Context, action: Action) -> &'static [&'static str] {
+    bindings_of(context)
+        .find(|b| b.action == action)
+        .map_or(&[], |b| b.keys)
+}
+
+/// The keys bound to `action` in `context` for display, separated by `/`.
+pub fn display_keys_for(context: Context, action: Action, lang: Lang) -> String {
+    keys_for(context, action)
+        .iter()
+        .map(|k| display_key(k, lang))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// The action bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
     let name = key_name(key)?;
@@ -479,16 +303,16 @@ pub fn display_key(name: &str, lang: Lang) -> String {
         "Right" => "→".into(),
         "Left Right" => "← →".into(),
         "Home End" => format!("{} {}", display_key("Home", lang), display_key("End", lang)),
-        "Home" => lang.t(T::KeyNameHome).into(),
-        "End" => lang.t(T::KeyNameEnd).into(),
-        "PgDn" => lang.t(T::KeyNamePageDown).into(),
-        "PgUp" => lang.t(T::KeyNamePageUp).into(),
-        "Space" => lang.t(T::KeyNameSpace).into(),
-        "S-Tab" => lang.t(T::KeyNameShiftTab).into(),
-        "Backspace" => lang.t(T::KeyNameBackspace).into(),
+        "Home" => lang.t(Text::KeyNameHome).into(),
+        "End" => lang.t(Text::KeyNameEnd).into(),
+        "PgDn" => lang.t(Text::KeyNamePageDown).into(),
+        "PgUp" => lang.t(Text::KeyNamePageUp).into(),
+        "Space" => lang.t(Text::KeyNameSpace).into(),
+        "S-Tab" => lang.t(Text::KeyNameShiftTab).into(),
+        "Backspace" => lang.t(Text::KeyNameBackspace).into(),
         "A-Enter" => "Alt-Enter".into(),
         other => match other.strip_prefix("C-") {
-            Some(rest) => format!("{}-{rest}", lang.t(T::KeyNameCtrl)),
+            Some(rest) => format!("{}-{rest}", lang.t(Text::KeyNameCtrl)),
             None => other.to_string(),
         },
     }
@@ -564,6 +388,17 @@ mod tests {
                 assert!(pressable(key), "{key} cannot be pressed");
             }
         }
+    }
+
+    #[test]
+    fn parse_key_is_the_inverse_of_key_name() {
+        for binding in BINDINGS {
+            for name in binding.keys {
+                let key = parse_key(name).unwrap_or_else(|| panic!("{name} cannot be parsed"));
+                assert_eq!(key_name(&key).as_deref(), Some(*name));
+            }
+        }
+        assert_eq!(parse_key("nonsense"), None);
     }
 
     #[test]

@@ -97,12 +97,7 @@ pub struct Message {
 #[derive(Debug, Default)]
 pub struct ViewState {
     pub tree_offset: Cell<usize>,
-    pub tree_height: Cell<usize>,
     pub table_offset: Cell<usize>,
-    pub table_height: Cell<usize>,
-    /// How far the detail pane can scroll (its wrapped lines minus its height) and its height.
-    pub detail_max_scroll: Cell<u16>,
-    pub detail_height: Cell<usize>,
 }
 
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
@@ -148,6 +143,9 @@ pub struct App {
     /// The terminal is below the minimum size: the screen shows only a notice, so keys that
     /// would act unseen are ignored (see [`App::resize`]).
     too_small: bool,
+    /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
+    /// it (the views never write sizes back).
+    screen: ratatui::layout::Rect,
 }
 
 impl App {
@@ -202,6 +200,7 @@ impl App {
             draft_path,
             quit: false,
             too_small: false,
+            screen: ratatui::layout::Rect::new(0, 0, crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
         };
         app.recount();
         match crate::report::today() {
@@ -239,6 +238,12 @@ impl App {
     /// resizing do anything.
     pub fn resize(&mut self, width: u16, height: u16) {
         self.too_small = width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT;
+        self.screen = ratatui::layout::Rect::new(0, 0, width, height);
+    }
+
+    /// The terminal's size as last told by [`App::resize`].
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        self.screen
     }
 
     /// True while the terminal is below the minimum size.
@@ -362,7 +367,9 @@ impl App {
             Mode::Help { scroll } => {
                 self.mode = match action {
                     Action::MoveDown => Mode::Help {
-                        scroll: scroll.saturating_add(1),
+                        scroll: scroll
+                            .saturating_add(1)
+                            .min(crate::ui::help_max_scroll(self, self.screen)),
                     },
                     Action::MoveUp => Mode::Help {
                         scroll: scroll.saturating_sub(1),

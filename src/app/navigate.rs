@@ -59,10 +59,13 @@ impl App {
                 let text = fill(self.lang.t(Text::SortedBy), &[("column", &name)]);
                 self.say(MessageKind::Info, text);
             }
-            Action::Add => self.add(),
-            Action::Edit => self.edit(),
+            Action::AddGoal => self.add_goal(),
+            Action::AddMeasure => self.add_measure(),
+            Action::EditGoal => self.edit_goal(),
+            Action::EditMeasure => self.edit_measure(),
             Action::Rename => self.rename_goal(),
-            Action::Delete => self.ask_delete(),
+            Action::DeleteGoal => self.ask_delete_goal(),
+            Action::DeleteMeasure => self.ask_delete_measure(),
             Action::Link => self.open_picker(),
             Action::Unlink => self.unlink(),
             Action::SetPrimary => self.set_primary(),
@@ -81,10 +84,16 @@ impl App {
     }
 
     fn page(&self) -> usize {
+        let areas = crate::ui::Areas::new(self.screen());
+        let height = crate::ui::inner_height(match self.focus {
+            Focus::Tree => areas.tree,
+            Focus::Measures => areas.table,
+            Focus::Detail => areas.detail,
+        });
+        // The table's first row is its header.
         let height = match self.focus {
-            Focus::Tree => self.view.tree_height.get(),
-            Focus::Measures => self.view.table_height.get(),
-            Focus::Detail => self.view.detail_height.get(),
+            Focus::Measures => height.saturating_sub(1),
+            _ => height,
         };
         height.saturating_sub(1).max(1)
     }
@@ -103,8 +112,10 @@ impl App {
                 self.detail_scroll = 0;
             }
             Focus::Detail => {
-                // Bounded by what the last drawing left below the pane.
-                let max = self.view.detail_max_scroll.get() as isize;
+                // Bounded by the end of the text as drawn on this screen.
+                let measure = self.selected_measure();
+                let max =
+                    crate::ui::detail_max_scroll(self, measure.as_ref(), self.screen) as isize;
                 let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
                 self.detail_scroll = scroll.clamp(0, max) as u16;
             }

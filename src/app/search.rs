@@ -184,7 +184,8 @@ impl App {
 
     pub(super) fn update_search(&mut self, input: SearchInput, action: Action) {
         match action {
-            Action::Confirm => {}
+            // Enter keeps the selected hit and ends the search.
+            Action::Confirm => self.mode = Mode::Normal,
             Action::Cancel => {
                 self.go_to_origin(input.origin);
             }

@@ -292,14 +292,12 @@ fn tab_cycles_panes_and_moves_stay_in_the_focused_pane() {
     assert_eq!(selected_code(app), "1.3");
     press(app, "<Tab>");
     assert_eq!(app.focus, Focus::Detail);
-    // The view says how far the pane can scroll when it draws; without a drawing, nowhere.
-    press(app, "jj");
-    assert_eq!(app.detail_scroll, 0);
-    app.view.detail_max_scroll.set(3);
-    press(app, "jjjj");
-    assert_eq!(app.detail_scroll, 3);
+    // The app knows how far the pane can scroll from the screen size, without a drawing.
+    let max = crate::ui::detail_max_scroll(app, app.selected_measure().as_ref(), app.screen());
+    press(app, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj");
+    assert_eq!(app.detail_scroll, max);
     press(app, "k");
-    assert_eq!(app.detail_scroll, 2);
+    assert_eq!(app.detail_scroll, max.saturating_sub(1));
     press(app, "<S-Tab><S-Tab>");
     assert_eq!(app.focus, Focus::Tree);
     press(app, "<Tab><Esc>");
@@ -798,6 +796,18 @@ fn help_opens_scrolls_and_closes() {
     assert!(matches!(app.mode, Mode::Help { scroll: 2 }));
     press(app, "q");
     assert!(matches!(app.mode, Mode::Normal));
+    // Scrolling stops at the end: 200 steps down and one up is one line above the end.
+    app.resize(80, 24);
+    press(app, "?");
+    let max = crate::ui::help_max_scroll(app, app.screen());
+    assert!(max > 10, "{max}");
+    for _ in 0..200 {
+        press(app, "j");
+    }
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max));
+    press(app, "k");
+    assert!(matches!(app.mode, Mode::Help { scroll } if scroll == max - 1));
+    press(app, "q");
     assert!(!app.should_quit(), "q closes the help, it does not quit");
     press(app, "q");
     assert!(app.should_quit());
@@ -1272,4 +1282,47 @@ fn the_message_log_keeps_the_last_20_newest_first_and_ctrl_g_returns_to_the_form
         form_text(&f.app, form::Slot::Field(Field::Title)),
         "Halbfertig"
     );
+}
+
+/// Presses a key by its binding name (`keymap::parse_key`), as the keymap spells it.
+fn press_named(app: &mut App, name: &str) {
+    let key = crate::app::keymap::parse_key(name).unwrap_or_else(|| panic!("no key {name}"));
+    app.handle_key(key);
+}
+
+#[test]
+fn the_discard_question_answers_to_the_keys_of_yes_no_questions_only() {
+    use crate::app::keymap::{Context, keys_for};
+    let mut f = fixture();
+    let app = &mut f.app;
+    select_13(app);
+    let ask = |app: &mut App| {
+        press(app, "<Tab>e");
+        type_text(app, "x");
+        press(app, "<Esc>");
+        assert!(matches!(&app.mode, Mode::Form(s) if s.form.is_asking()));
+    };
+    for name in keys_for(Context::Confirm, Action::Deny) {
+        ask(app);
+        press_named(app, name);
+        assert!(
+            matches!(&app.mode, Mode::Form(s) if !s.form.is_asking()),
+            "{name}"
+        );
+        press(app, "<Esc>");
+        press_named(app, keys_for(Context::Confirm, Action::Confirm)[0]);
+        assert!(matches!(app.mode, Mode::Normal), "{name}");
+    }
+    for name in keys_for(Context::Confirm, Action::Confirm) {
+        ask(app);
+        press_named(app, name);
+        assert!(matches!(app.mode, Mode::Normal), "{name}");
+    }
+    // A key the table does not bind to yes or no answers nothing (`J` used to mean yes).
+    ask(app);
+    press_named(app, "J");
+    assert!(matches!(&app.mode, Mode::Form(s) if s.form.is_asking()));
+    press_named(app, "n");
+    press(app, "<Esc>j");
+    assert!(matches!(app.mode, Mode::Normal));
 }

@@ -43,20 +43,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     title.push(' ');
     let block = pane_block(app, Line::from(title), Focus::Detail);
     let Some(measure) = measure else {
-        app.view.detail_max_scroll.set(0);
         let text = Line::styled(lang.t(Text::NoMeasureSelected), app.theme.dim());
         frame.render_widget(Paragraph::new(text).block(block), area);
         return;
     };
     let inner = block.inner(area);
-    let lines = lines(app, &measure, inner.width as usize);
-    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
-    // The same wrapping as drawn: how far the pane can scroll, kept for the app's j/k.
-    let total = paragraph.line_count(inner.width);
-    let max = total.saturating_sub(inner.height as usize);
-    let max = u16::try_from(max).unwrap_or(u16::MAX);
-    app.view.detail_max_scroll.set(max);
-    app.view.detail_height.set(inner.height as usize);
+    let (paragraph, max) = wrapped(app, &measure, inner);
     let scroll = app.detail_scroll.min(max);
     let mut block = block;
     if scroll > 0 {
@@ -69,6 +61,28 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(block, area);
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
+}
+
+/// The wrapped text of `measure` for the pane's `inner` area and how far it can scroll.
+fn wrapped<'a>(app: &App, measure: &'a Measure, inner: Rect) -> (Paragraph<'a>, u16) {
+    let lines = lines(app, measure, inner.width as usize);
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = paragraph.line_count(inner.width);
+    let max = total.saturating_sub(inner.height as usize);
+    (paragraph, u16::try_from(max).unwrap_or(u16::MAX))
+}
+
+/// How far the detail pane can scroll for the selected measure on a `screen` of this size (the
+/// same wrapping as drawn); the app bounds `j`/`k` with it.
+pub fn max_scroll(app: &App, measure: Option<&Measure>, screen: Rect) -> u16 {
+    let Some(measure) = measure else {
+        return 0;
+    };
+    let area = super::Areas::new(screen).detail;
+    let inner = ratatui::widgets::Block::default()
+        .borders(ratatui::widgets::Borders::ALL)
+        .inner(area);
+    wrapped(app, measure, inner).1
 }
 
 /// The lines of a measure for a pane `columns` wide.

@@ -56,6 +56,22 @@ pub fn help_lines(contexts: &[Context], lang: Lang) -> Vec<(String, String)> {
     lines
 }
 
+/// Columns of the overlay for an inner width.
+fn columns(inner_width: u16) -> usize {
+    if inner_width >= 100 { 2 } else { 1 }
+}
+
+/// How far the help overlay can scroll on a `screen` of this size: its rows minus its height.
+/// The app bounds `j` with it, so scrolling past the end and back is one step back.
+pub fn max_scroll(app: &App, screen: Rect) -> u16 {
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .inner(super::Areas::help(screen));
+    let entries = help_lines(&help_contexts(app), app.lang).len();
+    let rows = entries.div_ceil(columns(inner.width));
+    u16::try_from(rows.saturating_sub(inner.height as usize)).unwrap_or(u16::MAX)
+}
+
 pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let theme = app.theme;
     let entries = help_lines(&help_contexts(app), app.lang);
@@ -72,7 +88,7 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(0)
         .min(16);
-    let columns = if inner.width >= 100 { 2 } else { 1 };
+    let columns = columns(inner.width);
     let column_width = inner.width as usize / columns;
     let per_column = entries.len().div_ceil(columns);
     let lines: Vec<Line> = (0..per_column)

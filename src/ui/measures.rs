@@ -120,7 +120,7 @@ fn empty_hint(app: &App) -> String {
         let keys = key(Context::Normal, Action::Filter);
         return fill(lang.t(Text::NoMeasureMatches), &[("keys", &keys)]);
     }
-    let add = key(Context::Measures, Action::Add);
+    let add = key(Context::Measures, Action::AddMeasure);
     let keys = if app.focus == Focus::Tree {
         let tab = key(Context::Normal, Action::FocusNext);
         fill(lang.t(Text::KeysThen), &[("first", &tab), ("second", &add)])
@@ -322,7 +322,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         app.pane.rows.len(),
     );
     app.view.table_offset.set(offset);
-    app.view.table_height.set(height);
     if !app.measures_loaded {
         lines.push(Line::styled(lang.t(Text::LoadingMeasures), app.theme.dim()));
     } else if app.pane.rows.is_empty() {

@@ -219,7 +219,10 @@ fn the_detail_pane_shows_there_is_more_and_scrolls_no_further_than_its_end() {
     let shown = screen(draw(&f.app, 80, 24).backend().buffer());
     assert!(shown.contains("↓ mehr"), "{shown}");
     assert!(!shown.contains("↑ mehr"));
-    let max = f.app.view.detail_max_scroll.get();
+    // Bounded by the app itself, without a drawing in between.
+    f.app.resize(80, 24);
+    let max =
+        crate::ui::detail_max_scroll(&f.app, f.app.selected_measure().as_ref(), f.app.screen());
     assert!(max > 20, "{max}");
     for _ in 0..200 {
         press(&mut f.app, "j");
@@ -556,4 +559,18 @@ fn a_refused_export_shows_why_inside_the_open_dialog() {
     assert!(text.contains("kann nicht geschrieben werden"), "{text}");
     assert!(text.contains("gibt es nicht."), "{text}");
     assert!(text.contains("Enter schreiben"), "{text}");
+}
+
+#[test]
+fn help_scrolled_past_its_end_comes_back_one_line_per_key() {
+    let mut f = fixture();
+    f.app.resize(80, 24);
+    press(&mut f.app, "?");
+    for _ in 0..200 {
+        press(&mut f.app, "j");
+    }
+    let at_end = screen(draw(&f.app, 80, 24).backend().buffer());
+    press(&mut f.app, "k");
+    let one_up = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert_ne!(at_end, one_up, "k after scrolling past the end must move");
 }

@@ -26,7 +26,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         app.tree.len(),
     );
     app.view.tree_offset.set(offset);
-    app.view.tree_height.set(height);
     let columns = inner.width as usize;
     let mut lines: Vec<Line> = app
         .tree

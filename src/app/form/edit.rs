@@ -70,15 +70,17 @@ impl Form {
     }
 
     /// Every other key: edits the focused input (shell-like keys in text, ←/→/Space in a
-    /// choice), or answers the discard question (j/y yes, n no).
+    /// choice), or answers the discard question with the keys the keymap binds to yes and no
+    /// in questions (other keys are ignored there).
     pub fn input(&mut self, key: KeyEvent) -> FormOutcome {
         if key.kind == KeyEventKind::Release {
             return FormOutcome::Pending;
         }
         if self.asking {
-            let outcome = match key.code {
-                KeyCode::Char('j' | 'J' | 'y' | 'Y') | KeyCode::Enter => FormOutcome::Cancelled,
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => FormOutcome::Pending,
+            use crate::app::{action::Action, keymap};
+            let outcome = match keymap::lookup(&[keymap::Context::Confirm], &key) {
+                Some(Action::Confirm) => FormOutcome::Cancelled,
+                Some(Action::Deny) => FormOutcome::Pending,
                 _ => return FormOutcome::Pending,
             };
             self.asking = false;

@@ -2,8 +2,9 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::app::action::Action;
 use crate::app::form::{Content, Form, RowView};
-use crate::app::keymap::display_key;
+use crate::app::keymap::{Context, display_key, display_keys_for, keys_for};
 use crate::i18n::Text;
 use crate::text::{cell, width};
 use crate::ui::Theme;
@@ -23,29 +24,32 @@ pub(super) fn footer_line(
             theme.selected(),
         ));
     }
-    // Key names as the keymap shows them (`Strg-s` in German).
-    let key = |name: &str| display_key(name, lang);
+    // The keys the keymap binds in forms, as it shows them (`Strg-s` in German).
+    let keys = |action: Action| display_keys_for(Context::Form, action, lang);
+    let first = |action: Action| {
+        keys_for(Context::Form, action)
+            .first()
+            .map(|k| display_key(k, lang))
+            .unwrap_or_default()
+    };
     let mut hints = vec![
-        (key("C-s"), Text::FormHintSave),
-        (key("Esc"), Text::FormHintCancel),
+        (keys(Action::Save), Text::FormHintSave),
+        (keys(Action::Cancel), Text::FormHintCancel),
     ];
     // In a multi-line input the footer says both: which keys make a new line, and that Enter
     // moves on there too (Shift-Tab is left out so the line fits 80 columns).
-    let mut field_keys = format!("Tab/{}", key("S-Tab"));
+    let mut field_keys = format!("{}/{}", first(Action::NextField), first(Action::PrevField));
     if let Some(view) = views.iter().find(|v| v.focused) {
         match view.content {
             Content::Choice(_) => hints.push(("←/→".into(), Text::FormHintChoose)),
             Content::Text { .. } => {
-                hints.push((
-                    format!("{}/{}", key("A-Enter"), key("C-j")),
-                    Text::FormHintNewline,
-                ));
-                field_keys = format!("{}/Tab", key("Enter"));
+                hints.push((keys(Action::NewLine), Text::FormHintNewline));
+                field_keys = format!("{}/{}", first(Action::FormEnter), first(Action::NextField));
             }
-            Content::Empty => hints.push((key("C-n"), Text::FormHintAddEntry)),
+            Content::Empty => hints.push((keys(Action::AddEntry), Text::FormHintAddEntry)),
             Content::Line { .. } if view.slot.is_list() => {
-                hints.push((key("C-n"), Text::FormHintAddEntry));
-                hints.push((key("C-d"), Text::FormHintRemoveEntry));
+                hints.push((keys(Action::AddEntry), Text::FormHintAddEntry));
+                hints.push((keys(Action::RemoveEntry), Text::FormHintRemoveEntry));
             }
             Content::Line { .. } => {}
         }
