@@ -607,3 +607,13 @@ fn deeply_nested_batch_in_the_history_is_reported_not_a_crash() {
         );
     }
 }
+
+/// A 7-byte measure record whose title claims 16 MiB (found by the proptest above): decode
+/// must fail without allocating what the prefix claims.
+#[test]
+fn a_short_record_claiming_a_long_title_allocates_little() {
+    let bytes = [1u8, 0, 252, 0, 0, 0, 1];
+    let (result, largest) = largest_allocation(|| codec::decode::<Measure>(&bytes, 1));
+    assert!(result.is_err(), "{result:?}");
+    assert!(largest <= SMALL_ALLOCATION, "{largest} bytes for 7 bytes");
+}

@@ -28,6 +28,13 @@ fn config() -> impl bincode::config::Config {
     bincode::config::standard().with_limit::<DECODE_LIMIT>()
 }
 
+fn decode_limited<T: DeserializeOwned, const LIMIT: usize>(
+    payload: &[u8],
+) -> Result<(T, usize), bincode::error::DecodeError> {
+    let config = bincode::config::standard().with_limit::<LIMIT>();
+    bincode::serde::decode_from_slice::<T, _>(payload, config)
+}
+
 /// Encodes `value` as `[version, payload…]`.
 pub fn encode<T: Serialize>(version: u8, value: &T) -> Vec<u8> {
     let mut bytes = vec![version];
@@ -53,9 +60,21 @@ pub fn decode<T: DeserializeOwned>(bytes: &[u8], expected: u8) -> Result<T, Code
     decode_payload(&bytes[1..])
 }
 
+/// Decodes with a byte limit that fits the input. bincode counts against the limit the
+/// length of every string before it allocates it, and the full width of every integer it reads
+/// (8 for a `u64`, 16 for a `u128`, although a varint may take one byte), so a real record
+/// never claims more than 16 times its length. A limit of that size never refuses a real
+/// record, while a lying length prefix in a short record can no longer make decode allocate
+/// megabytes. The limit is a type parameter in bincode, hence the tiers; the top tier is the
+/// old fixed limit.
 fn decode_payload<T: DeserializeOwned>(payload: &[u8]) -> Result<T, CodecError> {
-    let (value, consumed) = bincode::serde::decode_from_slice::<T, _>(payload, config())
-        .map_err(|e| CodecError::Malformed(e.to_string()))?;
+    let decoded = match payload.len().saturating_mul(16) {
+        n if n <= 64 * 1024 => decode_limited::<T, { 64 * 1024 }>(payload),
+        n if n <= 1024 * 1024 => decode_limited::<T, { 1024 * 1024 }>(payload),
+        n if n <= 16 * 1024 * 1024 => decode_limited::<T, { 16 * 1024 * 1024 }>(payload),
+        _ => decode_limited::<T, DECODE_LIMIT>(payload),
+    };
+    let (value, consumed) = decoded.map_err(|e| CodecError::Malformed(e.to_string()))?;
     if consumed != payload.len() {
         return Err(CodecError::TrailingBytes(payload.len() - consumed));
     }
