@@ -110,6 +110,15 @@ fn restrict_permissions(path: &Path) {
     }
 }
 
+impl Drop for Store {
+    /// sled writes again when it closes (its last flush can move pages into new blob files):
+    /// flush and sync here, before sled's own drop, so that nothing it wrote for data already
+    /// confirmed is left unsynced. Errors are ignored: every change was durable when confirmed.
+    fn drop(&mut self) {
+        let _ = self.persist();
+    }
+}
+
 impl Store {
     /// Opens the database directory at `path`, creating and seeding it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
