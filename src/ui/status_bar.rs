@@ -43,10 +43,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // bar takes quit's place first (help always stays).
     let (mut pinned, others) = hints(app);
     let pinned_all: usize = pinned.iter().map(Hint::width).sum();
-    if app
-        .message
+    let message_text = app.message.as_ref().map(|m| sanitize_line(&m.text));
+    if message_text
         .as_ref()
-        .is_some_and(|m| width(&sanitize_line(&m.text)) > room.saturating_sub(pinned_all))
+        .is_some_and(|text| width(text) > room.saturating_sub(pinned_all))
     {
         pinned.retain(|hint| hint.is_help);
     }
@@ -76,13 +76,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    if let Some(message) = &app.message {
+    if let (Some(message), Some(text)) = (&app.message, message_text) {
         let style = match message.kind {
             MessageKind::Info => theme.normal(),
             MessageKind::Success => theme.success(),
             MessageKind::Error => theme.error(),
         };
-        let text = sanitize_line(&message.text);
         if width(&text) <= left_room {
             used = width(&text);
             spans.push(Span::styled(text.into_owned(), style));
