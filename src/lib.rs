@@ -16,6 +16,7 @@ pub mod files;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod net;
 pub mod ops;
 pub mod report;
 pub mod store;

@@ -11,6 +11,7 @@ mod history;
 mod measures;
 mod output;
 mod report;
+mod server;
 
 use std::path::PathBuf;
 
@@ -36,6 +37,12 @@ pub struct Cli {
     /// (~/.local/share/quartier/db).
     #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Open the database in this process instead of through its server (one user only).
+    #[arg(long, global = true, env = "QUARTIER_NO_SERVER")]
+    pub no_server: bool,
+    /// A name recorded with changes beside the Unix user (where an office shares an account).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub display_name: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -107,6 +114,18 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Run the database's server in the foreground (e.g. as a systemd unit).
+    Serve {
+        /// Leave the terminal's session (how clients start it).
+        #[arg(long)]
+        detach: bool,
+        /// Stop after this many seconds without a client.
+        #[arg(long, value_name = "SECONDS")]
+        idle_exit: Option<u64>,
+    },
+    /// The database's server: status or stop.
+    #[command(subcommand)]
+    Server(server::ServerCommand),
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -170,6 +189,18 @@ pub fn run(cli: Cli) -> i32 {
 
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
+    match cli.command {
+        Some(Command::Serve { detach, idle_exit }) => {
+            return server::serve(&path, detach, idle_exit);
+        }
+        Some(Command::Server(command)) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let code = server::run(&path, lang, command, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(code);
+        }
+        _ => {}
+    }
     // A missing or empty directory becomes a new database: say so, once, on stderr, so a
     // mistyped --db or a forgotten QUARTIER_DB does not go unnoticed.
     let new = std::fs::read_dir(&path).map_or(true, |mut entries| entries.next().is_none());
@@ -228,6 +259,9 @@ fn dispatch(
             let count = crate::demo::fill(store, &actor, measures, seed)?;
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
+        }
+        Command::Serve { .. } | Command::Server(_) => {
+            unreachable!("handled before the store opens")
         }
     }
     Ok(0)

@@ -156,6 +156,23 @@ pub fn text(text: Text) -> &'static str {
         }
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
         ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
+        ErrServerGone => "Verbindung zum Server verloren",
+        ErrServer => "Server: {reason}",
+        ErrServerRefused => "vom Server abgelehnt: {reason}",
+        ErrNoServer => "Kein Server für {path}",
+        ErrServerPermission => "keine Berechtigung für {path}",
+        ErrServerVersion => {
+            "Der Server spricht Protokoll {server_protocol} (quartier {server_version}), dieses Programm Protokoll {protocol} (quartier {version}): den Server mit `quartier server stop` beenden, dann neu starten."
+        }
+        ErrServerFailed => "Server unter {path}: {reason}",
+        ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
+        ServerNone => "Kein Server läuft für {path}.",
+        ServerStopped => "Server (pid {pid}) beendet.",
+        ServerStatusHead => "Server pid {pid}, quartier {version}, läuft seit {since} ({uptime})",
+        ServerStatusDatabase => "Datenbank: {path}",
+        ServerStatusSocket => "Socket:    {path}",
+        ServerStatusOps => "Änderungen: {count}",
+        ServerStatusClients => "Verbunden: {count}",
         ErrIndicatorNotFound => "{measure} hat keinen Indikator „{name}“.",
         ErrDemoNotEmpty => {
             "Die Datenbank enthält schon {count} {count:Maßnahme|Maßnahmen}; Beispieldaten nur in eine leere Datenbank."

@@ -184,6 +184,9 @@ impl Localize for StoreError {
             }
             StoreError::NothingToUndo => t(Text::ErrNothingToUndo).into(),
             StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
+            StoreError::ServerGone => t(Text::ErrServerGone).into(),
+            StoreError::Server(reason) => fill(t(Text::ErrServer), &[("reason", reason)]),
+            StoreError::Refused(reason) => fill(t(Text::ErrServerRefused), &[("reason", reason)]),
         }
     }
 }
@@ -251,6 +254,7 @@ impl Localize for Inconsistency {
                     ("path", &path.display()),
                 ],
             ),
+            Inconsistency::Reported(text) => text.clone(),
         }
     }
 }

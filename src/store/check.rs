@@ -62,6 +62,8 @@ pub enum Inconsistency {
         /// The file itself.
         path: std::path::PathBuf,
     },
+    /// A problem the database's server found and described (in the client's language).
+    Reported(String),
 }
 
 /// Why reading a tree stopped.
@@ -145,6 +147,7 @@ impl std::fmt::Display for Inconsistency {
                 field,
                 date,
             } => write!(f, "M-{measure:04}: {field:?} {date} out of range"),
+            Inconsistency::Reported(text) => f.write_str(text),
             Inconsistency::Unreadable {
                 tree,
                 after,

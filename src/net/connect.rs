@@ -1,0 +1,95 @@
+//! Finding the server of a database, starting one when nobody serves it.
+//!
+//! A client first connects to the database's socket. When nobody listens there (no socket, or
+//! a stale one left by a crashed server), it starts `quartier serve --detach` in the
+//! background and waits for it to answer. Two clients racing to start a server end with one:
+//! each started server first takes the database lock, and the loser exits at once while its
+//! client connects to the winner.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use super::client::{Client, ConnectError};
+use super::log::Log;
+use super::protocol::Hello;
+use super::socket;
+
+/// How long a client waits for a server it started (opening 100 000 measures takes well under
+/// a second; a cold disk can take longer).
+pub const START_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How long an automatically started server stays up with no client (`QUARTIER_SERVER_IDLE`
+/// in seconds overrides it, for tests).
+pub const IDLE_EXIT: Duration = Duration::from_secs(60);
+
+/// The idle time of an automatically started server.
+pub fn idle_exit() -> Duration {
+    std::env::var("QUARTIER_SERVER_IDLE")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+        .map_or(IDLE_EXIT, Duration::from_secs)
+}
+
+/// Connects to the server of `db`, starting one if `start` and nobody serves it.
+pub fn connect(db: &Path, hello: Hello, start: bool) -> Result<Client, ConnectError> {
+    match Client::connect(&socket::socket_path(db), hello.clone()) {
+        Err(ConnectError::NoServer(_)) if start => {}
+        other => return other,
+    }
+    let mut server = start_server(db).map_err(|e| ConnectError::Failed {
+        socket: socket::socket_path(db),
+        reason: e.to_string(),
+    })?;
+    let begun = Instant::now();
+    let mut pause = Duration::from_millis(2);
+    loop {
+        match Client::connect(&socket::socket_path(db), hello.clone()) {
+            Err(ConnectError::NoServer(_)) => {}
+            other => {
+                reap(server);
+                return other;
+            }
+        }
+        if let Ok(Some(status)) = server.try_wait() {
+            // Exit 0: another client's server won the race for the lock; keep trying to
+            // connect to it. Anything else: the server could not start, its log says why.
+            if !status.success() {
+                return Err(ConnectError::ServerFailed {
+                    log: Log::tail(db, 3),
+                });
+            }
+        }
+        if begun.elapsed() > START_TIMEOUT {
+            return Err(ConnectError::ServerFailed {
+                log: Log::tail(db, 3),
+            });
+        }
+        std::thread::sleep(pause);
+        pause = (pause * 2).min(Duration::from_millis(50));
+    }
+}
+
+/// Starts this program as the database's server, detached from the terminal.
+fn start_server(db: &Path) -> std::io::Result<std::process::Child> {
+    let program = std::env::current_exe()?;
+    let db: PathBuf = std::path::absolute(db)?;
+    Command::new(program)
+        .arg("--db")
+        .arg(&db)
+        .arg("serve")
+        .arg("--detach")
+        .arg("--idle-exit")
+        .arg(idle_exit().as_secs().to_string())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .current_dir("/")
+        .spawn()
+}
+
+/// Waits for the started server in the background, so it never stays a zombie of a
+/// long-running client.
+fn reap(mut server: std::process::Child) {
+    std::thread::spawn(move || server.wait());
+}
