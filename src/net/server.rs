@@ -107,6 +107,12 @@ pub fn serve(db: &Path, options: &ServeOptions) -> Result<(), ServeError> {
         path: socket.clone(),
         source,
     })?;
+    let record = db.join(socket::SOCKET_RECORD);
+    if socket.parent() != std::fs::canonicalize(db).ok().as_deref() {
+        let _ = std::fs::write(&record, format!("{}\n", socket.display()));
+    } else {
+        let _ = std::fs::remove_file(&record);
+    }
     let (events, receiver) = mpsc::channel();
     let shared = Arc::new(Shared {
         store: RwLock::new(Some(store)),
