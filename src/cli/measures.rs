@@ -204,7 +204,7 @@ fn list(
         .into_iter()
         .filter(|m| status.is_none_or(|s| m.status == s) && fund.is_none_or(|f| m.fund == Some(f)))
         // The same rule as the TUI's year filter and the report's --year.
-        .filter(|m| year.is_none_or(|y| crate::app::measures::runs_in(m, y)))
+        .filter(|m| year.is_none_or(|y| m.runs_in(y)))
         .map(|m| {
             let links = links_by_measure.get(&m.id).unwrap_or(&none);
             (m, links)

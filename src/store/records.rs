@@ -8,6 +8,7 @@ use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName, describe_key};
 use crate::model::{Goal, GoalId, Measure, MeasureId};
+pub use crate::model::Link;
 
 /// Format version of goal records.
 pub const GOAL_FORMAT: u8 = 1;
@@ -24,14 +25,6 @@ pub const HISTORY_FORMAT: u8 = 1;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkRecord {
     /// True for the measure's primary goal, under which its money is counted.
-    pub primary: bool,
-}
-
-/// One link of a measure to a goal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    pub measure: MeasureId,
-    pub goal: GoalId,
     pub primary: bool,
 }
 
