@@ -143,7 +143,7 @@ fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
     codes
         .get(&id)
         .cloned()
-        .unwrap_or_else(|| format!("#{}", id.0))
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The flags of `measure list`.

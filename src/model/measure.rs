@@ -1,3 +1,6 @@
+//! Measures: id, texts, fund, money, dates, status, target groups and indicators, their
+//! validation, and the rules on dates every view shares (running in a year, overdue).
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 

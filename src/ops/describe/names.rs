@@ -83,7 +83,7 @@ impl Names {
     pub(super) fn goal_code(&self, id: GoalId) -> String {
         self.goals
             .get(&id)
-            .map_or_else(|| format!("#{}", id.0), |(code, _)| code.clone())
+            .map_or_else(|| id.to_string(), |(code, _)| code.clone())
     }
 
     /// `Z5 „Title“` (or just the code when the title is unknown).
