@@ -142,8 +142,8 @@ fn named_modules(text: &str) -> Vec<String> {
 
 #[test]
 fn the_layer_comment_in_lib_rs_follows_the_ranks() {
-    let lib = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs"))
-        .unwrap();
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
     let doc: String = lib
         .lines()
         .filter_map(|line| line.strip_prefix("//!"))
@@ -155,7 +155,11 @@ fn the_layer_comment_in_lib_rs_follows_the_ranks() {
     let mut previous = None;
     for step in &steps {
         let ranks: BTreeSet<u8> = step.iter().map(|m| rank(m)).collect();
-        assert_eq!(ranks.len(), 1, "lib.rs puts {step:?} on one layer: {ranks:?}");
+        assert_eq!(
+            ranks.len(),
+            1,
+            "lib.rs puts {step:?} on one layer: {ranks:?}"
+        );
         let here = ranks.into_iter().next().unwrap();
         assert!(
             previous.is_none_or(|p| p < here),
@@ -169,5 +173,8 @@ fn the_layer_comment_in_lib_rs_follows_the_ranks() {
         .map(|(name, _)| *name)
         .filter(|name| !["main", "lib"].contains(name) && !named.contains(name))
         .collect();
-    assert!(missing.is_empty(), "lib.rs's layer comment leaves out {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "lib.rs's layer comment leaves out {missing:?}"
+    );
 }

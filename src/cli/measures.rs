@@ -140,10 +140,7 @@ fn nothing_changed(lang: Lang, id: MeasureId, out: &mut impl Write) -> Result<()
 }
 
 fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
-    codes
-        .get(&id)
-        .cloned()
-        .unwrap_or_else(|| id.to_string())
+    codes.get(&id).cloned().unwrap_or_else(|| id.to_string())
 }
 
 /// The flags of `measure list`.

@@ -6,9 +6,9 @@
 //! * An `Undo` entry's `link` is the redo top before it: redo walks back along these.
 //! * A new `Do` clears the redo stack.
 
-pub use crate::ops::{EntryKind, HistoryEntry};
-use crate::ops::HistoryReader;
 use crate::model::{Goal, Measure, MeasureId};
+use crate::ops::HistoryReader;
+pub use crate::ops::{EntryKind, HistoryEntry};
 
 use super::{Repository, StoreError};
 

@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName, describe_key};
-use crate::model::{Goal, GoalId, Measure, MeasureId};
 pub use crate::model::Link;
+use crate::model::{Goal, GoalId, Measure, MeasureId};
 
 /// Format version of goal records.
 pub const GOAL_FORMAT: u8 = 1;

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::{Names, describe_entry};
 use crate::i18n::Lang;
 use crate::model::{Goal, Measure, MeasureId};
-use crate::ops::{HistoryEntry, EntryKind, Op};
+use crate::ops::{EntryKind, HistoryEntry, Op};
 
 /// The reads that naming history needs. Every store repository is one (`store::history`).
 pub trait HistoryReader {
@@ -86,4 +86,3 @@ pub fn history_message<R: HistoryReader + ?Sized>(
     let names = names_for(repo, &[(&entry, &original)])?;
     Ok(describe_entry(entry.kind, &original.op, lang, &names))
 }
-
