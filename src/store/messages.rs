@@ -71,21 +71,7 @@ impl Localize for StoreError {
                 code,
                 measures,
                 children,
-            } => {
-                // Only what there is: `hat 1 verknüpfte Maßnahme`, not `… und 0 Unterziele`.
-                let parts: Vec<String> = [
-                    (Text::GoalInUseMeasures, *measures),
-                    (Text::GoalInUseChildren, *children),
-                ]
-                .into_iter()
-                .filter(|(_, n)| *n > 0)
-                .map(|(text, n)| fill(t(text), &[("n", &n)]))
-                .collect();
-                fill(
-                    t(Text::ErrGoalInUse),
-                    &[("code", code), ("what", &parts.join(t(Text::And)))],
-                )
-            }
+            } => goal_in_use(code, *measures, *children, lang),
             StoreError::MoveIntoOwnSubtree(code) => {
                 fill(t(Text::ErrMoveIntoOwnSubtree), &[("code", code)])
             }
@@ -93,6 +79,23 @@ impl Localize for StoreError {
             StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
         }
     }
+}
+
+/// `Ziel Z5 hat 1 verknüpfte Maßnahme und 2 Unterziele`: only what there is, not `… und 0
+/// Unterziele`.
+fn goal_in_use(code: &str, measures: usize, children: usize, lang: Lang) -> String {
+    let parts: Vec<String> = [
+        (Text::GoalInUseMeasures, measures),
+        (Text::GoalInUseChildren, children),
+    ]
+    .into_iter()
+    .filter(|(_, n)| *n > 0)
+    .map(|(text, n)| fill(lang.t(text), &[("n", &n)]))
+    .collect();
+    fill(
+        lang.t(Text::ErrGoalInUse),
+        &[("code", &code), ("what", &parts.join(lang.t(Text::And)))],
+    )
 }
 
 impl Localize for Inconsistency {

@@ -20,7 +20,7 @@ use tally::Tally;
 
 use super::{EntryKind, Label, Op};
 use crate::i18n::{Lang, Text, fill};
-use crate::model::{GoalId, Measure, MeasureId};
+use crate::model::{GoalId, Measure};
 use crate::text::sanitize_line;
 
 /// Longest title shown in a description; longer ones end in `…`, so that the verb at the end
@@ -48,117 +48,157 @@ enum Form {
     Action,
 }
 
+/// Says `op` in `lang` and `form`, naming goals and measures by `names`.
 fn phrase(op: &Op, lang: Lang, names: &Names, form: Form) -> String {
-    let pick = |done: Text, action: Text| {
-        lang.t(match form {
+    let p = Phrasing { lang, names, form };
+    match op {
+        Op::AddGoal { .. }
+        | Op::UpdateGoal { .. }
+        | Op::MoveGoal { .. }
+        | Op::DeleteGoal { .. }
+        | Op::RestoreGoals { .. } => p.goal_op(op),
+        Op::AddMeasure { .. } | Op::UpdateMeasure { .. } | Op::DeleteMeasure { .. } => {
+            p.measure_op(op)
+        }
+        Op::Link { .. } | Op::Unlink { .. } | Op::SetPrimary { .. } => p.link_op(op),
+        Op::Batch { .. } | Op::Labeled { .. } => p.batch(op),
+    }
+}
+
+/// What [`phrase`] says an op with.
+struct Phrasing<'a> {
+    lang: Lang,
+    names: &'a Names,
+    form: Form,
+}
+
+impl Phrasing<'_> {
+    /// The template of `done` or `action`, as the form asks.
+    fn pick(&self, done: Text, action: Text) -> &'static str {
+        self.lang.t(match self.form {
             Form::Done => done,
             Form::Action => action,
         })
-    };
-    let goal = |id: GoalId| names.goal(id, lang);
-    let measure = |id: MeasureId| names.measure(id, lang);
-    let own_goal = |id: GoalId, code: &str, title: &str| {
+    }
+
+    /// A goal the op carries itself (by code and title), else as `names` knows it.
+    fn own_goal(&self, id: GoalId, code: &str, title: &str) -> String {
         if title.is_empty() {
-            names.goal(id, lang)
+            self.names.goal(id, self.lang)
         } else {
-            quoted(code, title, lang)
+            quoted(code, title, self.lang)
         }
-    };
-    let own_measure = |m: &Measure| {
+    }
+
+    fn own_measure(&self, m: &Measure) -> String {
         if m.title.is_empty() {
             m.id.to_string()
         } else {
-            quoted(&m.id.to_string(), &m.title, lang)
+            quoted(&m.id.to_string(), &m.title, self.lang)
         }
-    };
-    match op {
-        Op::AddGoal { goal: g } => fill(
-            pick(Text::LogAddGoal, Text::ActAddGoal),
-            &[("goal", &own_goal(g.id, &g.code, &g.title))],
-        ),
-        Op::UpdateGoal {
-            id, code, title, ..
-        } => fill(
-            pick(Text::LogUpdateGoal, Text::ActUpdateGoal),
-            &[("goal", &own_goal(*id, code, title))],
-        ),
-        Op::MoveGoal { id, .. } => fill(
-            pick(Text::LogMoveGoal, Text::ActMoveGoal),
-            &[("goal", &goal(*id))],
-        ),
-        Op::DeleteGoal { id, .. } => fill(
-            pick(Text::LogDeleteGoal, Text::ActDeleteGoal),
-            &[("goal", &goal(*id))],
-        ),
-        Op::RestoreGoals { goals, .. } => {
-            let first = goals
-                .first()
-                .map(|g| own_goal(g.id, &g.code, &g.title))
-                .unwrap_or_default();
-            fill(
-                pick(Text::LogRestoreGoals, Text::ActRestoreGoals),
-                &[("goal", &first)],
-            )
-        }
-        Op::AddMeasure { measure: m, .. } => fill(
-            pick(Text::LogAddMeasure, Text::ActAddMeasure),
-            &[("measure", &own_measure(m))],
-        ),
-        Op::UpdateMeasure { measure: m } => fill(
-            pick(Text::LogUpdateMeasure, Text::ActUpdateMeasure),
-            &[("measure", &own_measure(m))],
-        ),
-        Op::DeleteMeasure { id } => fill(
-            pick(Text::LogDeleteMeasure, Text::ActDeleteMeasure),
-            &[("measure", &measure(*id))],
-        ),
-        Op::Link {
-            measure: m,
-            goal: g,
-            ..
-        } => fill(
-            pick(Text::LogLink, Text::ActLink),
-            &[("measure", &measure(*m)), ("goal", &names.goal_code(*g))],
-        ),
-        Op::Unlink {
-            measure: m,
-            goal: g,
-        } => fill(
-            pick(Text::LogUnlink, Text::ActUnlink),
-            &[("measure", &measure(*m)), ("goal", &names.goal_code(*g))],
-        ),
-        Op::SetPrimary {
-            measure: m,
-            goal: g,
-        } => fill(
-            pick(Text::LogSetPrimary, Text::ActSetPrimary),
-            &[("measure", &measure(*m)), ("goal", &names.goal_code(*g))],
-        ),
-        Op::Batch { ops } => match ops.as_slice() {
-            [single] => phrase(single, lang, names, form),
-            // A link change that reverts with a primary fix-up reads as its first part.
-            [first, Op::SetPrimary { .. }] => phrase(first, lang, names, form),
-            _ => fill(
-                pick(Text::LogBatch, Text::ActBatch),
-                &[("summary", &Tally::of(ops).summary(lang))],
+    }
+
+    fn goal_op(&self, op: &Op) -> String {
+        let (done, action, goal) = match op {
+            Op::AddGoal { goal: g } => (
+                Text::LogAddGoal,
+                Text::ActAddGoal,
+                self.own_goal(g.id, &g.code, &g.title),
             ),
-        },
-        Op::Labeled { label, ops } => {
-            let summary = Tally::of(ops).summary(lang);
-            match label {
-                Label::Import { file } => fill(
-                    pick(Text::LogImport, Text::ActImport),
-                    &[("file", file), ("summary", &summary)],
-                ),
-                Label::Restore { file } => fill(
-                    pick(Text::LogRestore, Text::ActRestore),
-                    &[("file", file), ("summary", &summary)],
-                ),
-                Label::DemoData => fill(
-                    pick(Text::LogDemoData, Text::ActDemoData),
-                    &[("summary", &summary)],
-                ),
+            Op::UpdateGoal {
+                id, code, title, ..
+            } => (
+                Text::LogUpdateGoal,
+                Text::ActUpdateGoal,
+                self.own_goal(*id, code, title),
+            ),
+            Op::MoveGoal { id, .. } => (
+                Text::LogMoveGoal,
+                Text::ActMoveGoal,
+                self.names.goal(*id, self.lang),
+            ),
+            Op::DeleteGoal { id, .. } => (
+                Text::LogDeleteGoal,
+                Text::ActDeleteGoal,
+                self.names.goal(*id, self.lang),
+            ),
+            Op::RestoreGoals { goals, .. } => (
+                Text::LogRestoreGoals,
+                Text::ActRestoreGoals,
+                goals
+                    .first()
+                    .map(|g| self.own_goal(g.id, &g.code, &g.title))
+                    .unwrap_or_default(),
+            ),
+            _ => return String::new(),
+        };
+        fill(self.pick(done, action), &[("goal", &goal)])
+    }
+
+    fn measure_op(&self, op: &Op) -> String {
+        let (done, action, measure) = match op {
+            Op::AddMeasure { measure: m, .. } => (
+                Text::LogAddMeasure,
+                Text::ActAddMeasure,
+                self.own_measure(m),
+            ),
+            Op::UpdateMeasure { measure: m } => (
+                Text::LogUpdateMeasure,
+                Text::ActUpdateMeasure,
+                self.own_measure(m),
+            ),
+            Op::DeleteMeasure { id } => (
+                Text::LogDeleteMeasure,
+                Text::ActDeleteMeasure,
+                self.names.measure(*id, self.lang),
+            ),
+            _ => return String::new(),
+        };
+        fill(self.pick(done, action), &[("measure", &measure)])
+    }
+
+    fn link_op(&self, op: &Op) -> String {
+        let (done, action, measure, goal) = match op {
+            Op::Link { measure, goal, .. } => (Text::LogLink, Text::ActLink, measure, goal),
+            Op::Unlink { measure, goal } => (Text::LogUnlink, Text::ActUnlink, measure, goal),
+            Op::SetPrimary { measure, goal } => {
+                (Text::LogSetPrimary, Text::ActSetPrimary, measure, goal)
             }
+            _ => return String::new(),
+        };
+        fill(
+            self.pick(done, action),
+            &[
+                ("measure", &self.names.measure(*measure, self.lang)),
+                ("goal", &self.names.goal_code(*goal)),
+            ],
+        )
+    }
+
+    fn batch(&self, op: &Op) -> String {
+        match op {
+            Op::Batch { ops } => match ops.as_slice() {
+                [single] => phrase(single, self.lang, self.names, self.form),
+                // A link change that reverts with a primary fix-up reads as its first part.
+                [first, Op::SetPrimary { .. }] => phrase(first, self.lang, self.names, self.form),
+                _ => fill(
+                    self.pick(Text::LogBatch, Text::ActBatch),
+                    &[("summary", &Tally::of(ops).summary(self.lang))],
+                ),
+            },
+            Op::Labeled { label, ops } => {
+                let summary = Tally::of(ops).summary(self.lang);
+                let (done, action, file) = match label {
+                    Label::Import { file } => (Text::LogImport, Text::ActImport, file.as_str()),
+                    Label::Restore { file } => (Text::LogRestore, Text::ActRestore, file.as_str()),
+                    Label::DemoData => (Text::LogDemoData, Text::ActDemoData, ""),
+                };
+                fill(
+                    self.pick(done, action),
+                    &[("file", &file), ("summary", &summary)],
+                )
+            }
+            _ => String::new(),
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Descriptions of ops and history entries in both languages.
 
 use super::*;
-use crate::model::Goal;
+use crate::model::{Goal, MeasureId};
 
 fn measure(id: u64, title: &str) -> Measure {
     let mut m = Measure::new(title);
