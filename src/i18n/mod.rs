@@ -314,7 +314,7 @@ pub enum Text {
     CsvBadId,
     CsvUnreadable,
     CsvTooManyProblems,
-    // Import reports, encodings, limits (task "import").
+    // Import reports, encodings, limits.
     DryRunAbsent,
     ImportMoreProblems,
     ImportLikelyDuplicate,
@@ -606,7 +606,7 @@ pub enum Text {
     SearchCount,
     PrimaryLegend,
     NoGoals,
-    // The tree's virtual rows, the truthful measure table and detail pane (helper "tree").
+    // The tree's virtual rows, the measure table and the detail pane.
     TreeAll,
     TreeOrphans,
     PaneAll,
