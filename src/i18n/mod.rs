@@ -1,4 +1,4 @@
-//! User-facing strings: one table per language ([`de`], [`en`]), German by default. Templates
+//! User-facing strings: one table per language (`de.rs`, `en.rs`), German by default. Templates
 //! carry named `{placeholders}` filled by [`fill`]. [`Localize`] turns typed errors and warnings
 //! into sentences.
 
