@@ -283,6 +283,11 @@ pub fn display_keys_for(context: Context, action: Action, lang: Lang) -> String 
         .join("/")
 }
 
+/// True when `context` binds a key to `action`.
+pub fn binds(context: Context, action: Action) -> bool {
+    bindings_of(context).any(|b| b.action == action)
+}
+
 /// The action bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
     let name = key_name(key)?;
