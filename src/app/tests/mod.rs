@@ -12,6 +12,7 @@ use crate::ops::Op;
 mod drafts;
 mod forms;
 mod input;
+mod keymap_coverage;
 mod links;
 mod overlays;
 mod pane;
