@@ -79,7 +79,7 @@ fn the_discard_question_answers_to_the_keys_of_yes_no_questions_only() {
         press_named(app, name);
         assert!(matches!(app.mode, Mode::Normal), "{name}");
     }
-    // A key the table does not bind to yes or no answers nothing (`J` used to mean yes).
+    // A key the table does not bind to yes or no (here `J`) answers nothing.
     ask(app);
     press_named(app, "J");
     assert!(matches!(&app.mode, Mode::Form(s) if s.form.is_asking()));
