@@ -158,3 +158,30 @@ fn sorting_by_traeger_orders_by_organisation_ignoring_case() {
         "Bildungsverbund, Kiezverein, zentrum"
     );
 }
+
+#[test]
+fn enter_in_the_search_closes_it_on_the_hit_chosen_with_the_arrows() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    press(app, "/");
+    type_text(app, "nachbarschaft");
+    press(app, "<Down><Down>");
+    let chosen = (app.tree.selected_node(), app.pane.selected_id(), app.focus);
+    assert_eq!(app.last_search.as_ref().map(|s| s.current), Some(2));
+    press(app, "<Enter>");
+    assert!(matches!(app.mode, Mode::Normal));
+    assert_eq!(
+        (app.tree.selected_node(), app.pane.selected_id(), app.focus),
+        chosen
+    );
+    // `n` goes on from the chosen hit.
+    press(app, "n");
+    assert_eq!(
+        app.last_search.as_ref().map(|s| s.current),
+        Some(3 % hits(app))
+    );
+}
+
+fn hits(app: &App) -> usize {
+    app.last_search.as_ref().map_or(0, |s| s.hits.len())
+}
