@@ -31,13 +31,18 @@ pub fn idle_exit() -> Duration {
         .map_or(IDLE_EXIT, Duration::from_secs)
 }
 
-/// Connects to the server of `db`, starting one if `start` and nobody serves it.
-pub fn connect(db: &Path, hello: Hello, start: bool) -> Result<Client, ConnectError> {
-    match Client::connect(&socket::socket_path(db), hello.clone()) {
-        Err(ConnectError::NoServer(_)) if start => {}
+/// Connects to the server of `db`; when nobody serves it, starts `program` (this quartier
+/// binary) as its server, or fails with [`ConnectError::NoServer`] when `program` is `None`.
+pub fn connect(db: &Path, hello: Hello, program: Option<&Path>) -> Result<Client, ConnectError> {
+    let connected = Client::connect(&socket::socket_path(db), hello.clone());
+    let Some(program) = program else {
+        return connected;
+    };
+    match connected {
+        Err(ConnectError::NoServer(_)) => {}
         other => return other,
     }
-    let mut server = start_server(db).map_err(|e| ConnectError::Failed {
+    let mut server = start_server(program, db).map_err(|e| ConnectError::Failed {
         socket: socket::socket_path(db),
         reason: e.to_string(),
     })?;
@@ -70,9 +75,8 @@ pub fn connect(db: &Path, hello: Hello, start: bool) -> Result<Client, ConnectEr
     }
 }
 
-/// Starts this program as the database's server, detached from the terminal.
-fn start_server(db: &Path) -> std::io::Result<std::process::Child> {
-    let program = std::env::current_exe()?;
+/// Starts `program` as the database's server, detached from the terminal.
+fn start_server(program: &Path, db: &Path) -> std::io::Result<std::process::Child> {
     let db: PathBuf = std::path::absolute(db)?;
     Command::new(program)
         .arg("--db")
