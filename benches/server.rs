@@ -74,7 +74,12 @@ fn main() -> BenchResult<()> {
         first.stop()?;
         wait_gone(&db);
     }
-    row(&mut table, "first contact, server started", Stats::new(cold), None);
+    row(
+        &mut table,
+        "first contact, server started",
+        Stats::new(cold),
+        None,
+    );
     let keeper = client(&db, "bench keeper")?;
     let mut warm = Vec::new();
     for _ in 0..FIRST_CONTACTS * 5 {
@@ -83,7 +88,12 @@ fn main() -> BenchResult<()> {
         let _ = next.goals()?;
         warm.push(begun.elapsed());
     }
-    row(&mut table, "first contact, server running", Stats::new(warm), None);
+    row(
+        &mut table,
+        "first contact, server running",
+        Stats::new(warm),
+        None,
+    );
 
     let measures = keeper.measures()?;
     let ids: Vec<MeasureId> = measures.iter().map(|m| m.id).collect();
@@ -98,7 +108,12 @@ fn main() -> BenchResult<()> {
         writer.apply(Op::UpdateMeasure { measure }, "bench")?;
         acks.push(begun.elapsed());
     }
-    row(&mut table, "ack of one change, 1 writer", Stats::new(acks), Some(ACK_P99_TARGET_MS));
+    row(
+        &mut table,
+        "ack of one change, 1 writer",
+        Stats::new(acks),
+        Some(ACK_P99_TARGET_MS),
+    );
 
     // Four writers at once, each on its own measures.
     let mut threads = Vec::new();
@@ -130,7 +145,12 @@ fn main() -> BenchResult<()> {
         .into_iter()
         .flat_map(|t| t.join().expect("writer thread"))
         .collect();
-    row(&mut table, "ack of one change, 4 writers", Stats::new(acks), Some(ACK_P99_TARGET_MS));
+    row(
+        &mut table,
+        "ack of one change, 4 writers",
+        Stats::new(acks),
+        Some(ACK_P99_TARGET_MS),
+    );
 
     // From the writer's acknowledgement to the push at another client.
     let watcher = client(&db, "bench watcher")?;
@@ -147,7 +167,12 @@ fn main() -> BenchResult<()> {
         assert!(push.seq > 0);
     }
     done.store(true, Ordering::Relaxed);
-    row(&mut table, "ack → push at another client", Stats::new(delays), Some(PUSH_P95_TARGET_MS));
+    row(
+        &mut table,
+        "ack → push at another client",
+        Stats::new(delays),
+        Some(PUSH_P95_TARGET_MS),
+    );
 
     // Reading every measure over the socket, and the server's memory afterwards.
     let mut reads = Vec::new();
@@ -157,7 +182,12 @@ fn main() -> BenchResult<()> {
         reads.push(begun.elapsed());
         assert_eq!(all.len(), ids.len());
     }
-    row(&mut table, "all measures over the socket", Stats::new(reads), None);
+    row(
+        &mut table,
+        "all measures over the socket",
+        Stats::new(reads),
+        None,
+    );
     let pid = keeper.welcome().server_pid;
     let rss = rss_mib(pid);
     table.row(vec![
@@ -166,7 +196,10 @@ fn main() -> BenchResult<()> {
         String::new(),
         String::new(),
         String::new(),
-        format!("≤ {SERVER_RSS_TARGET_MIB} MiB {}", verdict(rss, SERVER_RSS_TARGET_MIB)),
+        format!(
+            "≤ {SERVER_RSS_TARGET_MIB} MiB {}",
+            verdict(rss, SERVER_RSS_TARGET_MIB)
+        ),
     ]);
     table.print();
     keeper.stop()?;

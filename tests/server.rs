@@ -40,7 +40,10 @@ fn wait_until_served(db: &Path) -> String {
         if out.status.success() {
             return String::from_utf8(out.stdout).unwrap();
         }
-        assert!(begun.elapsed() < Duration::from_secs(20), "no server came up");
+        assert!(
+            begun.elapsed() < Duration::from_secs(20),
+            "no server came up"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
 }
@@ -70,7 +73,11 @@ impl Drop for Reaper {
 /// A raw connection that has done the handshake and hello.
 fn raw_client(db: &Path) -> UnixStream {
     let mut stream = UnixStream::connect(socket_of(db)).unwrap();
-    frame::write_frame(&mut stream, &codec::encode(HANDSHAKE_FORMAT, &Handshake::ours())).unwrap();
+    frame::write_frame(
+        &mut stream,
+        &codec::encode(HANDSHAKE_FORMAT, &Handshake::ours()),
+    )
+    .unwrap();
     let _theirs = frame::read_frame(&mut stream, 4096).unwrap();
     let hello = Hello {
         display_name: None,
@@ -96,10 +103,17 @@ fn serve_answers_status_and_stops_cleanly() {
     assert!(status.contains(&format!("Server pid {pid}")), "{status}");
     assert!(status.contains("Verbunden: 1"), "{status}");
     assert!(status.contains("server status"), "{status}");
-    assert!(status.contains(&db.canonicalize().unwrap().display().to_string()), "{status}");
+    assert!(
+        status.contains(&db.canonicalize().unwrap().display().to_string()),
+        "{status}"
+    );
 
     let out = quartier(&db, &["server", "stop"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
         format!("Server (pid {pid}) beendet.")
@@ -164,16 +178,21 @@ fn two_servers_started_at_once_end_as_one() {
     };
     assert_eq!((exited.len(), running.len()), (1, 1), "{status}");
     assert!(exited[0].unwrap().success(), "the loser exits 0");
-    let winner = reaper.0.iter().position(|c| {
-        status.contains(&format!("Server pid {}", c.id()))
-    });
+    let winner = reaper
+        .0
+        .iter()
+        .position(|c| status.contains(&format!("Server pid {}", c.id())));
     assert!(winner.is_some(), "{status}");
 }
 
 #[test]
 fn a_database_path_too_long_for_a_socket_address_still_works() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("a".repeat(50)).join("b".repeat(50)).join("db");
+    let db = dir
+        .path()
+        .join("a".repeat(50))
+        .join("b".repeat(50))
+        .join("db");
     assert!(db.join("quartier.sock").as_os_str().len() > 107);
     let _reaper = Reaper(vec![serve(&db, &[])]);
     let status = wait_until_served(&db);
@@ -249,9 +268,14 @@ fn a_client_that_stops_reading_is_disconnected_and_the_others_go_on() {
     assert_eq!(applied, 3000);
     let log = std::fs::read_to_string(db.join("server.log")).unwrap();
     assert!(log.contains("stopped reading: disconnected"), "{log}");
-    sleeper.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    sleeper
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
     let mut rest = Vec::new();
-    assert!(sleeper.read_to_end(&mut rest).is_ok(), "the sleeper's connection ends");
+    assert!(
+        sleeper.read_to_end(&mut rest).is_ok(),
+        "the sleeper's connection ends"
+    );
     let status = wait_until_served(&db);
     assert!(status.contains("Änderungen: 3000"), "{status}");
 }

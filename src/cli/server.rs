@@ -9,7 +9,7 @@ use clap::Subcommand;
 
 use super::CliError;
 use super::output;
-use crate::i18n::{Lang, Text, fill};
+use crate::i18n::{Lang, Localize, Text, fill};
 use crate::net::protocol::{Hello, ServerStatus};
 use crate::net::{Client, ConnectError, ServeOptions, socket};
 use crate::store::StoreError;
@@ -32,7 +32,17 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
         idle_exit: idle_exit.map(Duration::from_secs),
         detach,
     };
-    match crate::net::serve(path, &options) {
+    let housekeeping = |store: &crate::store::Store, log: &crate::net::log::Log| {
+        for repair in store.repairs() {
+            log.line(&format!("repaired on open: {}", repair.localize(Lang::En)));
+        }
+        match crate::backup::daily(store, chrono::Local::now().date_naive()) {
+            Ok(Some(file)) => log.line(&format!("daily backup {}", file.display())),
+            Ok(None) => {}
+            Err(error) => log.line(&format!("daily backup failed: {error}")),
+        }
+    };
+    match crate::net::serve(path, &options, &housekeeping) {
         Ok(()) => Ok(0),
         Err(crate::net::ServeError::Store(StoreError::Locked(locked))) => {
             // Another process holds the database: when it is a server (it answers on the

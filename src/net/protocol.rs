@@ -79,6 +79,12 @@ pub enum Request {
     Measure(MeasureId),
     /// Every measure, in id order.
     Measures,
+    /// The id of every measure, ascending.
+    MeasureIds,
+    /// The ids the next added goal and measure will get.
+    NextIds,
+    CanUndo,
+    CanRedo,
     LinksOfMeasure(MeasureId),
     LinksOfGoal(GoalId),
     Links,
@@ -109,6 +115,9 @@ pub enum Reply {
     Goals(Vec<Goal>),
     Measure(Option<Measure>),
     Measures(Vec<Measure>),
+    MeasureIds(Vec<MeasureId>),
+    NextIds(GoalId, MeasureId),
+    Flag(bool),
     Links(Vec<Link>),
     History(Vec<HistoryEntry>),
     HistoryEntry(Option<HistoryEntry>),

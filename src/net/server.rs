@@ -80,10 +80,21 @@ struct Peer {
     stream: UnixStream,
 }
 
+/// How often the server does its housekeeping (e.g. the daily backup) while it runs.
+const HOUSEKEEPING: Duration = Duration::from_secs(3600);
+
+/// Work the layers above the server do on its store: at start and every hour (the command
+/// line passes the daily backup and the report of repairs made on opening).
+pub type Housekeeping<'a> = &'a dyn Fn(&Store, &Log);
+
 /// Runs the server of the database at `db` until it is stopped (or idle, see
 /// [`ServeOptions::idle_exit`]). Returns [`StoreError::Locked`] when another process holds the
 /// database: then that process is the server.
-pub fn serve(db: &Path, options: &ServeOptions) -> Result<(), ServeError> {
+pub fn serve(
+    db: &Path,
+    options: &ServeOptions,
+    housekeeping: Housekeeping<'_>,
+) -> Result<(), ServeError> {
     if options.detach {
         // Own session: a hang-up of the terminal that started it does not reach the server.
         let _ = rustix::process::setsid();
@@ -99,9 +110,7 @@ pub fn serve(db: &Path, options: &ServeOptions) -> Result<(), ServeError> {
             return Err(error.into());
         }
     };
-    for repair in store.repairs() {
-        log.line(&format!("repaired on open: {repair:?}"));
-    }
+    housekeeping(&store, &log);
     let socket = socket::socket_path(db);
     let listener = bind(&socket).map_err(|source| ServeError::Socket {
         path: socket.clone(),
@@ -138,7 +147,7 @@ pub fn serve(db: &Path, options: &ServeOptions) -> Result<(), ServeError> {
         let shared = Arc::clone(&shared);
         std::thread::spawn(move || accept(listener, shared));
     }
-    let reason = wait_for_stop(&shared, &receiver, options.idle_exit);
+    let reason = wait_for_stop(&shared, &receiver, options.idle_exit, housekeeping);
     shut_down(&shared, reason);
     Ok(())
 }
@@ -177,9 +186,18 @@ fn wait_for_stop(
     shared: &Shared,
     receiver: &Receiver<Event>,
     idle_exit: Option<Duration>,
+    housekeeping: Housekeeping<'_>,
 ) -> &'static str {
     let mut idle_since = Some(Instant::now());
+    let mut kept = Instant::now();
     loop {
+        if kept.elapsed() >= HOUSEKEEPING {
+            kept = Instant::now();
+            let _ = read_store(shared, |store| {
+                housekeeping(store, &shared.log);
+                Ok(())
+            });
+        }
         match receiver.recv_timeout(Duration::from_millis(250)) {
             Ok(Event::Stop(reason)) => return reason,
             Ok(Event::ClientLeft) | Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -396,6 +414,11 @@ fn handle(
         Request::Goals => read_store(shared, |s| s.goals()).map(Reply::Goals),
         Request::Measure(id) => read_store(shared, |s| s.measure(id)).map(Reply::Measure),
         Request::Measures => read_store(shared, |s| s.measures()).map(Reply::Measures),
+        Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
+        Request::NextIds => read_store(shared, |s| s.next_ids())
+            .map(|(goal, measure)| Reply::NextIds(goal, measure)),
+        Request::CanUndo => read_store(shared, |s| s.can_undo()).map(Reply::Flag),
+        Request::CanRedo => read_store(shared, |s| s.can_redo()).map(Reply::Flag),
         Request::LinksOfMeasure(id) => {
             read_store(shared, |s| s.links_of_measure(id)).map(Reply::Links)
         }

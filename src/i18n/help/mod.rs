@@ -15,11 +15,12 @@ type Entry = (&'static str, &'static str, &'static str);
 /// Every help text, German first; the root command's key is `""`.
 pub const HELP: &[Entry] = &ALL;
 
-const ALL: [Entry; GENERAL.len()
-    + goals::GOALS.len()
-    + measures::MEASURES.len()
-    + data::DATA.len()
-    + server::SERVER.len()] = concat([
+const ALL: [Entry;
+    GENERAL.len()
+        + goals::GOALS.len()
+        + measures::MEASURES.len()
+        + data::DATA.len()
+        + server::SERVER.len()] = concat([
     GENERAL,
     goals::GOALS,
     measures::MEASURES,
