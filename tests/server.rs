@@ -344,3 +344,56 @@ fn rustix_is_root() -> bool {
         .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
         .unwrap_or(false)
 }
+
+#[test]
+fn a_client_connects_again_after_its_server_is_killed_and_no_acknowledged_change_is_lost() {
+    use quartier::net::client::ServerEvent;
+    use quartier::store::Repository;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let program = Path::new(env!("CARGO_BIN_EXE_quartier"));
+    let hello = Hello {
+        display_name: None,
+        purpose: "test".into(),
+        lang: "de".into(),
+    };
+    let mut client = quartier::net::connect(&db, hello, Some(program)).expect("connect");
+    let events = client.subscribe();
+    let first = client.welcome().server_pid;
+    let goal = client.goal_by_code("1.1").unwrap().unwrap();
+    let applied = client
+        .apply(
+            quartier::ops::Op::UpdateGoal {
+                id: goal.id,
+                code: goal.code.clone(),
+                title: "Bestätigt vor dem Absturz".into(),
+                description: String::new(),
+            },
+            "ignored",
+        )
+        .unwrap();
+    assert!(applied.seq > 0);
+
+    let killed = Command::new("kill")
+        .args(["-9", &first.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let mut seen = Vec::new();
+    let begun = Instant::now();
+    while !seen.contains(&ServerEvent::Reconnected) {
+        assert!(
+            begun.elapsed() < Duration::from_secs(20),
+            "no reconnect: {seen:?}"
+        );
+        if let Ok(event) = events.recv_timeout(Duration::from_millis(100)) {
+            seen.push(event);
+        }
+    }
+    assert_eq!(seen, [ServerEvent::Lost, ServerEvent::Reconnected]);
+    let second = client.welcome().server_pid;
+    assert_ne!(first, second, "a new server was started");
+    let goal = client.goal_by_code("1.1").unwrap().unwrap();
+    assert_eq!(goal.title, "Bestätigt vor dem Absturz");
+    client.stop().unwrap();
+}

@@ -3,15 +3,22 @@
 //! Requests are sent one at a time (the connection is held for the round trip); a reading
 //! thread hands responses to the waiting caller and every pushed change to the subscriber, if
 //! any (the TUI's event loop).
+//!
+//! When the connection breaks (the server was killed, or stopped), a client made by
+//! [`super::connect`] connects again, starting a new server if none answers: in the background
+//! at once when the server went away unannounced, and on the next request otherwise. A read
+//! whose answer was lost is asked again; a change whose answer was lost is reported as
+//! [`StoreError::ServerGone`], never sent twice (it may or may not have been applied).
 
 use std::io;
 use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, Weak};
+use std::time::{Duration, Instant};
 
-use super::frame::{self, FrameError, MAX_FRAME};
+use super::frame::{self, MAX_FRAME};
 use super::protocol::{
     ClientMessage, HANDSHAKE_FORMAT, Handshake, Hello, MAGIC, PROTOCOL, Push, Reply, Request,
     ServerMessage, ServerStatus, Welcome, WireError,
@@ -19,6 +26,9 @@ use super::protocol::{
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Op};
 use crate::store::{HistoryEntry, Inconsistency, Link, Repository, StoreError, codec};
+
+/// How long the background reconnection keeps trying before it waits for the next request.
+const RECONNECT_FOR: Duration = Duration::from_secs(60);
 
 /// Why a connection could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -46,67 +56,120 @@ pub enum ConnectError {
     ServerFailed { log: Vec<String> },
 }
 
+/// What the subscriber of a client hears besides answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServerEvent {
+    /// Someone else applied a change.
+    Pushed(Push),
+    /// The connection broke; the client is connecting again.
+    Lost,
+    /// The server stopped on purpose; the next request starts or finds one.
+    Stopped,
+    /// Connected again: changes made meanwhile were not pushed, so read everything again.
+    Reconnected,
+}
+
+/// How to connect again: the database and the program to start as its server.
+#[derive(Clone, Debug)]
+pub(super) struct Redial {
+    pub db: PathBuf,
+    pub program: Option<PathBuf>,
+}
+
 /// A connection to the server of one database.
 pub struct Client {
-    writer: Mutex<UnixStream>,
-    responses: Mutex<Receiver<(u64, Result<Reply, WireError>)>>,
-    pushes: Arc<Mutex<Option<Sender<Push>>>>,
-    next_id: AtomicU64,
-    welcome: Welcome,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
     socket: PathBuf,
+    hello: Hello,
+    redial: Option<Redial>,
+    line: Mutex<Line>,
+    incoming: Mutex<Receiver<Incoming>>,
+    incoming_sender: Sender<Incoming>,
+    events: Mutex<Option<Sender<ServerEvent>>>,
+    next_id: AtomicU64,
+}
+
+/// The current connection, if any, and how many there have been.
+struct Line {
+    stream: Option<UnixStream>,
+    generation: u64,
+    welcome: Welcome,
+}
+
+/// What the reading thread hands to a waiting caller.
+enum Incoming {
+    Response(u64, Result<Reply, WireError>),
+    Closed(u64),
 }
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Client")
-            .field("socket", &self.socket)
-            .field("welcome", &self.welcome)
+            .field("socket", &self.inner.socket)
             .finish()
     }
 }
 
-impl Client {
-    /// Connects to the server listening on `socket` and introduces this client.
-    pub fn connect(socket: &Path, hello: Hello) -> Result<Client, ConnectError> {
-        let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => {
-                ConnectError::NoServer(socket.to_path_buf())
-            }
-            io::ErrorKind::PermissionDenied => ConnectError::PermissionDenied(socket.to_path_buf()),
-            _ => failed(socket, e),
-        })?;
-        let welcome = introduce(&stream, socket, hello)?;
-        let reader = stream.try_clone().map_err(|e| failed(socket, e))?;
-        let (responses, receiver) = mpsc::channel();
-        let pushes: Arc<Mutex<Option<Sender<Push>>>> = Arc::default();
-        {
-            let pushes = Arc::clone(&pushes);
-            std::thread::spawn(move || read_messages(reader, &responses, &pushes));
+impl Drop for Client {
+    fn drop(&mut self) {
+        if let Some(stream) = lock(&self.inner.line).stream.take() {
+            let _ = stream.shutdown(std::net::Shutdown::Both);
         }
-        Ok(Client {
-            writer: Mutex::new(stream),
-            responses: Mutex::new(receiver),
-            pushes,
-            next_id: AtomicU64::new(1),
-            welcome,
+    }
+}
+
+impl Client {
+    /// Connects to the server listening on `socket` and introduces this client; it does not
+    /// connect again when the connection breaks.
+    pub fn connect(socket: &Path, hello: Hello) -> Result<Client, ConnectError> {
+        let (stream, welcome) = dial(socket, &hello)?;
+        Client::open(socket, hello, None, stream, welcome)
+    }
+
+    /// A client on a connection made by [`dial`].
+    pub(super) fn open(
+        socket: &Path,
+        hello: Hello,
+        redial: Option<Redial>,
+        stream: UnixStream,
+        welcome: Welcome,
+    ) -> Result<Client, ConnectError> {
+        let (incoming_sender, incoming) = mpsc::channel();
+        let inner = Arc::new(Inner {
             socket: socket.to_path_buf(),
-        })
+            hello,
+            redial,
+            line: Mutex::new(Line {
+                stream: None,
+                generation: 0,
+                welcome,
+            }),
+            incoming: Mutex::new(incoming),
+            incoming_sender,
+            events: Mutex::new(None),
+            next_id: AtomicU64::new(1),
+        });
+        install(&inner, &mut lock(&inner.line), stream).map_err(|e| failed(socket, e))?;
+        Ok(Client { inner })
     }
 
     /// What the server said on connecting: the recorded name and the head of history.
-    pub fn welcome(&self) -> &Welcome {
-        &self.welcome
+    pub fn welcome(&self) -> Welcome {
+        lock(&self.inner.line).welcome.clone()
     }
 
     /// The socket this client is connected to.
     pub fn socket(&self) -> &Path {
-        &self.socket
+        &self.inner.socket
     }
 
-    /// Every change others apply from now on, in history order.
-    pub fn subscribe(&self) -> Receiver<Push> {
+    /// Every change others apply from now on, in history order, and the connection's state.
+    pub fn subscribe(&self) -> Receiver<ServerEvent> {
         let (sender, receiver) = mpsc::channel();
-        *self.pushes.lock().unwrap_or_else(|e| e.into_inner()) = Some(sender);
+        *lock(&self.inner.events) = Some(sender);
         receiver
     }
 
@@ -126,20 +189,45 @@ impl Client {
         }
     }
 
-    /// Sends one request and waits for its response.
+    /// Sends one request and waits for its response, connecting again first if the line is
+    /// down. A read is asked again once if its answer was lost.
     fn call(&self, request: Request) -> Result<Reply, StoreError> {
-        let mut writer = self.writer.lock().unwrap_or_else(|e| e.into_inner());
-        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
-        frame::send(&mut *writer, &ClientMessage::Request { id, request })
-            .map_err(|_| StoreError::ServerGone)?;
-        let responses = self.responses.lock().unwrap_or_else(|e| e.into_inner());
+        let repeatable = !matches!(
+            request,
+            Request::Apply(_) | Request::Undo | Request::Redo | Request::Stop
+        );
+        let mut line = lock(&self.inner.line);
+        let mut attempts = 0;
         loop {
-            match responses.recv() {
-                Ok((answered, result)) if answered == id => {
-                    return result.map_err(StoreError::from);
+            attempts += 1;
+            if line.stream.is_none() {
+                redial(&self.inner, &mut line)?;
+            }
+            let id = self.inner.next_id.fetch_add(1, Ordering::Relaxed);
+            let message = ClientMessage::Request {
+                id,
+                request: request.clone(),
+            };
+            let Some(stream) = line.stream.as_mut() else {
+                return Err(StoreError::ServerGone);
+            };
+            if frame::send(stream, &message).is_err() {
+                // Not sent: safe to send again on a new connection.
+                line.stream = None;
+                if attempts < 2 {
+                    continue;
                 }
-                Ok(_) => continue,
-                Err(_) => return Err(StoreError::ServerGone),
+                return Err(StoreError::ServerGone);
+            }
+            match wait_for(&self.inner, id, line.generation) {
+                Some(result) => return result.map_err(StoreError::from),
+                None => {
+                    line.stream = None;
+                    if repeatable && attempts < 2 {
+                        continue;
+                    }
+                    return Err(StoreError::ServerGone);
+                }
             }
         }
     }
@@ -152,6 +240,57 @@ impl Client {
     }
 }
 
+/// Waits for the answer to request `id`; `None` when the connection closed first.
+fn wait_for(inner: &Inner, id: u64, generation: u64) -> Option<Result<Reply, WireError>> {
+    let incoming = lock(&inner.incoming);
+    loop {
+        match incoming.recv() {
+            Ok(Incoming::Response(answered, result)) if answered == id => return Some(result),
+            Ok(Incoming::Closed(closed)) if closed == generation => return None,
+            Ok(_) => continue,
+            Err(_) => return None,
+        }
+    }
+}
+
+/// Connects again (starting a server when this client may) and installs the new line.
+fn redial(inner: &Arc<Inner>, line: &mut Line) -> Result<(), StoreError> {
+    let connected = match &inner.redial {
+        Some(redial) => {
+            super::connect::dial_or_start(&redial.db, &inner.hello, redial.program.as_deref())
+        }
+        None => dial(&inner.socket, &inner.hello),
+    };
+    let (stream, welcome) = connected.map_err(|_| StoreError::ServerGone)?;
+    line.welcome = welcome;
+    install(inner, line, stream).map_err(|_| StoreError::ServerGone)
+}
+
+/// Makes `stream` the current line and starts its reading thread.
+fn install(inner: &Arc<Inner>, line: &mut Line, stream: UnixStream) -> io::Result<()> {
+    let reader = stream.try_clone()?;
+    line.generation += 1;
+    line.stream = Some(stream);
+    let generation = line.generation;
+    let weak = Arc::downgrade(inner);
+    let sender = inner.incoming_sender.clone();
+    std::thread::spawn(move || read_messages(reader, generation, &sender, &weak));
+    Ok(())
+}
+
+/// Connects to `socket` and exchanges handshakes and hello/welcome.
+pub(super) fn dial(socket: &Path, hello: &Hello) -> Result<(UnixStream, Welcome), ConnectError> {
+    let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => {
+            ConnectError::NoServer(socket.to_path_buf())
+        }
+        io::ErrorKind::PermissionDenied => ConnectError::PermissionDenied(socket.to_path_buf()),
+        _ => failed(socket, e),
+    })?;
+    let welcome = introduce(&stream, socket, hello.clone())?;
+    Ok((stream, welcome))
+}
+
 fn failed(socket: &Path, error: impl std::fmt::Display) -> ConnectError {
     ConnectError::Failed {
         socket: socket.to_path_buf(),
@@ -162,8 +301,7 @@ fn failed(socket: &Path, error: impl std::fmt::Display) -> ConnectError {
 /// Exchanges handshakes and hello/welcome.
 fn introduce(stream: &UnixStream, socket: &Path, hello: Hello) -> Result<Welcome, ConnectError> {
     let mut io = stream;
-    let timeout = Some(std::time::Duration::from_secs(10));
-    let _ = stream.set_read_timeout(timeout);
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     frame::write_frame(
         &mut io,
         &codec::encode(HANDSHAKE_FORMAT, &Handshake::ours()),
@@ -191,34 +329,86 @@ fn introduce(stream: &UnixStream, socket: &Path, hello: Hello) -> Result<Welcome
     Ok(welcome)
 }
 
-/// Reads the server's messages until the connection ends.
+/// Reads the server's messages until the connection ends, then tells the waiting caller and
+/// the subscriber, and connects again in the background unless the server stopped on purpose.
 fn read_messages(
     stream: UnixStream,
-    responses: &Sender<(u64, Result<Reply, WireError>)>,
-    pushes: &Mutex<Option<Sender<Push>>>,
+    generation: u64,
+    incoming: &Sender<Incoming>,
+    inner: &Weak<Inner>,
 ) {
     let mut reader = io::BufReader::new(stream);
+    let mut announced = false;
     loop {
         match frame::receive::<ServerMessage>(&mut reader, MAX_FRAME) {
             Ok(ServerMessage::Response { id, result }) => {
-                if responses.send((id, result)).is_err() {
-                    return;
-                }
+                let _ = incoming.send(Incoming::Response(id, result));
             }
-            Ok(ServerMessage::Push(push)) => {
-                let pushes = pushes.lock().unwrap_or_else(|e| e.into_inner());
-                if let Some(sender) = pushes.as_ref() {
-                    let _ = sender.send(push);
-                }
-            }
+            Ok(ServerMessage::Push(push)) => tell(inner, ServerEvent::Pushed(push)),
+            Ok(ServerMessage::Closing) => announced = true,
             Ok(ServerMessage::Welcome(_)) => {}
-            Err(FrameError::Closed) | Err(_) => return,
+            Err(_) => break,
+        }
+    }
+    let _ = incoming.send(Incoming::Closed(generation));
+    if announced {
+        tell(inner, ServerEvent::Stopped);
+        return;
+    }
+    tell(inner, ServerEvent::Lost);
+    reconnect_in_background(inner, generation);
+}
+
+/// Tries to connect again until it works, someone else did, or [`RECONNECT_FOR`] passed.
+fn reconnect_in_background(inner: &Weak<Inner>, generation: u64) {
+    let begun = Instant::now();
+    while begun.elapsed() < RECONNECT_FOR {
+        let Some(strong) = inner.upgrade() else {
+            return;
+        };
+        if strong.redial.is_none() {
+            return;
+        }
+        {
+            let mut line = lock(&strong.line);
+            if line.generation != generation {
+                return;
+            }
+            line.stream = None;
+            if redial(&strong, &mut line).is_ok() {
+                drop(line);
+                tell(inner, ServerEvent::Reconnected);
+                return;
+            }
+        }
+        drop(strong);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn tell(inner: &Weak<Inner>, event: ServerEvent) {
+    if let Some(inner) = inner.upgrade() {
+        if let Some(sender) = lock(&inner.events).as_ref() {
+            let _ = sender.send(event);
         }
     }
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn unexpected(reply: &Reply) -> StoreError {
     StoreError::Server(format!("unexpected reply {reply:?}"))
+}
+
+macro_rules! ask {
+    ($client:expr, $request:expr, $pattern:pat => $value:expr) => {
+        match $client.call($request)? {
+            $pattern => Ok($value),
+            other => Err(unexpected(&other)),
+        }
+    };
 }
 
 impl Repository for Client {
@@ -235,60 +425,36 @@ impl Repository for Client {
     }
 
     fn goals(&self) -> Result<Vec<Goal>, StoreError> {
-        match self.call(Request::Goals)? {
-            Reply::Goals(goals) => Ok(goals),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::Goals, Reply::Goals(goals) => goals)
     }
 
     fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
-        match self.call(Request::Measure(id))? {
-            Reply::Measure(measure) => Ok(measure),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::Measure(id), Reply::Measure(measure) => measure)
     }
 
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
-        match self.call(Request::Measures)? {
-            Reply::Measures(measures) => Ok(measures),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::Measures, Reply::Measures(measures) => measures)
     }
 
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
-        match self.call(Request::LinksOfMeasure(id))? {
-            Reply::Links(links) => Ok(links),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::LinksOfMeasure(id), Reply::Links(links) => links)
     }
 
     fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
-        match self.call(Request::LinksOfGoal(id))? {
-            Reply::Links(links) => Ok(links),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::LinksOfGoal(id), Reply::Links(links) => links)
     }
 
     fn links(&self) -> Result<Vec<Link>, StoreError> {
-        match self.call(Request::Links)? {
-            Reply::Links(links) => Ok(links),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::Links, Reply::Links(links) => links)
     }
 
     fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
         let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        match self.call(Request::History { limit })? {
-            Reply::History(entries) => Ok(entries),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::History { limit }, Reply::History(entries) => entries)
     }
 
     fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
-        match self.call(Request::HistoryEntry(seq))? {
-            Reply::HistoryEntry(entry) => Ok(entry),
-            other => Err(unexpected(&other)),
-        }
+        ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry)
     }
 
     fn check(&self) -> Vec<Inconsistency> {

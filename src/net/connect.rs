@@ -10,9 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::client::{Client, ConnectError};
+use std::os::unix::net::UnixStream;
+
+use super::client::{Client, ConnectError, Redial, dial};
 use super::log::Log;
 use super::protocol::Hello;
+use super::protocol::Welcome;
 use super::socket;
 
 /// How long a client waits for a server it started (opening 100 000 measures takes well under
@@ -33,8 +36,30 @@ pub fn idle_exit() -> Duration {
 
 /// Connects to the server of `db`; when nobody serves it, starts `program` (this quartier
 /// binary) as its server, or fails with [`ConnectError::NoServer`] when `program` is `None`.
+/// The client connects again by the same rule when its connection breaks.
 pub fn connect(db: &Path, hello: Hello, program: Option<&Path>) -> Result<Client, ConnectError> {
-    let connected = Client::connect(&socket::socket_path(db), hello.clone());
+    let redial = Redial {
+        db: db.to_path_buf(),
+        program: program.map(Path::to_path_buf),
+    };
+    // Find or start the server first, so the client's socket name is the one it listens on.
+    let (stream, welcome) = dial_or_start(db, &hello, program)?;
+    Client::open(
+        &socket::socket_path(db),
+        hello,
+        Some(redial),
+        stream,
+        welcome,
+    )
+}
+
+/// Connects to the server of `db`, starting `program` as it when nobody answers.
+pub(super) fn dial_or_start(
+    db: &Path,
+    hello: &Hello,
+    program: Option<&Path>,
+) -> Result<(UnixStream, Welcome), ConnectError> {
+    let connected = dial(&socket::socket_path(db), hello);
     let Some(program) = program else {
         return connected;
     };
@@ -49,7 +74,7 @@ pub fn connect(db: &Path, hello: Hello, program: Option<&Path>) -> Result<Client
     let begun = Instant::now();
     let mut pause = Duration::from_millis(2);
     loop {
-        match Client::connect(&socket::socket_path(db), hello.clone()) {
+        match dial(&socket::socket_path(db), hello) {
             Err(ConnectError::NoServer(_)) => {}
             other => {
                 reap(server);

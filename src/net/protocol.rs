@@ -106,6 +106,9 @@ pub enum ServerMessage {
         result: Result<Reply, WireError>,
     },
     Push(Push),
+    /// The server is stopping on purpose (`server stop`, a signal, idle): do not start a new
+    /// one behind the user's back.
+    Closing,
 }
 
 /// The answer to a [`Request`].

@@ -221,7 +221,9 @@ fn wait_for_stop(
 /// written), closes the store (flushed and synced) and removes the socket.
 fn shut_down(shared: &Shared, reason: &str) {
     let mut store = shared.store.write().unwrap_or_else(|e| e.into_inner());
+    let closing = Arc::new(frame::encode(&ServerMessage::Closing));
     for peer in lock(&shared.clients).drain(..) {
+        let _ = post(&peer.outbox, Arc::clone(&closing));
         let _ = peer.stream.shutdown(std::net::Shutdown::Read);
     }
     let begun = Instant::now();
