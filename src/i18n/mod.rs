@@ -554,6 +554,7 @@ pub enum Text {
     FieldYear,
     Saved,
     NoMeasureSelected,
+    DetailUnreadable,
     AskDeleteGoal,
     AskDeleteMeasure,
     LastLink,
