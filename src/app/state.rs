@@ -67,3 +67,13 @@ pub struct ViewState {
     pub tree_offset: Cell<usize>,
     pub table_offset: Cell<usize>,
 }
+
+#[cfg(test)]
+mod tests {
+    /// The app, with the repository it holds, can be handed to another thread.
+    #[test]
+    fn the_app_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<super::super::App>();
+    }
+}

@@ -172,3 +172,13 @@ impl From<Store> for Box<dyn Repository> {
         Box::new(store)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// The shared server's client will live beside an event-loop thread.
+    #[test]
+    fn a_boxed_repository_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<Box<dyn super::Repository>>();
+    }
+}
