@@ -21,6 +21,7 @@ pub mod search;
 mod state;
 pub mod tree;
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -34,13 +35,21 @@ pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
 pub use search::{SearchHits, SearchInput};
-pub use state::{Focus, FormState, Message, MessageKind, Mode, ViewState};
+pub use state::{Focus, FormState, Message, MessageKind, Mode};
 pub use tree::{GoalTree, Node};
 
 use crate::i18n::{Lang, Text};
 use crate::model::{GoalId, MeasureId};
 use crate::store::{Repository, StoreError, current_user};
 use crate::ui::Theme;
+
+/// Scroll positions the view keeps between frames (it knows the pane heights; the app needs them
+/// for PgUp/PgDn). Interior mutability so drawing stays `&App`.
+#[derive(Debug, Default)]
+pub struct ViewState {
+    pub tree_offset: Cell<usize>,
+    pub table_offset: Cell<usize>,
+}
 
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
 /// there were before the filter, and the column widths.

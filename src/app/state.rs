@@ -1,7 +1,5 @@
 //! The small state types of the TUI: which pane has the keyboard, what is open on top of the
-//! panes, status-bar messages and the scroll positions the view keeps between frames.
-
-use std::cell::Cell;
+//! panes and status-bar messages.
 
 use super::export::ExportDialog;
 use super::form::Form;
@@ -58,14 +56,6 @@ pub enum MessageKind {
 pub struct Message {
     pub text: String,
     pub kind: MessageKind,
-}
-
-/// Scroll positions the view keeps between frames (it knows the pane heights; the app needs them
-/// for PgUp/PgDn). Interior mutability so drawing stays `&App`.
-#[derive(Debug, Default)]
-pub struct ViewState {
-    pub tree_offset: Cell<usize>,
-    pub table_offset: Cell<usize>,
 }
 
 #[cfg(test)]

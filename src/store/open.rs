@@ -67,83 +67,15 @@ impl Drop for Store {
 impl Store {
     /// Opens the database directory at `path`, creating and seeding it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let io = |source: std::io::Error| match source.kind() {
-            ErrorKind::PermissionDenied => StoreError::PermissionDenied(path.to_path_buf()),
-            _ => StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-        };
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(path)
-            .map_err(io)?;
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(path.join(LOCK_FILE))
-            .map_err(io)?;
-        // A lock being released this very moment (a process exiting, or a child forked by this
-        // process holding a copy of the descriptor until it execs) is waited for briefly; a
-        // held one is reported after 250 ms.
-        let deadline = std::time::Instant::now() + std::time::Duration::from_millis(250);
-        loop {
-            match lock.try_lock() {
-                Ok(()) => break,
-                Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
-                    std::thread::sleep(std::time::Duration::from_millis(5));
-                }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(StoreError::Locked(path.to_path_buf()));
-                }
-                Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
-            }
-        }
+        let io = |source| io_error(path, source);
+        let lock = take_lock(path)?;
         // An unfinished snapshot would be taken for the newest one and make sled refuse the
         // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
         let mut repairs = disk::remove_unfinished_snapshots(path).map_err(io)?;
         repairs.extend(disk::keep_damaged_blobs(path).map_err(io)?);
         let names_before = disk::names(path);
         let blobs_before = disk::names(&path.join(disk::BLOBS));
-        let (db, read_only) = match open_sled(path) {
-            Ok(db) => (db, None),
-            Err(e) => {
-                // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
-                let _ = disk::remove_unfinished_snapshots(path);
-                match e {
-                    sled::Error::Io(source) if is_sled_lock_error(&source) => {
-                        return Err(StoreError::Locked(path.to_path_buf()));
-                    }
-                    // sled cannot open without writing: read a copy on another disk instead.
-                    sled::Error::Io(source) if disk::is_disk_full(&source) => {
-                        let copy = disk::TempCopy::make(path).ok_or_else(|| io(source))?;
-                        let db =
-                            open_sled(copy.dir()).map_err(|e| StoreError::Sled(e).at_path(path))?;
-                        let mount = crate::files::mount_point(path);
-                        repairs.push(Repair::ReadOnlyCopy {
-                            mount: mount.clone(),
-                            copy: copy.dir().to_path_buf(),
-                        });
-                        (db, Some(ReadOnly { mount, copy }))
-                    }
-                    sled::Error::Io(source) => return Err(io(source)),
-                    other => {
-                        return Err(match disk::damaged_blobs(path).into_iter().next() {
-                            Some((name, reason)) => StoreError::DamagedBlob {
-                                path: path.to_path_buf(),
-                                name,
-                                reason,
-                            },
-                            None => StoreError::Sled(other).at_path(path),
-                        });
-                    }
-                }
-            }
-        };
+        let (db, read_only) = open_or_copy(path, &mut repairs)?;
         let files = read_only
             .as_ref()
             .map_or(path, |r| r.copy.dir())
@@ -186,7 +118,99 @@ impl Store {
         }
         Ok(store)
     }
+}
 
+/// An I/O error at the database directory `path`.
+fn io_error(path: &Path, source: std::io::Error) -> StoreError {
+    match source.kind() {
+        ErrorKind::PermissionDenied => StoreError::PermissionDenied(path.to_path_buf()),
+        _ => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// Creates the database directory (0700) if needed and takes `quartier.lock` in it.
+fn take_lock(path: &Path) -> Result<File, StoreError> {
+    let io = |source| io_error(path, source);
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+        .map_err(io)?;
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(path.join(LOCK_FILE))
+        .map_err(io)?;
+    // A lock being released this very moment (a process exiting, or a child forked by this
+    // process holding a copy of the descriptor until it execs) is waited for briefly; a
+    // held one is reported after 250 ms.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_millis(250);
+    loop {
+        match lock.try_lock() {
+            Ok(()) => break,
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(StoreError::Locked(path.to_path_buf()));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+    }
+    Ok(lock)
+}
+
+/// Opens sled at `path`; on a full disk, on a temporary copy instead (read-only, noted in
+/// `repairs`).
+fn open_or_copy(
+    path: &Path,
+    repairs: &mut Vec<Repair>,
+) -> Result<(sled::Db, Option<ReadOnly>), StoreError> {
+    let io = |source| io_error(path, source);
+    Ok(match open_sled(path) {
+        Ok(db) => (db, None),
+        Err(e) => {
+            // sled writes a snapshot while opening; on a full disk it leaves it unfinished.
+            let _ = disk::remove_unfinished_snapshots(path);
+            match e {
+                sled::Error::Io(source) if is_sled_lock_error(&source) => {
+                    return Err(StoreError::Locked(path.to_path_buf()));
+                }
+                // sled cannot open without writing: read a copy on another disk instead.
+                sled::Error::Io(source) if disk::is_disk_full(&source) => {
+                    let copy = disk::TempCopy::make(path).ok_or_else(|| io(source))?;
+                    let db =
+                        open_sled(copy.dir()).map_err(|e| StoreError::Sled(e).at_path(path))?;
+                    let mount = crate::files::mount_point(path);
+                    repairs.push(Repair::ReadOnlyCopy {
+                        mount: mount.clone(),
+                        copy: copy.dir().to_path_buf(),
+                    });
+                    (db, Some(ReadOnly { mount, copy }))
+                }
+                sled::Error::Io(source) => return Err(io(source)),
+                other => {
+                    return Err(match disk::damaged_blobs(path).into_iter().next() {
+                        Some((name, reason)) => StoreError::DamagedBlob {
+                            path: path.to_path_buf(),
+                            name,
+                            reason,
+                        },
+                        None => StoreError::Sled(other).at_path(path),
+                    });
+                }
+            }
+        }
+    })
+}
+
+impl Store {
     /// The database directory.
     pub fn path(&self) -> &Path {
         &self.path

@@ -163,7 +163,24 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
             out.push(indicator_line(app, indicator, columns));
         }
     }
-    // Every other field of the list, in list order: one-line values first, long texts below.
+    out.extend(other_fields(app, m));
+    out
+}
+
+/// Every field of the list not in [`SUMMARY`], in list order: one-line values first, long texts
+/// below.
+fn other_fields<'a>(app: &App, m: &Measure) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let theme = app.theme;
+    let field = |label: Text, value: String| -> Line<'a> {
+        Line::from(vec![
+            Span::styled(format!("{}: ", lang.t(label)), theme.label()),
+            Span::raw(value),
+        ])
+    };
+    let text = |s: &str| sanitize_line(s).into_owned();
+    let money = |c: Option<Cents>| c.map(|c| c.format_de()).unwrap_or_else(|| "–".into());
+    let mut out = Vec::new();
     let rest = || {
         MEASURE_FIELDS
             .iter()
