@@ -39,6 +39,7 @@ impl App {
         self.mode = mode;
         if search {
             self.run_search();
+            self.refresh_detail();
         }
         if !pasted {
             self.say_text(MessageKind::Error, Text::PasteNotHere);

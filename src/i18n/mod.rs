@@ -569,6 +569,7 @@ pub enum Text {
     FieldYear,
     Saved,
     NoMeasureSelected,
+    DetailUnreadable,
     AskDeleteGoal,
     AskDeleteMeasure,
     LastLink,

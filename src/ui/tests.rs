@@ -12,7 +12,7 @@ use crate::app::tests::{fixture, fixture_with, press, type_text};
 use crate::i18n::Lang;
 use crate::model::{Field, GoalId, Measure, MeasureId};
 use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
-use crate::store::{Store, codec};
+use crate::store::{Repository, Store, codec};
 
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
@@ -378,6 +378,7 @@ fn hostile_text_from_the_database_never_reaches_a_cell() {
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9000)).expect("listed");
     app.pane.selected = row;
+    app.refresh_detail();
     for (w, h) in [(80, 24), (120, 40)] {
         let terminal = draw(&app, w, h);
         let buffer = terminal.backend().buffer();
@@ -454,6 +455,7 @@ fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9001)).expect("listed");
     app.pane.selected = row;
+    app.refresh_detail();
     let zero_width = [
         '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{fe0f}',
     ];
@@ -504,6 +506,7 @@ fn the_report_and_the_detail_pane_draw_indicators_at_the_limits_of_f64() {
         .unwrap()
         .id;
     f.app.pane.selected = f.app.pane.position(id).expect("listed");
+    f.app.refresh_detail();
     // The detail pane (indicator bars) draws without panicking at both sizes.
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(draw(&f.app, w, h).backend().buffer());
