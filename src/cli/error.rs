@@ -83,6 +83,11 @@ impl CliError {
         match self {
             CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
             CliError::ReportExists(_) => Some(lang.t(Text::HintReportForce).into()),
+            CliError::Store(StoreError::Locked(path))
+                if crate::net::socket::socket_path(path).exists() =>
+            {
+                Some(lang.t(Text::HintServerRuns).into())
+            }
             _ => None,
         }
     }

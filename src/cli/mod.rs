@@ -22,7 +22,7 @@ pub use error::CliError;
 pub use report::{ReportArgs, ReportFormat};
 
 use crate::i18n::{Lang, Localize, Text};
-use crate::store::{Store, current_user};
+use crate::store::{Repository, Store, current_user};
 
 /// quartier: Maßnahmen und Ziele eines Quartiersmanagements / measures and goals of a
 /// Quartiersmanagement office.
@@ -38,13 +38,22 @@ pub struct Cli {
     #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
     /// Open the database in this process instead of through its server (one user only).
-    #[arg(long, global = true, env = "QUARTIER_NO_SERVER")]
+    #[arg(
+        long,
+        global = true,
+        env = "QUARTIER_NO_SERVER",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
     pub no_server: bool,
     /// A name recorded with changes beside the Unix user (where an office shares an account).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub display_name: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// What this process has open (`TUI`, `measure add`), told to the server for
+    /// `server status`; set from the parsed arguments.
+    #[arg(skip)]
+    pub purpose: String,
 }
 
 /// The subcommands.
@@ -144,7 +153,26 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+/// The subcommand path of the arguments (`measure add`), or `TUI`.
+fn purpose(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if words.is_empty() {
+        "TUI".into()
+    } else {
+        words.join(" ")
+    }
+}
+
+fn run_tui(
+    store: Box<dyn Repository>,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Result<i32, CliError> {
     if !has_terminal() {
         return Err(CliError::NoTerminal);
     }
@@ -163,7 +191,10 @@ pub fn main() -> i32 {
     let lang = help::lang_from_args(&args);
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
-        Ok(cli) => run(cli),
+        Ok(mut cli) => {
+            cli.purpose = purpose(&matches);
+            run(cli)
+        }
         Err(error) => error.exit(),
     }
 }
@@ -209,7 +240,16 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         // opened first, so a held database still says that it is in use.)
         return Err(CliError::NoTerminal);
     }
-    let mut store = Store::open(&path)?;
+    let mut store = if cli.no_server {
+        let store = Store::open(&path)?;
+        error::print_repairs(&store, lang);
+        backup::daily(&store, lang);
+        Box::new(store) as Box<dyn Repository>
+    } else {
+        let hello = server::hello(lang, cli.display_name, &cli.purpose);
+        let program = std::env::current_exe()?;
+        Box::new(crate::net::connect(&path, hello, Some(&program))?)
+    };
     if new {
         eprintln!(
             "{}",
@@ -219,19 +259,18 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
             ))
         );
     }
-    error::print_repairs(&store, lang);
-    backup::daily(&store, lang);
     let Some(command) = cli.command else {
         return run_tui(store, lang, &path);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let code = dispatch(&mut store, lang, command, &mut out)?;
+    let code = dispatch(&mut *store, &path, lang, command, &mut out)?;
     std::io::Write::flush(&mut out)?;
     Ok(code)
 }
 
 fn dispatch(
-    store: &mut Store,
+    store: &mut dyn Repository,
+    path: &std::path::Path,
     lang: Lang,
     command: Command,
     out: &mut impl std::io::Write,
@@ -250,7 +289,7 @@ fn dispatch(
         Command::Redo => history::redo(store, &actor, lang, out)?,
         Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
         Command::Check => return history::check(store, lang, out),
-        Command::Backup { output } => backup::run(store, lang, output.as_deref(), out)?,
+        Command::Backup { output } => backup::run(store, path, lang, output.as_deref(), out)?,
         Command::Restore { file, yes } => backup::restore(store, &actor, lang, &file, yes, out)?,
         Command::Export(args) => exchange::export(store, lang, args, out)?,
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,

@@ -36,7 +36,7 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
         for repair in store.repairs() {
             log.line(&format!("repaired on open: {}", repair.localize(Lang::En)));
         }
-        match crate::backup::daily(store, chrono::Local::now().date_naive()) {
+        match crate::backup::daily(store, store.path(), chrono::Local::now().date_naive()) {
             Ok(Some(file)) => log.line(&format!("daily backup {}", file.display())),
             Ok(None) => {}
             Err(error) => log.line(&format!("daily backup failed: {error}")),

@@ -167,6 +167,9 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server unter {path}: {reason}",
         ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
         ServerNone => "Kein Server läuft für {path}.",
+        HintServerRuns => {
+            "Hinweis: Der Server der Datenbank läuft (`quartier server status`). Ohne --no-server arbeitet dieser Aufruf über ihn."
+        }
         ServerStopped => "Server (pid {pid}) beendet.",
         ServerStatusHead => "Server pid {pid}, quartier {version}, läuft seit {since} ({uptime})",
         ServerStatusDatabase => "Datenbank: {path}",

@@ -163,6 +163,9 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server at {path}: {reason}",
         ErrServerNotStarted => "The server did not start: {log}",
         ServerNone => "No server is running for {path}.",
+        HintServerRuns => {
+            "Hint: the database's server is running (`quartier server status`). Without --no-server this call works through it."
+        }
         ServerStopped => "Server (pid {pid}) stopped.",
         ServerStatusHead => {
             "Server pid {pid}, quartier {version}, running since {since} ({uptime})"

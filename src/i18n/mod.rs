@@ -239,6 +239,7 @@ pub enum Text {
     ErrServerFailed,
     ErrServerNotStarted,
     ServerNone,
+    HintServerRuns,
     ServerStopped,
     ServerStatusHead,
     ServerStatusDatabase,

@@ -436,6 +436,29 @@ impl Repository for Client {
         ask!(self, Request::Measures, Reply::Measures(measures) => measures)
     }
 
+    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
+        for measure in self.measures()? {
+            visit(measure);
+        }
+        Ok(())
+    }
+
+    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
+        ask!(self, Request::MeasureIds, Reply::MeasureIds(ids) => ids)
+    }
+
+    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
+        ask!(self, Request::NextIds, Reply::NextIds(goal, measure) => (goal, measure))
+    }
+
+    fn can_undo(&self) -> Result<bool, StoreError> {
+        ask!(self, Request::CanUndo, Reply::Flag(flag) => flag)
+    }
+
+    fn can_redo(&self) -> Result<bool, StoreError> {
+        ask!(self, Request::CanRedo, Reply::Flag(flag) => flag)
+    }
+
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         ask!(self, Request::LinksOfMeasure(id), Reply::Links(links) => links)
     }

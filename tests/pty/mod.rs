@@ -132,6 +132,8 @@ impl Db {
 /// The binary under test, run without a terminal.
 pub fn cli(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
+        .env("QUARTIER_NO_SERVER", "1")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -170,6 +172,7 @@ impl Tui {
             })
             .expect("open pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_quartier"));
+        command.env("QUARTIER_NO_SERVER", "1");
         command.arg("--db");
         command.arg(db);
         command.args(args);
