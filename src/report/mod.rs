@@ -19,6 +19,7 @@ mod appendix;
 pub mod json;
 pub mod markdown;
 pub(crate) mod sections;
+pub(crate) mod table;
 
 mod figures;
 

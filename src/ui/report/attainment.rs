@@ -5,10 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Widget};
 
-use super::{fund_name, section};
+use super::section;
 use crate::app::App;
 use crate::i18n::{Text, fill};
 use crate::model::format_date_de;
+use crate::report::sections::{fund_name, shown_goals};
 use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, Report, percent};
 use crate::text::{cell, width};
 
@@ -18,11 +19,7 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
     let lang = app.lang;
     let theme = app.theme;
     let inner = columns.saturating_sub(2) as usize;
-    let goals: Vec<&GoalFigures> = report
-        .goals
-        .iter()
-        .filter(|g| g.depth == 0 || g.measures > 0)
-        .collect();
+    let goals: Vec<&GoalFigures> = shown_goals(report).collect();
     let measure_line = |id: String, title: &str, tail: String| {
         let room = inner.saturating_sub(width(&id) + width(&tail) + 3);
         Line::from(vec![
