@@ -177,13 +177,7 @@ fn list(
         .transpose()?;
     let goals = repo.goals()?;
     let codes: HashMap<GoalId, String> = goals.iter().map(|g| (g.id, g.code.clone())).collect();
-    let mut links_by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
-    for link in repo.links()? {
-        links_by_measure.entry(link.measure).or_default().push(link);
-    }
-    for links in links_by_measure.values_mut() {
-        links.sort_by_key(|l| !l.primary);
-    }
+    let links_by_measure = Link::by_measure(repo.links()?);
     let in_scope: Option<HashSet<GoalId>> = match goal {
         None => None,
         Some(code) => {

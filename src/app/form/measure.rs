@@ -4,11 +4,11 @@
 use crate::i18n::{Lang, Localize};
 use crate::model::{
     Field, Fund, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureField, Problem, Status,
-    ValidationError, Value, format_date_de,
+    ValidationError, Value, format_date_de, format_decimal,
 };
 
 use super::row::{Row, Widget};
-use super::slot::{Part, Slot, format_decimal, parse_decimal_opt, parse_decimal_req};
+use super::slot::{Part, Slot, parse_decimal_opt, parse_decimal_req};
 
 /// Shown for "no fund".
 const NO_FUND: &str = "—";

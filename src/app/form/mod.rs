@@ -105,16 +105,6 @@ impl Form {
         self.lang
     }
 
-    /// True for a record that is not stored yet.
-    pub fn is_new(&self) -> bool {
-        self.is_new
-    }
-
-    /// The record the form was opened with.
-    pub fn original(&self) -> &FormValue {
-        &self.original
-    }
-
     /// True while the form asks whether to discard changes.
     pub fn is_asking(&self) -> bool {
         self.asking
@@ -131,11 +121,6 @@ impl Form {
             .iter()
             .enumerate()
             .map(|(i, row)| row.view(self.lang, i == self.focus))
-    }
-
-    /// Index of the focused row among [`Form::rows`].
-    pub fn focus_index(&self) -> usize {
-        self.focus
     }
 
     /// The focused input.

@@ -179,11 +179,6 @@ pub(super) fn parse_decimal_opt(text: &str) -> Result<Option<f64>, Problem> {
     }
 }
 
-/// German display of an indicator value: shortest exact form, decimal comma, no grouping.
-pub(super) fn format_decimal(value: f64) -> String {
-    value.to_string().replace('.', ",")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

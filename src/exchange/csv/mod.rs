@@ -21,7 +21,7 @@ use super::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 
 pub use read::parse;
-pub use write::{export_indicators, export_measures, format_decimal};
+pub use write::{export_indicators, export_measures};
 
 #[cfg(test)]
 use {

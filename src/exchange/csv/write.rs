@@ -4,7 +4,7 @@ use super::{BOM, goal_cell};
 use crate::exchange::Snapshot;
 use crate::exchange::cells::neutralise_formula;
 use crate::exchange::columns::{Column, INDICATOR_HEADERS, measure_columns, measure_headers};
-use crate::model::{Value, format_date_de};
+use crate::model::{Value, format_date_de, format_decimal};
 
 /// Writes rows as our CSV flavour: BOM, `;`, CRLF, every cell formula-neutralised.
 fn write_rows(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
@@ -31,11 +31,6 @@ fn cell(value: Value) -> String {
         Value::Status(status) => status.name().to_string(),
         Value::List(items) => items.join(", "),
     }
-}
-
-/// An indicator value with decimal comma, as many digits as needed to read back the same value.
-pub fn format_decimal(value: f64) -> String {
-    format!("{value}").replace('.', ",")
 }
 
 /// One row per measure, with the headers of [`measure_columns`].
