@@ -14,7 +14,7 @@ pub mod demo;
 pub mod exchange;
 pub mod files;
 pub mod i18n;
-pub mod json;
+pub mod json_shapes;
 pub mod model;
 pub mod ops;
 pub mod report;

@@ -8,7 +8,7 @@ use super::args::{IndicatorCommand, MeasureCommand};
 use super::goals::{goal_codes, resolve};
 use super::output::{self, Align};
 use crate::i18n::{Lang, Localize, Text, field_label, fill};
-use crate::json::MeasureJson;
+use crate::json_shapes::MeasureJson;
 use crate::model::{
     Field, Fund, GoalId, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status,
     ValidationError, Value, format_date_de, format_value, fund_warnings, parse_decimal,

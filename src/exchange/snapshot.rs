@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::json::{GoalJson, MeasureJson};
+use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::store::{Link, Store, StoreError};
 

@@ -16,7 +16,7 @@
 //!   same rule as the TUI's year filter, [`crate::app::measures::runs_in`]).
 
 mod appendix;
-pub mod json;
+pub mod json_output;
 pub mod markdown;
 pub(crate) mod sections;
 pub(crate) mod table;

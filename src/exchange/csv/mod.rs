@@ -12,7 +12,7 @@
 //! Columns are matched by header name (German or English, any case, any order). A column that
 //! is missing leaves that field of an existing measure as it is.
 
-mod columns;
+mod header;
 mod numbers;
 mod read;
 mod write;
@@ -25,7 +25,7 @@ pub use write::{export_indicators, export_measures};
 
 #[cfg(test)]
 use {
-    super::cells::{neutralise_formula, restore_formula},
+    super::formula_guard::{neutralise_formula, restore_formula},
     super::{Incoming, IndicatorUpdate, Snapshot},
     crate::exchange::columns::measure_headers,
     crate::model::{Cents, Fund, Indicator, Measure, MeasureId, Status},

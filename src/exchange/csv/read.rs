@@ -2,11 +2,11 @@
 
 use std::collections::HashMap;
 
-use super::columns::{Col, Columns, Kind};
+use super::header::{CsvColumn, CsvHeader, FileKind};
 use super::numbers::{Decimal, detect_separator, parse_amount_in, parse_decimal_in};
 use super::{MAX_PROBLEMS, decode, goal_code, ignored_columns_note};
-use crate::exchange::cells::restore_formula;
-use crate::exchange::columns::Column;
+use crate::exchange::columns::MeasureColumnKind;
+use crate::exchange::formula_guard::restore_formula;
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate, Snapshot};
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::{
@@ -48,7 +48,7 @@ impl Lines<'_> {
 /// One record being read: its cells by column, and the problems found in it.
 struct Row<'r> {
     record: &'r ::csv::StringRecord,
-    columns: &'r Columns,
+    columns: &'r CsvHeader,
     file: &'r str,
     line: usize,
     lang: Lang,
@@ -58,12 +58,12 @@ struct Row<'r> {
 
 impl<'r> Row<'r> {
     /// The cell of `col` with a neutralising `'` removed; `None` when the file has no such column.
-    fn cell(&self, col: Col) -> Option<&'r str> {
+    fn cell(&self, col: CsvColumn) -> Option<&'r str> {
         let index = *self.columns.at.get(&col)?;
         Some(restore_formula(self.record.get(index).unwrap_or("")))
     }
 
-    fn problem(&mut self, col: Col, reason: String) {
+    fn problem(&mut self, col: CsvColumn, reason: String) {
         let field = self
             .columns
             .at
@@ -78,7 +78,7 @@ impl<'r> Row<'r> {
     /// when the column is missing or the value is wrong (then a problem is recorded).
     fn value<T>(
         &mut self,
-        col: Col,
+        col: CsvColumn,
         parse: impl FnOnce(&str) -> Result<T, Problem>,
     ) -> Option<Option<T>> {
         let cell = self.cell(col)?;
@@ -97,7 +97,7 @@ impl<'r> Row<'r> {
 
     /// The measure id, `None` for an empty cell; problems for anything else.
     fn id(&mut self) -> Result<Option<MeasureId>, ()> {
-        let Some(cell) = self.cell(Col::Id) else {
+        let Some(cell) = self.cell(CsvColumn::Id) else {
             return Ok(None);
         };
         if cell.trim().is_empty() {
@@ -107,7 +107,7 @@ impl<'r> Row<'r> {
             Some(id) => Ok(Some(id)),
             None => {
                 let reason = fill(self.lang.t(Text::CsvBadId), &[("value", &cell.trim())]);
-                self.problem(Col::Id, reason);
+                self.problem(CsvColumn::Id, reason);
                 Err(())
             }
         }
@@ -123,7 +123,7 @@ impl<'r> Row<'r> {
         m.id = id.unwrap_or(MeasureId(0));
         let style = self.style;
         for row in &MEASURE_FIELDS {
-            let col = Col::Measure(Column::Field(row.field));
+            let col = CsvColumn::Measure(MeasureColumnKind::Field(row.field));
             let value = match row.kind {
                 FieldKind::Line | FieldKind::Text => {
                     self.cell(col).map(|cell| Value::Text(cell.to_string()))
@@ -158,16 +158,18 @@ impl<'r> Row<'r> {
     /// Goal codes, primary first: `Hauptziel` then `Ziele`, each code once. A missing column
     /// keeps what the existing measure has (`existing` is given only for an existing measure).
     fn goals(&self, existing: Option<&Snapshot>) -> Option<Vec<String>> {
-        let id = MeasureId::parse(self.cell(Col::Id).unwrap_or(""));
+        let id = MeasureId::parse(self.cell(CsvColumn::Id).unwrap_or(""));
         let old = |snapshot: &Snapshot| id.map(|id| snapshot.goal_codes(id)).unwrap_or_default();
         let primary = self
-            .cell(Col::Measure(Column::PrimaryGoal))
+            .cell(CsvColumn::Measure(MeasureColumnKind::PrimaryGoal))
             .map(|c| goal_code(c).to_string());
-        let listed = self.cell(Col::Measure(Column::Goals)).map(|c| {
-            split_list(c)
-                .map(|code| goal_code(code).to_string())
-                .collect::<Vec<_>>()
-        });
+        let listed = self
+            .cell(CsvColumn::Measure(MeasureColumnKind::Goals))
+            .map(|c| {
+                split_list(c)
+                    .map(|code| goal_code(code).to_string())
+                    .collect::<Vec<_>>()
+            });
         let codes: Vec<String> = match (primary, listed) {
             (None, None) => return None,
             (Some(primary), None) => std::iter::once(primary)
@@ -201,18 +203,21 @@ impl<'r> Row<'r> {
         let id = match self.id() {
             Ok(Some(id)) => Some(id),
             Ok(None) => {
-                self.problem(Col::Id, self.lang.t(Text::ProblemRequired).to_string());
+                self.problem(
+                    CsvColumn::Id,
+                    self.lang.t(Text::ProblemRequired).to_string(),
+                );
                 None
             }
             Err(()) => None,
         };
-        let name = self.cell(Col::Indicator).unwrap_or("");
-        let unit = self.cell(Col::Unit).unwrap_or("");
+        let name = self.cell(CsvColumn::Indicator).unwrap_or("");
+        let unit = self.cell(CsvColumn::Unit).unwrap_or("");
         let style = self.style;
-        let baseline = self.value(Col::Baseline, |t| parse_decimal_in(t, style));
-        let target = self.value(Col::Target, |t| parse_decimal_in(t, style));
-        let actual = match self.cell(Col::Actual) {
-            Some(_) => self.value(Col::Actual, |t| parse_decimal_in(t, style)),
+        let baseline = self.value(CsvColumn::Baseline, |t| parse_decimal_in(t, style));
+        let target = self.value(CsvColumn::Target, |t| parse_decimal_in(t, style));
+        let actual = match self.cell(CsvColumn::Actual) {
+            Some(_) => self.value(CsvColumn::Actual, |t| parse_decimal_in(t, style)),
             None => Some(None),
         };
         let (Some(id), Some(baseline), Some(target), Some(actual)) = (id, baseline, target, actual)
@@ -224,10 +229,10 @@ impl<'r> Row<'r> {
         }
         let required = self.lang.t(Text::ProblemRequired).to_string();
         if baseline.is_none() {
-            self.problem(Col::Baseline, required.clone());
+            self.problem(CsvColumn::Baseline, required.clone());
         }
         if target.is_none() {
-            self.problem(Col::Target, required);
+            self.problem(CsvColumn::Target, required);
         }
         let (Some(baseline), Some(target)) = (baseline, target) else {
             return None;
@@ -299,7 +304,7 @@ pub fn parse(
         Err(e) => return Err(vec![unreadable(e, &mut lines)]),
     }
     let header_line = lines.at(header.position());
-    let columns = Columns::read(&header, file, header_line, lang)?;
+    let columns = CsvHeader::read(&header, file, header_line, lang)?;
     let width = header.len();
     let mut incoming = Incoming::default();
     incoming.notes.extend(encoding_note);
@@ -363,7 +368,7 @@ pub fn parse(
             }
         }
         match columns.kind {
-            Kind::Measures => {
+            FileKind::Measures => {
                 let measure = row.measure(existing);
                 if row.problems.is_empty() {
                     incoming.measures.push(measure);
@@ -371,7 +376,7 @@ pub fn parse(
                     incoming.check_goals_of(&measure);
                 }
             }
-            Kind::Indicators => {
+            FileKind::Indicators => {
                 let indicator = row.indicator();
                 if let Some((id, indicator)) = indicator.filter(|_| row.problems.is_empty()) {
                     let at = *update_of.entry(id).or_insert_with(|| {

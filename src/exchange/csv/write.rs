@@ -2,8 +2,10 @@
 
 use super::{BOM, goal_cell};
 use crate::exchange::Snapshot;
-use crate::exchange::cells::neutralise_formula;
-use crate::exchange::columns::{Column, INDICATOR_HEADERS, measure_columns, measure_headers};
+use crate::exchange::columns::{
+    INDICATOR_HEADERS, MeasureColumnKind, measure_columns, measure_headers,
+};
+use crate::exchange::formula_guard::neutralise_formula;
 use crate::model::{Value, format_date_de, format_decimal};
 
 /// Writes rows as our CSV flavour: BOM, `;`, CRLF, every cell formula-neutralised.
@@ -37,14 +39,16 @@ fn cell(value: Value) -> String {
 pub fn export_measures(snapshot: &Snapshot) -> Vec<u8> {
     let rows = snapshot.measures.iter().map(|m| {
         (measure_columns().iter())
-            .map(|column| match column.column {
-                Column::Id => m.id.to_string(),
-                Column::Field(_) => column.field().map(|f| cell(f.get(m))).unwrap_or_default(),
-                Column::PrimaryGoal => snapshot
+            .map(|column| match column.kind {
+                MeasureColumnKind::Id => m.id.to_string(),
+                MeasureColumnKind::Field(_) => {
+                    column.field().map(|f| cell(f.get(m))).unwrap_or_default()
+                }
+                MeasureColumnKind::PrimaryGoal => snapshot
                     .primary_code(m.id)
                     .map(|c| goal_cell(&c))
                     .unwrap_or_default(),
-                Column::Goals => (snapshot.goal_codes(m.id).iter())
+                MeasureColumnKind::Goals => (snapshot.goal_codes(m.id).iter())
                     .map(|c| goal_cell(c))
                     .collect::<Vec<_>>()
                     .join(", "),

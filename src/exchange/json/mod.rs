@@ -1,6 +1,6 @@
 //! The lossless `quartier/1` JSON document:
 //! `{"format":"quartier/1","exported_at":"…","goals":[…],"measures":[…],"history":[…]?}`
-//! with the goal and measure shapes of `--json` (see [`crate::json`]).
+//! with the goal and measure shapes of `--json` (see [`crate::json_shapes`]).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::lines::element_lines;
 use super::{ImportProblem, Incoming, IncomingGoal, Snapshot};
 use crate::i18n::{Lang, Text, fill};
-use crate::json::{GoalJson, MeasureJson};
+use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::store::HistoryEntry;
 
 /// The format tag of the document.

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::exchange::{ImportProblem, IncomingMeasure};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::json::{GoalJson, json_key};
+use crate::json_shapes::{GoalJson, json_key};
 use crate::model::{
     Cents, Field, Fund, Indicator, Kind as FieldKind, MEASURE_FIELDS, Measure, MeasureId, Problem,
     Status, Value as FieldValue, parse_date, same_code,
@@ -47,7 +47,7 @@ impl<'a> Object<'a> {
         problems: &'a mut Vec<ImportProblem>,
         unknown: &mut Unknown,
     ) -> Object<'a> {
-        let measure_keys = crate::json::measure_keys();
+        let measure_keys = crate::json_shapes::measure_keys();
         let known: Vec<&str> = if list == "goals" {
             GOAL_FIELDS.to_vec()
         } else {

@@ -8,13 +8,13 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
-use super::cells::CellReader;
+use super::cell_values::CellReader;
 use super::table::Table;
 use super::{
     INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
     INDICATOR_TARGET, INDICATOR_UNIT, SHEET_INDICATORS, SHEET_MEASURES, header,
 };
-use crate::exchange::columns::{Column, measure_columns, measure_headers};
+use crate::exchange::columns::{MeasureColumnKind, measure_columns, measure_headers};
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{
@@ -65,7 +65,11 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         };
         let table = Table::read(&mut workbook, name, file, lang)?;
         let is_indicators = table.column(INDICATOR_NAME).is_some();
-        if !is_indicators && table.column(header(Column::Field(Field::Title))).is_none() {
+        if !is_indicators
+            && table
+                .column(header(MeasureColumnKind::Field(Field::Title)))
+                .is_none()
+        {
             return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
         }
         let kind = if is_indicators {
@@ -190,28 +194,34 @@ impl Parser {
     }
 
     fn measures(&mut self, table: &Table) {
-        let always = [header(Column::Field(Field::Title))];
+        let always = [header(MeasureColumnKind::Field(Field::Title))];
         let when_updating: Vec<&str> = (measure_columns().iter())
-            .filter(|c| matches!(c.column, Column::Field(_)))
+            .filter(|c| matches!(c.kind, MeasureColumnKind::Field(_)))
             .map(|c| c.header)
             .collect();
-        let problems =
-            table.header_problems(&always, &when_updating, header(Column::Id), self.lang);
+        let problems = table.header_problems(
+            &always,
+            &when_updating,
+            header(MeasureColumnKind::Id),
+            self.lang,
+        );
         if !problems.is_empty() {
             self.incoming.problems.extend(problems);
             return;
         }
-        let has_goals = table.column(header(Column::PrimaryGoal)).is_some()
-            || table.column(header(Column::Goals)).is_some();
+        let has_goals = table
+            .column(header(MeasureColumnKind::PrimaryGoal))
+            .is_some()
+            || table.column(header(MeasureColumnKind::Goals)).is_some();
         for (line, cells) in &table.rows {
             if self.too_many_problems(table) {
                 break;
             }
             let mut r = self.reader(table, *line, cells);
-            let id = r.id(header(Column::Id));
+            let id = r.id(header(MeasureColumnKind::Id));
             let mut measure = Measure::new("");
             for row in &MEASURE_FIELDS {
-                let name = header(Column::Field(row.field));
+                let name = header(MeasureColumnKind::Field(row.field));
                 let value = match row.kind {
                     Kind::Line | Kind::Text => Value::Text(r.text(name)),
                     Kind::Fund => Value::Fund(r.fund(name)),
@@ -229,8 +239,8 @@ impl Parser {
                 };
                 row.set(&mut measure, value);
             }
-            let primary = r.text(header(Column::PrimaryGoal));
-            let others = r.text(header(Column::Goals));
+            let primary = r.text(header(MeasureColumnKind::PrimaryGoal));
+            let others = r.text(header(MeasureColumnKind::Goals));
             let failed = r.failed;
             let item = IncomingMeasure {
                 line: *line,

@@ -7,7 +7,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Xlsx};
 
-use super::cells::cell_text;
+use super::cell_values::cell_text;
 use super::read::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use crate::exchange::ImportProblem;
 use crate::i18n::{Lang, Text, fill};

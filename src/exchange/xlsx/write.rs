@@ -10,7 +10,7 @@ use super::{
     neutralise_formula,
 };
 use crate::exchange::Snapshot;
-use crate::exchange::columns::{Column, MeasureColumn, measure_columns};
+use crate::exchange::columns::{MeasureColumn, MeasureColumnKind, measure_columns};
 use crate::model::{Cents, GoalId, Measure, MeasureId, Value};
 use crate::store::{Link, goal_stats};
 
@@ -184,9 +184,9 @@ fn measure_cell(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let format = column.as_text.then_some(&formats.text);
-    match column.column {
-        Column::Id => text(sheet, row, col, &m.id.to_string(), format),
-        Column::Field(_) => match column.field().map(|f| f.get(m)) {
+    match column.kind {
+        MeasureColumnKind::Id => text(sheet, row, col, &m.id.to_string(), format),
+        MeasureColumnKind::Field(_) => match column.field().map(|f| f.get(m)) {
             Some(Value::Text(value)) => text(sheet, row, col, &value, format),
             Some(Value::Amount(value)) => amount(sheet, row, col, value, &formats.euro),
             Some(Value::Date(value)) => date(sheet, row, col, value, formats),
@@ -196,11 +196,11 @@ fn measure_cell(
             Some(Value::List(items)) => text(sheet, row, col, &items.join("\n"), None),
             None => Ok(()),
         },
-        Column::PrimaryGoal => {
+        MeasureColumnKind::PrimaryGoal => {
             let primary = snapshot.primary_code(m.id).unwrap_or_default();
             text(sheet, row, col, &primary, format)
         }
-        Column::Goals => {
+        MeasureColumnKind::Goals => {
             let codes = snapshot.goal_codes(m.id).join(GOAL_SEPARATOR);
             text(sheet, row, col, &codes, format)
         }
