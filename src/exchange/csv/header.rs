@@ -25,7 +25,7 @@ pub(super) enum CsvColumn {
 }
 
 /// Columns of an indicator file.
-const INDICATOR_COLUMNS: [(CsvColumn, &str, &[&str]); 7] = [
+const INDICATOR_COLUMNS: [NamedColumn; 7] = [
     (CsvColumn::Id, INDICATOR_HEADERS[0], &[]),
     (
         CsvColumn::Title,
@@ -88,16 +88,7 @@ impl CsvHeader {
         } else {
             FileKind::Measures
         };
-        let measures: Vec<(CsvColumn, &str, &[&str])>;
-        let table: &[(CsvColumn, &str, &[&str])] = match kind {
-            FileKind::Measures => {
-                measures = (measure_columns().iter())
-                    .map(|c| (CsvColumn::of(c.kind), c.header, &c.aliases[..]))
-                    .collect();
-                &measures
-            }
-            FileKind::Indicators => &INDICATOR_COLUMNS,
-        };
+        let table = known_columns(kind);
         let mut columns = CsvHeader {
             kind,
             at: HashMap::new(),
@@ -132,20 +123,7 @@ impl CsvHeader {
             }
         }
         if kind == FileKind::Indicators {
-            for col in INDICATOR_REQUIRED {
-                if !columns.at.contains_key(&col) {
-                    let german = table
-                        .iter()
-                        .find(|(c, _, _)| *c == col)
-                        .map_or("", |(_, g, _)| *g);
-                    problems.push(ImportProblem::new(
-                        file,
-                        line,
-                        german,
-                        lang.t(Text::CsvMissingColumn),
-                    ));
-                }
-            }
+            problems.extend(missing_indicator_columns(&columns, file, line, lang));
         }
         if problems.is_empty() {
             Ok(columns)
@@ -153,6 +131,34 @@ impl CsvHeader {
             Err(problems)
         }
     }
+}
+
+/// A column with its German header and the other names accepted for it.
+type NamedColumn = (CsvColumn, &'static str, &'static [&'static str]);
+
+/// The columns a file of `kind` may have.
+fn known_columns(kind: FileKind) -> Vec<NamedColumn> {
+    match kind {
+        FileKind::Measures => (measure_columns().iter())
+            .map(|c| (CsvColumn::of(c.kind), c.header, &c.aliases[..]))
+            .collect(),
+        FileKind::Indicators => INDICATOR_COLUMNS.to_vec(),
+    }
+}
+
+/// A problem for every column an indicator file must have and `header` lacks.
+fn missing_indicator_columns(
+    header: &CsvHeader,
+    file: &str,
+    line: usize,
+    lang: Lang,
+) -> Vec<ImportProblem> {
+    (INDICATOR_COLUMNS.iter())
+        .filter(|(col, _, _)| INDICATOR_REQUIRED.contains(col) && !header.at.contains_key(col))
+        .map(|(_, german, _)| {
+            ImportProblem::new(file, line, *german, lang.t(Text::CsvMissingColumn))
+        })
+        .collect()
 }
 
 impl CsvColumn {

@@ -15,6 +15,7 @@
 mod header;
 mod numbers;
 mod read;
+mod record;
 mod write;
 
 use super::ImportProblem;
