@@ -10,7 +10,9 @@
 //! the database.
 
 mod cell_values;
+mod goals_sheet;
 mod read;
+mod sheets;
 mod table;
 mod write;
 

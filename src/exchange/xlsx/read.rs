@@ -6,13 +6,14 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Xlsx, open_workbook_from_rs};
 
 use super::cell_values::CellReader;
+use super::sheets::{Sheets, check_unpacked_sizes, read_sheets, stamp};
 use super::table::Table;
 use super::{
     INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
-    INDICATOR_TARGET, INDICATOR_UNIT, SHEET_INDICATORS, SHEET_MEASURES, header,
+    INDICATOR_TARGET, INDICATOR_UNIT, header,
 };
 use crate::exchange::columns::{MeasureColumnKind, measure_columns, measure_headers};
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
@@ -21,82 +22,20 @@ use crate::model::{
     Field, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status, Value, same_code,
 };
 
-/// Largest declared uncompressed size of one part of the workbook (a sheet, the shared
-/// strings): a 2 MB zip can unpack to gigabytes.
-pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-/// Largest declared uncompressed size of all parts together.
-pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
-/// Data rows read per sheet (a QM office has hundreds; the benchmark 100 000).
-pub const MAX_ROWS: u32 = 200_000;
-/// Columns read per sheet (ours have 19 and 8).
-pub const MAX_COLUMNS: u32 = 64;
-/// Longest cell text, Excel's own limit.
-pub const MAX_CELL_CHARS: usize = 32_767;
-
 /// Parses an XLSX workbook. A file that is no workbook, is too large unpacked, or has neither
 /// a `Maßnahmen` nor an `Indikatoren` sheet (nor one single sheet with our headers) is one
 /// problem (`Err`); problems of single cells go into `Incoming::problems` and parsing goes on
 /// with the next row.
 pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
     let whole = |reason: String| vec![ImportProblem::whole_file(file, reason)];
-    let not_workbook = |error: &dyn std::fmt::Display| {
-        whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", error)]))
-    };
     check_unpacked_sizes(bytes, lang).map_err(whole)?;
-    let mut workbook: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
-    let is_1904 = workbook.has_1904_epoch();
-    let stamp = workbook
-        .defined_names()
-        .iter()
-        .find(|(name, _)| name == super::STAMP_NAME)
-        .and_then(|(_, value)| {
-            crate::exchange::parse_stamp(value.trim_start_matches('=').trim_matches('"'))
-        });
-    let names = workbook.sheet_names();
-    let find = |wanted: &str| names.iter().find(|n| same_code(n, wanted)).cloned();
-    let (measures_name, indicators_name) = (find(SHEET_MEASURES), find(SHEET_INDICATORS));
-    let mut notes = Vec::new();
-    let (measures, indicators) = if measures_name.is_none() && indicators_name.is_none() {
-        // LibreOffice names the one sheet of a CSV-born workbook after the file: take a single
-        // sheet whose headers are ours.
-        let [name] = names.as_slice() else {
-            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
-        };
-        let table = Table::read(&mut workbook, name, file, lang)?;
-        let is_indicators = table.column(INDICATOR_NAME).is_some();
-        if !is_indicators
-            && table
-                .column(header(MeasureColumnKind::Field(Field::Title)))
-                .is_none()
-        {
-            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
-        }
-        let kind = if is_indicators {
-            SHEET_INDICATORS
-        } else {
-            SHEET_MEASURES
-        };
-        notes.push(ImportProblem::whole_file(
-            file,
-            fill(
-                lang.t(Text::XlsxSingleSheet),
-                &[("sheet", name), ("kind", &kind)],
-            ),
-        ));
-        if is_indicators {
-            (None, Some(table))
-        } else {
-            (Some(table), None)
-        }
-    } else {
-        let mut read = |name: Option<String>| -> Result<Option<Table>, Vec<ImportProblem>> {
-            name.map(|name| Table::read(&mut workbook, &name, file, lang))
-                .transpose()
-        };
-        (read(measures_name)?, read(indicators_name)?)
-    };
-    let (mut measures, mut indicators) = (measures, indicators);
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", &e)])))?;
+    let Sheets {
+        mut measures,
+        mut indicators,
+        notes,
+    } = read_sheets(&mut workbook, file, lang)?;
     if let Some(table) = &mut measures {
         table.ignore_unknown(&measure_headers());
     }
@@ -105,7 +44,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     }
     let mut parser = Parser {
         lang,
-        is_1904,
+        is_1904: workbook.has_1904_epoch(),
         incoming: Incoming::default(),
         skipped: HashSet::new(),
     };
@@ -115,7 +54,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     if let Some(table) = &indicators {
         parser.indicators(table);
     }
-    parser.incoming.stamp = stamp;
+    parser.incoming.stamp = stamp(&workbook);
     parser.incoming.notes.extend(notes);
     for table in measures.iter().chain(indicators.iter()) {
         parser
@@ -129,41 +68,6 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             ));
     }
     Ok(parser.incoming)
-}
-
-/// Refuses a workbook whose parts declare more than [`MAX_PART_BYTES`] each or
-/// [`MAX_UNPACKED_BYTES`] together, before calamine reads it. A part that declares less than
-/// it holds is refused by the zip reader itself while unpacking ("File is larger than its
-/// declared uncompressed size"), so the declared sizes bound what is unpacked. A file that is
-/// no zip at all is left to calamine, which says so.
-fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let too_large = |name: &str, size: u64| {
-        fill(
-            lang.t(Text::XlsxTooLargeUnpacked),
-            &[
-                ("part", &crate::text::truncate(name, 60)),
-                ("size", &(size / 1024 / 1024)),
-                ("max", &(MAX_PART_BYTES / 1024 / 1024)),
-                ("total", &(MAX_UNPACKED_BYTES / 1024 / 1024)),
-            ],
-        )
-    };
-    let mut total: u64 = 0;
-    for index in 0..archive.len() {
-        let Ok(part) = archive.by_index_raw(index) else {
-            continue;
-        };
-        let size = part.size();
-        total = total.saturating_add(size);
-        if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
-            let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-            return Err(too_large(&name, size));
-        }
-    }
-    Ok(())
 }
 
 struct Parser {
