@@ -23,6 +23,14 @@ impl Unknown {
             self.names.push((name.to_string(), line));
         }
     }
+
+    /// One note naming the ignored fields, at the line of the first; none without any.
+    pub(super) fn note(&self, file: &str, lang: Lang) -> Option<ImportProblem> {
+        let names: Vec<String> = self.names.iter().map(|(n, _)| n.clone()).collect();
+        let line = self.names.first().map_or(0, |(_, l)| *l);
+        let template = crate::i18n::Text::ImportIgnoredFields;
+        crate::exchange::csv::ignored_note(file, line, &names, template, lang)
+    }
 }
 
 /// One goal or measure object being read, with its problems.
