@@ -39,8 +39,8 @@ impl Part {
 
 /// Names one input of the form. Finer than [`Field`]: an indicator has five inputs, and an empty
 /// list has a placeholder line that only accepts Ctrl-n.
-/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), as
-/// before there was a field list, so drafts of older versions still open.
+/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), the
+/// form drafts of older versions have, so they still open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "SlotJson", into = "SlotJson")]
 pub enum Slot {
