@@ -3,9 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
-use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status};
+use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status, runs_between};
 use crate::store::Link;
 
 /// All links in memory, both directions (a few bytes per link; rebuilt after each change).
@@ -247,21 +247,6 @@ impl Filter {
                 .year
                 .is_none_or(|year| runs_between(row.start, row.end, year))
     }
-}
-
-/// Whether a measure runs at some time in `year` (open ends count as running).
-pub fn runs_in(measure: &Measure, year: i32) -> bool {
-    runs_between(measure.start, measure.end, year)
-}
-
-/// Whether the time from `start` to `end` touches `year`; without both dates, never.
-pub fn runs_between(start: Option<NaiveDate>, end: Option<NaiveDate>, year: i32) -> bool {
-    if start.is_none() && end.is_none() {
-        return false;
-    }
-    let starts_before_end = start.is_none_or(|s| s.year() <= year);
-    let ends_after_start = end.is_none_or(|e| e.year() >= year);
-    starts_before_end && ends_after_start
 }
 
 /// One row of the measure table.

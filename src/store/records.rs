@@ -1,14 +1,13 @@
 //! Typed reads and writes of records on top of any [`Reader`]: the live trees or a
 //! [`Staging`](super::staging::Staging) of pending changes. Format versions live here.
 
-use std::collections::HashMap;
-
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName, describe_key};
+pub use crate::model::Link;
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 
 /// Format version of goal records.
@@ -27,28 +26,6 @@ pub const HISTORY_FORMAT: u8 = 1;
 pub struct LinkRecord {
     /// True for the measure's primary goal, under which its money is counted.
     pub primary: bool,
-}
-
-/// One link of a measure to a goal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    pub measure: MeasureId,
-    pub goal: GoalId,
-    pub primary: bool,
-}
-
-impl Link {
-    /// The links of each measure, its primary goal first, then by goal id.
-    pub fn by_measure(links: impl IntoIterator<Item = Link>) -> HashMap<MeasureId, Vec<Link>> {
-        let mut by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
-        for link in links {
-            by_measure.entry(link.measure).or_default().push(link);
-        }
-        for list in by_measure.values_mut() {
-            list.sort_by_key(|l| (!l.primary, l.goal));
-        }
-        by_measure
-    }
 }
 
 /// Key/value pairs as read from a tree.
@@ -170,30 +147,4 @@ pub fn meta_u64(r: &impl Reader, name: &[u8]) -> Result<u64, StoreError> {
 /// Encodes a meta value.
 pub fn encode_meta(value: u64) -> Vec<u8> {
     codec::encode(META_FORMAT, &value)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_are_grouped_by_measure_primary_first_then_by_goal() {
-        let link = |measure, goal, primary| Link {
-            measure: MeasureId(measure),
-            goal: GoalId(goal),
-            primary,
-        };
-        let grouped = Link::by_measure([
-            link(1, 5, false),
-            link(2, 3, true),
-            link(1, 2, false),
-            link(1, 9, true),
-        ]);
-        assert_eq!(
-            grouped[&MeasureId(1)],
-            [link(1, 9, true), link(1, 2, false), link(1, 5, false)]
-        );
-        assert_eq!(grouped[&MeasureId(2)], [link(2, 3, true)]);
-        assert_eq!(grouped.len(), 2);
-    }
 }
