@@ -139,7 +139,7 @@ pub(crate) fn fixture_with(more: impl FnOnce(&mut Store)) -> Fixture {
     }
     more(&mut store);
     let draft = dir.path().join("draft.json");
-    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    let mut app = App::new(store, Lang::De, Some(draft)).expect("app");
     // Exports from tests land in the temp dir, never in the working directory.
     app.export_dir = dir.path().to_path_buf();
     // A fixed day, so that no measure becomes overdue as the calendar moves on.
@@ -194,7 +194,7 @@ pub(crate) fn fixture_with_extremes() -> Fixture {
         )
         .expect("store extreme measure");
     let draft = dir.path().join("draft.json");
-    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    let mut app = App::new(store, Lang::De, Some(draft)).expect("app");
     app.export_dir = dir.path().to_path_buf();
     Fixture { dir, app }
 }
@@ -1004,7 +1004,7 @@ fn a_draft_is_saved_and_offered_on_the_next_start() {
     let draft = f.dir.path().join("draft.json");
     assert!(draft.exists());
     let store = f.app.into_store();
-    let mut app = App::new(store, Lang::De, Theme::default(), Some(draft.clone())).unwrap();
+    let mut app = App::new(store, Lang::De, Some(draft.clone())).unwrap();
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("no offer");
     };
@@ -1036,7 +1036,7 @@ fn declining_the_draft_deletes_it() {
     f.app.save_draft().unwrap();
     let draft = f.dir.path().join("draft.json");
     let store = f.app.into_store();
-    let mut app = App::new(store, Lang::De, Theme::default(), Some(draft.clone())).unwrap();
+    let mut app = App::new(store, Lang::De, Some(draft.clone())).unwrap();
     press(&mut app, "n");
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!draft.exists());
@@ -1116,7 +1116,7 @@ mod random_keys {
                 ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
             for name in &keys {
                 f.app.handle_key(key(name));
-                terminal.draw(|frame| crate::ui::render(&f.app, frame)).unwrap();
+                terminal.draw(|frame| crate::ui::render(&f.app, crate::ui::Theme { no_color: true }, frame)).unwrap();
             }
             prop_assert!(f.app.store().check().is_empty());
         }

@@ -274,16 +274,6 @@ impl GoalTree {
         self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
     }
 
-    /// Selects the first row.
-    pub fn first(&mut self) {
-        self.selected = 0;
-    }
-
-    /// Selects the last row.
-    pub fn last(&mut self) {
-        self.selected = self.len().saturating_sub(1);
-    }
-
     /// Selects a row; a goal's ancestors are expanded so it is visible.
     pub fn select_node(&mut self, node: Node) {
         match node {
@@ -467,11 +457,11 @@ mod tests {
         );
         tree.set_orphans(true);
         assert_eq!(tree.len(), 4);
-        tree.last();
+        tree.select_node(Node::Orphans);
         assert_eq!(tree.selected_node(), Node::Orphans);
         // Expanding a goal above keeps `Ohne Ziel` selected, now further down.
         tree.select(GoalId(5));
-        tree.last();
+        tree.select_node(Node::Orphans);
         assert_eq!(tree.selected_row(), 4);
         let goals = tree.goals().to_vec();
         tree.replace_goals(goals);
@@ -484,7 +474,7 @@ mod tests {
         // When the last measure gets a goal, the row goes and the selection stays in bounds.
         tree.set_orphans(false);
         assert_eq!(tree.selected_node(), Node::Goal(GoalId(5)));
-        tree.first();
+        tree.select_node(Node::All);
         assert_eq!(tree.selected_node(), Node::All);
         let kinds: Vec<&str> = tree
             .all_rows()

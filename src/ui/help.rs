@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::Theme;
 use crate::app::keymap::{Context, TEXT_INPUT_KEYS, bindings_of, display_key, display_keys};
 use crate::app::{App, Focus};
 use crate::i18n::{Lang, Text};
@@ -72,8 +73,7 @@ pub fn max_scroll(app: &App, screen: Rect) -> u16 {
     u16::try_from(rows.saturating_sub(inner.height as usize)).unwrap_or(u16::MAX)
 }
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
     let entries = help_lines(&help_contexts(app), app.lang);
     let block = Block::default()
         .borders(Borders::ALL)

@@ -13,6 +13,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
+use super::Theme;
 use crate::app::{App, ReportTab, ReportView};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::Fund;
@@ -23,9 +24,8 @@ use crate::text::{cell_right, width};
 const AMOUNT: u16 = 14;
 
 /// Draws the report over `area` (everything above the status bar).
-pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let theme = app.theme;
     let year = view.year.map_or_else(
         || lang.t(Text::ReportAllYears).to_string(),
         |y| y.to_string(),
@@ -75,8 +75,14 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
     );
 
     let content = match view.tab {
-        ReportTab::Money => money::money(app, report, body.width, (body.height / 2).clamp(12, 18)),
-        ReportTab::Attainment => attainment::attainment(app, report, body.width),
+        ReportTab::Money => money::money(
+            app,
+            theme,
+            report,
+            body.width,
+            (body.height / 2).clamp(12, 18),
+        ),
+        ReportTab::Attainment => attainment::attainment(app, theme, report, body.width),
     };
     let height = content.area.height;
     let max_scroll = height.saturating_sub(body.height);
@@ -92,11 +98,11 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
 }
 
 /// A titled, bordered section.
-fn section<'a>(app: &App, title: String) -> Block<'a> {
+fn section<'a>(theme: Theme, title: String) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(Span::styled(format!(" {title} "), app.theme.label()))
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {title} "), theme.label()))
 }
 
 fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
@@ -117,11 +123,17 @@ mod tests {
     use super::*;
     use crate::app::tests::{fixture, press};
     use crate::model::Cents;
-    use crate::ui::{Theme, render};
+    use crate::ui::Theme;
 
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+        draw_in(app, Theme { no_color: true }, width, height)
+    }
+
+    fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|frame| render(app, frame)).expect("draw");
+        terminal
+            .draw(|frame| crate::ui::render(app, theme, frame))
+            .expect("draw");
         terminal
     }
 
@@ -178,10 +190,10 @@ mod tests {
     #[test]
     fn without_colour_the_report_has_none_and_with_colour_bars_are_green() {
         let mut f = open("");
-        f.app.theme = Theme { no_color: true };
+        let theme = Theme { no_color: true };
         for keys in ["", "<Tab>"] {
             press(&mut f.app, keys);
-            let terminal = draw(&f.app, 80, 24);
+            let terminal = draw_in(&f.app, theme, 80, 24);
             assert!(
                 terminal
                     .backend()
@@ -191,9 +203,9 @@ mod tests {
                     .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
             );
         }
-        let mut f = open("");
-        f.app.theme = Theme { no_color: false };
-        let terminal = draw(&f.app, 80, 24);
+        let f = open("");
+        let theme = Theme { no_color: false };
+        let terminal = draw_in(&f.app, theme, 80, 24);
         assert!(
             terminal
                 .backend()

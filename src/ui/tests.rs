@@ -14,9 +14,16 @@ use crate::model::{Field, GoalId, Measure, MeasureId};
 use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
 use crate::store::{Store, codec};
 
+/// Draws without colour, like most tests.
 fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    draw_in(app, Theme { no_color: true }, width, height)
+}
+
+fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-    terminal.draw(|frame| render(app, frame)).expect("draw");
+    terminal
+        .draw(|frame| render(app, theme, frame))
+        .expect("draw");
     terminal
 }
 
@@ -292,17 +299,21 @@ fn colourless(buffer: &Buffer) -> bool {
 #[test]
 fn no_color_means_no_colour_and_selection_by_reverse_video() {
     let mut f = fixture();
-    f.app.theme = Theme { no_color: true };
+    let theme = Theme { no_color: true };
     press(&mut f.app, "ljjj<Tab>e");
     if let Mode::Form(state) = &mut f.app.mode {
         state.form.set_text(Field::Approved, "12,3,4");
     }
     press(&mut f.app, "<C-s><Esc>j");
-    assert!(colourless(draw(&f.app, 80, 24).backend().buffer()));
+    assert!(colourless(
+        draw_in(&f.app, theme, 80, 24).backend().buffer()
+    ));
     press(&mut f.app, "?");
-    assert!(colourless(draw(&f.app, 80, 24).backend().buffer()));
+    assert!(colourless(
+        draw_in(&f.app, theme, 80, 24).backend().buffer()
+    ));
     press(&mut f.app, "<Esc>");
-    let terminal = draw(&f.app, 80, 24);
+    let terminal = draw_in(&f.app, theme, 80, 24);
     let buffer = terminal.backend().buffer();
     assert!(colourless(buffer));
     // The selected measure row (first data row under the header) is reversed.
@@ -324,11 +335,11 @@ fn no_color_means_no_colour_and_selection_by_reverse_video() {
 #[test]
 fn with_colour_the_focused_border_is_cyan_and_errors_are_red() {
     let mut f = fixture();
-    f.app.theme = Theme { no_color: false };
-    let terminal = draw(&f.app, 80, 24);
+    let theme = Theme { no_color: false };
+    let terminal = draw_in(&f.app, theme, 80, 24);
     assert_eq!(terminal.backend().buffer()[(0, 0)].fg, Color::Cyan);
     press(&mut f.app, "<C-r>");
-    let terminal = draw(&f.app, 80, 24);
+    let terminal = draw_in(&f.app, theme, 80, 24);
     let buffer = terminal.backend().buffer();
     let y = 23;
     let text: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
@@ -374,7 +385,7 @@ fn hostile_text_from_the_database_never_reaches_a_cell() {
     let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
     let title = "Böse\x1b[2J\x1b]0;evil\x07\u{202e}gnip 漢字 e\u{301}";
     raw_measure(&store, 9000, title, goal);
-    let mut app = App::new(store, Lang::De, Theme::default(), None).unwrap();
+    let mut app = App::new(store, Lang::De, None).unwrap();
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9000)).expect("listed");
     app.pane.selected = row;
@@ -450,7 +461,7 @@ fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
     let goal = store.goal_by_code("1.3").unwrap().unwrap().id;
     let title = "Null\u{200b}breite\u{200c}Zeichen\u{200d}X\u{2060}Y\u{feff}Z\u{ad}Q\u{fe0f}W";
     raw_measure(&store, 9001, title, goal);
-    let mut app = App::new(store, Lang::De, Theme::default(), None).unwrap();
+    let mut app = App::new(store, Lang::De, None).unwrap();
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9001)).expect("listed");
     app.pane.selected = row;
@@ -573,4 +584,28 @@ fn help_scrolled_past_its_end_comes_back_one_line_per_key() {
     press(&mut f.app, "k");
     let one_up = screen(draw(&f.app, 80, 24).backend().buffer());
     assert_ne!(at_end, one_up, "k after scrolling past the end must move");
+}
+
+#[test]
+fn the_table_looks_the_same_whether_frames_were_drawn_between_keys_or_not() {
+    // Scrolling is the app's: drawing changes nothing, so skipping frames (a burst of keys
+    // handled before the next frame) shows the same rows.
+    let keys = "k<Tab>jjjjjjjjjjkk";
+    let mut drawn = crate::app::scroll::tests::many_measures();
+    let mut skipped = crate::app::scroll::tests::many_measures();
+    for key in ["k", "<Tab>"]
+        .into_iter()
+        .chain(std::iter::repeat_n("j", 10))
+        .chain(["k", "k"])
+    {
+        press(&mut drawn.app, key);
+        draw(&drawn.app, 80, 24);
+    }
+    press(&mut skipped.app, keys);
+    let shown = screen(draw(&skipped.app, 80, 24).backend().buffer());
+    assert_eq!(screen(draw(&drawn.app, 80, 24).backend().buffer()), shown);
+    assert!(
+        shown.contains("Maßnahme 04") && !shown.contains("Maßnahme 03"),
+        "{shown}"
+    );
 }

@@ -11,12 +11,12 @@ use crate::i18n::{Text, fill};
 use crate::model::format_date_de;
 use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, Report, percent};
 use crate::text::{cell, width};
+use crate::ui::Theme;
 
 /// The tab *Zielerreichung*: one gauge per goal (strategic goals, and sub-goals with
 /// measures), then measures ending soon, measures without goal and goals without measures.
-pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
+pub(super) fn attainment(app: &App, theme: Theme, report: &Report, columns: u16) -> Buffer {
     let lang = app.lang;
-    let theme = app.theme;
     let inner = columns.saturating_sub(2) as usize;
     let goals: Vec<&GoalFigures> = report
         .goals
@@ -88,7 +88,7 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
         .area
         .layout(&Layout::vertical(heights.map(Constraint::Length)));
 
-    let block = section(app, lang.t(Text::ReportAttainmentTitle).into());
+    let block = section(theme, lang.t(Text::ReportAttainmentTitle).into());
     let rows_area = block.inner(gauges);
     block.render(gauges, &mut buffer);
     let gauge_width = (rows_area.width / 3).clamp(14, 40);
@@ -144,7 +144,7 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
         ),
     ] {
         Paragraph::new(lines)
-            .block(section(app, title))
+            .block(section(theme, title))
             .render(area, &mut buffer);
     }
     buffer

@@ -11,6 +11,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::Cents;
 use crate::report::{GoalFigures, Report};
 use crate::text::cell;
+use crate::ui::Theme;
 
 /// `12,5` thousand euro (whole thousands from 100 000 € on, so values fit narrow bars).
 pub(super) fn thousands(cents: Cents, lang: Lang) -> String {
@@ -27,9 +28,14 @@ fn right(text: String) -> Cell<'static> {
 }
 
 /// The tab *Mittel*: bar chart (`chart_height` rows), then the fund and year tables (side by side when wide).
-pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -> Buffer {
+pub(super) fn money(
+    app: &App,
+    theme: Theme,
+    report: &Report,
+    width: u16,
+    chart_height: u16,
+) -> Buffer {
     let lang = app.lang;
-    let theme = app.theme;
     let strategic: Vec<&GoalFigures> = report.strategic_goals().collect();
     let funds_height = report.by_fund.len() as u16 + 4;
     let years_height = report.by_year.len() as u16 + 4;
@@ -60,7 +66,7 @@ pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -
         })
         .collect();
     BarChart::default()
-        .block(section(app, lang.t(Text::ReportChartTitle).into()))
+        .block(section(theme, lang.t(Text::ReportChartTitle).into()))
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
         .bar_gap(gap)
@@ -134,7 +140,7 @@ pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -
         Text::FieldApproved,
         Text::FieldCofunding,
     ]))
-    .block(section(app, lang.t(Text::ReportSectionFunds).into()))
+    .block(section(theme, lang.t(Text::ReportSectionFunds).into()))
     .render(funds_area, &mut buffer);
 
     let mut rows: Vec<Row> = report
@@ -169,7 +175,7 @@ pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -
         Text::FieldMeasures,
         Text::FieldApproved,
     ]))
-    .block(section(app, lang.t(Text::ReportSectionYears).into()))
+    .block(section(theme, lang.t(Text::ReportSectionYears).into()))
     .render(years_area, &mut buffer);
     buffer
 }
