@@ -37,7 +37,6 @@ const KNOWN_BACK_EDGES: &[(&str, &str)] = &[
     ("ops", "store"),
     ("report", "app"),
     ("demo", "cli"),
-    ("app", "ui"),
 ];
 
 fn rank(module: &str) -> u8 {

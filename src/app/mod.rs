@@ -8,6 +8,7 @@ pub mod draft;
 mod edit;
 pub mod export;
 pub mod form;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod measures;
@@ -31,7 +32,7 @@ pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
-pub use scroll::ViewState;
+pub use scroll::{DetailMaxScroll, ViewState};
 pub use search::{SearchHits, SearchInput};
 pub use tree::{GoalTree, Node};
 
@@ -365,9 +366,7 @@ impl App {
             Mode::Help { scroll } => {
                 self.mode = match action {
                     Action::MoveDown => Mode::Help {
-                        scroll: scroll
-                            .saturating_add(1)
-                            .min(crate::ui::help_max_scroll(self, self.screen)),
+                        scroll: scroll.saturating_add(1).min(self.help_max_scroll()),
                     },
                     Action::MoveUp => Mode::Help {
                         scroll: scroll.saturating_sub(1),

@@ -4,17 +4,43 @@
 //! visible, and the view scrolls just far enough when it leaves the pane. The views only read
 //! them.
 
+use ratatui::layout::Rect;
+
 use super::App;
 use super::layout::{Areas, inner_height};
+use crate::model::Measure;
 
-/// First rows shown of the tree and the table.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// How far the detail pane can scroll for a measure on a screen of a given size. Only the
+/// views know (it depends on how they wrap the text); the terminal side passes theirs
+/// (`ui::detail_max_scroll`) to [`App::set_detail_max_scroll`], so the app bounds scrolling
+/// without drawing and without depending on the views.
+pub type DetailMaxScroll = fn(&App, &Measure, Rect) -> u16;
+
+/// First rows shown of the tree and the table, and what bounds the detail pane's scrolling.
+#[derive(Clone, Copy, Debug, Default)]
 pub struct ViewState {
     pub tree_offset: usize,
     pub table_offset: usize,
+    /// Unset (tests of the app alone, benchmarks): the detail pane scrolls without bound.
+    detail_max_scroll: Option<DetailMaxScroll>,
 }
 
 impl App {
+    /// Tells the app how far the views let the detail pane scroll.
+    pub fn set_detail_max_scroll(&mut self, max_scroll: DetailMaxScroll) {
+        self.view.detail_max_scroll = Some(max_scroll);
+    }
+
+    /// How far the detail pane can scroll for the selected measure on the screen as last
+    /// resized: 0 without a measure.
+    pub fn detail_max_scroll(&self) -> u16 {
+        match (self.selected_measure(), self.view.detail_max_scroll) {
+            (None, _) => 0,
+            (Some(measure), Some(max_scroll)) => max_scroll(self, &measure, self.screen()),
+            (Some(_), None) => u16::MAX,
+        }
+    }
+
     /// Scrolls the tree and the table so that their selected rows are on screen.
     pub(super) fn follow_selection(&mut self) {
         if self.too_small() {

@@ -38,8 +38,12 @@ use crate::i18n::Text;
 
 pub use crate::app::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner_height};
 
-pub use detail::max_scroll as detail_max_scroll;
-pub use help::max_scroll as help_max_scroll;
+/// How far the detail pane can scroll for `measure` on a `screen` of this size (the same
+/// wrapping as drawn). The terminal side hands it to the app
+/// ([`App::set_detail_max_scroll`]), which bounds `j`/`k` with it.
+pub fn detail_max_scroll(app: &App, measure: &crate::model::Measure, screen: Rect) -> u16 {
+    detail::max_scroll(app, Some(measure), screen)
+}
 
 /// Draws the whole screen in `theme` (the terminal side owns the theme; the app does not).
 pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
