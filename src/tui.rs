@@ -142,10 +142,9 @@ fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
 ) -> Result<Exit, B::Error> {
-    // The terminal side owns the theme, and tells the app how far the views let the detail
-    // pane scroll.
+    // The terminal side owns the theme, and tells the app how far the views let text scroll.
     let theme = crate::ui::Theme::from_env();
-    app.set_detail_max_scroll(crate::ui::detail_max_scroll);
+    app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|frame| crate::ui::render(app, theme, frame))?;

@@ -32,7 +32,7 @@ pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
-pub use scroll::{DetailMaxScroll, ViewState};
+pub use scroll::{ScrollBounds, ViewState};
 pub use search::{SearchHits, SearchInput};
 pub use tree::{GoalTree, Node};
 

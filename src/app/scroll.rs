@@ -6,39 +6,60 @@
 
 use ratatui::layout::Rect;
 
-use super::App;
 use super::layout::{Areas, inner_height};
+use super::{App, ReportView};
 use crate::model::Measure;
 
-/// How far the detail pane can scroll for a measure on a screen of a given size. Only the
-/// views know (it depends on how they wrap the text); the terminal side passes theirs
-/// (`ui::detail_max_scroll`) to [`App::set_detail_max_scroll`], so the app bounds scrolling
-/// without drawing and without depending on the views.
-pub type DetailMaxScroll = fn(&App, &Measure, Rect) -> u16;
+/// How far the views let the detail pane and the report scroll on a screen of a given size.
+/// Only the views know (it depends on how they wrap and lay out text); the terminal side
+/// passes theirs (`ui::SCROLL_BOUNDS`) to [`App::set_scroll_bounds`], so the app bounds
+/// scrolling without drawing and without depending on the views.
+#[derive(Clone, Copy, Debug)]
+pub struct ScrollBounds {
+    /// The detail pane's largest scroll for a measure.
+    pub detail: fn(&App, &Measure, Rect) -> u16,
+    /// The report's largest scroll.
+    pub report: fn(&App, &ReportView, Rect) -> u16,
+}
 
-/// First rows shown of the tree and the table, and what bounds the detail pane's scrolling.
+/// First rows shown of the tree and the table, and what bounds the other panes' scrolling.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ViewState {
     pub tree_offset: usize,
     pub table_offset: usize,
-    /// Unset (tests of the app alone, benchmarks): the detail pane scrolls without bound.
-    detail_max_scroll: Option<DetailMaxScroll>,
+    /// Unset (tests of the app alone, benchmarks): the detail pane and the report scroll
+    /// without bound.
+    bounds: Option<ScrollBounds>,
 }
 
 impl App {
-    /// Tells the app how far the views let the detail pane scroll.
-    pub fn set_detail_max_scroll(&mut self, max_scroll: DetailMaxScroll) {
-        self.view.detail_max_scroll = Some(max_scroll);
+    /// Tells the app how far the views let the detail pane and the report scroll.
+    pub fn set_scroll_bounds(&mut self, bounds: ScrollBounds) {
+        self.view.bounds = Some(bounds);
     }
 
     /// How far the detail pane can scroll for the selected measure on the screen as last
     /// resized: 0 without a measure.
     pub fn detail_max_scroll(&self) -> u16 {
-        match (self.selected_measure(), self.view.detail_max_scroll) {
+        match (self.selected_measure(), self.view.bounds) {
             (None, _) => 0,
-            (Some(measure), Some(max_scroll)) => max_scroll(self, &measure, self.screen()),
+            (Some(measure), Some(bounds)) => (bounds.detail)(self, &measure, self.screen()),
             (Some(_), None) => u16::MAX,
         }
+    }
+
+    /// How far the report can scroll on the screen as last resized.
+    pub fn report_max_scroll(&self, report: &ReportView) -> u16 {
+        self.view.bounds.map_or(u16::MAX, |bounds| {
+            (bounds.report)(self, report, self.screen())
+        })
+    }
+
+    /// Rows one page of the report scrolls: its body (the main area inside the border, below
+    /// the tab row) less one row that stays in view.
+    pub fn report_page(&self) -> u16 {
+        let body = inner_height(Areas::new(self.screen()).main).saturating_sub(1);
+        u16::try_from(body.saturating_sub(1).max(1)).unwrap_or(u16::MAX)
     }
 
     /// Scrolls the tree and the table so that their selected rows are on screen.

@@ -294,7 +294,10 @@ fn tab_cycles_panes_and_moves_stay_in_the_focused_pane() {
     assert_eq!(app.focus, Focus::Detail);
     // The app knows how far the pane can scroll from the screen size, without a drawing.
     // (Here a stand-in for the views' wrapping: the pane can scroll 5 lines.)
-    app.set_detail_max_scroll(|_, _, _| 5);
+    app.set_scroll_bounds(crate::app::ScrollBounds {
+        detail: |_, _, _| 5,
+        report: |_, _, _| 0,
+    });
     let max = app.detail_max_scroll();
     assert_eq!(max, 5);
     press(app, "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjjj");

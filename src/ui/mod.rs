@@ -33,15 +33,21 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub use theme::Theme;
 
-use crate::app::{App, Focus, Mode};
+use crate::app::{App, Focus, Mode, ScrollBounds};
 use crate::i18n::Text;
 
 pub use crate::app::layout::{Areas, MIN_HEIGHT, MIN_WIDTH, inner_height};
 
+/// How far the views let the detail pane and the report scroll: the terminal side hands this
+/// to the app ([`App::set_scroll_bounds`]), which bounds `j`/`k`/`PgDn` with it.
+pub const SCROLL_BOUNDS: ScrollBounds = ScrollBounds {
+    detail: detail_max_scroll,
+    report: report::max_scroll,
+};
+
 /// How far the detail pane can scroll for `measure` on a `screen` of this size (the same
-/// wrapping as drawn). The terminal side hands it to the app
-/// ([`App::set_detail_max_scroll`]), which bounds `j`/`k` with it.
-pub fn detail_max_scroll(app: &App, measure: &crate::model::Measure, screen: Rect) -> u16 {
+/// wrapping as drawn).
+fn detail_max_scroll(app: &App, measure: &crate::model::Measure, screen: Rect) -> u16 {
     detail::max_scroll(app, Some(measure), screen)
 }
 

@@ -150,7 +150,7 @@ pub fn export(
     frame: &mut Frame,
     area: Rect,
 ) {
-    use crate::app::export::{FORMATS, describe};
+    use crate::app::export::FORMATS;
     let lang = app.lang;
     let width_wanted: u16 = 72;
     let inner_width = usize::from(width_wanted.min(area.width).saturating_sub(2));
@@ -173,31 +173,7 @@ pub fn export(
         Constraint::Length(error_rows),
         Constraint::Length(1),
     ]));
-    let formats: Vec<Line> = FORMATS
-        .iter()
-        .enumerate()
-        .map(|(i, format)| {
-            let label = if i == 0 {
-                lang.t(Text::ExportFormat)
-            } else {
-                ""
-            };
-            let (name, description) = describe(*format);
-            let chosen = *format == dialog.format;
-            let marker = if chosen { "▸ " } else { "  " };
-            let name_style = if chosen {
-                theme.selected()
-            } else {
-                theme.normal()
-            };
-            Line::from(vec![
-                Span::styled(cell(label, 10), theme.label()),
-                Span::raw(marker),
-                Span::styled(format!(" {} ", cell(name, 8)), name_style),
-                Span::styled(format!(" {}", lang.t(description)), theme.dim()),
-            ])
-        })
-        .collect();
+    let formats = format_lines(app, theme, dialog);
     frame.render_widget(Paragraph::new(formats), formats_area);
     let label = cell(lang.t(Text::ExportFile), 10);
     let room = (file_area.width as usize).saturating_sub(10);
@@ -227,4 +203,39 @@ pub fn export(
         x.min(file_area.right().saturating_sub(1)),
         file_area.y,
     ));
+}
+
+/// The export dialog's format list, the chosen one marked `▸` and highlighted.
+fn format_lines(
+    app: &App,
+    theme: Theme,
+    dialog: &crate::app::export::ExportDialog,
+) -> Vec<Line<'static>> {
+    use crate::app::export::{FORMATS, describe};
+    let lang = app.lang;
+    FORMATS
+        .iter()
+        .enumerate()
+        .map(|(i, format)| {
+            let label = if i == 0 {
+                lang.t(Text::ExportFormat)
+            } else {
+                ""
+            };
+            let (name, description) = describe(*format);
+            let chosen = *format == dialog.format;
+            let marker = if chosen { "▸ " } else { "  " };
+            let name_style = if chosen {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            Line::from(vec![
+                Span::styled(cell(label, 10), theme.label()),
+                Span::raw(marker),
+                Span::styled(format!(" {} ", cell(name, 8)), name_style),
+                Span::styled(format!(" {}", lang.t(description)), theme.dim()),
+            ])
+        })
+        .collect()
 }

@@ -13,12 +13,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
-use super::Theme;
+use super::{Areas, Theme};
 use crate::app::{App, ReportTab, ReportView};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::Fund;
 use crate::report::ENDING_WITHIN_DAYS;
 use crate::text::{cell_right, width};
+use ratatui::buffer::Buffer;
 
 /// Width of an amount column (`1.234.567,00 €`).
 const AMOUNT: u16 = 14;
@@ -74,20 +75,9 @@ pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, are
         summary_area,
     );
 
-    let content = match view.tab {
-        ReportTab::Money => money::money(
-            app,
-            theme,
-            report,
-            body.width,
-            (body.height / 2).clamp(12, 18),
-        ),
-        ReportTab::Attainment => attainment::attainment(app, theme, report, body.width),
-    };
+    let content = content(app, theme, view, body);
     let height = content.area.height;
     let max_scroll = height.saturating_sub(body.height);
-    view.max_scroll.set(max_scroll);
-    view.page.set(body.height.saturating_sub(1).max(1));
     let scroll = view.scroll.min(max_scroll);
     let target = frame.buffer_mut();
     for y in 0..body.height.min(height - scroll) {
@@ -95,6 +85,38 @@ pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, are
             target[(body.x + x, body.y + y)] = content[(x, y + scroll)].clone();
         }
     }
+}
+
+/// The whole content of the open tab, as tall as it is, for a body `body` wide.
+fn content(app: &App, theme: Theme, view: &ReportView, body: Rect) -> Buffer {
+    match view.tab {
+        ReportTab::Money => money::money(
+            app,
+            theme,
+            &view.report,
+            body.width,
+            (body.height / 2).clamp(12, 18),
+        ),
+        ReportTab::Attainment => attainment::attainment(app, theme, &view.report, body.width),
+    }
+}
+
+/// The report's body on a `screen`: inside the border, below the tab row.
+fn body_area(screen: Rect) -> Rect {
+    let inner = Block::bordered().inner(Areas::new(screen).main);
+    let [_, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    body
+}
+
+/// How far the report can scroll on a `screen` of this size: its content's rows minus the
+/// body's. The app bounds `j` and `PgDn` with it.
+pub fn max_scroll(app: &App, view: &ReportView, screen: Rect) -> u16 {
+    let body = body_area(screen);
+    let height = content(app, Theme::default(), view, body).area.height;
+    height.saturating_sub(body.height)
 }
 
 /// A titled, bordered section.
@@ -154,10 +176,8 @@ mod tests {
 
     #[test]
     fn report_money_scrolled_to_the_end_80x24() {
-        let f = open("");
-        // The first draw tells the view how far it can scroll.
-        draw(&f.app, 80, 24);
-        let mut f = f;
+        let mut f = open("");
+        f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
         press(&mut f.app, "<PgDn><PgDn><PgDn>");
         insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
     }

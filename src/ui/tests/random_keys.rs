@@ -47,7 +47,7 @@ proptest! {
     ) {
         // Half the runs with indicators at the limits of f64 (report gauges, detail bars).
         let mut f = if extremes { fixture_with_extremes() } else { fixture() };
-        f.app.set_detail_max_scroll(crate::ui::detail_max_scroll);
+        f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         for name in &keys {

@@ -24,7 +24,7 @@ fn the_detail_pane_shows_there_is_more_and_scrolls_no_further_than_its_end() {
     assert!(!shown.contains("↑ mehr"));
     // Bounded by the app itself, without a drawing in between.
     f.app.resize(80, 24);
-    f.app.set_detail_max_scroll(crate::ui::detail_max_scroll);
+    f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
     let max = f.app.detail_max_scroll();
     assert!(max > 20, "{max}");
     for _ in 0..200 {
@@ -78,4 +78,27 @@ fn the_table_looks_the_same_whether_frames_were_drawn_between_keys_or_not() {
         shown.contains("Maßnahme 04") && !shown.contains("Maßnahme 03"),
         "{shown}"
     );
+}
+
+#[test]
+fn the_report_scrolls_no_further_than_its_end_without_a_frame_drawn() {
+    let mut f = fixture();
+    f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
+    f.app.resize(80, 24);
+    press(&mut f.app, "R");
+    let Mode::Report(view) = &f.app.mode else {
+        panic!("no report");
+    };
+    let max = f.app.report_max_scroll(view);
+    assert!(max > 5, "{max}");
+    press(&mut f.app, "<PgDn><PgDn><PgDn><PgDn><PgDn><PgDn>");
+    let scroll = |app: &App| match &app.mode {
+        Mode::Report(view) => view.scroll,
+        _ => panic!("no report"),
+    };
+    assert_eq!(scroll(&f.app), max, "bounded by the end of the content");
+    press(&mut f.app, "k");
+    assert_eq!(scroll(&f.app), max - 1, "one step back from the end");
+    // A page is the body's height less one row: 24 - status - 2 borders - tabs - 1 = 19.
+    assert_eq!(f.app.report_page(), 19);
 }
