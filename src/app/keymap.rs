@@ -1,8 +1,14 @@
 //! The one keymap: a table of (context, keys, action, help text). Key handling, the help overlay,
 //! the status-bar hints and README's key table are all generated from [`BINDINGS`], so they
-//! cannot drift apart.
+//! cannot drift apart. Key names are in `names`, README's table is made in `readme`.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod names;
+mod readme;
+
+pub use names::{display_key, display_keys, key_name, parse_key};
+pub use readme::{markdown_table, replace_between};
+
+use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
 use crate::i18n::{Lang, Text};
@@ -198,75 +204,6 @@ pub const TEXT_INPUT_KEYS: &[(&str, Text)] = &[
     ("C-u", Text::KeyDeleteLine),
 ];
 
-/// The canonical name of a key press (`j`, `J`, `Down`, `C-r`, `S-Tab`, `Space` …); `None` for
-/// keys no binding can name.
-pub fn key_name(key: &KeyEvent) -> Option<String> {
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let name = match key.code {
-        KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) if ctrl => format!("C-{}", c.to_ascii_lowercase()),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Down => "Down".into(),
-        KeyCode::Up => "Up".into(),
-        KeyCode::Left => "Left".into(),
-        KeyCode::Right => "Right".into(),
-        KeyCode::Home => "Home".into(),
-        KeyCode::End => "End".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::Enter if key.modifiers.contains(KeyModifiers::ALT) => "A-Enter".into(),
-        KeyCode::Enter => "Enter".into(),
-        KeyCode::Esc => "Esc".into(),
-        KeyCode::Tab if key.modifiers.contains(KeyModifiers::SHIFT) => "S-Tab".into(),
-        KeyCode::Tab => "Tab".into(),
-        KeyCode::BackTab => "S-Tab".into(),
-        KeyCode::Backspace => "Backspace".into(),
-        KeyCode::Delete => "Delete".into(),
-        _ => return None,
-    };
-    Some(name)
-}
-
-/// The key press a key name stands for: the inverse of [`key_name`] (`j`, `J`, `C-s`, `S-Tab`,
-/// `A-Enter`, `PgDn` …); `None` for a name no key has. Tests press keys by these names.
-pub fn parse_key(name: &str) -> Option<KeyEvent> {
-    let plain = |code| Some(KeyEvent::new(code, KeyModifiers::NONE));
-    match name {
-        "Space" => plain(KeyCode::Char(' ')),
-        "Down" => plain(KeyCode::Down),
-        "Up" => plain(KeyCode::Up),
-        "Left" => plain(KeyCode::Left),
-        "Right" => plain(KeyCode::Right),
-        "Home" => plain(KeyCode::Home),
-        "End" => plain(KeyCode::End),
-        "PgDn" => plain(KeyCode::PageDown),
-        "PgUp" => plain(KeyCode::PageUp),
-        "A-Enter" => Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)),
-        "Enter" => plain(KeyCode::Enter),
-        "Esc" => plain(KeyCode::Esc),
-        "S-Tab" => Some(KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)),
-        "Tab" => plain(KeyCode::Tab),
-        "Backspace" => plain(KeyCode::Backspace),
-        "Delete" => plain(KeyCode::Delete),
-        _ => {
-            let (ctrl, rest) = match name.strip_prefix("C-") {
-                Some(rest) => (true, rest),
-                None => (false, name),
-            };
-            let mut chars = rest.chars();
-            let (Some(c), None) = (chars.next(), chars.next()) else {
-                return None;
-            };
-            let modifiers = match (ctrl, c.is_uppercase()) {
-                (true, _) => KeyModifiers::CONTROL,
-                (false, true) => KeyModifiers::SHIFT,
-                (false, false) => KeyModifiers::NONE,
-            };
-            Some(KeyEvent::new(KeyCode::Char(c), modifiers))
-        }
-    }
-}
-
 /// The key names bound to `action` in `context` (empty when none is).
 pub fn keys_for(context: Context, action: Action) -> &'static [&'static str] {
     bindings_of(context)
@@ -283,6 +220,11 @@ pub fn display_keys_for(context: Context, action: Action, lang: Lang) -> String 
         .join("/")
 }
 
+/// True when `context` binds a key to `action`.
+pub fn binds(context: Context, action: Action) -> bool {
+    bindings_of(context).any(|b| b.action == action)
+}
+
 /// The action bound to `key` in the first of `contexts` that binds it.
 pub fn lookup(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
     let name = key_name(key)?;
@@ -292,40 +234,6 @@ pub fn lookup(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
             .find(|b| b.context == *context && b.keys.contains(&name.as_str()))
             .map(|b| b.action)
     })
-}
-
-/// How a key name is shown to users: arrows as symbols, `C-r` as `Ctrl-r`.
-pub fn display_key(name: &str, lang: Lang) -> String {
-    match name {
-        "Down" => "↓".into(),
-        "Up" => "↑".into(),
-        "Left" => "←".into(),
-        "Right" => "→".into(),
-        "Left Right" => "← →".into(),
-        "Home End" => format!("{} {}", display_key("Home", lang), display_key("End", lang)),
-        "Home" => lang.t(Text::KeyNameHome).into(),
-        "End" => lang.t(Text::KeyNameEnd).into(),
-        "PgDn" => lang.t(Text::KeyNamePageDown).into(),
-        "PgUp" => lang.t(Text::KeyNamePageUp).into(),
-        "Space" => lang.t(Text::KeyNameSpace).into(),
-        "S-Tab" => lang.t(Text::KeyNameShiftTab).into(),
-        "Backspace" => lang.t(Text::KeyNameBackspace).into(),
-        "A-Enter" => "Alt-Enter".into(),
-        other => match other.strip_prefix("C-") {
-            Some(rest) => format!("{}-{rest}", lang.t(Text::KeyNameCtrl)),
-            None => other.to_string(),
-        },
-    }
-}
-
-/// All keys of a binding for display, separated by `/`.
-pub fn display_keys(binding: &Binding, lang: Lang) -> String {
-    binding
-        .keys
-        .iter()
-        .map(|k| display_key(k, lang))
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// The bindings of one context, in table order.
@@ -349,148 +257,6 @@ mod tests {
                     binding.context
                 );
             }
-        }
-    }
-
-    #[test]
-    fn every_key_name_in_the_table_can_be_pressed() {
-        // Each name must be producible by key_name, or the binding is dead.
-        let pressable = |name: &str| -> bool {
-            let codes = [
-                KeyCode::Down,
-                KeyCode::Up,
-                KeyCode::Left,
-                KeyCode::Right,
-                KeyCode::Home,
-                KeyCode::End,
-                KeyCode::PageDown,
-                KeyCode::PageUp,
-                KeyCode::Enter,
-                KeyCode::Esc,
-                KeyCode::Tab,
-                KeyCode::BackTab,
-                KeyCode::Backspace,
-                KeyCode::Char(' '),
-            ];
-            let mut events: Vec<KeyEvent> = codes
-                .iter()
-                .map(|c| KeyEvent::new(*c, KeyModifiers::NONE))
-                .collect();
-            events.push(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
-            for c in name.chars() {
-                events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-                events.push(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
-            }
-            events.iter().any(|e| key_name(e).as_deref() == Some(name))
-        };
-        for binding in BINDINGS {
-            for key in binding.keys {
-                assert!(pressable(key), "{key} cannot be pressed");
-            }
-        }
-    }
-
-    #[test]
-    fn parse_key_is_the_inverse_of_key_name() {
-        for binding in BINDINGS {
-            for name in binding.keys {
-                let key = parse_key(name).unwrap_or_else(|| panic!("{name} cannot be parsed"));
-                assert_eq!(key_name(&key).as_deref(), Some(*name));
-            }
-        }
-        assert_eq!(parse_key("nonsense"), None);
-    }
-
-    #[test]
-    fn shifted_letters_and_ctrl_are_told_apart() {
-        let shift_j = KeyEvent::new(KeyCode::Char('J'), KeyModifiers::SHIFT);
-        let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(
-            lookup(&[Context::Tree], &shift_j),
-            Some(Action::MoveGoalDown)
-        );
-        assert_eq!(lookup(&[Context::Normal], &ctrl_r), Some(Action::Redo));
-        let r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
-        assert_eq!(lookup(&[Context::Normal], &r), None);
-    }
-}
-
-/// The key table for README.md: one section per context, German and English descriptions.
-pub fn markdown_table() -> String {
-    use strum::IntoEnumIterator;
-    let mut out = String::new();
-    for context in Context::iter() {
-        let title = format!(
-            "{} / {}",
-            Lang::De.t(context.title()),
-            Lang::En.t(context.title())
-        );
-        out.push_str(&format!(
-            "\n**{title}**\n\n| Keys | Deutsch | English |\n|---|---|---|\n"
-        ));
-        let mut rows: Vec<(Vec<String>, Text)> = bindings_of(context)
-            .map(|b| {
-                (
-                    b.keys.iter().map(|k| display_key(k, Lang::En)).collect(),
-                    b.help,
-                )
-            })
-            .collect();
-        if context == Context::Form {
-            rows.extend(TEXT_INPUT_KEYS.iter().map(|(keys, help)| {
-                let keys = keys.split(' ').map(|k| display_key(k, Lang::En)).collect();
-                (keys, *help)
-            }));
-        }
-        for (keys, help) in rows {
-            let keys = keys
-                .iter()
-                .map(|k| format!("`{}`", k.replace('|', "\\|")))
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push_str(&format!(
-                "| {keys} | {} | {} |\n",
-                Lang::De.t(help),
-                Lang::En.t(help)
-            ));
-        }
-    }
-    out
-}
-
-/// Replaces the text between `<!-- {name}:start -->` and `<!-- {name}:end -->` in `document`;
-/// `None` when the markers are missing.
-pub fn replace_between(document: &str, name: &str, content: &str) -> Option<String> {
-    let start = format!("<!-- {name}:start -->");
-    let end = format!("<!-- {name}:end -->");
-    let from = document.find(&start)? + start.len();
-    let to = from + document[from..].find(&end)?;
-    Some(format!(
-        "{}\n{}\n{}",
-        &document[..from],
-        content.trim_matches('\n'),
-        &document[to..]
-    ))
-}
-
-#[cfg(test)]
-mod readme_tests {
-    use super::*;
-
-    /// README's key table is generated from [`BINDINGS`]; run with `QUARTIER_UPDATE_README=1`
-    /// to regenerate it after changing a key.
-    #[test]
-    fn readme_key_table_matches_the_keymap() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
-        let readme = std::fs::read_to_string(path).expect("README.md");
-        let expected = replace_between(&readme, "keys", &markdown_table()).expect("key markers");
-        if std::env::var_os("QUARTIER_UPDATE_README").is_some() {
-            std::fs::write(path, &expected).expect("write README.md");
-        } else {
-            assert!(
-                readme == expected,
-                "README.md's key table is out of date: run QUARTIER_UPDATE_README=1 cargo test"
-            );
         }
     }
 }

@@ -361,29 +361,28 @@ impl App {
             self.toggle_messages();
             return;
         }
-        match std::mem::take(&mut self.mode) {
+        // Each mode's handler gets the mode and returns the one that follows; none sets
+        // `self.mode` itself (the report, the export dialog and the message log do, and are
+        // read back through `mode_set_by`).
+        let next = match std::mem::take(&mut self.mode) {
             Mode::Normal => self.update_normal(action),
-            Mode::Help { scroll } => {
-                self.mode = match action {
-                    Action::MoveDown => Mode::Help {
-                        scroll: scroll.saturating_add(1).min(self.help_max_scroll()),
-                    },
-                    Action::MoveUp => Mode::Help {
-                        scroll: scroll.saturating_sub(1),
-                    },
-                    Action::Cancel => Mode::Normal,
-                    _ => Mode::Help { scroll },
-                }
-            }
+            Mode::Help { scroll } => self.update_help(scroll, action),
             Mode::Form(state) => self.update_form(state, action),
             Mode::Confirm(confirm) => self.update_confirm(confirm, action),
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
-            Mode::Report(view) => self.update_report(view, action),
-            Mode::Export(dialog) => self.update_export(dialog, action),
-            Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
-        }
+            Mode::Report(view) => self.mode_set_by(|app| app.update_report(view, action)),
+            Mode::Export(dialog) => self.mode_set_by(|app| app.update_export(dialog, action)),
+            Mode::Messages { scroll, back } => {
+                self.mode_set_by(|app| app.update_messages(scroll, back, action))
+            }
+        };
+        debug_assert!(
+            matches!(self.mode, Mode::Normal),
+            "a mode handler set self.mode instead of returning it"
+        );
+        self.mode = next;
     }
 
     /// A key no binding claimed: text for the open input, if any.

@@ -1,13 +1,15 @@
 //! Normal mode: moving through the tree and the measure table, switching panes, opening the
-//! popups. Changes to data are in `edit.rs`.
+//! popups; the help overlay. Changes to data are in `edit/`. Each mode's `update_*` returns
+//! the mode that follows.
 
-use super::{Action, App, Focus, MessageKind, Mode};
+use super::{Action, App, Context, Focus, MessageKind, Mode, keymap};
 use crate::app::popups::FilterPopup;
 use crate::app::search::SearchInput;
 use crate::i18n::{Text, fill};
 
 impl App {
-    pub(super) fn update_normal(&mut self, action: Action) {
+    /// A bound key in normal mode (every pane); the next mode.
+    pub(super) fn update_normal(&mut self, action: Action) -> Mode {
         match action {
             Action::MoveDown => self.move_by(1),
             Action::MoveUp => self.move_by(-1),
@@ -38,27 +40,32 @@ impl App {
                 self.tree.toggle();
                 self.goal_changed();
             }
-            Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Search => {
-                self.mode = Mode::Search(SearchInput::new(
-                    self.tree.selected_node(),
-                    self.pane.selected_id(),
-                    self.focus,
-                ));
-            }
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
-            Action::Filter => {
-                let years = self.known_years();
-                self.mode = Mode::Filter(FilterPopup::new(self.pane.filter, years));
-            }
-            Action::Sort => {
-                self.pane.sort = self.pane.sort.next();
-                self.fill_pane();
-                let name = self.lang.t(self.sort_label());
-                let text = fill(self.lang.t(Text::SortedBy), &[("column", &name)]);
-                self.say(MessageKind::Info, text);
-            }
+            Action::Sort => self.next_sort(),
+            Action::Link => return self.open_picker(),
+            Action::Unlink => return self.unlink(),
+            Action::SetPrimary => self.set_primary(),
+            Action::MoveGoalUp => self.move_goal(-1),
+            Action::MoveGoalDown => self.move_goal(1),
+            Action::MoveGoalTo => return self.open_move_picker(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            other => return self.open_from_normal(other),
+        }
+        Mode::Normal
+    }
+
+    /// Normal-mode actions that open a mode (a form, a question, a popup, a view).
+    fn open_from_normal(&mut self, action: Action) -> Mode {
+        match action {
+            Action::Help => Mode::Help { scroll: 0 },
+            Action::Search => Mode::Search(SearchInput::new(
+                self.tree.selected_node(),
+                self.pane.selected_id(),
+                self.focus,
+            )),
+            Action::Filter => Mode::Filter(FilterPopup::new(self.pane.filter, self.known_years())),
             Action::AddGoal => self.add_goal(),
             Action::AddMeasure => self.add_measure(),
             Action::EditGoal => self.edit_goal(),
@@ -66,21 +73,56 @@ impl App {
             Action::Rename => self.rename_goal(),
             Action::DeleteGoal => self.ask_delete_goal(),
             Action::DeleteMeasure => self.ask_delete_measure(),
-            Action::Link => self.open_picker(),
-            Action::Unlink => self.unlink(),
-            Action::SetPrimary => self.set_primary(),
-            Action::MoveGoalUp => self.move_goal(-1),
-            Action::MoveGoalDown => self.move_goal(1),
-            Action::MoveGoalTo => self.open_move_picker(),
-            Action::Report => self.open_report(),
-            Action::Export => {
-                self.mode = Mode::Export(super::export::ExportDialog::new(&self.export_dir));
+            Action::Report => self.mode_set_by(App::open_report),
+            Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
+            other => {
+                for context in [Context::Normal, Context::Tree, Context::Measures] {
+                    self.unbound(context, other);
+                }
+                Mode::Normal
             }
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            // Keys of other modes do nothing here.
-            _ => {}
         }
+    }
+
+    /// A bound key in the help overlay; the next mode.
+    pub(super) fn update_help(&mut self, scroll: u16, action: Action) -> Mode {
+        let scroll = match action {
+            Action::MoveDown => scroll.saturating_add(1).min(self.help_max_scroll()),
+            Action::MoveUp => scroll.saturating_sub(1),
+            Action::Cancel => return Mode::Normal,
+            other => {
+                self.unbound(Context::Help, other);
+                scroll
+            }
+        };
+        Mode::Help { scroll }
+    }
+
+    /// An action that `context` binds no key to (only a direct [`App::update`] sends one): it
+    /// leaves the mode as it is. A bound action arriving here lacks its arm, which debug builds
+    /// (and so every test) report.
+    pub(super) fn unbound(&self, context: Context, action: Action) {
+        debug_assert!(
+            !keymap::binds(context, action),
+            "{action:?} is bound in {context:?} but its mode has no arm for it"
+        );
+    }
+
+    /// The mode a handler that opens or keeps its mode by setting `self.mode` left (normal mode
+    /// if it set none): for the handlers of the report, the export dialog and the message log.
+    pub(super) fn mode_set_by(&mut self, handler: impl FnOnce(&mut App)) -> Mode {
+        let before = std::mem::take(&mut self.mode);
+        handler(self);
+        std::mem::replace(&mut self.mode, before)
+    }
+
+    /// `s`: sorts by the next column and says which.
+    fn next_sort(&mut self) {
+        self.pane.sort = self.pane.sort.next();
+        self.fill_pane();
+        let name = self.lang.t(self.sort_label());
+        let text = fill(self.lang.t(Text::SortedBy), &[("column", &name)]);
+        self.say(MessageKind::Info, text);
     }
 
     fn page(&self) -> usize {

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{Action, App, Filter, LinkIndex, Mode};
+use super::{Action, App, Context, Filter, LinkIndex, Mode};
 use crate::model::{Fund, Goal, GoalId, MeasureId, Status};
 
 /// What a confirmed question does. The code that carries it out never asks again.
@@ -163,19 +163,29 @@ fn step<T: Copy + PartialEq>(all: &[T], current: Option<T>, forward: bool) -> Op
 }
 
 impl App {
-    pub(super) fn update_confirm(&mut self, confirm: Confirm, action: Action) {
+    /// A bound key in a yes/no question; the next mode.
+    pub(super) fn update_confirm(&mut self, confirm: Confirm, action: Action) -> Mode {
         match action {
             Action::Confirm => self.run_pending(confirm.pending),
             Action::Deny | Action::Cancel => match confirm.pending {
-                Pending::RestoreDraft(_) => self.discard_draft(),
-                Pending::Export(dialog, _) => self.mode = Mode::Export(*dialog),
-                _ => {}
+                Pending::RestoreDraft(_) => {
+                    self.discard_draft();
+                    Mode::Normal
+                }
+                Pending::Export(dialog, _) => Mode::Export(*dialog),
+                Pending::DeleteMeasure(_) | Pending::DeleteGoal(_) | Pending::Unlink { .. } => {
+                    Mode::Normal
+                }
             },
-            _ => self.mode = Mode::Confirm(confirm),
+            other => {
+                self.unbound(Context::Confirm, other);
+                Mode::Confirm(confirm)
+            }
         }
     }
 
-    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) {
+    /// A bound key in the goal picker; the next mode.
+    pub(super) fn update_picker(&mut self, mut picker: Picker, action: Action) -> Mode {
         match action {
             Action::MoveDown => {
                 picker.selected =
@@ -186,17 +196,19 @@ impl App {
                 match (picker.purpose, picker.candidates.get(picker.selected)) {
                     (PickFor::Link(measure), Some(Some(goal))) => self.link(measure, *goal),
                     (PickFor::MoveGoal(goal), Some(parent)) => self.move_goal_to(goal, *parent),
-                    _ => {}
+                    // Nothing to choose (the filter matches no goal): the picker closes.
+                    (PickFor::Link(_), Some(None) | None) | (PickFor::MoveGoal(_), None) => {}
                 }
-                return;
+                return Mode::Normal;
             }
-            Action::Cancel => return,
-            _ => {}
+            Action::Cancel => return Mode::Normal,
+            other => self.unbound(Context::Picker, other),
         }
-        self.mode = Mode::Picker(picker);
+        Mode::Picker(picker)
     }
 
-    pub(super) fn update_filter(&mut self, mut popup: FilterPopup, action: Action) {
+    /// A bound key in the filter popup; the next mode.
+    pub(super) fn update_filter(&mut self, mut popup: FilterPopup, action: Action) -> Mode {
         match action {
             Action::MoveDown => popup.row = (popup.row + 1).min(2),
             Action::MoveUp => popup.row = popup.row.saturating_sub(1),
@@ -206,12 +218,12 @@ impl App {
             Action::Confirm => {
                 self.pane.filter = popup.draft;
                 self.fill_pane();
-                return;
+                return Mode::Normal;
             }
-            Action::Cancel => return,
-            _ => {}
+            Action::Cancel => return Mode::Normal,
+            other => self.unbound(Context::Filter, other),
         }
-        self.mode = Mode::Filter(popup);
+        Mode::Filter(popup)
     }
 }
 

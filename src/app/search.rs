@@ -1,12 +1,13 @@
 //! Incremental search over goal codes and titles and over measure titles, Träger and notes.
 //! Hits are places in the tree (a goal, or a measure under its primary goal, or under `Ohne
-//! Ziel` when it has no goal); the search jumps from goal to goal. `Enter` keeps the hit, `Esc` goes back to where the search started.
+//! Ziel` when it has no goal); the search jumps from goal to goal. `Enter` keeps the hit, `Esc`
+//! goes back to where the search started.
 
 use ratatui::crossterm::event::{Event, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
 
-use super::{Action, App, Focus, MessageKind, Mode, Node};
+use super::{Action, App, Context, Focus, MessageKind, Mode, Node};
 use crate::i18n::{Text, fill};
 use crate::model::{GoalId, MeasureId};
 
@@ -63,8 +64,9 @@ pub struct SearchHits {
 }
 
 /// Lower-cased searchable text of every measure, in tree order of its primary goal (then by
-/// id; measures without a goal last, under `Ohne Ziel`), built on the first search and dropped when data changes. Keeping the
-/// entries in hit order makes a keystroke one scan, with no lookups or sorting per hit.
+/// id; measures without a goal last, under `Ohne Ziel`), built on the first search and dropped
+/// when data changes. Keeping the entries in hit order makes a keystroke one scan, with no
+/// lookups or sorting per hit.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// (tree position of the primary goal, its row, measure, start and end of its text).
@@ -182,18 +184,27 @@ impl App {
         self.go_to_origin(origin);
     }
 
-    pub(super) fn update_search(&mut self, input: SearchInput, action: Action) {
+    /// A bound key while typing a search; the next mode.
+    pub(super) fn update_search(&mut self, input: SearchInput, action: Action) -> Mode {
         match action {
-            // Enter keeps the selected hit and ends the search.
-            Action::Confirm => self.mode = Mode::Normal,
+            // The current hit is already selected: Enter keeps it and ends the search.
+            Action::Confirm => Mode::Normal,
             Action::Cancel => {
                 self.go_to_origin(input.origin);
+                Mode::Normal
             }
-            Action::NextHit | Action::PrevHit => {
-                self.mode = Mode::Search(input);
-                self.step_hit(if action == Action::NextHit { 1 } else { -1 });
+            Action::NextHit => {
+                self.step_hit(1);
+                Mode::Search(input)
             }
-            _ => self.mode = Mode::Search(input),
+            Action::PrevHit => {
+                self.step_hit(-1);
+                Mode::Search(input)
+            }
+            other => {
+                self.unbound(Context::Search, other);
+                Mode::Search(input)
+            }
         }
     }
 

@@ -1,0 +1,150 @@
+//! Measure actions of the measure pane: add, edit, delete (asking first), link to another goal,
+//! unlink, make a goal primary.
+
+use super::super::form::Form;
+use super::super::popups::{Confirm, Pending, Picker};
+use super::super::{App, Focus, MeasureRow, MessageKind, Mode, Purpose};
+use crate::i18n::{Text, fill};
+use crate::model::{GoalId, Measure, MeasureId};
+use crate::ops::Op;
+
+impl App {
+    /// `a` in the measure pane: the form for a new measure linked to the selected goal (without
+    /// a goal on a virtual row).
+    pub(in crate::app) fn add_measure(&mut self) -> Mode {
+        let measure = Measure::new("");
+        let purpose = match self.tree.selected() {
+            Some(goal) => Purpose::NewMeasure { goal: goal.id },
+            None => Purpose::NewMeasureWithoutGoal,
+        };
+        Mode::form(Form::measure(&measure, true, self.lang), purpose)
+    }
+
+    /// `e`/Enter in the measure pane: the form for the selected measure.
+    pub(in crate::app) fn edit_measure(&mut self) -> Mode {
+        match self.selected_measure() {
+            Some(measure) => Mode::form(
+                Form::measure(&measure, false, self.lang),
+                Purpose::EditMeasure,
+            ),
+            None => {
+                self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+                Mode::Normal
+            }
+        }
+    }
+
+    /// Selects a measure in the pane (after adding it).
+    pub(super) fn select_measure(&mut self, id: MeasureId) {
+        if let Some(row) = self.pane.position(id) {
+            self.pane.selected = row;
+        }
+    }
+
+    /// `d` in the measure pane: asks before deleting the selected measure.
+    pub(in crate::app) fn ask_delete_measure(&mut self) -> Mode {
+        let Some(measure) = self.selected_measure() else {
+            return Mode::Normal;
+        };
+        let links = self.links.goals_of(measure.id).len();
+        let title = crate::text::sanitize_line(&measure.title).into_owned();
+        let question = fill(
+            self.lang.t(Text::AskDeleteMeasure),
+            &[("id", &measure.id), ("title", &title), ("links", &links)],
+        );
+        Mode::Confirm(Confirm {
+            question,
+            pending: Pending::DeleteMeasure(measure.id),
+        })
+    }
+
+    /// `L`: the goal picker for the selected measure.
+    pub(in crate::app) fn open_picker(&mut self) -> Mode {
+        match self.pane.selected_id() {
+            Some(measure) if self.focus != Focus::Tree => {
+                Mode::Picker(Picker::new(measure, self.tree.goals(), &self.links))
+            }
+            _ => {
+                self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+                Mode::Normal
+            }
+        }
+    }
+
+    pub(in crate::app) fn link(&mut self, measure: MeasureId, goal: GoalId) {
+        self.apply_or_say(Op::Link {
+            measure,
+            goal,
+            primary: false,
+        });
+    }
+
+    /// `U`: removes the link through which the measure appears under the selected goal. The
+    /// last link is removed only after a question: the measure then is under `Ohne Ziel`.
+    pub(in crate::app) fn unlink(&mut self) -> Mode {
+        let Some(row) = self.selected_row_under_goal() else {
+            return Mode::Normal;
+        };
+        let Some(goal) = row.via else {
+            return Mode::Normal;
+        };
+        if self.links.goals_of(row.id).len() <= 1 {
+            let title = match self.store.measure(row.id) {
+                Ok(Some(m)) => m.title,
+                _ => String::new(),
+            };
+            let title = crate::text::sanitize_line(&title).into_owned();
+            let question = fill(
+                self.lang.t(Text::AskUnlinkLast),
+                &[("id", &row.id), ("title", &title)],
+            );
+            return Mode::Confirm(Confirm {
+                question,
+                pending: Pending::Unlink {
+                    measure: row.id,
+                    goal,
+                },
+            });
+        }
+        self.apply_or_say(Op::Unlink {
+            measure: row.id,
+            goal,
+        });
+        Mode::Normal
+    }
+
+    /// The selected measure row when a goal is selected in the tree; otherwise says why `U`
+    /// and `P` do nothing.
+    fn selected_row_under_goal(&mut self) -> Option<MeasureRow> {
+        let Some(row) = self.pane.selected_row() else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+            return None;
+        };
+        let node = self.tree.selected_node();
+        if node.goal().is_none() || row.via.is_none() {
+            let name = self.lang.t(self.node_name(node));
+            let text = fill(self.lang.t(Text::NoGoalHere), &[("node", &name)]);
+            self.say(MessageKind::Info, text);
+            return None;
+        }
+        Some(row)
+    }
+
+    /// `P`: the selected goal (or the sub-goal the measure is linked through) becomes primary.
+    pub(in crate::app) fn set_primary(&mut self) {
+        let Some(row) = self.selected_row_under_goal() else {
+            return;
+        };
+        let Some(goal) = row.via else {
+            return;
+        };
+        if row.primary {
+            self.say_text(MessageKind::Info, Text::AlreadyPrimary);
+            return;
+        }
+        self.apply_or_say(Op::SetPrimary {
+            measure: row.id,
+            goal,
+        });
+    }
+}

@@ -1,0 +1,122 @@
+//! Every change the TUI makes: each becomes one store [`Op`], applied through [`App::apply`],
+//! after which the views are refreshed and the status bar says `gespeichert` — only once the
+//! store returned, i.e. after the change was flushed to disk.
+//!
+//! Actions that open a form, a question or a picker return that [`Mode`](super::Mode); the
+//! others change data and leave the caller's mode as it was.
+
+mod goals;
+mod measures;
+mod saving;
+
+use super::{App, MessageKind, Node};
+use crate::i18n::{Text, fill};
+use crate::ops::{Applied, Change, Op};
+use crate::store::StoreError;
+
+impl App {
+    /// Applies `op`, refreshes every view and reports `gespeichert`.
+    fn apply(&mut self, op: Op) -> Result<Applied, StoreError> {
+        let applied = self.store.apply(op, &self.actor)?;
+        self.refresh(&applied.changes);
+        self.say_text(MessageKind::Success, Text::Saved);
+        Ok(applied)
+    }
+
+    /// Applies `op`; a refusal goes to the status bar.
+    fn apply_or_say(&mut self, op: Op) -> Option<Applied> {
+        match self.apply(op) {
+            Ok(applied) => Some(applied),
+            Err(error) => {
+                self.say_error(&error);
+                None
+            }
+        }
+    }
+
+    /// Reloads goals and links and forgets changed measures, keeping selections.
+    fn refresh(&mut self, changes: &[Change]) {
+        for change in changes {
+            match change {
+                Change::MeasureAdded(id)
+                | Change::MeasureUpdated(id)
+                | Change::MeasureDeleted(id) => {
+                    self.cache.remove(id);
+                }
+                _ => {}
+            }
+        }
+        self.forget_search_index();
+        self.rows_cache.clear();
+        // The set of measures changes only when one is added or deleted (a scan of every key
+        // at 100 000 measures is not worth making on each edit).
+        let added_or_deleted = changes
+            .iter()
+            .any(|c| matches!(c, Change::MeasureAdded(_) | Change::MeasureDeleted(_)));
+        let reloaded = self.store.goals().and_then(|goals| {
+            let ids = match added_or_deleted {
+                true => Some(self.store.measure_ids()?),
+                false => None,
+            };
+            Ok((goals, self.store.links()?, ids))
+        });
+        match reloaded {
+            Ok((goals, links, ids)) => {
+                self.tree.replace_goals(goals);
+                self.links = super::LinkIndex::new(&links);
+                if let Some(ids) = ids {
+                    self.measure_ids = ids;
+                }
+            }
+            Err(error) => self.say_error(&error),
+        }
+        self.recount();
+        self.fill_pane();
+    }
+
+    /// On a virtual row of the tree, says that goal actions need a goal; true there.
+    pub(in crate::app) fn refuse_on_virtual_row(&mut self) -> bool {
+        let node = self.tree.selected_node();
+        if node.goal().is_some() {
+            return false;
+        }
+        let name = self.lang.t(self.node_name(node));
+        let text = fill(self.lang.t(Text::NotAGoal), &[("node", &name)]);
+        self.say(MessageKind::Info, text);
+        true
+    }
+
+    /// The name of a virtual row.
+    pub(in crate::app) fn node_name(&self, node: Node) -> Text {
+        match node {
+            Node::Orphans => Text::TreeOrphans,
+            _ => Text::TreeAll,
+        }
+    }
+
+    pub(in crate::app) fn undo(&mut self) {
+        let result = self.store.undo(&self.actor);
+        self.after_history(result, Text::DoneUndo);
+    }
+
+    pub(in crate::app) fn redo(&mut self) {
+        let result = self.store.redo(&self.actor);
+        self.after_history(result, Text::DoneRedo);
+    }
+
+    fn after_history(&mut self, result: Result<Applied, StoreError>, done: Text) {
+        match result {
+            Ok(applied) => {
+                self.refresh(&applied.changes);
+                // Names the user's action (`Löschen von M-0010 „…“ rückgängig gemacht`), the
+                // same sentence as the CLI's undo/redo; `done` only picks the fallback.
+                let text = crate::ops::history_message(&self.store, applied.seq, self.lang)
+                    .ok()
+                    .filter(|text| !text.is_empty())
+                    .unwrap_or_else(|| fill(self.lang.t(done), &[("what", &"")]));
+                self.say(MessageKind::Success, text);
+            }
+            Err(error) => self.say_error(&error),
+        }
+    }
+}
