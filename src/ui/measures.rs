@@ -15,7 +15,7 @@ use ratatui::widgets::{Paragraph, Row, Table, TableState};
 
 pub use columns::runtime;
 use columns::{
-    Column, ORGANISATION_MAX, TITLE_MIN, VIA_MAX, is_overdue, layout, status_width, value,
+    ORGANISATION_MAX, TITLE_MIN, TableColumn, VIA_MAX, is_overdue, layout, status_width, value,
 };
 
 use super::{Theme, pane_block, selected_style};
@@ -27,17 +27,17 @@ use crate::text::{cell, sanitize_line, width};
 
 /// The columns chosen for a pane width and how wide each is drawn.
 struct Fitted {
-    columns: Vec<Column>,
+    columns: Vec<TableColumn>,
     title_width: usize,
     /// Where an overdue measure shows `!`: before the end date, before the status, or (none)
     /// in the marker column.
-    mark: Option<Column>,
-    natural: Box<dyn Fn(Column, Option<Column>) -> usize>,
+    mark: Option<TableColumn>,
+    natural: Box<dyn Fn(TableColumn, Option<TableColumn>) -> usize>,
 }
 
 impl Fitted {
-    fn width_of(&self, column: Column) -> usize {
-        if column == Column::Title {
+    fn width_of(&self, column: TableColumn) -> usize {
+        if column == TableColumn::Title {
             self.title_width
         } else {
             (self.natural)(column, self.mark)
@@ -66,27 +66,29 @@ fn fit(app: &App, with_via: bool, inner_width: usize) -> Fitted {
         .map(|s| width(lang.status(*s)) + 2)
         .max()
         .unwrap_or(0);
-    let natural = move |c: Column, mark: Option<Column>| {
+    let natural = move |c: TableColumn, mark: Option<TableColumn>| {
         let content = match c {
-            Column::Via => via_width,
-            Column::Title => TITLE_MIN,
-            Column::Organisation => widths.organisation.min(ORGANISATION_MAX),
-            Column::Fund => widths.fund,
-            Column::Approved => widths.approved,
-            Column::Status if widths.overdue && mark == Some(Column::Status) => {
+            TableColumn::Via => via_width,
+            TableColumn::Title => TITLE_MIN,
+            TableColumn::Organisation => widths.organisation.min(ORGANISATION_MAX),
+            TableColumn::Fund => widths.fund,
+            TableColumn::Approved => widths.approved,
+            TableColumn::Status if widths.overdue && mark == Some(TableColumn::Status) => {
                 status_width(widths.statuses, lang).max(overdue_status)
             }
-            Column::Status => status_width(widths.statuses, lang),
-            Column::Runtime => widths.runtime + usize::from(widths.overdue),
+            TableColumn::Status => status_width(widths.statuses, lang),
+            TableColumn::Runtime => widths.runtime + usize::from(widths.overdue),
         };
         content.max(width(lang.t(c.header())) + usize::from(c.sort() == Some(sort)))
     };
-    let mut mark = Some(Column::Runtime);
+    let mut mark = Some(TableColumn::Runtime);
     let (mut columns, mut title_width) = layout(inner_width, with_via, |c| natural(c, mark));
-    if !columns.contains(&Column::Runtime) {
-        let with_status = layout(inner_width, with_via, |c| natural(c, Some(Column::Status)));
-        if with_status.0.contains(&Column::Status) {
-            mark = Some(Column::Status);
+    if !columns.contains(&TableColumn::Runtime) {
+        let with_status = layout(inner_width, with_via, |c| {
+            natural(c, Some(TableColumn::Status))
+        });
+        if with_status.0.contains(&TableColumn::Status) {
+            mark = Some(TableColumn::Status);
             (columns, title_width) = with_status;
         } else {
             // The mark must not push the status out: keep the first layout, mark in `★!`.

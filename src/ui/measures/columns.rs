@@ -9,9 +9,9 @@ use crate::i18n::{Lang, Text};
 use crate::model::{Status, format_date_de};
 use crate::text::{cell, cell_right, width};
 
-/// One column of the table.
+/// One column of the measure table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Column {
+pub(super) enum TableColumn {
     Via,
     Title,
     Organisation,
@@ -28,28 +28,28 @@ pub(super) const ORGANISATION_MAX: usize = 16;
 /// Longest goal code shown in the *Ziel* column.
 pub(super) const VIA_MAX: usize = 6;
 
-impl Column {
+impl TableColumn {
     pub(super) fn header(self) -> Text {
         match self {
-            Column::Via => Text::HeaderGoal,
-            Column::Title => Text::FieldTitle,
-            Column::Organisation => Text::FieldOrganisation,
-            Column::Fund => Text::FieldFund,
-            Column::Approved => Text::FieldApproved,
-            Column::Status => Text::FieldStatus,
-            Column::Runtime => Text::FieldRuntime,
+            TableColumn::Via => Text::HeaderGoal,
+            TableColumn::Title => Text::FieldTitle,
+            TableColumn::Organisation => Text::FieldOrganisation,
+            TableColumn::Fund => Text::FieldFund,
+            TableColumn::Approved => Text::FieldApproved,
+            TableColumn::Status => Text::FieldStatus,
+            TableColumn::Runtime => Text::FieldRuntime,
         }
     }
 
     pub(super) fn sort(self) -> Option<SortColumn> {
         Some(match self {
-            Column::Via => return None,
-            Column::Title => SortColumn::Title,
-            Column::Organisation => SortColumn::Organisation,
-            Column::Fund => SortColumn::Fund,
-            Column::Approved => SortColumn::Approved,
-            Column::Status => SortColumn::Status,
-            Column::Runtime => SortColumn::Runtime,
+            TableColumn::Via => return None,
+            TableColumn::Title => SortColumn::Title,
+            TableColumn::Organisation => SortColumn::Organisation,
+            TableColumn::Fund => SortColumn::Fund,
+            TableColumn::Approved => SortColumn::Approved,
+            TableColumn::Status => SortColumn::Status,
+            TableColumn::Runtime => SortColumn::Runtime,
         })
     }
 }
@@ -60,25 +60,25 @@ impl Column {
 pub(super) fn layout(
     width: usize,
     with_via: bool,
-    natural: impl Fn(Column) -> usize,
-) -> (Vec<Column>, usize) {
+    natural: impl Fn(TableColumn) -> usize,
+) -> (Vec<TableColumn>, usize) {
     // Most important first; each is added while the title keeps its minimum width.
     let priority = [
-        Column::Approved,
-        Column::Status,
-        Column::Fund,
-        Column::Organisation,
-        Column::Runtime,
+        TableColumn::Approved,
+        TableColumn::Status,
+        TableColumn::Fund,
+        TableColumn::Organisation,
+        TableColumn::Runtime,
     ];
-    let others = |cols: &[Column]| {
+    let others = |cols: &[TableColumn]| {
         cols.iter()
-            .filter(|c| **c != Column::Title)
+            .filter(|c| **c != TableColumn::Title)
             .map(|c| natural(*c) + 1)
             .sum::<usize>()
     };
-    let mut chosen = vec![Column::Title];
+    let mut chosen = vec![TableColumn::Title];
     if with_via {
-        chosen.push(Column::Via);
+        chosen.push(TableColumn::Via);
     }
     for column in priority {
         let mut trial = chosen.clone();
@@ -88,15 +88,15 @@ pub(super) fn layout(
         }
     }
     let order = [
-        Column::Via,
-        Column::Title,
-        Column::Organisation,
-        Column::Fund,
-        Column::Approved,
-        Column::Status,
-        Column::Runtime,
+        TableColumn::Via,
+        TableColumn::Title,
+        TableColumn::Organisation,
+        TableColumn::Fund,
+        TableColumn::Approved,
+        TableColumn::Status,
+        TableColumn::Runtime,
     ];
-    let columns: Vec<Column> = order.into_iter().filter(|c| chosen.contains(c)).collect();
+    let columns: Vec<TableColumn> = order.into_iter().filter(|c| chosen.contains(c)).collect();
     let title = width.saturating_sub(others(&columns) + 3).max(1);
     (columns, title)
 }
@@ -134,33 +134,33 @@ pub(super) fn is_overdue(app: &App, measure: &Cached) -> bool {
 /// One cell. `mark` is the column where an overdue measure shows `!` (none: the marker column).
 pub(super) fn value(
     app: &App,
-    column: Column,
+    column: TableColumn,
     measure: &Cached,
     via: &str,
     width: usize,
-    mark: Option<Column>,
+    mark: Option<TableColumn>,
 ) -> String {
     let overdue = is_overdue(app, measure);
     match column {
-        Column::Status if overdue && mark == Some(Column::Status) => {
+        TableColumn::Status if overdue && mark == Some(TableColumn::Status) => {
             let label = format!("! {}", app.lang.status(measure.status));
             cell(&label, width)
         }
-        Column::Runtime if overdue && mark == Some(Column::Runtime) => {
+        TableColumn::Runtime if overdue && mark == Some(TableColumn::Runtime) => {
             let start = measure.start.map(format_date_de).unwrap_or_default();
             let end = measure.end.map(format_date_de).unwrap_or_default();
             cell(&format!("{start}–!{end}"), width)
         }
-        Column::Via => cell(via, width),
-        Column::Title => cell(&measure.title, width),
-        Column::Organisation => cell(&measure.organisation, width),
-        Column::Fund => cell(measure.fund.map_or("", |f| f.name()), width),
-        Column::Approved => cell_right(
+        TableColumn::Via => cell(via, width),
+        TableColumn::Title => cell(&measure.title, width),
+        TableColumn::Organisation => cell(&measure.organisation, width),
+        TableColumn::Fund => cell(measure.fund.map_or("", |f| f.name()), width),
+        TableColumn::Approved => cell_right(
             &measure.approved.map(|c| c.format_de()).unwrap_or_default(),
             width,
         ),
-        Column::Status => cell(app.lang.status(measure.status), width),
-        Column::Runtime => cell(&runtime(measure.start, measure.end), width),
+        TableColumn::Status => cell(app.lang.status(measure.status), width),
+        TableColumn::Runtime => cell(&runtime(measure.start, measure.end), width),
     }
 }
 
@@ -169,23 +169,23 @@ mod tests {
     use super::*;
 
     /// The widths the columns had before they were fitted to their content.
-    fn fixed(c: Column) -> usize {
+    fn fixed(c: TableColumn) -> usize {
         match c {
-            Column::Via => 6,
-            Column::Title => TITLE_MIN,
-            Column::Organisation => 16,
-            Column::Fund => 13,
-            Column::Approved => 14,
-            Column::Status => 11,
-            Column::Runtime => 21,
+            TableColumn::Via => 6,
+            TableColumn::Title => TITLE_MIN,
+            TableColumn::Organisation => 16,
+            TableColumn::Fund => 13,
+            TableColumn::Approved => 14,
+            TableColumn::Status => 11,
+            TableColumn::Runtime => 21,
         }
     }
 
     #[test]
     fn narrow_tables_keep_title_amount_and_status() {
         let (columns, title) = layout(48, false, fixed);
-        assert!(columns.contains(&Column::Approved) && columns.contains(&Column::Status));
-        assert!(!columns.contains(&Column::Runtime));
+        assert!(columns.contains(&TableColumn::Approved) && columns.contains(&TableColumn::Status));
+        assert!(!columns.contains(&TableColumn::Runtime));
         assert!(title >= 18);
         let (wide, _) = layout(140, true, fixed);
         assert_eq!(wide.len(), 7);
@@ -195,13 +195,20 @@ mod tests {
     fn the_title_gets_every_column_the_others_do_not_need() {
         // At 80x24 the table is 48 wide: amounts of 11 columns and statuses of 7 leave the
         // title 48 - 2 (marker) - 1 - 12 - 10 = 23 columns (18 with the old fixed widths).
-        let natural = |c: Column| match c {
-            Column::Approved => 11,
-            Column::Status => 9,
+        let natural = |c: TableColumn| match c {
+            TableColumn::Approved => 11,
+            TableColumn::Status => 9,
             other => fixed(other),
         };
         let (columns, title) = layout(48, false, natural);
-        assert_eq!(columns, [Column::Title, Column::Approved, Column::Status]);
+        assert_eq!(
+            columns,
+            [
+                TableColumn::Title,
+                TableColumn::Approved,
+                TableColumn::Status
+            ]
+        );
         assert_eq!(title, 23);
         let used: usize = 2 + title + 1 + 12 + 10;
         assert_eq!(used, 48, "no column left empty at the right");
