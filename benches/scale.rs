@@ -237,6 +237,7 @@ fn child(mode: &str) -> BenchResult<()> {
             let t1 = Instant::now();
             // As the TUI does it (src/tui.rs): the tree first, then the first goal's measures.
             let mut app = App::without_measures(store, LANG, None)?;
+            app.resize(w, h);
             let t2 = Instant::now();
             let (mut terminal, _) = terminal(w, h)?;
             terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;

@@ -238,7 +238,8 @@ fn first_frame(db: &Path, w: u16, h: u16, table: &mut Table) -> BenchResult<()> 
         let t0 = Instant::now();
         let store = Store::open(db)?;
         let t1 = Instant::now();
-        let app = App::new(store, Lang::De, None)?;
+        let mut app = App::new(store, Lang::De, None)?;
+        app.resize(w, h);
         let t2 = Instant::now();
         let (mut terminal, _) = terminal(w, h)?;
         terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;

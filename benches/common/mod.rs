@@ -90,7 +90,10 @@ pub struct Session {
 impl Session {
     pub fn open(db: &Path, w: u16, h: u16) -> BenchResult<Session> {
         let store = Store::open(db)?;
-        let app = App::new(store, Lang::De, None)?;
+        let mut app = App::new(store, Lang::De, None)?;
+        // As src/tui.rs does before the first frame: the app knows the screen it scrolls on.
+        app.set_scroll_bounds(quartier::ui::SCROLL_BOUNDS);
+        app.resize(w, h);
         let (mut terminal, counters) = terminal(w, h)?;
         terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;
         Ok(Session {
