@@ -4,10 +4,19 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 
-use crate::cli::CliError;
 use crate::model::{Cents, Fund, GoalId, Indicator, Measure, Status};
 use crate::ops::Op;
-use crate::store::Repository;
+use crate::store::{Repository, StoreError};
+
+/// Why `demo-data` added nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum DemoError {
+    /// The database already holds this many measures; demo data goes only into an empty one.
+    #[error("database not empty")]
+    NotEmpty(usize),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
 
 const ACTIVITIES: &[&str] = &[
     "Sprachcafé",
@@ -139,10 +148,10 @@ pub fn fill(
     actor: &str,
     count: usize,
     seed: u64,
-) -> Result<usize, CliError> {
+) -> Result<usize, DemoError> {
     let existing = repo.measures()?.len();
     if existing > 0 {
-        return Err(CliError::DemoNotEmpty(existing));
+        return Err(DemoError::NotEmpty(existing));
     }
     let operational: Vec<GoalId> = repo
         .goals()?

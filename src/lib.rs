@@ -1,10 +1,14 @@
 //! quartier: goals, measures and funds of a Berlin Quartiersmanagement office, kept in an
 //! embedded sled database and edited from the keyboard.
 //!
-//! Layers, each only using those above it: [`model`] (plain data, validation) → [`catalog`]
-//! (the built-in goal system) → [`store`] (sled, codec, migrations, history) and [`ops`] (every
-//! change as one value) → [`report`] (report figures, pure) → [`app`] (the TUI's state, no terminal) → [`ui`] (ratatui views) → [`tui`] (terminal,
-//! event loop, signals) and [`cli`] (the command line).
+//! Layers, each only using those above it (the ranks `tests/layers.rs` checks; modules joined
+//! by "and" share a rank): [`model`] (plain data, validation) and [`files`] (whole files,
+//! written atomically) → [`text`] (sanitising) and [`catalog`] (the built-in goal system) →
+//! [`i18n`] (German and English words) → [`ops`] (every change as one value, history entries) → [`store`] (sled,
+//! codec, migrations, history) → [`json`] (the JSON shape) and [`report`] (report figures,
+//! pure) → [`exchange`] (import and export) → [`backup`] and [`demo`] → [`app`] (the TUI's
+//! state, no terminal) → [`ui`] (ratatui views) → [`tui`] (terminal, event loop, signals) and
+//! [`cli`] (the command line).
 
 pub mod app;
 pub mod backup;

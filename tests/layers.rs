@@ -32,12 +32,7 @@ const RANKS: &[(&str, u8)] = &[
 ];
 
 /// (from, to) pairs that break the order today.
-const KNOWN_BACK_EDGES: &[(&str, &str)] = &[
-    ("i18n", "store"),
-    ("ops", "store"),
-    ("report", "app"),
-    ("demo", "cli"),
-];
+const KNOWN_BACK_EDGES: &[(&str, &str)] = &[];
 
 fn rank(module: &str) -> u8 {
     RANKS
@@ -134,5 +129,52 @@ fn the_scanner_sees_paths_and_skips_comments() {
     assert_eq!(
         crate_paths(text),
         [(1, "ui".to_string()), (3, "app".to_string())]
+    );
+}
+
+/// The modules named as `` [`name`] `` in `text`, in order.
+fn named_modules(text: &str) -> Vec<String> {
+    text.split("[`")
+        .skip(1)
+        .filter_map(|part| part.split_once("`]").map(|(name, _)| name.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_layer_comment_in_lib_rs_follows_the_ranks() {
+    let lib =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("src/lib.rs")).unwrap();
+    let doc: String = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("//!"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let layers = &doc[doc.find("Layers").expect("lib.rs names its layers")..];
+    // `a and b → c`: a and b share a rank, c's is higher.
+    let steps: Vec<Vec<String>> = layers.split('→').map(named_modules).collect();
+    let mut previous = None;
+    for step in &steps {
+        let ranks: BTreeSet<u8> = step.iter().map(|m| rank(m)).collect();
+        assert_eq!(
+            ranks.len(),
+            1,
+            "lib.rs puts {step:?} on one layer: {ranks:?}"
+        );
+        let here = ranks.into_iter().next().unwrap();
+        assert!(
+            previous.is_none_or(|p| p < here),
+            "lib.rs puts {step:?} (rank {here}) after rank {previous:?}"
+        );
+        previous = Some(here);
+    }
+    let named: BTreeSet<&str> = steps.iter().flatten().map(String::as_str).collect();
+    let missing: Vec<_> = RANKS
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| !["main", "lib"].contains(name) && !named.contains(name))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "lib.rs's layer comment leaves out {missing:?}"
     );
 }

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 mod links;
 pub use links::LinkIndex;
 
-use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status};
+use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status, runs_between};
 
 /// The column the measure table is sorted by; `s` cycles through them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -162,21 +162,6 @@ impl Filter {
                 .year
                 .is_none_or(|year| runs_between(row.start, row.end, year))
     }
-}
-
-/// Whether a measure runs at some time in `year` (open ends count as running).
-pub fn runs_in(measure: &Measure, year: i32) -> bool {
-    runs_between(measure.start, measure.end, year)
-}
-
-/// Whether the time from `start` to `end` touches `year`; without both dates, never.
-pub fn runs_between(start: Option<NaiveDate>, end: Option<NaiveDate>, year: i32) -> bool {
-    if start.is_none() && end.is_none() {
-        return false;
-    }
-    let starts_before_end = start.is_none_or(|s| s.year() <= year);
-    let ends_after_start = end.is_none_or(|e| e.year() >= year);
-    starts_before_end && ends_after_start
 }
 
 /// One row of the measure table.

@@ -277,7 +277,7 @@ impl App {
     pub fn code_of(&self, goal: GoalId) -> String {
         self.tree
             .goal(goal)
-            .map_or_else(|| format!("#{}", goal.0), |g| g.code.clone())
+            .map_or_else(|| goal.to_string(), |g| g.code.clone())
     }
 
     /// The keymap contexts active now, most specific first.

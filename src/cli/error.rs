@@ -48,6 +48,15 @@ pub enum CliError {
     XlsxNeedsFile,
 }
 
+impl From<crate::demo::DemoError> for CliError {
+    fn from(error: crate::demo::DemoError) -> CliError {
+        match error {
+            crate::demo::DemoError::NotEmpty(count) => CliError::DemoNotEmpty(count),
+            crate::demo::DemoError::Store(e) => CliError::Store(e),
+        }
+    }
+}
+
 impl CliError {
     /// 2 when the database is held by another process (scripts can retry), else 1.
     pub fn exit_code(&self) -> i32 {

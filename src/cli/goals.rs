@@ -10,7 +10,7 @@ use super::args::GoalCommand;
 use super::output::{self, Align};
 use crate::i18n::{Lang, Text, fill};
 use crate::json::GoalJson;
-use crate::model::{Cents, Goal, GoalId, next_code};
+use crate::model::{Cents, Goal, GoalId, MeasureId, next_code};
 use crate::ops::Op;
 use crate::store::Repository;
 
@@ -118,20 +118,7 @@ pub fn run(
             title,
             description,
         } => {
-            let parent = parent.map(|p| resolve(repo, &p)).transpose()?;
-            let code = match code {
-                Some(code) => code.trim().to_string(),
-                None => next_code(&repo.goals()?, parent.as_ref()),
-            };
-            let goal = Goal {
-                id: GoalId(0),
-                parent: parent.map(|p| p.id),
-                code: code.clone(),
-                title,
-                description,
-                position: u32::MAX,
-            };
-            repo.apply(Op::AddGoal { goal }, actor)?;
+            let code = add(repo, actor, parent, code, title, description)?;
             output::line(out, &done(Text::DoneGoalAdded, &code))?;
         }
         GoalCommand::Edit {
@@ -181,27 +168,65 @@ pub fn run(
         }
         GoalCommand::Delete { code, force } => {
             let goal = resolve(repo, &code)?;
-            // Measures linked to the goal or a sub-goal may lose their last goal.
-            let goals = repo.goals()?;
-            let mut subtree = std::collections::HashSet::from([goal.id]);
-            // Tree order: a child always comes after its parent.
-            for g in &goals {
-                if g.parent.is_some_and(|p| subtree.contains(&p)) {
-                    subtree.insert(g.id);
-                }
-            }
-            let affected: Vec<_> = repo
-                .links()?
-                .into_iter()
-                .filter(|l| subtree.contains(&l.goal))
-                .map(|l| l.measure)
-                .collect();
-            repo.apply(Op::DeleteGoal { id: goal.id, force }, actor)?;
+            let affected = delete(repo, actor, &goal, force)?;
             output::line(out, &done(Text::DoneGoalDeleted, &goal.code))?;
             super::measures::notice_orphans(repo, lang, affected)?;
         }
     }
     Ok(())
+}
+
+/// `goal add`: a new goal under `parent` (a code) with `code` or the next free one; returns
+/// the code.
+fn add(
+    repo: &mut dyn Repository,
+    actor: &str,
+    parent: Option<String>,
+    code: Option<String>,
+    title: String,
+    description: String,
+) -> Result<String, CliError> {
+    let parent = parent.map(|p| resolve(repo, &p)).transpose()?;
+    let code = match code {
+        Some(code) => code.trim().to_string(),
+        None => next_code(&repo.goals()?, parent.as_ref()),
+    };
+    let goal = Goal {
+        id: GoalId(0),
+        parent: parent.map(|p| p.id),
+        code: code.clone(),
+        title,
+        description,
+        position: u32::MAX,
+    };
+    repo.apply(Op::AddGoal { goal }, actor)?;
+    Ok(code)
+}
+
+/// `goal delete`: deletes `goal`; returns the measures that were linked to it or a sub-goal
+/// (they may have lost their last goal).
+fn delete(
+    repo: &mut dyn Repository,
+    actor: &str,
+    goal: &Goal,
+    force: bool,
+) -> Result<Vec<MeasureId>, CliError> {
+    let goals = repo.goals()?;
+    let mut subtree = std::collections::HashSet::from([goal.id]);
+    // Tree order: a child always comes after its parent.
+    for g in &goals {
+        if g.parent.is_some_and(|p| subtree.contains(&p)) {
+            subtree.insert(g.id);
+        }
+    }
+    let affected = repo
+        .links()?
+        .into_iter()
+        .filter(|l| subtree.contains(&l.goal))
+        .map(|l| l.measure)
+        .collect();
+    repo.apply(Op::DeleteGoal { id: goal.id, force }, actor)?;
+    Ok(affected)
 }
 
 #[cfg(test)]

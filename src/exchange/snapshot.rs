@@ -52,7 +52,7 @@ impl Snapshot {
         self.codes
             .get(&goal)
             .cloned()
-            .unwrap_or_else(|| format!("#{}", goal.0))
+            .unwrap_or_else(|| goal.to_string())
     }
 
     /// Links of one measure, primary first.

@@ -258,7 +258,7 @@ pub fn text(text: Text) -> &'static str {
         CsvTooManyProblems => {
             "mehr als {count} {count:Problem|Probleme}; der Rest der Datei wurde nicht geprüft"
         }
-        // Import reports, encodings, limits (task "import").
+        // Import reports, encodings, limits.
         DryRunAbsent => "Nicht in der Datei (bleiben unverändert)",
         ImportMoreProblems => {
             "… und {count} {count:weiteres Problem|weitere Probleme} (nicht gezeigt)"

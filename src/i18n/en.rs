@@ -250,7 +250,7 @@ pub fn text(text: Text) -> &'static str {
         CsvTooManyProblems => {
             "more than {count} {count:problem|problems}; the rest of the file was not checked"
         }
-        // Import reports, encodings, limits (task "import").
+        // Import reports, encodings, limits.
         DryRunAbsent => "Not in the file (stay as they are)",
         ImportMoreProblems => "… and {count} more {count:problem|problems} (not shown)",
         ImportLikelyDuplicate => {

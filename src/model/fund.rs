@@ -1,3 +1,6 @@
+//! The funding programmes (Aktionsfonds … sonstige, legacy `QF1`–`QF4` codes read onto them)
+//! and the status of a measure (`idee` … `abgebrochen`), with their canonical text forms.
+
 use serde::{Deserialize, Serialize};
 
 /// The funding programme a measure is paid from.

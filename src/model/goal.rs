@@ -1,3 +1,6 @@
+//! Goals: a strategic (`Z3`) or operational (`3.2`) goal or one the office added, its
+//! validation, how codes compare, the next free code and the tree order.
+
 use serde::{Deserialize, Serialize};
 
 use super::validation::{Field, Problem, ValidationError, check_multi_line, check_one_line};
@@ -5,6 +8,13 @@ use super::validation::{Field, Problem, ValidationError, check_multi_line, check
 /// Database id of a goal. Internal: users see the goal's code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct GoalId(pub u64);
+
+/// `#50`: how a goal is named where its code is not known (a goal that is gone).
+impl std::fmt::Display for GoalId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "#{}", self.0)
+    }
+}
 
 /// A strategic (`Z3`) or operational (`3.2`) goal, or one the office added.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,4 +131,15 @@ pub fn tree_order(goals: Vec<Goal>) -> Vec<Goal> {
     ordered.extend(children.into_values().flatten());
     ordered.extend(orphans);
     ordered
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_goal_id_shows_as_hash_and_number() {
+        assert_eq!(GoalId(50).to_string(), "#50");
+        assert_eq!(format!("Ziel {}", GoalId(7)), "Ziel #7");
+    }
 }

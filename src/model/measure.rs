@@ -1,4 +1,7 @@
-use chrono::NaiveDate;
+//! Measures: id, texts, fund, money, dates, status, target groups and indicators, their
+//! validation, and the rules on dates every view shares (running in a year, overdue).
+
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::date::check_date_range;
@@ -161,9 +164,10 @@ impl Measure {
         overdue(self.status, self.end, today)
     }
 
-    /// Duration-independent check used by reports: does the measure run on `day`?
-    pub fn runs_on(&self, day: NaiveDate) -> bool {
-        self.start.is_none_or(|s| s <= day) && self.end.is_none_or(|e| day <= e)
+    /// Whether the measure runs at some time in `year` (an open end counts as running; without
+    /// both dates, never): the year filter of the TUI, the CLI and the report.
+    pub fn runs_in(&self, year: i32) -> bool {
+        runs_between(self.start, self.end, year)
     }
 }
 
@@ -172,6 +176,17 @@ impl Measure {
 /// [`Measure::validate`]. Far beyond any count an office reports, small enough that differences
 /// and ratios of two values stay exact enough and finite.
 pub const MAX_INDICATOR_VALUE: f64 = 1e12;
+
+/// The year rule of [`Measure::runs_in`] on its parts (for rows that keep only the dates):
+/// whether the time from `start` to `end` touches `year`; without both dates, never.
+pub fn runs_between(start: Option<NaiveDate>, end: Option<NaiveDate>, year: i32) -> bool {
+    if start.is_none() && end.is_none() {
+        return false;
+    }
+    let starts_before_end = start.is_none_or(|s| s.year() <= year);
+    let ends_after_start = end.is_none_or(|e| e.year() >= year);
+    starts_before_end && ends_after_start
+}
 
 /// The overdue rule on its parts (for rows that keep only status and end date): the end date
 /// lies before `today` while the status is `laufend` or `bewilligt`.
@@ -222,5 +237,32 @@ impl Indicator {
         let share = (actual - self.baseline) / span;
         // Never NaN or infinite, whatever a stored record holds (e.g. ±1e308 from an old import).
         share.is_finite().then(|| share.clamp(0.0, 1.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn running(start: Option<(i32, u32)>, end: Option<(i32, u32)>) -> Measure {
+        let day = |(y, m): (i32, u32)| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+        let mut m = Measure::new("Kiezfest");
+        m.start = start.map(day);
+        m.end = end.map(day);
+        m
+    }
+
+    #[test]
+    fn a_measure_runs_in_every_year_its_dates_touch_and_an_open_end_runs_on() {
+        let m = running(Some((2024, 11)), Some((2026, 2)));
+        assert!(!m.runs_in(2023));
+        assert!(m.runs_in(2024) && m.runs_in(2025) && m.runs_in(2026));
+        assert!(!m.runs_in(2027));
+        let open = running(Some((2025, 6)), None);
+        assert!(!open.runs_in(2024) && open.runs_in(2025) && open.runs_in(2099));
+        let until = running(None, Some((2025, 6)));
+        assert!(until.runs_in(1990) && until.runs_in(2025) && !until.runs_in(2026));
+        // Without any date a measure runs in no year.
+        assert!(!running(None, None).runs_in(2025));
     }
 }

@@ -6,6 +6,7 @@ mod date_format;
 mod fields;
 mod fund;
 mod goal;
+mod link;
 mod measure;
 mod money;
 mod validation;
@@ -15,8 +16,10 @@ pub use date::{MAX_YEAR, MIN_YEAR, check_date_range, format_date_de, parse_date}
 pub use fields::{Kind, MEASURE_FIELDS, MeasureField, Value, split_list};
 pub use fund::{Fund, Status};
 pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
+pub use link::Link;
 pub use measure::{
-    Indicator, MAX_INDICATOR_VALUE, Measure, MeasureId, format_value, overdue, value_in_range,
+    Indicator, MAX_INDICATOR_VALUE, Measure, MeasureId, format_value, overdue, runs_between,
+    value_in_range,
 };
 pub use money::{Cents, parse_amount, parse_decimal};
 pub use validation::{Field, Problem, ValidationError, is_forbidden_in_line};

@@ -1,3 +1,6 @@
+//! Money as integer euro cents: German and plain text forms, parsing of amounts and decimals,
+//! the largest amount accepted.
+
 use serde::{Deserialize, Serialize};
 
 use super::validation::Problem;

@@ -1,3 +1,6 @@
+//! Typed validation results: the [`Field`] a problem belongs to, the [`Problem`] itself, and the
+//! checks for one-line and multi-line text shared by goals and measures.
+
 /// The field a validation problem or warning belongs to, so a form can show it next to the input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {

@@ -1,3 +1,5 @@
+//! The funding rules of the programmes as warnings (not errors: the office may have reasons).
+
 use chrono::Months;
 
 use super::fund::Fund;

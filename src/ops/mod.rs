@@ -3,13 +3,16 @@
 //! [`Change`]s it made. Undo applies the inverse; the same values can later travel to a server.
 
 mod describe;
+mod history;
 
-pub use describe::{Names, describe, describe_entry, history_message, names_for, original_entry};
+pub use describe::{
+    HistoryReader, Names, describe, describe_entry, history_message, names_for, original_entry,
+};
+pub use history::{EntryKind, HistoryEntry};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, GoalId, Measure, MeasureId};
-use crate::store::Link;
+use crate::model::{Goal, GoalId, Link, Measure, MeasureId};
 
 /// One change to the stored data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,30 +157,5 @@ impl Applied {
             Change::GoalAdded(id) => Some(*id),
             _ => None,
         })
-    }
-}
-
-#[cfg(test)]
-mod depth_tests {
-    use super::*;
-    use crate::store::codec;
-
-    fn nested(depth: usize) -> Op {
-        let mut op = Op::DeleteMeasure { id: MeasureId(1) };
-        for _ in 0..depth {
-            op = Op::Batch { ops: vec![op] };
-        }
-        op
-    }
-
-    #[test]
-    fn batches_decode_up_to_the_depth_limit_and_no_deeper() {
-        let ok = nested(MAX_BATCH_DEPTH);
-        let bytes = codec::encode(1, &ok);
-        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
-        let deep = codec::encode(1, &nested(MAX_BATCH_DEPTH + 1));
-        assert!(codec::decode::<Op>(&deep, 1).is_err());
-        // The depth counter is reset after an error: a normal batch decodes again.
-        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
     }
 }

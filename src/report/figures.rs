@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Datelike, Days, NaiveDate};
 
 use super::{ENDING_WITHIN_DAYS, FundSums, GoalFigures, MeasureRef, Report, Sums, YearSums};
-use crate::app::measures::runs_in;
 use crate::model::{Fund, Goal, GoalId, Measure, MeasureId, Status};
 use crate::store::Link;
 
@@ -49,7 +48,7 @@ pub(super) fn compute(
 ) -> Report {
     let counted: BTreeMap<MeasureId, &Measure> = measures
         .iter()
-        .filter(|m| year.is_none_or(|y| runs_in(m, y)))
+        .filter(|m| year.is_none_or(|y| m.runs_in(y)))
         .map(|m| (m.id, m))
         .collect();
     let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();

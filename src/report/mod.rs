@@ -13,7 +13,7 @@
 //! - attainment is the mean of [`Indicator::attainment`](crate::model::Indicator::attainment)
 //!   over the indicators (that have one) of the measures counted for the goal;
 //! - with a year, only measures running in that year count (start..end overlaps the year, the
-//!   same rule as the TUI's year filter, [`crate::app::measures::runs_in`]).
+//!   same rule as the TUI's year filter, [`crate::model::Measure::runs_in`]).
 
 mod appendix;
 pub mod json;

@@ -156,3 +156,29 @@ mod tests {
         assert!(decode::<Measure>(&bytes, 1).is_err());
     }
 }
+
+#[cfg(test)]
+mod batch_depth_tests {
+    use crate::model::MeasureId;
+    use crate::ops::{MAX_BATCH_DEPTH, Op};
+    use crate::store::codec;
+
+    fn nested(depth: usize) -> Op {
+        let mut op = Op::DeleteMeasure { id: MeasureId(1) };
+        for _ in 0..depth {
+            op = Op::Batch { ops: vec![op] };
+        }
+        op
+    }
+
+    #[test]
+    fn batches_decode_up_to_the_depth_limit_and_no_deeper() {
+        let ok = nested(MAX_BATCH_DEPTH);
+        let bytes = codec::encode(1, &ok);
+        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
+        let deep = codec::encode(1, &nested(MAX_BATCH_DEPTH + 1));
+        assert!(codec::decode::<Op>(&deep, 1).is_err());
+        // The depth counter is reset after an error: a normal batch decodes again.
+        assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
+    }
+}

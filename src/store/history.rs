@@ -6,50 +6,11 @@
 //! * An `Undo` entry's `link` is the redo top before it: redo walks back along these.
 //! * A new `Do` clears the redo stack.
 
-use serde::{Deserialize, Serialize};
+use crate::model::{Goal, Measure, MeasureId};
+use crate::ops::HistoryReader;
+pub use crate::ops::{EntryKind, HistoryEntry};
 
-use crate::ops::Op;
-
-/// Why an entry was written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum EntryKind {
-    /// A change someone made.
-    Do,
-    /// The revert of entry `of`.
-    Undo { of: u64 },
-    /// The re-application of entry `of` after it was undone.
-    Redo { of: u64 },
-}
-
-/// One line of the audit log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    pub seq: u64,
-    /// Milliseconds since the Unix epoch (UTC).
-    pub time_ms: i64,
-    /// Unix user who made the change.
-    pub user: String,
-    pub kind: EntryKind,
-    /// The op as applied, ids resolved.
-    pub op: Op,
-    /// The op that reverts it.
-    pub inverse: Op,
-    /// Previous undo top (`Do`, `Redo`) or previous redo top (`Undo`); 0 for none.
-    pub link: u64,
-}
-
-impl HistoryEntry {
-    /// Local time of the change, `2026-11-25 14:03`.
-    pub fn local_time(&self) -> String {
-        chrono::DateTime::from_timestamp_millis(self.time_ms)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%Y-%m-%d %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or_default()
-    }
-}
+use super::{Repository, StoreError};
 
 /// The Unix user running this process, for history entries.
 pub fn current_user() -> String {
@@ -80,4 +41,21 @@ fn process_uid() -> u32 {
             m.uid()
         })
         .unwrap_or(0)
+}
+
+/// Every repository can name its history: the reads [`crate::ops::history_message`] needs.
+impl<R: Repository + ?Sized> HistoryReader for R {
+    type Error = StoreError;
+
+    fn read_history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+        self.history_entry(seq)
+    }
+
+    fn read_measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+        self.measure(id)
+    }
+
+    fn read_goals(&self) -> Result<Vec<Goal>, StoreError> {
+        self.goals()
+    }
 }

@@ -10,6 +10,7 @@ mod disk;
 mod error;
 mod history;
 pub mod keys;
+mod messages;
 pub mod migrate;
 mod records;
 mod repository;

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName, describe_key};
+pub use crate::model::Link;
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 
 /// Format version of goal records.
@@ -24,14 +25,6 @@ pub const HISTORY_FORMAT: u8 = 1;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LinkRecord {
     /// True for the measure's primary goal, under which its money is counted.
-    pub primary: bool,
-}
-
-/// One link of a measure to a goal.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    pub measure: MeasureId,
-    pub goal: GoalId,
     pub primary: bool,
 }
 

@@ -2,8 +2,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::model::Link;
 use crate::model::{GoalId, MeasureId};
-use crate::store::Link;
 
 /// All links in memory, both directions (a few bytes per link; rebuilt after each change).
 /// By measure, the links are one sorted vector searched by binary search: at 100 000 measures

@@ -1,5 +1,5 @@
 use super::*;
-use crate::store::Link;
+use crate::model::Link;
 use chrono::NaiveDate;
 
 fn measure(id: u64, title: &str) -> Measure {

@@ -1,3 +1,5 @@
+//! Validation of measures and goals: every problem is found, named by its field.
+
 use crate::model::*;
 use chrono::NaiveDate;
 

@@ -9,7 +9,7 @@ use crate::store::records::{self, Link};
 use crate::store::staging::Staging;
 
 pub(super) fn load(st: &Staging, id: GoalId) -> Result<Goal, StoreError> {
-    records::goal(st, id)?.ok_or_else(|| StoreError::GoalNotFound(format!("#{}", id.0)))
+    records::goal(st, id)?.ok_or_else(|| StoreError::GoalNotFound(id.to_string()))
 }
 
 /// Siblings under `parent` ordered by position.

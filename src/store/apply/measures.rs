@@ -20,12 +20,12 @@ pub(super) fn add(
     measure.validate().map_err(StoreError::Invalid)?;
     for (index, goal) in goals.iter().enumerate() {
         if records::goal(st, *goal)?.is_none() {
-            return Err(StoreError::GoalNotFound(format!("#{}", goal.0)));
+            return Err(StoreError::GoalNotFound(goal.to_string()));
         }
         if goals[..index].contains(goal) {
             return Err(StoreError::AlreadyLinked {
                 measure: measure.id,
-                goal: format!("#{}", goal.0),
+                goal: goal.to_string(),
             });
         }
     }

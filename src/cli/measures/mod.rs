@@ -1,0 +1,185 @@
+//! `quartier measure …`, `indicator …`, `link`, `unlink`.
+
+mod indicator;
+mod links;
+mod list;
+mod show;
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use super::CliError;
+use super::args::MeasureCommand;
+use super::goals::{goal_codes, resolve};
+use super::output;
+use crate::i18n::{Lang, Localize, Text, fill};
+use crate::json::MeasureJson;
+use crate::model::{GoalId, Measure, MeasureId, fund_warnings};
+use crate::ops::Op;
+use crate::store::Repository;
+pub use indicator::indicator;
+pub use links::{link, notice_orphans, unlink};
+use list::ListFilter;
+
+/// Finds a measure by `42` or `M-0042`.
+pub fn resolve_measure(repo: &dyn Repository, id: &str) -> Result<Measure, CliError> {
+    MeasureId::parse(id)
+        .map(|id| repo.measure(id))
+        .transpose()?
+        .flatten()
+        // Named as everywhere else (`M-0099`), also when typed as `99`.
+        .ok_or_else(|| {
+            CliError::UnknownMeasure(
+                MeasureId::parse(id).map_or_else(|| id.trim().to_string(), |id| id.to_string()),
+            )
+        })
+}
+
+fn warn(lang: Lang, measure: &Measure) {
+    for warning in fund_warnings(measure) {
+        eprintln!(
+            "{}: {}",
+            lang.t(Text::WarningPrefix),
+            warning.localize(lang)
+        );
+    }
+}
+
+/// Runs a `measure` subcommand.
+pub fn run(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    command: MeasureCommand,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    match command {
+        MeasureCommand::Add { fields, goals } => {
+            let mut measure = Measure::new("");
+            fields
+                .apply_and_validate(&mut measure)
+                .map_err(CliError::Invalid)?;
+            add(repo, actor, lang, measure, &goals, out)
+        }
+        MeasureCommand::List {
+            goal,
+            status,
+            fund,
+            year,
+            json,
+        } => {
+            let filter = ListFilter {
+                goal,
+                status,
+                fund,
+                year,
+            };
+            list::list(repo, lang, filter, json, out)
+        }
+        MeasureCommand::Show { id, json } => show(repo, lang, &id, json, out),
+        MeasureCommand::Edit { id, fields } => {
+            let stored = resolve_measure(repo, &id)?;
+            let mut measure = stored.clone();
+            fields
+                .apply_and_validate(&mut measure)
+                .map_err(CliError::Invalid)?;
+            edit(repo, actor, lang, &stored, measure, out)
+        }
+        MeasureCommand::Delete { id } => {
+            let measure = resolve_measure(repo, &id)?;
+            repo.apply(Op::DeleteMeasure { id: measure.id }, actor)?;
+            output::line(
+                out,
+                &fill(lang.t(Text::DoneMeasureDeleted), &[("id", &measure.id)]),
+            )?;
+            Ok(())
+        }
+    }
+}
+
+/// `measure add`: stores `measure` linked to the goals of `codes`, prints its id.
+fn add(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    measure: Measure,
+    codes: &[String],
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let goals = codes
+        .iter()
+        .map(|c| resolve(repo, c).map(|g| g.id))
+        .collect::<Result<Vec<_>, _>>()?;
+    let applied = repo.apply(
+        Op::AddMeasure {
+            measure: measure.clone(),
+            goals,
+        },
+        actor,
+    )?;
+    let id = applied.added_measure().unwrap_or(MeasureId(0));
+    writeln!(out, "{id}")?;
+    warn(lang, &measure);
+    Ok(())
+}
+
+/// `measure show`: the measure with its goals, as text or JSON.
+fn show(
+    repo: &dyn Repository,
+    lang: Lang,
+    id: &str,
+    json: bool,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let measure = resolve_measure(repo, id)?;
+    let links = repo.links_of_measure(measure.id)?;
+    let codes = goal_codes(repo)?;
+    if json {
+        output::json(
+            out,
+            &MeasureJson::new(&measure, &links, |l| code_of(&codes, l.goal)),
+        )?;
+        Ok(())
+    } else {
+        show::show(lang, &measure, &links, &codes, out)
+    }
+}
+
+/// `measure edit`: stores `measure` unless it equals `stored`.
+fn edit(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    stored: &Measure,
+    measure: Measure,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    if measure == *stored {
+        // No flag, or only the values already stored: no history entry.
+        return nothing_changed(lang, measure.id, out);
+    }
+    repo.apply(
+        Op::UpdateMeasure {
+            measure: measure.clone(),
+        },
+        actor,
+    )?;
+    output::line(
+        out,
+        &fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]),
+    )?;
+    warn(lang, &measure);
+    Ok(())
+}
+
+fn nothing_changed(lang: Lang, id: MeasureId, out: &mut impl Write) -> Result<(), CliError> {
+    output::line(
+        out,
+        &fill(lang.t(Text::NothingChangedMeasure), &[("id", &id)]),
+    )?;
+    Ok(())
+}
+
+fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
+    codes.get(&id).cloned().unwrap_or_else(|| id.to_string())
+}

@@ -1,0 +1,91 @@
+//! Stale files: measures the database changed after the file was written, which an import
+//! would silently revert.
+
+use std::collections::HashMap;
+
+use super::Plan;
+use crate::exchange::ImportProblem;
+use crate::i18n::{Lang, Text, fill};
+use crate::model::MeasureId;
+use crate::ops::Op;
+use crate::store::Store;
+
+/// Measures the database changed after `stamp` (milliseconds since the epoch), with the time
+/// and user of their newest change. Reads the history from the newest entry back to `stamp`.
+pub fn changed_since(
+    store: &Store,
+    stamp: i64,
+) -> Result<HashMap<MeasureId, (i64, String)>, crate::store::StoreError> {
+    let mut changed = HashMap::new();
+    let mut batch = 64;
+    loop {
+        let entries = store.history(batch)?;
+        let done = entries.len() < batch || entries.last().is_some_and(|e| e.time_ms <= stamp);
+        if done {
+            for entry in entries.iter().take_while(|e| e.time_ms > stamp) {
+                for id in touched_measures(&entry.op) {
+                    changed
+                        .entry(id)
+                        .or_insert((entry.time_ms, entry.user.clone()));
+                }
+            }
+            return Ok(changed);
+        }
+        batch *= 4;
+    }
+}
+
+/// The measures an op changes (fields or links).
+fn touched_measures(op: &Op) -> Vec<MeasureId> {
+    match op {
+        Op::AddMeasure { measure, .. } | Op::UpdateMeasure { measure } => vec![measure.id],
+        Op::DeleteMeasure { id } => vec![*id],
+        Op::Link { measure, .. } | Op::Unlink { measure, .. } | Op::SetPrimary { measure, .. } => {
+            vec![*measure]
+        }
+        Op::RestoreGoals { links, .. } => links.iter().map(|l| l.measure).collect(),
+        Op::Batch { ops } => ops.iter().flat_map(touched_measures).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Warns for every measure the plan changes that the database changed after the file's
+/// `stamp` (milliseconds): importing the file would silently revert that change.
+pub fn warn_stale(
+    plan: &mut Plan,
+    store: &Store,
+    stamp: i64,
+    file: &str,
+    lang: Lang,
+) -> Result<(), crate::store::StoreError> {
+    if plan.diffs.is_empty() {
+        return Ok(());
+    }
+    let changed = changed_since(store, stamp)?;
+    let time = |ms: i64| {
+        chrono::DateTime::from_timestamp_millis(ms)
+            .map(|t| {
+                t.with_timezone(&chrono::Local)
+                    .format("%d.%m.%Y %H:%M:%S")
+                    .to_string()
+            })
+            .unwrap_or_default()
+    };
+    for diff in &plan.diffs {
+        if let Some((when, user)) = changed.get(&diff.id) {
+            let reason = fill(
+                lang.t(Text::ImportStale),
+                &[
+                    ("id", &diff.id),
+                    ("title", &diff.title),
+                    ("when", &time(*when)),
+                    ("user", user),
+                    ("stamp", &time(stamp)),
+                ],
+            );
+            plan.warnings
+                .push(ImportProblem::new(file, diff.line, "", reason));
+        }
+    }
+    Ok(())
+}
