@@ -18,7 +18,7 @@ const RANKS: &[(&str, u8)] = &[
     ("i18n", 2),
     ("ops", 3),
     ("store", 4),
-    ("json", 5),
+    ("json_shapes", 5),
     ("report", 5),
     ("exchange", 6),
     ("backup", 7),

@@ -7,6 +7,7 @@
 
 mod attainment;
 mod money;
+mod table;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -15,14 +16,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
 use super::{Areas, Theme};
 use crate::app::{App, ReportTab, ReportView};
-use crate::i18n::{Lang, Text, fill};
-use crate::model::Fund;
+use crate::i18n::{Text, fill};
 use crate::report::ENDING_WITHIN_DAYS;
 use crate::text::{cell_right, width};
 use ratatui::buffer::Buffer;
-
-/// Width of an amount column (`1.234.567,00 €`).
-const AMOUNT: u16 = 14;
 
 /// Draws the report over `area` (everything above the status bar).
 pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, area: Rect) {
@@ -127,13 +124,6 @@ fn section<'a>(theme: Theme, title: String) -> Block<'a> {
         .title(Span::styled(format!(" {title} "), theme.label()))
 }
 
-fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
-    fund.map_or_else(
-        || lang.t(Text::ReportNoFund).to_string(),
-        |f| f.name().into(),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
@@ -144,6 +134,7 @@ mod tests {
     use super::money::thousands;
     use super::*;
     use crate::app::tests::{fixture, press};
+    use crate::i18n::Lang;
     use crate::model::Cents;
     use crate::ui::Theme;
 
@@ -234,6 +225,47 @@ mod tests {
                 .iter()
                 .any(|c| c.symbol() == "█" && c.fg == Color::Green)
         );
+    }
+
+    /// Every line of `buffer` with runs of spaces collapsed to one.
+    fn collapsed_lines(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (0..area.height)
+            .map(|y| {
+                let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_money_tab_shows_the_fund_and_year_rows_of_the_printed_report() {
+        let f = open("");
+        let crate::app::Mode::Report(view) = &f.app.mode else {
+            panic!("no report");
+        };
+        for lang in [Lang::De, Lang::En] {
+            let mut app = open("").app;
+            app.lang = lang;
+            let lines =
+                collapsed_lines(&money::money(&app, Theme::default(), &view.report, 80, 12));
+            let sections = [
+                crate::report::sections::funds(&view.report, lang),
+                crate::report::sections::years(&view.report, lang),
+            ];
+            for section in sections {
+                assert!(!section.rows.is_empty());
+                let header: Vec<&str> = section.columns.iter().map(|c| c.title.as_str()).collect();
+                for cells in std::iter::once(header.join(" "))
+                    .chain(section.rows.iter().map(|row| row.cells.join(" ")))
+                {
+                    assert!(
+                        lines.iter().any(|line| line.contains(&cells)),
+                        "{cells:?} missing from {lines:#?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
