@@ -8,17 +8,19 @@ pub mod draft;
 mod edit;
 pub mod export;
 pub mod form;
+pub mod help;
 pub mod keymap;
+pub mod layout;
 pub mod measures;
 mod messages;
 mod navigate;
 mod paste;
 pub mod popups;
 pub mod report;
+pub(crate) mod scroll;
 pub mod search;
 pub mod tree;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -30,13 +32,13 @@ pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
+pub use scroll::{ScrollBounds, ViewState};
 pub use search::{SearchHits, SearchInput};
 pub use tree::{GoalTree, Node};
 
 use crate::i18n::{Lang, Localize, Text};
 use crate::model::{GoalId, Measure, MeasureId};
 use crate::store::{Store, StoreError, current_user};
-use crate::ui::Theme;
 use form::Form;
 
 /// Which pane has the keyboard.
@@ -92,14 +94,6 @@ pub struct Message {
     pub kind: MessageKind,
 }
 
-/// Scroll positions the view keeps between frames (it knows the pane heights; the app needs them
-/// for PgUp/PgDn). Interior mutability so drawing stays `&App`.
-#[derive(Debug, Default)]
-pub struct ViewState {
-    pub tree_offset: Cell<usize>,
-    pub table_offset: Cell<usize>,
-}
-
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
 /// there were before the filter, and the column widths.
 type CachedRows = (Vec<MeasureRow>, usize, measures::ColumnWidths);
@@ -109,7 +103,6 @@ pub struct App {
     store: Store,
     actor: String,
     pub lang: Lang,
-    pub theme: Theme,
     pub tree: GoalTree,
     links: LinkIndex,
     /// Distinct measures linked to each goal or its sub-goals.
@@ -151,13 +144,8 @@ pub struct App {
 impl App {
     /// Loads goals and links from `store`. A draft left by a dropped connection at
     /// `draft_path` is offered for restoring.
-    pub fn new(
-        store: Store,
-        lang: Lang,
-        theme: Theme,
-        draft_path: Option<PathBuf>,
-    ) -> Result<App, StoreError> {
-        let mut app = App::without_measures(store, lang, theme, draft_path)?;
+    pub fn new(store: Store, lang: Lang, draft_path: Option<PathBuf>) -> Result<App, StoreError> {
+        let mut app = App::without_measures(store, lang, draft_path)?;
         app.load_measures();
         Ok(app)
     }
@@ -168,7 +156,6 @@ impl App {
     pub fn without_measures(
         store: Store,
         lang: Lang,
-        theme: Theme,
         draft_path: Option<PathBuf>,
     ) -> Result<App, StoreError> {
         let tree = GoalTree::new(store.goals()?);
@@ -178,7 +165,6 @@ impl App {
             store,
             actor: current_user(),
             lang,
-            theme,
             tree,
             links,
             counts: HashMap::new(),
@@ -200,7 +186,7 @@ impl App {
             draft_path,
             quit: false,
             too_small: false,
-            screen: ratatui::layout::Rect::new(0, 0, crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
+            screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
         };
         app.recount();
         match crate::report::today() {
@@ -219,6 +205,7 @@ impl App {
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
         self.fill_pane();
+        self.follow_selection();
     }
 
     /// Sets the day overdue measures are counted from (tests; the TUI takes `report::today()`
@@ -227,6 +214,7 @@ impl App {
         self.pane.today = today;
         self.rows_cache.clear();
         self.fill_pane();
+        self.follow_selection();
     }
 
     /// True once the user asked to leave.
@@ -237,8 +225,9 @@ impl App {
     /// The terminal's size changed (and at start). Below the minimum size only quit, help and
     /// resizing do anything.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.too_small = width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT;
+        self.too_small = width < layout::MIN_WIDTH || height < layout::MIN_HEIGHT;
         self.screen = ratatui::layout::Rect::new(0, 0, width, height);
+        self.follow_selection();
     }
 
     /// The terminal's size as last told by [`App::resize`].
@@ -318,6 +307,11 @@ impl App {
     /// One key press: looked up in the keymap; keys without a binding go to the text input of a
     /// form, the search line or the goal picker.
     pub fn handle_key(&mut self, key: KeyEvent) {
+        self.dispatch_key(key);
+        self.follow_selection();
+    }
+
+    fn dispatch_key(&mut self, key: KeyEvent) {
         self.message = None;
         if self.too_small {
             self.key_while_too_small(key);
@@ -354,6 +348,11 @@ impl App {
 
     /// Carries out one action in the current mode.
     pub fn update(&mut self, action: Action) {
+        self.act(action);
+        self.follow_selection();
+    }
+
+    fn act(&mut self, action: Action) {
         if action == Action::Quit {
             self.quit = true;
             return;
