@@ -46,10 +46,7 @@ pub(crate) fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
 
 /// A status as the user's language names it.
 pub(crate) fn status_name(status: Status, lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => status.name(),
-        Lang::En => status.english(),
-    }
+    lang.status(status)
 }
 
 /// An amount as `12.500,00 €`.

@@ -14,15 +14,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
+use super::{Areas, Theme};
 use crate::app::{App, ReportTab, ReportView};
 use crate::i18n::{Text, fill};
 use crate::report::ENDING_WITHIN_DAYS;
 use crate::text::{cell_right, width};
+use ratatui::buffer::Buffer;
 
 /// Draws the report over `area` (everything above the status bar).
-pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let theme = app.theme;
     let year = view.year.map_or_else(
         || lang.t(Text::ReportAllYears).to_string(),
         |y| y.to_string(),
@@ -71,14 +72,9 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
         summary_area,
     );
 
-    let content = match view.tab {
-        ReportTab::Money => money::money(app, report, body.width, (body.height / 2).clamp(12, 18)),
-        ReportTab::Attainment => attainment::attainment(app, report, body.width),
-    };
+    let content = content(app, theme, view, body);
     let height = content.area.height;
     let max_scroll = height.saturating_sub(body.height);
-    view.max_scroll.set(max_scroll);
-    view.page.set(body.height.saturating_sub(1).max(1));
     let scroll = view.scroll.min(max_scroll);
     let target = frame.buffer_mut();
     for y in 0..body.height.min(height - scroll) {
@@ -88,12 +84,44 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The whole content of the open tab, as tall as it is, for a body `body` wide.
+fn content(app: &App, theme: Theme, view: &ReportView, body: Rect) -> Buffer {
+    match view.tab {
+        ReportTab::Money => money::money(
+            app,
+            theme,
+            &view.report,
+            body.width,
+            (body.height / 2).clamp(12, 18),
+        ),
+        ReportTab::Attainment => attainment::attainment(app, theme, &view.report, body.width),
+    }
+}
+
+/// The report's body on a `screen`: inside the border, below the tab row.
+fn body_area(screen: Rect) -> Rect {
+    let inner = Block::bordered().inner(Areas::new(screen).main);
+    let [_, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    body
+}
+
+/// How far the report can scroll on a `screen` of this size: its content's rows minus the
+/// body's. The app bounds `j` and `PgDn` with it.
+pub fn max_scroll(app: &App, view: &ReportView, screen: Rect) -> u16 {
+    let body = body_area(screen);
+    let height = content(app, Theme::default(), view, body).area.height;
+    height.saturating_sub(body.height)
+}
+
 /// A titled, bordered section.
-fn section<'a>(app: &App, title: String) -> Block<'a> {
+fn section<'a>(theme: Theme, title: String) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(Span::styled(format!(" {title} "), app.theme.label()))
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {title} "), theme.label()))
 }
 
 #[cfg(test)]
@@ -108,11 +136,17 @@ mod tests {
     use crate::app::tests::{fixture, press};
     use crate::i18n::Lang;
     use crate::model::Cents;
-    use crate::ui::{Theme, render};
+    use crate::ui::Theme;
 
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+        draw_in(app, Theme { no_color: true }, width, height)
+    }
+
+    fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|frame| render(app, frame)).expect("draw");
+        terminal
+            .draw(|frame| crate::ui::render(app, theme, frame))
+            .expect("draw");
         terminal
     }
 
@@ -133,10 +167,8 @@ mod tests {
 
     #[test]
     fn report_money_scrolled_to_the_end_80x24() {
-        let f = open("");
-        // The first draw tells the view how far it can scroll.
-        draw(&f.app, 80, 24);
-        let mut f = f;
+        let mut f = open("");
+        f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
         press(&mut f.app, "<PgDn><PgDn><PgDn>");
         insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
     }
@@ -169,10 +201,10 @@ mod tests {
     #[test]
     fn without_colour_the_report_has_none_and_with_colour_bars_are_green() {
         let mut f = open("");
-        f.app.theme = Theme { no_color: true };
+        let theme = Theme { no_color: true };
         for keys in ["", "<Tab>"] {
             press(&mut f.app, keys);
-            let terminal = draw(&f.app, 80, 24);
+            let terminal = draw_in(&f.app, theme, 80, 24);
             assert!(
                 terminal
                     .backend()
@@ -182,9 +214,9 @@ mod tests {
                     .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
             );
         }
-        let mut f = open("");
-        f.app.theme = Theme { no_color: false };
-        let terminal = draw(&f.app, 80, 24);
+        let f = open("");
+        let theme = Theme { no_color: false };
+        let terminal = draw_in(&f.app, theme, 80, 24);
         assert!(
             terminal
                 .backend()
@@ -215,7 +247,8 @@ mod tests {
         for lang in [Lang::De, Lang::En] {
             let mut app = open("").app;
             app.lang = lang;
-            let lines = collapsed_lines(&money::money(&app, &view.report, 80, 12));
+            let lines =
+                collapsed_lines(&money::money(&app, Theme::default(), &view.report, 80, 12));
             let sections = [
                 crate::report::sections::funds(&view.report, lang),
                 crate::report::sections::years(&view.report, lang),

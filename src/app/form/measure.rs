@@ -83,13 +83,7 @@ fn fund_choice(fund: Option<Fund>) -> RowInput {
 fn status_choice(status: Status, lang: Lang) -> RowInput {
     let options = Status::ALL
         .iter()
-        .map(|s| {
-            let label = match lang {
-                Lang::De => s.name(),
-                Lang::En => s.english(),
-            };
-            (s.name().to_string(), label.to_string())
-        })
+        .map(|s| (s.name().to_string(), lang.status(*s).to_string()))
         .collect();
     let index = Status::ALL.iter().position(|&s| s == status).unwrap_or(0);
     RowInput::Choice { options, index }

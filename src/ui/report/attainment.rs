@@ -12,10 +12,11 @@ use crate::model::format_date_de;
 use crate::report::sections::{fund_name, shown_goals};
 use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, Report, percent};
 use crate::text::{cell, width};
+use crate::ui::Theme;
 
 /// The tab *Zielerreichung*: one gauge per goal (strategic goals, and sub-goals with
 /// measures), then measures ending soon, measures without goal and goals without measures.
-pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
+pub(super) fn attainment(app: &App, theme: Theme, report: &Report, columns: u16) -> Buffer {
     let lang = app.lang;
     let inner = columns.saturating_sub(2) as usize;
     let goals: Vec<&GoalFigures> = shown_goals(report).collect();
@@ -25,11 +26,11 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
                 lang.t(Text::ReportSectionEnding),
                 &[("days", &ENDING_WITHIN_DAYS)],
             ),
-            ending_lines(app, report, inner),
+            ending_lines(app, theme, report, inner),
         ),
         (
             lang.t(Text::ReportSectionMeasuresWithout).to_string(),
-            without_goal_lines(app, report, inner),
+            without_goal_lines(app, theme, report, inner),
         ),
         (
             lang.t(Text::ReportSectionGoalsWithout).to_string(),
@@ -41,7 +42,7 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
             ),
         ),
     ]
-    .map(|(title, lines)| (title, or_none(app, lines)));
+    .map(|(title, lines)| (title, or_none(app, theme, lines)));
     let heights = [
         goals.len() as u16 + 2,
         lists[0].1.len() as u16 + 2,
@@ -53,32 +54,38 @@ pub(super) fn attainment(app: &App, report: &Report, columns: u16) -> Buffer {
     let [gauges, ending_area, orphans_area, empty_area] = buffer
         .area
         .layout(&Layout::vertical(heights.map(Constraint::Length)));
-    draw_gauges(app, &goals, gauges, &mut buffer);
+    draw_gauges(app, theme, &goals, gauges, &mut buffer);
     for (area, (title, lines)) in [ending_area, orphans_area, empty_area]
         .into_iter()
         .zip(lists)
     {
         Paragraph::new(lines)
-            .block(section(app, title))
+            .block(section(theme, title))
             .render(area, &mut buffer);
     }
     buffer
 }
 
 /// `lines`, or one dim line saying there is nothing.
-fn or_none(app: &App, lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
+fn or_none(app: &App, theme: Theme, lines: Vec<Line<'static>>) -> Vec<Line<'static>> {
     if lines.is_empty() {
-        vec![Line::styled(app.lang.t(Text::ReportNone), app.theme.dim())]
+        vec![Line::styled(app.lang.t(Text::ReportNone), theme.dim())]
     } else {
         lines
     }
 }
 
 /// A measure in a list: dim id, title cut to what `inner` columns leave, then `tail`.
-fn measure_line(app: &App, inner: usize, id: String, title: &str, tail: String) -> Line<'static> {
+fn measure_line(
+    theme: Theme,
+    inner: usize,
+    id: String,
+    title: &str,
+    tail: String,
+) -> Line<'static> {
     let room = inner.saturating_sub(width(&id) + width(&tail) + 3);
     Line::from(vec![
-        Span::styled(id, app.theme.dim()),
+        Span::styled(id, theme.dim()),
         Span::raw(" "),
         Span::raw(cell(title, room)),
         Span::raw("  "),
@@ -87,7 +94,7 @@ fn measure_line(app: &App, inner: usize, id: String, title: &str, tail: String) 
 }
 
 /// Measures ending soon, with end date and days left.
-fn ending_lines(app: &App, report: &Report, inner: usize) -> Vec<Line<'static>> {
+fn ending_lines(app: &App, theme: Theme, report: &Report, inner: usize) -> Vec<Line<'static>> {
     let lang = app.lang;
     (report.ending_soon.iter())
         .map(|m| {
@@ -98,13 +105,18 @@ fn ending_lines(app: &App, report: &Report, inner: usize) -> Vec<Line<'static>> 
                 format_date_de(end),
                 lang.t(Text::ReportDaysLeft)
             );
-            measure_line(app, inner, m.id.to_string(), &m.title, tail)
+            measure_line(theme, inner, m.id.to_string(), &m.title, tail)
         })
         .collect()
 }
 
 /// Measures without a goal, with fund and approved amount.
-fn without_goal_lines(app: &App, report: &Report, inner: usize) -> Vec<Line<'static>> {
+fn without_goal_lines(
+    app: &App,
+    theme: Theme,
+    report: &Report,
+    inner: usize,
+) -> Vec<Line<'static>> {
     (report.measures_without_goal.iter())
         .map(|m| {
             let tail = format!(
@@ -112,15 +124,14 @@ fn without_goal_lines(app: &App, report: &Report, inner: usize) -> Vec<Line<'sta
                 fund_name(m.fund, app.lang),
                 m.approved.map_or_else(|| "–".into(), |c| c.format_de())
             );
-            measure_line(app, inner, m.id.to_string(), &m.title, tail)
+            measure_line(theme, inner, m.id.to_string(), &m.title, tail)
         })
         .collect()
 }
 
 /// One line per goal in a bordered section: indented code and title, measure count, gauge.
-fn draw_gauges(app: &App, goals: &[&GoalFigures], area: Rect, buffer: &mut Buffer) {
-    let theme = app.theme;
-    let block = section(app, app.lang.t(Text::ReportAttainmentTitle).into());
+fn draw_gauges(app: &App, theme: Theme, goals: &[&GoalFigures], area: Rect, buffer: &mut Buffer) {
+    let block = section(theme, app.lang.t(Text::ReportAttainmentTitle).into());
     let rows_area = block.inner(area);
     block.render(area, buffer);
     let gauge_width = (rows_area.width / 3).clamp(14, 40);

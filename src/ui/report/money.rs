@@ -14,6 +14,7 @@ use crate::i18n::{Lang, Text};
 use crate::model::Cents;
 use crate::report::{Report, sections};
 use crate::text::cell;
+use crate::ui::Theme;
 
 /// `12,5` thousand euro (whole thousands from 100 000 € on, so values fit narrow bars).
 pub(super) fn thousands(cents: Cents, lang: Lang) -> String {
@@ -27,9 +28,15 @@ pub(super) fn thousands(cents: Cents, lang: Lang) -> String {
 
 /// The tab *Mittel*: bar chart (`chart_height` rows), then the fund and year tables (side by
 /// side when both fit in `width`).
-pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -> Buffer {
-    let funds = SectionTable::new(app, sections::funds(report, app.lang));
-    let years = SectionTable::new(app, sections::years(report, app.lang));
+pub(super) fn money(
+    app: &App,
+    theme: Theme,
+    report: &Report,
+    width: u16,
+    chart_height: u16,
+) -> Buffer {
+    let funds = SectionTable::new(app, theme, sections::funds(report, app.lang));
+    let years = SectionTable::new(app, theme, sections::years(report, app.lang));
     let side_by_side = funds.width() + years.width() <= width;
     let tables_height = if side_by_side {
         funds.height().max(years.height())
@@ -41,7 +48,7 @@ pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -
         Constraint::Length(chart_height),
         Constraint::Fill(1),
     ]));
-    chart(app, report, chart_area, &mut buffer);
+    chart(app, theme, report, chart_area, &mut buffer);
     let [funds_area, years_area] = if side_by_side {
         tables.layout(&Layout::horizontal([
             Constraint::Length(funds.width()),
@@ -59,9 +66,8 @@ pub(super) fn money(app: &App, report: &Report, width: u16, chart_height: u16) -
 }
 
 /// Approved sums per strategic goal in thousand euro, one bar per goal.
-fn chart(app: &App, report: &Report, area: Rect, buffer: &mut Buffer) {
+fn chart(app: &App, theme: Theme, report: &Report, area: Rect, buffer: &mut Buffer) {
     let lang = app.lang;
-    let theme = app.theme;
     let count = report.strategic_goals().count().max(1) as u16;
     let gap = if area.width >= 100 { 2 } else { 1 };
     let bar_width = (area.width.saturating_sub(2 + gap * (count - 1)) / count).clamp(3, 10);
@@ -77,7 +83,7 @@ fn chart(app: &App, report: &Report, area: Rect, buffer: &mut Buffer) {
         })
         .collect();
     BarChart::default()
-        .block(section(app, lang.t(Text::ReportChartTitle).into()))
+        .block(section(theme, lang.t(Text::ReportChartTitle).into()))
         .data(BarGroup::default().bars(&bars))
         .bar_width(bar_width)
         .bar_gap(gap)

@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::i18n::Text;
 use crate::report::table::{Emphasis, ReportRow, Section};
 use crate::text::{cell, cell_right, sanitize_line, width};
+use crate::ui::Theme;
 
 /// Columns between two table columns (ratatui's default spacing).
 const SPACING: u16 = 1;
@@ -19,6 +20,7 @@ const SPACING: u16 = 1;
 /// A report section ready to draw, with the width and height it needs.
 pub(super) struct SectionTable<'a> {
     app: &'a App,
+    theme: Theme,
     section: Section,
     widths: Vec<u16>,
 }
@@ -40,7 +42,7 @@ fn cell_text(row: &ReportRow, index: usize) -> String {
 
 impl<'a> SectionTable<'a> {
     /// Measures every column of `section`.
-    pub(super) fn new(app: &'a App, section: Section) -> SectionTable<'a> {
+    pub(super) fn new(app: &'a App, theme: Theme, section: Section) -> SectionTable<'a> {
         let widths = (section.columns.iter().enumerate())
             .map(|(index, column)| {
                 let content = (section.rows.iter())
@@ -53,6 +55,7 @@ impl<'a> SectionTable<'a> {
             .collect();
         SectionTable {
             app,
+            theme,
             section,
             widths,
         }
@@ -75,8 +78,8 @@ impl<'a> SectionTable<'a> {
 
     /// Draws the table into `area` of `buffer`.
     pub(super) fn render(self, area: Rect, buffer: &mut Buffer) {
-        let theme = self.app.theme;
-        let block = section(self.app, self.section.title.clone());
+        let theme = self.theme;
+        let block = section(self.theme, self.section.title.clone());
         if self.section.rows.is_empty() {
             Paragraph::new(self.app.lang.t(Text::ReportNone))
                 .style(theme.dim())
