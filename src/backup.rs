@@ -13,7 +13,7 @@ use crate::exchange::{self, ImportOptions, ImportProblem, Incoming, Snapshot};
 use crate::i18n::{Lang, Localize};
 use crate::model::GoalId;
 use crate::ops::Op;
-use crate::store::{Store, StoreError};
+use crate::store::{Repository, StoreError};
 
 /// How many daily backups are kept.
 pub const KEEP: usize = 14;
@@ -39,16 +39,9 @@ fn is_daily_name(name: &str) -> bool {
 }
 
 /// The whole database as a `quartier/1` document (without history).
-pub fn document(store: &Store) -> Result<String, StoreError> {
+pub fn document(store: &dyn Repository) -> Result<String, StoreError> {
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(exchange::json::export(&Snapshot::read(store)?, None, &now))
-}
-
-/// Writes `bytes` to `path` readable by the owner only (0600), never half a file (see
-/// [`crate::files::write_atomically`]). With `replace` false an existing file is an error
-/// (`AlreadyExists`).
-pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
-    crate::files::write_atomically(path, bytes, replace, crate::files::Access::Private)
 }
 
 /// Creates the backup directory (0700); a file in its place is a `NotADirectory` error. Errors
@@ -65,17 +58,22 @@ fn create_directory(dir: &Path) -> std::io::Result<()> {
         .map_err(|e| crate::files::at_path(dir, e))
 }
 
-/// The daily backup: written when today's file does not exist yet; older daily backups beyond
-/// the newest [`KEEP`] are deleted. Returns the path when a backup was written.
-pub fn daily(store: &Store, today: NaiveDate) -> Result<Option<PathBuf>, BackupError> {
-    let dir = directory(store.path());
+/// The daily backup of the database at `database`, read through `store`: written when
+/// today's file does not exist yet; older daily backups beyond the newest [`KEEP`] are
+/// deleted. Returns the path when a backup was written.
+pub fn daily(
+    store: &dyn Repository,
+    database: &Path,
+    today: NaiveDate,
+) -> Result<Option<PathBuf>, BackupError> {
+    let dir = directory(database);
     let path = dir.join(daily_name(today));
     if path.exists() {
         return Ok(None);
     }
     create_directory(&dir)?;
     let text = document(store)?;
-    write_private(&path, text.as_bytes(), false)?;
+    crate::files::write_private(&path, text.as_bytes(), false)?;
     prune(&dir).map_err(|e| crate::files::at_path(&dir, e))?;
     Ok(Some(path))
 }
@@ -95,18 +93,23 @@ pub fn prune(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-/// A backup made on demand: `backups/quartier-YYYY-MM-DD-HHMMSS.json` (never pruned), or `to`.
-pub fn on_demand(store: &Store, to: Option<&Path>) -> Result<PathBuf, BackupError> {
+/// A backup of the database at `database`, read through `store`, made on demand:
+/// `backups/quartier-YYYY-MM-DD-HHMMSS.json` (never pruned), or `to`.
+pub fn on_demand(
+    store: &dyn Repository,
+    database: &Path,
+    to: Option<&Path>,
+) -> Result<PathBuf, BackupError> {
     let path = match to {
         Some(path) => path.to_path_buf(),
         None => {
-            let dir = directory(store.path());
+            let dir = directory(database);
             create_directory(&dir)?;
             let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
             dir.join(format!("quartier-{stamp}.json"))
         }
     };
-    write_private(&path, document(store)?.as_bytes(), false)?;
+    crate::files::write_private(&path, document(store)?.as_bytes(), false)?;
     Ok(path)
 }
 
@@ -141,7 +144,7 @@ pub struct RestoreSummary {
 /// document): every measure and goal is deleted, then the document's goals and measures are
 /// added (measures keep their ids). Undo brings the old content back.
 pub fn restore_op(
-    store: &Store,
+    store: &dyn Repository,
     incoming: &Incoming,
     file: &str,
     lang: Lang,

@@ -107,6 +107,13 @@ pub fn write_atomically(
     write_file(path, bytes, replace).map_err(|e| at_path(path, e))
 }
 
+/// Writes `bytes` to `path` readable by the owner only (0600), never half a file (see
+/// [`write_atomically`]). With `replace` false an existing file is an error (`AlreadyExists`).
+/// Backups and the TUI's exports go through it.
+pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+    write_atomically(path, bytes, replace, Access::Private)
+}
+
 fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
     let exists = || std::io::Error::from(std::io::ErrorKind::AlreadyExists);
     match path.symlink_metadata() {

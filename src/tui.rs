@@ -11,8 +11,9 @@
 //! - On a signal, input the terminal had already delivered (a paste in flight) is still taken
 //!   into the form; then an open form is saved as a draft, the terminal is restored and the
 //!   store is dropped (which releases the database lock).
+//! - An I/O error of the loop (the terminal cannot be written) ends it the same way, after which
+//!   [`run`] returns the error, so the process exits with a failure code.
 
-use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -34,22 +35,14 @@ enum Wake {
     Signal,
 }
 
-/// Why the loop ended.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Exit {
-    /// The user quit.
-    Quit,
-    /// A signal or a vanished terminal.
-    Stopped,
-}
-
 /// After a signal, input still arriving is taken until the terminal has been quiet this long…
 const QUIET: Duration = Duration::from_millis(50);
 /// …but for no longer than this in all.
 const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
 
-/// Runs the TUI on the real terminal until the user quits or a signal arrives.
-pub fn run(mut app: App) -> anyhow::Result<()> {
+/// Runs the TUI on the real terminal until the user quits or a signal arrives. An error of the
+/// event loop is returned once the terminal has been restored.
+pub fn run(mut app: App) -> std::io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     let signal_sender = sender.clone();
@@ -70,13 +63,16 @@ pub fn run(mut app: App) -> anyhow::Result<()> {
     disable_paste();
     ratatui::restore();
     drop(app);
+    outcome(result, draft)
+}
+
+/// What [`run`] returns: the loop's error, if any. A draft that could not be saved is printed
+/// (the loop's error, if there is one, is reported by the caller).
+fn outcome(result: std::io::Result<()>, draft: std::io::Result<bool>) -> std::io::Result<()> {
     if let Err(error) = draft {
         eprintln!("quartier: {error}");
     }
-    if let Err(error) = result {
-        let _ = writeln!(std::io::stderr(), "quartier: {error}");
-    }
-    Ok(())
+    result
 }
 
 /// Most events sent as one batch.
@@ -133,15 +129,15 @@ enum Step {
     Changed,
     /// Nothing to draw (a mouse or focus event).
     Unchanged,
-    /// Leave the loop.
-    Exit(Exit),
+    /// Leave the loop (the user quit, a signal arrived or the terminal is gone).
+    Exit,
 }
 
 fn event_loop<B: Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
-) -> Result<Exit, B::Error> {
+) -> Result<(), B::Error> {
     // The terminal side owns the theme, and tells the app how far the views let text scroll.
     let theme = crate::ui::Theme::from_env();
     app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
@@ -154,7 +150,7 @@ fn event_loop<B: Backend>(
     }
     loop {
         let Ok(first) = receiver.recv() else {
-            return Ok(Exit::Stopped);
+            return Ok(());
         };
         let mut changed = false;
         // Everything already waiting is handled before the next frame.
@@ -163,7 +159,7 @@ fn event_loop<B: Backend>(
             match step(app, terminal, wake, receiver)? {
                 Step::Changed => changed = true,
                 Step::Unchanged => {}
-                Step::Exit(exit) => return Ok(exit),
+                Step::Exit => return Ok(()),
             }
             next = receiver.try_recv().ok();
         }
@@ -186,20 +182,20 @@ fn step<B: Backend>(
                 terminal.autoresize()?;
             }
             if app.should_quit() {
-                return Ok(Step::Exit(Exit::Quit));
+                return Ok(Step::Exit);
             }
             if !changed {
                 return Ok(Step::Unchanged);
             }
         }
-        Wake::InputClosed => return Ok(Step::Exit(Exit::Stopped)),
+        Wake::InputClosed => return Ok(Step::Exit),
         Wake::Signal => {
             take_last_input(app, receiver);
-            return Ok(Step::Exit(Exit::Stopped));
+            return Ok(Step::Exit);
         }
     }
     Ok(if app.should_quit() {
-        Step::Exit(Exit::Quit)
+        Step::Exit
     } else {
         Step::Changed
     })
@@ -261,5 +257,81 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Signal) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::backend::{ClearType, TestBackend, WindowSize};
+    use ratatui::buffer::Cell;
+    use ratatui::layout::{Position, Size};
+
+    /// A terminal whose writes fail, as when it went away.
+    struct Broken(TestBackend);
+
+    fn gone() -> std::io::Error {
+        std::io::Error::from(std::io::ErrorKind::BrokenPipe)
+    }
+
+    impl Backend for Broken {
+        type Error = std::io::Error;
+        fn draw<'a, I>(&mut self, _: I) -> std::io::Result<()>
+        where
+            I: Iterator<Item = (u16, u16, &'a Cell)>,
+        {
+            Err(gone())
+        }
+        fn hide_cursor(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn show_cursor(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn get_cursor_position(&mut self) -> std::io::Result<Position> {
+            Ok(Position::ORIGIN)
+        }
+        fn set_cursor_position<P: Into<Position>>(&mut self, _: P) -> std::io::Result<()> {
+            Ok(())
+        }
+        fn clear(&mut self) -> std::io::Result<()> {
+            Err(gone())
+        }
+        fn clear_region(&mut self, _: ClearType) -> std::io::Result<()> {
+            Err(gone())
+        }
+        fn size(&self) -> std::io::Result<Size> {
+            Ok(self.0.size().unwrap_or_default())
+        }
+        fn window_size(&mut self) -> std::io::Result<WindowSize> {
+            Err(gone())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Err(gone())
+        }
+    }
+
+    #[test]
+    fn a_terminal_that_cannot_be_written_ends_the_loop_with_its_error() {
+        let mut f = crate::app::tests::fixture();
+        let mut terminal = Terminal::new(Broken(TestBackend::new(100, 30))).unwrap();
+        let (sender, receiver) = mpsc::channel();
+        sender.send(Wake::Signal).unwrap();
+        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        let error = result.expect_err("the failed draw is returned");
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe);
+        let returned = outcome(Err(error), Ok(false)).expect_err("run returns it");
+        assert_eq!(returned.kind(), std::io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn quitting_and_signals_end_the_loop_without_an_error() {
+        let mut f = crate::app::tests::fixture();
+        let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let (sender, receiver) = mpsc::channel();
+        sender.send(Wake::Signal).unwrap();
+        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        assert!(result.is_ok());
+        assert!(outcome(Ok(()), Ok(true)).is_ok());
     }
 }

@@ -11,7 +11,7 @@ use proptest::prelude::*;
 use quartier::exchange::{self, ImportOptions, Snapshot};
 use quartier::i18n::Lang;
 use quartier::model::{Cents, Fund, Indicator, Measure, Status};
-use quartier::store::Store;
+use quartier::store::{Repository, Store};
 
 struct Dir {
     dir: tempfile::TempDir,

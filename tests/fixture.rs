@@ -15,7 +15,7 @@ use common::{date, gid, indicator};
 use quartier::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status};
 use quartier::ops::Op;
 use quartier::store::migrate::Prepared;
-use quartier::store::{EntryKind, Store};
+use quartier::store::{EntryKind, Repository, Store};
 
 const ACTOR: &str = "fixture";
 

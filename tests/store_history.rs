@@ -6,7 +6,7 @@ mod common;
 use common::*;
 use quartier::model::{Field, GoalId, Measure, MeasureId};
 use quartier::ops::Op;
-use quartier::store::{EntryKind, StoreError};
+use quartier::store::{EntryKind, Repository, StoreError};
 
 fn in_use(e: StoreError) -> (String, usize, usize) {
     match e {

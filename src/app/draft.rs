@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::form::FormDraft;
+use super::{App, Confirm, MessageKind, Mode, Pending};
+use crate::i18n::Text;
 use crate::model::GoalId;
 
 /// What saving the form will do.
@@ -62,5 +64,47 @@ pub fn remove(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
         Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
         _ => Ok(()),
+    }
+}
+
+impl App {
+    /// The open form and its purpose, as a draft to keep when the program must stop now.
+    pub fn draft(&self) -> Option<Draft> {
+        match self.mode.beneath_messages() {
+            Mode::Form(state) if state.form.is_dirty() => Some(Draft {
+                purpose: state.purpose,
+                form: state.form.draft(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Writes the open form as a draft file (when there is one and something was typed).
+    pub fn save_draft(&self) -> std::io::Result<bool> {
+        match (&self.draft_path, self.draft()) {
+            (Some(path), Some(draft)) => save(path, &draft).map(|()| true),
+            _ => Ok(false),
+        }
+    }
+
+    pub(super) fn offer_draft(&mut self) {
+        let Some(path) = &self.draft_path else {
+            return;
+        };
+        match load(path) {
+            Ok(Some(draft)) => {
+                let question = self.lang.t(Text::AskRestoreDraft).to_string();
+                self.mode = Mode::Confirm(Confirm {
+                    question,
+                    pending: Pending::RestoreDraft(Box::new(draft)),
+                });
+            }
+            Ok(None) => {}
+            Err(error) => {
+                let text =
+                    crate::i18n::fill(self.lang.t(Text::DraftUnreadable), &[("error", &error)]);
+                self.say(MessageKind::Error, text);
+            }
+        }
     }
 }

@@ -181,7 +181,7 @@ impl App {
             what: What::Measures,
             with_history: false,
         };
-        let bytes = match crate::exchange::export::bytes(&self.store, request, self.lang) {
+        let bytes = match crate::exchange::export::bytes(self.store(), request, self.lang) {
             Ok(bytes) => bytes,
             Err(error) => {
                 let reason = match &error {
@@ -195,7 +195,7 @@ impl App {
                 return self.refuse_export(dialog, text);
             }
         };
-        match crate::backup::write_private(&path, &bytes, replace) {
+        match crate::files::write_private(&path, &bytes, replace) {
             Ok(()) => {
                 let text = fill(self.lang.t(Text::DoneExport), &[("path", &path.display())]);
                 self.say(MessageKind::Success, text);

@@ -4,7 +4,9 @@
 
 use chrono::{Local, NaiveTime};
 
-use super::{Action, App, Message, Mode};
+use super::{Action, App, Message, MessageKind, Mode};
+use crate::i18n::{Localize, Text};
+use crate::store::StoreError;
 
 /// How many messages the log keeps.
 pub const LOG_LEN: usize = 20;
@@ -28,6 +30,29 @@ impl Mode {
 }
 
 impl App {
+    /// Shows a message in the status bar.
+    pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
+        let message = Message {
+            text: text.into(),
+            kind,
+        };
+        self.log_message(&message);
+        self.message = Some(message);
+    }
+
+    pub(super) fn say_text(&mut self, kind: MessageKind, text: Text) {
+        self.say(kind, self.lang.t(text));
+    }
+
+    pub(super) fn say_error(&mut self, error: &StoreError) {
+        let text = format!(
+            "{}: {}",
+            self.lang.t(Text::ErrorPrefix),
+            error.localize(self.lang)
+        );
+        self.say(MessageKind::Error, text);
+    }
+
     /// The logged messages, newest first.
     pub fn message_log(&self) -> impl Iterator<Item = &Logged> {
         self.message_log.iter().rev()

@@ -4,6 +4,7 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
+mod detail;
 pub mod draft;
 mod edit;
 pub mod export;
@@ -17,8 +18,10 @@ mod navigate;
 mod paste;
 pub mod popups;
 pub mod report;
+mod rows;
 pub(crate) mod scroll;
 pub mod search;
+mod state;
 pub mod tree;
 
 use std::collections::HashMap;
@@ -27,6 +30,7 @@ use std::path::PathBuf;
 use ratatui::crossterm::event::KeyEvent;
 
 pub use action::Action;
+pub use detail::{Detail, Shown};
 pub use draft::{Draft, Purpose};
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
@@ -34,65 +38,12 @@ pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
 pub use scroll::{ScrollBounds, ViewState};
 pub use search::{SearchHits, SearchInput};
+pub use state::{Focus, FormState, Message, MessageKind, Mode};
 pub use tree::{GoalTree, Node};
 
-use crate::i18n::{Lang, Localize, Text};
-use crate::model::{GoalId, Measure, MeasureId};
-use crate::store::{Store, StoreError, current_user};
-use form::Form;
-
-/// Which pane has the keyboard.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Focus {
-    #[default]
-    Tree,
-    Measures,
-    Detail,
-}
-
-/// What is open on top of the panes.
-#[derive(Debug, Default)]
-pub enum Mode {
-    #[default]
-    Normal,
-    Help {
-        scroll: u16,
-    },
-    Form(Box<FormState>),
-    Confirm(Confirm),
-    Picker(Picker),
-    Search(SearchInput),
-    Filter(FilterPopup),
-    Report(Box<ReportView>),
-    Export(export::ExportDialog),
-    /// The last messages (`Ctrl-g`), over the mode they were opened from.
-    Messages {
-        scroll: u16,
-        back: Box<Mode>,
-    },
-}
-
-/// An open form and what saving it will do.
-#[derive(Debug)]
-pub struct FormState {
-    pub form: Form,
-    pub purpose: Purpose,
-}
-
-/// How a status-bar message looks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MessageKind {
-    Info,
-    Success,
-    Error,
-}
-
-/// A status-bar message; it stays until the next key.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
-    pub text: String,
-    pub kind: MessageKind,
-}
+use crate::i18n::{Lang, Text};
+use crate::model::{GoalId, MeasureId};
+use crate::store::{Repository, StoreError, current_user};
 
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
 /// there were before the filter, and the column widths.
@@ -100,7 +51,7 @@ type CachedRows = (Vec<MeasureRow>, usize, measures::ColumnWidths);
 
 /// The whole state of the TUI.
 pub struct App {
-    store: Store,
+    store: Box<dyn Repository>,
     actor: String,
     pub lang: Lang,
     pub tree: GoalTree,
@@ -122,6 +73,8 @@ pub struct App {
     pub message: Option<Message>,
     /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
     message_log: std::collections::VecDeque<messages::Logged>,
+    /// The selected measure as the detail pane shows it (see [`App::refresh_detail`]).
+    detail: Detail,
     pub detail_scroll: u16,
     /// The last search, for `n`/`N` after it ended.
     pub last_search: Option<SearchHits>,
@@ -142,9 +95,14 @@ pub struct App {
 }
 
 impl App {
-    /// Loads goals and links from `store`. A draft left by a dropped connection at
-    /// `draft_path` is offered for restoring.
-    pub fn new(store: Store, lang: Lang, draft_path: Option<PathBuf>) -> Result<App, StoreError> {
+    /// Loads goals and links from `store` (a [`crate::store::Store`] or any other
+    /// [`Repository`]). A draft left by a dropped connection at `draft_path` is offered for
+    /// restoring.
+    pub fn new(
+        store: impl Into<Box<dyn Repository>>,
+        lang: Lang,
+        draft_path: Option<PathBuf>,
+    ) -> Result<App, StoreError> {
         let mut app = App::without_measures(store, lang, draft_path)?;
         app.load_measures();
         Ok(app)
@@ -154,10 +112,11 @@ impl App {
     /// TUI draws the tree first and fills the pane right after (at 100 000 measures, decoding
     /// the first goal's measures would otherwise delay the first frame).
     pub fn without_measures(
-        store: Store,
+        store: impl Into<Box<dyn Repository>>,
         lang: Lang,
         draft_path: Option<PathBuf>,
     ) -> Result<App, StoreError> {
+        let store = store.into();
         let tree = GoalTree::new(store.goals()?);
         let links = LinkIndex::new(&store.links()?);
         let measure_ids = store.measure_ids()?;
@@ -177,6 +136,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             message_log: std::collections::VecDeque::new(),
+            detail: Detail::default(),
             detail_scroll: 0,
             last_search: None,
             search_index: None,
@@ -206,6 +166,7 @@ impl App {
         self.measures_loaded = true;
         self.fill_pane();
         self.follow_selection();
+        self.refresh_detail();
     }
 
     /// Sets the day overdue measures are counted from (tests; the TUI takes `report::today()`
@@ -215,6 +176,7 @@ impl App {
         self.rows_cache.clear();
         self.fill_pane();
         self.follow_selection();
+        self.refresh_detail();
     }
 
     /// True once the user asked to leave.
@@ -240,27 +202,26 @@ impl App {
         self.too_small
     }
 
-    /// The store (read-only), for views and tests.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The repository (read-only), for tests and the history message.
+    pub fn store(&self) -> &dyn Repository {
+        self.store.as_ref()
     }
 
-    /// Gives the store back (tests reopen it; the TUI drops it on exit).
-    pub fn into_store(self) -> Store {
+    /// Gives the repository back (the TUI drops it on exit, which releases the database).
+    pub fn into_repository(self) -> Box<dyn Repository> {
         self.store
+    }
+
+    /// Gives back the store a test handed in.
+    #[cfg(test)]
+    pub(crate) fn into_store(self) -> crate::store::Store {
+        let any: Box<dyn std::any::Any> = self.store;
+        *any.downcast().expect("the app holds a Store")
     }
 
     /// The table row of a measure shown on screen (cached when its goal was selected).
     pub fn row(&self, id: MeasureId) -> Option<&measures::Cached> {
         self.cache.get(&id)
-    }
-
-    /// The measure selected in the measure pane, read whole from the store (a few µs; the
-    /// detail pane and the forms need every field, the cache keeps only the table's).
-    pub fn selected_measure(&self) -> Option<Measure> {
-        self.pane
-            .selected_id()
-            .and_then(|id| self.store.measure(id).ok().flatten())
     }
 
     /// Distinct measures linked to a goal or its sub-goals.
@@ -309,6 +270,7 @@ impl App {
     pub fn handle_key(&mut self, key: KeyEvent) {
         self.dispatch_key(key);
         self.follow_selection();
+        self.refresh_detail();
     }
 
     fn dispatch_key(&mut self, key: KeyEvent) {
@@ -350,6 +312,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         self.act(action);
         self.follow_selection();
+        self.refresh_detail();
     }
 
     fn act(&mut self, action: Action) {
@@ -412,160 +375,6 @@ impl App {
                 self.mode = Mode::Picker(picker);
             }
             other => self.mode = other,
-        }
-    }
-
-    /// Shows a message in the status bar.
-    pub fn say(&mut self, kind: MessageKind, text: impl Into<String>) {
-        let message = Message {
-            text: text.into(),
-            kind,
-        };
-        self.log_message(&message);
-        self.message = Some(message);
-    }
-
-    fn say_text(&mut self, kind: MessageKind, text: Text) {
-        self.say(kind, self.lang.t(text));
-    }
-
-    fn say_error(&mut self, error: &StoreError) {
-        let text = format!(
-            "{}: {}",
-            self.lang.t(Text::ErrorPrefix),
-            error.localize(self.lang)
-        );
-        self.say(MessageKind::Error, text);
-    }
-
-    /// Recomputes the per-goal measure counts and the measures without a goal.
-    fn recount(&mut self) {
-        let tree = &self.tree;
-        self.counts = self.links.counts(|g| tree.goal(g).and_then(|g| g.parent));
-        let links = &self.links;
-        self.orphans = self
-            .measure_ids
-            .iter()
-            .copied()
-            .filter(|id| links.goals_of(*id).is_empty())
-            .collect();
-        self.tree.set_orphans(!self.orphans.is_empty());
-    }
-
-    /// Measures in a row of the tree: distinct measures linked to a goal or its sub-goals,
-    /// every measure, or those without a goal.
-    pub fn count_node(&self, node: Node) -> usize {
-        match node {
-            Node::All => self.measure_ids.len(),
-            Node::Goal(goal) => self.count(goal),
-            Node::Orphans => self.orphans.len(),
-        }
-    }
-
-    /// Measures without any goal, ascending.
-    pub fn orphans(&self) -> &[MeasureId] {
-        &self.orphans
-    }
-
-    /// Refills the measure pane for the selected row, loading measures not yet cached.
-    fn fill_pane(&mut self) {
-        let node = self.tree.selected_node();
-        let key = (node, self.pane.sort, self.pane.filter);
-        if let Some((rows, unfiltered, widths)) = self.rows_cache.get(&key) {
-            self.pane.set_rows(rows.clone(), *unfiltered, *widths);
-            return;
-        }
-        let (rows, big) = match node {
-            Node::Goal(goal) => {
-                let subtree = self.tree.subtree(goal);
-                (measures::rows_of(&subtree, &self.links), subtree.len() > 1)
-            }
-            Node::All => (measures::rows_of_all(&self.measure_ids, &self.links), true),
-            Node::Orphans => (measures::rows_without_goal(&self.orphans), false),
-        };
-        let failed = self.load_rows(&rows);
-        let cache = &self.cache;
-        self.pane.fill_rows(rows, |id| cache.get(&id));
-        if let Some(error) = failed {
-            self.say_error(&error);
-        } else if big {
-            // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
-            // is slow to sort; a single goal's rows are cheap to make again.
-            let pane = &self.pane;
-            self.rows_cache
-                .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
-        }
-    }
-
-    /// Decodes the measures of `rows` not yet cached (all at once in one pass over the store
-    /// when many are missing); the last error, if any.
-    fn load_rows(&mut self, rows: &[MeasureRow]) -> Option<StoreError> {
-        let missing = rows
-            .iter()
-            .filter(|r| !self.cache.contains_key(&r.id))
-            .count();
-        if missing > 1000 && missing * 2 > self.measure_ids.len() {
-            let cache = &mut self.cache;
-            let result = self.store.for_each_measure(|m| {
-                cache
-                    .entry(m.id)
-                    .or_insert_with(|| measures::Cached::new(m));
-            });
-            return result.err();
-        }
-        let mut failed = None;
-        for row in rows {
-            if self.cache.contains_key(&row.id) {
-                continue;
-            }
-            match self.store.measure(row.id) {
-                Ok(Some(measure)) => {
-                    self.cache.insert(row.id, measures::Cached::new(measure));
-                }
-                Ok(None) => {}
-                Err(error) => failed = Some(error),
-            }
-        }
-        failed
-    }
-
-    /// The open form and its purpose, as a draft to keep when the program must stop now.
-    pub fn draft(&self) -> Option<Draft> {
-        match self.mode.beneath_messages() {
-            Mode::Form(state) if state.form.is_dirty() => Some(Draft {
-                purpose: state.purpose,
-                form: state.form.draft(),
-            }),
-            _ => None,
-        }
-    }
-
-    /// Writes the open form as a draft file (when there is one and something was typed).
-    pub fn save_draft(&self) -> std::io::Result<bool> {
-        match (&self.draft_path, self.draft()) {
-            (Some(path), Some(draft)) => draft::save(path, &draft).map(|()| true),
-            _ => Ok(false),
-        }
-    }
-
-    fn offer_draft(&mut self) {
-        let Some(path) = &self.draft_path else {
-            return;
-        };
-        match draft::load(path) {
-            Ok(Some(draft)) => {
-                let question = self.lang.t(Text::AskRestoreDraft).to_string();
-                self.mode = Mode::Confirm(Confirm {
-                    question,
-                    pending: Pending::RestoreDraft(Box::new(draft)),
-                });
-            }
-            Ok(None) => {}
-            Err(error) => {
-                let text =
-                    crate::i18n::fill(self.lang.t(Text::DraftUnreadable), &[("error", &error)]);
-                self.say(MessageKind::Error, text);
-            }
         }
     }
 }

@@ -40,6 +40,7 @@ impl App {
         if search {
             self.run_search();
             self.follow_selection();
+            self.refresh_detail();
         }
         if !pasted {
             self.say_text(MessageKind::Error, Text::PasteNotHere);

@@ -39,7 +39,7 @@ pub struct ReportView {
 impl ReportView {
     /// Reads everything the report needs from `store` and computes it for `year`.
     fn load(
-        store: &crate::store::Store,
+        store: &dyn crate::store::Repository,
         year: Option<i32>,
         today: NaiveDate,
     ) -> Result<ReportView, StoreError> {
@@ -112,7 +112,7 @@ impl App {
 
     /// Opens the report view with `today` as the day "ending soon" counts from.
     pub fn open_report_on(&mut self, today: NaiveDate) {
-        match ReportView::load(&self.store, self.pane.filter.year, today) {
+        match ReportView::load(self.store(), self.pane.filter.year, today) {
             Ok(view) => self.mode = Mode::Report(Box::new(view)),
             Err(error) => self.say_error(&error),
         }

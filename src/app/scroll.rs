@@ -105,6 +105,7 @@ pub(crate) mod tests {
     use crate::app::tests::{Fixture, fixture_with, press};
     use crate::model::Measure;
     use crate::ops::Op;
+    use crate::store::Repository;
 
     /// The fixture plus 20 measures under goal 1.3: more than the table shows at 80x24.
     pub(crate) fn many_measures() -> Fixture {

@@ -89,7 +89,7 @@ impl App {
             let links = &self.links;
             let mut measures = Vec::new();
             let mut all = String::new();
-            let read = self.store.for_each_measure(|m| {
+            let read = self.store.for_each_measure(&mut |m| {
                 // A measure is found under its primary goal, one without goals under `Ohne Ziel`.
                 let (position, node) = match links.goals_of(m.id).first() {
                     Some((goal, _)) => match order.get(goal) {

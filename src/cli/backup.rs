@@ -11,7 +11,7 @@ use crate::store::Store;
 /// The first start of each day writes a backup; a failure is a warning, never a reason to stop.
 pub fn daily(store: &Store, lang: Lang) {
     let today = chrono::Local::now().date_naive();
-    if let Err(error) = backup::daily(store, today) {
+    if let Err(error) = backup::daily(store, store.path(), today) {
         let text = fill(
             lang.t(Text::BackupFailed),
             &[("error", &error.localize(lang))],
@@ -31,7 +31,7 @@ pub fn run(
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let path = backup::on_demand(store, output).map_err(|e| match e {
+    let path = backup::on_demand(store, store.path(), output).map_err(|e| match e {
         backup::BackupError::Store(e) => CliError::Store(e),
         // Names the path (i18n::explain); `backup` has no --force, so no hint to use one.
         backup::BackupError::Io(e) => CliError::Output(e),

@@ -131,7 +131,7 @@ fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliE
     }
     let draft = crate::app::draft::path_for(path, &current_user());
     let app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    crate::tui::run(app).map_err(|e| CliError::Output(std::io::Error::other(e)))?;
+    crate::tui::run(app).map_err(CliError::Output)?;
     Ok(0)
 }
 

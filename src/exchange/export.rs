@@ -3,7 +3,7 @@
 
 use super::{Format, Snapshot};
 use crate::i18n::Lang;
-use crate::store::{Store, StoreError};
+use crate::store::{Repository, StoreError};
 
 /// What a CSV export contains.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
@@ -38,7 +38,11 @@ pub enum ExportError {
 }
 
 /// The file content of `request` for the whole database.
-pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8>, ExportError> {
+pub fn bytes(
+    store: &dyn Repository,
+    request: ExportRequest,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
     let snapshot = Snapshot::read(store)?;
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(match request.format {
@@ -76,7 +80,7 @@ pub fn bytes(store: &Store, request: ExportRequest, lang: Lang) -> Result<Vec<u8
 
 /// The time of the database's newest history entry (RFC 3339, UTC), if there is one: the
 /// state an XLSX file shows, recorded in it for the staleness check of a later import.
-fn last_change(store: &Store) -> Result<Option<String>, StoreError> {
+fn last_change(store: &dyn Repository) -> Result<Option<String>, StoreError> {
     Ok(store.history(1)?.first().and_then(|entry| {
         chrono::DateTime::from_timestamp_millis(entry.time_ms)
             .map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true))

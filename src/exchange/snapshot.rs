@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::model::{Goal, GoalId, Measure, MeasureId};
-use crate::store::{Link, Store, StoreError};
+use crate::store::{Link, Repository, StoreError};
 
 /// The database content at one moment.
 #[derive(Clone, Debug)]
@@ -21,7 +21,7 @@ pub struct Snapshot {
 
 impl Snapshot {
     /// Reads goals, measures and links.
-    pub fn read(store: &Store) -> Result<Snapshot, StoreError> {
+    pub fn read(store: &dyn Repository) -> Result<Snapshot, StoreError> {
         Ok(Snapshot::new(
             store.goals()?,
             store.measures()?,

@@ -528,6 +528,7 @@ pub fn text(text: Text) -> &'static str {
         FieldYear => "Jahr",
         Saved => "gespeichert",
         NoMeasureSelected => "Keine Maßnahme ausgewählt",
+        DetailUnreadable => "Maßnahme {id} konnte nicht gelesen werden: {error}",
         AskDeleteGoal => {
             "Ziel {code} „{title}“ löschen? Mit {children} {children:Unterziel|Unterzielen} und {links} {links:Verknüpfung|Verknüpfungen}. (j/n)"
         }

@@ -518,6 +518,7 @@ pub fn text(text: Text) -> &'static str {
         FieldYear => "Year",
         Saved => "saved",
         NoMeasureSelected => "No measure selected",
+        DetailUnreadable => "Measure {id} could not be read: {error}",
         AskDeleteGoal => {
             "Delete goal {code} “{title}”? With {children} {children:sub-goal|sub-goals} and {links} {links:link|links}. (y/n)"
         }

@@ -563,6 +563,7 @@ pub enum Text {
     FieldYear,
     Saved,
     NoMeasureSelected,
+    DetailUnreadable,
     AskDeleteGoal,
     AskDeleteMeasure,
     LastLink,

@@ -1,6 +1,7 @@
 //! The one handle the command line and the TUI use. Today [`Store`] implements it directly; a
 //! client of the planned shared server will implement it by sending the same [`Op`]s over a
-//! socket, without touching app or ui code.
+//! socket, without touching app or ui code: the app holds a `Box<dyn Repository>`, and exports,
+//! reports and backups read through the trait.
 
 use std::collections::{HashMap, HashSet};
 
@@ -8,8 +9,9 @@ use super::{HistoryEntry, Inconsistency, Link, Store, StoreError};
 use crate::model::{Cents, Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Op};
 
-/// Read and write access to a quartier database.
-pub trait Repository {
+/// Read and write access to a quartier database. Object-safe and `Send` (a client lives beside
+/// an event-loop thread); `Any` lets tests take back the [`Store`] they handed in.
+pub trait Repository: Send + std::any::Any {
     /// Applies one op; returns once it is durable.
     fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError>;
     /// Reverts the newest change not yet undone.
@@ -22,6 +24,16 @@ pub trait Repository {
     fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError>;
     /// Every measure by id.
     fn measures(&self) -> Result<Vec<Measure>, StoreError>;
+    /// Calls `visit` with every measure, by id, without holding all of them at once.
+    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError>;
+    /// The id of every measure, ascending.
+    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError>;
+    /// The ids the next added goal and measure will get when their op asks for one.
+    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError>;
+    /// Whether [`Repository::undo`] has something to revert.
+    fn can_undo(&self) -> Result<bool, StoreError>;
+    /// Whether [`Repository::redo`] has something to re-apply.
+    fn can_redo(&self) -> Result<bool, StoreError>;
     /// Links of a measure, primary first.
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError>;
     /// Links of a goal, by measure id.
@@ -120,6 +132,21 @@ impl Repository for Store {
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
         Store::measures(self)
     }
+    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
+        Store::for_each_measure(self, visit)
+    }
+    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
+        Store::measure_ids(self)
+    }
+    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
+        Store::next_ids(self)
+    }
+    fn can_undo(&self) -> Result<bool, StoreError> {
+        Store::can_undo(self)
+    }
+    fn can_redo(&self) -> Result<bool, StoreError> {
+        Store::can_redo(self)
+    }
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         Store::links_of_measure(self, id)
     }
@@ -137,5 +164,21 @@ impl Repository for Store {
     }
     fn check(&self) -> Vec<Inconsistency> {
         Store::check(self)
+    }
+}
+
+impl From<Store> for Box<dyn Repository> {
+    fn from(store: Store) -> Self {
+        Box::new(store)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The shared server's client will live beside an event-loop thread.
+    #[test]
+    fn a_boxed_repository_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<Box<dyn super::Repository>>();
     }
 }

@@ -12,7 +12,7 @@ use crate::app::tests::{fixture, fixture_with, press, type_text};
 use crate::i18n::Lang;
 use crate::model::{Field, GoalId, Measure, MeasureId};
 use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measure_key};
-use crate::store::{Store, codec};
+use crate::store::{Repository, Store, codec};
 
 mod colour;
 mod hostile;

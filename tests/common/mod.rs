@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use quartier::model::{Cents, Fund, Goal, GoalId, Indicator, Measure, MeasureId, Status};
 use quartier::ops::Op;
-use quartier::store::{Link, Store, StoreError};
+use quartier::store::{Link, Repository, Store, StoreError};
 use tempfile::TempDir;
 
 pub const USER: &str = "tester";

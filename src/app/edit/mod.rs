@@ -110,7 +110,7 @@ impl App {
                 self.refresh(&applied.changes);
                 // Names the user's action (`Löschen von M-0010 „…“ rückgängig gemacht`), the
                 // same sentence as the CLI's undo/redo; `done` only picks the fallback.
-                let text = crate::ops::history_message(&self.store, applied.seq, self.lang)
+                let text = crate::ops::history_message(self.store(), applied.seq, self.lang)
                     .ok()
                     .filter(|text| !text.is_empty())
                     .unwrap_or_else(|| fill(self.lang.t(done), &[("what", &"")]));

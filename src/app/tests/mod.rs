@@ -6,8 +6,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tempfile::TempDir;
 
 use super::*;
-use crate::model::{Cents, Field, Fund, Status};
+use crate::model::{Cents, Field, Fund, Measure, Status};
 use crate::ops::Op;
+use crate::store::{Repository, Store};
 
 mod drafts;
 mod forms;

@@ -45,6 +45,7 @@ fn hostile_text_from_the_database_never_reaches_a_cell() {
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9000)).expect("listed");
     app.pane.selected = row;
+    app.refresh_detail();
     for (w, h) in [(80, 24), (120, 40)] {
         let terminal = draw(&app, w, h);
         let buffer = terminal.backend().buffer();
@@ -85,6 +86,7 @@ fn zero_width_characters_never_reach_a_cell_and_borders_stay_put() {
     press(&mut app, "ljjj<Tab>");
     let row = app.pane.position(MeasureId(9001)).expect("listed");
     app.pane.selected = row;
+    app.refresh_detail();
     let zero_width = [
         '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}', '\u{fe0f}',
     ];
@@ -135,6 +137,7 @@ fn the_report_and_the_detail_pane_draw_indicators_at_the_limits_of_f64() {
         .unwrap()
         .id;
     f.app.pane.selected = f.app.pane.position(id).expect("listed");
+    f.app.refresh_detail();
     // The detail pane (indicator bars) draws without panicking at both sizes.
     for (w, h) in [(80, 24), (120, 40)] {
         let text = screen(draw(&f.app, w, h).backend().buffer());

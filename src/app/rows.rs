@@ -1,0 +1,100 @@
+//! Which measures the measure pane lists for the selected row of the tree, the counts behind
+//! the tree, and decoding the measures the pane shows (kept until they change).
+
+use super::{App, MeasureRow, Node, measures};
+use crate::model::MeasureId;
+use crate::store::StoreError;
+
+impl App {
+    /// Recomputes the per-goal measure counts and the measures without a goal.
+    pub(super) fn recount(&mut self) {
+        let tree = &self.tree;
+        self.counts = self.links.counts(|g| tree.goal(g).and_then(|g| g.parent));
+        let links = &self.links;
+        self.orphans = self
+            .measure_ids
+            .iter()
+            .copied()
+            .filter(|id| links.goals_of(*id).is_empty())
+            .collect();
+        self.tree.set_orphans(!self.orphans.is_empty());
+    }
+
+    /// Measures in a row of the tree: distinct measures linked to a goal or its sub-goals,
+    /// every measure, or those without a goal.
+    pub fn count_node(&self, node: Node) -> usize {
+        match node {
+            Node::All => self.measure_ids.len(),
+            Node::Goal(goal) => self.count(goal),
+            Node::Orphans => self.orphans.len(),
+        }
+    }
+
+    /// Measures without any goal, ascending.
+    pub fn orphans(&self) -> &[MeasureId] {
+        &self.orphans
+    }
+
+    /// Refills the measure pane for the selected row, loading measures not yet cached.
+    pub(super) fn fill_pane(&mut self) {
+        self.detail.invalidate();
+        let node = self.tree.selected_node();
+        let key = (node, self.pane.sort, self.pane.filter);
+        if let Some((rows, unfiltered, widths)) = self.rows_cache.get(&key) {
+            self.pane.set_rows(rows.clone(), *unfiltered, *widths);
+            return;
+        }
+        let (rows, big) = match node {
+            Node::Goal(goal) => {
+                let subtree = self.tree.subtree(goal);
+                (measures::rows_of(&subtree, &self.links), subtree.len() > 1)
+            }
+            Node::All => (measures::rows_of_all(&self.measure_ids, &self.links), true),
+            Node::Orphans => (measures::rows_without_goal(&self.orphans), false),
+        };
+        let failed = self.load_rows(&rows);
+        let cache = &self.cache;
+        self.pane.fill_rows(rows, |id| cache.get(&id));
+        if let Some(error) = failed {
+            self.say_error(&error);
+        } else if big {
+            // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
+            // is slow to sort; a single goal's rows are cheap to make again.
+            let pane = &self.pane;
+            self.rows_cache
+                .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
+        }
+    }
+
+    /// Decodes the measures of `rows` not yet cached (all at once in one pass over the store
+    /// when many are missing); the last error, if any.
+    fn load_rows(&mut self, rows: &[MeasureRow]) -> Option<StoreError> {
+        let missing = rows
+            .iter()
+            .filter(|r| !self.cache.contains_key(&r.id))
+            .count();
+        if missing > 1000 && missing * 2 > self.measure_ids.len() {
+            let cache = &mut self.cache;
+            let result = self.store.for_each_measure(&mut |m| {
+                cache
+                    .entry(m.id)
+                    .or_insert_with(|| measures::Cached::new(m));
+            });
+            return result.err();
+        }
+        let mut failed = None;
+        for row in rows {
+            if self.cache.contains_key(&row.id) {
+                continue;
+            }
+            match self.store.measure(row.id) {
+                Ok(Some(measure)) => {
+                    self.cache.insert(row.id, measures::Cached::new(measure));
+                }
+                Ok(None) => {}
+                Err(error) => failed = Some(error),
+            }
+        }
+        failed
+    }
+}

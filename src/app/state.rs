@@ -1,0 +1,69 @@
+//! The small state types of the TUI: which pane has the keyboard, what is open on top of the
+//! panes and status-bar messages.
+
+use super::export::ExportDialog;
+use super::form::Form;
+use super::{Confirm, FilterPopup, Picker, Purpose, ReportView, SearchInput};
+
+/// Which pane has the keyboard.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    Tree,
+    Measures,
+    Detail,
+}
+
+/// What is open on top of the panes.
+#[derive(Debug, Default)]
+pub enum Mode {
+    #[default]
+    Normal,
+    Help {
+        scroll: u16,
+    },
+    Form(Box<FormState>),
+    Confirm(Confirm),
+    Picker(Picker),
+    Search(SearchInput),
+    Filter(FilterPopup),
+    Report(Box<ReportView>),
+    Export(ExportDialog),
+    /// The last messages (`Ctrl-g`), over the mode they were opened from.
+    Messages {
+        scroll: u16,
+        back: Box<Mode>,
+    },
+}
+
+/// An open form and what saving it will do.
+#[derive(Debug)]
+pub struct FormState {
+    pub form: Form,
+    pub purpose: Purpose,
+}
+
+/// How a status-bar message looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageKind {
+    Info,
+    Success,
+    Error,
+}
+
+/// A status-bar message; it stays until the next key.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub kind: MessageKind,
+}
+
+#[cfg(test)]
+mod tests {
+    /// The app, with the repository it holds, can be handed to another thread.
+    #[test]
+    fn the_app_can_move_to_another_thread() {
+        fn send<T: Send>() {}
+        send::<super::super::App>();
+    }
+}

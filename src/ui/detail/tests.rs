@@ -1,0 +1,185 @@
+//! The detail pane's lines, and that it draws what the app read, without reading the store.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use super::*;
+use crate::app::tests::{fixture, press};
+use crate::model::{Cents, Fund, GoalId, MeasureId, Status};
+use crate::ops::{Applied, Op};
+use crate::store::{HistoryEntry, Inconsistency, Link, Repository, Store, StoreError};
+
+/// A store that counts every read and, once told to, fails to read measures.
+struct Watched {
+    store: Store,
+    reads: Arc<AtomicUsize>,
+    fail: Arc<AtomicBool>,
+}
+
+impl Watched {
+    fn read(&self) -> &Store {
+        self.reads.fetch_add(1, Ordering::SeqCst);
+        &self.store
+    }
+}
+
+impl Repository for Watched {
+    fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError> {
+        self.store.apply(op, actor)
+    }
+    fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        self.store.undo(actor)
+    }
+    fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        self.store.redo(actor)
+    }
+    fn goals(&self) -> Result<Vec<crate::model::Goal>, StoreError> {
+        self.read().goals()
+    }
+    fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+        if self.fail.load(Ordering::SeqCst) {
+            let error = std::io::Error::other("Netz weg");
+            return Err(StoreError::Sled(sled::Error::Io(error)));
+        }
+        self.read().measure(id)
+    }
+    fn measures(&self) -> Result<Vec<Measure>, StoreError> {
+        self.read().measures()
+    }
+    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
+        self.read().for_each_measure(visit)
+    }
+    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
+        self.read().measure_ids()
+    }
+    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
+        self.read().next_ids()
+    }
+    fn can_undo(&self) -> Result<bool, StoreError> {
+        self.read().can_undo()
+    }
+    fn can_redo(&self) -> Result<bool, StoreError> {
+        self.read().can_redo()
+    }
+    fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
+        self.read().links_of_measure(id)
+    }
+    fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
+        self.read().links_of_goal(id)
+    }
+    fn links(&self) -> Result<Vec<Link>, StoreError> {
+        self.read().links()
+    }
+    fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        self.read().history(limit)
+    }
+    fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+        self.read().entry(seq)
+    }
+    fn check(&self) -> Vec<Inconsistency> {
+        self.read().check()
+    }
+}
+
+/// The fixture's app, reading through a [`Watched`] store, with goal 1.3's first measure
+/// selected in the measure pane.
+fn watched() -> (tempfile::TempDir, App, Arc<AtomicUsize>, Arc<AtomicBool>) {
+    let f = fixture();
+    let (reads, fail) = (Arc::default(), Arc::<AtomicBool>::default());
+    let store: Box<dyn Repository> = Box::new(Watched {
+        store: f.app.into_store(),
+        reads: Arc::clone(&reads),
+        fail: Arc::clone(&fail),
+    });
+    let mut app = App::new(store, Lang::De, None).unwrap();
+    press(&mut app, "ljjj<Tab>");
+    (f.dir, app, reads, fail)
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal
+        .draw(|frame| crate::ui::render(app, Theme::default(), frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_detail_pane_draws_without_reading_the_store() {
+    let (_dir, app, reads, _) = watched();
+    reads.store(0, Ordering::SeqCst);
+    let text = screen(&app);
+    assert_eq!(reads.load(Ordering::SeqCst), 0, "read while drawing");
+    assert!(text.contains("Details M-0001"), "{text}");
+    assert!(text.contains("Teilnehmende Kinder"), "{text}");
+}
+
+#[test]
+fn a_measure_that_cannot_be_read_says_so_in_the_pane_and_the_status_bar() {
+    let (_dir, mut app, _, fail) = watched();
+    fail.store(true, Ordering::SeqCst);
+    press(&mut app, "j");
+    let message = app.message.clone().expect("a message");
+    assert_eq!(message.kind, crate::app::MessageKind::Error);
+    assert!(message.text.contains("M-0002"), "{message:?}");
+    assert!(message.text.contains("Netz weg"), "{message:?}");
+    let text = screen(&app);
+    assert!(
+        text.contains("Maßnahme M-0002 konnte nicht gelesen"),
+        "{text}"
+    );
+    assert!(!text.contains("Keine Maßnahme ausgewählt"), "{text}");
+}
+
+#[test]
+fn every_field_of_the_list_is_shown_the_rest_in_list_order() {
+    let f = fixture();
+    let mut m = Measure::new("Kiezfest");
+    m.organisation = "Nachbarschaftshaus".into();
+    m.contact = "kontakt@example.org".into();
+    m.responsible = "Anna".into();
+    m.reference = "AZ-7".into();
+    m.fund = Some(Fund::Projektfonds);
+    m.requested = Some(Cents(100));
+    m.approved = Some(Cents(100));
+    m.cofunding = Some(Cents(50));
+    m.start = chrono::NaiveDate::from_ymd_opt(2026, 3, 1);
+    m.status = Status::Laufend;
+    m.target_groups = vec!["Eltern".into()];
+    m.location = "Kiez".into();
+    m.description = "Ein Fest.".into();
+    m.notes = "Bühne leihen.".into();
+    let text: Vec<String> = lines(&f.app, Theme::default(), &m, 200)
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let at = |label: Text| {
+        let label = f.app.lang.t(label);
+        text.iter().position(|l| l.contains(label))
+    };
+    for row in &MEASURE_FIELDS {
+        if !matches!(row.field, Field::Title | Field::Start | Field::End) {
+            assert!(
+                at(field_label(row.field)).is_some(),
+                "{:?} missing in {text:#?}",
+                row.field
+            );
+        }
+    }
+    let rest: Vec<Option<usize>> = (MEASURE_FIELDS.iter())
+        .filter(|r| !SUMMARY.contains(&r.field) && r.kind != Kind::Text)
+        .map(|r| at(field_label(r.field)))
+        .collect();
+    assert!(rest.is_sorted(), "{rest:?} in {text:#?}");
+}
