@@ -236,13 +236,14 @@ fn child(mode: &str) -> BenchResult<()> {
             let store = Store::open(&db)?;
             let t1 = Instant::now();
             // As the TUI does it (src/tui.rs): the tree first, then the first goal's measures.
-            let mut app = App::without_measures(store, LANG, Theme::default(), None)?;
+            let mut app = App::without_measures(store, LANG, None)?;
+            app.resize(w, h);
             let t2 = Instant::now();
             let (mut terminal, _) = terminal(w, h)?;
-            terminal.draw(|frame| quartier::ui::render(&app, frame))?;
+            terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;
             let t3 = Instant::now();
             app.load_measures();
-            terminal.draw(|frame| quartier::ui::render(&app, frame))?;
+            terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;
             let t4 = Instant::now();
             let (hwm, rss) = memory_kib();
             format!(

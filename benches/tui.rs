@@ -238,10 +238,11 @@ fn first_frame(db: &Path, w: u16, h: u16, table: &mut Table) -> BenchResult<()> 
         let t0 = Instant::now();
         let store = Store::open(db)?;
         let t1 = Instant::now();
-        let app = App::new(store, Lang::De, Theme::default(), None)?;
+        let mut app = App::new(store, Lang::De, None)?;
+        app.resize(w, h);
         let t2 = Instant::now();
         let (mut terminal, _) = terminal(w, h)?;
-        terminal.draw(|frame| quartier::ui::render(&app, frame))?;
+        terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;
         let t3 = Instant::now();
         open.push(t1 - t0);
         new.push(t2 - t1);

@@ -138,12 +138,15 @@ fn event_loop<B: Backend>(
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
 ) -> Result<(), B::Error> {
+    // The terminal side owns the theme, and tells the app how far the views let text scroll.
+    let theme = crate::ui::Theme::from_env();
+    app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
-    terminal.draw(|frame| crate::ui::render(app, frame))?;
+    terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
     if !app.measures_loaded {
         app.load_measures();
-        terminal.draw(|frame| crate::ui::render(app, frame))?;
+        terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
     }
     loop {
         let Ok(first) = receiver.recv() else {
@@ -161,7 +164,7 @@ fn event_loop<B: Backend>(
             next = receiver.try_recv().ok();
         }
         if changed {
-            terminal.draw(|frame| crate::ui::render(app, frame))?;
+            terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
         }
     }
 }

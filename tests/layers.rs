@@ -18,7 +18,7 @@ const RANKS: &[(&str, u8)] = &[
     ("i18n", 2),
     ("ops", 3),
     ("store", 4),
-    ("json", 5),
+    ("json_shapes", 5),
     ("report", 5),
     ("net", 5),
     ("exchange", 6),
@@ -33,7 +33,7 @@ const RANKS: &[(&str, u8)] = &[
 ];
 
 /// (from, to) pairs that break the order today.
-const KNOWN_BACK_EDGES: &[(&str, &str)] = &[("app", "ui")];
+const KNOWN_BACK_EDGES: &[(&str, &str)] = &[];
 
 fn rank(module: &str) -> u8 {
     RANKS

@@ -90,9 +90,12 @@ pub struct Session {
 impl Session {
     pub fn open(db: &Path, w: u16, h: u16) -> BenchResult<Session> {
         let store = Store::open(db)?;
-        let app = App::new(store, Lang::De, Theme::default(), None)?;
+        let mut app = App::new(store, Lang::De, None)?;
+        // As src/tui.rs does before the first frame: the app knows the screen it scrolls on.
+        app.set_scroll_bounds(quartier::ui::SCROLL_BOUNDS);
+        app.resize(w, h);
         let (mut terminal, counters) = terminal(w, h)?;
-        terminal.draw(|frame| quartier::ui::render(&app, frame))?;
+        terminal.draw(|frame| quartier::ui::render(&app, Theme::default(), frame))?;
         Ok(Session {
             app,
             terminal,
@@ -109,7 +112,7 @@ impl Session {
         let handled = Instant::now();
         let app = &self.app;
         self.terminal
-            .draw(|frame| quartier::ui::render(app, frame))?;
+            .draw(|frame| quartier::ui::render(app, Theme::default(), frame))?;
         let drawn = Instant::now();
         if self.app.should_quit() {
             return Err("a benchmark key quit the app".into());

@@ -1,99 +1,14 @@
 //! The measure pane's data: which measures belong to the selected goal (through links, for a
 //! strategic goal also through its sub-goals), in which order, after which filter.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+mod links;
+pub use links::LinkIndex;
+
 use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status, runs_between};
-use crate::store::Link;
-
-/// All links in memory, both directions (a few bytes per link; rebuilt after each change).
-/// By measure, the links are one sorted vector searched by binary search: at 100 000 measures
-/// a map with a small vector per measure cost 100 000 allocations at every start.
-#[derive(Clone, Debug, Default)]
-pub struct LinkIndex {
-    by_goal: HashMap<GoalId, Vec<(MeasureId, bool)>>,
-    /// Measure of each entry of `goals`, ascending.
-    measure_ids: Vec<MeasureId>,
-    /// Goals of the measures in `measure_ids`, primary first within each measure.
-    goals: Vec<(GoalId, bool)>,
-}
-
-impl LinkIndex {
-    /// Indexes `links`.
-    pub fn new(links: &[Link]) -> LinkIndex {
-        let mut by_goal: HashMap<GoalId, Vec<(MeasureId, bool)>> = HashMap::new();
-        for link in links {
-            by_goal
-                .entry(link.goal)
-                .or_default()
-                .push((link.measure, link.primary));
-        }
-        // The store returns links by measure already; the stable sort only moves each
-        // measure's primary link to the front.
-        let mut sorted: Vec<&Link> = links.iter().collect();
-        sorted.sort_by_key(|l| (l.measure, !l.primary));
-        LinkIndex {
-            by_goal,
-            measure_ids: sorted.iter().map(|l| l.measure).collect(),
-            goals: sorted.iter().map(|l| (l.goal, l.primary)).collect(),
-        }
-    }
-
-    /// Measures linked directly to `goal`, with whether it is their primary goal.
-    pub fn measures_of(&self, goal: GoalId) -> &[(MeasureId, bool)] {
-        self.by_goal.get(&goal).map_or(&[], Vec::as_slice)
-    }
-
-    /// Goals of `measure`, primary first.
-    pub fn goals_of(&self, measure: MeasureId) -> &[(GoalId, bool)] {
-        let start = self.measure_ids.partition_point(|m| *m < measure);
-        let end = self.measure_ids.partition_point(|m| *m <= measure);
-        &self.goals[start..end]
-    }
-
-    /// Distinct measures linked to any goal of `subtree`.
-    pub fn count_in(&self, subtree: &[GoalId]) -> usize {
-        if let [only] = subtree {
-            return self.measures_of(*only).len();
-        }
-        let mut seen = HashSet::new();
-        for goal in subtree {
-            seen.extend(self.measures_of(*goal).iter().map(|(m, _)| *m));
-        }
-        seen.len()
-    }
-
-    /// For every goal, the distinct measures linked to it or to a goal below it, in one pass
-    /// over the links (`parent_of` gives each goal's parent).
-    pub fn counts(&self, parent_of: impl Fn(GoalId) -> Option<GoalId>) -> HashMap<GoalId, usize> {
-        let mut counts: HashMap<GoalId, usize> = HashMap::new();
-        let mut reached: Vec<GoalId> = Vec::new();
-        let mut start = 0;
-        while start < self.measure_ids.len() {
-            let measure = self.measure_ids[start];
-            let end = start + self.measure_ids[start..].partition_point(|m| *m == measure);
-            reached.clear();
-            for (goal, _) in &self.goals[start..end] {
-                let mut current = Some(*goal);
-                // The bound guards against a parent cycle in a corrupt database.
-                for _ in 0..64 {
-                    let Some(goal) = current else { break };
-                    if !reached.contains(&goal) {
-                        reached.push(goal);
-                    }
-                    current = parent_of(goal);
-                }
-            }
-            for goal in &reached {
-                *counts.entry(*goal).or_default() += 1;
-            }
-            start = end;
-        }
-        counts
-    }
-}
 
 /// The column the measure table is sorted by; `s` cycles through them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -404,72 +319,4 @@ impl MeasurePane {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::NaiveDate;
-
-    fn measure(id: u64, title: &str) -> Measure {
-        let mut m = Measure::new(title);
-        m.id = MeasureId(id);
-        m
-    }
-
-    fn link(m: u64, g: u64, primary: bool) -> Link {
-        Link {
-            measure: MeasureId(m),
-            goal: GoalId(g),
-            primary,
-        }
-    }
-
-    #[test]
-    fn a_measure_linked_twice_in_a_subtree_shows_once_through_its_primary_goal() {
-        let links = LinkIndex::new(&[link(1, 2, false), link(1, 3, true), link(2, 2, true)]);
-        let measures = [
-            Cached::new(measure(1, "Beta")),
-            Cached::new(measure(2, "alpha")),
-        ];
-        let mut pane = MeasurePane::default();
-        pane.fill(&[GoalId(1), GoalId(2), GoalId(3)], &links, |id| {
-            measures.iter().find(|m| m.id == id)
-        });
-        assert_eq!(pane.rows.len(), 2);
-        assert_eq!(pane.rows[0].id, MeasureId(2), "sorted by title");
-        assert_eq!(pane.rows[1].via, Some(GoalId(3)));
-        assert!(pane.rows[1].primary);
-        assert_eq!(links.count_in(&[GoalId(1), GoalId(2), GoalId(3)]), 2);
-        // Goals 2 and 3 are children of 1.
-        let parent = |g: GoalId| (g != GoalId(1)).then_some(GoalId(1));
-        let counts = links.counts(parent);
-        assert_eq!(counts[&GoalId(1)], 2);
-        assert_eq!(counts[&GoalId(2)], 2);
-        assert_eq!(counts[&GoalId(3)], 1);
-        assert_eq!(
-            links.goals_of(MeasureId(1)),
-            [(GoalId(3), true), (GoalId(2), false)]
-        );
-        assert_eq!(links.goals_of(MeasureId(9)), []);
-    }
-
-    #[test]
-    fn filter_by_year_status_and_fund() {
-        let mut m = measure(1, "x");
-        m.start = NaiveDate::from_ymd_opt(2025, 3, 1);
-        m.end = NaiveDate::from_ymd_opt(2026, 2, 28);
-        m.fund = Some(Fund::Projektfonds);
-        let m = Cached::new(m);
-        let mut filter = Filter {
-            year: Some(2026),
-            ..Filter::default()
-        };
-        assert!(filter.matches(&m));
-        filter.year = Some(2027);
-        assert!(!filter.matches(&m));
-        filter.year = None;
-        filter.fund = Some(Fund::Aktionsfonds);
-        assert!(!filter.matches(&m));
-        filter.fund = Some(Fund::Projektfonds);
-        filter.status = Some(m.status);
-        assert!(filter.matches(&m));
-    }
-}
+mod tests;

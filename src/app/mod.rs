@@ -9,7 +9,9 @@ pub mod draft;
 mod edit;
 pub mod export;
 pub mod form;
+pub mod help;
 pub mod keymap;
+pub mod layout;
 pub mod measures;
 mod messages;
 mod navigate;
@@ -17,11 +19,11 @@ mod paste;
 pub mod popups;
 pub mod report;
 mod rows;
+pub(crate) mod scroll;
 pub mod search;
 mod state;
 pub mod tree;
 
-use std::cell::Cell;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -34,6 +36,7 @@ pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
 pub use report::{ReportTab, ReportView};
+pub use scroll::{ScrollBounds, ViewState};
 pub use search::{SearchHits, SearchInput};
 pub use state::{Focus, FormState, Message, MessageKind, Mode};
 pub use tree::{GoalTree, Node};
@@ -41,15 +44,6 @@ pub use tree::{GoalTree, Node};
 use crate::i18n::{Lang, Text};
 use crate::model::{GoalId, MeasureId};
 use crate::store::{Repository, StoreError, current_user};
-use crate::ui::Theme;
-
-/// Scroll positions the view keeps between frames (it knows the pane heights; the app needs them
-/// for PgUp/PgDn). Interior mutability so drawing stays `&App`.
-#[derive(Debug, Default)]
-pub struct ViewState {
-    pub tree_offset: Cell<usize>,
-    pub table_offset: Cell<usize>,
-}
 
 /// Rows of the measure pane kept for a (row of the tree, sort, filter): the rows, how many
 /// there were before the filter, and the column widths.
@@ -60,7 +54,6 @@ pub struct App {
     store: Box<dyn Repository>,
     actor: String,
     pub lang: Lang,
-    pub theme: Theme,
     pub tree: GoalTree,
     links: LinkIndex,
     /// Distinct measures linked to each goal or its sub-goals.
@@ -108,10 +101,9 @@ impl App {
     pub fn new(
         store: impl Into<Box<dyn Repository>>,
         lang: Lang,
-        theme: Theme,
         draft_path: Option<PathBuf>,
     ) -> Result<App, StoreError> {
-        let mut app = App::without_measures(store, lang, theme, draft_path)?;
+        let mut app = App::without_measures(store, lang, draft_path)?;
         app.load_measures();
         Ok(app)
     }
@@ -122,7 +114,6 @@ impl App {
     pub fn without_measures(
         store: impl Into<Box<dyn Repository>>,
         lang: Lang,
-        theme: Theme,
         draft_path: Option<PathBuf>,
     ) -> Result<App, StoreError> {
         let store = store.into();
@@ -133,7 +124,6 @@ impl App {
             store,
             actor: current_user(),
             lang,
-            theme,
             tree,
             links,
             counts: HashMap::new(),
@@ -156,7 +146,7 @@ impl App {
             draft_path,
             quit: false,
             too_small: false,
-            screen: ratatui::layout::Rect::new(0, 0, crate::ui::MIN_WIDTH, crate::ui::MIN_HEIGHT),
+            screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
         };
         app.recount();
         match crate::report::today() {
@@ -175,6 +165,7 @@ impl App {
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
         self.fill_pane();
+        self.follow_selection();
         self.refresh_detail();
     }
 
@@ -184,6 +175,7 @@ impl App {
         self.pane.today = today;
         self.rows_cache.clear();
         self.fill_pane();
+        self.follow_selection();
         self.refresh_detail();
     }
 
@@ -195,8 +187,9 @@ impl App {
     /// The terminal's size changed (and at start). Below the minimum size only quit, help and
     /// resizing do anything.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.too_small = width < crate::ui::MIN_WIDTH || height < crate::ui::MIN_HEIGHT;
+        self.too_small = width < layout::MIN_WIDTH || height < layout::MIN_HEIGHT;
         self.screen = ratatui::layout::Rect::new(0, 0, width, height);
+        self.follow_selection();
     }
 
     /// The terminal's size as last told by [`App::resize`].
@@ -275,12 +268,13 @@ impl App {
     /// One key press: looked up in the keymap; keys without a binding go to the text input of a
     /// form, the search line or the goal picker.
     pub fn handle_key(&mut self, key: KeyEvent) {
-        self.message = None;
         self.dispatch_key(key);
+        self.follow_selection();
         self.refresh_detail();
     }
 
     fn dispatch_key(&mut self, key: KeyEvent) {
+        self.message = None;
         if self.too_small {
             self.key_while_too_small(key);
             return;
@@ -316,11 +310,12 @@ impl App {
 
     /// Carries out one action in the current mode.
     pub fn update(&mut self, action: Action) {
-        self.carry_out(action);
+        self.act(action);
+        self.follow_selection();
         self.refresh_detail();
     }
 
-    fn carry_out(&mut self, action: Action) {
+    fn act(&mut self, action: Action) {
         if action == Action::Quit {
             self.quit = true;
             return;

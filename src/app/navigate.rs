@@ -87,9 +87,7 @@ impl App {
     /// A bound key in the help overlay; the next mode.
     pub(super) fn update_help(&mut self, scroll: u16, action: Action) -> Mode {
         let scroll = match action {
-            Action::MoveDown => scroll
-                .saturating_add(1)
-                .min(crate::ui::help_max_scroll(self, self.screen)),
+            Action::MoveDown => scroll.saturating_add(1).min(self.help_max_scroll()),
             Action::MoveUp => scroll.saturating_sub(1),
             Action::Cancel => return Mode::Normal,
             other => {
@@ -128,8 +126,8 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        let areas = crate::ui::Areas::new(self.screen());
-        let height = crate::ui::inner_height(match self.focus {
+        let areas = super::layout::Areas::new(self.screen());
+        let height = super::layout::inner_height(match self.focus {
             Focus::Tree => areas.tree,
             Focus::Measures => areas.table,
             Focus::Detail => areas.detail,
@@ -157,9 +155,7 @@ impl App {
             }
             Focus::Detail => {
                 // Bounded by the end of the text as drawn on this screen.
-                let measure = self.selected_measure();
-                let max =
-                    crate::ui::detail_max_scroll(self, measure.as_ref(), self.screen) as isize;
+                let max = self.detail_max_scroll() as isize;
                 let scroll = self.detail_scroll as isize + delta.clamp(-1000, 1000);
                 self.detail_scroll = scroll.clamp(0, max) as u16;
             }

@@ -39,6 +39,7 @@ impl App {
         self.mode = mode;
         if search {
             self.run_search();
+            self.follow_selection();
             self.refresh_detail();
         }
         if !pasted {

@@ -2,8 +2,6 @@
 //! (money, attainment). The store is read once when the view opens; changing the year
 //! recomputes from that copy, so drawing never computes anything.
 
-use std::cell::Cell;
-
 use chrono::NaiveDate;
 
 use super::{Action, App, Mode};
@@ -31,10 +29,6 @@ pub struct ReportView {
     pub tab: ReportTab,
     /// First content row shown.
     pub scroll: u16,
-    /// Largest useful scroll, set by the view when it draws (it knows the heights).
-    pub max_scroll: Cell<u16>,
-    /// Rows one page scrolls, set by the view.
-    pub page: Cell<u16>,
     pub report: Report,
     today: NaiveDate,
     goals: Vec<Goal>,
@@ -60,8 +54,6 @@ impl ReportView {
             years,
             tab: ReportTab::default(),
             scroll: 0,
-            max_scroll: Cell::new(u16::MAX),
-            page: Cell::new(10),
             report,
             today,
             goals,
@@ -97,9 +89,8 @@ impl ReportView {
         self.scroll = 0;
     }
 
-    fn scroll_by(&mut self, delta: i32) {
-        let max = i32::from(self.max_scroll.get());
-        self.scroll = (i32::from(self.scroll) + delta).clamp(0, max) as u16;
+    fn scroll_by(&mut self, delta: i32, max: u16) {
+        self.scroll = (i32::from(self.scroll) + delta).clamp(0, i32::from(max)) as u16;
     }
 }
 
@@ -128,13 +119,14 @@ impl App {
     }
 
     pub(super) fn update_report(&mut self, mut view: Box<ReportView>, action: Action) {
-        let page = i32::from(view.page.get().max(1));
+        let page = i32::from(self.report_page());
+        let max = self.report_max_scroll(&view);
         match action {
             Action::Cancel => return,
-            Action::MoveDown => view.scroll_by(1),
-            Action::MoveUp => view.scroll_by(-1),
-            Action::PageDown => view.scroll_by(page),
-            Action::PageUp => view.scroll_by(-page),
+            Action::MoveDown => view.scroll_by(1, max),
+            Action::MoveUp => view.scroll_by(-1, max),
+            Action::PageDown => view.scroll_by(page, max),
+            Action::PageUp => view.scroll_by(-page, max),
             Action::NextYear => view.step_year(true),
             Action::PrevYear => view.step_year(false),
             Action::SwitchTab => {

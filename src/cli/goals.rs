@@ -9,7 +9,7 @@ use super::CliError;
 use super::args::GoalCommand;
 use super::output::{self, Align};
 use crate::i18n::{Lang, Text, fill};
-use crate::json::GoalJson;
+use crate::json_shapes::GoalJson;
 use crate::model::{Cents, Goal, GoalId, MeasureId, next_code};
 use crate::ops::Op;
 use crate::store::Repository;

@@ -177,8 +177,7 @@ fn run_tui(
         return Err(CliError::NoTerminal);
     }
     let draft = crate::app::draft::path_for(path, &current_user());
-    let app =
-        crate::app::App::without_measures(store, lang, crate::ui::Theme::from_env(), Some(draft))?;
+    let app = crate::app::App::without_measures(store, lang, Some(draft))?;
     crate::tui::run(app).map_err(CliError::Output)?;
     Ok(0)
 }

@@ -61,7 +61,9 @@ pub fn run(
     let text = match args.format {
         ReportFormat::Txt => plain::render(&report, lang),
         ReportFormat::Md => crate::report::markdown::render(&report, lang),
-        ReportFormat::Json => crate::report::json::render(&report).map_err(std::io::Error::from)?,
+        ReportFormat::Json => {
+            crate::report::json_output::render(&report).map_err(std::io::Error::from)?
+        }
     };
     match args.output {
         None => out.write_all(text.as_bytes())?,

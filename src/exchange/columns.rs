@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use crate::i18n::{Lang, Text, field_label};
 use crate::model::{Field, Kind, MEASURE_FIELDS, MeasureField};
 
-/// A column of a measure file.
+/// What a column of a measure file holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Column {
+pub enum MeasureColumnKind {
     Id,
     /// A field of [`MEASURE_FIELDS`].
     Field(Field),
@@ -24,7 +24,7 @@ pub enum Column {
 /// One column of a measure file.
 #[derive(Clone, Debug)]
 pub struct MeasureColumn {
-    pub column: Column,
+    pub kind: MeasureColumnKind,
     /// The header written on export (German).
     pub header: &'static str,
     /// Other accepted headers (lower case, `_` for spaces).
@@ -39,8 +39,8 @@ pub struct MeasureColumn {
 impl MeasureColumn {
     /// The field row of a field column.
     pub fn field(&self) -> Option<&'static MeasureField> {
-        match self.column {
-            Column::Field(field) => MeasureField::of(field),
+        match self.kind {
+            MeasureColumnKind::Field(field) => MeasureField::of(field),
             _ => None,
         }
     }
@@ -61,18 +61,18 @@ pub fn measure_headers() -> Vec<&'static str> {
     measure_columns().iter().map(|c| c.header).collect()
 }
 
-/// The column of `column`.
-pub fn measure_column(column: Column) -> &'static MeasureColumn {
+/// The column holding `kind`.
+pub fn measure_column(kind: MeasureColumnKind) -> &'static MeasureColumn {
     let columns = measure_columns();
     columns
         .iter()
-        .find(|c| c.column == column)
+        .find(|c| c.kind == kind)
         .unwrap_or(&columns[0])
 }
 
 fn build() -> Vec<MeasureColumn> {
-    let plain = |column, text, width, as_text| MeasureColumn {
-        column,
+    let plain = |kind, text, width, as_text| MeasureColumn {
+        kind,
         header: Lang::De.t(text),
         aliases: Vec::new(),
         width,
@@ -81,14 +81,19 @@ fn build() -> Vec<MeasureColumn> {
     let goals = [
         MeasureColumn {
             aliases: vec!["primary_goal"],
-            ..plain(Column::PrimaryGoal, Text::FieldPrimaryGoal, 10.0, true)
+            ..plain(
+                MeasureColumnKind::PrimaryGoal,
+                Text::FieldPrimaryGoal,
+                10.0,
+                true,
+            )
         },
         MeasureColumn {
             aliases: vec!["goals"],
-            ..plain(Column::Goals, Text::FieldGoals, 14.0, true)
+            ..plain(MeasureColumnKind::Goals, Text::FieldGoals, 14.0, true)
         },
     ];
-    let mut columns = vec![plain(Column::Id, Text::FieldId, 9.0, true)];
+    let mut columns = vec![plain(MeasureColumnKind::Id, Text::FieldId, 9.0, true)];
     let mut goals = Some(goals);
     for row in &MEASURE_FIELDS {
         if row.field == GOALS_BEFORE {
@@ -99,7 +104,7 @@ fn build() -> Vec<MeasureColumn> {
         columns.push(MeasureColumn {
             aliases,
             ..plain(
-                Column::Field(row.field),
+                MeasureColumnKind::Field(row.field),
                 field_label(row.field),
                 width(row),
                 as_text(row.field),
@@ -185,7 +190,7 @@ mod tests {
             .map(|c| c.header)
             .collect();
         assert_eq!(text, ["ID", "Aktenzeichen", "Hauptziel", "Ziele"]);
-        let organisation = measure_column(Column::Field(Field::Organisation));
+        let organisation = measure_column(MeasureColumnKind::Field(Field::Organisation));
         assert_eq!(
             organisation.aliases,
             ["organisation", "traeger", "organization"]

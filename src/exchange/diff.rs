@@ -46,7 +46,7 @@ fn shown_value(value: Value) -> String {
 }
 
 fn indicators(list: &[Indicator]) -> String {
-    let number = crate::exchange::csv::format_decimal;
+    let number = crate::model::format_decimal;
     list.iter()
         .map(|i| {
             let actual = i.actual.map(number).unwrap_or_else(|| "–".into());

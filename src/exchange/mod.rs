@@ -5,11 +5,11 @@
 //! and turns it into store [`Op`](crate::ops::Op)s; nothing is written until the whole file is
 //! valid, and a successful import is applied as one `Batch` — one history entry, one `undo`.
 
-pub mod cells;
 pub mod columns;
 pub mod csv;
 mod diff;
 pub mod export;
+pub mod formula_guard;
 pub mod json;
 mod lines;
 mod plan;
@@ -25,7 +25,7 @@ pub use plan::{ImportOptions, MeasureDiff, Plan, changed_since, plan, plan_again
 pub use problem::ImportProblem;
 pub use snapshot::Snapshot;
 
-use crate::json::GoalJson;
+use crate::json_shapes::GoalJson;
 use crate::model::{Indicator, Measure, MeasureId};
 
 /// A file format for `export` and `import`.

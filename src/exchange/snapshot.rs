@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::json::{GoalJson, MeasureJson};
+use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::store::{Link, Repository, StoreError};
 
@@ -32,17 +32,10 @@ impl Snapshot {
     /// A snapshot of the given records.
     pub fn new(goals: Vec<Goal>, measures: Vec<Measure>, links: Vec<Link>) -> Snapshot {
         let codes = goals.iter().map(|g| (g.id, g.code.clone())).collect();
-        let mut by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
-        for link in links {
-            by_measure.entry(link.measure).or_default().push(link);
-        }
-        for list in by_measure.values_mut() {
-            list.sort_by_key(|l| (!l.primary, l.goal));
-        }
         Snapshot {
             goals,
             measures,
-            links: by_measure,
+            links: Link::by_measure(links),
             codes,
         }
     }

@@ -43,6 +43,15 @@ impl Lang {
             Lang::En => en::text(text),
         }
     }
+
+    /// A measure's status as shown in this language (the German words are the canonical names
+    /// of [`crate::model::Status::name`]).
+    pub fn status(self, status: crate::model::Status) -> &'static str {
+        match self {
+            Lang::De => status.name(),
+            Lang::En => status.english(),
+        }
+    }
 }
 
 /// Replaces each `{name}` in `template` with its value, and each plural choice

@@ -21,6 +21,6 @@ pub use measure::{
     Indicator, MAX_INDICATOR_VALUE, Measure, MeasureId, format_value, overdue, runs_between,
     value_in_range,
 };
-pub use money::{Cents, parse_amount, parse_decimal};
+pub use money::{Cents, format_decimal, parse_amount, parse_decimal};
 pub use validation::{Field, Problem, ValidationError, is_forbidden_in_line};
 pub use warnings::{FundWarning, fund_warnings};

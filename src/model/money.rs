@@ -165,9 +165,28 @@ pub fn parse_decimal(input: &str) -> Result<f64, Problem> {
     }
 }
 
+/// A decimal number as German text: decimal comma, no grouping, the shortest form that
+/// [`parse_decimal`] reads back as the same value (`2,5`, `1000`, `0,1`).
+pub fn format_decimal(value: f64) -> String {
+    value.to_string().replace('.', ",")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_with_a_comma_and_read_back_unchanged() {
+        for (value, text) in [
+            (2.5, "2,5"),
+            (1000.0, "1000"),
+            (0.1, "0,1"),
+            (-3.25, "-3,25"),
+        ] {
+            assert_eq!(format_decimal(value), text);
+            assert_eq!(parse_decimal(&format_decimal(value)), Ok(value));
+        }
+    }
 
     fn cents(text: &str) -> i64 {
         parse_amount(text)

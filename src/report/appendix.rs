@@ -1,7 +1,8 @@
 //! The Markdown report's appendix: per goal, the measures linked to it, so the sums above can
 //! be traced to the measures behind them.
 
-use super::sections::{Column, Row, Section, fund_name, money, status_name};
+use super::sections::{fund_name, money, status_name};
+use super::table::{ReportColumn, ReportRow, Section};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
 
@@ -16,18 +17,18 @@ pub(crate) fn appendix(report: &Report, lang: Lang) -> Vec<Section> {
         .map(|g| Section {
             title: format!("{} {}", g.code, g.title),
             columns: vec![
-                Column::text(lang, Text::ReportMeasure, 8),
-                Column::user(lang, Text::FieldTitle, 44),
-                Column::text(lang, Text::FieldStatus, 13),
-                Column::text(lang, Text::FieldFund, 14),
-                Column::number(lang, Text::FieldApproved),
-                Column::text(lang, Text::FieldPrimaryGoal, 9),
+                ReportColumn::text(lang, Text::ReportMeasure, 8),
+                ReportColumn::user(lang, Text::FieldTitle, 44),
+                ReportColumn::text(lang, Text::FieldStatus, 13),
+                ReportColumn::text(lang, Text::FieldFund, 14),
+                ReportColumn::number(lang, Text::FieldApproved),
+                ReportColumn::text(lang, Text::FieldPrimaryGoal, 9),
             ],
             rows: g
                 .linked
                 .iter()
                 .map(|(m, primary)| {
-                    Row::new(vec![
+                    ReportRow::new(vec![
                         m.id.to_string(),
                         m.title.clone(),
                         status_name(m.status, lang).into(),

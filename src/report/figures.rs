@@ -39,46 +39,63 @@ fn by_fund<'m>(measures: impl Iterator<Item = &'m Measure>) -> Vec<FundSums> {
     groups.into_values().collect()
 }
 
-pub(super) fn compute(
-    goals: &[Goal],
-    measures: &[Measure],
-    links: &[Link],
-    year: Option<i32>,
-    today: NaiveDate,
-) -> Report {
-    let counted: BTreeMap<MeasureId, &Measure> = measures
-        .iter()
-        .filter(|m| year.is_none_or(|y| m.runs_in(y)))
-        .map(|m| (m.id, m))
-        .collect();
-    let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+/// Per goal (by index in tree order), the measures the figures count.
+struct GoalMeasures {
+    /// Linked to the goal or a descendant.
+    linked: Vec<BTreeSet<MeasureId>>,
+    /// Whose primary goal is the goal or a descendant: the money.
+    primary: Vec<BTreeSet<MeasureId>>,
+    /// Linked to the goal itself, with whether it is the primary goal.
+    direct: Vec<BTreeMap<MeasureId, bool>>,
+    /// Measures linked to any existing goal.
+    has_goal: BTreeSet<MeasureId>,
+}
 
-    // Per goal: measures linked to it or a descendant, and those whose primary goal is it or a
-    // descendant. Ordered sets keep the float sums of attainments reproducible.
-    let mut linked: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
-    let mut primary: Vec<BTreeSet<MeasureId>> = vec![BTreeSet::new(); goals.len()];
-    let mut has_goal: BTreeSet<MeasureId> = BTreeSet::new();
-    let mut direct: Vec<BTreeMap<MeasureId, bool>> = vec![BTreeMap::new(); goals.len()];
+/// Walks every link of a counted measure up to the root. Ordered sets keep the float sums of
+/// attainments reproducible.
+fn goal_measures(
+    goals: &[Goal],
+    counted: &BTreeMap<MeasureId, &Measure>,
+    links: &[Link],
+) -> GoalMeasures {
+    let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+    let mut found = GoalMeasures {
+        linked: vec![BTreeSet::new(); goals.len()],
+        primary: vec![BTreeSet::new(); goals.len()],
+        direct: vec![BTreeMap::new(); goals.len()],
+        has_goal: BTreeSet::new(),
+    };
     for link in links {
-        if !counted.contains_key(&link.measure) || !index.contains_key(&link.goal) {
+        let Some(&at) = index.get(&link.goal) else {
+            continue;
+        };
+        if !counted.contains_key(&link.measure) {
             continue;
         }
-        has_goal.insert(link.measure);
-        direct[index[&link.goal]].insert(link.measure, link.primary);
-        // Walk up to the root; the bound guards against cycles in a corrupt database.
-        let mut current = index.get(&link.goal).copied();
+        found.has_goal.insert(link.measure);
+        found.direct[at].insert(link.measure, link.primary);
+        // The bound guards against cycles in a corrupt database.
+        let mut current = Some(at);
         for _ in 0..goals.len() {
             let Some(at) = current else { break };
-            linked[at].insert(link.measure);
+            found.linked[at].insert(link.measure);
             if link.primary {
-                primary[at].insert(link.measure);
+                found.primary[at].insert(link.measure);
             }
             current = goals[at].parent.and_then(|p| index.get(&p).copied());
         }
     }
+    found
+}
 
+/// The figures of every goal, in tree order.
+fn goal_figures(
+    goals: &[Goal],
+    counted: &BTreeMap<MeasureId, &Measure>,
+    found: &GoalMeasures,
+) -> Vec<GoalFigures> {
     let mut depth: HashMap<GoalId, usize> = HashMap::new();
-    let figures = goals
+    goals
         .iter()
         .enumerate()
         .map(|(at, goal)| {
@@ -88,10 +105,10 @@ pub(super) fn compute(
                 .and_then(|p| depth.get(&p).map(|d| d + 1))
                 .unwrap_or(0);
             depth.insert(goal.id, d);
-            let money = || primary[at].iter().map(|id| counted[id]);
+            let money = || found.primary[at].iter().map(|id| counted[id]);
             let mut sums = Sums::default();
             money().for_each(|m| sums.add(m));
-            let attainments: Vec<f64> = linked[at]
+            let attainments: Vec<f64> = found.linked[at]
                 .iter()
                 .flat_map(|id| &counted[id].indicators)
                 .filter_map(|i| i.attainment())
@@ -104,42 +121,48 @@ pub(super) fn compute(
                 code: goal.code.clone(),
                 title: goal.title.clone(),
                 depth: d,
-                measures: linked[at].len(),
+                measures: found.linked[at].len(),
                 sums,
                 by_fund: by_fund(money()),
                 attainment,
                 indicators: attainments.len(),
-                linked: direct[at]
+                linked: found.direct[at]
                     .iter()
                     .map(|(id, primary)| (MeasureRef::new(counted[id]), *primary))
                     .collect(),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let measures_without_goal = counted
-        .values()
-        .filter(|m| !has_goal.contains(&m.id))
-        .map(|m| MeasureRef::new(m))
-        .collect();
-
+/// Open measures ending between `today` and [`ENDING_WITHIN_DAYS`] later, by end date.
+fn ending_soon(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec<MeasureRef> {
     let horizon = today
         .checked_add_days(Days::new(ENDING_WITHIN_DAYS as u64))
         .unwrap_or(NaiveDate::MAX);
-    let mut ending_soon: Vec<MeasureRef> = counted
+    let mut ending: Vec<MeasureRef> = counted
         .values()
         .filter(|m| !is_closed(m.status))
         .filter(|m| m.end.is_some_and(|end| today <= end && end <= horizon))
         .map(|m| MeasureRef::new(m))
         .collect();
-    ending_soon.sort_by_key(|m| (m.end, m.id));
+    ending.sort_by_key(|m| (m.end, m.id));
+    ending
+}
+
+/// Measures past their end while still running or approved, by end date.
+fn overdue(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec<MeasureRef> {
     let mut overdue: Vec<MeasureRef> = counted
         .values()
         .filter(|m| m.is_overdue(today))
         .map(|m| MeasureRef::new(m))
         .collect();
     overdue.sort_by_key(|m| (m.end, m.id));
+    overdue
+}
 
+/// Every fund (zero rows included), then measures without a fund if there are any.
+fn all_funds(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<FundSums> {
     let mut funds = by_fund(counted.values().copied());
     for fund in Fund::ALL {
         if !funds.iter().any(|f| f.fund == Some(fund)) {
@@ -151,9 +174,12 @@ pub(super) fn compute(
         }
     }
     funds.sort_by_key(|f| fund_rank(f.fund));
+    funds
+}
 
+/// By year of the start date, ascending, measures without a start last.
+fn by_year(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<YearSums> {
     let mut years: BTreeMap<(bool, i32), YearSums> = BTreeMap::new();
-    let mut total = Sums::default();
     for measure in counted.values() {
         let start = measure.start.map(|s| s.year());
         let row = years
@@ -165,19 +191,38 @@ pub(super) fn compute(
             });
         row.measures += 1;
         row.sums.add(measure);
-        total.add(measure);
     }
+    years.into_values().collect()
+}
 
+pub(super) fn compute(
+    goals: &[Goal],
+    measures: &[Measure],
+    links: &[Link],
+    year: Option<i32>,
+    today: NaiveDate,
+) -> Report {
+    let counted: BTreeMap<MeasureId, &Measure> = measures
+        .iter()
+        .filter(|m| year.is_none_or(|y| m.runs_in(y)))
+        .map(|m| (m.id, m))
+        .collect();
+    let found = goal_measures(goals, &counted, links);
+    let mut total = Sums::default();
+    counted.values().for_each(|m| total.add(m));
     Report {
         year,
         today,
         measures: counted.len(),
-        goals: figures,
-        measures_without_goal,
-        ending_soon,
-        overdue,
-        by_fund: funds,
-        by_year: years.into_values().collect(),
+        goals: goal_figures(goals, &counted, &found),
+        measures_without_goal: (counted.values())
+            .filter(|m| !found.has_goal.contains(&m.id))
+            .map(|m| MeasureRef::new(m))
+            .collect(),
+        ending_soon: ending_soon(&counted, today),
+        overdue: overdue(&counted, today),
+        by_fund: all_funds(&counted),
+        by_year: by_year(&counted),
         total,
     }
 }

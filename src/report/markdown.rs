@@ -3,7 +3,8 @@
 //! break a table or start markup.
 
 use super::appendix::appendix;
-use super::sections::{Column, Emphasis, Section, rules, sections, subtitle};
+use super::sections::{rules, sections, subtitle};
+use super::table::{Emphasis, ReportColumn, Section};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
 use crate::text::{sanitize_line, width};
@@ -62,7 +63,7 @@ const PAD_LIMIT: usize = 48;
 
 /// A GitHub-flavoured Markdown table, cells padded so the source reads as a table too.
 fn table(out: &mut String, section: &Section) {
-    let cell_text = |text: &str, emphasis: Emphasis, column: &Column| {
+    let cell_text = |text: &str, emphasis: Emphasis, column: &ReportColumn| {
         let strong = match emphasis {
             Emphasis::None => false,
             Emphasis::Heading => !column.right,
@@ -132,7 +133,7 @@ fn table(out: &mut String, section: &Section) {
     }
 }
 
-fn pad(text: &str, columns: usize, column: &Column) -> String {
+fn pad(text: &str, columns: usize, column: &ReportColumn) -> String {
     let fill = " ".repeat(columns.saturating_sub(width(text)));
     if column.right {
         format!("{fill}{text}")

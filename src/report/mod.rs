@@ -16,9 +16,10 @@
 //!   same rule as the TUI's year filter, [`crate::model::Measure::runs_in`]).
 
 mod appendix;
-pub mod json;
+pub mod json_output;
 pub mod markdown;
 pub(crate) mod sections;
+pub(crate) mod table;
 
 mod figures;
 

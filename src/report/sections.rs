@@ -1,80 +1,11 @@
-//! The tables of a report, shared by the text and Markdown forms: which sections, which
-//! columns, which rows — the renderers only decide how a table looks.
+//! The tables of a report, shared by the plain-text and Markdown forms and the TUI's money tab:
+//! which sections, which columns, which rows. Each section has its own function, so a view that
+//! shows only some of them draws exactly the rows the printed report has.
 
 use crate::i18n::{Lang, Text, fill};
-use crate::model::{Cents, Fund, format_date_de};
-use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, Report, Sums};
-
-/// A column of a report table.
-pub(crate) struct Column {
-    pub(crate) title: String,
-    /// Numbers are right-aligned.
-    pub(crate) right: bool,
-    /// Holds text from the database (sanitised, escaped in Markdown).
-    pub(crate) user_text: bool,
-    /// Widest the plain-text table makes it.
-    pub(crate) max: usize,
-}
-
-impl Column {
-    pub(crate) fn text(lang: Lang, title: Text, max: usize) -> Column {
-        Column {
-            title: lang.t(title).to_string(),
-            right: false,
-            user_text: false,
-            max,
-        }
-    }
-
-    pub(crate) fn user(lang: Lang, title: Text, max: usize) -> Column {
-        Column {
-            user_text: true,
-            ..Column::text(lang, title, max)
-        }
-    }
-
-    pub(crate) fn number(lang: Lang, title: Text) -> Column {
-        Column {
-            right: true,
-            ..Column::text(lang, title, 20)
-        }
-    }
-}
-
-/// How a row stands out in Markdown.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Emphasis {
-    None,
-    /// A strategic goal: code and text in bold.
-    Heading,
-    /// A total: every cell in bold.
-    Total,
-}
-
-/// A row of a report table.
-pub(crate) struct Row {
-    pub(crate) cells: Vec<String>,
-    pub(crate) emphasis: Emphasis,
-    /// Indentation of the first cell in plain text (goal depth).
-    pub(crate) depth: usize,
-}
-
-impl Row {
-    pub(crate) fn new(cells: Vec<String>) -> Row {
-        Row {
-            cells,
-            emphasis: Emphasis::None,
-            depth: 0,
-        }
-    }
-}
-
-/// One titled table of the report.
-pub(crate) struct Section {
-    pub(crate) title: String,
-    pub(crate) columns: Vec<Column>,
-    pub(crate) rows: Vec<Row>,
-}
+use crate::model::{Cents, Fund, Status, format_date_de};
+use crate::report::table::{Emphasis, ReportColumn, ReportRow, Section};
+use crate::report::{ENDING_WITHIN_DAYS, GoalFigures, MeasureRef, Report, Sums};
 
 /// `Stand: 25.11.2026 · Jahr: 2026 · 5 Maßnahmen`
 pub(crate) fn subtitle(report: &Report, lang: Lang) -> String {
@@ -105,6 +36,7 @@ pub(crate) fn rules(report: &Report, lang: Lang) -> String {
     text
 }
 
+/// A fund's name; measures without a fund are `ohne Fonds`.
 pub(crate) fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
     fund.map_or_else(
         || lang.t(Text::ReportNoFund).to_string(),
@@ -113,15 +45,18 @@ pub(crate) fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
 }
 
 /// A status as the user's language names it.
-pub(crate) fn status_name(status: crate::model::Status, lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => status.name(),
-        Lang::En => status.english(),
-    }
+pub(crate) fn status_name(status: Status, lang: Lang) -> &'static str {
+    lang.status(status)
 }
 
+/// An amount as `12.500,00 €`.
 pub(crate) fn money(cents: Cents) -> String {
     cents.format_de()
+}
+
+/// An amount that may be absent (`–`).
+fn money_or_dash(cents: Option<Cents>) -> String {
+    cents.map_or_else(|| "–".into(), money)
 }
 
 fn sums_cells(sums: &Sums) -> [String; 3] {
@@ -132,16 +67,43 @@ fn sums_cells(sums: &Sums) -> [String; 3] {
     ]
 }
 
-fn sums_columns(lang: Lang) -> [Column; 3] {
+fn sums_columns(lang: Lang) -> [ReportColumn; 3] {
     [
-        Column::number(lang, Text::FieldRequested),
-        Column::number(lang, Text::FieldApproved),
-        Column::number(lang, Text::FieldCofunding),
+        ReportColumn::number(lang, Text::FieldRequested),
+        ReportColumn::number(lang, Text::FieldApproved),
+        ReportColumn::number(lang, Text::FieldCofunding),
     ]
 }
 
+/// `first`, a measure count and the three sums.
+fn counted_sums_cells(first: String, count: usize, sums: &Sums) -> Vec<String> {
+    [vec![first, count.to_string()], sums_cells(sums).to_vec()].concat()
+}
+
+/// The `Summe` row under the fund and year tables.
+fn total_row(report: &Report, lang: Lang) -> ReportRow {
+    ReportRow {
+        cells: counted_sums_cells(lang.t(Text::Total).into(), report.measures, &report.total),
+        emphasis: Emphasis::Total,
+        depth: 0,
+    }
+}
+
+/// A goal's row: strategic goals stand out, sub-goals are indented.
+fn goal_row(goal: &GoalFigures, cells: Vec<String>) -> ReportRow {
+    ReportRow {
+        cells,
+        emphasis: if goal.depth == 0 {
+            Emphasis::Heading
+        } else {
+            Emphasis::None
+        },
+        depth: goal.depth,
+    }
+}
+
 /// Goals shown in the per-goal tables: every strategic goal, other goals with measures.
-fn shown_goals(report: &Report) -> impl Iterator<Item = &GoalFigures> {
+pub(crate) fn shown_goals(report: &Report) -> impl Iterator<Item = &GoalFigures> {
     report
         .goals
         .iter()
@@ -150,212 +112,203 @@ fn shown_goals(report: &Report) -> impl Iterator<Item = &GoalFigures> {
 
 /// Every table of the report, in order.
 pub(crate) fn sections(report: &Report, lang: Lang) -> Vec<Section> {
-    let goal_row = |g: &GoalFigures, cells: Vec<String>| Row {
-        cells,
-        emphasis: if g.depth == 0 {
-            Emphasis::Heading
-        } else {
-            Emphasis::None
-        },
-        depth: g.depth,
-    };
-    let total_row = |first: String, count: usize, sums: &Sums| Row {
-        cells: [vec![first, count.to_string()], sums_cells(sums).to_vec()].concat(),
-        emphasis: Emphasis::Total,
-        depth: 0,
-    };
-    let mut list = Vec::new();
+    vec![
+        goals(report, lang),
+        goal_funds(report, lang),
+        funds(report, lang),
+        years(report, lang),
+        ending_soon(report, lang),
+        overdue(report, lang),
+        goals_without_measures(report, lang),
+        measures_without_goal(report, lang),
+    ]
+}
 
+/// Per shown goal: measures, the three sums, attainment.
+fn goals(report: &Report, lang: Lang) -> Section {
     let mut columns = vec![
-        Column::user(lang, Text::HeaderGoal, 12),
-        Column::user(lang, Text::FieldTitle, 44),
-        Column::number(lang, Text::FieldMeasures),
+        ReportColumn::user(lang, Text::HeaderGoal, 12),
+        ReportColumn::user(lang, Text::FieldTitle, 44),
+        ReportColumn::number(lang, Text::FieldMeasures),
     ];
     columns.extend(sums_columns(lang));
-    columns.push(Column::number(lang, Text::ReportAttainment));
-    list.push(Section {
+    columns.push(ReportColumn::number(lang, Text::ReportAttainment));
+    let rows = shown_goals(report).map(|g| {
+        let mut cells = vec![g.code.clone(), g.title.clone(), g.measures.to_string()];
+        cells.extend(sums_cells(&g.sums));
+        cells.push(crate::report::percent(g.attainment));
+        goal_row(g, cells)
+    });
+    Section {
         title: lang.t(Text::ReportSectionGoals).into(),
         columns,
-        rows: shown_goals(report)
-            .map(|g| {
-                let mut cells = vec![g.code.clone(), g.title.clone(), g.measures.to_string()];
-                cells.extend(sums_cells(&g.sums));
-                cells.push(crate::report::percent(g.attainment));
-                goal_row(g, cells)
-            })
-            .collect(),
-    });
+        rows: rows.collect(),
+    }
+}
 
+/// Per shown goal, one row per fund that occurs under it.
+fn goal_funds(report: &Report, lang: Lang) -> Section {
     let mut columns = vec![
-        Column::user(lang, Text::HeaderGoal, 12),
-        Column::text(lang, Text::FieldFund, 14),
+        ReportColumn::user(lang, Text::HeaderGoal, 12),
+        ReportColumn::text(lang, Text::FieldFund, 14),
     ];
     columns.extend(sums_columns(lang));
-    list.push(Section {
+    let rows = shown_goals(report).flat_map(|g| {
+        g.by_fund.iter().map(move |f| {
+            let mut cells = vec![g.code.clone(), fund_name(f.fund, lang)];
+            cells.extend(sums_cells(&f.sums));
+            goal_row(g, cells)
+        })
+    });
+    Section {
         title: lang.t(Text::ReportSectionGoalFunds).into(),
         columns,
-        rows: shown_goals(report)
-            .flat_map(|g| {
-                g.by_fund.iter().map(move |f| {
-                    let mut cells = vec![g.code.clone(), fund_name(f.fund, lang)];
-                    cells.extend(sums_cells(&f.sums));
-                    (g, cells)
-                })
-            })
-            .map(|(g, cells)| goal_row(g, cells))
-            .collect(),
-    });
+        rows: rows.collect(),
+    }
+}
 
+/// Per fund: measures and sums, then the total.
+pub(crate) fn funds(report: &Report, lang: Lang) -> Section {
     let mut columns = vec![
-        Column::text(lang, Text::FieldFund, 14),
-        Column::number(lang, Text::FieldMeasures),
+        ReportColumn::text(lang, Text::FieldFund, 14),
+        ReportColumn::number(lang, Text::FieldMeasures),
     ];
     columns.extend(sums_columns(lang));
-    let mut rows: Vec<Row> = report
-        .by_fund
-        .iter()
+    let mut rows: Vec<ReportRow> = (report.by_fund.iter())
         .map(|f| {
-            let cells = [
-                vec![fund_name(f.fund, lang), f.measures.to_string()],
-                sums_cells(&f.sums).to_vec(),
-            ];
-            Row::new(cells.concat())
+            ReportRow::new(counted_sums_cells(
+                fund_name(f.fund, lang),
+                f.measures,
+                &f.sums,
+            ))
         })
         .collect();
-    rows.push(total_row(
-        lang.t(Text::Total).into(),
-        report.measures,
-        &report.total,
-    ));
-    list.push(Section {
+    rows.push(total_row(report, lang));
+    Section {
         title: lang.t(Text::ReportSectionFunds).into(),
         columns,
         rows,
-    });
+    }
+}
 
+/// Per year of the start date: measures and sums, then the total (no rows without measures).
+pub(crate) fn years(report: &Report, lang: Lang) -> Section {
     let mut columns = vec![
-        Column::text(lang, Text::FieldYear, 10),
-        Column::number(lang, Text::FieldMeasures),
+        ReportColumn::text(lang, Text::FieldYear, 10),
+        ReportColumn::number(lang, Text::FieldMeasures),
     ];
     columns.extend(sums_columns(lang));
-    let mut rows: Vec<Row> = report
-        .by_year
-        .iter()
+    let mut rows: Vec<ReportRow> = (report.by_year.iter())
         .map(|y| {
-            let year = y
-                .year
-                .map_or_else(|| lang.t(Text::ReportNoYear).to_string(), |y| y.to_string());
-            Row::new(
-                [
-                    vec![year, y.measures.to_string()],
-                    sums_cells(&y.sums).to_vec(),
-                ]
-                .concat(),
-            )
+            let year =
+                (y.year).map_or_else(|| lang.t(Text::ReportNoYear).to_string(), |y| y.to_string());
+            ReportRow::new(counted_sums_cells(year, y.measures, &y.sums))
         })
         .collect();
     if !rows.is_empty() {
-        rows.push(total_row(
-            lang.t(Text::Total).into(),
-            report.measures,
-            &report.total,
-        ));
+        rows.push(total_row(report, lang));
     }
-    list.push(Section {
+    Section {
         title: lang.t(Text::ReportSectionYears).into(),
         columns,
         rows,
-    });
+    }
+}
 
-    list.push(Section {
+/// The end date of a listed measure (listed measures have one).
+fn end_of(measure: &MeasureRef, report: &Report) -> chrono::NaiveDate {
+    measure.end.unwrap_or(report.today)
+}
+
+/// Measures ending within [`ENDING_WITHIN_DAYS`].
+fn ending_soon(report: &Report, lang: Lang) -> Section {
+    let rows = report.ending_soon.iter().map(|m| {
+        let end = end_of(m, report);
+        ReportRow::new(vec![
+            m.id.to_string(),
+            m.title.clone(),
+            format_date_de(end),
+            (end - report.today).num_days().to_string(),
+            fund_name(m.fund, lang),
+            money_or_dash(m.approved),
+        ])
+    });
+    Section {
         title: fill(
             lang.t(Text::ReportSectionEnding),
             &[("days", &ENDING_WITHIN_DAYS)],
         ),
         columns: vec![
-            Column::text(lang, Text::ReportMeasure, 8),
-            Column::user(lang, Text::FieldTitle, 44),
-            Column::text(lang, Text::FieldEnd, 10),
-            Column::number(lang, Text::ReportDaysLeft),
-            Column::text(lang, Text::FieldFund, 14),
-            Column::number(lang, Text::FieldApproved),
+            ReportColumn::text(lang, Text::ReportMeasure, 8),
+            ReportColumn::user(lang, Text::FieldTitle, 44),
+            ReportColumn::text(lang, Text::FieldEnd, 10),
+            ReportColumn::number(lang, Text::ReportDaysLeft),
+            ReportColumn::text(lang, Text::FieldFund, 14),
+            ReportColumn::number(lang, Text::FieldApproved),
         ],
-        rows: report
-            .ending_soon
-            .iter()
-            .map(|m| {
-                let end = m.end.unwrap_or(report.today);
-                Row::new(vec![
-                    m.id.to_string(),
-                    m.title.clone(),
-                    format_date_de(end),
-                    (end - report.today).num_days().to_string(),
-                    fund_name(m.fund, lang),
-                    m.approved.map_or_else(|| "–".into(), money),
-                ])
-            })
-            .collect(),
-    });
+        rows: rows.collect(),
+    }
+}
 
-    list.push(Section {
+/// Measures past their end date while still running or approved.
+fn overdue(report: &Report, lang: Lang) -> Section {
+    let rows = report.overdue.iter().map(|m| {
+        let end = end_of(m, report);
+        ReportRow::new(vec![
+            m.id.to_string(),
+            m.title.clone(),
+            format_date_de(end),
+            (report.today - end).num_days().to_string(),
+            status_name(m.status, lang).into(),
+            fund_name(m.fund, lang),
+        ])
+    });
+    Section {
         title: lang.t(Text::ReportSectionOverdue).into(),
         columns: vec![
-            Column::text(lang, Text::ReportMeasure, 8),
-            Column::user(lang, Text::FieldTitle, 44),
-            Column::text(lang, Text::FieldEnd, 10),
-            Column::number(lang, Text::ReportDaysOver),
-            Column::text(lang, Text::FieldStatus, 13),
-            Column::text(lang, Text::FieldFund, 14),
+            ReportColumn::text(lang, Text::ReportMeasure, 8),
+            ReportColumn::user(lang, Text::FieldTitle, 44),
+            ReportColumn::text(lang, Text::FieldEnd, 10),
+            ReportColumn::number(lang, Text::ReportDaysOver),
+            ReportColumn::text(lang, Text::FieldStatus, 13),
+            ReportColumn::text(lang, Text::FieldFund, 14),
         ],
-        rows: report
-            .overdue
-            .iter()
-            .map(|m| {
-                let end = m.end.unwrap_or(report.today);
-                Row::new(vec![
-                    m.id.to_string(),
-                    m.title.clone(),
-                    format_date_de(end),
-                    (report.today - end).num_days().to_string(),
-                    status_name(m.status, lang).into(),
-                    fund_name(m.fund, lang),
-                ])
-            })
-            .collect(),
-    });
+        rows: rows.collect(),
+    }
+}
 
-    list.push(Section {
+/// Goals no counted measure is linked to.
+fn goals_without_measures(report: &Report, lang: Lang) -> Section {
+    let rows = (report.goals_without_measures())
+        .map(|g| goal_row(g, vec![g.code.clone(), g.title.clone()]));
+    Section {
         title: lang.t(Text::ReportSectionGoalsWithout).into(),
         columns: vec![
-            Column::user(lang, Text::HeaderGoal, 12),
-            Column::user(lang, Text::FieldTitle, 60),
+            ReportColumn::user(lang, Text::HeaderGoal, 12),
+            ReportColumn::user(lang, Text::FieldTitle, 60),
         ],
-        rows: report
-            .goals_without_measures()
-            .map(|g| goal_row(g, vec![g.code.clone(), g.title.clone()]))
-            .collect(),
-    });
+        rows: rows.collect(),
+    }
+}
 
-    list.push(Section {
+/// Counted measures without a goal.
+fn measures_without_goal(report: &Report, lang: Lang) -> Section {
+    let rows = report.measures_without_goal.iter().map(|m| {
+        ReportRow::new(vec![
+            m.id.to_string(),
+            m.title.clone(),
+            fund_name(m.fund, lang),
+            money_or_dash(m.approved),
+        ])
+    });
+    Section {
         title: lang.t(Text::ReportSectionMeasuresWithout).into(),
         columns: vec![
-            Column::text(lang, Text::ReportMeasure, 8),
-            Column::user(lang, Text::FieldTitle, 44),
-            Column::text(lang, Text::FieldFund, 14),
-            Column::number(lang, Text::FieldApproved),
+            ReportColumn::text(lang, Text::ReportMeasure, 8),
+            ReportColumn::user(lang, Text::FieldTitle, 44),
+            ReportColumn::text(lang, Text::FieldFund, 14),
+            ReportColumn::number(lang, Text::FieldApproved),
         ],
-        rows: report
-            .measures_without_goal
-            .iter()
-            .map(|m| {
-                Row::new(vec![
-                    m.id.to_string(),
-                    m.title.clone(),
-                    fund_name(m.fund, lang),
-                    m.approved.map_or_else(|| "–".into(), money),
-                ])
-            })
-            .collect(),
-    });
-    list
+        rows: rows.collect(),
+    }
 }

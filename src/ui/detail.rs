@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::measures::{runtime, status_label};
-use super::pane_block;
+use super::measures::runtime;
+use super::{Theme, pane_block};
 use crate::app::measures::overdue;
 use crate::app::{App, Focus, Shown};
 use crate::i18n::{Lang, Localize, Text, field_label};
@@ -34,7 +34,7 @@ const SUMMARY: [Field; 10] = [
 const BAR: usize = 10;
 
 /// Draws what the app read for the selected measure (nothing is read from the store here).
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let shown = app.detail().shown();
     let mut title = format!(" {}", lang.t(Text::PaneDetail));
@@ -42,40 +42,40 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         title.push_str(&format!(" {}", m.id));
     }
     title.push(' ');
-    let block = pane_block(app, Line::from(title), Focus::Detail);
+    let block = pane_block(app, theme, Line::from(title), Focus::Detail);
     let measure = match shown {
         Shown::Measure(measure) => measure,
         Shown::Nothing => {
-            let text = Line::styled(lang.t(Text::NoMeasureSelected), app.theme.dim());
+            let text = Line::styled(lang.t(Text::NoMeasureSelected), theme.dim());
             frame.render_widget(Paragraph::new(text).block(block), area);
             return;
         }
         Shown::Unreadable(message) => {
-            let text = Line::styled(sanitize_line(message).into_owned(), app.theme.warning());
+            let text = Line::styled(sanitize_line(message).into_owned(), theme.warning());
             let paragraph = Paragraph::new(text).wrap(Wrap { trim: false });
             frame.render_widget(paragraph.block(block), area);
             return;
         }
     };
     let inner = block.inner(area);
-    let (paragraph, max) = wrapped(app, measure, inner);
+    let (paragraph, max) = wrapped(app, theme, measure, inner);
     let scroll = app.detail_scroll.min(max);
     let mut block = block;
     if scroll > 0 {
         let above = format!(" {} ", lang.t(Text::DetailMoreAbove));
-        block = block.title(Line::styled(above, app.theme.key()).right_aligned());
+        block = block.title(Line::styled(above, theme.key()).right_aligned());
     }
     if scroll < max {
         let below = format!(" {} ", lang.t(Text::DetailMoreBelow));
-        block = block.title_bottom(Line::styled(below, app.theme.key()).right_aligned());
+        block = block.title_bottom(Line::styled(below, theme.key()).right_aligned());
     }
     frame.render_widget(block, area);
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }
 
 /// The wrapped text of `measure` for the pane's `inner` area and how far it can scroll.
-fn wrapped<'a>(app: &App, measure: &'a Measure, inner: Rect) -> (Paragraph<'a>, u16) {
-    let lines = lines(app, measure, inner.width as usize);
+fn wrapped<'a>(app: &App, theme: Theme, measure: &'a Measure, inner: Rect) -> (Paragraph<'a>, u16) {
+    let lines = lines(app, theme, measure, inner.width as usize);
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     let total = paragraph.line_count(inner.width);
     let max = total.saturating_sub(inner.height as usize);
@@ -92,13 +92,13 @@ pub fn max_scroll(app: &App, measure: Option<&Measure>, screen: Rect) -> u16 {
     let inner = ratatui::widgets::Block::default()
         .borders(ratatui::widgets::Borders::ALL)
         .inner(area);
-    wrapped(app, measure, inner).1
+    // Styles do not change how the text wraps.
+    wrapped(app, Theme::default(), measure, inner).1
 }
 
 /// The lines of a measure for a pane `columns` wide.
-fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
+fn lines<'a>(app: &App, theme: Theme, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let theme = app.theme;
     let field = |label: Text, value: String| -> Line<'a> {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.t(label)), theme.label()),
@@ -117,7 +117,7 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
         Span::styled(format!("{}: ", lang.t(Text::FieldFund)), theme.label()),
         Span::raw(fund),
         Span::styled(format!("  {}: ", lang.t(Text::FieldStatus)), theme.label()),
-        Span::raw(status_label(m.status, lang)),
+        Span::raw(lang.status(m.status)),
     ]));
     out.push(field(Text::FieldApproved, money(m.approved)));
     out.push(field(Text::FieldRequested, money(m.requested)));
@@ -160,18 +160,17 @@ fn lines<'a>(app: &App, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
     if !m.indicators.is_empty() {
         out.push(Line::styled(lang.t(Text::FieldIndicators), theme.label()));
         for indicator in &m.indicators {
-            out.push(indicator_line(app, indicator, columns));
+            out.push(indicator_line(app, theme, indicator, columns));
         }
     }
-    out.extend(other_fields(app, m));
+    out.extend(other_fields(app, theme, m));
     out
 }
 
 /// Every field of the list not in [`SUMMARY`], in list order: one-line values first, long texts
 /// below.
-fn other_fields<'a>(app: &App, m: &Measure) -> Vec<Line<'a>> {
+fn other_fields<'a>(app: &App, theme: Theme, m: &Measure) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let theme = app.theme;
     let field = |label: Text, value: String| -> Line<'a> {
         Line::from(vec![
             Span::styled(format!("{}: ", lang.t(label)), theme.label()),
@@ -192,7 +191,7 @@ fn other_fields<'a>(app: &App, m: &Measure) -> Vec<Line<'a>> {
             Value::Amount(amount) => money(amount),
             Value::Date(date) => date.map(format_date_de).unwrap_or_default(),
             Value::Fund(fund) => fund.map_or("", |f| f.name()).to_string(),
-            Value::Status(status) => status_label(status, lang).to_string(),
+            Value::Status(status) => lang.status(status).to_string(),
             Value::List(items) => items.iter().map(|g| text(g)).collect::<Vec<_>>().join(", "),
         };
         if !value.is_empty() {
@@ -218,7 +217,7 @@ fn other_fields<'a>(app: &App, m: &Measure) -> Vec<Line<'a>> {
 
 /// `Teilnehmende  ██████░░░░  60 %  30/50 Personen` in one line of `columns`: the name is cut
 /// to keep bar, values and unit together (and the unit too if even that does not fit).
-fn indicator_line<'a>(app: &App, indicator: &Indicator, columns: usize) -> Line<'a> {
+fn indicator_line<'a>(app: &App, theme: Theme, indicator: &Indicator, columns: usize) -> Line<'a> {
     let lang = app.lang;
     let filled = indicator
         .attainment()
@@ -246,8 +245,8 @@ fn indicator_line<'a>(app: &App, indicator: &Indicator, columns: usize) -> Line<
     let name = truncate(&name, name_room).into_owned();
     Line::from(vec![
         Span::raw(format!("  {name} ")),
-        Span::styled("█".repeat(filled), app.theme.bar()),
-        Span::styled("░".repeat(BAR - filled), app.theme.dim()),
+        Span::styled("█".repeat(filled), theme.bar()),
+        Span::styled("░".repeat(BAR - filled), theme.dim()),
         Span::raw(format!("{values}{unit_part}")),
     ])
 }

@@ -57,23 +57,11 @@ pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
         .clamp(LABEL_MIN, LABEL_MAX)
         .min(usize::from(body.width) / 3);
     let value_width = usize::from(body.width).saturating_sub(label_width + 1);
-
-    let mut lines = Vec::new();
-    let mut focused = (0, 0);
-    let mut cursor = None;
-    for view in &views {
-        let drawn = draw_row(view, form.lang(), theme, label_width, value_width);
-        if view.focused {
-            focused = (lines.len(), lines.len() + drawn.lines.len());
-            cursor = drawn
-                .cursor
-                .map(|(line, column)| (lines.len() + line, column));
-        }
-        lines.extend(drawn.lines);
-    }
+    let body_lines = BodyLines::new(&views, form.lang(), theme, label_width, value_width);
     let height = usize::from(body.height);
-    let total = lines.len();
-    let offset = scroll_offset(focused, total, height);
+    let total = body_lines.lines.len();
+    let offset = scroll_offset(body_lines.focused, total, height);
+    let BodyLines { lines, cursor, .. } = body_lines;
     for (i, line) in lines.into_iter().skip(offset).take(height).enumerate() {
         let y = body.y.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
         frame.render_widget(line, Rect::new(body.x, y, body.width, 1));
@@ -106,12 +94,50 @@ pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(hint::footer_line(form, &views, theme, footer.width), footer);
 }
 
+/// Every screen line of the form's body, before scrolling.
+struct BodyLines {
+    lines: Vec<Line<'static>>,
+    /// The focused input's lines, `start..end`.
+    focused: (usize, usize),
+    /// Where the terminal cursor goes (line, column in the value).
+    cursor: Option<(usize, usize)>,
+}
+
+impl BodyLines {
+    fn new(
+        views: &[RowView],
+        lang: Lang,
+        theme: Theme,
+        label_width: usize,
+        value_width: usize,
+    ) -> BodyLines {
+        let mut body = BodyLines {
+            lines: Vec::new(),
+            focused: (0, 0),
+            cursor: None,
+        };
+        for view in views {
+            let drawn = draw_row(view, lang, theme, label_width, value_width);
+            let start = body.lines.len();
+            if view.focused {
+                body.focused = (start, start + drawn.lines.len());
+                body.cursor = drawn.cursor.map(|(line, column)| (start + line, column));
+            }
+            body.lines.extend(drawn.lines);
+        }
+        body
+    }
+}
+
 /// First screen line to show so that the focused lines `start..end` (and one line after them
 /// when there is one) are visible.
 fn scroll_offset((start, end): (usize, usize), total: usize, height: usize) -> usize {
     let wanted_end = (end + 1).min(total);
     wanted_end.saturating_sub(height).min(start)
 }
+
+/// The spans of each value line of an input, before the label column.
+type ValueLines = Vec<Vec<Span<'static>>>;
 
 /// The label column, value lines and error of one input.
 fn draw_row(
@@ -121,89 +147,39 @@ fn draw_row(
     label_width: usize,
     value_width: usize,
 ) -> Drawn {
-    let label_style = if view.focused {
-        theme.selected()
-    } else {
-        theme.label()
-    };
-    let mut values: Vec<Vec<Span<'static>>> = Vec::new();
-    let mut cursor = None;
-    let single_line = !matches!(view.content, Content::Text { .. });
-    match view.content {
+    let (mut values, cursor) = match view.content {
         Content::Line { text, cursor: at } => {
             let (shown, column) = visible(text, at, view.focused, value_width);
-            values.push(vec![Span::raw(shown)]);
-            cursor = column.map(|c| (0, c));
+            (vec![vec![Span::raw(shown)]], column.map(|c| (0, c)))
         }
-        Content::Text {
-            lines,
-            cursor: (row, at),
-        } => {
-            let height = if view.focused {
-                TEXT_LINES_FOCUSED
-            } else {
-                lines.len().clamp(1, TEXT_LINES)
-            };
-            let top = if view.focused {
-                row.saturating_sub(height - 1)
-            } else {
-                0
-            };
-            let current = lines.get(row).map_or("", String::as_str);
-            let (_, column) = visible(current, at, view.focused, value_width);
-            let scroll = column.map_or(0, |c| cursor_column(current, at) - c);
-            for i in 0..height {
-                let line = lines.get(top + i).map_or("", String::as_str);
-                let clean = sanitize_line(line);
-                let shown = if view.focused {
-                    columns(&clean, scroll, value_width)
-                } else {
-                    truncate(&clean, value_width).into_owned()
-                };
-                values.push(vec![Span::raw(shown)]);
-            }
-            if !view.focused
-                && lines.len() > height
-                && let Some(last) = values.last_mut()
-            {
-                last.push(Span::styled(" …", theme.dim()));
-            }
-            cursor = column.map(|c| (row - top, c));
-        }
+        Content::Text { lines, cursor } => text_lines(view, lines, cursor, theme, value_width),
         Content::Choice(label) => {
             let arrows = if view.focused {
                 theme.key()
             } else {
                 theme.dim()
             };
-            values.push(vec![
+            let spans = vec![
                 Span::styled("◀ ", arrows),
                 Span::raw(sanitize_line(label).into_owned()),
                 Span::styled(" ▶", arrows),
-            ]);
+            ];
+            (vec![spans], None)
         }
         Content::Empty => {
             let hint = truncate(lang.t(Text::FormListEmpty), value_width).into_owned();
-            values.push(vec![Span::styled(hint, theme.dim())]);
+            (vec![vec![Span::styled(hint, theme.dim())]], None)
         }
-    }
-    let mut error_line = None;
-    if let Some(error) = view.error {
-        let error = sanitize_line(error).into_owned();
-        let used: usize = values
-            .first()
-            .map_or(0, |spans| spans.iter().map(Span::width).sum());
-        match values.first_mut() {
-            Some(first) if single_line && used + 2 + width(&error) <= value_width => {
-                first.push(Span::raw("  "));
-                first.push(Span::styled(error, theme.error()));
-            }
-            _ => {
-                let cut = truncate(&error, value_width).into_owned();
-                error_line = Some(vec![Span::styled(cut, theme.error())]);
-            }
-        }
-    }
+    };
+    let single_line = !matches!(view.content, Content::Text { .. });
+    let error_line = view
+        .error
+        .and_then(|error| add_error(&mut values, error, single_line, theme, value_width));
+    let label_style = if view.focused {
+        theme.selected()
+    } else {
+        theme.label()
+    };
     let blank = " ".repeat(label_width + 1);
     let lines = values
         .into_iter()
@@ -223,6 +199,73 @@ fn draw_row(
         })
         .collect();
     Drawn { lines, cursor }
+}
+
+/// The visible lines of a multi-line input (more while it has the focus, scrolled to the
+/// cursor), `…` after the last one when lines are hidden, and the cursor.
+fn text_lines(
+    view: &RowView,
+    lines: &[String],
+    (row, at): (usize, usize),
+    theme: Theme,
+    value_width: usize,
+) -> (ValueLines, Option<(usize, usize)>) {
+    let height = if view.focused {
+        TEXT_LINES_FOCUSED
+    } else {
+        lines.len().clamp(1, TEXT_LINES)
+    };
+    let top = if view.focused {
+        row.saturating_sub(height - 1)
+    } else {
+        0
+    };
+    let current = lines.get(row).map_or("", String::as_str);
+    let (_, column) = visible(current, at, view.focused, value_width);
+    let scroll = column.map_or(0, |c| cursor_column(current, at) - c);
+    let mut values: ValueLines = (0..height)
+        .map(|i| {
+            let clean = sanitize_line(lines.get(top + i).map_or("", String::as_str));
+            let shown = if view.focused {
+                columns(&clean, scroll, value_width)
+            } else {
+                truncate(&clean, value_width).into_owned()
+            };
+            vec![Span::raw(shown)]
+        })
+        .collect();
+    if !view.focused
+        && lines.len() > height
+        && let Some(last) = values.last_mut()
+    {
+        last.push(Span::styled(" …", theme.dim()));
+    }
+    (values, column.map(|c| (row - top, c)))
+}
+
+/// Puts `error` behind a one-line value when it fits; else returns it as a line of its own.
+fn add_error(
+    values: &mut ValueLines,
+    error: &str,
+    single_line: bool,
+    theme: Theme,
+    value_width: usize,
+) -> Option<Vec<Span<'static>>> {
+    let error = sanitize_line(error).into_owned();
+    let used: usize = values
+        .first()
+        .map_or(0, |spans| spans.iter().map(Span::width).sum());
+    match values.first_mut() {
+        Some(first) if single_line && used + 2 + width(&error) <= value_width => {
+            first.push(Span::raw("  "));
+            first.push(Span::styled(error, theme.error()));
+            None
+        }
+        _ => {
+            let cut = truncate(&error, value_width).into_owned();
+            Some(vec![Span::styled(cut, theme.error())])
+        }
+    }
 }
 
 /// The part of a one-line value that fits `max` columns, sanitised. With focus it scrolls

@@ -6,74 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::app::keymap::{Context, TEXT_INPUT_KEYS, bindings_of, display_key, display_keys};
-use crate::app::{App, Focus};
-use crate::i18n::{Lang, Text};
+use super::Theme;
+use crate::app::App;
+use crate::app::help::{columns, help_contexts, help_lines};
+use crate::i18n::Text;
 use crate::text::{cell, width};
 
-/// The contexts the help lists: the focused pane and all panes first, then every other mode,
-/// so one screen documents every key.
-fn help_contexts(app: &App) -> Vec<Context> {
-    let (pane, other) = match app.focus {
-        Focus::Tree => (Context::Tree, Context::Measures),
-        _ => (Context::Measures, Context::Tree),
-    };
-    vec![
-        pane,
-        Context::Normal,
-        other,
-        Context::Form,
-        Context::Search,
-        Context::Picker,
-        Context::Filter,
-        Context::Report,
-        Context::Export,
-        Context::Confirm,
-        Context::Messages,
-        Context::Help,
-        Context::Global,
-    ]
-}
-
-/// Help lines (heading, then `keys  description`) for `contexts`.
-pub fn help_lines(contexts: &[Context], lang: Lang) -> Vec<(String, String)> {
-    let mut lines = Vec::new();
-    for context in contexts {
-        lines.push((format!("{}:", lang.t(context.title())), String::new()));
-        for binding in bindings_of(*context) {
-            lines.push((
-                display_keys(binding, lang),
-                lang.t(binding.help).to_string(),
-            ));
-        }
-        if *context == Context::Form {
-            for (keys, help) in TEXT_INPUT_KEYS {
-                let keys: Vec<String> = keys.split(' ').map(|k| display_key(k, lang)).collect();
-                lines.push((keys.join(" "), lang.t(*help).to_string()));
-            }
-        }
-    }
-    lines
-}
-
-/// Columns of the overlay for an inner width.
-fn columns(inner_width: u16) -> usize {
-    if inner_width >= 100 { 2 } else { 1 }
-}
-
-/// How far the help overlay can scroll on a `screen` of this size: its rows minus its height.
-/// The app bounds `j` with it, so scrolling past the end and back is one step back.
-pub fn max_scroll(app: &App, screen: Rect) -> u16 {
-    let inner = Block::default()
-        .borders(Borders::ALL)
-        .inner(super::Areas::help(screen));
-    let entries = help_lines(&help_contexts(app), app.lang).len();
-    let rows = entries.div_ceil(columns(inner.width));
-    u16::try_from(rows.saturating_sub(inner.height as usize)).unwrap_or(u16::MAX)
-}
-
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
     let entries = help_lines(&help_contexts(app), app.lang);
     let block = Block::default()
         .borders(Borders::ALL)

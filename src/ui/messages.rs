@@ -6,12 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::Theme;
 use crate::app::{App, MessageKind};
 use crate::i18n::Text;
 use crate::text::sanitize_line;
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())

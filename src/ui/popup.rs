@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::measures::status_label;
+use super::Theme;
 use crate::app::{App, Confirm, FilterPopup, PickFor, Picker};
 use crate::i18n::{Text, fill};
 use crate::text::{cell, sanitize_line, width};
@@ -19,27 +19,27 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     rect
 }
 
-fn popup_block(app: &App, title: String) -> Block<'static> {
+fn popup_block(theme: Theme, title: String) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
-        .border_style(app.theme.border_focused())
+        .border_style(theme.border_focused())
         .title(title)
 }
 
-pub fn confirm(app: &App, confirm: &Confirm, frame: &mut Frame, area: Rect) {
+pub fn confirm(app: &App, theme: Theme, confirm: &Confirm, frame: &mut Frame, area: Rect) {
     let text = sanitize_line(&confirm.question).into_owned();
     let inner_width = 60u16.min(area.width.saturating_sub(4));
     let lines = (width(&text) as u16).div_ceil(inner_width.max(1)).max(1);
     let rect = centered(area, inner_width + 2, lines + 2);
     frame.render_widget(Clear, rect);
-    let block = popup_block(app, format!(" {} ", app.lang.t(Text::CtxConfirm)));
-    let paragraph = Paragraph::new(Line::styled(text, app.theme.label()))
+    let block = popup_block(theme, format!(" {} ", app.lang.t(Text::CtxConfirm)));
+    let paragraph = Paragraph::new(Line::styled(text, theme.label()))
         .block(block)
         .wrap(Wrap { trim: true });
     frame.render_widget(paragraph, rect);
 }
 
-pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
+pub fn picker(app: &App, theme: Theme, picker: &Picker, frame: &mut Frame, area: Rect) {
     let rect = centered(area, 60, area.height.saturating_sub(2).min(18));
     frame.render_widget(Clear, rect);
     let title = match picker.purpose {
@@ -49,18 +49,18 @@ pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
             fill(app.lang.t(Text::PickerMoveTitle), &[("code", &code)])
         }
     };
-    let block = popup_block(app, format!(" {title} "));
+    let block = popup_block(theme, format!(" {title} "));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let query = sanitize_line(picker.input.value()).into_owned();
     let mut lines = vec![Line::from(vec![
-        Span::styled("> ", app.theme.key()),
+        Span::styled("> ", theme.key()),
         Span::raw(query.clone()),
     ])];
     let height = (inner.height as usize).saturating_sub(1);
     let offset = picker.selected.saturating_sub(height.saturating_sub(1));
     if picker.candidates.is_empty() {
-        lines.push(Line::styled(app.lang.t(Text::PickerEmpty), app.theme.dim()));
+        lines.push(Line::styled(app.lang.t(Text::PickerEmpty), theme.dim()));
     }
     for (index, goal) in picker
         .candidates
@@ -83,9 +83,9 @@ pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
             }
         };
         let style = if index == picker.selected {
-            app.theme.selected()
+            theme.selected()
         } else {
-            app.theme.normal()
+            theme.normal()
         };
         lines.push(Line::styled(cell(&text, inner.width as usize), style));
     }
@@ -97,11 +97,11 @@ pub fn picker(app: &App, picker: &Picker, frame: &mut Frame, area: Rect) {
     ));
 }
 
-pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
+pub fn filter(app: &App, theme: Theme, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let rect = centered(area, 44, 5);
     frame.render_widget(Clear, rect);
-    let block = popup_block(app, format!(" {} ", lang.t(Text::CtxFilter)));
+    let block = popup_block(theme, format!(" {} ", lang.t(Text::CtxFilter)));
     let all = lang.t(Text::FilterAll).to_string();
     let values = [
         (
@@ -109,7 +109,7 @@ pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
             popup
                 .draft
                 .status
-                .map_or(all.clone(), |s| status_label(s, lang).to_string()),
+                .map_or(all.clone(), |s| lang.status(s).to_string()),
         ),
         (
             Text::FieldFund,
@@ -128,12 +128,12 @@ pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
         .enumerate()
         .map(|(row, (label, value))| {
             let style = if row == popup.row {
-                app.theme.selected()
+                theme.selected()
             } else {
-                app.theme.normal()
+                theme.normal()
             };
             Line::from(vec![
-                Span::styled(cell(lang.t(label), 12), app.theme.label()),
+                Span::styled(cell(lang.t(label), 12), theme.label()),
                 Span::styled(format!("◀ {} ▶", cell(&value, 20)), style),
             ])
         })
@@ -143,10 +143,15 @@ pub fn filter(app: &App, popup: &FilterPopup, frame: &mut Frame, area: Rect) {
 
 /// The export dialog: the formats as a list (↑/↓), the file name, and — after a refused
 /// attempt — why nothing was written, wrapped, in the error colour.
-pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut Frame, area: Rect) {
-    use crate::app::export::{FORMATS, describe};
+pub fn export(
+    app: &App,
+    theme: Theme,
+    dialog: &crate::app::export::ExportDialog,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    use crate::app::export::FORMATS;
     let lang = app.lang;
-    let theme = app.theme;
     let width_wanted: u16 = 72;
     let inner_width = usize::from(width_wanted.min(area.width).saturating_sub(2));
     let error = dialog
@@ -159,7 +164,7 @@ pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut 
     let rows = FORMATS.len() as u16 + 2 + error_rows;
     let rect = centered(area, width_wanted, rows + 2);
     frame.render_widget(Clear, rect);
-    let block = popup_block(app, format!(" {} ", lang.t(Text::CtxExport)));
+    let block = popup_block(theme, format!(" {} ", lang.t(Text::CtxExport)));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [formats_area, file_area, error_area, hint_area] = inner.layout(&Layout::vertical([
@@ -168,31 +173,7 @@ pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut 
         Constraint::Length(error_rows),
         Constraint::Length(1),
     ]));
-    let formats: Vec<Line> = FORMATS
-        .iter()
-        .enumerate()
-        .map(|(i, format)| {
-            let label = if i == 0 {
-                lang.t(Text::ExportFormat)
-            } else {
-                ""
-            };
-            let (name, description) = describe(*format);
-            let chosen = *format == dialog.format;
-            let marker = if chosen { "▸ " } else { "  " };
-            let name_style = if chosen {
-                theme.selected()
-            } else {
-                theme.normal()
-            };
-            Line::from(vec![
-                Span::styled(cell(label, 10), theme.label()),
-                Span::raw(marker),
-                Span::styled(format!(" {} ", cell(name, 8)), name_style),
-                Span::styled(format!(" {}", lang.t(description)), theme.dim()),
-            ])
-        })
-        .collect();
+    let formats = format_lines(app, theme, dialog);
     frame.render_widget(Paragraph::new(formats), formats_area);
     let label = cell(lang.t(Text::ExportFile), 10);
     let room = (file_area.width as usize).saturating_sub(10);
@@ -222,4 +203,39 @@ pub fn export(app: &App, dialog: &crate::app::export::ExportDialog, frame: &mut 
         x.min(file_area.right().saturating_sub(1)),
         file_area.y,
     ));
+}
+
+/// The export dialog's format list, the chosen one marked `▸` and highlighted.
+fn format_lines(
+    app: &App,
+    theme: Theme,
+    dialog: &crate::app::export::ExportDialog,
+) -> Vec<Line<'static>> {
+    use crate::app::export::{FORMATS, describe};
+    let lang = app.lang;
+    FORMATS
+        .iter()
+        .enumerate()
+        .map(|(i, format)| {
+            let label = if i == 0 {
+                lang.t(Text::ExportFormat)
+            } else {
+                ""
+            };
+            let (name, description) = describe(*format);
+            let chosen = *format == dialog.format;
+            let marker = if chosen { "▸ " } else { "  " };
+            let name_style = if chosen {
+                theme.selected()
+            } else {
+                theme.normal()
+            };
+            Line::from(vec![
+                Span::styled(cell(label, 10), theme.label()),
+                Span::raw(marker),
+                Span::styled(format!(" {} ", cell(name, 8)), name_style),
+                Span::styled(format!(" {}", lang.t(description)), theme.dim()),
+            ])
+        })
+        .collect()
 }

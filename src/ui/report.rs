@@ -7,25 +7,23 @@
 
 mod attainment;
 mod money;
+mod table;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Tabs};
 
+use super::{Areas, Theme};
 use crate::app::{App, ReportTab, ReportView};
-use crate::i18n::{Lang, Text, fill};
-use crate::model::Fund;
+use crate::i18n::{Text, fill};
 use crate::report::ENDING_WITHIN_DAYS;
 use crate::text::{cell_right, width};
-
-/// Width of an amount column (`1.234.567,00 €`).
-const AMOUNT: u16 = 14;
+use ratatui::buffer::Buffer;
 
 /// Draws the report over `area` (everything above the status bar).
-pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let theme = app.theme;
     let year = view.year.map_or_else(
         || lang.t(Text::ReportAllYears).to_string(),
         |y| y.to_string(),
@@ -74,14 +72,9 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
         summary_area,
     );
 
-    let content = match view.tab {
-        ReportTab::Money => money::money(app, report, body.width, (body.height / 2).clamp(12, 18)),
-        ReportTab::Attainment => attainment::attainment(app, report, body.width),
-    };
+    let content = content(app, theme, view, body);
     let height = content.area.height;
     let max_scroll = height.saturating_sub(body.height);
-    view.max_scroll.set(max_scroll);
-    view.page.set(body.height.saturating_sub(1).max(1));
     let scroll = view.scroll.min(max_scroll);
     let target = frame.buffer_mut();
     for y in 0..body.height.min(height - scroll) {
@@ -91,19 +84,44 @@ pub fn render(app: &App, view: &ReportView, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// A titled, bordered section.
-fn section<'a>(app: &App, title: String) -> Block<'a> {
-    Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(Span::styled(format!(" {title} "), app.theme.label()))
+/// The whole content of the open tab, as tall as it is, for a body `body` wide.
+fn content(app: &App, theme: Theme, view: &ReportView, body: Rect) -> Buffer {
+    match view.tab {
+        ReportTab::Money => money::money(
+            app,
+            theme,
+            &view.report,
+            body.width,
+            (body.height / 2).clamp(12, 18),
+        ),
+        ReportTab::Attainment => attainment::attainment(app, theme, &view.report, body.width),
+    }
 }
 
-fn fund_name(fund: Option<Fund>, lang: Lang) -> String {
-    fund.map_or_else(
-        || lang.t(Text::ReportNoFund).to_string(),
-        |f| f.name().into(),
-    )
+/// The report's body on a `screen`: inside the border, below the tab row.
+fn body_area(screen: Rect) -> Rect {
+    let inner = Block::bordered().inner(Areas::new(screen).main);
+    let [_, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    body
+}
+
+/// How far the report can scroll on a `screen` of this size: its content's rows minus the
+/// body's. The app bounds `j` and `PgDn` with it.
+pub fn max_scroll(app: &App, view: &ReportView, screen: Rect) -> u16 {
+    let body = body_area(screen);
+    let height = content(app, Theme::default(), view, body).area.height;
+    height.saturating_sub(body.height)
+}
+
+/// A titled, bordered section.
+fn section<'a>(theme: Theme, title: String) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {title} "), theme.label()))
 }
 
 #[cfg(test)]
@@ -116,12 +134,19 @@ mod tests {
     use super::money::thousands;
     use super::*;
     use crate::app::tests::{fixture, press};
+    use crate::i18n::Lang;
     use crate::model::Cents;
-    use crate::ui::{Theme, render};
+    use crate::ui::Theme;
 
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+        draw_in(app, Theme { no_color: true }, width, height)
+    }
+
+    fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|frame| render(app, frame)).expect("draw");
+        terminal
+            .draw(|frame| crate::ui::render(app, theme, frame))
+            .expect("draw");
         terminal
     }
 
@@ -142,10 +167,8 @@ mod tests {
 
     #[test]
     fn report_money_scrolled_to_the_end_80x24() {
-        let f = open("");
-        // The first draw tells the view how far it can scroll.
-        draw(&f.app, 80, 24);
-        let mut f = f;
+        let mut f = open("");
+        f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
         press(&mut f.app, "<PgDn><PgDn><PgDn>");
         insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
     }
@@ -178,10 +201,10 @@ mod tests {
     #[test]
     fn without_colour_the_report_has_none_and_with_colour_bars_are_green() {
         let mut f = open("");
-        f.app.theme = Theme { no_color: true };
+        let theme = Theme { no_color: true };
         for keys in ["", "<Tab>"] {
             press(&mut f.app, keys);
-            let terminal = draw(&f.app, 80, 24);
+            let terminal = draw_in(&f.app, theme, 80, 24);
             assert!(
                 terminal
                     .backend()
@@ -191,9 +214,9 @@ mod tests {
                     .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
             );
         }
-        let mut f = open("");
-        f.app.theme = Theme { no_color: false };
-        let terminal = draw(&f.app, 80, 24);
+        let f = open("");
+        let theme = Theme { no_color: false };
+        let terminal = draw_in(&f.app, theme, 80, 24);
         assert!(
             terminal
                 .backend()
@@ -202,6 +225,47 @@ mod tests {
                 .iter()
                 .any(|c| c.symbol() == "█" && c.fg == Color::Green)
         );
+    }
+
+    /// Every line of `buffer` with runs of spaces collapsed to one.
+    fn collapsed_lines(buffer: &ratatui::buffer::Buffer) -> Vec<String> {
+        let area = buffer.area;
+        (0..area.height)
+            .map(|y| {
+                let line: String = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
+                line.split_whitespace().collect::<Vec<_>>().join(" ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_money_tab_shows_the_fund_and_year_rows_of_the_printed_report() {
+        let f = open("");
+        let crate::app::Mode::Report(view) = &f.app.mode else {
+            panic!("no report");
+        };
+        for lang in [Lang::De, Lang::En] {
+            let mut app = open("").app;
+            app.lang = lang;
+            let lines =
+                collapsed_lines(&money::money(&app, Theme::default(), &view.report, 80, 12));
+            let sections = [
+                crate::report::sections::funds(&view.report, lang),
+                crate::report::sections::years(&view.report, lang),
+            ];
+            for section in sections {
+                assert!(!section.rows.is_empty());
+                let header: Vec<&str> = section.columns.iter().map(|c| c.title.as_str()).collect();
+                for cells in std::iter::once(header.join(" "))
+                    .chain(section.rows.iter().map(|row| row.cells.join(" ")))
+                {
+                    assert!(
+                        lines.iter().any(|line| line.contains(&cells)),
+                        "{cells:?} missing from {lines:#?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

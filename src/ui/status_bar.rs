@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::Theme;
 use crate::app::keymap::{BINDINGS, display_key};
 use crate::app::{Action, App, Focus, MessageKind, Mode};
 use crate::i18n::{Text, fill};
@@ -31,8 +32,7 @@ fn mode_label(app: &App) -> Text {
     }
 }
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let theme = app.theme;
+pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let label = format!(" {} ", app.lang.t(mode_label(app)));
     let mut spans = vec![
         Span::styled(label.clone(), theme.selected()),
@@ -99,13 +99,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 break;
             }
             used += hint.width();
-            hint.push_to(&mut spans, app);
+            hint.push_to(&mut spans, theme);
         }
     }
     if !pinned.is_empty() {
         spans.push(Span::raw(" ".repeat(left_room.saturating_sub(used))));
         for hint in pinned {
-            hint.push_to(&mut spans, app);
+            hint.push_to(&mut spans, theme);
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
@@ -124,8 +124,8 @@ impl Hint {
         width(&self.key) + width(&self.text)
     }
 
-    fn push_to(self, spans: &mut Vec<Span<'static>>, app: &App) {
-        spans.push(Span::styled(self.key, app.theme.key()));
+    fn push_to(self, spans: &mut Vec<Span<'static>>, theme: Theme) {
+        spans.push(Span::styled(self.key, theme.key()));
         spans.push(Span::raw(self.text));
     }
 }

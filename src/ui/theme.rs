@@ -90,9 +90,4 @@ impl Theme {
     pub fn bar(self) -> Style {
         self.fg(Color::Green)
     }
-
-    /// Search hits.
-    pub fn highlight(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
-    }
 }

@@ -5,7 +5,7 @@ use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModif
 use tui_input::InputRequest;
 use tui_input::backend::crossterm::to_input_request;
 
-use super::row::{Row, Widget};
+use super::row::{Row, RowInput};
 use super::slot::{Part, Slot};
 use super::{Form, FormOutcome, FormValue, measure};
 use crate::i18n::Localize;
@@ -59,7 +59,7 @@ impl Form {
         }
         match self.rows.get_mut(self.focus) {
             Some(Row {
-                widget: Widget::Text(area),
+                input: RowInput::Text(area),
                 ..
             }) => {
                 area.insert_newline();
@@ -91,8 +91,8 @@ impl Form {
         let Some(row) = self.rows.get_mut(self.focus) else {
             return FormOutcome::Pending;
         };
-        match &mut row.widget {
-            Widget::Line(input) => {
+        match &mut row.input {
+            RowInput::Line(input) => {
                 let request = if delete_to_start {
                     Some(InputRequest::DeleteFromStart)
                 } else {
@@ -102,7 +102,7 @@ impl Form {
                     input.handle(request);
                 }
             }
-            Widget::Text(area) => {
+            RowInput::Text(area) => {
                 if delete_to_start {
                     area.delete_line_by_head();
                 } else if key.code == KeyCode::Enter {
@@ -111,12 +111,12 @@ impl Form {
                     area.input(key);
                 }
             }
-            Widget::Choice { options, index } if !options.is_empty() => match key.code {
+            RowInput::Choice { options, index } if !options.is_empty() => match key.code {
                 KeyCode::Left => *index = (*index + options.len() - 1) % options.len(),
                 KeyCode::Right | KeyCode::Char(' ') => *index = (*index + 1) % options.len(),
                 _ => {}
             },
-            Widget::Choice { .. } | Widget::Placeholder => {}
+            RowInput::Choice { .. } | RowInput::Placeholder => {}
         }
         FormOutcome::Pending
     }
@@ -131,16 +131,16 @@ impl Form {
         let Some(row) = self.rows.get_mut(self.focus) else {
             return false;
         };
-        match &mut row.widget {
-            Widget::Line(input) => {
+        match &mut row.input {
+            RowInput::Line(input) => {
                 insert_into_line(input, &crate::text::pasted_line(text));
                 true
             }
-            Widget::Text(area) => {
+            RowInput::Text(area) => {
                 area.insert_str(crate::text::pasted_lines(text));
                 true
             }
-            Widget::Choice { .. } | Widget::Placeholder => false,
+            RowInput::Choice { .. } | RowInput::Placeholder => false,
         }
     }
 
@@ -153,14 +153,14 @@ impl Form {
         let at = self.focus;
         match self.focused_slot() {
             Slot::TargetGroups => {
-                self.rows[at] = Row::new(Slot::TargetGroup(0), Widget::line(""));
+                self.rows[at] = Row::new(Slot::TargetGroup(0), RowInput::line(""));
             }
             Slot::Indicators => {
                 self.rows.splice(at..=at, measure::indicator_rows(0, None));
             }
             Slot::TargetGroup(_) => {
                 self.leave(at);
-                let row = Row::new(Slot::TargetGroup(0), Widget::line(""));
+                let row = Row::new(Slot::TargetGroup(0), RowInput::line(""));
                 self.rows.insert(at + 1, row);
                 self.focus = at + 1;
             }
@@ -188,7 +188,7 @@ impl Form {
                     .any(|r| matches!(r.slot, Slot::TargetGroup(_)));
                 if !any_left {
                     self.rows
-                        .insert(at, Row::new(Slot::TargetGroups, Widget::Placeholder));
+                        .insert(at, Row::new(Slot::TargetGroups, RowInput::Placeholder));
                 }
                 let here = self.rows.get(at).map(|r| r.slot);
                 self.focus = match here {
@@ -210,7 +210,7 @@ impl Form {
                     (_, Some(Slot::Indicator(m, _))) => self.group_range(m).start,
                     _ => {
                         self.rows
-                            .insert(start, Row::new(Slot::Indicators, Widget::Placeholder));
+                            .insert(start, Row::new(Slot::Indicators, RowInput::Placeholder));
                         start
                     }
                 };
@@ -236,7 +236,7 @@ impl Form {
         let Some(row) = self.rows.get_mut(index) else {
             return;
         };
-        let text = row.widget.value();
+        let text = row.input.value();
         if let Some(problem) = row.slot.parse_problem(&text) {
             row.set_error(problem.localize(lang));
             return;
@@ -291,13 +291,13 @@ impl Form {
     pub fn focused_is_text(&self) -> bool {
         self.rows
             .get(self.focus)
-            .is_some_and(|r| matches!(r.widget, Widget::Line(_) | Widget::Text(_)))
+            .is_some_and(|r| matches!(r.input, RowInput::Line(_) | RowInput::Text(_)))
     }
 
     /// True when the focused input takes several lines (Enter adds a line there).
     pub fn focused_is_multi_line(&self) -> bool {
         self.rows
             .get(self.focus)
-            .is_some_and(|r| r.widget.is_multi_line())
+            .is_some_and(|r| r.input.is_multi_line())
     }
 }

@@ -4,17 +4,17 @@
 use crate::i18n::{Lang, Localize};
 use crate::model::{Field, Goal};
 
-use super::row::{Row, Widget};
+use super::row::{Row, RowInput};
 use super::slot::Slot;
 
 /// The rows of `goal`, in form order.
 pub(super) fn rows(goal: &Goal) -> Vec<Row> {
     vec![
-        Row::new(Slot::Code, Widget::line(&goal.code)),
-        Row::new(Slot::TITLE, Widget::line(&goal.title)),
+        Row::new(Slot::Code, RowInput::line(&goal.code)),
+        Row::new(Slot::TITLE, RowInput::line(&goal.title)),
         Row::new(
             Slot::Field(Field::Description),
-            Widget::line(&goal.description),
+            RowInput::line(&goal.description),
         ),
     ]
 }
@@ -24,7 +24,7 @@ pub(super) fn rows(goal: &Goal) -> Vec<Row> {
 pub(super) fn collect(original: &Goal, rows: &mut [Row], lang: Lang) -> Option<Goal> {
     let mut goal = original.clone();
     for row in rows.iter() {
-        let text = row.widget.value();
+        let text = row.input.value();
         match row.slot {
             Slot::Code => goal.code = text,
             Slot::TITLE => goal.title = text,

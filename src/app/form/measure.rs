@@ -4,11 +4,11 @@
 use crate::i18n::{Lang, Localize};
 use crate::model::{
     Field, Fund, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureField, Problem, Status,
-    ValidationError, Value, format_date_de,
+    ValidationError, Value, format_date_de, format_decimal,
 };
 
-use super::row::{Row, Widget};
-use super::slot::{Part, Slot, format_decimal, parse_decimal_opt, parse_decimal_req};
+use super::row::{Row, RowInput};
+use super::slot::{Part, Slot, parse_decimal_opt, parse_decimal_req};
 
 /// Shown for "no fund".
 const NO_FUND: &str = "—";
@@ -19,29 +19,29 @@ pub(super) fn rows(measure: &Measure, lang: Lang) -> Vec<Row> {
     let mut rows = Vec::new();
     for row in &MEASURE_FIELDS {
         let slot = Slot::Field(row.field);
-        let widget = match row.get(measure) {
-            Value::Text(text) if row.kind == Kind::Text => Widget::text(&text),
-            Value::Text(text) => Widget::line(&text),
+        let input = match row.get(measure) {
+            Value::Text(text) if row.kind == Kind::Text => RowInput::text(&text),
+            Value::Text(text) => RowInput::line(&text),
             Value::Amount(amount) => {
-                Widget::line(&amount.map(|c| c.format_plain_de(true)).unwrap_or_default())
+                RowInput::line(&amount.map(|c| c.format_plain_de(true)).unwrap_or_default())
             }
-            Value::Date(date) => Widget::line(&date.map(format_date_de).unwrap_or_default()),
+            Value::Date(date) => RowInput::line(&date.map(format_date_de).unwrap_or_default()),
             Value::Fund(fund) => fund_choice(fund),
             Value::Status(status) => status_choice(status, lang),
             Value::List(items) => {
                 if items.is_empty() {
-                    rows.push(Row::new(Slot::TargetGroups, Widget::Placeholder));
+                    rows.push(Row::new(Slot::TargetGroups, RowInput::Placeholder));
                 }
                 for (n, item) in items.iter().enumerate() {
-                    rows.push(Row::new(Slot::TargetGroup(n), Widget::line(item)));
+                    rows.push(Row::new(Slot::TargetGroup(n), RowInput::line(item)));
                 }
                 continue;
             }
         };
-        rows.push(Row::new(slot, widget));
+        rows.push(Row::new(slot, input));
     }
     if measure.indicators.is_empty() {
-        rows.push(Row::new(Slot::Indicators, Widget::Placeholder));
+        rows.push(Row::new(Slot::Indicators, RowInput::Placeholder));
     }
     for (n, indicator) in measure.indicators.iter().enumerate() {
         rows.extend(indicator_rows(n, Some(indicator)));
@@ -62,12 +62,12 @@ pub(super) fn indicator_rows(n: usize, indicator: Option<&Indicator>) -> Vec<Row
                 (Some(i), Part::Target) => format_decimal(i.target),
                 (Some(i), Part::Actual) => i.actual.map(format_decimal).unwrap_or_default(),
             };
-            Row::new(Slot::Indicator(n, part), Widget::line(&text))
+            Row::new(Slot::Indicator(n, part), RowInput::line(&text))
         })
         .collect()
 }
 
-fn fund_choice(fund: Option<Fund>) -> Widget {
+fn fund_choice(fund: Option<Fund>) -> RowInput {
     let mut options = vec![(String::new(), NO_FUND.to_string())];
     options.extend(
         Fund::ALL
@@ -77,22 +77,16 @@ fn fund_choice(fund: Option<Fund>) -> Widget {
     let index = fund
         .and_then(|f| Fund::ALL.iter().position(|&g| g == f))
         .map_or(0, |i| i + 1);
-    Widget::Choice { options, index }
+    RowInput::Choice { options, index }
 }
 
-fn status_choice(status: Status, lang: Lang) -> Widget {
+fn status_choice(status: Status, lang: Lang) -> RowInput {
     let options = Status::ALL
         .iter()
-        .map(|s| {
-            let label = match lang {
-                Lang::De => s.name(),
-                Lang::En => s.english(),
-            };
-            (s.name().to_string(), label.to_string())
-        })
+        .map(|s| (s.name().to_string(), lang.status(*s).to_string()))
         .collect();
     let index = Status::ALL.iter().position(|&s| s == status).unwrap_or(0);
-    Widget::Choice { options, index }
+    RowInput::Choice { options, index }
 }
 
 /// Parses every row into a copy of `original`; parse problems and validation errors are stored on
@@ -103,7 +97,7 @@ pub(super) fn collect(original: &Measure, rows: &mut [Row], lang: Lang) -> Optio
     measure.indicators.clear();
     let mut failed = false;
     for row in rows.iter_mut() {
-        let text = row.widget.value();
+        let text = row.input.value();
         let mut fail = |row: &mut Row, problem: Problem| {
             row.add_error(problem.localize(lang));
             failed = true;

@@ -3,15 +3,15 @@
 //! keymap and calls the methods here; drawing is in [`crate::ui::form`]. Nothing here touches
 //! the store or the terminal.
 
-mod draft;
 mod edit;
+mod form_draft;
 mod goal;
 mod measure;
 mod row;
 mod slot;
 
-pub use draft::FormDraft;
 pub(crate) use edit::insert_into_line;
+pub use form_draft::FormDraft;
 pub use row::{Content, RowView};
 pub use slot::{Part, Slot};
 
@@ -105,16 +105,6 @@ impl Form {
         self.lang
     }
 
-    /// True for a record that is not stored yet.
-    pub fn is_new(&self) -> bool {
-        self.is_new
-    }
-
-    /// The record the form was opened with.
-    pub fn original(&self) -> &FormValue {
-        &self.original
-    }
-
     /// True while the form asks whether to discard changes.
     pub fn is_asking(&self) -> bool {
         self.asking
@@ -131,11 +121,6 @@ impl Form {
             .iter()
             .enumerate()
             .map(|(i, row)| row.view(self.lang, i == self.focus))
-    }
-
-    /// Index of the focused row among [`Form::rows`].
-    pub fn focus_index(&self) -> usize {
-        self.focus
     }
 
     /// The focused input.
@@ -166,7 +151,7 @@ impl Form {
         self.rows
             .iter()
             .find(|r| r.slot == slot)
-            .map(|r| r.widget.value())
+            .map(|r| r.input.value())
     }
 
     /// Replaces an input's text (a choice takes the option with that raw value). False when the
@@ -174,7 +159,7 @@ impl Form {
     pub fn set_text(&mut self, slot: impl Into<Slot>, text: &str) -> bool {
         match row_of(&mut self.rows, slot.into()) {
             Some(row) => {
-                row.widget.set_value(text);
+                row.input.set_value(text);
                 true
             }
             None => false,
@@ -254,7 +239,7 @@ impl Form {
 
 /// The raw text of every row.
 fn values(rows: &[Row]) -> Vec<(Slot, String)> {
-    rows.iter().map(|r| (r.slot, r.widget.value())).collect()
+    rows.iter().map(|r| (r.slot, r.input.value())).collect()
 }
 
 /// The row of `slot`.

@@ -1,4 +1,4 @@
-//! One focusable line of the form: the input widget of a [`Slot`], its error, and the read-only
+//! One focusable line of the form: the input of a [`Slot`], its error, and the read-only
 //! view the renderer draws.
 
 use ratatui_textarea::{CursorMove, TextArea};
@@ -7,9 +7,9 @@ use tui_input::Input;
 use super::slot::Slot;
 use crate::i18n::Lang;
 
-/// The input widget of a row.
+/// The input of a row: a line, a text area, a choice or an empty list's placeholder.
 #[derive(Clone)]
-pub(super) enum Widget {
+pub(super) enum RowInput {
     Line(Input),
     Text(Box<TextArea<'static>>),
     /// `options` pairs the raw value (kept in drafts) with its label.
@@ -20,47 +20,47 @@ pub(super) enum Widget {
     Placeholder,
 }
 
-impl Widget {
-    pub(super) fn line(text: &str) -> Widget {
-        Widget::Line(Input::new(text.to_string()))
+impl RowInput {
+    pub(super) fn line(text: &str) -> RowInput {
+        RowInput::Line(Input::new(text.to_string()))
     }
 
-    pub(super) fn text(text: &str) -> Widget {
+    pub(super) fn text(text: &str) -> RowInput {
         let mut area = TextArea::new(text.split('\n').map(str::to_string).collect());
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
-        Widget::Text(Box::new(area))
+        RowInput::Text(Box::new(area))
     }
 
     /// The raw value: the text, or the chosen option's raw value.
     pub(super) fn value(&self) -> String {
         match self {
-            Widget::Line(input) => input.value().to_string(),
-            Widget::Text(area) => area.lines().join("\n"),
-            Widget::Choice { options, index } => options
+            RowInput::Line(input) => input.value().to_string(),
+            RowInput::Text(area) => area.lines().join("\n"),
+            RowInput::Choice { options, index } => options
                 .get(*index)
                 .map(|(raw, _)| raw.clone())
                 .unwrap_or_default(),
-            Widget::Placeholder => String::new(),
+            RowInput::Placeholder => String::new(),
         }
     }
 
     /// True for the multi-line input.
     pub(super) fn is_multi_line(&self) -> bool {
-        matches!(self, Widget::Text(_))
+        matches!(self, RowInput::Text(_))
     }
 
     /// Replaces the value; a choice takes the option whose raw value matches (else unchanged).
     pub(super) fn set_value(&mut self, value: &str) {
         match self {
-            Widget::Line(_) => *self = Widget::line(value),
-            Widget::Text(_) => *self = Widget::text(value),
-            Widget::Choice { options, index } => {
+            RowInput::Line(_) => *self = RowInput::line(value),
+            RowInput::Text(_) => *self = RowInput::text(value),
+            RowInput::Choice { options, index } => {
                 if let Some(found) = options.iter().position(|(raw, _)| raw == value) {
                     *index = found;
                 }
             }
-            Widget::Placeholder => {}
+            RowInput::Placeholder => {}
         }
     }
 }
@@ -76,15 +76,15 @@ pub(super) struct RowError {
 #[derive(Clone)]
 pub(super) struct Row {
     pub(super) slot: Slot,
-    pub(super) widget: Widget,
+    pub(super) input: RowInput,
     pub(super) error: Option<RowError>,
 }
 
 impl Row {
-    pub(super) fn new(slot: Slot, widget: Widget) -> Row {
+    pub(super) fn new(slot: Slot, input: RowInput) -> Row {
         Row {
             slot,
-            widget,
+            input,
             error: None,
         }
     }
@@ -99,7 +99,7 @@ impl Row {
     pub(super) fn set_error(&mut self, message: String) {
         self.error = Some(RowError {
             message,
-            text: self.widget.value(),
+            text: self.input.value(),
         });
     }
 }
@@ -137,25 +137,25 @@ pub struct RowView<'a> {
 
 impl Row {
     pub(super) fn view(&self, lang: Lang, focused: bool) -> RowView<'_> {
-        let content = match &self.widget {
-            Widget::Line(input) => Content::Line {
+        let content = match &self.input {
+            RowInput::Line(input) => Content::Line {
                 text: input.value(),
                 cursor: input.cursor(),
             },
-            Widget::Text(area) => {
+            RowInput::Text(area) => {
                 let cursor = area.cursor();
                 Content::Text {
                     lines: area.lines(),
                     cursor: (cursor.0, cursor.1),
                 }
             }
-            Widget::Choice { options, index } => Content::Choice(
+            RowInput::Choice { options, index } => Content::Choice(
                 options
                     .get(*index)
                     .map(|(_, label)| label.as_str())
                     .unwrap_or(""),
             ),
-            Widget::Placeholder => Content::Empty,
+            RowInput::Placeholder => Content::Empty,
         };
         RowView {
             slot: self.slot,

@@ -39,8 +39,8 @@ impl Part {
 
 /// Names one input of the form. Finer than [`Field`]: an indicator has five inputs, and an empty
 /// list has a placeholder line that only accepts Ctrl-n.
-/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), as
-/// before there was a field list, so drafts of older versions still open.
+/// In drafts a field's input is written as the field (`"Title"`, `{"TargetGroup":0}`), the
+/// form drafts of older versions have, so they still open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(from = "SlotJson", into = "SlotJson")]
 pub enum Slot {
@@ -177,11 +177,6 @@ pub(super) fn parse_decimal_opt(text: &str) -> Result<Option<f64>, Problem> {
     } else {
         parse_decimal(text).map(Some)
     }
-}
-
-/// German display of an indicator value: shortest exact form, decimal comma, no grouping.
-pub(super) fn format_decimal(value: f64) -> String {
-    value.to_string().replace('.', ",")
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ fn a_draft_is_saved_and_offered_on_the_next_start() {
     let draft = f.dir.path().join("draft.json");
     assert!(draft.exists());
     let store = f.app.into_store();
-    let mut app = App::new(store, Lang::De, Theme::default(), Some(draft.clone())).unwrap();
+    let mut app = App::new(store, Lang::De, Some(draft.clone())).unwrap();
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("no offer");
     };
@@ -45,7 +45,7 @@ fn declining_the_draft_deletes_it() {
     f.app.save_draft().unwrap();
     let draft = f.dir.path().join("draft.json");
     let store = f.app.into_store();
-    let mut app = App::new(store, Lang::De, Theme::default(), Some(draft.clone())).unwrap();
+    let mut app = App::new(store, Lang::De, Some(draft.clone())).unwrap();
     press(&mut app, "n");
     assert!(matches!(app.mode, Mode::Normal));
     assert!(!draft.exists());

@@ -17,7 +17,6 @@ mod keymap_coverage;
 mod links;
 mod overlays;
 mod pane;
-mod random_keys;
 mod tree;
 
 pub(crate) struct Fixture {
@@ -127,7 +126,7 @@ pub(crate) fn fixture_with(more: impl FnOnce(&mut Store)) -> Fixture {
     }
     more(&mut store);
     let draft = dir.path().join("draft.json");
-    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    let mut app = App::new(store, Lang::De, Some(draft)).expect("app");
     // Exports from tests land in the temp dir, never in the working directory.
     app.export_dir = dir.path().to_path_buf();
     // A fixed day, so that no measure becomes overdue as the calendar moves on.
@@ -182,7 +181,7 @@ pub(crate) fn fixture_with_extremes() -> Fixture {
         )
         .expect("store extreme measure");
     let draft = dir.path().join("draft.json");
-    let mut app = App::new(store, Lang::De, Theme { no_color: true }, Some(draft)).expect("app");
+    let mut app = App::new(store, Lang::De, Some(draft)).expect("app");
     app.export_dir = dir.path().to_path_buf();
     Fixture { dir, app }
 }

@@ -15,7 +15,7 @@ fn help_opens_scrolls_and_closes() {
     // Scrolling stops at the end: 200 steps down and one up is one line above the end.
     app.resize(80, 24);
     press(app, "?");
-    let max = crate::ui::help_max_scroll(app, app.screen());
+    let max = app.help_max_scroll();
     assert!(max > 10, "{max}");
     for _ in 0..200 {
         press(app, "j");

@@ -9,7 +9,7 @@ use crate::cli::CliError;
 use crate::cli::goals::resolve;
 use crate::cli::output::{self, Align};
 use crate::i18n::{Lang, Text, fill};
-use crate::json::MeasureJson;
+use crate::json_shapes::MeasureJson;
 use crate::model::{Field, Fund, Goal, GoalId, Link, Measure, MeasureId, Status, ValidationError};
 use crate::store::Repository;
 
@@ -50,14 +50,7 @@ pub(super) fn list(
 
 /// Every measure's links, primary first.
 fn links_by_measure(repo: &dyn Repository) -> Result<HashMap<MeasureId, Vec<Link>>, CliError> {
-    let mut links_by_measure: HashMap<MeasureId, Vec<Link>> = HashMap::new();
-    for link in repo.links()? {
-        links_by_measure.entry(link.measure).or_default().push(link);
-    }
-    for links in links_by_measure.values_mut() {
-        links.sort_by_key(|l| !l.primary);
-    }
-    Ok(links_by_measure)
+    Ok(Link::by_measure(repo.links()?))
 }
 
 /// The goal of `code` and every goal below it (`goals` in tree order).

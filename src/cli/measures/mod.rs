@@ -13,7 +13,7 @@ use super::args::MeasureCommand;
 use super::goals::{goal_codes, resolve};
 use super::output;
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::json::MeasureJson;
+use crate::json_shapes::MeasureJson;
 use crate::model::{GoalId, Measure, MeasureId, fund_warnings};
 use crate::ops::Op;
 use crate::store::Repository;

@@ -12,20 +12,21 @@
 //! Columns are matched by header name (German or English, any case, any order). A column that
 //! is missing leaves that field of an existing measure as it is.
 
-mod columns;
+mod header;
 mod numbers;
 mod read;
+mod record;
 mod write;
 
 use super::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 
 pub use read::parse;
-pub use write::{export_indicators, export_measures, format_decimal};
+pub use write::{export_indicators, export_measures};
 
 #[cfg(test)]
 use {
-    super::cells::{neutralise_formula, restore_formula},
+    super::formula_guard::{neutralise_formula, restore_formula},
     super::{Incoming, IndicatorUpdate, Snapshot},
     crate::exchange::columns::measure_headers,
     crate::model::{Cents, Fund, Indicator, Measure, MeasureId, Status},

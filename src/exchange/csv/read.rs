@@ -1,18 +1,14 @@
-//! Reads CSV files of measures or of indicators, row by row, collecting every problem.
+//! Reads CSV files of measures or of indicators, record by record, collecting every problem.
 
 use std::collections::HashMap;
 
-use super::columns::{Col, Columns, Kind};
-use super::numbers::{Decimal, detect_separator, parse_amount_in, parse_decimal_in};
-use super::{MAX_PROBLEMS, decode, goal_code, ignored_columns_note};
-use crate::exchange::cells::restore_formula;
-use crate::exchange::columns::Column;
-use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate, Snapshot};
-use crate::i18n::{Lang, Localize, Text, fill};
-use crate::model::{
-    Fund, Indicator, Kind as FieldKind, MEASURE_FIELDS, Measure, MeasureId, Problem, Status, Value,
-    parse_date, same_code, split_list,
-};
+use super::header::{CsvHeader, FileKind};
+use super::numbers::{Decimal, detect_separator};
+use super::record::CsvRecord;
+use super::{MAX_PROBLEMS, decode, ignored_columns_note};
+use crate::exchange::{ImportProblem, Incoming, IndicatorUpdate, Snapshot};
+use crate::i18n::{Lang, Text, fill};
+use crate::model::{Indicator, MeasureId};
 
 /// Line numbers of records. The csv crate counts a CRLF line end only when it reads the next
 /// record, so its `Position::line()` is one short after every CRLF; this counts the newlines
@@ -45,206 +41,6 @@ impl Lines<'_> {
     }
 }
 
-/// One record being read: its cells by column, and the problems found in it.
-struct Row<'r> {
-    record: &'r ::csv::StringRecord,
-    columns: &'r Columns,
-    file: &'r str,
-    line: usize,
-    lang: Lang,
-    style: Decimal,
-    problems: Vec<ImportProblem>,
-}
-
-impl<'r> Row<'r> {
-    /// The cell of `col` with a neutralising `'` removed; `None` when the file has no such column.
-    fn cell(&self, col: Col) -> Option<&'r str> {
-        let index = *self.columns.at.get(&col)?;
-        Some(restore_formula(self.record.get(index).unwrap_or("")))
-    }
-
-    fn problem(&mut self, col: Col, reason: String) {
-        let field = self
-            .columns
-            .at
-            .get(&col)
-            .map(|&i| self.columns.names[i].clone())
-            .unwrap_or_default();
-        self.problems
-            .push(ImportProblem::new(self.file, self.line, field, reason));
-    }
-
-    /// Parses a present, non-empty cell with `parse`; `Some(None)` for an empty cell, `None`
-    /// when the column is missing or the value is wrong (then a problem is recorded).
-    fn value<T>(
-        &mut self,
-        col: Col,
-        parse: impl FnOnce(&str) -> Result<T, Problem>,
-    ) -> Option<Option<T>> {
-        let cell = self.cell(col)?;
-        if cell.trim().is_empty() {
-            return Some(None);
-        }
-        match parse(cell) {
-            Ok(value) => Some(Some(value)),
-            Err(problem) => {
-                let reason = problem.localize(self.lang);
-                self.problem(col, reason);
-                None
-            }
-        }
-    }
-
-    /// The measure id, `None` for an empty cell; problems for anything else.
-    fn id(&mut self) -> Result<Option<MeasureId>, ()> {
-        let Some(cell) = self.cell(Col::Id) else {
-            return Ok(None);
-        };
-        if cell.trim().is_empty() {
-            return Ok(None);
-        }
-        match MeasureId::parse(cell) {
-            Some(id) => Ok(Some(id)),
-            None => {
-                let reason = fill(self.lang.t(Text::CsvBadId), &[("value", &cell.trim())]);
-                self.problem(Col::Id, reason);
-                Err(())
-            }
-        }
-    }
-
-    /// The measure of this row. With problems (see `self.problems`) the caller drops it but
-    /// still has its goal codes checked, so one pass reports every problem of the file.
-    fn measure(&mut self, existing: Option<&Snapshot>) -> IncomingMeasure {
-        // A bad id is a problem; the other cells are still checked.
-        let id = self.id().ok().flatten();
-        let old = id.and_then(|id| existing?.measures.iter().find(|m| m.id == id));
-        let mut m = old.cloned().unwrap_or_else(|| Measure::new(""));
-        m.id = id.unwrap_or(MeasureId(0));
-        let style = self.style;
-        for row in &MEASURE_FIELDS {
-            let col = Col::Measure(Column::Field(row.field));
-            let value = match row.kind {
-                FieldKind::Line | FieldKind::Text => {
-                    self.cell(col).map(|cell| Value::Text(cell.to_string()))
-                }
-                FieldKind::List => self
-                    .cell(col)
-                    .map(|cell| Value::List(split_list(cell).map(str::to_string).collect())),
-                FieldKind::Amount => self
-                    .value(col, |t| parse_amount_in(t, style))
-                    .map(Value::Amount),
-                FieldKind::Date => self.value(col, parse_date).map(Value::Date),
-                FieldKind::Fund => self.value(col, Fund::parse_input).map(Value::Fund),
-                // An empty status cell keeps the measure's status.
-                FieldKind::Status => self.value(col, Status::parse_input).map(|status| {
-                    Value::Status(status.unwrap_or(old.map_or(Status::Idee, |o| o.status)))
-                }),
-            };
-            if let Some(value) = value {
-                row.set(&mut m, value);
-            }
-        }
-        let goals = self.goals(old.and(existing));
-        IncomingMeasure {
-            line: self.line,
-            id,
-            measure: m,
-            indicators: None,
-            goals,
-        }
-    }
-
-    /// Goal codes, primary first: `Hauptziel` then `Ziele`, each code once. A missing column
-    /// keeps what the existing measure has (`existing` is given only for an existing measure).
-    fn goals(&self, existing: Option<&Snapshot>) -> Option<Vec<String>> {
-        let id = MeasureId::parse(self.cell(Col::Id).unwrap_or(""));
-        let old = |snapshot: &Snapshot| id.map(|id| snapshot.goal_codes(id)).unwrap_or_default();
-        let primary = self
-            .cell(Col::Measure(Column::PrimaryGoal))
-            .map(|c| goal_code(c).to_string());
-        let listed = self.cell(Col::Measure(Column::Goals)).map(|c| {
-            split_list(c)
-                .map(|code| goal_code(code).to_string())
-                .collect::<Vec<_>>()
-        });
-        let codes: Vec<String> = match (primary, listed) {
-            (None, None) => return None,
-            (Some(primary), None) => std::iter::once(primary)
-                .chain(existing.map(old).unwrap_or_default())
-                .collect(),
-            (None, Some(mut listed)) => {
-                // Keep the existing primary goal primary if it is still listed.
-                let old_primary = existing
-                    .and_then(|s| id.and_then(|id| s.primary_code(id)))
-                    .and_then(|p| listed.iter().position(|c| same_code(c, &p)));
-                if let Some(at) = old_primary {
-                    let code = listed.remove(at);
-                    listed.insert(0, code);
-                }
-                listed
-            }
-            (Some(primary), Some(listed)) => std::iter::once(primary).chain(listed).collect(),
-        };
-        let mut unique: Vec<String> = Vec::with_capacity(codes.len());
-        for code in codes {
-            if !code.is_empty() && !unique.iter().any(|u| same_code(u, &code)) {
-                unique.push(code);
-            }
-        }
-        Some(unique)
-    }
-
-    /// One indicator of an indicator file; `Ok(None)` for a row that only names the measure
-    /// (no indicator, no values): that measure's list becomes empty.
-    fn indicator(&mut self) -> Option<(MeasureId, Option<Indicator>)> {
-        let id = match self.id() {
-            Ok(Some(id)) => Some(id),
-            Ok(None) => {
-                self.problem(Col::Id, self.lang.t(Text::ProblemRequired).to_string());
-                None
-            }
-            Err(()) => None,
-        };
-        let name = self.cell(Col::Indicator).unwrap_or("");
-        let unit = self.cell(Col::Unit).unwrap_or("");
-        let style = self.style;
-        let baseline = self.value(Col::Baseline, |t| parse_decimal_in(t, style));
-        let target = self.value(Col::Target, |t| parse_decimal_in(t, style));
-        let actual = match self.cell(Col::Actual) {
-            Some(_) => self.value(Col::Actual, |t| parse_decimal_in(t, style)),
-            None => Some(None),
-        };
-        let (Some(id), Some(baseline), Some(target), Some(actual)) = (id, baseline, target, actual)
-        else {
-            return None;
-        };
-        if name.trim().is_empty() && baseline.is_none() && target.is_none() && actual.is_none() {
-            return Some((id, None));
-        }
-        let required = self.lang.t(Text::ProblemRequired).to_string();
-        if baseline.is_none() {
-            self.problem(Col::Baseline, required.clone());
-        }
-        if target.is_none() {
-            self.problem(Col::Target, required);
-        }
-        let (Some(baseline), Some(target)) = (baseline, target) else {
-            return None;
-        };
-        Some((
-            id,
-            Some(Indicator {
-                name: name.to_string(),
-                unit: unit.to_string(),
-                baseline,
-                target,
-                actual,
-            }),
-        ))
-    }
-}
-
 /// Parses a CSV file of measures or of indicators (told apart by the header). Errors that stop
 /// the parse (not UTF-8, binary, no or a broken header) are `Err`; every row with a wrong cell
 /// is put into `Incoming::problems` and parsing goes on with the next row.
@@ -257,113 +53,23 @@ pub fn parse(
     lang: Lang,
     existing: Option<&Snapshot>,
 ) -> Result<Incoming, Vec<ImportProblem>> {
-    if let Some(offset) = bytes.iter().position(|b| *b == 0) {
-        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
-        let reason = fill(lang.t(Text::CsvBinary), &[("offset", &offset)]);
-        return Err(vec![ImportProblem::new(file, line, "", reason)]);
-    }
+    refuse_binary(bytes, file, lang)?;
     let (text, encoding_note) = decode(bytes, file, lang)?;
-    let text: &str = &text;
-    let separator = detect_separator(text);
-    let style = if separator == b',' {
-        Decimal::Point
-    } else {
-        Decimal::Comma
-    };
-    let mut reader = ::csv::ReaderBuilder::new()
-        .delimiter(separator)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut lines = Lines {
-        text: text.as_bytes(),
-        offset: 0,
-        line: 1,
-    };
-    let unreadable = |e: ::csv::Error, lines: &mut Lines| {
-        let line = lines.at(e.position());
-        let reason = fill(lang.t(Text::CsvUnreadable), &[("error", &e)]);
-        ImportProblem::new(file, line, "", reason)
-    };
-    let mut header = ::csv::StringRecord::new();
-    match reader.read_record(&mut header) {
-        Ok(true) => {}
-        Ok(false) => {
-            return Err(vec![ImportProblem::new(
-                file,
-                1,
-                "",
-                lang.t(Text::CsvNoHeader),
-            )]);
-        }
-        Err(e) => return Err(vec![unreadable(e, &mut lines)]),
-    }
-    let header_line = lines.at(header.position());
-    let columns = Columns::read(&header, file, header_line, lang)?;
-    let width = header.len();
+    let mut csv = CsvFile::open(&text, file, lang)?;
     let mut incoming = Incoming::default();
     incoming.notes.extend(encoding_note);
     incoming.notes.extend(ignored_columns_note(
         file,
-        header_line,
-        &columns.ignored,
+        csv.header_line,
+        &csv.header.ignored,
         lang,
     ));
-    let mut updates: Vec<IndicatorUpdate> = Vec::new();
-    let mut update_of: HashMap<MeasureId, usize> = HashMap::new();
+    let mut updates = IndicatorUpdates::default();
     let mut record = ::csv::StringRecord::new();
-    loop {
-        if incoming.problems.len() >= MAX_PROBLEMS {
-            let reason = fill(
-                lang.t(Text::CsvTooManyProblems),
-                &[("count", &MAX_PROBLEMS)],
-            );
-            incoming
-                .problems
-                .push(ImportProblem::whole_file(file, reason));
-            break;
-        }
-        match reader.read_record(&mut record) {
-            Ok(true) => {}
-            Ok(false) => break,
-            Err(e) => {
-                incoming.problems.push(unreadable(e, &mut lines));
-                break;
-            }
-        }
-        let line = lines.at(record.position());
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != width {
-            let reason = fill(
-                lang.t(Text::CsvFieldCount),
-                &[("found", &record.len()), ("expected", &width)],
-            );
-            incoming
-                .problems
-                .push(ImportProblem::new(file, line, "", reason));
-            continue;
-        }
-        let mut row = Row {
-            record: &record,
-            columns: &columns,
-            file,
-            line,
-            lang,
-            style,
-            problems: Vec::new(),
-        };
-        for &index in &columns.unnamed {
-            if !record.get(index).unwrap_or("").trim().is_empty() {
-                let reason = lang.t(Text::CsvUnnamedColumn);
-                let field = format!("#{}", index + 1);
-                row.problems
-                    .push(ImportProblem::new(file, line, field, reason));
-            }
-        }
-        match columns.kind {
-            Kind::Measures => {
+    while let Some(line) = csv.next_record(&mut record, &mut incoming.problems) {
+        let mut row = csv.record(&record, line);
+        match csv.header.kind {
+            FileKind::Measures => {
                 let measure = row.measure(existing);
                 if row.problems.is_empty() {
                     incoming.measures.push(measure);
@@ -371,23 +77,175 @@ pub fn parse(
                     incoming.check_goals_of(&measure);
                 }
             }
-            Kind::Indicators => {
+            FileKind::Indicators => {
                 let indicator = row.indicator();
                 if let Some((id, indicator)) = indicator.filter(|_| row.problems.is_empty()) {
-                    let at = *update_of.entry(id).or_insert_with(|| {
-                        updates.push(IndicatorUpdate {
-                            line,
-                            measure: id,
-                            indicators: Vec::new(),
-                        });
-                        updates.len() - 1
-                    });
-                    updates[at].indicators.extend(indicator);
+                    updates.add(line, id, indicator);
                 }
             }
         }
         incoming.problems.append(&mut row.problems);
     }
-    incoming.indicator_updates = updates;
+    incoming.indicator_updates = updates.list;
     Ok(incoming)
+}
+
+/// A NUL byte means a binary file, not text: refused with its line and offset.
+fn refuse_binary(bytes: &[u8], file: &str, lang: Lang) -> Result<(), Vec<ImportProblem>> {
+    match bytes.iter().position(|b| *b == 0) {
+        Some(offset) => {
+            let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+            let reason = fill(lang.t(Text::CsvBinary), &[("offset", &offset)]);
+            Err(vec![ImportProblem::new(file, line, "", reason)])
+        }
+        None => Ok(()),
+    }
+}
+
+/// The indicator lists of an indicator file, one per measure in order of first appearance.
+#[derive(Default)]
+struct IndicatorUpdates {
+    list: Vec<IndicatorUpdate>,
+    index_of: HashMap<MeasureId, usize>,
+}
+
+impl IndicatorUpdates {
+    /// Adds an indicator (none: a row that only names the measure, whose list may be empty).
+    fn add(&mut self, line: usize, id: MeasureId, indicator: Option<Indicator>) {
+        let list = &mut self.list;
+        let at = *self.index_of.entry(id).or_insert_with(|| {
+            list.push(IndicatorUpdate {
+                line,
+                measure: id,
+                indicators: Vec::new(),
+            });
+            list.len() - 1
+        });
+        self.list[at].indicators.extend(indicator);
+    }
+}
+
+/// A record the csv crate cannot read (bad quoting), with its line.
+fn unreadable(e: ::csv::Error, lines: &mut Lines, file: &str, lang: Lang) -> ImportProblem {
+    let line = lines.at(e.position());
+    let reason = fill(lang.t(Text::CsvUnreadable), &[("error", &e)]);
+    ImportProblem::new(file, line, "", reason)
+}
+
+/// A CSV file being read: the reader after the header, and what the header told.
+struct CsvFile<'t> {
+    reader: ::csv::Reader<&'t [u8]>,
+    lines: Lines<'t>,
+    header: CsvHeader,
+    header_line: usize,
+    /// Cells per record, from the header.
+    width: usize,
+    style: Decimal,
+    file: &'t str,
+    lang: Lang,
+}
+
+impl<'t> CsvFile<'t> {
+    /// Detects the separator and reads the header.
+    fn open(text: &'t str, file: &'t str, lang: Lang) -> Result<CsvFile<'t>, Vec<ImportProblem>> {
+        let separator = detect_separator(text);
+        let style = if separator == b',' {
+            Decimal::Point
+        } else {
+            Decimal::Comma
+        };
+        let mut reader = ::csv::ReaderBuilder::new()
+            .delimiter(separator)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes());
+        let mut lines = Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        };
+        let mut header = ::csv::StringRecord::new();
+        match reader.read_record(&mut header) {
+            Ok(true) => {}
+            Ok(false) => {
+                let reason = lang.t(Text::CsvNoHeader);
+                return Err(vec![ImportProblem::new(file, 1, "", reason)]);
+            }
+            Err(e) => return Err(vec![unreadable(e, &mut lines, file, lang)]),
+        }
+        let header_line = lines.at(header.position());
+        Ok(CsvFile {
+            reader,
+            lines,
+            header: CsvHeader::read(&header, file, header_line, lang)?,
+            header_line,
+            width: header.len(),
+            style,
+            file,
+            lang,
+        })
+    }
+
+    /// Reads the next record that is neither blank nor of the wrong width into `record` and
+    /// returns its line; `None` at the end, after an unreadable record or after
+    /// [`MAX_PROBLEMS`] problems. Records of the wrong width are problems.
+    fn next_record(
+        &mut self,
+        record: &mut ::csv::StringRecord,
+        problems: &mut Vec<ImportProblem>,
+    ) -> Option<usize> {
+        loop {
+            if problems.len() >= MAX_PROBLEMS {
+                let reason = fill(
+                    self.lang.t(Text::CsvTooManyProblems),
+                    &[("count", &MAX_PROBLEMS)],
+                );
+                problems.push(ImportProblem::whole_file(self.file, reason));
+                return None;
+            }
+            match self.reader.read_record(record) {
+                Ok(true) => {}
+                Ok(false) => return None,
+                Err(e) => {
+                    problems.push(unreadable(e, &mut self.lines, self.file, self.lang));
+                    return None;
+                }
+            }
+            let line = self.lines.at(record.position());
+            if record.iter().all(|cell| cell.trim().is_empty()) {
+                continue;
+            }
+            if record.len() != self.width {
+                let reason = fill(
+                    self.lang.t(Text::CsvFieldCount),
+                    &[("found", &record.len()), ("expected", &self.width)],
+                );
+                problems.push(ImportProblem::new(self.file, line, "", reason));
+                continue;
+            }
+            return Some(line);
+        }
+    }
+
+    /// `record` (at `line`) ready to be read; a value in a column without header is a problem.
+    fn record<'r>(&'r self, record: &'r ::csv::StringRecord, line: usize) -> CsvRecord<'r> {
+        let mut row = CsvRecord {
+            record,
+            header: &self.header,
+            file: self.file,
+            line,
+            lang: self.lang,
+            style: self.style,
+            problems: Vec::new(),
+        };
+        for &index in &self.header.unnamed {
+            if !record.get(index).unwrap_or("").trim().is_empty() {
+                let reason = self.lang.t(Text::CsvUnnamedColumn);
+                let field = format!("#{}", index + 1);
+                row.problems
+                    .push(ImportProblem::new(self.file, line, field, reason));
+            }
+        }
+        row
+    }
 }

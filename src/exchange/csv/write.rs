@@ -2,9 +2,11 @@
 
 use super::{BOM, goal_cell};
 use crate::exchange::Snapshot;
-use crate::exchange::cells::neutralise_formula;
-use crate::exchange::columns::{Column, INDICATOR_HEADERS, measure_columns, measure_headers};
-use crate::model::{Value, format_date_de};
+use crate::exchange::columns::{
+    INDICATOR_HEADERS, MeasureColumnKind, measure_columns, measure_headers,
+};
+use crate::exchange::formula_guard::neutralise_formula;
+use crate::model::{Value, format_date_de, format_decimal};
 
 /// Writes rows as our CSV flavour: BOM, `;`, CRLF, every cell formula-neutralised.
 fn write_rows(headers: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
@@ -33,23 +35,20 @@ fn cell(value: Value) -> String {
     }
 }
 
-/// An indicator value with decimal comma, as many digits as needed to read back the same value.
-pub fn format_decimal(value: f64) -> String {
-    format!("{value}").replace('.', ",")
-}
-
 /// One row per measure, with the headers of [`measure_columns`].
 pub fn export_measures(snapshot: &Snapshot) -> Vec<u8> {
     let rows = snapshot.measures.iter().map(|m| {
         (measure_columns().iter())
-            .map(|column| match column.column {
-                Column::Id => m.id.to_string(),
-                Column::Field(_) => column.field().map(|f| cell(f.get(m))).unwrap_or_default(),
-                Column::PrimaryGoal => snapshot
+            .map(|column| match column.kind {
+                MeasureColumnKind::Id => m.id.to_string(),
+                MeasureColumnKind::Field(_) => {
+                    column.field().map(|f| cell(f.get(m))).unwrap_or_default()
+                }
+                MeasureColumnKind::PrimaryGoal => snapshot
                     .primary_code(m.id)
                     .map(|c| goal_cell(&c))
                     .unwrap_or_default(),
-                Column::Goals => (snapshot.goal_codes(m.id).iter())
+                MeasureColumnKind::Goals => (snapshot.goal_codes(m.id).iter())
                     .map(|c| goal_cell(c))
                     .collect::<Vec<_>>()
                     .join(", "),

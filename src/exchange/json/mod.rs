@@ -1,6 +1,6 @@
 //! The lossless `quartier/1` JSON document:
 //! `{"format":"quartier/1","exported_at":"…","goals":[…],"measures":[…],"history":[…]?}`
-//! with the goal and measure shapes of `--json` (see [`crate::json`]).
+//! with the goal and measure shapes of `--json` (see [`crate::json_shapes`]).
 
 use serde::Serialize;
 use serde_json::Value;
@@ -8,7 +8,7 @@ use serde_json::Value;
 use super::lines::element_lines;
 use super::{ImportProblem, Incoming, IncomingGoal, Snapshot};
 use crate::i18n::{Lang, Text, fill};
-use crate::json::{GoalJson, MeasureJson};
+use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::store::HistoryEntry;
 
 /// The format tag of the document.
@@ -68,32 +68,7 @@ pub fn utf8<'b>(bytes: &'b [u8], file: &str, lang: Lang) -> Result<&'b str, Vec<
 /// amount, fund or status is a problem naming the measure, the field and the value.
 pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
     let text = utf8(bytes, file, lang)?;
-    // serde_json refuses nesting deeper than 128 levels, so hostile files cannot exhaust the stack.
-    let value: Value = serde_json::from_str(text).map_err(|e| {
-        let reason = fill(lang.t(Text::ImportBadJson), &[("error", &e)]);
-        vec![ImportProblem::new(file, e.line(), "", reason)]
-    })?;
-    let Value::Object(mut top) = value else {
-        return Err(vec![ImportProblem::new(
-            file,
-            1,
-            "",
-            lang.t(Text::ImportNotQuartier),
-        )]);
-    };
-    let format = top.get("format").and_then(Value::as_str).unwrap_or("");
-    if format != FORMAT {
-        let newer = format
-            .strip_prefix("quartier/")
-            .and_then(|v| v.parse::<u32>().ok())
-            .is_some_and(|v| v > 1);
-        let reason = if newer {
-            fill(lang.t(Text::ImportNewerFormat), &[("format", &format)])
-        } else {
-            lang.t(Text::ImportNotQuartier).to_string()
-        };
-        return Err(vec![ImportProblem::new(file, 1, "format", reason)]);
-    }
+    let mut top = document(text, file, lang)?;
     let mut incoming = Incoming {
         stamp: top
             .get("exported_at")
@@ -107,12 +82,13 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             unknown.add(key, 1);
         }
     }
-    let goal_lines = element_lines(text, "goals");
-    for (index, value) in array(&mut top, "goals", file, lang, &mut incoming.problems)
-        .into_iter()
-        .enumerate()
-    {
-        let line = goal_lines.get(index).copied().unwrap_or(0);
+    let mut elements = |key: &str, problems: &mut Vec<ImportProblem>| {
+        let lines = element_lines(text, key);
+        let values = array(&mut top, key, file, lang, problems);
+        (values.into_iter().enumerate())
+            .map(move |(index, value)| (lines.get(index).copied().unwrap_or(0), value))
+    };
+    for (line, value) in elements("goals", &mut incoming.problems) {
         if too_many_problems(&mut incoming.problems, file, lang) {
             break;
         }
@@ -122,12 +98,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             incoming.goals.push(IncomingGoal { line, goal });
         }
     }
-    let measure_lines = element_lines(text, "measures");
-    for (index, value) in array(&mut top, "measures", file, lang, &mut incoming.problems)
-        .into_iter()
-        .enumerate()
-    {
-        let line = measure_lines.get(index).copied().unwrap_or(0);
+    for (line, value) in elements("measures", &mut incoming.problems) {
         if too_many_problems(&mut incoming.problems, file, lang) {
             break;
         }
@@ -141,16 +112,40 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             incoming.measures.push(item);
         }
     }
-    let names: Vec<String> = unknown.names.iter().map(|(n, _)| n.clone()).collect();
-    let line = unknown.names.first().map_or(0, |(_, l)| *l);
-    incoming.notes.extend(super::csv::ignored_note(
-        file,
-        line,
-        &names,
-        Text::ImportIgnoredFields,
-        lang,
-    ));
+    incoming.notes.extend(unknown.note(file, lang));
     Ok(incoming)
+}
+
+/// The top-level object of a `quartier/1` document; broken JSON, another document or a newer
+/// format is one problem.
+fn document(
+    text: &str,
+    file: &str,
+    lang: Lang,
+) -> Result<serde_json::Map<String, Value>, Vec<ImportProblem>> {
+    // serde_json refuses nesting deeper than 128 levels, so hostile files cannot exhaust the stack.
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let reason = fill(lang.t(Text::ImportBadJson), &[("error", &e)]);
+        vec![ImportProblem::new(file, e.line(), "", reason)]
+    })?;
+    let Value::Object(top) = value else {
+        let reason = lang.t(Text::ImportNotQuartier);
+        return Err(vec![ImportProblem::new(file, 1, "", reason)]);
+    };
+    let format = top.get("format").and_then(Value::as_str).unwrap_or("");
+    if format == FORMAT {
+        return Ok(top);
+    }
+    let newer = format
+        .strip_prefix("quartier/")
+        .and_then(|v| v.parse::<u32>().ok())
+        .is_some_and(|v| v > 1);
+    let reason = if newer {
+        fill(lang.t(Text::ImportNewerFormat), &[("format", &format)])
+    } else {
+        lang.t(Text::ImportNotQuartier).to_string()
+    };
+    Err(vec![ImportProblem::new(file, 1, "format", reason)])
 }
 
 /// True once there are [`super::csv::MAX_PROBLEMS`] problems: the rest of the file is not

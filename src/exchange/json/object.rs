@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use crate::exchange::{ImportProblem, IncomingMeasure};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::json::{GoalJson, json_key};
+use crate::json_shapes::{GoalJson, json_key};
 use crate::model::{
     Cents, Field, Fund, Indicator, Kind as FieldKind, MEASURE_FIELDS, Measure, MeasureId, Problem,
     Status, Value as FieldValue, parse_date, same_code,
@@ -22,6 +22,14 @@ impl Unknown {
         if self.names.len() < 1000 && !self.names.iter().any(|(n, _)| n == name) {
             self.names.push((name.to_string(), line));
         }
+    }
+
+    /// One note naming the ignored fields, at the line of the first; none without any.
+    pub(super) fn note(&self, file: &str, lang: Lang) -> Option<ImportProblem> {
+        let names: Vec<String> = self.names.iter().map(|(n, _)| n.clone()).collect();
+        let line = self.names.first().map_or(0, |(_, l)| *l);
+        let template = crate::i18n::Text::ImportIgnoredFields;
+        crate::exchange::csv::ignored_note(file, line, &names, template, lang)
     }
 }
 
@@ -47,7 +55,7 @@ impl<'a> Object<'a> {
         problems: &'a mut Vec<ImportProblem>,
         unknown: &mut Unknown,
     ) -> Object<'a> {
-        let measure_keys = crate::json::measure_keys();
+        let measure_keys = crate::json_shapes::measure_keys();
         let known: Vec<&str> = if list == "goals" {
             GOAL_FIELDS.to_vec()
         } else {

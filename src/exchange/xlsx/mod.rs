@@ -9,12 +9,14 @@
 //! and is ignored. Like every importer it only parses: [`super::plan`] checks the result against
 //! the database.
 
-mod cells;
+mod cell_values;
+mod goals_sheet;
 mod read;
+mod sheets;
 mod table;
 mod write;
 
-use super::columns::{Column, INDICATOR_HEADERS, measure_column};
+use super::columns::{INDICATOR_HEADERS, MeasureColumnKind, measure_column};
 
 pub use read::parse;
 pub use write::{export, export_stamped};
@@ -30,7 +32,7 @@ pub const SHEET_GOALS: &str = "Ziele";
 pub const SHEET_INDICATORS: &str = "Indikatoren";
 
 /// The header of a `Maßnahmen` column.
-fn header(column: Column) -> &'static str {
+fn header(column: MeasureColumnKind) -> &'static str {
     measure_column(column).header
 }
 
@@ -59,7 +61,7 @@ const INDICATOR_COLUMNS: [(&str, f64); 8] = [
 const GOAL_SEPARATOR: &str = ", ";
 
 /// Formula neutralisation, shared with the CSV exchange.
-pub(crate) use super::cells::{neutralise_formula, restore_formula};
+pub(crate) use super::formula_guard::{neutralise_formula, restore_formula};
 
 #[cfg(test)]
 mod tests {

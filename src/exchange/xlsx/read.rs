@@ -6,32 +6,21 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Xlsx, open_workbook_from_rs};
 
-use super::cells::CellReader;
+use super::cell_values::CellReader;
+use super::sheets::{Sheets, check_unpacked_sizes, read_sheets, stamp};
 use super::table::Table;
 use super::{
     INDICATOR_ACTUAL, INDICATOR_BASELINE, INDICATOR_ID, INDICATOR_MEASURE, INDICATOR_NAME,
-    INDICATOR_TARGET, INDICATOR_UNIT, SHEET_INDICATORS, SHEET_MEASURES, header,
+    INDICATOR_TARGET, INDICATOR_UNIT, header,
 };
-use crate::exchange::columns::{Column, measure_columns, measure_headers};
+use crate::exchange::columns::{MeasureColumnKind, measure_columns, measure_headers};
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{
     Field, Indicator, Kind, MEASURE_FIELDS, Measure, MeasureId, Status, Value, same_code,
 };
-
-/// Largest declared uncompressed size of one part of the workbook (a sheet, the shared
-/// strings): a 2 MB zip can unpack to gigabytes.
-pub const MAX_PART_BYTES: u64 = 256 * 1024 * 1024;
-/// Largest declared uncompressed size of all parts together.
-pub const MAX_UNPACKED_BYTES: u64 = 1024 * 1024 * 1024;
-/// Data rows read per sheet (a QM office has hundreds; the benchmark 100 000).
-pub const MAX_ROWS: u32 = 200_000;
-/// Columns read per sheet (ours have 19 and 8).
-pub const MAX_COLUMNS: u32 = 64;
-/// Longest cell text, Excel's own limit.
-pub const MAX_CELL_CHARS: usize = 32_767;
 
 /// Parses an XLSX workbook. A file that is no workbook, is too large unpacked, or has neither
 /// a `Maßnahmen` nor an `Indikatoren` sheet (nor one single sheet with our headers) is one
@@ -39,60 +28,14 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// with the next row.
 pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<ImportProblem>> {
     let whole = |reason: String| vec![ImportProblem::whole_file(file, reason)];
-    let not_workbook = |error: &dyn std::fmt::Display| {
-        whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", error)]))
-    };
     check_unpacked_sizes(bytes, lang).map_err(whole)?;
-    let mut workbook: Xlsx<_> =
-        open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| not_workbook(&e))?;
-    let is_1904 = workbook.has_1904_epoch();
-    let stamp = workbook
-        .defined_names()
-        .iter()
-        .find(|(name, _)| name == super::STAMP_NAME)
-        .and_then(|(_, value)| {
-            crate::exchange::parse_stamp(value.trim_start_matches('=').trim_matches('"'))
-        });
-    let names = workbook.sheet_names();
-    let find = |wanted: &str| names.iter().find(|n| same_code(n, wanted)).cloned();
-    let (measures_name, indicators_name) = (find(SHEET_MEASURES), find(SHEET_INDICATORS));
-    let mut notes = Vec::new();
-    let (measures, indicators) = if measures_name.is_none() && indicators_name.is_none() {
-        // LibreOffice names the one sheet of a CSV-born workbook after the file: take a single
-        // sheet whose headers are ours.
-        let [name] = names.as_slice() else {
-            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
-        };
-        let table = Table::read(&mut workbook, name, file, lang)?;
-        let is_indicators = table.column(INDICATOR_NAME).is_some();
-        if !is_indicators && table.column(header(Column::Field(Field::Title))).is_none() {
-            return Err(whole(lang.t(Text::XlsxNoSheets).to_string()));
-        }
-        let kind = if is_indicators {
-            SHEET_INDICATORS
-        } else {
-            SHEET_MEASURES
-        };
-        notes.push(ImportProblem::whole_file(
-            file,
-            fill(
-                lang.t(Text::XlsxSingleSheet),
-                &[("sheet", name), ("kind", &kind)],
-            ),
-        ));
-        if is_indicators {
-            (None, Some(table))
-        } else {
-            (Some(table), None)
-        }
-    } else {
-        let mut read = |name: Option<String>| -> Result<Option<Table>, Vec<ImportProblem>> {
-            name.map(|name| Table::read(&mut workbook, &name, file, lang))
-                .transpose()
-        };
-        (read(measures_name)?, read(indicators_name)?)
-    };
-    let (mut measures, mut indicators) = (measures, indicators);
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
+        .map_err(|e| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", &e)])))?;
+    let Sheets {
+        mut measures,
+        mut indicators,
+        notes,
+    } = read_sheets(&mut workbook, file, lang)?;
     if let Some(table) = &mut measures {
         table.ignore_unknown(&measure_headers());
     }
@@ -101,7 +44,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     }
     let mut parser = Parser {
         lang,
-        is_1904,
+        is_1904: workbook.has_1904_epoch(),
         incoming: Incoming::default(),
         skipped: HashSet::new(),
     };
@@ -111,7 +54,7 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     if let Some(table) = &indicators {
         parser.indicators(table);
     }
-    parser.incoming.stamp = stamp;
+    parser.incoming.stamp = stamp(&workbook);
     parser.incoming.notes.extend(notes);
     for table in measures.iter().chain(indicators.iter()) {
         parser
@@ -125,41 +68,6 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             ));
     }
     Ok(parser.incoming)
-}
-
-/// Refuses a workbook whose parts declare more than [`MAX_PART_BYTES`] each or
-/// [`MAX_UNPACKED_BYTES`] together, before calamine reads it. A part that declares less than
-/// it holds is refused by the zip reader itself while unpacking ("File is larger than its
-/// declared uncompressed size"), so the declared sizes bound what is unpacked. A file that is
-/// no zip at all is left to calamine, which says so.
-fn check_unpacked_sizes(bytes: &[u8], lang: Lang) -> Result<(), String> {
-    let Ok(mut archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
-    };
-    let too_large = |name: &str, size: u64| {
-        fill(
-            lang.t(Text::XlsxTooLargeUnpacked),
-            &[
-                ("part", &crate::text::truncate(name, 60)),
-                ("size", &(size / 1024 / 1024)),
-                ("max", &(MAX_PART_BYTES / 1024 / 1024)),
-                ("total", &(MAX_UNPACKED_BYTES / 1024 / 1024)),
-            ],
-        )
-    };
-    let mut total: u64 = 0;
-    for index in 0..archive.len() {
-        let Ok(part) = archive.by_index_raw(index) else {
-            continue;
-        };
-        let size = part.size();
-        total = total.saturating_add(size);
-        if size > MAX_PART_BYTES || total > MAX_UNPACKED_BYTES {
-            let name = part.name().map(|n| n.to_string()).unwrap_or_default();
-            return Err(too_large(&name, size));
-        }
-    }
-    Ok(())
 }
 
 struct Parser {
@@ -190,28 +98,34 @@ impl Parser {
     }
 
     fn measures(&mut self, table: &Table) {
-        let always = [header(Column::Field(Field::Title))];
+        let always = [header(MeasureColumnKind::Field(Field::Title))];
         let when_updating: Vec<&str> = (measure_columns().iter())
-            .filter(|c| matches!(c.column, Column::Field(_)))
+            .filter(|c| matches!(c.kind, MeasureColumnKind::Field(_)))
             .map(|c| c.header)
             .collect();
-        let problems =
-            table.header_problems(&always, &when_updating, header(Column::Id), self.lang);
+        let problems = table.header_problems(
+            &always,
+            &when_updating,
+            header(MeasureColumnKind::Id),
+            self.lang,
+        );
         if !problems.is_empty() {
             self.incoming.problems.extend(problems);
             return;
         }
-        let has_goals = table.column(header(Column::PrimaryGoal)).is_some()
-            || table.column(header(Column::Goals)).is_some();
+        let has_goals = table
+            .column(header(MeasureColumnKind::PrimaryGoal))
+            .is_some()
+            || table.column(header(MeasureColumnKind::Goals)).is_some();
         for (line, cells) in &table.rows {
             if self.too_many_problems(table) {
                 break;
             }
             let mut r = self.reader(table, *line, cells);
-            let id = r.id(header(Column::Id));
+            let id = r.id(header(MeasureColumnKind::Id));
             let mut measure = Measure::new("");
             for row in &MEASURE_FIELDS {
-                let name = header(Column::Field(row.field));
+                let name = header(MeasureColumnKind::Field(row.field));
                 let value = match row.kind {
                     Kind::Line | Kind::Text => Value::Text(r.text(name)),
                     Kind::Fund => Value::Fund(r.fund(name)),
@@ -229,8 +143,8 @@ impl Parser {
                 };
                 row.set(&mut measure, value);
             }
-            let primary = r.text(header(Column::PrimaryGoal));
-            let others = r.text(header(Column::Goals));
+            let primary = r.text(header(MeasureColumnKind::PrimaryGoal));
+            let others = r.text(header(MeasureColumnKind::Goals));
             let failed = r.failed;
             let item = IncomingMeasure {
                 line: *line,

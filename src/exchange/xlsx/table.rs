@@ -7,8 +7,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Xlsx};
 
-use super::cells::cell_text;
-use super::read::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
+use super::cell_values::cell_text;
+use super::sheets::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROWS};
 use crate::exchange::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 
@@ -27,6 +27,69 @@ pub(super) struct Table {
     pub header_line: usize,
 }
 
+/// Non-empty cells by sheet row (0-based), in file order, each with its column (0-based).
+type SparseRows = BTreeMap<u32, Vec<(u32, Data)>>;
+
+/// Reads the non-empty cells of sheet `name`; `Err` is the reason the sheet is refused (not a
+/// workbook, or past a limit).
+fn sparse_rows(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    lang: Lang,
+) -> Result<SparseRows, String> {
+    let broken = |e: &dyn std::fmt::Display| fill(lang.t(Text::XlsxNotWorkbook), &[("error", e)]);
+    let mut reader = workbook
+        .worksheet_cells_reader(name)
+        .map_err(|e| broken(&e))?;
+    let mut rows = SparseRows::new();
+    let mut first_row: Option<u32> = None;
+    while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
+        let (row, column) = cell.get_position();
+        let value: Data = cell.get_value().clone().into();
+        if is_blank(&value) {
+            continue;
+        }
+        let at = || cell_name(row, column);
+        if column >= MAX_COLUMNS {
+            return Err(fill(
+                lang.t(Text::XlsxTooManyColumns),
+                &[("cell", &at()), ("max", &MAX_COLUMNS)],
+            ));
+        }
+        let first = *first_row.get_or_insert(row);
+        if row.saturating_sub(first) > MAX_ROWS {
+            return Err(fill(
+                lang.t(Text::XlsxTooManyRows),
+                &[("cell", &at()), ("max", &MAX_ROWS)],
+            ));
+        }
+        if let Data::String(text) = &value
+            && text.chars().count() > MAX_CELL_CHARS
+        {
+            return Err(fill(
+                lang.t(Text::XlsxCellTooLong),
+                &[("cell", &at()), ("max", &MAX_CELL_CHARS)],
+            ));
+        }
+        rows.entry(row).or_default().push((column, value));
+    }
+    Ok(rows)
+}
+
+/// A row's cells at their column index, empty cells between them.
+fn dense(cells: Vec<(u32, Data)>) -> Vec<Data> {
+    let width = cells
+        .iter()
+        .map(|(c, _)| *c as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut row = vec![Data::Empty; width];
+    for (column, value) in cells {
+        row[column as usize] = value;
+    }
+    row
+}
+
 impl Table {
     /// Reads one sheet cell by cell (never as a dense range: one cell at XFD1048576 would ask
     /// for half a terabyte), refusing more than [`MAX_ROWS`] rows, cells right of
@@ -38,88 +101,42 @@ impl Table {
         lang: Lang,
     ) -> Result<Table, Vec<ImportProblem>> {
         let file = format!("{file}[{name}]");
-        let whole = |reason: String| vec![ImportProblem::whole_file(&file, reason)];
-        let broken =
-            |e: &dyn std::fmt::Display| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", e)]));
-        let mut reader = workbook
-            .worksheet_cells_reader(name)
-            .map_err(|e| broken(&e))?;
-        // Non-empty cells by sheet row (0-based), in file order.
-        let mut rows: BTreeMap<u32, Vec<(u32, Data)>> = BTreeMap::new();
-        let mut first_row: Option<u32> = None;
-        while let Some(cell) = reader.next_cell().map_err(|e| broken(&e))? {
-            let (row, column) = cell.get_position();
-            let value: Data = cell.get_value().clone().into();
-            if is_blank(&value) {
-                continue;
-            }
-            let at = || cell_name(row, column);
-            if column >= MAX_COLUMNS {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxTooManyColumns),
-                    &[("cell", &at()), ("max", &MAX_COLUMNS)],
-                )));
-            }
-            let first = *first_row.get_or_insert(row);
-            if row.saturating_sub(first) > MAX_ROWS {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxTooManyRows),
-                    &[("cell", &at()), ("max", &MAX_ROWS)],
-                )));
-            }
-            if let Data::String(text) = &value
-                && text.chars().count() > MAX_CELL_CHARS
-            {
-                return Err(whole(fill(
-                    lang.t(Text::XlsxCellTooLong),
-                    &[("cell", &at()), ("max", &MAX_CELL_CHARS)],
-                )));
-            }
-            rows.entry(row).or_default().push((column, value));
-        }
-        let dense = |cells: Vec<(u32, Data)>| {
-            let width = cells
-                .iter()
-                .map(|(c, _)| *c as usize + 1)
-                .max()
-                .unwrap_or(0);
-            let mut row = vec![Data::Empty; width];
-            for (column, value) in cells {
-                row[column as usize] = value;
-            }
-            row
-        };
+        let rows = sparse_rows(workbook, name, lang)
+            .map_err(|reason| vec![ImportProblem::whole_file(&file, reason)])?;
         let mut rows = rows.into_iter();
-        let mut columns = HashMap::new();
-        let mut duplicates = Vec::new();
-        let mut header_line = 1;
+        let mut table = Table {
+            file,
+            columns: HashMap::new(),
+            duplicates: Vec::new(),
+            ignored: Vec::new(),
+            rows: Vec::new(),
+            header_line: 1,
+        };
         if let Some((row, cells)) = rows.next() {
-            header_line = row as usize + 1;
-            for (index, cell) in dense(cells).iter().enumerate() {
-                let Ok(name) = cell_text(cell) else { continue };
-                let name = name.trim().to_string();
-                if name.is_empty() {
-                    continue;
-                }
-                match columns.entry(name.to_lowercase()) {
-                    Entry::Occupied(_) => duplicates.push(name),
-                    Entry::Vacant(slot) => {
-                        slot.insert((index, name));
-                    }
-                }
-            }
+            table.header_line = row as usize + 1;
+            table.read_header(&dense(cells));
         }
-        let rows = rows
+        table.rows = rows
             .map(|(row, cells)| (row as usize + 1, dense(cells)))
             .collect();
-        Ok(Table {
-            file,
-            columns,
-            duplicates,
-            ignored: Vec::new(),
-            rows,
-            header_line,
-        })
+        Ok(table)
+    }
+
+    /// Takes the column names from the header row; a name that occurs twice is a duplicate.
+    fn read_header(&mut self, header: &[Data]) {
+        for (index, cell) in header.iter().enumerate() {
+            let Ok(name) = cell_text(cell) else { continue };
+            let name = name.trim().to_string();
+            if name.is_empty() {
+                continue;
+            }
+            match self.columns.entry(name.to_lowercase()) {
+                Entry::Occupied(_) => self.duplicates.push(name),
+                Entry::Vacant(slot) => {
+                    slot.insert((index, name));
+                }
+            }
+        }
     }
 
     /// Notes the headers that are not in `known` as ignored.

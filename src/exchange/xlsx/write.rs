@@ -1,18 +1,15 @@
 //! Writes the workbook: `Maßnahmen`, `Ziele`, `Indikatoren` with typed, formatted cells.
 
-use std::collections::HashMap;
-
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::goals_sheet::goals_sheet;
 use super::{
-    GOAL_SEPARATOR, INDICATOR_COLUMNS, SHEET_GOALS, SHEET_INDICATORS, SHEET_MEASURES,
-    neutralise_formula,
+    GOAL_SEPARATOR, INDICATOR_COLUMNS, SHEET_INDICATORS, SHEET_MEASURES, neutralise_formula,
 };
 use crate::exchange::Snapshot;
-use crate::exchange::columns::{Column, MeasureColumn, measure_columns};
-use crate::model::{Cents, GoalId, Measure, MeasureId, Value};
-use crate::store::{Link, goal_stats};
+use crate::exchange::columns::{MeasureColumn, MeasureColumnKind, measure_columns};
+use crate::model::{Cents, Measure, Value};
 
 /// Euro amounts: `12.500,50 €` in a German Excel.
 const EURO: &str = "#,##0.00 \"€\"";
@@ -22,14 +19,14 @@ const DATE: &str = "DD.MM.YYYY";
 const CREATED: (u16, u8, u8) = (2000, 1, 1);
 
 /// The cell formats of the workbook.
-struct Formats {
+pub(super) struct Formats {
     header: Format,
-    text: Format,
-    euro: Format,
+    pub(super) text: Format,
+    pub(super) euro: Format,
     date: Format,
     percent: Format,
-    strong: Format,
-    strong_euro: Format,
+    pub(super) strong: Format,
+    pub(super) strong_euro: Format,
 }
 
 impl Formats {
@@ -75,7 +72,7 @@ pub fn export_stamped(snapshot: &Snapshot, stamp: Option<&str>) -> Result<Vec<u8
 }
 
 /// Bold header in row 1, frozen, with column widths.
-fn header_row<'a>(
+pub(super) fn header_row<'a>(
     sheet: &mut Worksheet,
     columns: impl IntoIterator<Item = (&'a str, f64)>,
     formats: &Formats,
@@ -89,12 +86,12 @@ fn header_row<'a>(
     Ok(count)
 }
 
-fn row_number(index: usize) -> Result<u32, XlsxError> {
+pub(super) fn row_number(index: usize) -> Result<u32, XlsxError> {
     u32::try_from(index + 1).map_err(|_| XlsxError::RowColumnLimitError)
 }
 
 /// Text, formula-neutralised; empty text leaves the cell empty.
-fn text(
+pub(super) fn text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -113,7 +110,7 @@ fn text(
 }
 
 /// An amount as a number of euros with the euro format.
-fn amount(
+pub(super) fn amount(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -184,9 +181,9 @@ fn measure_cell(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let format = column.as_text.then_some(&formats.text);
-    match column.column {
-        Column::Id => text(sheet, row, col, &m.id.to_string(), format),
-        Column::Field(_) => match column.field().map(|f| f.get(m)) {
+    match column.kind {
+        MeasureColumnKind::Id => text(sheet, row, col, &m.id.to_string(), format),
+        MeasureColumnKind::Field(_) => match column.field().map(|f| f.get(m)) {
             Some(Value::Text(value)) => text(sheet, row, col, &value, format),
             Some(Value::Amount(value)) => amount(sheet, row, col, value, &formats.euro),
             Some(Value::Date(value)) => date(sheet, row, col, value, formats),
@@ -196,152 +193,15 @@ fn measure_cell(
             Some(Value::List(items)) => text(sheet, row, col, &items.join("\n"), None),
             None => Ok(()),
         },
-        Column::PrimaryGoal => {
+        MeasureColumnKind::PrimaryGoal => {
             let primary = snapshot.primary_code(m.id).unwrap_or_default();
             text(sheet, row, col, &primary, format)
         }
-        Column::Goals => {
+        MeasureColumnKind::Goals => {
             let codes = snapshot.goal_codes(m.id).join(GOAL_SEPARATOR);
             text(sheet, row, col, &codes, format)
         }
     }
-}
-
-/// The goal tree: top-level goals bold with the figures of their whole subtree, sub-goals
-/// indented and grouped under them, a total row at the end. Every figure counts a measure
-/// under its primary goal only, so the rows add up.
-fn goals_sheet(
-    sheet: &mut Worksheet,
-    snapshot: &Snapshot,
-    formats: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.set_name(SHEET_GOALS)?;
-    let columns = [
-        ("Kürzel", 10.0),
-        ("Ziel", 70.0),
-        ("Maßnahmen", 12.0),
-        ("Bewilligt", 16.0),
-        ("Kofinanzierung", 16.0),
-    ];
-    header_row(sheet, columns, formats)?;
-    sheet.set_column_format(0, &formats.text)?;
-    let primary: Vec<Link> = snapshot
-        .links
-        .values()
-        .flatten()
-        .filter(|l| l.primary)
-        .copied()
-        .collect();
-    let sums = |amount: fn(&Measure) -> Option<Cents>| -> HashMap<MeasureId, Cents> {
-        snapshot
-            .measures
-            .iter()
-            .map(|m| (m.id, amount(m).unwrap_or_default()))
-            .collect()
-    };
-    let approved = goal_stats(&snapshot.goals, &primary, &sums(|m| m.approved));
-    let cofunding = goal_stats(&snapshot.goals, &primary, &sums(|m| m.cofunding));
-    let depths = depths(snapshot);
-    for (index, goal) in snapshot.goals.iter().enumerate() {
-        let row = row_number(index)?;
-        let depth = depths.get(&goal.id).copied().unwrap_or(0);
-        let stats = approved.get(&goal.id).cloned().unwrap_or_default();
-        let co = cofunding.get(&goal.id).map(|s| s.approved);
-        if depth == 0 {
-            text(sheet, row, 0, &goal.code, Some(&formats.strong))?;
-            text(sheet, row, 1, &goal.title, Some(&formats.strong))?;
-            sheet.write_number_with_format(row, 2, stats.measures as f64, &formats.strong)?;
-            amount(sheet, row, 3, Some(stats.approved), &formats.strong_euro)?;
-            amount(sheet, row, 4, co, &formats.strong_euro)?;
-        } else {
-            let indent = u8::try_from(depth.min(15)).unwrap_or(15);
-            let code = formats.text.clone().set_indent(indent);
-            let title = Format::new().set_indent(indent);
-            text(sheet, row, 0, &goal.code, Some(&code))?;
-            text(sheet, row, 1, &goal.title, Some(&title))?;
-            sheet.write_number(row, 2, stats.measures as f64)?;
-            amount(sheet, row, 3, Some(stats.approved), &formats.euro)?;
-            amount(sheet, row, 4, co, &formats.euro)?;
-        }
-    }
-    group_subtrees(sheet, snapshot, &depths)?;
-    let total = row_number(snapshot.goals.len())?;
-    let with_primary: Vec<&Measure> = snapshot
-        .measures
-        .iter()
-        .filter(|m| snapshot.primary_code(m.id).is_some())
-        .collect();
-    let sum = |amount: fn(&Measure) -> Option<Cents>| {
-        with_primary
-            .iter()
-            .map(|m| amount(m).unwrap_or_default())
-            .sum::<Cents>()
-    };
-    sheet.write_string_with_format(total, 1, "Gesamt", &formats.strong)?;
-    sheet.write_number_with_format(total, 2, with_primary.len() as f64, &formats.strong)?;
-    amount(
-        sheet,
-        total,
-        3,
-        Some(sum(|m| m.approved)),
-        &formats.strong_euro,
-    )?;
-    amount(
-        sheet,
-        total,
-        4,
-        Some(sum(|m| m.cofunding)),
-        &formats.strong_euro,
-    )?;
-    sheet.set_freeze_panes(1, 0)?;
-    Ok(())
-}
-
-/// Depth of each goal in the tree (0 = top level), bounded against cycles.
-fn depths(snapshot: &Snapshot) -> HashMap<GoalId, usize> {
-    let parents: HashMap<GoalId, Option<GoalId>> =
-        snapshot.goals.iter().map(|g| (g.id, g.parent)).collect();
-    snapshot
-        .goals
-        .iter()
-        .map(|goal| {
-            let mut depth = 0;
-            let mut current = goal.parent;
-            while let Some(parent) = current.filter(|_| depth < snapshot.goals.len()) {
-                depth += 1;
-                current = parents.get(&parent).copied().flatten();
-            }
-            (goal.id, depth)
-        })
-        .collect()
-}
-
-/// Groups the rows below each goal that has sub-goals (Excel's outline, up to 7 levels), so a
-/// click collapses a strategic goal to its subtotal row. Goals are in tree order, so a subtree
-/// is the run of deeper rows after its goal.
-fn group_subtrees(
-    sheet: &mut Worksheet,
-    snapshot: &Snapshot,
-    depths: &HashMap<GoalId, usize>,
-) -> Result<(), XlsxError> {
-    let depth_at: Vec<usize> = snapshot
-        .goals
-        .iter()
-        .map(|g| depths.get(&g.id).copied().unwrap_or(0))
-        .collect();
-    for (index, depth) in depth_at.iter().enumerate() {
-        if *depth >= 7 {
-            continue;
-        }
-        let end = depth_at[index + 1..]
-            .iter()
-            .position(|d| d <= depth)
-            .map_or(depth_at.len(), |offset| index + 1 + offset);
-        if end > index + 1 {
-            sheet.group_rows(row_number(index + 1)?, row_number(end - 1)?)?;
-        }
-    }
-    Ok(())
 }
 
 fn indicators_sheet(

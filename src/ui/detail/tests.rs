@@ -94,7 +94,7 @@ fn watched() -> (tempfile::TempDir, App, Arc<AtomicUsize>, Arc<AtomicBool>) {
         reads: Arc::clone(&reads),
         fail: Arc::clone(&fail),
     });
-    let mut app = App::new(store, Lang::De, crate::ui::Theme::default(), None).unwrap();
+    let mut app = App::new(store, Lang::De, None).unwrap();
     press(&mut app, "ljjj<Tab>");
     (f.dir, app, reads, fail)
 }
@@ -102,7 +102,7 @@ fn watched() -> (tempfile::TempDir, App, Arc<AtomicUsize>, Arc<AtomicBool>) {
 fn screen(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
-        .draw(|frame| crate::ui::render(app, frame))
+        .draw(|frame| crate::ui::render(app, Theme::default(), frame))
         .unwrap();
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height)
@@ -160,7 +160,7 @@ fn every_field_of_the_list_is_shown_the_rest_in_list_order() {
     m.location = "Kiez".into();
     m.description = "Ein Fest.".into();
     m.notes = "Bühne leihen.".into();
-    let text: Vec<String> = lines(&f.app, &m, 200)
+    let text: Vec<String> = lines(&f.app, Theme::default(), &m, 200)
         .iter()
         .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
         .collect();

@@ -1,7 +1,10 @@
-//! Random key sequences in every mode never panic and never break the store.
+//! Random key sequences through the whole TUI: app and views together.
 
-use super::*;
 use proptest::prelude::*;
+
+use crate::app::keymap;
+use crate::app::tests::{fixture, fixture_with_extremes, key};
+use crate::ui::Theme;
 
 /// Keys a user can press: every key name of the keymap, plus text and editing keys.
 fn any_key() -> impl Strategy<Value = String> {
@@ -44,11 +47,12 @@ proptest! {
     ) {
         // Half the runs with indicators at the limits of f64 (report gauges, detail bars).
         let mut f = if extremes { fixture_with_extremes() } else { fixture() };
+        f.app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         for name in &keys {
             f.app.handle_key(key(name));
-            terminal.draw(|frame| crate::ui::render(&f.app, frame)).unwrap();
+            terminal.draw(|frame| crate::ui::render(&f.app, Theme { no_color: true }, frame)).unwrap();
         }
         prop_assert!(f.app.store().check().is_empty());
     }

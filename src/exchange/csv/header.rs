@@ -4,14 +4,16 @@
 use std::collections::HashMap;
 
 use crate::exchange::ImportProblem;
-use crate::exchange::columns::{Column, INDICATOR_HEADERS, measure_columns, normalise_header};
+use crate::exchange::columns::{
+    INDICATOR_HEADERS, MeasureColumnKind, measure_columns, normalise_header,
+};
 use crate::i18n::{Lang, Text, fill};
 
 /// A column an import file may have.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub(super) enum Col {
-    /// A column of a measure file (its `ID` is [`Col::Id`]).
-    Measure(Column),
+pub(super) enum CsvColumn {
+    /// A column of a measure file (its `ID` is [`CsvColumn::Id`]).
+    Measure(MeasureColumnKind),
     Id,
     /// The measure's title in an indicator file.
     Title,
@@ -23,28 +25,37 @@ pub(super) enum Col {
 }
 
 /// Columns of an indicator file.
-const INDICATOR_COLUMNS: [(Col, &str, &[&str]); 7] = [
-    (Col::Id, INDICATOR_HEADERS[0], &[]),
+const INDICATOR_COLUMNS: [NamedColumn; 7] = [
+    (CsvColumn::Id, INDICATOR_HEADERS[0], &[]),
     (
-        Col::Title,
+        CsvColumn::Title,
         INDICATOR_HEADERS[1],
         &["massnahme", "measure", "title"],
     ),
-    (Col::Indicator, INDICATOR_HEADERS[2], &["indicator", "name"]),
-    (Col::Unit, INDICATOR_HEADERS[3], &["unit"]),
-    (Col::Baseline, INDICATOR_HEADERS[4], &["baseline"]),
-    (Col::Target, INDICATOR_HEADERS[5], &["target"]),
-    (Col::Actual, INDICATOR_HEADERS[6], &["actual"]),
+    (
+        CsvColumn::Indicator,
+        INDICATOR_HEADERS[2],
+        &["indicator", "name"],
+    ),
+    (CsvColumn::Unit, INDICATOR_HEADERS[3], &["unit"]),
+    (CsvColumn::Baseline, INDICATOR_HEADERS[4], &["baseline"]),
+    (CsvColumn::Target, INDICATOR_HEADERS[5], &["target"]),
+    (CsvColumn::Actual, INDICATOR_HEADERS[6], &["actual"]),
 ];
 
 /// Columns an indicator file must have.
-const INDICATOR_REQUIRED: [Col; 4] = [Col::Id, Col::Indicator, Col::Baseline, Col::Target];
+const INDICATOR_REQUIRED: [CsvColumn; 4] = [
+    CsvColumn::Id,
+    CsvColumn::Indicator,
+    CsvColumn::Baseline,
+    CsvColumn::Target,
+];
 
 /// The header of a file: which column holds what.
-pub(super) struct Columns {
-    pub kind: Kind,
+pub(super) struct CsvHeader {
+    pub kind: FileKind,
     /// Column index of each known column.
-    pub at: HashMap<Col, usize>,
+    pub at: HashMap<CsvColumn, usize>,
     /// Header text of each column, as the file writes it (for problems).
     pub names: Vec<String>,
     /// Columns with an empty header.
@@ -53,40 +64,32 @@ pub(super) struct Columns {
     pub ignored: Vec<String>,
 }
 
+/// What an import file holds, told apart by its header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(super) enum FileKind {
     Measures,
     Indicators,
 }
 
-impl Columns {
+impl CsvHeader {
     /// Reads the header; every unknown, doubled or (for indicators) missing column is a problem.
     pub(super) fn read(
         header: &::csv::StringRecord,
         file: &str,
         line: usize,
         lang: Lang,
-    ) -> Result<Columns, Vec<ImportProblem>> {
+    ) -> Result<CsvHeader, Vec<ImportProblem>> {
         let normalised: Vec<String> = header.iter().map(normalise_header).collect();
         let kind = if normalised
             .iter()
             .any(|n| n == "indikator" || n == "indicator")
         {
-            Kind::Indicators
+            FileKind::Indicators
         } else {
-            Kind::Measures
+            FileKind::Measures
         };
-        let measures: Vec<(Col, &str, &[&str])>;
-        let table: &[(Col, &str, &[&str])] = match kind {
-            Kind::Measures => {
-                measures = (measure_columns().iter())
-                    .map(|c| (Col::of(c.column), c.header, &c.aliases[..]))
-                    .collect();
-                &measures
-            }
-            Kind::Indicators => &INDICATOR_COLUMNS,
-        };
-        let mut columns = Columns {
+        let table = known_columns(kind);
+        let mut columns = CsvHeader {
             kind,
             at: HashMap::new(),
             names: header
@@ -119,21 +122,8 @@ impl Columns {
                 None => columns.ignored.push(shown),
             }
         }
-        if kind == Kind::Indicators {
-            for col in INDICATOR_REQUIRED {
-                if !columns.at.contains_key(&col) {
-                    let german = table
-                        .iter()
-                        .find(|(c, _, _)| *c == col)
-                        .map_or("", |(_, g, _)| *g);
-                    problems.push(ImportProblem::new(
-                        file,
-                        line,
-                        german,
-                        lang.t(Text::CsvMissingColumn),
-                    ));
-                }
-            }
+        if kind == FileKind::Indicators {
+            problems.extend(missing_indicator_columns(&columns, file, line, lang));
         }
         if problems.is_empty() {
             Ok(columns)
@@ -143,12 +133,40 @@ impl Columns {
     }
 }
 
-impl Col {
+/// A column with its German header and the other names accepted for it.
+type NamedColumn = (CsvColumn, &'static str, &'static [&'static str]);
+
+/// The columns a file of `kind` may have.
+fn known_columns(kind: FileKind) -> Vec<NamedColumn> {
+    match kind {
+        FileKind::Measures => (measure_columns().iter())
+            .map(|c| (CsvColumn::of(c.kind), c.header, &c.aliases[..]))
+            .collect(),
+        FileKind::Indicators => INDICATOR_COLUMNS.to_vec(),
+    }
+}
+
+/// A problem for every column an indicator file must have and `header` lacks.
+fn missing_indicator_columns(
+    header: &CsvHeader,
+    file: &str,
+    line: usize,
+    lang: Lang,
+) -> Vec<ImportProblem> {
+    (INDICATOR_COLUMNS.iter())
+        .filter(|(col, _, _)| INDICATOR_REQUIRED.contains(col) && !header.at.contains_key(col))
+        .map(|(_, german, _)| {
+            ImportProblem::new(file, line, *german, lang.t(Text::CsvMissingColumn))
+        })
+        .collect()
+}
+
+impl CsvColumn {
     /// The column of a measure file; its id is the same column as an indicator file's.
-    pub(super) fn of(column: Column) -> Col {
+    pub(super) fn of(column: MeasureColumnKind) -> CsvColumn {
         match column {
-            Column::Id => Col::Id,
-            other => Col::Measure(other),
+            MeasureColumnKind::Id => CsvColumn::Id,
+            other => CsvColumn::Measure(other),
         }
     }
 }

@@ -66,7 +66,7 @@ impl Form {
         }
         for (slot, text) in &draft.values {
             if let Some(row) = row_of(&mut form.rows, *slot) {
-                row.widget.set_value(text);
+                row.input.set_value(text);
             }
         }
         form.focus = form
