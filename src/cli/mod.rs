@@ -170,6 +170,7 @@ fn purpose(matches: &clap::ArgMatches) -> String {
 
 fn run_tui(
     store: Box<dyn Repository>,
+    server: Option<std::sync::mpsc::Receiver<crate::net::client::ServerEvent>>,
     lang: Lang,
     path: &std::path::Path,
 ) -> Result<i32, CliError> {
@@ -178,7 +179,7 @@ fn run_tui(
     }
     let draft = crate::app::draft::path_for(path, &current_user());
     let app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    crate::tui::run(app).map_err(CliError::Output)?;
+    crate::tui::run(app, server).map_err(CliError::Output)?;
     Ok(0)
 }
 
@@ -239,15 +240,18 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         // opened first, so a held database still says that it is in use.)
         return Err(CliError::NoTerminal);
     }
-    let mut store = if cli.no_server {
+    let (mut store, events) = if cli.no_server {
         let store = Store::open(&path)?;
         error::print_repairs(&store, lang);
         backup::daily(&store, lang);
-        Box::new(store) as Box<dyn Repository>
+        (Box::new(store) as Box<dyn Repository>, None)
     } else {
         let hello = server::hello(lang, cli.display_name, &cli.purpose);
         let program = std::env::current_exe()?;
-        Box::new(crate::net::connect(&path, hello, Some(&program))?)
+        let client = crate::net::connect(&path, hello, Some(&program))?;
+        // Only the TUI shows what others change while it runs.
+        let events = cli.command.is_none().then(|| client.subscribe());
+        (Box::new(client) as Box<dyn Repository>, events)
     };
     if new {
         eprintln!(
@@ -259,7 +263,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         );
     }
     let Some(command) = cli.command else {
-        return run_tui(store, lang, &path);
+        return run_tui(store, events, lang, &path);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = dispatch(&mut *store, &path, lang, command, &mut out)?;

@@ -167,6 +167,11 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server unter {path}: {reason}",
         ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
         ServerNone => "Kein Server läuft für {path}.",
+        LiveConnectionLost => "Verbindung zum Server verloren – verbinde neu …",
+        LiveServerStopped => "Der Server wurde beendet; die nächste Änderung startet ihn neu.",
+        LiveReconnected => "Wieder mit dem Server verbunden; alles neu gelesen.",
+        LiveChange => "{who}: {what}",
+        LiveSelectedDeleted => "{who} hat {id} gelöscht, die gewählte Maßnahme.",
         HintServerRuns => {
             "Hinweis: Der Server der Datenbank läuft (`quartier server status`). Ohne --no-server arbeitet dieser Aufruf über ihn."
         }

@@ -163,6 +163,11 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server at {path}: {reason}",
         ErrServerNotStarted => "The server did not start: {log}",
         ServerNone => "No server is running for {path}.",
+        LiveConnectionLost => "Connection to the server lost – reconnecting …",
+        LiveServerStopped => "The server was stopped; the next change starts it again.",
+        LiveReconnected => "Connected to the server again; everything read anew.",
+        LiveChange => "{who}: {what}",
+        LiveSelectedDeleted => "{who} deleted {id}, the selected measure.",
         HintServerRuns => {
             "Hint: the database's server is running (`quartier server status`). Without --no-server this call works through it."
         }
