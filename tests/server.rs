@@ -256,12 +256,12 @@ fn a_client_that_stops_reading_is_disconnected_and_the_others_go_on() {
             &mut writer,
             &ClientMessage::Request {
                 id,
-                request: Request::Apply(op),
+                request: Request::Apply(Box::new(op)),
             },
         )
         .unwrap();
         match frame::receive::<ServerMessage>(&mut writer, frame::MAX_FRAME).unwrap() {
-            ServerMessage::Response { result: Ok(_), .. } => applied += 1,
+            ServerMessage::Response { result, .. } if result.is_ok() => applied += 1,
             other => panic!("{other:?}"),
         }
     }

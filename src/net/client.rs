@@ -101,7 +101,7 @@ struct Line {
 
 /// What the reading thread hands to a waiting caller.
 enum Incoming {
-    Response(u64, Result<Reply, WireError>),
+    Response(u64, Box<Result<Reply, WireError>>),
     Closed(u64),
 }
 
@@ -245,7 +245,7 @@ fn wait_for(inner: &Inner, id: u64, generation: u64) -> Option<Result<Reply, Wir
     let incoming = lock(&inner.incoming);
     loop {
         match incoming.recv() {
-            Ok(Incoming::Response(answered, result)) if answered == id => return Some(result),
+            Ok(Incoming::Response(answered, result)) if answered == id => return Some(*result),
             Ok(Incoming::Closed(closed)) if closed == generation => return None,
             Ok(_) => continue,
             Err(_) => return None,
@@ -387,10 +387,10 @@ fn reconnect_in_background(inner: &Weak<Inner>, generation: u64) {
 }
 
 fn tell(inner: &Weak<Inner>, event: ServerEvent) {
-    if let Some(inner) = inner.upgrade() {
-        if let Some(sender) = lock(&inner.events).as_ref() {
-            let _ = sender.send(event);
-        }
+    if let Some(inner) = inner.upgrade()
+        && let Some(sender) = lock(&inner.events).as_ref()
+    {
+        let _ = sender.send(event);
     }
 }
 
@@ -413,7 +413,7 @@ macro_rules! ask {
 
 impl Repository for Client {
     fn apply(&mut self, op: Op, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Apply(op))
+        self.change(Request::Apply(Box::new(op)))
     }
 
     fn undo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
@@ -429,7 +429,7 @@ impl Repository for Client {
     }
 
     fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
-        ask!(self, Request::Measure(id), Reply::Measure(measure) => measure)
+        ask!(self, Request::Measure(id), Reply::Measure(measure) => measure.map(|m| *m))
     }
 
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
@@ -477,7 +477,7 @@ impl Repository for Client {
     }
 
     fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
-        ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry)
+        ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry.map(|e| *e))
     }
 
     fn check(&self) -> Vec<Inconsistency> {

@@ -72,10 +72,9 @@ impl Log {
         if self
             .capture_stderr
             .load(std::sync::atomic::Ordering::Relaxed)
+            && let Some(opened) = file.as_ref()
         {
-            if let Some(opened) = file.as_ref() {
-                let _ = rustix::stdio::dup2_stderr(opened);
-            }
+            let _ = rustix::stdio::dup2_stderr(opened);
         }
     }
 

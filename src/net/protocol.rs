@@ -72,7 +72,7 @@ pub enum ClientMessage {
 /// What a client asks.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
-    Apply(Op),
+    Apply(Box<Op>),
     Undo,
     Redo,
     Goals,
@@ -103,7 +103,7 @@ pub enum ServerMessage {
     Welcome(Welcome),
     Response {
         id: u64,
-        result: Result<Reply, WireError>,
+        result: Box<Result<Reply, WireError>>,
     },
     Push(Push),
     /// The server is stopping on purpose (`server stop`, a signal, idle): do not start a new
@@ -116,14 +116,14 @@ pub enum ServerMessage {
 pub enum Reply {
     Applied(Applied),
     Goals(Vec<Goal>),
-    Measure(Option<Measure>),
+    Measure(Option<Box<Measure>>),
     Measures(Vec<Measure>),
     MeasureIds(Vec<MeasureId>),
     NextIds(GoalId, MeasureId),
     Flag(bool),
     Links(Vec<Link>),
     History(Vec<HistoryEntry>),
-    HistoryEntry(Option<HistoryEntry>),
+    HistoryEntry(Option<Box<HistoryEntry>>),
     /// Problems `check` found, described in the client's language.
     Check(Vec<String>),
     Status(ServerStatus),

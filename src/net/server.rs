@@ -209,10 +209,10 @@ fn wait_for_stop(
             (false, None) => Some(Instant::now()),
             (false, since) => since,
         };
-        if let (Some(limit), Some(since)) = (idle_exit, idle_since) {
-            if since.elapsed() >= limit {
-                return "idle";
-            }
+        if let (Some(limit), Some(since)) = (idle_exit, idle_since)
+            && since.elapsed() >= limit
+        {
+            return "idle";
         }
     }
 }
@@ -359,7 +359,7 @@ fn serve_requests(
         let stop = matches!(request, Request::Stop);
         let posted = match request {
             Request::Apply(op) => change(shared, id, actor, outbox, request_id, |store| {
-                store.apply(op, actor)
+                store.apply(*op, actor)
             }),
             Request::Undo => change(shared, id, actor, outbox, request_id, |store| {
                 store.undo(actor)
@@ -370,7 +370,7 @@ fn serve_requests(
             request => {
                 let response = ServerMessage::Response {
                     id: request_id,
-                    result: handle(shared, uid, lang, request),
+                    result: Box::new(handle(shared, uid, lang, request)),
                 };
                 post(outbox, Arc::new(frame::encode(&response)))
             }
@@ -414,7 +414,9 @@ fn handle(
             return Err(WireError::Refused("a change outside the write path".into()));
         }
         Request::Goals => read_store(shared, |s| s.goals()).map(Reply::Goals),
-        Request::Measure(id) => read_store(shared, |s| s.measure(id)).map(Reply::Measure),
+        Request::Measure(id) => {
+            read_store(shared, |s| s.measure(id)).map(|m| Reply::Measure(m.map(Box::new)))
+        }
         Request::Measures => read_store(shared, |s| s.measures()).map(Reply::Measures),
         Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
         Request::NextIds => read_store(shared, |s| s.next_ids())
@@ -429,9 +431,8 @@ fn handle(
         Request::History { limit } => {
             read_store(shared, |s| s.history(limit as usize)).map(Reply::History)
         }
-        Request::HistoryEntry(seq) => {
-            read_store(shared, |s| s.history_entry(seq)).map(Reply::HistoryEntry)
-        }
+        Request::HistoryEntry(seq) => read_store(shared, |s| s.history_entry(seq))
+            .map(|e| Reply::HistoryEntry(e.map(Box::new))),
         Request::Check => read_store(shared, |s| Ok(s.check()))
             .map(|problems| Reply::Check(problems.iter().map(|p| p.localize(lang)).collect())),
         Request::Status => return Ok(Reply::Status(status(shared))),
@@ -473,7 +474,7 @@ fn change(
     });
     let response = ServerMessage::Response {
         id: request_id,
-        result: result.map(Reply::Applied),
+        result: Box::new(result.map(Reply::Applied)),
     };
     let acknowledged = post(outbox, Arc::new(frame::encode(&response)));
     if let Some(push) = push {
