@@ -25,6 +25,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
+use crate::net::client::ServerEvent;
 
 /// What wakes the loop.
 enum Wake {
@@ -33,6 +34,8 @@ enum Wake {
     /// Reading from the terminal failed: it is gone.
     InputClosed,
     Signal,
+    /// A change by someone else, or news about the connection to the database's server.
+    Server(ServerEvent),
 }
 
 /// After a signal, input still arriving is taken until the terminal has been quiet this long…
@@ -40,10 +43,21 @@ const QUIET: Duration = Duration::from_millis(50);
 /// …but for no longer than this in all.
 const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
 
-/// Runs the TUI on the real terminal until the user quits or a signal arrives. An error of the
+/// Runs the TUI on the real terminal until the user quits or a signal arrives; `server` brings
+/// what the database's server pushes (none when the store is in this process). An error of the
 /// event loop is returned once the terminal has been restored.
-pub fn run(mut app: App) -> std::io::Result<()> {
+pub fn run(mut app: App, server: Option<mpsc::Receiver<ServerEvent>>) -> std::io::Result<()> {
     let (sender, receiver) = mpsc::channel();
+    if let Some(server) = server {
+        let sender = sender.clone();
+        std::thread::spawn(move || {
+            for event in server {
+                if sender.send(Wake::Server(event)).is_err() {
+                    return;
+                }
+            }
+        });
+    }
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT])?;
     let signal_sender = sender.clone();
     std::thread::spawn(move || {
@@ -189,6 +203,7 @@ fn step<B: Backend>(
             }
         }
         Wake::InputClosed => return Ok(Step::Exit),
+        Wake::Server(event) => app.on_server_event(event),
         Wake::Signal => {
             take_last_input(app, receiver);
             return Ok(Step::Exit);
@@ -254,7 +269,7 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Terminal(events)) => {
                 apply_events(app, events);
             }
-            Ok(Wake::Signal) => {}
+            Ok(Wake::Signal) | Ok(Wake::Server(_)) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
     }

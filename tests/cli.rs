@@ -284,6 +284,7 @@ fn english_messages_on_request() {
         "{err}"
     );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
         .args(["--db", db.path.to_str().unwrap(), "goals"])
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
@@ -1031,6 +1032,7 @@ fn database_location_flag_env_and_xdg_default() {
     let home = tempfile::tempdir().unwrap();
     let run = |envs: &[(&str, &Path)]| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_quartier"));
+        command.env("QUARTIER_NO_SERVER", "1");
         command
             .args(["measure", "add", "--title", "X"])
             .env_remove("QUARTIER_DB")
@@ -1061,6 +1063,7 @@ fn database_location_flag_env_and_xdg_default() {
     assert!(env_db.join("db").exists());
     let flag_db = home.path().join("flag");
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
         .args(["--lang", "en", "--db", flag_db.to_str().unwrap(), "check"])
         .output()
         .unwrap();
@@ -1069,6 +1072,7 @@ fn database_location_flag_env_and_xdg_default() {
         format!("New database created: {}\n", flag_db.display())
     );
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
         .args([
             "--db",
             env_db.to_str().unwrap(),

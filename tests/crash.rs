@@ -502,6 +502,7 @@ fn quartier_check(db: &Path) -> std::process::Output {
     let deadline = Instant::now() + Duration::from_secs(3);
     loop {
         let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+            .env("QUARTIER_NO_SERVER", "1")
             .arg("--db")
             .arg(db)
             .arg("check")

@@ -460,6 +460,7 @@ fn quartier(db: &Path, args: &[&str]) -> Output {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(3);
     loop {
         let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+            .env("QUARTIER_NO_SERVER", "1")
             .arg("--db")
             .arg(db)
             .args(args)

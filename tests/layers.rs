@@ -20,6 +20,7 @@ const RANKS: &[(&str, u8)] = &[
     ("store", 4),
     ("json_shapes", 5),
     ("report", 5),
+    ("net", 5),
     ("exchange", 6),
     ("backup", 7),
     ("demo", 7),

@@ -373,6 +373,7 @@ fn plain_text_is_the_default_with_aligned_columns() {
 fn a_bad_quartier_today_is_an_error() {
     let db = data_set();
     let out = Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
         .arg("--db")
         .arg(&db.path)
         .args(["report"])

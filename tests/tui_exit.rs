@@ -76,6 +76,7 @@ fn a_terminal_that_cannot_be_written_ends_the_tui_with_exit_code_1() {
     let (mut keys, keys_slave) = open_pty();
     let (mut screen, screen_slave) = open_pty();
     let mut command = Command::new(env!("CARGO_BIN_EXE_quartier"));
+    command.env("QUARTIER_NO_SERVER", "1");
     command
         .arg("--db")
         .arg(dir.path().join("db"))

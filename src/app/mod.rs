@@ -12,6 +12,7 @@ pub mod form;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+mod live;
 pub mod measures;
 mod messages;
 mod navigate;

@@ -6,7 +6,7 @@ use std::path::Path;
 use super::CliError;
 use crate::backup::{self, RestoreSummary};
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::store::Store;
+use crate::store::{Repository, Store};
 
 /// The first start of each day writes a backup; a failure is a warning, never a reason to stop.
 pub fn daily(store: &Store, lang: Lang) {
@@ -26,12 +26,13 @@ pub fn daily(store: &Store, lang: Lang) {
 
 /// `quartier backup [-o FILE]`.
 pub fn run(
-    store: &Store,
+    store: &dyn Repository,
+    database: &Path,
     lang: Lang,
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let path = backup::on_demand(store, store.path(), output).map_err(|e| match e {
+    let path = backup::on_demand(store, database, output).map_err(|e| match e {
         backup::BackupError::Store(e) => CliError::Store(e),
         // Names the path (i18n::explain); `backup` has no --force, so no hint to use one.
         backup::BackupError::Io(e) => CliError::Output(e),
@@ -44,7 +45,7 @@ pub fn run(
 /// `quartier restore FILE [--yes]`: asks first (on a terminal), then replaces everything as one
 /// history entry.
 pub fn restore(
-    store: &mut Store,
+    store: &mut dyn Repository,
     actor: &str,
     lang: Lang,
     file: &Path,

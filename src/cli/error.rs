@@ -46,6 +46,8 @@ pub enum CliError {
     Today(String),
     #[error("xlsx needs an output file")]
     XlsxNeedsFile,
+    #[error(transparent)]
+    Connect(#[from] crate::net::ConnectError),
 }
 
 impl From<crate::demo::DemoError> for CliError {
@@ -62,6 +64,7 @@ impl CliError {
     pub fn exit_code(&self) -> i32 {
         match self {
             CliError::Store(StoreError::Locked(_)) => 2,
+            CliError::Connect(crate::net::ConnectError::PermissionDenied(_)) => 2,
             _ => 1,
         }
     }
@@ -80,6 +83,11 @@ impl CliError {
         match self {
             CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
             CliError::ReportExists(_) => Some(lang.t(Text::HintReportForce).into()),
+            CliError::Store(StoreError::Locked(path))
+                if crate::net::socket::socket_path(path).exists() =>
+            {
+                Some(lang.t(Text::HintServerRuns).into())
+            }
             _ => None,
         }
     }
@@ -131,6 +139,7 @@ impl Localize for CliError {
             ),
             CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
             CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
+            CliError::Connect(error) => connect_message(error, lang),
         }
         .chars()
         .map(|c| {
@@ -152,5 +161,36 @@ pub fn print_repairs(store: &crate::store::Store, lang: Lang) {
             lang.t(Text::WarningPrefix),
             crate::text::sanitize_line(&repair.localize(lang))
         );
+    }
+}
+
+fn connect_message(error: &crate::net::ConnectError, lang: Lang) -> String {
+    use crate::net::ConnectError as E;
+    match error {
+        E::NoServer(path) => fill(lang.t(Text::ErrNoServer), &[("path", &path.display())]),
+        E::PermissionDenied(path) => fill(
+            lang.t(Text::ErrServerPermission),
+            &[("path", &path.display())],
+        ),
+        E::Version {
+            server_protocol,
+            server_program,
+        } => fill(
+            lang.t(Text::ErrServerVersion),
+            &[
+                ("server_protocol", server_protocol),
+                ("server_version", server_program),
+                ("protocol", &crate::net::protocol::PROTOCOL),
+                ("version", &env!("CARGO_PKG_VERSION")),
+            ],
+        ),
+        E::Failed { socket, reason } => fill(
+            lang.t(Text::ErrServerFailed),
+            &[("path", &socket.display()), ("reason", reason)],
+        ),
+        E::ServerFailed { log } => fill(
+            lang.t(Text::ErrServerNotStarted),
+            &[("log", &log.join(" | "))],
+        ),
     }
 }

@@ -8,7 +8,7 @@ use crate::exchange::{
     self, ExportError, ExportRequest, Format, ImportOptions, Incoming, Plan, Snapshot, What,
 };
 use crate::i18n::{Lang, Text, fill};
-use crate::store::Store;
+use crate::store::Repository;
 
 /// Options of `quartier export`.
 #[derive(Debug, clap::Args)]
@@ -48,7 +48,7 @@ pub struct ImportArgs {
 
 /// `quartier export`.
 pub fn export(
-    store: &Store,
+    store: &dyn Repository,
     lang: Lang,
     args: ExportArgs,
     out: &mut impl Write,
@@ -123,7 +123,7 @@ fn unsupported(format: Format) -> CliError {
 
 /// `quartier import`.
 pub fn import(
-    store: &mut Store,
+    store: &mut dyn Repository,
     actor: &str,
     lang: Lang,
     args: ImportArgs,

@@ -11,6 +11,7 @@ mod history;
 mod measures;
 mod output;
 mod report;
+mod server;
 
 use std::path::PathBuf;
 
@@ -21,7 +22,7 @@ pub use error::CliError;
 pub use report::{ReportArgs, ReportFormat};
 
 use crate::i18n::{Lang, Localize, Text};
-use crate::store::{Store, current_user};
+use crate::store::{Repository, Store, current_user};
 
 /// quartier: Maßnahmen und Ziele eines Quartiersmanagements / measures and goals of a
 /// Quartiersmanagement office.
@@ -36,8 +37,23 @@ pub struct Cli {
     /// (~/.local/share/quartier/db).
     #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
+    /// Open the database in this process instead of through its server (one user only).
+    #[arg(
+        long,
+        global = true,
+        env = "QUARTIER_NO_SERVER",
+        value_parser = clap::builder::FalseyValueParser::new()
+    )]
+    pub no_server: bool,
+    /// A name recorded with changes beside the Unix user (where an office shares an account).
+    #[arg(long = "as", global = true, value_name = "NAME")]
+    pub display_name: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// What this process has open (`TUI`, `measure add`), told to the server for
+    /// `server status`; set from the parsed arguments.
+    #[arg(skip)]
+    pub purpose: String,
 }
 
 /// The subcommands.
@@ -107,6 +123,18 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Run the database's server in the foreground (e.g. as a systemd unit).
+    Serve {
+        /// Leave the terminal's session (how clients start it).
+        #[arg(long)]
+        detach: bool,
+        /// Stop after this many seconds without a client.
+        #[arg(long, value_name = "SECONDS")]
+        idle_exit: Option<u64>,
+    },
+    /// The database's server: status or stop.
+    #[command(subcommand)]
+    Server(server::ServerCommand),
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -125,13 +153,33 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-fn run_tui(store: Store, lang: Lang, path: &std::path::Path) -> Result<i32, CliError> {
+/// The subcommand path of the arguments (`measure add`), or `TUI`.
+fn purpose(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if words.is_empty() {
+        "TUI".into()
+    } else {
+        words.join(" ")
+    }
+}
+
+fn run_tui(
+    store: Box<dyn Repository>,
+    server: Option<std::sync::mpsc::Receiver<crate::net::client::ServerEvent>>,
+    lang: Lang,
+    path: &std::path::Path,
+) -> Result<i32, CliError> {
     if !has_terminal() {
         return Err(CliError::NoTerminal);
     }
     let draft = crate::app::draft::path_for(path, &current_user());
     let app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    crate::tui::run(app).map_err(CliError::Output)?;
+    crate::tui::run(app, server).map_err(CliError::Output)?;
     Ok(0)
 }
 
@@ -143,7 +191,10 @@ pub fn main() -> i32 {
     let lang = help::lang_from_args(&args);
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
-        Ok(cli) => run(cli),
+        Ok(mut cli) => {
+            cli.purpose = purpose(&matches);
+            run(cli)
+        }
         Err(error) => error.exit(),
     }
 }
@@ -169,6 +220,18 @@ pub fn run(cli: Cli) -> i32 {
 
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
+    match cli.command {
+        Some(Command::Serve { detach, idle_exit }) => {
+            return server::serve(&path, detach, idle_exit);
+        }
+        Some(Command::Server(command)) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let code = server::run(&path, lang, command, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(code);
+        }
+        _ => {}
+    }
     // A missing or empty directory becomes a new database: say so, once, on stderr, so a
     // mistyped --db or a forgotten QUARTIER_DB does not go unnoticed.
     let new = std::fs::read_dir(&path).map_or(true, |mut entries| entries.next().is_none());
@@ -177,7 +240,19 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         // opened first, so a held database still says that it is in use.)
         return Err(CliError::NoTerminal);
     }
-    let mut store = Store::open(&path)?;
+    let (mut store, events) = if cli.no_server {
+        let store = Store::open(&path)?;
+        error::print_repairs(&store, lang);
+        backup::daily(&store, lang);
+        (Box::new(store) as Box<dyn Repository>, None)
+    } else {
+        let hello = server::hello(lang, cli.display_name, &cli.purpose);
+        let program = std::env::current_exe()?;
+        let client = crate::net::connect(&path, hello, Some(&program))?;
+        // Only the TUI shows what others change while it runs.
+        let events = cli.command.is_none().then(|| client.subscribe());
+        (Box::new(client) as Box<dyn Repository>, events)
+    };
     if new {
         eprintln!(
             "{}",
@@ -187,19 +262,18 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
             ))
         );
     }
-    error::print_repairs(&store, lang);
-    backup::daily(&store, lang);
     let Some(command) = cli.command else {
-        return run_tui(store, lang, &path);
+        return run_tui(store, events, lang, &path);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let code = dispatch(&mut store, lang, command, &mut out)?;
+    let code = dispatch(&mut *store, &path, lang, command, &mut out)?;
     std::io::Write::flush(&mut out)?;
     Ok(code)
 }
 
 fn dispatch(
-    store: &mut Store,
+    store: &mut dyn Repository,
+    path: &std::path::Path,
     lang: Lang,
     command: Command,
     out: &mut impl std::io::Write,
@@ -218,7 +292,7 @@ fn dispatch(
         Command::Redo => history::redo(store, &actor, lang, out)?,
         Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
         Command::Check => return history::check(store, lang, out),
-        Command::Backup { output } => backup::run(store, lang, output.as_deref(), out)?,
+        Command::Backup { output } => backup::run(store, path, lang, output.as_deref(), out)?,
         Command::Restore { file, yes } => backup::restore(store, &actor, lang, &file, yes, out)?,
         Command::Export(args) => exchange::export(store, lang, args, out)?,
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
@@ -227,6 +301,9 @@ fn dispatch(
             let count = crate::demo::fill(store, &actor, measures, seed)?;
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
+        }
+        Command::Serve { .. } | Command::Server(_) => {
+            unreachable!("handled before the store opens")
         }
     }
     Ok(0)

@@ -156,6 +156,31 @@ pub fn text(text: Text) -> &'static str {
         }
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
         ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
+        ErrServerGone => "Verbindung zum Server verloren",
+        ErrServer => "Server: {reason}",
+        ErrServerRefused => "vom Server abgelehnt: {reason}",
+        ErrNoServer => "Kein Server für {path}",
+        ErrServerPermission => "keine Berechtigung für {path}",
+        ErrServerVersion => {
+            "Der Server spricht Protokoll {server_protocol} (quartier {server_version}), dieses Programm Protokoll {protocol} (quartier {version}): den Server mit `quartier server stop` beenden, dann neu starten."
+        }
+        ErrServerFailed => "Server unter {path}: {reason}",
+        ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
+        ServerNone => "Kein Server läuft für {path}.",
+        LiveConnectionLost => "Verbindung zum Server verloren – verbinde neu …",
+        LiveServerStopped => "Der Server wurde beendet; die nächste Änderung startet ihn neu.",
+        LiveReconnected => "Wieder mit dem Server verbunden; alles neu gelesen.",
+        LiveChange => "{who}: {what}",
+        LiveSelectedDeleted => "{who} hat {id} gelöscht, die gewählte Maßnahme.",
+        HintServerRuns => {
+            "Hinweis: Der Server der Datenbank läuft (`quartier server status`). Ohne --no-server arbeitet dieser Aufruf über ihn."
+        }
+        ServerStopped => "Server (pid {pid}) beendet.",
+        ServerStatusHead => "Server pid {pid}, quartier {version}, läuft seit {since} ({uptime})",
+        ServerStatusDatabase => "Datenbank: {path}",
+        ServerStatusSocket => "Socket:    {path}",
+        ServerStatusOps => "Änderungen: {count}",
+        ServerStatusClients => "Verbunden: {count}",
         ErrIndicatorNotFound => "{measure} hat keinen Indikator „{name}“.",
         ErrDemoNotEmpty => {
             "Die Datenbank enthält schon {count} {count:Maßnahme|Maßnahmen}; Beispieldaten nur in eine leere Datenbank."

@@ -152,6 +152,33 @@ pub fn text(text: Text) -> &'static str {
         ErrMoveIntoOwnSubtree => "Goal {code} cannot move under itself or one of its sub-goals.",
         ErrNothingToUndo => "Nothing to undo.",
         ErrNothingToRedo => "Nothing to redo.",
+        ErrServerGone => "connection to the server lost",
+        ErrServer => "server: {reason}",
+        ErrServerRefused => "refused by the server: {reason}",
+        ErrNoServer => "No server for {path}",
+        ErrServerPermission => "no permission for {path}",
+        ErrServerVersion => {
+            "The server speaks protocol {server_protocol} (quartier {server_version}), this program protocol {protocol} (quartier {version}): stop the server with `quartier server stop`, then start again."
+        }
+        ErrServerFailed => "Server at {path}: {reason}",
+        ErrServerNotStarted => "The server did not start: {log}",
+        ServerNone => "No server is running for {path}.",
+        LiveConnectionLost => "Connection to the server lost – reconnecting …",
+        LiveServerStopped => "The server was stopped; the next change starts it again.",
+        LiveReconnected => "Connected to the server again; everything read anew.",
+        LiveChange => "{who}: {what}",
+        LiveSelectedDeleted => "{who} deleted {id}, the selected measure.",
+        HintServerRuns => {
+            "Hint: the database's server is running (`quartier server status`). Without --no-server this call works through it."
+        }
+        ServerStopped => "Server (pid {pid}) stopped.",
+        ServerStatusHead => {
+            "Server pid {pid}, quartier {version}, running since {since} ({uptime})"
+        }
+        ServerStatusDatabase => "Database: {path}",
+        ServerStatusSocket => "Socket:   {path}",
+        ServerStatusOps => "Changes:  {count}",
+        ServerStatusClients => "Connected: {count}",
         ErrIndicatorNotFound => "{measure} has no indicator \"{name}\".",
         ErrDemoNotEmpty => {
             "The database holds {count} {count:measure|measures} already; demo data goes only into an empty database."

@@ -29,7 +29,7 @@ pub enum Field {
 }
 
 /// What is wrong with a value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     Required,
     TooLong {
@@ -52,7 +52,7 @@ pub enum Problem {
 }
 
 /// A typed validation error naming its field.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ValidationError {
     pub field: Field,
     pub problem: Problem,

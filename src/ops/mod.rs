@@ -121,7 +121,7 @@ fn bounded_batch<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ve
 }
 
 /// What an applied op changed, so views can refresh and the CLI can print new ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Change {
     GoalAdded(GoalId),
     GoalUpdated(GoalId),
@@ -136,7 +136,7 @@ pub enum Change {
 }
 
 /// The result of applying an op (or an undo/redo): its history sequence number and changes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Applied {
     pub seq: u64,
     pub changes: Vec<Change>,

@@ -100,4 +100,13 @@ pub enum StoreError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    /// The connection to the database's server ended.
+    #[error("connection to the server lost")]
+    ServerGone,
+    /// The server could not carry out a request; its description.
+    #[error("server: {0}")]
+    Server(String),
+    /// The server does not allow this request from this client.
+    #[error("refused by the server: {0}")]
+    Refused(String),
 }

@@ -24,7 +24,7 @@ pub fn current_user() -> String {
 }
 
 /// The login name of `uid` from /etc/passwd.
-fn user_name(uid: u32) -> Option<String> {
+pub fn user_name(uid: u32) -> Option<String> {
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|line| {
         let mut fields = line.split(':');

@@ -77,6 +77,9 @@ impl Localize for StoreError {
             }
             StoreError::NothingToUndo => t(Text::ErrNothingToUndo).into(),
             StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
+            StoreError::ServerGone => t(Text::ErrServerGone).into(),
+            StoreError::Server(reason) => fill(t(Text::ErrServer), &[("reason", reason)]),
+            StoreError::Refused(reason) => fill(t(Text::ErrServerRefused), &[("reason", reason)]),
         }
     }
 }
@@ -161,6 +164,7 @@ impl Localize for Inconsistency {
                     ("path", &path.display()),
                 ],
             ),
+            Inconsistency::Reported(text) => text.clone(),
         }
     }
 }

@@ -25,7 +25,7 @@ pub use apply::MAX_ID;
 pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
-pub use history::{EntryKind, HistoryEntry, current_user};
+pub use history::{EntryKind, HistoryEntry, current_user, user_name};
 pub use records::Link;
 pub use repository::{GoalStats, Repository, goal_stats};
 

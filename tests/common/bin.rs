@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 /// The command `quartier --db DB ARGS…`, ready to run (callers may add environment).
 pub fn command(db: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_quartier"));
+    command.env("QUARTIER_NO_SERVER", "1");
     command
         .arg("--db")
         .arg(db)
@@ -58,4 +59,14 @@ pub fn json_export(db: &Path) -> String {
         .filter(|l| !l.contains("\"exported_at\""))
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The command `quartier --db DB ARGS…` through the database's server (started when none
+/// runs; it stops 3 s after its last client).
+pub fn served(db: &Path, args: &[&str]) -> Command {
+    let mut command = command(db, args);
+    command
+        .env_remove("QUARTIER_NO_SERVER")
+        .env("QUARTIER_SERVER_IDLE", "3");
+    command
 }

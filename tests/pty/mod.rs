@@ -132,6 +132,8 @@ impl Db {
 /// The binary under test, run without a terminal.
 pub fn cli(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env("QUARTIER_NO_SERVER", "1")
+        .env("QUARTIER_NO_SERVER", "1")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -161,6 +163,16 @@ impl Tui {
     /// `quartier --db <db> <args>` at `cols`x`rows`, with `TERM=xterm-256color` and a German
     /// locale.
     pub fn start_sized(db: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
+        Tui::spawn(db, args, cols, rows, false)
+    }
+
+    /// `quartier --db <db> <args>` at 80x24 through the database's server (started when none
+    /// runs; it stops 3 s after its last client).
+    pub fn start_served(db: &Path, args: &[&str]) -> Tui {
+        Tui::spawn(db, args, 80, 24, true)
+    }
+
+    fn spawn(db: &Path, args: &[&str], cols: u16, rows: u16, served: bool) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -170,6 +182,12 @@ impl Tui {
             })
             .expect("open pty");
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_quartier"));
+        if served {
+            command.env_remove("QUARTIER_NO_SERVER");
+            command.env("QUARTIER_SERVER_IDLE", "3");
+        } else {
+            command.env("QUARTIER_NO_SERVER", "1");
+        }
         command.arg("--db");
         command.arg(db);
         command.args(args);
@@ -527,4 +545,20 @@ fn replacement_characters_survive_split_reads() {
         }
         assert_eq!(unmark(parser.screen().contents()), text, "split at {split}");
     }
+}
+
+/// The binary under test through the database's server (started when none runs; it stops 3 s
+/// after its last client), run without a terminal.
+pub fn cli_served(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_quartier"))
+        .env_remove("QUARTIER_NO_SERVER")
+        .env("QUARTIER_SERVER_IDLE", "3")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("QUARTIER_DB")
+        .env_remove("LC_ALL")
+        .env("LANG", "de_DE.UTF-8")
+        .output()
+        .expect("run quartier")
 }

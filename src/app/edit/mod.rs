@@ -35,7 +35,7 @@ impl App {
     }
 
     /// Reloads goals and links and forgets changed measures, keeping selections.
-    fn refresh(&mut self, changes: &[Change]) {
+    pub(in crate::app) fn refresh(&mut self, changes: &[Change]) {
         for change in changes {
             match change {
                 Change::MeasureAdded(id)
@@ -46,13 +46,20 @@ impl App {
                 _ => {}
             }
         }
-        self.forget_search_index();
-        self.rows_cache.clear();
         // The set of measures changes only when one is added or deleted (a scan of every key
         // at 100 000 measures is not worth making on each edit).
         let added_or_deleted = changes
             .iter()
             .any(|c| matches!(c, Change::MeasureAdded(_) | Change::MeasureDeleted(_)));
+        self.reload(added_or_deleted);
+    }
+
+    /// Reads goals and links again (and the measure ids when `ids_changed`), then recounts and
+    /// refills the measure pane, keeping selections.
+    pub(in crate::app) fn reload(&mut self, ids_changed: bool) {
+        self.forget_search_index();
+        self.rows_cache.clear();
+        let added_or_deleted = ids_changed;
         let reloaded = self.store.goals().and_then(|goals| {
             let ids = match added_or_deleted {
                 true => Some(self.store.measure_ids()?),

@@ -13,7 +13,7 @@ use crate::exchange::diff::FieldChange;
 use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::{Field, GoalId, MeasureId, code_key};
 use crate::ops::Op;
-use crate::store::Store;
+use crate::store::Repository;
 use goals::Goals;
 pub use stale::{changed_since, warn_stale};
 
@@ -63,7 +63,7 @@ impl Plan {
 
 /// Checks `incoming` against the database. `file` names the file in problems.
 pub fn plan(
-    store: &Store,
+    store: &dyn Repository,
     incoming: &Incoming,
     options: ImportOptions,
     file: &str,

@@ -8,12 +8,12 @@ use crate::exchange::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 use crate::model::MeasureId;
 use crate::ops::Op;
-use crate::store::Store;
+use crate::store::Repository;
 
 /// Measures the database changed after `stamp` (milliseconds since the epoch), with the time
 /// and user of their newest change. Reads the history from the newest entry back to `stamp`.
 pub fn changed_since(
-    store: &Store,
+    store: &dyn Repository,
     stamp: i64,
 ) -> Result<HashMap<MeasureId, (i64, String)>, crate::store::StoreError> {
     let mut changed = HashMap::new();
@@ -53,7 +53,7 @@ fn touched_measures(op: &Op) -> Vec<MeasureId> {
 /// `stamp` (milliseconds): importing the file would silently revert that change.
 pub fn warn_stale(
     plan: &mut Plan,
-    store: &Store,
+    store: &dyn Repository,
     stamp: i64,
     file: &str,
     lang: Lang,

@@ -7,6 +7,7 @@
 mod data;
 mod goals;
 mod measures;
+mod server;
 
 /// `(key, German, English)`.
 type Entry = (&'static str, &'static str, &'static str);
@@ -15,11 +16,20 @@ type Entry = (&'static str, &'static str, &'static str);
 pub const HELP: &[Entry] = &ALL;
 
 const ALL: [Entry;
-    GENERAL.len() + goals::GOALS.len() + measures::MEASURES.len() + data::DATA.len()] =
-    concat([GENERAL, goals::GOALS, measures::MEASURES, data::DATA]);
+    GENERAL.len()
+        + goals::GOALS.len()
+        + measures::MEASURES.len()
+        + data::DATA.len()
+        + server::SERVER.len()] = concat([
+    GENERAL,
+    goals::GOALS,
+    measures::MEASURES,
+    data::DATA,
+    server::SERVER,
+]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 4]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 5]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;

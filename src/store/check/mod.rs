@@ -63,6 +63,8 @@ pub enum Inconsistency {
         /// The file itself.
         path: std::path::PathBuf,
     },
+    /// A problem the database's server found and described (in the client's language).
+    Reported(String),
 }
 
 /// Why reading a tree stopped.
@@ -154,6 +156,7 @@ impl std::fmt::Display for Inconsistency {
             Inconsistency::DamagedBlob { name, reason, .. } => {
                 write!(f, "{name}: damaged ({reason})")
             }
+            Inconsistency::Reported(text) => f.write_str(text),
         }
     }
 }

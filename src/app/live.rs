@@ -1,0 +1,53 @@
+//! What arrives from the database's server while the TUI runs: changes colleagues (or the
+//! command line) made, and the state of the connection. A change is taken in as if it were the
+//! user's own (the same refresh), keeping selection, scroll, open form and search; the status
+//! bar says who did what. When the connection breaks the client connects again by itself; after
+//! that everything is read again, because changes made meanwhile were not pushed.
+
+use super::{App, MessageKind};
+use crate::i18n::{Text, fill};
+use crate::net::client::ServerEvent;
+use crate::net::protocol::Push;
+use crate::ops::Change;
+
+impl App {
+    /// Takes in one event from the server.
+    pub fn on_server_event(&mut self, event: ServerEvent) {
+        match event {
+            ServerEvent::Pushed(push) => self.changed_by_others(&push),
+            ServerEvent::Lost => self.say_text(MessageKind::Error, Text::LiveConnectionLost),
+            ServerEvent::Stopped => self.say_text(MessageKind::Info, Text::LiveServerStopped),
+            ServerEvent::Reconnected => {
+                self.cache.clear();
+                self.reload(true);
+                self.detail.invalidate();
+                self.refresh_detail();
+                self.say_text(MessageKind::Success, Text::LiveReconnected);
+            }
+        }
+    }
+
+    fn changed_by_others(&mut self, push: &Push) {
+        let selected = self.pane.selected_id();
+        self.refresh(&push.changes);
+        self.detail.invalidate();
+        self.refresh_detail();
+        let who = crate::text::sanitize_line(&push.actor).into_owned();
+        let deleted = selected.filter(|id| push.changes.contains(&Change::MeasureDeleted(*id)));
+        let text = match deleted {
+            Some(id) => fill(
+                self.lang.t(Text::LiveSelectedDeleted),
+                &[("who", &who), ("id", &id)],
+            ),
+            None => {
+                let what = crate::ops::history_message(self.store(), push.seq, self.lang)
+                    .unwrap_or_default();
+                fill(
+                    self.lang.t(Text::LiveChange),
+                    &[("who", &who), ("what", &what)],
+                )
+            }
+        };
+        self.say(MessageKind::Info, text);
+    }
+}

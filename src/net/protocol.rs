@@ -1,0 +1,258 @@
+//! The messages between a client and the server.
+//!
+//! A connection starts with a [`Handshake`] each way, in a layout that never changes, so that
+//! two different versions of quartier can always tell each other which versions they are. Then
+//! the client says [`Hello`], the server answers [`Welcome`], and the client sends
+//! [`Request`]s with ids; the server answers each with a [`ServerMessage::Response`] of the
+//! same id and pushes every change anyone applied as a [`Push`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::ops::{Applied, Change, Op};
+use crate::store::{HistoryEntry, Link};
+
+/// Version of the messages after the handshake. Raise it on any change to them.
+pub const PROTOCOL: u32 = 1;
+
+/// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
+pub const HANDSHAKE_FORMAT: u8 = 0x71;
+
+/// Marks a quartier connection.
+pub const MAGIC: [u8; 8] = *b"quartier";
+
+/// The first frame each way: who speaks which protocol. Its layout never changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handshake {
+    pub magic: [u8; 8],
+    pub protocol: u32,
+    /// The program's version, e.g. `0.1.0`.
+    pub program: String,
+}
+
+impl Handshake {
+    /// This program's handshake.
+    pub fn ours() -> Handshake {
+        Handshake {
+            magic: MAGIC,
+            protocol: PROTOCOL,
+            program: env!("CARGO_PKG_VERSION").to_string(),
+        }
+    }
+}
+
+/// What a client tells the server about itself after the handshake.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hello {
+    /// A name given by the user (`--as`), recorded beside the Unix user, never instead of it.
+    pub display_name: Option<String>,
+    /// What the client has open: `TUI`, or the subcommand.
+    pub purpose: String,
+    /// The client's language (`de`, `en`): the server describes check results in it.
+    pub lang: String,
+}
+
+/// The server's answer to [`Hello`].
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Welcome {
+    /// The name the server records for this client's changes.
+    pub actor: String,
+    pub server_pid: u32,
+    /// The newest history sequence number when the client connected.
+    pub head: u64,
+}
+
+/// Everything a client sends after the handshake.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ClientMessage {
+    Hello(Hello),
+    Request { id: u64, request: Request },
+}
+
+/// What a client asks.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    Apply(Box<Op>),
+    Undo,
+    Redo,
+    Goals,
+    Measure(MeasureId),
+    /// Every measure, in id order.
+    Measures,
+    /// The id of every measure, ascending.
+    MeasureIds,
+    /// The ids the next added goal and measure will get.
+    NextIds,
+    CanUndo,
+    CanRedo,
+    LinksOfMeasure(MeasureId),
+    LinksOfGoal(GoalId),
+    Links,
+    History {
+        limit: u32,
+    },
+    HistoryEntry(u64),
+    Check,
+    Status,
+    Stop,
+}
+
+/// Everything the server sends after the handshake.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum ServerMessage {
+    Welcome(Welcome),
+    Response {
+        id: u64,
+        result: Box<Result<Reply, WireError>>,
+    },
+    Push(Push),
+    /// The server is stopping on purpose (`server stop`, a signal, idle): do not start a new
+    /// one behind the user's back.
+    Closing,
+}
+
+/// The answer to a [`Request`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Reply {
+    Applied(Applied),
+    Goals(Vec<Goal>),
+    Measure(Option<Box<Measure>>),
+    Measures(Vec<Measure>),
+    MeasureIds(Vec<MeasureId>),
+    NextIds(GoalId, MeasureId),
+    Flag(bool),
+    Links(Vec<Link>),
+    History(Vec<HistoryEntry>),
+    HistoryEntry(Option<Box<HistoryEntry>>),
+    /// Problems `check` found, described in the client's language.
+    Check(Vec<String>),
+    Status(ServerStatus),
+    Stopping,
+}
+
+/// A change someone applied, sent to every other client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Push {
+    pub seq: u64,
+    pub actor: String,
+    pub changes: Vec<Change>,
+}
+
+/// What `quartier server status` shows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServerStatus {
+    pub pid: u32,
+    /// Milliseconds since the Unix epoch.
+    pub started_ms: i64,
+    pub database: String,
+    pub socket: String,
+    pub program: String,
+    pub ops_served: u64,
+    pub clients: Vec<ClientInfo>,
+}
+
+/// One connected client.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientInfo {
+    /// The Unix user, from the socket's peer credentials.
+    pub user: String,
+    pub display_name: Option<String>,
+    pub pid: u32,
+    pub since_ms: i64,
+    pub purpose: String,
+}
+
+/// A store error as it crosses the wire: the variants a client acts on keep their data, the
+/// server's own trouble (disk, damage) arrives as its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WireError {
+    Invalid(Vec<crate::model::ValidationError>),
+    GoalNotFound(String),
+    MeasureNotFound(MeasureId),
+    IdOutOfRange {
+        id: u64,
+        max: u64,
+    },
+    MeasureExists(MeasureId),
+    DuplicateCode(String),
+    AlreadyLinked {
+        measure: MeasureId,
+        goal: String,
+    },
+    NotLinked {
+        measure: MeasureId,
+        goal: String,
+    },
+    GoalInUse {
+        code: String,
+        measures: usize,
+        children: usize,
+    },
+    MoveIntoOwnSubtree(String),
+    NothingToUndo,
+    NothingToRedo,
+    /// Anything else went wrong on the server; its description.
+    Server(String),
+    /// The request is not allowed on this connection (e.g. `Stop` from another user).
+    Refused(String),
+}
+
+impl From<crate::store::StoreError> for WireError {
+    fn from(error: crate::store::StoreError) -> WireError {
+        use crate::store::StoreError as E;
+        match error {
+            E::Invalid(errors) => WireError::Invalid(errors),
+            E::GoalNotFound(code) => WireError::GoalNotFound(code),
+            E::MeasureNotFound(id) => WireError::MeasureNotFound(id),
+            E::IdOutOfRange { id, max } => WireError::IdOutOfRange { id, max },
+            E::MeasureExists(id) => WireError::MeasureExists(id),
+            E::DuplicateCode(code) => WireError::DuplicateCode(code),
+            E::AlreadyLinked { measure, goal } => WireError::AlreadyLinked { measure, goal },
+            E::NotLinked { measure, goal } => WireError::NotLinked { measure, goal },
+            E::GoalInUse {
+                code,
+                measures,
+                children,
+            } => WireError::GoalInUse {
+                code,
+                measures,
+                children,
+            },
+            E::MoveIntoOwnSubtree(code) => WireError::MoveIntoOwnSubtree(code),
+            E::NothingToUndo => WireError::NothingToUndo,
+            E::NothingToRedo => WireError::NothingToRedo,
+            E::Refused(reason) => WireError::Refused(reason),
+            other => WireError::Server(other.to_string()),
+        }
+    }
+}
+
+impl From<WireError> for crate::store::StoreError {
+    fn from(error: WireError) -> crate::store::StoreError {
+        use crate::store::StoreError as E;
+        match error {
+            WireError::Invalid(errors) => E::Invalid(errors),
+            WireError::GoalNotFound(code) => E::GoalNotFound(code),
+            WireError::MeasureNotFound(id) => E::MeasureNotFound(id),
+            WireError::IdOutOfRange { id, max } => E::IdOutOfRange { id, max },
+            WireError::MeasureExists(id) => E::MeasureExists(id),
+            WireError::DuplicateCode(code) => E::DuplicateCode(code),
+            WireError::AlreadyLinked { measure, goal } => E::AlreadyLinked { measure, goal },
+            WireError::NotLinked { measure, goal } => E::NotLinked { measure, goal },
+            WireError::GoalInUse {
+                code,
+                measures,
+                children,
+            } => E::GoalInUse {
+                code,
+                measures,
+                children,
+            },
+            WireError::MoveIntoOwnSubtree(code) => E::MoveIntoOwnSubtree(code),
+            WireError::NothingToUndo => E::NothingToUndo,
+            WireError::NothingToRedo => E::NothingToRedo,
+            WireError::Server(reason) => E::Server(reason),
+            WireError::Refused(reason) => E::Refused(reason),
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The office on one database: real TUI processes in pseudo-terminals, all clients of one real
+//! server process, and the command line next to them. A change made anywhere appears
+//! everywhere without a key press; a killed server comes back without losing the open form; a
+//! killed client disturbs nobody.
+//!
+//! Layout at 80x24: the goal tree in columns 0..30, the measure table in rows 0..9 and the
+//! detail pane in rows 9..23 of columns 30..80, the status bar in row 23.
+
+mod pty;
+
+use std::ops::Range;
+use std::path::Path;
+
+use pty::{Db, Key, Tui, cli_served};
+
+const TABLE: (Range<u16>, Range<u16>) = (0..9, 30..80);
+const STATUS: (Range<u16>, Range<u16>) = (23..24, 0..80);
+const TREE: (Range<u16>, Range<u16>) = (0..23, 0..30);
+
+fn wait_in(tui: &mut Tui, pane: &(Range<u16>, Range<u16>), text: &str) {
+    tui.wait_in(pane.0.clone(), pane.1.clone(), text);
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = cli_served(db, args);
+    assert!(
+        out.status.success(),
+        "quartier {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Stops the database's server at the end of a test, also when it fails.
+struct StopServer<'a>(&'a Path);
+impl Drop for StopServer<'_> {
+    fn drop(&mut self) {
+        let _ = cli_served(self.0, &["server", "stop"]);
+    }
+}
+
+fn server_pid(db: &Path) -> u32 {
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(db, &["server", "status", "--json"])).unwrap();
+    status["pid"].as_u64().unwrap() as u32
+}
+
+fn start(db: &Db) -> Tui {
+    let mut tui = Tui::start_served(&db.path, &[]);
+    wait_in(&mut tui, &STATUS, "ZIELE");
+    tui
+}
+
+/// From the start screen (Z1 selected): expands Z1 and selects 1.3.
+fn select_1_3(tui: &mut Tui) {
+    tui.send("l");
+    wait_in(tui, &TREE, "1.1 ");
+    tui.send("ljj");
+    wait_in(tui, &TABLE, "Maßnahmen · 1.3");
+}
+
+fn edit_title(tui: &mut Tui, title: &str) {
+    tui.send_keys(&[Key::Tab]);
+    wait_in(tui, &STATUS, "MASSNAHMEN");
+    tui.send("e");
+    tui.wait_for("bearbeiten");
+    tui.send_keys(&[Key::Ctrl('u'), Key::Text(title)]);
+    tui.wait_for(title);
+}
+
+fn quit(tui: &mut Tui) {
+    tui.send("q");
+    assert!(
+        tui.wait_exit(std::time::Duration::from_secs(5)).is_some(),
+        "quartier did not end"
+    );
+}
+
+#[test]
+fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
+    let db = Db::new();
+    let _stop = StopServer(&db.path);
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
+    );
+    let mut anna = start(&db);
+    let mut ben = start(&db);
+    select_1_3(&mut anna);
+    select_1_3(&mut ben);
+    wait_in(&mut ben, &TABLE, "Alter Titel");
+
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Vom Terminal", "--goal", "1.3"],
+    );
+    wait_in(&mut anna, &TABLE, "Vom Terminal");
+    wait_in(&mut ben, &TABLE, "Vom Terminal");
+
+    edit_title(&mut anna, "Neuer Titel");
+    anna.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut anna, &STATUS, "gespeichert");
+    wait_in(&mut ben, &TABLE, "Neuer Titel");
+    assert!(
+        !ben.region(TABLE.0.clone(), TABLE.1.clone())
+            .contains("Alter Titel")
+    );
+
+    let status = ok(&db.path, &["server", "status"]);
+    assert!(
+        status.contains("Verbunden: 3"),
+        "two TUIs and this command: {status}"
+    );
+    quit(&mut anna);
+    quit(&mut ben);
+}
+
+#[test]
+fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
+    let db = Db::new();
+    let _stop = StopServer(&db.path);
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
+    );
+    let mut anna = start(&db);
+    select_1_3(&mut anna);
+    edit_title(&mut anna, "Getippt vor dem Absturz");
+    let first = server_pid(&db.path);
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &first.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    wait_in(&mut anna, &STATUS, "Wieder mit dem Server verbunden");
+    assert!(
+        anna.screen().contains("Getippt vor dem Absturz"),
+        "{}",
+        anna.screen()
+    );
+    assert_ne!(server_pid(&db.path), first, "a new server runs");
+    anna.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut anna, &STATUS, "gespeichert");
+    let shown = ok(&db.path, &["measure", "show", "M-0001"]);
+    assert!(shown.contains("Getippt vor dem Absturz"), "{shown}");
+    quit(&mut anna);
+}
+
+#[test]
+fn a_killed_client_disturbs_nobody() {
+    let db = Db::new();
+    let _stop = StopServer(&db.path);
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
+    );
+    let mut anna = start(&db);
+    let ben = start(&db);
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &ben.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    select_1_3(&mut anna);
+    edit_title(&mut anna, "Nach Bens Absturz");
+    anna.send_keys(&[Key::Ctrl('s')]);
+    wait_in(&mut anna, &STATUS, "gespeichert");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        let status = ok(&db.path, &["server", "status"]);
+        if status.contains("Verbunden: 2") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{status}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    quit(&mut anna);
+}
