@@ -138,44 +138,42 @@ impl ExportDialog {
 }
 
 impl App {
-    pub(super) fn update_export(&mut self, mut dialog: ExportDialog, action: Action) {
+    pub(super) fn update_export(&mut self, mut dialog: ExportDialog, action: Action) -> Mode {
         match action {
             Action::MoveDown | Action::ChoiceNext => dialog.cycle(true),
             Action::MoveUp | Action::ChoicePrev => dialog.cycle(false),
-            Action::Cancel => return,
+            Action::Cancel => return Mode::Normal,
             Action::Confirm => {
                 let typed = dialog.path.value().trim().to_string();
                 if typed.is_empty() {
                     dialog.error = Some(self.lang.t(Text::ExportNoName).to_string());
-                    self.mode = Mode::Export(dialog);
-                    return;
+                    return Mode::Export(dialog);
                 }
                 let path = resolve(&typed, &self.export_dir);
-                if path.is_dir() {
+                return if path.is_dir() {
                     let text = fill(self.lang.t(Text::ExportIsDir), &[("path", &path.display())]);
-                    self.refuse_export(dialog, text);
+                    self.refuse_export(dialog, text)
                 } else if path.exists() {
                     let question = fill(
                         self.lang.t(Text::AskOverwrite),
                         &[("path", &path.display())],
                     );
-                    self.mode = Mode::Confirm(Confirm {
+                    Mode::Confirm(Confirm {
                         question,
                         pending: Pending::Export(Box::new(dialog), path),
-                    });
+                    })
                 } else {
-                    self.export_to(dialog, path, false);
-                }
-                return;
+                    self.export_to(dialog, path, false)
+                };
             }
-            _ => {}
+            other => self.unbound(super::Context::Export, other),
         }
-        self.mode = Mode::Export(dialog);
+        Mode::Export(dialog)
     }
 
     /// Writes the export (replacing an existing file only when `replace`). Success closes the
     /// dialog and names the full path; a failure keeps it open with the reason.
-    pub(super) fn export_to(&mut self, dialog: ExportDialog, path: PathBuf, replace: bool) {
+    pub(super) fn export_to(&mut self, dialog: ExportDialog, path: PathBuf, replace: bool) -> Mode {
         let request = ExportRequest {
             format: dialog.format,
             what: What::Measures,
@@ -199,20 +197,21 @@ impl App {
             Ok(()) => {
                 let text = fill(self.lang.t(Text::DoneExport), &[("path", &path.display())]);
                 self.say(MessageKind::Success, text);
+                Mode::Normal
             }
             Err(error) => {
                 let text = write_error(self.lang, &path, &error);
-                self.refuse_export(dialog, text);
+                self.refuse_export(dialog, text)
             }
         }
     }
 
     /// Keeps the dialog open showing `text` (which also goes to the status bar and its log).
-    fn refuse_export(&mut self, mut dialog: ExportDialog, text: String) {
+    fn refuse_export(&mut self, mut dialog: ExportDialog, text: String) -> Mode {
         let message = format!("{}: {text}", self.lang.t(Text::ErrorPrefix));
         self.say(MessageKind::Error, message);
         dialog.error = Some(text);
-        self.mode = Mode::Export(dialog);
+        Mode::Export(dialog)
     }
 }
 

@@ -79,8 +79,8 @@ impl App {
         };
     }
 
-    pub(super) fn update_messages(&mut self, scroll: u16, back: Box<Mode>, action: Action) {
-        self.mode = match action {
+    pub(super) fn update_messages(&mut self, scroll: u16, back: Box<Mode>, action: Action) -> Mode {
+        match action {
             Action::MoveDown => Mode::Messages {
                 scroll: scroll.saturating_add(1),
                 back,
@@ -90,7 +90,10 @@ impl App {
                 back,
             },
             Action::Cancel => *back,
-            _ => Mode::Messages { scroll, back },
-        };
+            other => {
+                self.unbound(super::Context::Messages, other);
+                Mode::Messages { scroll, back }
+            }
+        }
     }
 }

@@ -326,8 +326,7 @@ impl App {
             return;
         }
         // Each mode's handler gets the mode and returns the one that follows; none sets
-        // `self.mode` itself (the report, the export dialog and the message log do, and are
-        // read back through `mode_set_by`).
+        // `self.mode` itself.
         let next = match std::mem::take(&mut self.mode) {
             Mode::Normal => self.update_normal(action),
             Mode::Help { scroll } => self.update_help(scroll, action),
@@ -336,11 +335,9 @@ impl App {
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
-            Mode::Report(view) => self.mode_set_by(|app| app.update_report(view, action)),
-            Mode::Export(dialog) => self.mode_set_by(|app| app.update_export(dialog, action)),
-            Mode::Messages { scroll, back } => {
-                self.mode_set_by(|app| app.update_messages(scroll, back, action))
-            }
+            Mode::Report(view) => self.update_report(view, action),
+            Mode::Export(dialog) => self.update_export(dialog, action),
+            Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

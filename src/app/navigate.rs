@@ -73,7 +73,7 @@ impl App {
             Action::Rename => self.rename_goal(),
             Action::DeleteGoal => self.ask_delete_goal(),
             Action::DeleteMeasure => self.ask_delete_measure(),
-            Action::Report => self.mode_set_by(App::open_report),
+            Action::Report => self.open_report(),
             Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
@@ -106,14 +106,6 @@ impl App {
             !keymap::binds(context, action),
             "{action:?} is bound in {context:?} but its mode has no arm for it"
         );
-    }
-
-    /// The mode a handler that opens or keeps its mode by setting `self.mode` left (normal mode
-    /// if it set none): for the handlers of the report, the export dialog and the message log.
-    pub(super) fn mode_set_by(&mut self, handler: impl FnOnce(&mut App)) -> Mode {
-        let before = std::mem::take(&mut self.mode);
-        handler(self);
-        std::mem::replace(&mut self.mode, before)
     }
 
     /// `s`: sorts by the next column and says which.

@@ -97,32 +97,42 @@ impl ReportView {
 impl App {
     /// Opens the report view for the year of the measure filter (or all years), counting
     /// "ending soon" from today (`$QUARTIER_TODAY` if set).
-    pub fn open_report(&mut self) {
+    pub(super) fn open_report(&mut self) -> Mode {
         match crate::report::today() {
-            Ok(today) => self.open_report_on(today),
+            Ok(today) => self.report_on(today),
             Err(value) => {
                 let text = crate::i18n::fill(
                     self.lang.t(crate::i18n::Text::ErrToday),
                     &[("value", &value)],
                 );
                 self.say(super::MessageKind::Error, text);
+                Mode::Normal
             }
         }
     }
 
     /// Opens the report view with `today` as the day "ending soon" counts from.
     pub fn open_report_on(&mut self, today: NaiveDate) {
+        self.mode = self.report_on(today);
+    }
+
+    /// The report view with `today` as the day "ending soon" counts from; normal mode (and a
+    /// message) when the report cannot be read.
+    fn report_on(&mut self, today: NaiveDate) -> Mode {
         match ReportView::load(self.store(), self.pane.filter.year, today) {
-            Ok(view) => self.mode = Mode::Report(Box::new(view)),
-            Err(error) => self.say_error(&error),
+            Ok(view) => Mode::Report(Box::new(view)),
+            Err(error) => {
+                self.say_error(&error);
+                Mode::Normal
+            }
         }
     }
 
-    pub(super) fn update_report(&mut self, mut view: Box<ReportView>, action: Action) {
+    pub(super) fn update_report(&mut self, mut view: Box<ReportView>, action: Action) -> Mode {
         let page = i32::from(self.report_page());
         let max = self.report_max_scroll(&view);
         match action {
-            Action::Cancel => return,
+            Action::Cancel => return Mode::Normal,
             Action::MoveDown => view.scroll_by(1, max),
             Action::MoveUp => view.scroll_by(-1, max),
             Action::PageDown => view.scroll_by(page, max),
@@ -136,9 +146,9 @@ impl App {
                 };
                 view.scroll = 0;
             }
-            _ => {}
+            other => self.unbound(super::Context::Report, other),
         }
-        self.mode = Mode::Report(view);
+        Mode::Report(view)
     }
 }
 

@@ -141,7 +141,7 @@ impl App {
                 self.apply_or_say(Op::Unlink { measure, goal });
             }
             Pending::Export(dialog, path) => {
-                return self.mode_set_by(|app| app.export_to(*dialog, path, true));
+                return self.export_to(*dialog, path, true);
             }
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
