@@ -31,10 +31,7 @@ const EDIT_TARGET_MS: f64 = 10.0;
 
 fn main() -> BenchResult<()> {
     // `cargo bench` passes `--bench`; other arguments (filters) have no meaning here.
-    let count = match std::env::var("QUARTIER_BENCH_MEASURES") {
-        Ok(text) => text.trim().replace('_', "").parse::<usize>()?,
-        Err(_) => DEFAULT_MEASURES,
-    };
+    let count = common::measures_from_env(DEFAULT_MEASURES)?;
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("db");
     let mut table = Checked::new();

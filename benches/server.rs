@@ -50,10 +50,7 @@ fn client(db: &Path, purpose: &str) -> BenchResult<Client> {
 }
 
 fn main() -> BenchResult<()> {
-    let count = match std::env::var("QUARTIER_BENCH_MEASURES") {
-        Ok(text) => text.trim().replace('_', "").parse::<usize>()?,
-        Err(_) => DEFAULT_MEASURES,
-    };
+    let count = common::measures_from_env(DEFAULT_MEASURES)?;
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("db");
     let filled = std::process::Command::new(program())

@@ -43,10 +43,7 @@ const ROW_MOVE_TARGET_BYTES: u64 = 1_536;
 
 fn main() -> BenchResult<()> {
     // `cargo bench` passes `--bench`; other arguments (filters) have no meaning here.
-    let count = match std::env::var("QUARTIER_BENCH_MEASURES") {
-        Ok(text) => text.trim().replace('_', "").parse::<usize>()?,
-        Err(_) => DEFAULT_MEASURES,
-    };
+    let count = common::measures_from_env(DEFAULT_MEASURES)?;
     let dir = tempfile::tempdir()?;
     let db = dir.path().join("db");
     let started = Instant::now();

@@ -134,6 +134,18 @@ pub fn cell_right(text: &str, columns: usize) -> String {
     format!("{}{cut}", " ".repeat(pad))
 }
 
+/// A moment given in milliseconds since the Unix epoch, in local time as the UI shows it:
+/// `25.11.2026 14:03:07` (empty for a moment chrono cannot represent).
+pub fn local_time(ms: i64) -> String {
+    chrono::DateTime::from_timestamp_millis(ms)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%d.%m.%Y %H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

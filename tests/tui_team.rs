@@ -45,6 +45,14 @@ fn server_pid(db: &Path) -> u32 {
     status["pid"].as_u64().unwrap() as u32
 }
 
+fn kill_9(pid: u32) {
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success(), "kill -9 {pid}");
+}
+
 fn start(db: &Db) -> Tui {
     let mut tui = Tui::start_served(&db.path, &[]);
     wait_in(&mut tui, &STATUS, "ZIELE");
@@ -127,11 +135,7 @@ fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
     select_1_3(&mut anna);
     edit_title(&mut anna, "Getippt vor dem Absturz");
     let first = server_pid(&db.path);
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &first.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    kill_9(first);
     wait_in(&mut anna, &STATUS, "Wieder mit dem Server verbunden");
     assert!(
         anna.screen().contains("Getippt vor dem Absturz"),
@@ -156,11 +160,7 @@ fn a_killed_client_disturbs_nobody() {
     );
     let mut anna = start(&db);
     let ben = start(&db);
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &ben.pid().to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    kill_9(ben.pid());
     select_1_3(&mut anna);
     edit_title(&mut anna, "Nach Bens Absturz");
     anna.send_keys(&[Key::Ctrl('s')]);

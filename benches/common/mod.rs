@@ -447,3 +447,11 @@ pub fn memory_kib() -> (u64, u64) {
     };
     (field("VmHWM:"), field("VmRSS:"))
 }
+
+/// The number of demo measures: `QUARTIER_BENCH_MEASURES` (underscores allowed), else `default`.
+pub fn measures_from_env(default: usize) -> BenchResult<usize> {
+    Ok(match std::env::var("QUARTIER_BENCH_MEASURES") {
+        Ok(text) => text.trim().replace('_', "").parse::<usize>()?,
+        Err(_) => default,
+    })
+}

@@ -141,15 +141,7 @@ fn wait_gone(socket: &Path) {
     }
 }
 
-fn local_time(ms: i64) -> String {
-    chrono::DateTime::from_timestamp_millis(ms)
-        .map(|t| {
-            t.with_timezone(&chrono::Local)
-                .format("%d.%m.%Y %H:%M:%S")
-                .to_string()
-        })
-        .unwrap_or_default()
-}
+use crate::text::local_time;
 
 fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
     let uptime = (chrono::Utc::now().timestamp_millis() - status.started_ms).max(0) / 1000;

@@ -131,17 +131,22 @@ impl Db {
 
 /// The binary under test, run without a terminal.
 pub fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
-        .env("QUARTIER_NO_SERVER", "1")
-        .env("QUARTIER_NO_SERVER", "1")
+    let mut command = cli_command(db, args);
+    command.env("QUARTIER_NO_SERVER", "1");
+    command.output().expect("run quartier")
+}
+
+/// `quartier --db DB ARGS…` in German, without the caller's `QUARTIER_DB`.
+fn cli_command(db: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_quartier"));
+    command
         .arg("--db")
         .arg(db)
         .args(args)
         .env_remove("QUARTIER_DB")
         .env_remove("LC_ALL")
-        .env("LANG", "de_DE.UTF-8")
-        .output()
-        .expect("run quartier")
+        .env("LANG", "de_DE.UTF-8");
+    command
 }
 
 /// The TUI running in a pseudo-terminal.
@@ -550,15 +555,9 @@ fn replacement_characters_survive_split_reads() {
 /// The binary under test through the database's server (started when none runs; it stops 3 s
 /// after its last client), run without a terminal.
 pub fn cli_served(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_quartier"))
+    let mut command = cli_command(db, args);
+    command
         .env_remove("QUARTIER_NO_SERVER")
-        .env("QUARTIER_SERVER_IDLE", "3")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("QUARTIER_DB")
-        .env_remove("LC_ALL")
-        .env("LANG", "de_DE.UTF-8")
-        .output()
-        .expect("run quartier")
+        .env("QUARTIER_SERVER_IDLE", "3");
+    command.output().expect("run quartier")
 }

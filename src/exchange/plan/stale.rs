@@ -62,15 +62,7 @@ pub fn warn_stale(
         return Ok(());
     }
     let changed = changed_since(store, stamp)?;
-    let time = |ms: i64| {
-        chrono::DateTime::from_timestamp_millis(ms)
-            .map(|t| {
-                t.with_timezone(&chrono::Local)
-                    .format("%d.%m.%Y %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or_default()
-    };
+    let time = crate::text::local_time;
     for diff in &plan.diffs {
         if let Some((when, user)) = changed.get(&diff.id) {
             let reason = fill(
