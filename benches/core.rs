@@ -127,9 +127,11 @@ fn main() -> BenchResult<()> {
     table.row("links_of_goal (ids only) p99", fmt_ms(links_only.p99), None);
     drop(store);
 
-    // 4. `quartier measure list --json` through the release binary (it opens the store itself).
+    // 4. `quartier measure list --json` through the release binary, opening the store itself
+    // (`--no-server`; the server's own figures are in `benches/server.rs`).
     let binary = env!("CARGO_BIN_EXE_quartier");
     let check = Command::new(binary)
+        .env("QUARTIER_NO_SERVER", "1")
         .arg("--db")
         .arg(&db)
         .args(["measure", "list", "--json"])
@@ -148,6 +150,7 @@ fn main() -> BenchResult<()> {
     for _ in 0..LIST_RUNS {
         let started = Instant::now();
         let status = Command::new(binary)
+            .env("QUARTIER_NO_SERVER", "1")
             .arg("--db")
             .arg(&db)
             .args(["measure", "list", "--json"])
