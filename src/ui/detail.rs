@@ -99,14 +99,9 @@ pub fn max_scroll(app: &App, measure: Option<&Measure>, screen: Rect) -> u16 {
 /// The lines of a measure for a pane `columns` wide.
 fn lines<'a>(app: &App, theme: Theme, m: &'a Measure, columns: usize) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let field = |label: Text, value: String| -> Line<'a> {
-        Line::from(vec![
-            Span::styled(format!("{}: ", lang.t(label)), theme.label()),
-            Span::raw(value),
-        ])
-    };
+    let field = |label: Text, value: String| field_line(lang, theme, label, value);
     let text = |s: &str| sanitize_line(s).into_owned();
-    let money = |c: Option<Cents>| c.map(|c| c.format_de()).unwrap_or_else(|| "–".into());
+    let money = money_text;
     let mut out = vec![Line::styled(text(&m.title), theme.label())];
     out.push(field(Text::FieldOrganisation, text(&m.organisation)));
     if !m.contact.is_empty() {
@@ -171,14 +166,9 @@ fn lines<'a>(app: &App, theme: Theme, m: &'a Measure, columns: usize) -> Vec<Lin
 /// below.
 fn other_fields<'a>(app: &App, theme: Theme, m: &Measure) -> Vec<Line<'a>> {
     let lang = app.lang;
-    let field = |label: Text, value: String| -> Line<'a> {
-        Line::from(vec![
-            Span::styled(format!("{}: ", lang.t(label)), theme.label()),
-            Span::raw(value),
-        ])
-    };
+    let field = |label: Text, value: String| field_line(lang, theme, label, value);
     let text = |s: &str| sanitize_line(s).into_owned();
-    let money = |c: Option<Cents>| c.map(|c| c.format_de()).unwrap_or_else(|| "–".into());
+    let money = money_text;
     let mut out = Vec::new();
     let rest = || {
         MEASURE_FIELDS
@@ -266,6 +256,19 @@ pub fn number(value: f64, lang: Lang) -> String {
         Lang::De => text.replace('.', ","),
         Lang::En => text,
     }
+}
+
+/// `Label: value`, the label styled.
+fn field_line<'a>(lang: Lang, theme: Theme, label: Text, value: String) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{}: ", lang.t(label)), theme.label()),
+        Span::raw(value),
+    ])
+}
+
+/// An amount as the pane shows it: `1.500,00 €`, or `–` when there is none.
+fn money_text(amount: Option<Cents>) -> String {
+    amount.map_or_else(|| "–".into(), |c| c.format_de())
 }
 
 #[cfg(test)]
