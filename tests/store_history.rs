@@ -348,3 +348,19 @@ fn a_labeled_batch_is_one_entry_that_keeps_its_label_through_undo_redo_and_reope
     );
     assert!(store.check().is_empty());
 }
+
+#[test]
+fn the_history_head_is_the_newest_sequence_number_without_reading_the_entry() {
+    let (_dir, mut store) = fresh();
+    assert_eq!(store.history_head().unwrap(), 0);
+    add_goal(&mut store, None, "Z10", u32::MAX);
+    add_goal(&mut store, None, "Z11", u32::MAX);
+    let newest = store.history(1).unwrap()[0].seq;
+    assert_eq!(store.history_head().unwrap(), newest);
+    store.undo("test").unwrap();
+    assert_eq!(
+        store.history_head().unwrap(),
+        newest + 1,
+        "an undo is an entry too"
+    );
+}

@@ -268,10 +268,7 @@ fn session(shared: &Arc<Shared>, stream: UnixStream) -> Option<String> {
         Some(name) => format!("{} (über {user})", crate::text::sanitize_line(name)),
         None => user.clone(),
     };
-    let head = read_store(shared, |store| store.history(1))
-        .ok()
-        .and_then(|entries| entries.first().map(|e| e.seq))
-        .unwrap_or(0);
+    let head = read_store(shared, Store::history_head).unwrap_or(0);
     let welcome = ServerMessage::Welcome(Welcome {
         actor: actor.clone(),
         server_pid: std::process::id(),

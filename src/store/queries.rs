@@ -32,6 +32,16 @@ impl Store {
             .collect()
     }
 
+    /// The newest history sequence number, 0 when there is none; reads the key only (the newest
+    /// entry may be an import of 100 000 measures).
+    pub fn history_head(&self) -> Result<u64, StoreError> {
+        let tree = self.trees.tree(TreeName::History);
+        Ok(tree
+            .last()?
+            .and_then(|(key, _)| super::keys::id_at(&key, 0))
+            .unwrap_or(0))
+    }
+
     /// Every goal in tree order.
     pub fn goals(&self) -> Result<Vec<Goal>, StoreError> {
         records::all_goals(&self.trees)
