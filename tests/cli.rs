@@ -1104,3 +1104,68 @@ fn no_subcommand_without_a_terminal_says_so_instead_of_panicking() {
     // Refused before anything is opened: no database is created.
     assert!(!db.path.exists());
 }
+
+#[test]
+fn log_of_one_measure_or_goal_shows_only_its_changes_with_every_field_old_and_new() {
+    let db = db();
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
+    );
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Anderes", "--goal", "1.3"],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "edit",
+            "M-0001",
+            "--title",
+            "Kiezfest 2026",
+            "--approved",
+            "1.500",
+        ],
+    );
+    ok(
+        &db.path,
+        &["measure", "edit", "M-0002", "--title", "Anderes 2"],
+    );
+    ok(&db.path, &["link", "M-0001", "2.1"]);
+    ok(&db.path, &["measure", "delete", "M-0001"]);
+
+    let text = ok(&db.path, &["log", "--measure", "M-0001"]);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + 4 + 2, "{text}");
+    assert!(lines[1].contains("gelöscht"), "{text}");
+    assert!(lines[2].contains("mit Ziel 2.1 verknüpft"), "{text}");
+    assert!(lines[3].contains("geändert"), "{text}");
+    assert_eq!(lines[4].trim(), "Titel: Kiezfest → Kiezfest 2026", "{text}");
+    assert_eq!(lines[5].trim(), "Bewilligt: – → 1.500,00 €", "{text}");
+    assert!(lines[6].contains("angelegt"), "{text}");
+    assert!(!text.contains("Anderes"), "{text}");
+
+    let entries = json(&ok(&db.path, &["log", "--measure", "1", "--json"]));
+    let entries = entries.as_array().unwrap();
+    assert_eq!(entries.len(), 4);
+    assert_eq!(
+        entries[2]["changes"][0],
+        serde_json::json!({"field": "Titel", "old": "Kiezfest", "new": "Kiezfest 2026"})
+    );
+    assert!(
+        entries[0].get("changes").is_none(),
+        "no field changes on a delete"
+    );
+
+    let goal = ok(&db.path, &["log", "--goal", "2.1"]);
+    assert_eq!(
+        goal.lines().count(),
+        1 + 2,
+        "the link and the delete that removed it: {goal}"
+    );
+    let limited = ok(&db.path, &["log", "--measure", "M-0001", "--limit", "1"]);
+    assert_eq!(limited.lines().count(), 2, "{limited}");
+    let unknown = fails(&db.path, &["log", "--goal", "9.9"], 1);
+    assert!(unknown.contains("9.9"), "{unknown}");
+}

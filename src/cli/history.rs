@@ -1,14 +1,12 @@
-//! `quartier undo`, `redo`, `log`, `check`.
+//! `quartier undo`, `redo`, `check` (`log` is in log.rs).
 
 use std::io::Write;
 
-use serde::Serialize;
-
 use super::CliError;
-use super::output::{self, Align};
+use super::output;
 use crate::i18n::{Lang, Localize, Text, fill};
-use crate::ops::{Op, describe_entry, history_message, names_for, original_entry};
-use crate::store::{EntryKind, HistoryEntry, Repository};
+use crate::ops::history_message;
+use crate::store::Repository;
 
 /// `quartier undo`: says what was undone, as the TUI does.
 pub fn undo(
@@ -31,87 +29,6 @@ pub fn redo(
 ) -> Result<(), CliError> {
     let applied = repo.redo(actor)?;
     output::line(out, &history_message(repo, applied.seq, lang)?)?;
-    Ok(())
-}
-
-#[derive(Serialize)]
-struct LogJson<'a> {
-    seq: u64,
-    time: String,
-    user: &'a str,
-    kind: &'static str,
-    what: String,
-    op: &'a Op,
-}
-
-/// `quartier log`: newest first.
-pub fn log(
-    repo: &dyn Repository,
-    lang: Lang,
-    as_json: bool,
-    limit: usize,
-    out: &mut impl Write,
-) -> Result<(), CliError> {
-    let entries = repo.history(limit)?;
-    let originals = entries
-        .iter()
-        .map(|e| original_entry(repo, e))
-        .collect::<Result<Vec<_>, _>>()?;
-    let pairs: Vec<(&HistoryEntry, &HistoryEntry)> = entries.iter().zip(&originals).collect();
-    // Newest first: a goal deleted after an entry is named by the newer entry that deleted it.
-    let names = names_for(repo, &pairs)?;
-    let what = |(entry, original): &(&HistoryEntry, &HistoryEntry)| {
-        describe_entry(entry.kind, &original.op, lang, &names)
-    };
-    if as_json {
-        let list: Vec<LogJson> = pairs
-            .iter()
-            .map(|pair| LogJson {
-                seq: pair.0.seq,
-                time: chrono::DateTime::from_timestamp_millis(pair.0.time_ms)
-                    .map(|t| t.to_rfc3339())
-                    .unwrap_or_default(),
-                user: &pair.0.user,
-                kind: match pair.0.kind {
-                    EntryKind::Do => "do",
-                    EntryKind::Undo { .. } => "undo",
-                    EntryKind::Redo { .. } => "redo",
-                },
-                what: what(pair),
-                op: &pair.0.op,
-            })
-            .collect();
-        output::json(out, &list)?;
-        return Ok(());
-    }
-    let rows: Vec<Vec<String>> = pairs
-        .iter()
-        .map(|pair| {
-            vec![
-                pair.0.seq.to_string(),
-                pair.0.local_time(),
-                pair.0.user.clone(),
-                what(pair),
-            ]
-        })
-        .collect();
-    let header = [
-        "#",
-        lang.t(Text::HeaderWhen),
-        lang.t(Text::HeaderUser),
-        lang.t(Text::HeaderWhat),
-    ];
-    output::table(
-        out,
-        &header,
-        &[
-            (Align::Right, 8),
-            (Align::Left, 19),
-            (Align::Left, 16),
-            (Align::Left, 100),
-        ],
-        &rows,
-    )?;
     Ok(())
 }
 

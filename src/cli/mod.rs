@@ -8,6 +8,7 @@ pub mod exchange;
 mod goals;
 pub mod help;
 mod history;
+mod log;
 mod measures;
 mod output;
 mod report;
@@ -95,6 +96,12 @@ pub enum Command {
         json: bool,
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Only the changes of this measure (42 or M-0042), with every field old → new.
+        #[arg(long, value_name = "ID")]
+        measure: Option<String>,
+        /// Only the changes of this goal and its links (e.g. 1.3).
+        #[arg(long, value_name = "CODE")]
+        goal: Option<String>,
     },
     /// Check the database: every record readable, links consistent. Exit 1 on problems.
     Check,
@@ -290,7 +297,15 @@ fn dispatch(
         Command::Unlink { id, code } => measures::unlink(store, &actor, lang, &id, &code, out)?,
         Command::Undo => history::undo(store, &actor, lang, out)?,
         Command::Redo => history::redo(store, &actor, lang, out)?,
-        Command::Log { json, limit } => history::log(store, lang, json, limit, out)?,
+        Command::Log {
+            json,
+            limit,
+            measure,
+            goal,
+        } => {
+            let of = log::Of::parse(store, measure.as_deref(), goal.as_deref())?;
+            log::log(store, lang, json, limit, of, out)?
+        }
         Command::Check => return history::check(store, lang, out),
         Command::Backup { output } => backup::run(store, path, lang, output.as_deref(), out)?,
         Command::Restore { file, yes } => backup::restore(store, &actor, lang, &file, yes, out)?,

@@ -7,7 +7,7 @@
 
 pub mod columns;
 pub mod csv;
-mod diff;
+pub mod diff;
 pub mod export;
 pub mod formula_guard;
 pub mod json;

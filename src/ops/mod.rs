@@ -4,6 +4,7 @@
 
 mod describe;
 mod history;
+mod touched;
 
 pub use describe::{
     HistoryReader, Names, describe, describe_entry, history_message, names_for, original_entry,

@@ -7,7 +7,6 @@ use super::Plan;
 use crate::exchange::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 use crate::model::MeasureId;
-use crate::ops::Op;
 use crate::store::Repository;
 
 /// Measures the database changed after `stamp` (milliseconds since the epoch), with the time
@@ -23,7 +22,7 @@ pub fn changed_since(
         let done = entries.len() < batch || entries.last().is_some_and(|e| e.time_ms <= stamp);
         if done {
             for entry in entries.iter().take_while(|e| e.time_ms > stamp) {
-                for id in touched_measures(&entry.op) {
+                for id in entry.op.touched_measures() {
                     changed
                         .entry(id)
                         .or_insert((entry.time_ms, entry.user.clone()));
@@ -32,20 +31,6 @@ pub fn changed_since(
             return Ok(changed);
         }
         batch *= 4;
-    }
-}
-
-/// The measures an op changes (fields or links).
-fn touched_measures(op: &Op) -> Vec<MeasureId> {
-    match op {
-        Op::AddMeasure { measure, .. } | Op::UpdateMeasure { measure } => vec![measure.id],
-        Op::DeleteMeasure { id } => vec![*id],
-        Op::Link { measure, .. } | Op::Unlink { measure, .. } | Op::SetPrimary { measure, .. } => {
-            vec![*measure]
-        }
-        Op::RestoreGoals { links, .. } => links.iter().map(|l| l.measure).collect(),
-        Op::Batch { ops } => ops.iter().flat_map(touched_measures).collect(),
-        _ => Vec::new(),
     }
 }
 

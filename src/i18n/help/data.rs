@@ -25,6 +25,16 @@ pub(super) const DATA: &[Entry] = &[
         "At most this many entries, newest first",
     ),
     (
+        "log --measure",
+        "Nur die Änderungen dieser Maßnahme (42 oder M-0042), jedes Feld alt → neu",
+        "Only the changes of this measure (42 or M-0042), every field old → new",
+    ),
+    (
+        "log --goal",
+        "Nur die Änderungen dieses Ziels und seiner Verknüpfungen (z. B. 1.3)",
+        "Only the changes of this goal and its links (e.g. 1.3)",
+    ),
+    (
         "check",
         "Datenbank prüfen: jeder Datensatz lesbar, Verknüpfungen stimmig. Exit 1 bei Problemen",
         "Check the database: every record readable, links consistent. Exit 1 on problems",
