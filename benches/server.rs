@@ -160,9 +160,13 @@ fn main() -> BenchResult<()> {
         measure.notes = format!("push {round}");
         writer.apply(Op::UpdateMeasure { measure }, "bench")?;
         let acked = Instant::now();
-        match pushes.recv_timeout(Duration::from_secs(5))? {
-            ServerEvent::Pushed(push) => assert!(push.seq > 0),
-            other => panic!("expected a push, got {other:?}"),
+        // Who-is-connected notes may come first.
+        loop {
+            match pushes.recv_timeout(Duration::from_secs(5))? {
+                ServerEvent::Pushed(push) => break assert!(push.seq > 0),
+                ServerEvent::Presence(_) => {}
+                other => panic!("expected a push, got {other:?}"),
+            }
         }
         delays.push(acked.elapsed());
     }

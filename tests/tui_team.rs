@@ -54,7 +54,11 @@ fn kill_9(pid: u32) {
 }
 
 fn start(db: &Db) -> Tui {
-    let mut tui = Tui::start_served(&db.path, &[]);
+    start_as(db, &[])
+}
+
+fn start_as(db: &Db, args: &[&str]) -> Tui {
+    let mut tui = Tui::start_served(&db.path, args);
     wait_in(&mut tui, &STATUS, "ZIELE");
     tui
 }
@@ -92,8 +96,11 @@ fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
         &db.path,
         &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
     );
-    let mut anna = start(&db);
-    let mut ben = start(&db);
+    let mut anna = start_as(&db, &["--as", "anna"]);
+    let mut ben = start_as(&db, &["--as", "ben"]);
+    // Each sees who else has the database open.
+    wait_in(&mut anna, &STATUS, "auch hier: ben");
+    wait_in(&mut ben, &STATUS, "auch hier: anna");
     select_1_3(&mut anna);
     select_1_3(&mut ben);
     wait_in(&mut ben, &TABLE, "Alter Titel");
@@ -119,8 +126,9 @@ fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
         status.contains("Verbunden: 3"),
         "two TUIs and this command: {status}"
     );
-    quit(&mut anna);
     quit(&mut ben);
+    anna.wait_not_in(STATUS.0.clone(), STATUS.1.clone(), "auch hier");
+    quit(&mut anna);
 }
 
 #[test]

@@ -17,6 +17,11 @@ impl App {
             ServerEvent::Pushed(push) => self.changed_by_others(&push),
             ServerEvent::Lost => self.say_text(MessageKind::Error, Text::LiveConnectionLost),
             ServerEvent::Stopped => self.say_text(MessageKind::Info, Text::LiveServerStopped),
+            ServerEvent::Presence(mut others) => {
+                others.sort();
+                others.dedup();
+                self.others = others;
+            }
             ServerEvent::Reconnected => {
                 self.cache.clear();
                 self.reload(true);

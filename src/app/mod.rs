@@ -72,6 +72,8 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
+    /// Who else has the database open in a TUI (through its server), for the status bar.
+    pub others: Vec<String>,
     /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
     message_log: std::collections::VecDeque<messages::Logged>,
     /// The selected measure as the detail pane shows it (see [`App::refresh_detail`]).
@@ -136,6 +138,7 @@ impl App {
             focus: Focus::Tree,
             mode: Mode::Normal,
             message: None,
+            others: Vec::new(),
             message_log: std::collections::VecDeque::new(),
             detail: Detail::default(),
             detail_scroll: 0,

@@ -167,6 +167,7 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server unter {path}: {reason}",
         ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
         ServerNone => "Kein Server läuft für {path}.",
+        PresenceOthers => "auch hier: {names}",
         LiveConnectionLost => "Verbindung zum Server verloren – verbinde neu …",
         LiveServerStopped => "Der Server wurde beendet; die nächste Änderung startet ihn neu.",
         LiveReconnected => "Wieder mit dem Server verbunden; alles neu gelesen.",

@@ -163,6 +163,7 @@ pub fn text(text: Text) -> &'static str {
         ErrServerFailed => "Server at {path}: {reason}",
         ErrServerNotStarted => "The server did not start: {log}",
         ServerNone => "No server is running for {path}.",
+        PresenceOthers => "also here: {names}",
         LiveConnectionLost => "Connection to the server lost – reconnecting …",
         LiveServerStopped => "The server was stopped; the next change starts it again.",
         LiveReconnected => "Connected to the server again; everything read anew.",

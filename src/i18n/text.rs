@@ -135,6 +135,7 @@ pub enum Text {
     ServerNone,
     HintServerRuns,
     LiveConnectionLost,
+    PresenceOthers,
     LiveServerStopped,
     LiveReconnected,
     LiveChange,

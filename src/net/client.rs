@@ -67,6 +67,8 @@ pub enum ServerEvent {
     Stopped,
     /// Connected again: changes made meanwhile were not pushed, so read everything again.
     Reconnected,
+    /// Who else has a TUI open on the database now (names as `server status` shows them).
+    Presence(Vec<String>),
 }
 
 /// How to connect again: the database and the program to start as its server.
@@ -346,6 +348,18 @@ fn read_messages(
             }
             Ok(ServerMessage::Push(push)) => tell(inner, ServerEvent::Pushed(push)),
             Ok(ServerMessage::Closing) => announced = true,
+            Ok(ServerMessage::Presence(clients)) => {
+                let me = std::process::id();
+                let others = clients
+                    .into_iter()
+                    .filter(|c| c.pid != me && c.purpose == "TUI")
+                    .map(|c| match c.display_name {
+                        Some(name) => crate::text::sanitize_line(&name).into_owned(),
+                        None => c.user,
+                    })
+                    .collect();
+                tell(inner, ServerEvent::Presence(others));
+            }
             Ok(ServerMessage::Welcome(_)) => {}
             Err(_) => break,
         }

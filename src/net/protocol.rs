@@ -106,6 +106,8 @@ pub enum ServerMessage {
         result: Box<Result<Reply, WireError>>,
     },
     Push(Push),
+    /// Who is connected now; sent to everyone when someone comes or goes.
+    Presence(Vec<ClientInfo>),
     /// The server is stopping on purpose (`server stop`, a signal, idle): do not start a new
     /// one behind the user's back.
     Closing,

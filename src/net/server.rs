@@ -296,8 +296,10 @@ fn session(shared: &Arc<Shared>, stream: UnixStream) -> Option<String> {
         outbox: outbox.clone(),
         stream: stream.try_clone().ok()?,
     });
+    announce_presence(shared);
     let ended = serve_requests(shared, &stream, id, uid, lang, &actor, &outbox);
     lock(&shared.clients).retain(|peer| peer.id != id);
+    announce_presence(shared);
     // The writing thread closes the connection once it has written what is queued.
     let _ = stream.shutdown(std::net::Shutdown::Read);
     ended
@@ -487,6 +489,17 @@ fn change(
     }
     drop(guard);
     acknowledged
+}
+
+/// Tells every client who is connected now (a client that cannot take it is left to its
+/// reader: presence is not worth disconnecting anyone for).
+fn announce_presence(shared: &Shared) {
+    let clients = lock(&shared.clients);
+    let who: Vec<ClientInfo> = clients.iter().map(|peer| peer.info.clone()).collect();
+    let message = Arc::new(frame::encode(&ServerMessage::Presence(who)));
+    for peer in clients.iter() {
+        let _ = peer.outbox.try_send(Arc::clone(&message));
+    }
 }
 
 /// Closes the connections of clients that stopped reading; they reconnect and resync.

@@ -54,6 +54,27 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         // Flush right, one space from the edge.
         last.text = format!("{} ", last.text.trim_end());
     }
+    // Who else works on the database, just left of the pinned hints, while it leaves the left
+    // part at least half the bar.
+    let presence = (!app.others.is_empty())
+        .then(|| {
+            let names = sanitize_line(&app.others.join(", ")).into_owned();
+            format!(
+                "{}  ",
+                fill(app.lang.t(Text::PresenceOthers), &[("names", &names)])
+            )
+        })
+        .filter(|text| width(text) * 2 <= room);
+    if let Some(text) = &presence {
+        pinned.insert(
+            0,
+            Hint {
+                key: String::new(),
+                text: text.clone(),
+                is_help: false,
+            },
+        );
+    }
     let pinned_width: usize = pinned.iter().map(Hint::width).sum();
     let left_room = room.saturating_sub(pinned_width);
     let mut used = 0;
