@@ -1,4 +1,4 @@
-//! The client: a [`Repository`] whose every read and write is a request to the server.
+//! The client: a [`Repository`](crate::store::Repository) whose every read and write is a request to the server.
 //!
 //! Requests are sent one at a time (the connection is held for the round trip); a reading
 //! thread hands responses to the waiting caller and every pushed change to the subscriber, if
@@ -18,14 +18,17 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
 
+use super::connect::{dial, failed};
 use super::frame::{self, MAX_FRAME};
+use super::lock;
+
+mod repository;
 use super::protocol::{
-    ClientMessage, HANDSHAKE_FORMAT, Handshake, Hello, MAGIC, PROTOCOL, Push, Reply, Request,
-    ServerMessage, ServerStatus, Welcome, WireError,
+    ClientMessage, Hello, PROTOCOL, Push, Reply, Request, ServerMessage, ServerStatus, Welcome,
+    WireError,
 };
-use crate::model::{Goal, GoalId, Measure, MeasureId};
-use crate::ops::{Applied, Op};
-use crate::store::{HistoryEntry, Inconsistency, Link, Repository, StoreError, codec};
+use crate::ops::Applied;
+use crate::store::StoreError;
 
 /// How long the background reconnection keeps trying before it waits for the next request.
 const RECONNECT_FOR: Duration = Duration::from_secs(60);
@@ -280,57 +283,6 @@ fn install(inner: &Arc<Inner>, line: &mut Line, stream: UnixStream) -> io::Resul
     Ok(())
 }
 
-/// Connects to `socket` and exchanges handshakes and hello/welcome.
-pub(super) fn dial(socket: &Path, hello: &Hello) -> Result<(UnixStream, Welcome), ConnectError> {
-    let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => {
-            ConnectError::NoServer(socket.to_path_buf())
-        }
-        io::ErrorKind::PermissionDenied => ConnectError::PermissionDenied(socket.to_path_buf()),
-        _ => failed(socket, e),
-    })?;
-    let welcome = introduce(&stream, socket, hello.clone())?;
-    Ok((stream, welcome))
-}
-
-fn failed(socket: &Path, error: impl std::fmt::Display) -> ConnectError {
-    ConnectError::Failed {
-        socket: socket.to_path_buf(),
-        reason: error.to_string(),
-    }
-}
-
-/// Exchanges handshakes and hello/welcome.
-fn introduce(stream: &UnixStream, socket: &Path, hello: Hello) -> Result<Welcome, ConnectError> {
-    let mut io = stream;
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
-    frame::write_frame(
-        &mut io,
-        &codec::encode(HANDSHAKE_FORMAT, &Handshake::ours()),
-    )
-    .map_err(|e| failed(socket, e))?;
-    let payload = frame::read_frame(&mut io, 4096).map_err(|e| failed(socket, e))?;
-    let theirs: Handshake =
-        codec::decode(&payload, HANDSHAKE_FORMAT).map_err(|e| failed(socket, e))?;
-    if theirs.magic != MAGIC {
-        return Err(failed(socket, "not a quartier server"));
-    }
-    if theirs.protocol != PROTOCOL {
-        return Err(ConnectError::Version {
-            server_protocol: theirs.protocol,
-            server_program: crate::text::sanitize_line(&theirs.program).into_owned(),
-        });
-    }
-    frame::send(&mut io, &ClientMessage::Hello(hello)).map_err(|e| failed(socket, e))?;
-    let welcome = match frame::receive::<ServerMessage>(&mut io, MAX_FRAME) {
-        Ok(ServerMessage::Welcome(welcome)) => welcome,
-        Ok(_) => return Err(failed(socket, "no welcome")),
-        Err(e) => return Err(failed(socket, e)),
-    };
-    let _ = stream.set_read_timeout(None);
-    Ok(welcome)
-}
-
 /// Reads the server's messages until the connection ends, then tells the waiting caller and
 /// the subscriber, and connects again in the background unless the server stopped on purpose.
 fn read_messages(
@@ -408,99 +360,6 @@ fn tell(inner: &Weak<Inner>, event: ServerEvent) {
     }
 }
 
-fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 fn unexpected(reply: &Reply) -> StoreError {
     StoreError::Server(format!("unexpected reply {reply:?}"))
-}
-
-macro_rules! ask {
-    ($client:expr, $request:expr, $pattern:pat => $value:expr) => {
-        match $client.call($request)? {
-            $pattern => Ok($value),
-            other => Err(unexpected(&other)),
-        }
-    };
-}
-
-impl Repository for Client {
-    fn apply(&mut self, op: Op, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Apply(Box::new(op)))
-    }
-
-    fn undo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Undo)
-    }
-
-    fn redo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Redo)
-    }
-
-    fn goals(&self) -> Result<Vec<Goal>, StoreError> {
-        ask!(self, Request::Goals, Reply::Goals(goals) => goals)
-    }
-
-    fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
-        ask!(self, Request::Measure(id), Reply::Measure(measure) => measure.map(|m| *m))
-    }
-
-    fn measures(&self) -> Result<Vec<Measure>, StoreError> {
-        ask!(self, Request::Measures, Reply::Measures(measures) => measures)
-    }
-
-    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
-        for measure in self.measures()? {
-            visit(measure);
-        }
-        Ok(())
-    }
-
-    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
-        ask!(self, Request::MeasureIds, Reply::MeasureIds(ids) => ids)
-    }
-
-    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
-        ask!(self, Request::NextIds, Reply::NextIds(goal, measure) => (goal, measure))
-    }
-
-    fn can_undo(&self) -> Result<bool, StoreError> {
-        ask!(self, Request::CanUndo, Reply::Flag(flag) => flag)
-    }
-
-    fn can_redo(&self) -> Result<bool, StoreError> {
-        ask!(self, Request::CanRedo, Reply::Flag(flag) => flag)
-    }
-
-    fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
-        ask!(self, Request::LinksOfMeasure(id), Reply::Links(links) => links)
-    }
-
-    fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
-        ask!(self, Request::LinksOfGoal(id), Reply::Links(links) => links)
-    }
-
-    fn links(&self) -> Result<Vec<Link>, StoreError> {
-        ask!(self, Request::Links, Reply::Links(links) => links)
-    }
-
-    fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
-        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
-        ask!(self, Request::History { limit }, Reply::History(entries) => entries)
-    }
-
-    fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
-        ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry.map(|e| *e))
-    }
-
-    fn check(&self) -> Vec<Inconsistency> {
-        match self.call(Request::Check) {
-            Ok(Reply::Check(problems)) => {
-                problems.into_iter().map(Inconsistency::Reported).collect()
-            }
-            Ok(other) => vec![Inconsistency::Reported(unexpected(&other).to_string())],
-            Err(error) => vec![Inconsistency::Reported(error.to_string())],
-        }
-    }
 }

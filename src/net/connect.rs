@@ -6,16 +6,18 @@
 //! each started server first takes the database lock, and the loser exits at once while its
 //! client connects to the winner.
 
+use std::io;
+use std::os::unix::net::UnixStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use std::os::unix::net::UnixStream;
-
-use super::client::{Client, ConnectError, Redial, dial};
+use super::client::{Client, ConnectError, Redial};
+use super::frame::{self, MAX_FRAME};
 use super::log::Log;
-use super::protocol::Hello;
-use super::protocol::Welcome;
+use super::protocol::{
+    ClientMessage, Hello, MAGIC, PROTOCOL, ServerMessage, Welcome, swap_handshakes,
+};
 use super::socket;
 
 /// How long a client waits for a server it started (opening 100 000 measures takes well under
@@ -121,4 +123,47 @@ fn start_server(program: &Path, db: &Path) -> std::io::Result<std::process::Chil
 /// long-running client.
 fn reap(mut server: std::process::Child) {
     std::thread::spawn(move || server.wait());
+}
+
+/// Connects to `socket` and exchanges handshakes and hello/welcome.
+pub(super) fn dial(socket: &Path, hello: &Hello) -> Result<(UnixStream, Welcome), ConnectError> {
+    let stream = UnixStream::connect(socket).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound | io::ErrorKind::ConnectionRefused => {
+            ConnectError::NoServer(socket.to_path_buf())
+        }
+        io::ErrorKind::PermissionDenied => ConnectError::PermissionDenied(socket.to_path_buf()),
+        _ => failed(socket, e),
+    })?;
+    let welcome = introduce(&stream, socket, hello.clone())?;
+    Ok((stream, welcome))
+}
+
+pub(super) fn failed(socket: &Path, error: impl std::fmt::Display) -> ConnectError {
+    ConnectError::Failed {
+        socket: socket.to_path_buf(),
+        reason: error.to_string(),
+    }
+}
+
+/// Exchanges handshakes and hello/welcome.
+fn introduce(stream: &UnixStream, socket: &Path, hello: Hello) -> Result<Welcome, ConnectError> {
+    let mut io = stream;
+    let theirs = swap_handshakes(stream, Duration::from_secs(10)).map_err(|e| failed(socket, e))?;
+    if theirs.magic != MAGIC {
+        return Err(failed(socket, "not a quartier server"));
+    }
+    if theirs.protocol != PROTOCOL {
+        return Err(ConnectError::Version {
+            server_protocol: theirs.protocol,
+            server_program: crate::text::sanitize_line(&theirs.program).into_owned(),
+        });
+    }
+    frame::send(&mut io, &ClientMessage::Hello(hello)).map_err(|e| failed(socket, e))?;
+    let welcome = match frame::receive::<ServerMessage>(&mut io, MAX_FRAME) {
+        Ok(ServerMessage::Welcome(welcome)) => welcome,
+        Ok(_) => return Err(failed(socket, "no welcome")),
+        Err(e) => return Err(failed(socket, e)),
+    };
+    let _ = stream.set_read_timeout(None);
+    Ok(welcome)
 }

@@ -14,5 +14,11 @@ pub mod server;
 pub mod socket;
 
 pub use client::{Client, ConnectError};
+
+/// Locks `mutex`, also after a thread panicked holding it (the data stays usable: every value
+/// behind these locks is replaced whole).
+fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
 pub use connect::connect;
 pub use server::{ServeError, ServeOptions, serve};

@@ -41,6 +41,20 @@ impl Handshake {
     }
 }
 
+/// Sends this program's handshake and reads the peer's, giving up after `timeout`. Both sides
+/// write first: the frames are small, so neither waits for the other.
+pub fn swap_handshakes(
+    stream: &std::os::unix::net::UnixStream,
+    timeout: std::time::Duration,
+) -> Result<Handshake, String> {
+    let mut io = stream;
+    let _ = stream.set_read_timeout(Some(timeout));
+    let ours = crate::store::codec::encode(HANDSHAKE_FORMAT, &Handshake::ours());
+    super::frame::write_frame(&mut io, &ours).map_err(|e| e.to_string())?;
+    let payload = super::frame::read_frame(&mut io, 4096).map_err(|e| e.to_string())?;
+    crate::store::codec::decode(&payload, HANDSHAKE_FORMAT).map_err(|e| format!("handshake: {e}"))
+}
+
 /// What a client tells the server about itself after the handshake.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hello {

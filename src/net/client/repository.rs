@@ -1,0 +1,96 @@
+//! [`Repository`] over the socket: each method one request, its reply unpacked.
+
+use super::{Client, unexpected};
+use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::net::protocol::{Reply, Request};
+use crate::ops::{Applied, Op};
+use crate::store::{HistoryEntry, Inconsistency, Link, Repository, StoreError};
+
+macro_rules! ask {
+    ($client:expr, $request:expr, $pattern:pat => $value:expr) => {
+        match $client.call($request)? {
+            $pattern => Ok($value),
+            other => Err(unexpected(&other)),
+        }
+    };
+}
+
+impl Repository for Client {
+    fn apply(&mut self, op: Op, _actor: &str) -> Result<Applied, StoreError> {
+        self.change(Request::Apply(Box::new(op)))
+    }
+
+    fn undo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
+        self.change(Request::Undo)
+    }
+
+    fn redo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
+        self.change(Request::Redo)
+    }
+
+    fn goals(&self) -> Result<Vec<Goal>, StoreError> {
+        ask!(self, Request::Goals, Reply::Goals(goals) => goals)
+    }
+
+    fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+        ask!(self, Request::Measure(id), Reply::Measure(measure) => measure.map(|m| *m))
+    }
+
+    fn measures(&self) -> Result<Vec<Measure>, StoreError> {
+        ask!(self, Request::Measures, Reply::Measures(measures) => measures)
+    }
+
+    fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
+        for measure in self.measures()? {
+            visit(measure);
+        }
+        Ok(())
+    }
+
+    fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
+        ask!(self, Request::MeasureIds, Reply::MeasureIds(ids) => ids)
+    }
+
+    fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
+        ask!(self, Request::NextIds, Reply::NextIds(goal, measure) => (goal, measure))
+    }
+
+    fn can_undo(&self) -> Result<bool, StoreError> {
+        ask!(self, Request::CanUndo, Reply::Flag(flag) => flag)
+    }
+
+    fn can_redo(&self) -> Result<bool, StoreError> {
+        ask!(self, Request::CanRedo, Reply::Flag(flag) => flag)
+    }
+
+    fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
+        ask!(self, Request::LinksOfMeasure(id), Reply::Links(links) => links)
+    }
+
+    fn links_of_goal(&self, id: GoalId) -> Result<Vec<Link>, StoreError> {
+        ask!(self, Request::LinksOfGoal(id), Reply::Links(links) => links)
+    }
+
+    fn links(&self) -> Result<Vec<Link>, StoreError> {
+        ask!(self, Request::Links, Reply::Links(links) => links)
+    }
+
+    fn history(&self, limit: usize) -> Result<Vec<HistoryEntry>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        ask!(self, Request::History { limit }, Reply::History(entries) => entries)
+    }
+
+    fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
+        ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry.map(|e| *e))
+    }
+
+    fn check(&self) -> Vec<Inconsistency> {
+        match self.call(Request::Check) {
+            Ok(Reply::Check(problems)) => {
+                problems.into_iter().map(Inconsistency::Reported).collect()
+            }
+            Ok(other) => vec![Inconsistency::Reported(unexpected(&other).to_string())],
+            Err(error) => vec![Inconsistency::Reported(error.to_string())],
+        }
+    }
+}
