@@ -45,6 +45,14 @@ fn server_pid(db: &Path) -> u32 {
     status["pid"].as_u64().unwrap() as u32
 }
 
+/// The measure every test starts from: M-0001 „Alter Titel“ under 1.3.
+fn add_alter_titel(db: &Db) {
+    ok(
+        &db.path,
+        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
+    );
+}
+
 fn kill_9(pid: u32) {
     let killed = std::process::Command::new("kill")
         .args(["-9", &pid.to_string()])
@@ -92,10 +100,7 @@ fn quit(tui: &mut Tui) {
 fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
-        &db.path,
-        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
-    );
+    add_alter_titel(&db);
     let mut anna = start_as(&db, &["--as", "anna"]);
     let mut ben = start_as(&db, &["--as", "ben"]);
     // Each sees who else has the database open.
@@ -135,10 +140,7 @@ fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
 fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
-        &db.path,
-        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
-    );
+    add_alter_titel(&db);
     let mut anna = start(&db);
     select_1_3(&mut anna);
     edit_title(&mut anna, "Getippt vor dem Absturz");
@@ -162,10 +164,7 @@ fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
 fn a_killed_client_disturbs_nobody() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
-        &db.path,
-        &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
-    );
+    add_alter_titel(&db);
     let mut anna = start(&db);
     let ben = start(&db);
     kill_9(ben.pid());
