@@ -2,13 +2,11 @@
 
 use std::io::Write;
 
-use super::{nothing_changed, resolve_measure};
+use super::{resolve_measure, save_if_changed};
 use crate::cli::CliError;
 use crate::cli::args::IndicatorCommand;
-use crate::cli::output;
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{Field, Indicator, ValidationError, parse_decimal};
-use crate::ops::Op;
 use crate::store::Repository;
 
 fn number(text: &str, field: Field) -> Result<f64, CliError> {
@@ -75,18 +73,7 @@ pub fn indicator(
             Text::DoneIndicatorRemoved
         }
     };
-    if measure == stored {
-        return nothing_changed(lang, measure.id, out);
-    }
-    repo.apply(
-        Op::UpdateMeasure {
-            measure: measure.clone(),
-        },
-        actor,
-    )?;
-    output::line(
-        out,
-        &fill(lang.t(done), &[("name", &name), ("measure", &measure.id)]),
-    )?;
+    let done = fill(lang.t(done), &[("name", &name), ("measure", &measure.id)]);
+    save_if_changed(repo, actor, lang, &stored, &measure, &done, out)?;
     Ok(())
 }

@@ -154,9 +154,28 @@ fn edit(
     measure: Measure,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    if measure == *stored {
-        // No flag, or only the values already stored: no history entry.
-        return nothing_changed(lang, measure.id, out);
+    let done = fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]);
+    if save_if_changed(repo, actor, lang, stored, &measure, &done, out)? {
+        warn(lang, &measure);
+    }
+    Ok(())
+}
+
+/// Stores `measure` and prints `done`, unless it equals `stored` (no flag, or only the values
+/// already stored): then it says so and writes no history entry. Whether it stored.
+fn save_if_changed(
+    repo: &mut dyn Repository,
+    actor: &str,
+    lang: Lang,
+    stored: &Measure,
+    measure: &Measure,
+    done: &str,
+    out: &mut impl Write,
+) -> Result<bool, CliError> {
+    if measure == stored {
+        let text = fill(lang.t(Text::NothingChangedMeasure), &[("id", &measure.id)]);
+        output::line(out, &text)?;
+        return Ok(false);
     }
     repo.apply(
         Op::UpdateMeasure {
@@ -164,20 +183,8 @@ fn edit(
         },
         actor,
     )?;
-    output::line(
-        out,
-        &fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]),
-    )?;
-    warn(lang, &measure);
-    Ok(())
-}
-
-fn nothing_changed(lang: Lang, id: MeasureId, out: &mut impl Write) -> Result<(), CliError> {
-    output::line(
-        out,
-        &fill(lang.t(Text::NothingChangedMeasure), &[("id", &id)]),
-    )?;
-    Ok(())
+    output::line(out, done)?;
+    Ok(true)
 }
 
 fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
