@@ -24,8 +24,8 @@ impl App {
             }
             ServerEvent::Reconnected => {
                 self.cache.clear();
+                // `reload` refills the pane, which marks the detail for a new read.
                 self.reload(true);
-                self.detail.invalidate();
                 self.refresh_detail();
                 self.say_text(MessageKind::Success, Text::LiveReconnected);
             }
@@ -34,8 +34,8 @@ impl App {
 
     fn changed_by_others(&mut self, push: &Push) {
         let selected = self.pane.selected_id();
+        // `refresh` refills the pane, which marks the detail for a new read.
         self.refresh(&push.changes);
-        self.detail.invalidate();
         self.refresh_detail();
         let who = crate::text::sanitize_line(&push.actor).into_owned();
         let deleted = selected.filter(|id| push.changes.contains(&Change::MeasureDeleted(*id)));
