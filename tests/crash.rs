@@ -564,7 +564,7 @@ fn crash_child() {
             }
         };
         match (choice, target) {
-            (85.., _) if store.can_undo().unwrap() => {
+            (85.., _) if store.can_undo("crash-child").unwrap() => {
                 say("intent undo".into());
                 let applied = store.undo("crash-child").expect("undo");
                 say(format!("confirmed {} undo", applied.seq));

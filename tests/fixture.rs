@@ -349,7 +349,7 @@ fn schema_1_fixture_opens_with_todays_code() {
     assert_eq!(store.next_ids().unwrap(), (GoalId(50), MeasureId(6)));
 
     // Undo and redo continue where the fixture stopped.
-    assert!(store.can_redo().unwrap());
+    assert!(store.can_redo(ACTOR).unwrap());
     store.redo(ACTOR).expect("redo the undone edit");
     assert_eq!(
         store.measure(MeasureId(3)).unwrap().unwrap().title,

@@ -241,7 +241,7 @@ fn invalid_measure_leaves_database_unchanged() {
     assert!(store.measures().unwrap().is_empty());
     assert!(store.links().unwrap().is_empty());
     assert!(store.history(10).unwrap().is_empty());
-    assert!(!store.can_undo().unwrap());
+    assert!(!store.can_undo(USER).unwrap());
     assert_eq!(add_measure(&mut store, "Erste", &[]), MeasureId(1));
 }
 

@@ -162,7 +162,7 @@ fn undo_redo_follow_a_linear_stack() {
     let (_dir, mut store) = fresh();
     assert!(matches!(store.undo(USER), Err(StoreError::NothingToUndo)));
     assert!(matches!(store.redo(USER), Err(StoreError::NothingToRedo)));
-    assert!(!store.can_undo().unwrap() && !store.can_redo().unwrap());
+    assert!(!store.can_undo(USER).unwrap() && !store.can_redo(USER).unwrap());
     add_measure(&mut store, "A", &["1.1"]);
     add_measure(&mut store, "B", &["1.2"]);
     let c = add_measure(&mut store, "C", &["1.3"]);
@@ -182,7 +182,7 @@ fn undo_redo_follow_a_linear_stack() {
     assert_eq!(measure_links(&store, c), ["1.3*"]);
     store.undo(USER).unwrap();
     assert_eq!(titles(&store), ["A", "B"]);
-    assert!(store.can_redo().unwrap());
+    assert!(store.can_redo(USER).unwrap());
     store.redo(USER).unwrap();
     assert_eq!(titles(&store), ["A", "B", "C"]);
     assert_eq!(
@@ -195,7 +195,7 @@ fn undo_redo_follow_a_linear_stack() {
 
     // A new change clears what could still be redone (the rename).
     add_measure(&mut store, "D", &[]);
-    assert!(!store.can_redo().unwrap());
+    assert!(!store.can_redo(USER).unwrap());
     assert!(matches!(store.redo(USER), Err(StoreError::NothingToRedo)));
     assert_eq!(titles(&store), ["A", "B", "C", "D"]);
     for expected in [
@@ -223,7 +223,7 @@ fn undo_and_redo_survive_reopening() {
     store.undo(USER).unwrap();
     assert_eq!(store.measure(b).unwrap(), None);
     let mut store = reopen(store);
-    assert!(store.can_redo().unwrap());
+    assert!(store.can_redo(USER).unwrap());
     store.redo(USER).unwrap();
     assert_eq!(measure_links(&store, b), ["1.2*"]);
     let mut store = reopen(store);
@@ -244,8 +244,14 @@ fn history_records_user_and_kind() {
     let (_dir, mut store) = fresh();
     let first = store.apply(add_op(Measure::new("A"), vec![]), "alice");
     assert_eq!(first.unwrap().seq, 1);
-    assert_eq!(store.undo("bob").unwrap().seq, 2);
-    assert_eq!(store.redo("carol").unwrap().seq, 3);
+    // Undo and redo are per user: bob and carol have nothing of their own to revert.
+    assert!(matches!(store.undo("bob"), Err(StoreError::NothingToUndo)));
+    assert_eq!(store.undo("alice").unwrap().seq, 2);
+    assert!(matches!(
+        store.redo("carol"),
+        Err(StoreError::NothingToRedo)
+    ));
+    assert_eq!(store.redo("alice").unwrap().seq, 3);
     let store = reopen(store);
     let history = store.history(10).unwrap();
     let summary: Vec<(u64, &str, EntryKind)> = history
@@ -255,8 +261,8 @@ fn history_records_user_and_kind() {
     assert_eq!(
         summary,
         [
-            (3, "carol", EntryKind::Redo { of: 1 }),
-            (2, "bob", EntryKind::Undo { of: 1 }),
+            (3, "alice", EntryKind::Redo { of: 1 }),
+            (2, "alice", EntryKind::Undo { of: 1 }),
             (1, "alice", EntryKind::Do),
         ]
     );
@@ -357,7 +363,7 @@ fn the_history_head_is_the_newest_sequence_number_without_reading_the_entry() {
     add_goal(&mut store, None, "Z11", u32::MAX);
     let newest = store.history(1).unwrap()[0].seq;
     assert_eq!(store.history_head().unwrap(), newest);
-    store.undo("test").unwrap();
+    store.undo(USER).unwrap();
     assert_eq!(
         store.history_head().unwrap(),
         newest + 1,

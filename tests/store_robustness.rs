@@ -56,7 +56,8 @@ fn newer_schema_is_refused_and_releases_the_database() {
     for attempt in 0..2 {
         match open_err(&path) {
             StoreError::SchemaTooNew { found, supported } => {
-                assert_eq!((found, supported), (99, 1), "attempt {attempt}")
+                let current = quartier::store::migrate::SCHEMA_VERSION;
+                assert_eq!((found, supported), (99, current), "attempt {attempt}")
             }
             other => panic!("attempt {attempt}: expected SchemaTooNew, got {other:?}"),
         }
@@ -136,16 +137,16 @@ fn other_corrupt_records_are_named_too() {
     let moved = codec::encode(1, &renamed(MeasureId(8), "falscher Schlüssel"));
     raw(TreeName::Measures, &10u64.to_be_bytes(), &moved);
     raw(TreeName::History, &1u64.to_be_bytes(), b"");
-    raw(TreeName::Meta, b"undo_top", b"\x07");
+    raw(TreeName::Meta, b"undo_top/tester", b"\x07");
     assert_corrupt(store.measure(MeasureId(9)), "measures", "9");
     assert_corrupt(store.history(5), "history", "1");
-    assert_corrupt(store.undo(USER), "meta", "undo_top");
+    assert_corrupt(store.undo(USER), "meta", "undo_top/tester");
     let problems = store.check();
     for (tree, key) in [
         ("measures", "9"),
         ("measures", "10"),
         ("history", "1"),
-        ("meta", "undo_top"),
+        ("meta", "undo_top/tester"),
     ] {
         assert!(
             names_record(&problems, tree, key),

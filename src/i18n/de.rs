@@ -156,6 +156,11 @@ pub fn text(text: Text) -> &'static str {
         }
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
         ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
+        ErrChangedSince => "{user} hat {record} danach geändert ({time})",
+        AskUndoAnyway => "{changed} – trotzdem rückgängig machen?",
+        AskRedoAnyway => "{changed} – trotzdem wiederholen?",
+        HintUndoForce => "{changed} – mit „quartier undo --force“ trotzdem rückgängig machen.",
+        HintRedoForce => "{changed} – mit „quartier redo --force“ trotzdem wiederholen.",
         ErrServerGone => "Verbindung zum Server verloren",
         ErrServer => "Server: {reason}",
         ErrServerRefused => "vom Server abgelehnt: {reason}",

@@ -199,7 +199,7 @@ impl Client {
     fn call(&self, request: Request) -> Result<Reply, StoreError> {
         let repeatable = !matches!(
             request,
-            Request::Apply(_) | Request::Undo | Request::Redo | Request::Stop
+            Request::Apply(_) | Request::Undo { .. } | Request::Redo { .. } | Request::Stop
         );
         let mut line = lock(&self.inner.line);
         let mut attempts = 0;

@@ -13,7 +13,7 @@ use crate::ops::{Applied, Change, Op};
 use crate::store::{HistoryEntry, Link};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
@@ -87,8 +87,15 @@ pub enum ClientMessage {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     Apply(Box<Op>),
-    Undo,
-    Redo,
+    /// Undo the connection's actor's newest change; `anyway` overwrites colleagues' later
+    /// changes to its records.
+    Undo {
+        anyway: bool,
+    },
+    /// Redo the connection's actor's newest undone change.
+    Redo {
+        anyway: bool,
+    },
     Goals,
     Measure(MeasureId),
     /// Every measure, in id order.
@@ -97,7 +104,9 @@ pub enum Request {
     MeasureIds,
     /// The ids the next added goal and measure will get.
     NextIds,
+    /// Whether the connection's actor has something to undo.
     CanUndo,
+    /// Whether the connection's actor has something to redo.
     CanRedo,
     LinksOfMeasure(MeasureId),
     LinksOfGoal(GoalId),
@@ -207,6 +216,12 @@ pub enum WireError {
     MoveIntoOwnSubtree(String),
     NothingToUndo,
     NothingToRedo,
+    ChangedSince {
+        user: String,
+        record: crate::store::RecordName,
+        time_ms: i64,
+        redo: bool,
+    },
     /// Anything else went wrong on the server; its description.
     Server(String),
     /// The request is not allowed on this connection (e.g. `Stop` from another user).
@@ -237,6 +252,17 @@ impl From<crate::store::StoreError> for WireError {
             E::MoveIntoOwnSubtree(code) => WireError::MoveIntoOwnSubtree(code),
             E::NothingToUndo => WireError::NothingToUndo,
             E::NothingToRedo => WireError::NothingToRedo,
+            E::ChangedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            } => WireError::ChangedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            },
             E::Refused(reason) => WireError::Refused(reason),
             other => WireError::Server(other.to_string()),
         }
@@ -267,6 +293,17 @@ impl From<WireError> for crate::store::StoreError {
             WireError::MoveIntoOwnSubtree(code) => E::MoveIntoOwnSubtree(code),
             WireError::NothingToUndo => E::NothingToUndo,
             WireError::NothingToRedo => E::NothingToRedo,
+            WireError::ChangedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            } => E::ChangedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            },
             WireError::Server(reason) => E::Server(reason),
             WireError::Refused(reason) => E::Refused(reason),
         }

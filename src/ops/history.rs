@@ -29,7 +29,8 @@ pub struct HistoryEntry {
     pub op: Op,
     /// The op that reverts it.
     pub inverse: Op,
-    /// Previous undo top (`Do`, `Redo`) or previous redo top (`Undo`); 0 for none.
+    /// The same actor's previous undo top (`Do`, `Redo`) or previous redo top (`Undo`); 0 for
+    /// none.
     pub link: u64,
 }
 

@@ -31,6 +31,22 @@ impl StoreError {
     }
 }
 
+/// A measure or goal named in an error: `M-0012`, or the goal's code.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum RecordName {
+    Measure(MeasureId),
+    Goal(String),
+}
+
+impl std::fmt::Display for RecordName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RecordName::Measure(id) => write!(f, "{id}"),
+            RecordName::Goal(code) => f.write_str(code),
+        }
+    }
+}
+
 /// Everything that can go wrong opening the database or applying a change.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -100,6 +116,18 @@ pub enum StoreError {
     NothingToUndo,
     #[error("nothing to redo")]
     NothingToRedo,
+    /// Someone else changed a record of the change being undone (or redone) afterwards; only
+    /// an undo or redo `anyway` overwrites their change.
+    #[error("{user} changed {record} afterwards")]
+    ChangedSince {
+        /// Who made the newest such change (the actor recorded in the history).
+        user: String,
+        record: RecordName,
+        /// When, in milliseconds since the Unix epoch.
+        time_ms: i64,
+        /// True when redoing, false when undoing.
+        redo: bool,
+    },
     /// The connection to the database's server ended.
     #[error("connection to the server lost")]
     ServerGone,

@@ -1,10 +1,12 @@
-//! The history: an append-only audit log of every applied op with its inverse, plus two meta
-//! pointers that make undo and redo linear stacks threaded through the entries, so both survive
-//! restarts.
+//! The history: an append-only audit log of every applied op with its inverse, plus, per
+//! actor, two meta pointers (`undo_top/<actor>`, `redo_top/<actor>`) that make that actor's
+//! undo and redo linear stacks threaded through the entries, so both survive restarts
+//! (undo and redo themselves are in `undo.rs`).
 //!
-//! * A `Do` or `Redo` entry's `link` is the undo top before it: undo walks back along these.
-//! * An `Undo` entry's `link` is the redo top before it: redo walks back along these.
-//! * A new `Do` clears the redo stack.
+//! * A `Do` or `Redo` entry's `link` is its actor's undo top before it: undo walks back along
+//!   these.
+//! * An `Undo` entry's `link` is its actor's redo top before it: redo walks back along these.
+//! * A new `Do` clears its actor's redo stack; colleagues' stacks are left alone.
 
 use crate::model::{Goal, Measure, MeasureId};
 use crate::ops::HistoryReader;

@@ -13,7 +13,7 @@ pub enum TreeName {
     LinksByMeasure = 2,
     /// goal id ‖ measure id → link (so "measures of goal G" is a prefix scan).
     LinksByGoal = 3,
-    /// name → counters, schema version, undo/redo pointers.
+    /// name → counters, schema version, undo/redo pointers (one pair per actor).
     Meta = 4,
     /// sequence number → history entry.
     History = 5,
@@ -100,8 +100,23 @@ pub mod meta {
     pub const NEXT_GOAL_ID: &[u8] = b"next_goal_id";
     pub const NEXT_MEASURE_ID: &[u8] = b"next_measure_id";
     pub const NEXT_HISTORY_SEQ: &[u8] = b"next_history_seq";
-    /// Newest history entry that undo would revert (0 = none).
+    /// Schema 1: newest history entry that undo would revert (0 = none), one for everyone.
+    /// Schema 2 keeps one per actor ([`undo_top`]); the migration removes this key.
     pub const UNDO_TOP: &[u8] = b"undo_top";
-    /// Newest undo entry that redo would re-apply (0 = none).
+    /// Schema 1: newest undo entry that redo would re-apply (0 = none), one for everyone.
     pub const REDO_TOP: &[u8] = b"redo_top";
+    /// Prefix of the per-actor undo tops, `undo_top/<actor>`.
+    pub const UNDO_TOP_PREFIX: &[u8] = b"undo_top/";
+    /// Prefix of the per-actor redo tops, `redo_top/<actor>`.
+    pub const REDO_TOP_PREFIX: &[u8] = b"redo_top/";
+
+    /// Key of the newest history entry that `actor`'s undo would revert (absent or 0 = none).
+    pub fn undo_top(actor: &str) -> Vec<u8> {
+        [UNDO_TOP_PREFIX, actor.as_bytes()].concat()
+    }
+
+    /// Key of the newest undo entry that `actor`'s redo would re-apply (absent or 0 = none).
+    pub fn redo_top(actor: &str) -> Vec<u8> {
+        [REDO_TOP_PREFIX, actor.as_bytes()].concat()
+    }
 }

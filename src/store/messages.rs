@@ -77,11 +77,47 @@ impl Localize for StoreError {
             }
             StoreError::NothingToUndo => t(Text::ErrNothingToUndo).into(),
             StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
+            StoreError::ChangedSince { redo, .. } => {
+                let hint = if *redo {
+                    Text::HintRedoForce
+                } else {
+                    Text::HintUndoForce
+                };
+                fill(t(hint), &[("changed", &changed_since(self, lang))])
+            }
             StoreError::ServerGone => t(Text::ErrServerGone).into(),
             StoreError::Server(reason) => fill(t(Text::ErrServer), &[("reason", reason)]),
             StoreError::Refused(reason) => fill(t(Text::ErrServerRefused), &[("reason", reason)]),
         }
     }
+}
+
+/// `anna hat M-0012 danach geändert (14:03)` for [`StoreError::ChangedSince`] (the time with
+/// the date when it was not today), empty for any other error.
+pub fn changed_since(error: &StoreError, lang: Lang) -> String {
+    let StoreError::ChangedSince {
+        user,
+        record,
+        time_ms,
+        ..
+    } = error
+    else {
+        return String::new();
+    };
+    let time = chrono::DateTime::from_timestamp_millis(*time_ms)
+        .map(|t| {
+            let local = t.with_timezone(&chrono::Local);
+            let today = chrono::Local::now().date_naive() == local.date_naive();
+            let format = if today { "%H:%M" } else { "%d.%m.%Y %H:%M" };
+            local.format(format).to_string()
+        })
+        .unwrap_or_default();
+    let user = crate::text::sanitize_line(user);
+    let record = crate::text::sanitize_line(&record.to_string()).into_owned();
+    fill(
+        lang.t(Text::ErrChangedSince),
+        &[("user", &user), ("record", &record), ("time", &time)],
+    )
 }
 
 /// `Ziel Z5 hat 1 verknüpfte Maßnahme und 2 Unterziele`: only what there is, not `… und 0

@@ -3,7 +3,10 @@
 //!
 //! Schema 0 is the prototype layout (no schema key in meta; measure records in format 0 without
 //! contact, responsible, reference, requested/co-funding amounts, target groups, location and
-//! indicators). Schema 1 is the current layout.
+//! indicators). Schema 1 kept one undo and one redo stack for everyone; schema 2 keeps them
+//! per actor (`migrate/undo.rs`).
+
+mod undo;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -17,7 +20,7 @@ use crate::catalog;
 use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status};
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// A measure as the schema-0 prototype stored it (record format 0).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -88,6 +91,9 @@ pub fn prepare(trees: &Trees) -> Result<Prepared, StoreError> {
             let mut st = Staging::new(trees);
             if from == 0 {
                 migrate_0_to_1(&mut st)?;
+            }
+            if from <= 1 {
+                undo::migrate_1_to_2_undo(&mut st)?;
             }
             st.insert(
                 TreeName::Meta,

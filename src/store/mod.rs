@@ -17,6 +17,7 @@ mod queries;
 mod records;
 mod repository;
 mod staging;
+mod undo;
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -24,8 +25,9 @@ use std::path::PathBuf;
 pub use apply::MAX_ID;
 pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
-pub use error::{StoreError, describe_disk_ptr};
+pub use error::{RecordName, StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
+pub use messages::changed_since;
 pub use records::Link;
 pub use repository::{GoalStats, Repository, goal_stats};
 
@@ -69,24 +71,7 @@ pub const CHECK_STALL: std::time::Duration = std::time::Duration::from_secs(3);
 impl Store {
     /// Applies `op` as `actor`, records it in the history, and returns once it is on disk.
     pub fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError> {
-        self.commit(op, actor, history::EntryKind::Do)
-    }
-
-    /// Reverts the newest change not yet undone.
-    pub fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
-        let top = records::meta_u64(&self.trees, meta::UNDO_TOP)?;
-        let entry = self.entry(top)?.ok_or(StoreError::NothingToUndo)?;
-        self.commit(entry.inverse, actor, EntryKind::Undo { of: entry.seq })
-    }
-
-    /// Re-applies the newest undone change, unless a new change came after it.
-    pub fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
-        let top = records::meta_u64(&self.trees, meta::REDO_TOP)?;
-        let entry = self.entry(top)?.ok_or(StoreError::NothingToRedo)?;
-        let EntryKind::Undo { of } = entry.kind else {
-            return Err(StoreError::NothingToRedo);
-        };
-        self.commit(entry.inverse, actor, EntryKind::Redo { of })
+        self.commit(op, actor, history::EntryKind::Do, None)
     }
 
     /// The ids the next added goal and measure will get when their op asks for one (ids are
@@ -97,17 +82,15 @@ impl Store {
         Ok((GoalId(goal), MeasureId(measure)))
     }
 
-    /// Whether [`Store::undo`] has something to revert.
-    pub fn can_undo(&self) -> Result<bool, StoreError> {
-        Ok(records::meta_u64(&self.trees, meta::UNDO_TOP)? != 0)
-    }
-
-    /// Whether [`Store::redo`] has something to re-apply.
-    pub fn can_redo(&self) -> Result<bool, StoreError> {
-        Ok(records::meta_u64(&self.trees, meta::REDO_TOP)? != 0)
-    }
-
-    fn commit(&mut self, op: Op, actor: &str, kind: EntryKind) -> Result<Applied, StoreError> {
+    /// Plans `op`, checks `guard` (an undo's or redo's "nobody changed it since"), and writes
+    /// the change with its history entry, moving `actor`'s undo and redo tops.
+    fn commit(
+        &mut self,
+        op: Op,
+        actor: &str,
+        kind: EntryKind,
+        guard: Option<undo::Guard>,
+    ) -> Result<Applied, StoreError> {
         if let Some(read_only) = &self.read_only {
             return Err(StoreError::DiskFull {
                 path: self.path.clone(),
@@ -116,9 +99,13 @@ impl Store {
         }
         let mut st = Staging::new(&self.trees);
         let planned = apply::plan(&mut st, op)?;
+        if let Some(guard) = guard {
+            self.refuse_if_changed_since(&guard, actor)?;
+        }
         let seq = records::meta_u64(&st, meta::NEXT_HISTORY_SEQ)?.max(1);
-        let undo_top = records::meta_u64(&st, meta::UNDO_TOP)?;
-        let redo_top = records::meta_u64(&st, meta::REDO_TOP)?;
+        let (undo_key, redo_key) = (meta::undo_top(actor), meta::redo_top(actor));
+        let undo_top = records::meta_u64(&st, &undo_key)?;
+        let redo_top = records::meta_u64(&st, &redo_key)?;
         let (link, new_undo, new_redo) = match kind {
             EntryKind::Do => (undo_top, seq, 0),
             EntryKind::Undo { of } => {
@@ -149,16 +136,8 @@ impl Store {
             meta::NEXT_HISTORY_SEQ,
             records::encode_meta(seq + 1),
         );
-        st.insert(
-            TreeName::Meta,
-            meta::UNDO_TOP,
-            records::encode_meta(new_undo),
-        );
-        st.insert(
-            TreeName::Meta,
-            meta::REDO_TOP,
-            records::encode_meta(new_redo),
-        );
+        undo::set_top(&mut st, &undo_key, new_undo);
+        undo::set_top(&mut st, &redo_key, new_redo);
         st.commit().map_err(|e| e.at_path(&self.path))?;
         self.persist()?;
         Ok(Applied {

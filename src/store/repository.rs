@@ -14,10 +14,15 @@ use crate::ops::{Applied, Op};
 pub trait Repository: Send + std::any::Any {
     /// Applies one op; returns once it is durable.
     fn apply(&mut self, op: Op, actor: &str) -> Result<Applied, StoreError>;
-    /// Reverts the newest change not yet undone.
+    /// Reverts `actor`'s newest change not yet undone; refuses with
+    /// [`StoreError::ChangedSince`] when someone else changed one of its records since.
     fn undo(&mut self, actor: &str) -> Result<Applied, StoreError>;
-    /// Re-applies the newest undone change.
+    /// [`Repository::undo`], overwriting what others changed since.
+    fn undo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError>;
+    /// Re-applies `actor`'s newest undone change; refuses like [`Repository::undo`].
     fn redo(&mut self, actor: &str) -> Result<Applied, StoreError>;
+    /// [`Repository::redo`], overwriting what others changed since.
+    fn redo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError>;
     /// Every goal in tree order.
     fn goals(&self) -> Result<Vec<Goal>, StoreError>;
     /// One measure.
@@ -30,10 +35,10 @@ pub trait Repository: Send + std::any::Any {
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError>;
     /// The ids the next added goal and measure will get when their op asks for one.
     fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError>;
-    /// Whether [`Repository::undo`] has something to revert.
-    fn can_undo(&self) -> Result<bool, StoreError>;
-    /// Whether [`Repository::redo`] has something to re-apply.
-    fn can_redo(&self) -> Result<bool, StoreError>;
+    /// Whether [`Repository::undo`] has something of `actor`'s to revert.
+    fn can_undo(&self, actor: &str) -> Result<bool, StoreError>;
+    /// Whether [`Repository::redo`] has something of `actor`'s to re-apply.
+    fn can_redo(&self, actor: &str) -> Result<bool, StoreError>;
     /// Links of a measure, primary first.
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError>;
     /// Links of a goal, by measure id.
@@ -120,8 +125,14 @@ impl Repository for Store {
     fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
         Store::undo(self, actor)
     }
+    fn undo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        Store::undo_anyway(self, actor)
+    }
     fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
         Store::redo(self, actor)
+    }
+    fn redo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        Store::redo_anyway(self, actor)
     }
     fn goals(&self) -> Result<Vec<Goal>, StoreError> {
         Store::goals(self)
@@ -141,11 +152,11 @@ impl Repository for Store {
     fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
         Store::next_ids(self)
     }
-    fn can_undo(&self) -> Result<bool, StoreError> {
-        Store::can_undo(self)
+    fn can_undo(&self, actor: &str) -> Result<bool, StoreError> {
+        Store::can_undo(self, actor)
     }
-    fn can_redo(&self) -> Result<bool, StoreError> {
-        Store::can_redo(self)
+    fn can_redo(&self, actor: &str) -> Result<bool, StoreError> {
+        Store::can_redo(self, actor)
     }
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         Store::links_of_measure(self, id)

@@ -51,7 +51,7 @@ fn an_invalid_form_stays_open_and_writes_nothing() {
             .count(),
         0
     );
-    assert!(!app.store().can_redo().unwrap());
+    assert!(!app.store().can_redo(&app.actor).unwrap());
     let entries = app.store().history(10).unwrap().len();
     assert_eq!(entries, 3, "only the three adds of the fixture");
 }

@@ -245,9 +245,10 @@ fn changes_from_the_tui_are_undone_by_the_same_history_as_the_cli() {
     let mut f = fixture();
     select_13(&mut f.app);
     press(&mut f.app, "<Tab>dj");
+    let actor = f.app.actor.clone();
     let store = f.app.into_store();
     let entry = store.history(1).unwrap().remove(0);
     assert!(matches!(entry.op, Op::DeleteMeasure { .. }));
-    assert!(store.can_undo().unwrap());
+    assert!(store.can_undo(&actor).unwrap());
     drop(f.dir);
 }

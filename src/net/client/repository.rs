@@ -20,12 +20,21 @@ impl Repository for Client {
         self.change(Request::Apply(Box::new(op)))
     }
 
+    // The server undoes and redoes for the actor it knows this connection by.
     fn undo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Undo)
+        self.change(Request::Undo { anyway: false })
+    }
+
+    fn undo_anyway(&mut self, _actor: &str) -> Result<Applied, StoreError> {
+        self.change(Request::Undo { anyway: true })
     }
 
     fn redo(&mut self, _actor: &str) -> Result<Applied, StoreError> {
-        self.change(Request::Redo)
+        self.change(Request::Redo { anyway: false })
+    }
+
+    fn redo_anyway(&mut self, _actor: &str) -> Result<Applied, StoreError> {
+        self.change(Request::Redo { anyway: true })
     }
 
     fn goals(&self) -> Result<Vec<Goal>, StoreError> {
@@ -55,11 +64,11 @@ impl Repository for Client {
         ask!(self, Request::NextIds, Reply::NextIds(goal, measure) => (goal, measure))
     }
 
-    fn can_undo(&self) -> Result<bool, StoreError> {
+    fn can_undo(&self, _actor: &str) -> Result<bool, StoreError> {
         ask!(self, Request::CanUndo, Reply::Flag(flag) => flag)
     }
 
-    fn can_redo(&self) -> Result<bool, StoreError> {
+    fn can_redo(&self, _actor: &str) -> Result<bool, StoreError> {
         ask!(self, Request::CanRedo, Reply::Flag(flag) => flag)
     }
 

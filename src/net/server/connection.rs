@@ -138,24 +138,41 @@ fn serve_requests(
             Err(e) => return Some(format!("client {id}: {e}")),
         };
         let stop = matches!(request, Request::Stop);
-        let posted = match request {
-            Request::Apply(op) => change(shared, id, actor, outbox, request_id, |store| {
-                store.apply(*op, actor)
-            }),
-            Request::Undo => change(shared, id, actor, outbox, request_id, |store| {
-                store.undo(actor)
-            }),
-            Request::Redo => change(shared, id, actor, outbox, request_id, |store| {
-                store.redo(actor)
-            }),
-            request => {
-                let response = ServerMessage::Response {
-                    id: request_id,
-                    result: Box::new(handle(shared, uid, lang, request)),
-                };
-                post(outbox, Arc::new(frame::encode(&response)))
-            }
-        };
+        let posted =
+            match request {
+                Request::Apply(op) => change(shared, id, actor, outbox, request_id, |store| {
+                    store.apply(*op, actor)
+                }),
+                Request::Undo { anyway } => change(
+                    shared,
+                    id,
+                    actor,
+                    outbox,
+                    request_id,
+                    |store| match anyway {
+                        true => store.undo_anyway(actor),
+                        false => store.undo(actor),
+                    },
+                ),
+                Request::Redo { anyway } => change(
+                    shared,
+                    id,
+                    actor,
+                    outbox,
+                    request_id,
+                    |store| match anyway {
+                        true => store.redo_anyway(actor),
+                        false => store.redo(actor),
+                    },
+                ),
+                request => {
+                    let response = ServerMessage::Response {
+                        id: request_id,
+                        result: Box::new(handle(shared, uid, lang, actor, request)),
+                    };
+                    post(outbox, Arc::new(frame::encode(&response)))
+                }
+            };
         if let Err(reason) = posted {
             return Some(format!("client {id}: {reason}"));
         }
@@ -191,10 +208,11 @@ fn handle(
     shared: &Arc<Shared>,
     uid: u32,
     lang: Lang,
+    actor: &str,
     request: Request,
 ) -> Result<Reply, WireError> {
     let result = match request {
-        Request::Apply(_) | Request::Undo | Request::Redo => {
+        Request::Apply(_) | Request::Undo { .. } | Request::Redo { .. } => {
             return Err(WireError::Refused("a change outside the write path".into()));
         }
         Request::Goals => read_store(shared, |s| s.goals()).map(Reply::Goals),
@@ -205,8 +223,8 @@ fn handle(
         Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
         Request::NextIds => read_store(shared, |s| s.next_ids())
             .map(|(goal, measure)| Reply::NextIds(goal, measure)),
-        Request::CanUndo => read_store(shared, |s| s.can_undo()).map(Reply::Flag),
-        Request::CanRedo => read_store(shared, |s| s.can_redo()).map(Reply::Flag),
+        Request::CanUndo => read_store(shared, |s| s.can_undo(actor)).map(Reply::Flag),
+        Request::CanRedo => read_store(shared, |s| s.can_redo(actor)).map(Reply::Flag),
         Request::LinksOfMeasure(id) => {
             read_store(shared, |s| s.links_of_measure(id)).map(Reply::Links)
         }

@@ -193,15 +193,36 @@ fn decode_trees(
         meta::NEXT_GOAL_ID,
         meta::NEXT_MEASURE_ID,
         meta::NEXT_HISTORY_SEQ,
-        meta::UNDO_TOP,
-        meta::REDO_TOP,
     ] {
         progress.step();
         if let Err(e) = records::meta_u64(trees, name) {
             p.push(corrupt(e));
         }
     }
+    check_stack_tops(trees, limit, progress, p);
     decoded
+}
+
+/// Every actor's undo and redo top decodes (a bounded read, stopping at sled's first error).
+fn check_stack_tops(trees: &Trees, limit: u64, progress: &Progress, p: &mut Vec<Inconsistency>) {
+    let tree = trees.tree(TreeName::Meta);
+    for prefix in [meta::UNDO_TOP_PREFIX, meta::REDO_TOP_PREFIX] {
+        for entry in tree.scan_prefix(prefix).take(limit as usize) {
+            progress.step();
+            let (key, bytes) = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    p.push(corrupt(e.into()));
+                    break;
+                }
+            };
+            let decoded =
+                records::decode_at::<u64>(TreeName::Meta, &key, &bytes, records::META_FORMAT);
+            if let Err(e) = decoded {
+                p.push(corrupt(e));
+            }
+        }
+    }
 }
 
 /// Runs every check, reading at most `limit` entries per tree (a bound from the size of the

@@ -33,8 +33,14 @@ impl Repository for Watched {
     fn undo(&mut self, actor: &str) -> Result<Applied, StoreError> {
         self.store.undo(actor)
     }
+    fn undo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        self.store.undo_anyway(actor)
+    }
     fn redo(&mut self, actor: &str) -> Result<Applied, StoreError> {
         self.store.redo(actor)
+    }
+    fn redo_anyway(&mut self, actor: &str) -> Result<Applied, StoreError> {
+        self.store.redo_anyway(actor)
     }
     fn goals(&self) -> Result<Vec<crate::model::Goal>, StoreError> {
         self.read().goals()
@@ -58,11 +64,11 @@ impl Repository for Watched {
     fn next_ids(&self) -> Result<(GoalId, MeasureId), StoreError> {
         self.read().next_ids()
     }
-    fn can_undo(&self) -> Result<bool, StoreError> {
-        self.read().can_undo()
+    fn can_undo(&self, actor: &str) -> Result<bool, StoreError> {
+        self.read().can_undo(actor)
     }
-    fn can_redo(&self) -> Result<bool, StoreError> {
-        self.read().can_redo()
+    fn can_redo(&self, actor: &str) -> Result<bool, StoreError> {
+        self.read().can_redo(actor)
     }
     fn links_of_measure(&self, id: MeasureId) -> Result<Vec<Link>, StoreError> {
         self.read().links_of_measure(id)
