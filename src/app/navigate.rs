@@ -49,8 +49,8 @@ impl App {
             Action::MoveGoalUp => self.move_goal(-1),
             Action::MoveGoalDown => self.move_goal(1),
             Action::MoveGoalTo => return self.open_move_picker(),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Undo => return self.undo(),
+            Action::Redo => return self.redo(),
             other => return self.open_from_normal(other),
         }
         Mode::Normal

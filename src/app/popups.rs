@@ -21,6 +21,8 @@ pub enum Pending {
     RestoreDraft(Box<super::Draft>),
     /// Replace an existing file with an export; "no" goes back to the dialog.
     Export(Box<super::export::ExportDialog>, std::path::PathBuf),
+    /// Undo (or redo) the user's own change although a colleague changed the same record since.
+    HistoryAnyway { redo: bool },
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -173,9 +175,10 @@ impl App {
                     Mode::Normal
                 }
                 Pending::Export(dialog, _) => Mode::Export(*dialog),
-                Pending::DeleteMeasure(_) | Pending::DeleteGoal(_) | Pending::Unlink { .. } => {
-                    Mode::Normal
-                }
+                Pending::DeleteMeasure(_)
+                | Pending::DeleteGoal(_)
+                | Pending::Unlink { .. }
+                | Pending::HistoryAnyway { .. } => Mode::Normal,
             },
             other => {
                 self.unbound(Context::Confirm, other);

@@ -8,26 +8,36 @@ use crate::i18n::{Lang, Localize, Text, fill};
 use crate::ops::history_message;
 use crate::store::Repository;
 
-/// `quartier undo`: says what was undone, as the TUI does.
+/// `quartier undo`: reverts the caller's newest change and says what was undone, as the TUI
+/// does. When a colleague changed the same record since, it refuses (naming who, what and
+/// when) unless `force`.
 pub fn undo(
     repo: &mut dyn Repository,
     actor: &str,
+    force: bool,
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let applied = repo.undo(actor)?;
+    let applied = match force {
+        true => repo.undo_anyway(actor)?,
+        false => repo.undo(actor)?,
+    };
     output::line(out, &history_message(repo, applied.seq, lang)?)?;
     Ok(())
 }
 
-/// `quartier redo`.
+/// `quartier redo`: re-applies the caller's newest undone change, refusing like `undo`.
 pub fn redo(
     repo: &mut dyn Repository,
     actor: &str,
+    force: bool,
     lang: Lang,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let applied = repo.redo(actor)?;
+    let applied = match force {
+        true => repo.redo_anyway(actor)?,
+        false => repo.redo(actor)?,
+    };
     output::line(out, &history_message(repo, applied.seq, lang)?)?;
     Ok(())
 }

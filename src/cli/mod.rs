@@ -86,10 +86,18 @@ pub enum Command {
     },
     /// Remove a link between a measure and a goal.
     Unlink { id: String, code: String },
-    /// Revert the newest change (also one made in the TUI).
-    Undo,
-    /// Re-apply the newest undone change.
-    Redo,
+    /// Revert your newest change (also one made in the TUI), never a colleague's.
+    Undo {
+        /// Also when a colleague changed the same record since.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Re-apply your newest undone change.
+    Redo {
+        /// Also when a colleague changed the same record since.
+        #[arg(long)]
+        force: bool,
+    },
     /// The history: time, user, change.
     Log {
         #[arg(long)]
@@ -295,8 +303,8 @@ fn dispatch(
             measures::link(store, &actor, lang, &id, &code, primary, out)?
         }
         Command::Unlink { id, code } => measures::unlink(store, &actor, lang, &id, &code, out)?,
-        Command::Undo => history::undo(store, &actor, lang, out)?,
-        Command::Redo => history::redo(store, &actor, lang, out)?,
+        Command::Undo { force } => history::undo(store, &actor, force, lang, out)?,
+        Command::Redo { force } => history::redo(store, &actor, force, lang, out)?,
         Command::Log {
             json,
             limit,

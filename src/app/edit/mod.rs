@@ -9,7 +9,8 @@ mod goals;
 mod measures;
 mod saving;
 
-use super::{App, MessageKind, Node};
+use super::popups::{Confirm, Pending};
+use super::{App, MessageKind, Mode, Node};
 use crate::i18n::{Text, fill};
 use crate::ops::{Applied, Change, Op};
 use crate::store::StoreError;
@@ -101,17 +102,29 @@ impl App {
         }
     }
 
-    pub(in crate::app) fn undo(&mut self) {
+    /// `u`: reverts the user's own newest change; asks first when a colleague changed the
+    /// same record since.
+    pub(in crate::app) fn undo(&mut self) -> Mode {
         let result = self.store.undo(&self.actor);
-        self.after_history(result, Text::DoneUndo);
+        self.after_history(result, Text::DoneUndo)
     }
 
-    pub(in crate::app) fn redo(&mut self) {
+    /// `Ctrl-r`: re-applies the user's own newest undone change; asks like [`App::undo`].
+    pub(in crate::app) fn redo(&mut self) -> Mode {
         let result = self.store.redo(&self.actor);
-        self.after_history(result, Text::DoneRedo);
+        self.after_history(result, Text::DoneRedo)
     }
 
-    fn after_history(&mut self, result: Result<Applied, StoreError>, done: Text) {
+    /// The user said yes: undo (or redo) over a colleague's later change.
+    pub(in crate::app) fn history_anyway(&mut self, redo: bool) -> Mode {
+        let (result, done) = match redo {
+            true => (self.store.redo_anyway(&self.actor), Text::DoneRedo),
+            false => (self.store.undo_anyway(&self.actor), Text::DoneUndo),
+        };
+        self.after_history(result, done)
+    }
+
+    fn after_history(&mut self, result: Result<Applied, StoreError>, done: Text) -> Mode {
         match result {
             Ok(applied) => {
                 self.refresh(&applied.changes);
@@ -123,7 +136,20 @@ impl App {
                     .unwrap_or_else(|| fill(self.lang.t(done), &[("what", &"")]));
                 self.say(MessageKind::Success, text);
             }
+            Err(error @ StoreError::ChangedSince { redo, .. }) => {
+                let ask = if redo {
+                    Text::AskRedoAnyway
+                } else {
+                    Text::AskUndoAnyway
+                };
+                let changed = crate::store::changed_since(&error, self.lang);
+                return Mode::Confirm(Confirm {
+                    question: fill(self.lang.t(ask), &[("changed", &changed)]),
+                    pending: Pending::HistoryAnyway { redo },
+                });
+            }
             Err(error) => self.say_error(&error),
         }
+        Mode::Normal
     }
 }

@@ -143,6 +143,7 @@ impl App {
             Pending::Export(dialog, path) => {
                 return self.export_to(*dialog, path, true);
             }
+            Pending::HistoryAnyway { redo } => return self.history_anyway(redo),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.remove_draft_file();

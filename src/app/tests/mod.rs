@@ -18,6 +18,7 @@ mod links;
 mod overlays;
 mod pane;
 mod tree;
+mod undo;
 
 pub(crate) struct Fixture {
     pub dir: TempDir,

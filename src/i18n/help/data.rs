@@ -6,13 +6,23 @@ use super::Entry;
 pub(super) const DATA: &[Entry] = &[
     (
         "undo",
-        "Die neueste Änderung rückgängig machen (auch eine aus der Oberfläche)",
-        "Revert the newest change (also one made in the TUI)",
+        "Die eigene neueste Änderung rückgängig machen (auch eine aus der Oberfläche), nie die eines Kollegen",
+        "Revert your newest change (also one made in the TUI), never a colleague's",
+    ),
+    (
+        "undo --force",
+        "Auch dann, wenn ein Kollege denselben Datensatz inzwischen geändert hat",
+        "Also when a colleague changed the same record since",
     ),
     (
         "redo",
-        "Die neueste rückgängig gemachte Änderung wiederholen",
-        "Re-apply the newest undone change",
+        "Die eigene neueste rückgängig gemachte Änderung wiederholen",
+        "Re-apply your newest undone change",
+    ),
+    (
+        "redo --force",
+        "Auch dann, wenn ein Kollege denselben Datensatz inzwischen geändert hat",
+        "Also when a colleague changed the same record since",
     ),
     (
         "log",
