@@ -50,14 +50,22 @@ fn each_user_undoes_their_own_change_and_is_asked_before_overwriting_a_colleague
     let db = dir.path().join("db");
     let _stop = StopOnDrop(&db);
     let add = |who: &str, title: &str, goal: &str| {
-        ok(&db, who, &["measure", "add", "--title", title, "--goal", goal]);
+        ok(
+            &db,
+            who,
+            &["measure", "add", "--title", title, "--goal", goal],
+        );
     };
     add("Anna", "Von Anna", "1.1");
     add("Ben", "Von Ben", "1.2");
 
     let said = ok(&db, "Anna", &["undo"]);
     assert!(said.contains("M-0001"), "{said}");
-    assert_eq!(titles(&db), ["Von Ben"], "Anna's undo left Ben's measure alone");
+    assert_eq!(
+        titles(&db),
+        ["Von Ben"],
+        "Anna's undo left Ben's measure alone"
+    );
     ok(&db, "Ben", &["undo"]);
     assert!(titles(&db).is_empty());
     let nothing = run(&db, "Ben", &["undo"]);
@@ -65,12 +73,19 @@ fn each_user_undoes_their_own_change_and_is_asked_before_overwriting_a_colleague
     ok(&db, "Anna", &["redo"]);
     assert_eq!(titles(&db), ["Von Anna"]);
 
-    ok(&db, "Ben", &["measure", "edit", "1", "--title", "Ben war hier"]);
+    ok(
+        &db,
+        "Ben",
+        &["measure", "edit", "1", "--title", "Ben war hier"],
+    );
     let refused = run(&db, "Anna", &["undo"]);
     let stderr = String::from_utf8_lossy(&refused.stderr);
     assert_eq!(refused.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("Ben (über "), "{stderr}");
-    assert!(stderr.contains(") hat M-0001 danach geändert ("), "{stderr}");
+    assert!(
+        stderr.contains(") hat M-0001 danach geändert ("),
+        "{stderr}"
+    );
     assert!(stderr.contains("quartier undo --force"), "{stderr}");
     assert_eq!(titles(&db), ["Ben war hier"], "refused: nothing changed");
 

@@ -440,23 +440,24 @@ fn sigkill_never_loses_a_confirmed_edit() {
         assert_eq!(store.check(), [], "round {round}: check after SIGKILL");
         assert_eq!(tally.lost, 0, "round {round}: confirmed edits lost");
 
-        // Undo and redo work on the reopened store and move exactly the model's top step. A
-        // kill before the first edit of the test was confirmed leaves nothing to undo.
+        // Undo and redo work on the reopened store and move exactly the model's top step (undo
+        // is per actor: the child's). A kill before the first edit of the test was confirmed
+        // leaves nothing to undo.
         let Some(step) = model.undo.last().cloned() else {
             assert!(
-                store.undo("crash-test").is_err(),
+                store.undo("crash-child").is_err(),
                 "round {round}: undo with no confirmed edit"
             );
             drop(store);
             continue;
         };
-        store.undo("crash-test").expect("undo after reopen");
+        store.undo("crash-child").expect("undo after reopen");
         assert_eq!(
             on_disk(&store).get(&step.id),
             step.before.as_ref(),
             "round {round}: undo"
         );
-        store.redo("crash-test").expect("redo after reopen");
+        store.redo("crash-child").expect("redo after reopen");
         assert_eq!(
             on_disk(&store).get(&step.id),
             step.after.as_ref(),

@@ -169,9 +169,19 @@ fn a_record_a_colleague_deleted_meanwhile_is_refused_even_with_force() {
     store.apply(Op::DeleteMeasure { id: m1 }, BEN).unwrap();
     let head = store.history_head().unwrap();
     for result in [store.undo(ANNA), store.undo_anyway(ANNA)] {
+        let error = result.unwrap_err();
         assert!(
-            matches!(result, Err(StoreError::MeasureNotFound(id)) if id == m1),
-            "{result:?}"
+            matches!(&error, StoreError::DeletedSince { user, record: RecordName::Measure(id), redo: false, .. } if user == BEN && *id == m1),
+            "{error:?}"
+        );
+        let text = quartier::i18n::Localize::localize(&error, quartier::i18n::Lang::De);
+        assert!(
+            text.starts_with("ben (über qmbuero) hat M-0001 danach gelöscht ("),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("lässt sich nicht mehr rückgängig machen."),
+            "{text}"
         );
     }
     assert_eq!(store.history_head().unwrap(), head);

@@ -22,7 +22,9 @@ pub enum Pending {
     /// Replace an existing file with an export; "no" goes back to the dialog.
     Export(Box<super::export::ExportDialog>, std::path::PathBuf),
     /// Undo (or redo) the user's own change although a colleague changed the same record since.
-    HistoryAnyway { redo: bool },
+    HistoryAnyway {
+        redo: bool,
+    },
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).

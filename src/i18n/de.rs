@@ -161,6 +161,12 @@ pub fn text(text: Text) -> &'static str {
         AskRedoAnyway => "{changed} – trotzdem wiederholen?",
         HintUndoForce => "{changed} – mit „quartier undo --force“ trotzdem rückgängig machen.",
         HintRedoForce => "{changed} – mit „quartier redo --force“ trotzdem wiederholen.",
+        ErrDeletedSinceUndo => {
+            "{user} hat {record} danach gelöscht ({time}) – die Änderung lässt sich nicht mehr rückgängig machen."
+        }
+        ErrDeletedSinceRedo => {
+            "{user} hat {record} danach gelöscht ({time}) – die Änderung lässt sich nicht mehr wiederholen."
+        }
         ErrServerGone => "Verbindung zum Server verloren",
         ErrServer => "Server: {reason}",
         ErrServerRefused => "vom Server abgelehnt: {reason}",

@@ -157,6 +157,12 @@ pub fn text(text: Text) -> &'static str {
         AskRedoAnyway => "{changed} – redo anyway?",
         HintUndoForce => "{changed} – `quartier undo --force` undoes it anyway.",
         HintRedoForce => "{changed} – `quartier redo --force` redoes it anyway.",
+        ErrDeletedSinceUndo => {
+            "{user} deleted {record} afterwards ({time}) – the change can no longer be undone."
+        }
+        ErrDeletedSinceRedo => {
+            "{user} deleted {record} afterwards ({time}) – the change can no longer be redone."
+        }
         ErrServerGone => "connection to the server lost",
         ErrServer => "server: {reason}",
         ErrServerRefused => "refused by the server: {reason}",

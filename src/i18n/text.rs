@@ -129,6 +129,8 @@ pub enum Text {
     AskRedoAnyway,
     HintUndoForce,
     HintRedoForce,
+    ErrDeletedSinceUndo,
+    ErrDeletedSinceRedo,
     ErrServerGone,
     ErrServer,
     ErrServerRefused,

@@ -222,6 +222,12 @@ pub enum WireError {
         time_ms: i64,
         redo: bool,
     },
+    DeletedSince {
+        user: String,
+        record: crate::store::RecordName,
+        time_ms: i64,
+        redo: bool,
+    },
     /// Anything else went wrong on the server; its description.
     Server(String),
     /// The request is not allowed on this connection (e.g. `Stop` from another user).
@@ -263,6 +269,17 @@ impl From<crate::store::StoreError> for WireError {
                 time_ms,
                 redo,
             },
+            E::DeletedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            } => WireError::DeletedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            },
             E::Refused(reason) => WireError::Refused(reason),
             other => WireError::Server(other.to_string()),
         }
@@ -299,6 +316,17 @@ impl From<WireError> for crate::store::StoreError {
                 time_ms,
                 redo,
             } => E::ChangedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            },
+            WireError::DeletedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            } => E::DeletedSince {
                 user,
                 record,
                 time_ms,

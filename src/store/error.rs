@@ -128,6 +128,15 @@ pub enum StoreError {
         /// True when redoing, false when undoing.
         redo: bool,
     },
+    /// Someone else deleted the measure of the change being undone (or redone) afterwards:
+    /// refused, also `anyway`.
+    #[error("{user} deleted {record} afterwards")]
+    DeletedSince {
+        user: String,
+        record: RecordName,
+        time_ms: i64,
+        redo: bool,
+    },
     /// The connection to the database's server ended.
     #[error("connection to the server lost")]
     ServerGone,

@@ -85,6 +85,19 @@ impl Localize for StoreError {
                 };
                 fill(t(hint), &[("changed", &changed_since(self, lang))])
             }
+            StoreError::DeletedSince {
+                user,
+                record,
+                time_ms,
+                redo,
+            } => {
+                let text = if *redo {
+                    Text::ErrDeletedSinceRedo
+                } else {
+                    Text::ErrDeletedSinceUndo
+                };
+                who_what_when(t(text), user, record, *time_ms)
+            }
             StoreError::ServerGone => t(Text::ErrServerGone).into(),
             StoreError::Server(reason) => fill(t(Text::ErrServer), &[("reason", reason)]),
             StoreError::Refused(reason) => fill(t(Text::ErrServerRefused), &[("reason", reason)]),
@@ -104,7 +117,13 @@ pub fn changed_since(error: &StoreError, lang: Lang) -> String {
     else {
         return String::new();
     };
-    let time = chrono::DateTime::from_timestamp_millis(*time_ms)
+    who_what_when(lang.t(Text::ErrChangedSince), user, record, *time_ms)
+}
+
+/// Fills the `user`, `record` and `time` placeholders of a colleague's change: sanitised, the
+/// time local, with the date when it was not today.
+fn who_what_when(template: &str, user: &str, record: &super::RecordName, time_ms: i64) -> String {
+    let time = chrono::DateTime::from_timestamp_millis(time_ms)
         .map(|t| {
             let local = t.with_timezone(&chrono::Local);
             let today = chrono::Local::now().date_naive() == local.date_naive();
@@ -112,11 +131,14 @@ pub fn changed_since(error: &StoreError, lang: Lang) -> String {
             local.format(format).to_string()
         })
         .unwrap_or_default();
-    let user = crate::text::sanitize_line(user);
-    let record = crate::text::sanitize_line(&record.to_string()).into_owned();
+    let record = record.to_string();
     fill(
-        lang.t(Text::ErrChangedSince),
-        &[("user", &user), ("record", &record), ("time", &time)],
+        template,
+        &[
+            ("user", &crate::text::sanitize_line(user)),
+            ("record", &crate::text::sanitize_line(&record)),
+            ("time", &time),
+        ],
     )
 }
 

@@ -98,9 +98,13 @@ impl Store {
             });
         }
         let mut st = Staging::new(&self.trees);
-        let planned = apply::plan(&mut st, op)?;
-        if let Some(guard) = guard {
-            self.refuse_if_changed_since(&guard, actor)?;
+        let planned = match (apply::plan(&mut st, op), &guard) {
+            (Ok(planned), _) => planned,
+            (Err(error), Some(guard)) => return Err(self.explain_missing(error, guard, actor)),
+            (Err(error), None) => return Err(error),
+        };
+        if let Some(guard) = &guard {
+            self.refuse_if_changed_since(guard, actor)?;
         }
         let seq = records::meta_u64(&st, meta::NEXT_HISTORY_SEQ)?.max(1);
         let (undo_key, redo_key) = (meta::undo_top(actor), meta::redo_top(actor));

@@ -14,11 +14,12 @@ use crate::model::{GoalId, MeasureId};
 use crate::ops::{Applied, Op};
 
 /// What an undo or redo must not overwrite silently: changes by others, after entry `since`,
-/// to the records `op` touches.
+/// to the records `op` touches (unless `anyway`).
 pub(super) struct Guard {
     since: u64,
     op: Op,
     redo: bool,
+    anyway: bool,
 }
 
 impl Store {
@@ -58,13 +59,14 @@ impl Store {
     fn step_back(&mut self, actor: &str, anyway: bool) -> Result<Applied, StoreError> {
         let top = records::meta_u64(&self.trees, &meta::undo_top(actor))?;
         let entry = self.entry(top)?.ok_or(StoreError::NothingToUndo)?;
-        let guard = (!anyway).then(|| Guard {
+        let guard = Guard {
             since: entry.seq,
             op: entry.op.clone(),
             redo: false,
-        });
+            anyway,
+        };
         let kind = EntryKind::Undo { of: entry.seq };
-        self.commit(entry.inverse, actor, kind, guard)
+        self.commit(entry.inverse, actor, kind, Some(guard))
     }
 
     fn step_forward(&mut self, actor: &str, anyway: bool) -> Result<Applied, StoreError> {
@@ -73,12 +75,13 @@ impl Store {
         let EntryKind::Undo { of } = entry.kind else {
             return Err(StoreError::NothingToRedo);
         };
-        let guard = (!anyway).then(|| Guard {
+        let guard = Guard {
             since: entry.seq,
             op: entry.op.clone(),
             redo: true,
-        });
-        self.commit(entry.inverse, actor, EntryKind::Redo { of }, guard)
+            anyway,
+        };
+        self.commit(entry.inverse, actor, EntryKind::Redo { of }, Some(guard))
     }
 
     /// Refuses when an entry after `guard.since` by someone other than `actor`, still in
@@ -89,6 +92,9 @@ impl Store {
         guard: &Guard,
         actor: &str,
     ) -> Result<(), StoreError> {
+        if guard.anyway {
+            return Ok(());
+        }
         let measures = guard.op.touched_measures();
         let goals = guard.op.touched_goals();
         let mut in_effect: BTreeMap<u64, (HistoryEntry, RecordName)> = BTreeMap::new();
@@ -125,6 +131,40 @@ impl Store {
         }
     }
 
+    /// An undo or redo that cannot be planned because its measure is gone: when someone else
+    /// deleted it after `guard.since`, [`StoreError::DeletedSince`] naming them; else `error`.
+    pub(super) fn explain_missing(
+        &self,
+        error: StoreError,
+        guard: &Guard,
+        actor: &str,
+    ) -> StoreError {
+        let StoreError::MeasureNotFound(id) = error else {
+            return error;
+        };
+        let tree = self.trees.tree(TreeName::History);
+        let later = tree
+            .range(keys::history_key(guard.since.saturating_add(1))..)
+            .rev();
+        for item in later {
+            let Ok((key, bytes)) = item else { break };
+            let Ok(entry) =
+                records::decode_at::<HistoryEntry>(TreeName::History, &key, &bytes, HISTORY_FORMAT)
+            else {
+                continue;
+            };
+            if entry.user != actor && deletes_measure(&entry.op, id) {
+                return StoreError::DeletedSince {
+                    user: entry.user,
+                    record: RecordName::Measure(id),
+                    time_ms: entry.time_ms,
+                    redo: guard.redo,
+                };
+            }
+        }
+        error
+    }
+
     /// The first of `measures` and `goals` that `entry` touched too, by name.
     fn shared_record(
         &self,
@@ -153,6 +193,15 @@ impl Store {
             .or_else(|| goal_code_in(&entry.inverse, id))
             .unwrap_or_else(|| format!("#{}", id.0));
         Some(RecordName::Goal(code))
+    }
+}
+
+/// Whether `op` deletes measure `id` (itself or as part of a batch).
+fn deletes_measure(op: &Op, id: MeasureId) -> bool {
+    match op {
+        Op::DeleteMeasure { id: deleted } => *deleted == id,
+        Op::Batch { ops } | Op::Labeled { ops, .. } => ops.iter().any(|op| deletes_measure(op, id)),
+        _ => false,
     }
 }
 

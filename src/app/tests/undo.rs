@@ -29,8 +29,14 @@ fn undo_asks_before_overwriting_a_colleagues_later_change_and_no_keeps_it() {
         panic!("expected a question, got {:?}", app.mode);
     };
     let question = &confirm.question;
-    assert!(question.starts_with("ben hat M-0001 danach geändert ("), "{question}");
-    assert!(question.ends_with(") – trotzdem rückgängig machen?"), "{question}");
+    assert!(
+        question.starts_with("ben hat M-0001 danach geändert ("),
+        "{question}"
+    );
+    assert!(
+        question.ends_with(") – trotzdem rückgängig machen?"),
+        "{question}"
+    );
     press(app, "n");
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(title(app), "Bens Titel", "no: ben's change stays");
@@ -39,7 +45,11 @@ fn undo_asks_before_overwriting_a_colleagues_later_change_and_no_keeps_it() {
     press(app, "j");
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(title(app), "Lesepaten an der Grundschule");
-    assert!(message(app).ends_with("rückgängig gemacht"), "{}", message(app));
+    assert!(
+        message(app).ends_with("rückgängig gemacht"),
+        "{}",
+        message(app)
+    );
 
     // Redo asks the same way once ben changed the measure again.
     retitle(app, "ben", "Bens zweiter Titel");
@@ -47,7 +57,11 @@ fn undo_asks_before_overwriting_a_colleagues_later_change_and_no_keeps_it() {
     let Mode::Confirm(confirm) = &app.mode else {
         panic!("expected a question, got {:?}", app.mode);
     };
-    assert!(confirm.question.ends_with("trotzdem wiederholen?"), "{}", confirm.question);
+    assert!(
+        confirm.question.ends_with("trotzdem wiederholen?"),
+        "{}",
+        confirm.question
+    );
     press(app, "y");
     // Redo returns to what the undo replaced.
     assert_eq!(title(app), "Bens Titel");
@@ -70,5 +84,9 @@ fn undo_skips_a_colleagues_newer_change_of_another_measure() {
     let fest = app.store().measure(MeasureId(2)).unwrap().unwrap();
     assert_eq!(fest.title, "Bens Fest");
     press(app, "u");
-    assert!(message(app).contains("nichts rückgängig"), "{}", message(app));
+    assert!(
+        message(app).contains("nichts rückgängig"),
+        "{}",
+        message(app)
+    );
 }
