@@ -1,7 +1,8 @@
 //! Which measures the measure pane lists for the selected row of the tree, the counts behind
 //! the tree, and decoding the measures the pane shows (kept until they change).
 
-use super::{App, MeasureRow, Node, measures};
+use super::ranks::{Ranks, ranked};
+use super::{App, MeasureRow, Node, SortColumn, measures};
 use crate::model::MeasureId;
 use crate::store::StoreError;
 
@@ -44,26 +45,38 @@ impl App {
             self.pane.set_rows(rows.clone(), *unfiltered, *widths);
             return;
         }
-        let (rows, big) = match node {
-            Node::Goal(goal) => {
-                let subtree = self.tree.subtree(goal);
-                (measures::rows_of(&subtree, &self.links), subtree.len() > 1)
-            }
-            Node::All => (measures::rows_of_all(&self.measure_ids, &self.links), true),
-            Node::Orphans => (measures::rows_without_goal(&self.orphans), false),
+        let rows = match node {
+            Node::Goal(goal) => measures::rows_of(&self.tree.subtree(goal), &self.links),
+            Node::All => measures::rows_of_all(&self.measure_ids, &self.links),
+            Node::Orphans => measures::rows_without_goal(&self.orphans),
         };
         let failed = self.load_rows(&rows);
+        let sort = self.pane.sort;
+        let ranks = self.make_ranks(sort).then(|| &self.ranks[&sort]);
         let cache = &self.cache;
-        self.pane.fill_rows(rows, |id| cache.get(&id));
+        self.pane.fill_rows(rows, |id| cache.get(&id), ranks);
         if let Some(error) = failed {
             self.say_error(&error);
-        } else if big {
-            // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
-            // is slow to sort; a single goal's rows are cheap to make again.
+        } else {
+            // Kept until the tree's shape changes; changes of measures patch them in place.
             let pane = &self.pane;
             self.rows_cache
                 .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
         }
+    }
+
+    /// The order of every measure by a text column, made on first use once every measure's
+    /// row is in memory (before that, rows are sorted by their text).
+    /// True when they are there.
+    pub(super) fn make_ranks(&mut self, sort: SortColumn) -> bool {
+        if !ranked(sort) || self.prefetching() || !self.measures_loaded {
+            return false;
+        }
+        let cache = &self.cache;
+        self.ranks
+            .entry(sort)
+            .or_insert_with(|| Ranks::new(sort, cache.values()));
+        true
     }
 
     /// Decodes the measures of `rows` not yet cached (all at once in one pass over the store
