@@ -13,7 +13,7 @@ use crate::ops::{Applied, Change, Op};
 use crate::store::{HistoryEntry, Link};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
