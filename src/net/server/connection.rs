@@ -139,47 +139,45 @@ fn serve_requests(
             Err(e) => return Some(format!("client {id}: {e}")),
         };
         let stop = matches!(request, Request::Stop);
-        let posted =
-            match request {
-                Request::Apply(op) => change(shared, id, actor, outbox, request_id, |store| {
-                    store.apply(*op, actor)
-                }),
-                Request::Undo { anyway } => change(
-                    shared,
-                    id,
-                    actor,
-                    outbox,
-                    request_id,
-                    |store| match anyway {
-                        true => store.undo_anyway(actor),
-                        false => store.undo(actor),
-                    },
-                ),
-                Request::Redo { anyway } => change(
-                    shared,
-                    id,
-                    actor,
-                    outbox,
-                    request_id,
-                    |store| match anyway {
-                        true => store.redo_anyway(actor),
-                        false => store.redo(actor),
-                    },
-                ),
-                request => {
-                    let response = ServerMessage::Response {
-                        id: request_id,
-                        result: Box::new(handle(shared, uid, lang, actor, request)),
-                    };
-                    post(outbox, Arc::new(frame::encode(&response)))
-                }
-            };
+        let posted = match request {
+            Request::Apply(op) => change(shared, id, actor, outbox, request_id, |store| {
+                store.apply(*op, actor)
+            }),
+            Request::Undo { anyway } => change(shared, id, actor, outbox, request_id, |s| {
+                step(s, actor, false, anyway)
+            }),
+            Request::Redo { anyway } => change(shared, id, actor, outbox, request_id, |s| {
+                step(s, actor, true, anyway)
+            }),
+            request => {
+                let response = ServerMessage::Response {
+                    id: request_id,
+                    result: Box::new(handle(shared, uid, lang, actor, request)),
+                };
+                post(outbox, Arc::new(frame::encode(&response)))
+            }
+        };
         if let Err(reason) = posted {
             return Some(format!("client {id}: {reason}"));
         }
         if stop {
             return None;
         }
+    }
+}
+
+/// The actor's undo (or redo), overwriting colleagues' later changes when `anyway`.
+fn step(
+    store: &mut Store,
+    actor: &str,
+    redo: bool,
+    anyway: bool,
+) -> Result<crate::ops::Applied, StoreError> {
+    match (redo, anyway) {
+        (false, false) => store.undo(actor),
+        (false, true) => store.undo_anyway(actor),
+        (true, false) => store.redo(actor),
+        (true, true) => store.redo_anyway(actor),
     }
 }
 
