@@ -154,6 +154,7 @@ pub fn text(text: Text) -> &'static str {
         ErrMoveIntoOwnSubtree => {
             "Ziel {code} kann nicht unter sich selbst oder eines seiner Unterziele verschoben werden."
         }
+        ErrConflict => "{record} wurde inzwischen von jemand anderem geändert; nichts gespeichert.",
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
         ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
         ErrServerGone => "Verbindung zum Server verloren",

@@ -150,6 +150,7 @@ pub fn text(text: Text) -> &'static str {
         GoalInUseChildren => "{n} {n:sub-goal|sub-goals}",
         And => " and ",
         ErrMoveIntoOwnSubtree => "Goal {code} cannot move under itself or one of its sub-goals.",
+        ErrConflict => "{record} was changed by someone else meanwhile; nothing was saved.",
         ErrNothingToUndo => "Nothing to undo.",
         ErrNothingToRedo => "Nothing to redo.",
         ErrServerGone => "connection to the server lost",

@@ -122,6 +122,7 @@ pub enum Text {
     GoalInUseChildren,
     And,
     ErrMoveIntoOwnSubtree,
+    ErrConflict,
     ErrNothingToUndo,
     ErrNothingToRedo,
     ErrServerGone,

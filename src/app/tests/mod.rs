@@ -177,7 +177,7 @@ pub(crate) fn fixture_with_extremes() -> Fixture {
         .raw_insert(
             crate::store::keys::TreeName::Measures,
             &id.0.to_be_bytes(),
-            &crate::store::codec::encode(1, &extreme),
+            &crate::store::encode_measure(1, &extreme),
         )
         .expect("store extreme measure");
     let draft = dir.path().join("draft.json");

@@ -201,6 +201,11 @@ fn handle(
         Request::Measure(id) => {
             read_store(shared, |s| s.measure(id)).map(|m| Reply::Measure(m.map(Box::new)))
         }
+        Request::MeasureRevised(id) => read_store(shared, |s| s.measure_revised(id))
+            .map(|m| Reply::MeasureRevised(m.map(Box::new))),
+        Request::GoalRevised(id) => {
+            read_store(shared, |s| s.goal_revised(id)).map(|g| Reply::GoalRevised(g.map(Box::new)))
+        }
         Request::Measures => read_store(shared, |s| s.measures()).map(Reply::Measures),
         Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
         Request::NextIds => read_store(shared, |s| s.next_ids())
