@@ -650,5 +650,35 @@ pub fn text(text: Text) -> &'static str {
         GoalLastAmongSiblings => {
             "{code} ist schon das letzte Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
         }
+        // Conflicts between edits of the same record.
+        CtxConflict => "Konflikt",
+        ModeConflict => "KONFLIKT",
+        KeyKeepMine => "Meine Eingabe für dieses Feld behalten",
+        KeyTakeTheirs => "Den gespeicherten Wert für dieses Feld übernehmen",
+        KeyKeepAllMine => "Für alle Felder meine Eingabe behalten",
+        KeyTakeAllTheirs => "Für alle Felder den gespeicherten Wert übernehmen",
+        KeySaveResolved => "Mit dieser Auswahl speichern",
+        KeyBackToForm => "Zurück zum Formular (nichts geht verloren)",
+        HintMine => "meins",
+        HintTheirs => "gespeichert",
+        HintBackToForm => "zum Formular",
+        ConflictTitle => "Konflikt: {record}",
+        ConflictIntro => {
+            "{record} wurde inzwischen von jemand anderem geändert. Was nur eine Seite geändert hat, ist übernommen; diese Felder haben beide anders geändert:"
+        }
+        ConflictMine => "meins",
+        ConflictTheirs => "gespeichert",
+        SavedMerged => {
+            "gespeichert – zusammengeführt mit den Änderungen, die inzwischen gespeichert wurden"
+        }
+        DeletedMeanwhileMeasure => {
+            "{record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neue Maßnahme."
+        }
+        DeletedMeanwhileGoal => {
+            "Ziel {record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neues Ziel."
+        }
+        CliEditConflict => {
+            "{record} wurde geändert, während dieser Befehl lief; nichts gespeichert. Bitte erneut ausführen."
+        }
     }
 }

@@ -634,5 +634,33 @@ pub fn text(text: Text) -> &'static str {
         GoalLastAmongSiblings => {
             "{code} is already the last goal at its level – m moves it under another goal"
         }
+        // Conflicts between edits of the same record.
+        CtxConflict => "Conflict",
+        ModeConflict => "CONFLICT",
+        KeyKeepMine => "Keep my input for this field",
+        KeyTakeTheirs => "Take the stored value for this field",
+        KeyKeepAllMine => "Keep my input for every field",
+        KeyTakeAllTheirs => "Take the stored value for every field",
+        KeySaveResolved => "Save with these choices",
+        KeyBackToForm => "Back to the form (nothing is lost)",
+        HintMine => "mine",
+        HintTheirs => "stored",
+        HintBackToForm => "to the form",
+        ConflictTitle => "Conflict: {record}",
+        ConflictIntro => {
+            "Someone else changed {record} meanwhile. What only one side changed is merged; both changed these fields differently:"
+        }
+        ConflictMine => "mine",
+        ConflictTheirs => "stored",
+        SavedMerged => "saved – merged with the changes stored meanwhile",
+        DeletedMeanwhileMeasure => {
+            "Someone else deleted {record} meanwhile. Your input is still here: Ctrl-s saves it as a new measure."
+        }
+        DeletedMeanwhileGoal => {
+            "Someone else deleted goal {record} meanwhile. Your input is still here: Ctrl-s saves it as a new goal."
+        }
+        CliEditConflict => {
+            "{record} was changed while this command ran; nothing was saved. Please run it again."
+        }
     }
 }

@@ -228,6 +228,12 @@ fn focus_slot(app: &mut App, slot: form::Slot) -> bool {
     }
 }
 
+/// Applies `op` to the store under the app as a colleague would (no refresh, as if the push had
+/// not arrived yet).
+pub(crate) fn as_colleague(app: &mut App, op: Op) {
+    app.store.apply(op, "ben").expect("the colleague's change");
+}
+
 /// Presses a key by its binding name, as the keymap spells it.
 fn press_named(app: &mut App, name: &str) {
     app.handle_key(key(name));
