@@ -677,8 +677,6 @@ pub fn text(text: Text) -> &'static str {
         DeletedMeanwhileGoal => {
             "Ziel {record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neues Ziel."
         }
-        CliEditConflict => {
-            "{record} wurde geändert, während dieser Befehl lief; nichts gespeichert. Bitte erneut ausführen."
-        }
+        HintRunAgain => "Bitte den Befehl erneut ausführen: er liest dann den neuen Stand.",
     }
 }

@@ -659,8 +659,6 @@ pub fn text(text: Text) -> &'static str {
         DeletedMeanwhileGoal => {
             "Someone else deleted goal {record} meanwhile. Your input is still here: Ctrl-s saves it as a new goal."
         }
-        CliEditConflict => {
-            "{record} was changed while this command ran; nothing was saved. Please run it again."
-        }
+        HintRunAgain => "Run the command again: it then reads the new state.",
     }
 }

@@ -568,5 +568,5 @@ pub enum Text {
     SavedMerged,
     DeletedMeanwhileMeasure,
     DeletedMeanwhileGoal,
-    CliEditConflict,
+    HintRunAgain,
 }
