@@ -88,7 +88,11 @@ fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
     assert!(screen.contains("meins:       Titel von Ben"), "{screen}");
     assert!(screen.contains("gespeichert: Titel von Anna"), "{screen}");
     wait_in(&mut ben, &STATUS, "KONFLIKT");
-    assert_eq!(stored_title(&db.path), "Titel von Anna", "nothing saved yet");
+    assert_eq!(
+        stored_title(&db.path),
+        "Titel von Anna",
+        "nothing saved yet"
+    );
 
     // Back to the form: the typing is there; saving asks again.
     ben.send_keys(&[Key::Esc]);
