@@ -1,5 +1,5 @@
-//! Schema 1 → 2, undo part: schema 1 had one undo and one redo stack for everyone; schema 2
-//! has a pair per actor, rebuilt by the migration from the history so that each user's undo
+//! Schema 2 → 3 (and 1 → 3): schemas 1 and 2 had one undo and one redo stack for everyone;
+//! schema 3 has a pair per actor, rebuilt by the migration from the history so that each user's undo
 //! and redo go on where they stood.
 
 mod common;

@@ -98,6 +98,10 @@ pub enum Request {
     },
     Goals,
     Measure(MeasureId),
+    /// One measure with its revision.
+    MeasureRevised(MeasureId),
+    /// One goal with its revision.
+    GoalRevised(GoalId),
     /// Up to `limit` measures with ids above `after`, in id order: every measure is read page
     /// by page, so neither side holds all of them encoded at once.
     MeasuresAfter {
@@ -146,6 +150,8 @@ pub enum Reply {
     Applied(Applied),
     Goals(Vec<Goal>),
     Measure(Option<Box<Measure>>),
+    MeasureRevised(Option<Box<(u64, Measure)>>),
+    GoalRevised(Option<Box<(u64, Goal)>>),
     Measures(Vec<Measure>),
     MeasureIds(Vec<MeasureId>),
     NextIds(GoalId, MeasureId),
@@ -232,6 +238,11 @@ pub enum WireError {
         children: usize,
     },
     MoveIntoOwnSubtree(String),
+    Conflict {
+        record: crate::ops::Record,
+        expected: u64,
+        found: u64,
+    },
     NothingToUndo,
     NothingToRedo,
     ChangedSince {
@@ -274,6 +285,15 @@ impl From<crate::store::StoreError> for WireError {
                 children,
             },
             E::MoveIntoOwnSubtree(code) => WireError::MoveIntoOwnSubtree(code),
+            E::Conflict {
+                record,
+                expected,
+                found,
+            } => WireError::Conflict {
+                record,
+                expected,
+                found,
+            },
             E::NothingToUndo => WireError::NothingToUndo,
             E::NothingToRedo => WireError::NothingToRedo,
             E::ChangedSince {
@@ -326,6 +346,15 @@ impl From<WireError> for crate::store::StoreError {
                 children,
             },
             WireError::MoveIntoOwnSubtree(code) => E::MoveIntoOwnSubtree(code),
+            WireError::Conflict {
+                record,
+                expected,
+                found,
+            } => E::Conflict {
+                record,
+                expected,
+                found,
+            },
             WireError::NothingToUndo => E::NothingToUndo,
             WireError::NothingToRedo => E::NothingToRedo,
             WireError::ChangedSince {

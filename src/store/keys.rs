@@ -100,10 +100,10 @@ pub mod meta {
     pub const NEXT_GOAL_ID: &[u8] = b"next_goal_id";
     pub const NEXT_MEASURE_ID: &[u8] = b"next_measure_id";
     pub const NEXT_HISTORY_SEQ: &[u8] = b"next_history_seq";
-    /// Schema 1: newest history entry that undo would revert (0 = none), one for everyone.
-    /// Schema 2 keeps one per actor ([`undo_top`]); the migration removes this key.
+    /// Schemas 1 and 2: newest history entry that undo would revert (0 = none), one for
+    /// everyone. Schema 3 keeps one per actor ([`undo_top`]); the migration removes this key.
     pub const UNDO_TOP: &[u8] = b"undo_top";
-    /// Schema 1: newest undo entry that redo would re-apply (0 = none), one for everyone.
+    /// Schemas 1 and 2: newest undo entry that redo would re-apply (0 = none), one for everyone.
     pub const REDO_TOP: &[u8] = b"redo_top";
     /// Prefix of the per-actor undo tops, `undo_top/<actor>`.
     pub const UNDO_TOP_PREFIX: &[u8] = b"undo_top/";

@@ -1,10 +1,10 @@
-//! Schema 1 → 2, undo part: schema 1 kept one undo and one redo stack for everyone (meta
-//! `undo_top`/`redo_top`, every entry's `link` threading the global stacks); schema 2 keeps a
+//! Schema 2 → 3: schemas 1 and 2 kept one undo and one redo stack for everyone (meta
+//! `undo_top`/`redo_top`, every entry's `link` threading the global stacks); schema 3 keeps a
 //! pair per actor (`undo_top/<actor>`, `redo_top/<actor>`). The migration replays the history
 //! in order and threads each entry into its actor's stacks, so each user's undo and redo go on
 //! where they stood; for a database one person used, nothing but the meta keys changes.
 //!
-//! Schema 1 let anyone undo the newest change of all. Such an undo is put on the stacks of the
+//! Schemas 1 and 2 let anyone undo the newest change of all. Such an undo is put on the stacks of the
 //! actor whose change it undid (so that actor can redo it); an entry that fits no stack (only
 //! a damaged history has one) is left off every stack. An entry that does not decode is left
 //! as it is, for `check` to report.
@@ -95,7 +95,7 @@ fn set(tops: &mut HashMap<String, u64>, actor: &str, seq: u64) {
 
 /// Threads every history entry into its actor's undo and redo stacks and writes the per-actor
 /// tops in place of the global ones.
-pub(in crate::store) fn migrate_1_to_2_undo(st: &mut Staging) -> Result<(), StoreError> {
+pub(in crate::store) fn migrate_2_to_3_undo(st: &mut Staging) -> Result<(), StoreError> {
     let mut replay = Replay::default();
     let mut entries = Vec::new();
     for (key, bytes) in st.scan(TreeName::History, &[])? {
