@@ -39,6 +39,8 @@ pub enum Context {
     Form,
     /// The report view.
     Report,
+    /// The history view of a measure or goal.
+    History,
     /// The export dialog (type the file name).
     Export,
     /// The last messages (`Ctrl-g`).
@@ -60,6 +62,7 @@ impl Context {
             Context::Filter => Text::CtxFilter,
             Context::Form => Text::CtxForm,
             Context::Report => Text::CtxReport,
+            Context::History => Text::CtxHistory,
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
         }
@@ -131,6 +134,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Tree ["K"] => MoveGoalUp, KeyMoveGoalUp;
     Tree ["J"] => MoveGoalDown, KeyMoveGoalDown;
     Tree ["m"] => MoveGoalTo, KeyMoveGoalTo;
+    Tree ["H"] => History, KeyGoalHistory;
     // The measure table and detail pane.
     Measures ["a"] => AddMeasure, KeyAddMeasure, HintAdd;
     Measures ["e" "Enter"] => EditMeasure, KeyEditMeasure, HintEdit;
@@ -139,6 +143,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["U"] => Unlink, KeyUnlink;
     Measures ["P"] => SetPrimary, KeySetPrimary;
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
+    Measures ["H"] => History, KeyMeasureHistory;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -189,6 +194,14 @@ pub const BINDINGS: &[Binding] = keymap! {
     Report ["PgDn"] => PageDown, KeyPageDown;
     Report ["PgUp"] => PageUp, KeyPageUp;
     Report ["Esc" "q" "R"] => Cancel, KeyCloseReport, HintClose;
+    // The history view.
+    History ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    History ["k" "Up"] => MoveUp, KeyScrollUp;
+    History ["PgDn"] => PageDown, KeyPageDown;
+    History ["PgUp"] => PageUp, KeyPageUp;
+    History ["g" "Home"] => First, KeyHistoryNewest;
+    History ["G" "End"] => Last, KeyHistoryOldest;
+    History ["Esc" "q" "H"] => Cancel, KeyCloseHistory, HintClose;
     // The message log.
     Messages ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Messages ["k" "Up"] => MoveUp, KeyScrollUp;

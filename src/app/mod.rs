@@ -10,6 +10,7 @@ mod edit;
 pub mod export;
 pub mod form;
 pub mod help;
+pub mod history_view;
 pub mod keymap;
 pub mod layout;
 mod live;
@@ -33,6 +34,7 @@ use ratatui::crossterm::event::KeyEvent;
 pub use action::Action;
 pub use detail::{Detail, Shown};
 pub use draft::{Draft, Purpose};
+pub use history_view::HistoryView;
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};
@@ -263,6 +265,7 @@ impl App {
             Mode::Search(_) => contexts.push(Context::Search),
             Mode::Filter(_) => contexts.push(Context::Filter),
             Mode::Report(_) => contexts.push(Context::Report),
+            Mode::History(_) => contexts.push(Context::History),
             Mode::Export(_) => contexts.push(Context::Export),
             Mode::Messages { .. } => contexts.push(Context::Messages),
         }
@@ -339,6 +342,7 @@ impl App {
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
             Mode::Report(view) => self.update_report(view, action),
+            Mode::History(view) => self.update_history(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
         };

@@ -3,7 +3,7 @@
 
 use super::export::ExportDialog;
 use super::form::Form;
-use super::{Confirm, FilterPopup, Picker, Purpose, ReportView, SearchInput};
+use super::{Confirm, FilterPopup, HistoryView, Picker, Purpose, ReportView, SearchInput};
 
 /// Which pane has the keyboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -28,6 +28,8 @@ pub enum Mode {
     Search(SearchInput),
     Filter(FilterPopup),
     Report(Box<ReportView>),
+    /// The history of a measure or goal (`H`).
+    History(Box<HistoryView>),
     Export(ExportDialog),
     /// The last messages (`Ctrl-g`), over the mode they were opened from.
     Messages {
