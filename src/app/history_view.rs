@@ -149,11 +149,12 @@ impl App {
         let Some((of, subject, log_args)) = subject else {
             return Mode::Normal;
         };
-        let read = record_log::select(self.store(), of, LIMIT, Some(SCAN)).and_then(|selection| {
-            let items =
-                record_log::describe(self.store(), of, selection.entries.clone(), self.lang)?;
-            Ok((selection, items))
-        });
+        let read =
+            record_log::select(self.store(), of, LIMIT, Some(SCAN)).and_then(|mut selection| {
+                let entries = std::mem::take(&mut selection.entries);
+                let items = record_log::describe(self.store(), of, entries, self.lang)?;
+                Ok((selection, items))
+            });
         match read {
             Ok((selection, items)) => {
                 let note = note(&selection, items.len(), &log_args, self.lang);

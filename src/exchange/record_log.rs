@@ -97,15 +97,25 @@ pub fn describe(
         .iter()
         .map(|e| original_entry(repo, e))
         .collect::<Result<Vec<_>, _>>()?;
-    let pairs: Vec<(&HistoryEntry, &HistoryEntry)> = entries.iter().zip(&originals).collect();
-    // Newest first: a goal deleted after an entry is named by the newer entry that deleted it.
-    let names = names_for(repo, &pairs)?;
-    let items = pairs
-        .iter()
-        .map(|(entry, original)| LogItem {
-            what: describe_entry(entry.kind, &original.op, lang, &names),
-            changes: field_changes(entry, of, lang),
-            entry: (*entry).clone(),
+    let described: Vec<(String, Vec<FieldChange>)> = {
+        let pairs: Vec<(&HistoryEntry, &HistoryEntry)> = entries.iter().zip(&originals).collect();
+        // Newest first: a goal deleted after an entry is named by the newer entry that deleted it.
+        let names = names_for(repo, &pairs)?;
+        pairs
+            .iter()
+            .map(|(entry, original)| {
+                let what = describe_entry(entry.kind, &original.op, lang, &names);
+                (what, field_changes(entry, of, lang))
+            })
+            .collect()
+    };
+    let items = entries
+        .into_iter()
+        .zip(described)
+        .map(|(entry, (what, changes))| LogItem {
+            entry,
+            what,
+            changes,
         })
         .collect();
     Ok(items)

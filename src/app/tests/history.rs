@@ -109,14 +109,20 @@ fn h_on_a_measure_shows_its_edits_newest_first_who_and_fields_old_to_new() {
     assert!(matches!(app.mode, Mode::Normal));
     assert_eq!(app.focus, Focus::Measures, "the panes are as they were");
     assert!(!app.should_quit());
+    // From the detail pane too.
+    press(app, "<Tab>H");
+    assert_eq!(view(app).subject, "M-0001 Lesepaten an der Grundschule");
+    press(app, "H");
+    assert_eq!(app.focus, Focus::Detail);
 }
 
 #[test]
-fn an_undo_is_shown_as_such_with_the_fields_it_put_back() {
+fn undo_and_redo_are_shown_as_such_with_the_fields_they_changed() {
     let mut f = fixture_with(|store| {
         let id = id_of(store, "Sprachcafé");
         edit(store, id, "anna", |m| m.approved = Some(Cents(900_000)));
         store.undo("anna").expect("undo");
+        store.redo("anna").expect("redo");
     });
     let app = &mut f.app;
     // 9.1 is the Sprachcafé's goal: to `Alle Maßnahmen` and find it there.
@@ -128,11 +134,22 @@ fn an_undo_is_shown_as_such_with_the_fields_it_put_back() {
         press(app, "j");
     }
     press(app, "H");
-    let first = &view(app).items[0];
-    assert!(first.what.contains("rückgängig"), "{}", first.what);
+    let [redo, undo, edit] = &view(app).items[..3] else {
+        panic!("three entries");
+    };
+    assert!(redo.what.contains("wiederholt"), "{}", redo.what);
     assert_eq!(
-        first.changes[0].to_string(),
+        redo.changes[0].to_string(),
+        "Bewilligt: 8.000,00 € → 9.000,00 €"
+    );
+    assert!(undo.what.contains("rückgängig"), "{}", undo.what);
+    assert_eq!(
+        undo.changes[0].to_string(),
         "Bewilligt: 9.000,00 € → 8.000,00 €"
+    );
+    assert_eq!(
+        edit.changes[0].to_string(),
+        "Bewilligt: 8.000,00 € → 9.000,00 €"
     );
 }
 
