@@ -25,10 +25,14 @@ pub fn render(app: &App, theme: Theme, view: &HistoryView, frame: &mut Frame, ar
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
-    let lines: Vec<Line> = view
-        .lines(inner.width as usize)
+    let all = view.lines(inner.width as usize);
+    // After a resize the scroll may lie past the end until the next key bounds it.
+    let scroll = view
+        .scroll
+        .min(all.len().saturating_sub(inner.height as usize));
+    let lines: Vec<Line> = all
         .into_iter()
-        .skip(view.scroll)
+        .skip(scroll)
         .take(inner.height as usize)
         .map(|(kind, text)| {
             let style = match kind {
@@ -81,6 +85,19 @@ mod tests {
     fn history_of_a_measure_80x24() {
         let f = open();
         insta::assert_snapshot!(draw(&f.app).backend());
+    }
+
+    #[test]
+    fn a_scroll_past_the_end_after_a_resize_still_shows_the_last_lines() {
+        let mut f = open();
+        let Mode::History(view) = &mut f.app.mode else {
+            panic!("no history view");
+        };
+        view.scroll = 50;
+        let terminal = draw(&f.app);
+        let buffer = terminal.backend().buffer();
+        let row: String = (0..80).map(|x| buffer[(x, 1)].symbol()).collect();
+        assert!(row.contains("2026-12-02 14:09  anna"), "{row}");
     }
 
     #[test]

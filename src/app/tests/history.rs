@@ -191,6 +191,21 @@ fn h_in_the_tree_shows_the_goals_history_and_refuses_a_virtual_row() {
 }
 
 #[test]
+fn a_goal_without_entries_says_so() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    // Z2: its sub-goal 2.1 has a measure, Z2 itself none.
+    press(app, "jH");
+    assert!(
+        view(app).subject.starts_with("Z2 "),
+        "{}",
+        view(app).subject
+    );
+    assert!(view(app).items.is_empty());
+    assert_eq!(view(app).note.as_deref(), Some("Kein Eintrag im Verlauf."));
+}
+
+#[test]
 fn scrolling_is_bounded_and_h_esc_q_close() {
     let mut f = fixture();
     let app = &mut f.app;
