@@ -10,6 +10,8 @@ use super::{Action, App, Context, MessageKind, Mode};
 use crate::exchange::FieldChange;
 use crate::exchange::record_log::{self, LogItem, Of, Selection};
 use crate::i18n::{Lang, Text, fill};
+use crate::ops::Change;
+use crate::store::{Repository, StoreError};
 use crate::text::{sanitize_line, width};
 
 /// Most entries the view shows.
@@ -20,6 +22,8 @@ pub const SCAN: usize = 20_000;
 /// One entry as the view shows it; every string is one sanitised line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HistoryItem {
+    /// The entry's history number.
+    pub seq: u64,
     /// Local time, `2026-12-02 14:03`.
     pub time: String,
     /// The actor as recorded: `anna (über qmbuero)`.
@@ -50,9 +54,64 @@ pub struct HistoryView {
     pub note: Option<String>,
     /// First line shown.
     pub scroll: usize,
+    of: Of,
+    /// `--measure M-0012`: how `quartier log` names the record, for the note.
+    log_args: String,
 }
 
 impl HistoryView {
+    /// Reads the newest entries of `of` from `store`, described in `lang`.
+    fn read(
+        store: &dyn Repository,
+        of: Of,
+        subject: &str,
+        log_args: String,
+        lang: Lang,
+    ) -> Result<HistoryView, StoreError> {
+        let mut selection = record_log::select(store, of, LIMIT, Some(SCAN))?;
+        let entries = std::mem::take(&mut selection.entries);
+        let items = record_log::describe(store, of, entries, lang)?;
+        Ok(HistoryView {
+            subject: sanitize_line(subject).into_owned(),
+            note: note(&selection, items.len(), &log_args, lang),
+            items: items.into_iter().map(item).collect(),
+            scroll: 0,
+            of,
+            log_args,
+        })
+    }
+
+    /// True when one of `changes` touches the measure or goal the view shows.
+    pub fn touched_by(&self, changes: &[Change]) -> bool {
+        changes.iter().any(|change| match (self.of, change) {
+            (Of::All, _) => true,
+            (
+                Of::Measure(id),
+                Change::MeasureAdded(m) | Change::MeasureUpdated(m) | Change::MeasureDeleted(m),
+            ) => *m == id,
+            (
+                Of::Measure(id),
+                Change::Linked { measure, .. }
+                | Change::Unlinked { measure, .. }
+                | Change::PrimarySet { measure, .. },
+            ) => *measure == id,
+            (
+                Of::Goal(id),
+                Change::GoalAdded(g)
+                | Change::GoalUpdated(g)
+                | Change::GoalMoved(g)
+                | Change::GoalDeleted(g),
+            ) => *g == id,
+            (
+                Of::Goal(id),
+                Change::Linked { goal, .. }
+                | Change::Unlinked { goal, .. }
+                | Change::PrimarySet { goal, .. },
+            ) => *goal == id,
+            _ => false,
+        })
+    }
+
     /// The view's lines wrapped to `columns`, continuation lines indented like their first.
     pub fn lines(&self, columns: usize) -> Vec<(LineKind, String)> {
         let mut lines = Vec::new();
@@ -131,6 +190,7 @@ fn note(selection: &Selection, shown: usize, log_args: &str, lang: Lang) -> Opti
 
 fn item(log: LogItem) -> HistoryItem {
     HistoryItem {
+        seq: log.entry.seq,
         time: time_in(log.entry.time_ms, &chrono::Local),
         who: sanitize_line(&log.entry.user).into_owned(),
         what: sanitize_line(&log.what).into_owned(),
@@ -149,27 +209,58 @@ impl App {
         let Some((of, subject, log_args)) = subject else {
             return Mode::Normal;
         };
-        let read =
-            record_log::select(self.store(), of, LIMIT, Some(SCAN)).and_then(|mut selection| {
-                let entries = std::mem::take(&mut selection.entries);
-                let items = record_log::describe(self.store(), of, entries, self.lang)?;
-                Ok((selection, items))
-            });
-        match read {
-            Ok((selection, items)) => {
-                let note = note(&selection, items.len(), &log_args, self.lang);
-                Mode::History(Box::new(HistoryView {
-                    subject: sanitize_line(&subject).into_owned(),
-                    items: items.into_iter().map(item).collect(),
-                    note,
-                    scroll: 0,
-                }))
-            }
+        match HistoryView::read(self.store(), of, &subject, log_args, self.lang) {
+            Ok(view) => Mode::History(Box::new(view)),
             Err(error) => {
                 self.say_error(&error);
                 Mode::Normal
             }
         }
+    }
+
+    /// Reads the open history view again when `changes` (a colleague's, pushed by the server)
+    /// touch its record. The lines in view stay in view; at the top, the new entries show.
+    pub fn refresh_history(&mut self, changes: &[Change]) {
+        let Mode::History(view) = &self.mode else {
+            return;
+        };
+        if !view.touched_by(changes) {
+            return;
+        }
+        let read = HistoryView::read(
+            self.store(),
+            view.of,
+            &view.subject,
+            view.log_args.clone(),
+            self.lang,
+        );
+        let mut fresh = match read {
+            Ok(fresh) => fresh,
+            Err(error) => {
+                self.say_error(&error);
+                return;
+            }
+        };
+        if view.scroll > 0 {
+            // The entries newer than the view's newest push the lines in view down.
+            let newest = view.items.first().map_or(0, |item| item.seq);
+            let added = HistoryView {
+                items: fresh
+                    .items
+                    .iter()
+                    .take_while(|i| i.seq > newest)
+                    .cloned()
+                    .collect(),
+                note: None,
+                subject: String::new(),
+                scroll: 0,
+                of: fresh.of,
+                log_args: String::new(),
+            };
+            let shift = added.lines(self.history_area().0).len();
+            fresh.scroll = (view.scroll + shift).min(self.history_max_scroll(&fresh));
+        }
+        self.mode = Mode::History(Box::new(fresh));
     }
 
     fn measure_subject(&mut self) -> Option<(Of, String, String)> {

@@ -269,3 +269,60 @@ fn english_with_lang_en() {
     assert_eq!(first.changes[0].to_string(), "Notes: – → Bericht liegt vor");
     assert!(first.what.contains("Lesepaten"), "{}", first.what);
 }
+
+/// Edits `title`'s location as `who` through the app's repository, as a colleague's change
+/// arrives: the store has it, the app is told by [`App::refresh_history`].
+fn colleague_edits(app: &mut App, title: &str, who: &str) -> Vec<crate::ops::Change> {
+    let measures = app.store().measures().expect("measures");
+    let mut measure = measures
+        .into_iter()
+        .find(|m| m.title == title)
+        .expect("measure");
+    measure.location = format!("Hof von {who}");
+    let applied = app
+        .store
+        .apply(Op::UpdateMeasure { measure }, who)
+        .expect("update");
+    applied.changes
+}
+
+#[test]
+fn a_colleagues_change_of_the_record_appears_in_the_open_view() {
+    let mut f = three_edits();
+    let app = &mut f.app;
+    app.resize(80, 24);
+    select_lesepaten(app);
+    press(app, "H");
+    let before = view(app).clone();
+    // Another measure: the view stays as it is.
+    let changes = colleague_edits(app, "Sprachcafé", "carla");
+    app.refresh_history(&changes);
+    assert_eq!(view(app), &before);
+    // This one: its entry comes first.
+    let changes = colleague_edits(app, "Lesepaten an der Grundschule", "carla");
+    app.refresh_history(&changes);
+    assert_eq!(view(app).items.len(), before.items.len() + 1);
+    assert_eq!(view(app).items[0].who, "carla");
+    assert_eq!(
+        view(app).items[0].changes[0].to_string(),
+        "Ort: – → Hof von carla"
+    );
+    assert_eq!(view(app).scroll, 0, "at the top, the new entry shows");
+}
+
+#[test]
+fn lines_in_view_stay_in_view_when_a_change_arrives() {
+    let mut f = fixture();
+    let app = &mut f.app;
+    app.resize(80, 24);
+    open_long(app);
+    press(app, "jjjj");
+    let (columns, _) = app.history_area();
+    let first_shown = |app: &App| view(app).lines(columns)[view(app).scroll].clone();
+    let shown = first_shown(app);
+    let changes = colleague_edits(app, "Lesepaten an der Grundschule", "carla");
+    app.refresh_history(&changes);
+    assert_eq!(view(app).items[0].who, "carla");
+    assert_eq!(view(app).scroll, 4 + 3, "three new lines above");
+    assert_eq!(first_shown(app), shown);
+}
