@@ -37,7 +37,6 @@ use ratatui::crossterm::event::KeyEvent;
 pub use action::Action;
 pub use detail::{Detail, Shown};
 pub use draft::{Draft, Purpose};
-pub use history_view::HistoryView;
 pub use keymap::Context;
 pub use measures::{Filter, LinkIndex, MeasurePane, MeasureRow, SortColumn};
 pub use popups::{Confirm, FilterPopup, Pending, PickFor, Picker};

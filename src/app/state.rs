@@ -3,7 +3,8 @@
 
 use super::export::ExportDialog;
 use super::form::Form;
-use super::{Confirm, FilterPopup, HistoryView, Picker, Purpose, ReportView, SearchInput};
+use super::history_view::HistoryView;
+use super::{Confirm, FilterPopup, Picker, Purpose, ReportView, SearchInput};
 
 /// Which pane has the keyboard.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -8,8 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::Theme;
-use crate::app::history_view::LineKind;
-use crate::app::{App, HistoryView};
+use crate::app::App;
+use crate::app::history_view::{HistoryView, LineKind};
 use crate::i18n::{Text, fill};
 use crate::text::{sanitize_line, truncate};
 
