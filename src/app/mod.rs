@@ -4,6 +4,7 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
+pub mod conflict;
 mod detail;
 pub mod draft;
 mod edit;
@@ -271,6 +272,7 @@ impl App {
             }
             Mode::Help { .. } => contexts.push(Context::Help),
             Mode::Form(_) => contexts.push(Context::Form),
+            Mode::Conflict(_) => contexts.push(Context::Conflict),
             Mode::Confirm(_) => contexts.push(Context::Confirm),
             Mode::Picker(_) => contexts.push(Context::Picker),
             Mode::Search(_) => contexts.push(Context::Search),
@@ -348,6 +350,7 @@ impl App {
             Mode::Normal => self.update_normal(action),
             Mode::Help { scroll } => self.update_help(scroll, action),
             Mode::Form(state) => self.update_form(state, action),
+            Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             Mode::Confirm(confirm) => self.update_confirm(confirm, action),
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(input) => self.update_search(input, action),

@@ -158,12 +158,13 @@ pub fn field_changes(entry: &HistoryEntry, of: Of, lang: Lang) -> Vec<FieldChang
     }
 }
 
-/// The last value `f` finds in `op` or the ops of its batches.
+/// The last value `f` finds in `op`, the ops of its batches or the op an `Expect` guards.
 fn find<T>(op: &Op, f: &mut impl FnMut(&Op) -> Option<T>) -> Option<T> {
     match op {
         Op::Batch { ops } | Op::Labeled { ops, .. } => {
             ops.iter().filter_map(|op| find(op, f)).last()
         }
+        Op::Expect { op, .. } => find(op, f),
         other => f(other),
     }
 }

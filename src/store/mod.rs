@@ -26,7 +26,7 @@ pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
-pub use records::Link;
+pub use records::{Link, Revision, encode_goal, encode_measure};
 pub use repository::{GoalStats, Repository, goal_stats};
 
 use crate::model::{GoalId, MeasureId};

@@ -205,6 +205,11 @@ fn handle(
         Request::Measure(id) => {
             read_store(shared, |s| s.measure(id)).map(|m| Reply::Measure(m.map(Box::new)))
         }
+        Request::MeasureRevised(id) => read_store(shared, |s| s.measure_revised(id))
+            .map(|m| Reply::MeasureRevised(m.map(Box::new))),
+        Request::GoalRevised(id) => {
+            read_store(shared, |s| s.goal_revised(id)).map(|g| Reply::GoalRevised(g.map(Box::new)))
+        }
         Request::MeasuresAfter { after, limit } => {
             let limit = (limit as usize).min(MAX_PAGE);
             read_store(shared, |s| s.measures_after(after, limit)).map(Reply::Measures)
