@@ -1,6 +1,7 @@
 //! The one keymap: a table of (context, keys, action, help text). Key handling, the help overlay,
 //! the status-bar hints and README's key table are all generated from [`BINDINGS`], so they
-//! cannot drift apart. Key names are in `names`, README's table is made in `readme`.
+//! cannot drift apart. Key names are in `names`, README's table is made in `readme`;
+//! [`super::App::contexts`] says which contexts the app's mode makes active.
 
 mod names;
 mod readme;
@@ -11,6 +12,7 @@ pub use readme::{markdown_table, replace_between};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
+use super::{Focus, Mode};
 use crate::i18n::{Lang, Text};
 
 /// Where a binding applies. In every mode, [`Context::Global`] is tried first, then the mode's
@@ -219,6 +221,34 @@ pub const BINDINGS: &[Binding] = keymap! {
     Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
     Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
 };
+
+impl super::App {
+    /// The keymap contexts active now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let mut contexts = vec![Context::Global];
+        match &self.mode {
+            Mode::Normal => {
+                contexts.push(match self.focus {
+                    Focus::Tree => Context::Tree,
+                    Focus::Measures | Focus::Detail => Context::Measures,
+                });
+                contexts.push(Context::Normal);
+            }
+            Mode::Help { .. } => contexts.push(Context::Help),
+            Mode::Form(_) => contexts.push(Context::Form),
+            Mode::Conflict(_) => contexts.push(Context::Conflict),
+            Mode::Confirm(_) => contexts.push(Context::Confirm),
+            Mode::Picker(_) => contexts.push(Context::Picker),
+            Mode::Search(_) => contexts.push(Context::Search),
+            Mode::Filter(_) => contexts.push(Context::Filter),
+            Mode::Report(_) => contexts.push(Context::Report),
+            Mode::History(_) => contexts.push(Context::History),
+            Mode::Export(_) => contexts.push(Context::Export),
+            Mode::Messages { .. } => contexts.push(Context::Messages),
+        }
+        contexts
+    }
+}
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in
 /// the help so every key a user can press is documented.
