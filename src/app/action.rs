@@ -60,6 +60,8 @@ pub enum Action {
     Report,
     /// Open the export dialog.
     Export,
+    /// Open the history of the selected measure or goal.
+    History,
     /// Report: the previous year (or all years).
     PrevYear,
     /// Report: the next year (or all years).

@@ -26,6 +26,7 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
         Context::Picker,
         Context::Filter,
         Context::Report,
+        Context::History,
         Context::Export,
         Context::Confirm,
         Context::Messages,

@@ -1,6 +1,7 @@
 //! The one keymap: a table of (context, keys, action, help text). Key handling, the help overlay,
 //! the status-bar hints and README's key table are all generated from [`BINDINGS`], so they
-//! cannot drift apart. Key names are in `names`, README's table is made in `readme`.
+//! cannot drift apart. Key names are in `names`, README's table is made in `readme`;
+//! [`super::App::contexts`] says which contexts the app's mode makes active.
 
 mod names;
 mod readme;
@@ -11,6 +12,7 @@ pub use readme::{markdown_table, replace_between};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::action::Action;
+use super::{Focus, Mode};
 use crate::i18n::{Lang, Text};
 
 /// Where a binding applies. In every mode, [`Context::Global`] is tried first, then the mode's
@@ -39,6 +41,8 @@ pub enum Context {
     Form,
     /// The report view.
     Report,
+    /// The history view of a measure or goal.
+    History,
     /// The export dialog (type the file name).
     Export,
     /// The last messages (`Ctrl-g`).
@@ -62,6 +66,7 @@ impl Context {
             Context::Filter => Text::CtxFilter,
             Context::Form => Text::CtxForm,
             Context::Report => Text::CtxReport,
+            Context::History => Text::CtxHistory,
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
             Context::Conflict => Text::CtxConflict,
@@ -134,6 +139,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Tree ["K"] => MoveGoalUp, KeyMoveGoalUp;
     Tree ["J"] => MoveGoalDown, KeyMoveGoalDown;
     Tree ["m"] => MoveGoalTo, KeyMoveGoalTo;
+    Tree ["H"] => History, KeyGoalHistory;
     // The measure table and detail pane.
     Measures ["a"] => AddMeasure, KeyAddMeasure, HintAdd;
     Measures ["e" "Enter"] => EditMeasure, KeyEditMeasure, HintEdit;
@@ -142,6 +148,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["U"] => Unlink, KeyUnlink;
     Measures ["P"] => SetPrimary, KeySetPrimary;
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
+    Measures ["H"] => History, KeyMeasureHistory;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -192,6 +199,14 @@ pub const BINDINGS: &[Binding] = keymap! {
     Report ["PgDn"] => PageDown, KeyPageDown;
     Report ["PgUp"] => PageUp, KeyPageUp;
     Report ["Esc" "q" "R"] => Cancel, KeyCloseReport, HintClose;
+    // The history view.
+    History ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    History ["k" "Up"] => MoveUp, KeyScrollUp;
+    History ["PgDn"] => PageDown, KeyPageDown;
+    History ["PgUp"] => PageUp, KeyPageUp;
+    History ["g" "Home"] => First, KeyHistoryNewest;
+    History ["G" "End"] => Last, KeyHistoryOldest;
+    History ["Esc" "q" "H"] => Cancel, KeyCloseHistory, HintClose;
     // The message log.
     Messages ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Messages ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -206,6 +221,34 @@ pub const BINDINGS: &[Binding] = keymap! {
     Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
     Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
 };
+
+impl super::App {
+    /// The keymap contexts active now, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        let mut contexts = vec![Context::Global];
+        match &self.mode {
+            Mode::Normal => {
+                contexts.push(match self.focus {
+                    Focus::Tree => Context::Tree,
+                    Focus::Measures | Focus::Detail => Context::Measures,
+                });
+                contexts.push(Context::Normal);
+            }
+            Mode::Help { .. } => contexts.push(Context::Help),
+            Mode::Form(_) => contexts.push(Context::Form),
+            Mode::Conflict(_) => contexts.push(Context::Conflict),
+            Mode::Confirm(_) => contexts.push(Context::Confirm),
+            Mode::Picker(_) => contexts.push(Context::Picker),
+            Mode::Search(_) => contexts.push(Context::Search),
+            Mode::Filter(_) => contexts.push(Context::Filter),
+            Mode::Report(_) => contexts.push(Context::Report),
+            Mode::History(_) => contexts.push(Context::History),
+            Mode::Export(_) => contexts.push(Context::Export),
+            Mode::Messages { .. } => contexts.push(Context::Messages),
+        }
+        contexts
+    }
+}
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in
 /// the help so every key a user can press is documented.

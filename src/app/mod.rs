@@ -11,6 +11,7 @@ mod edit;
 pub mod export;
 pub mod form;
 pub mod help;
+pub mod history_view;
 mod incremental;
 pub mod keymap;
 pub mod layout;
@@ -258,31 +259,6 @@ impl App {
             .map_or_else(|| goal.to_string(), |g| g.code.clone())
     }
 
-    /// The keymap contexts active now, most specific first.
-    pub fn contexts(&self) -> Vec<Context> {
-        let mut contexts = vec![Context::Global];
-        match &self.mode {
-            Mode::Normal => {
-                contexts.push(match self.focus {
-                    Focus::Tree => Context::Tree,
-                    Focus::Measures | Focus::Detail => Context::Measures,
-                });
-                contexts.push(Context::Normal);
-            }
-            Mode::Help { .. } => contexts.push(Context::Help),
-            Mode::Form(_) => contexts.push(Context::Form),
-            Mode::Conflict(_) => contexts.push(Context::Conflict),
-            Mode::Confirm(_) => contexts.push(Context::Confirm),
-            Mode::Picker(_) => contexts.push(Context::Picker),
-            Mode::Search(_) => contexts.push(Context::Search),
-            Mode::Filter(_) => contexts.push(Context::Filter),
-            Mode::Report(_) => contexts.push(Context::Report),
-            Mode::Export(_) => contexts.push(Context::Export),
-            Mode::Messages { .. } => contexts.push(Context::Messages),
-        }
-        contexts
-    }
-
     /// One key press: looked up in the keymap; keys without a binding go to the text input of a
     /// form, the search line or the goal picker.
     pub fn handle_key(&mut self, key: KeyEvent) {
@@ -354,6 +330,7 @@ impl App {
             Mode::Search(input) => self.update_search(input, action),
             Mode::Filter(popup) => self.update_filter(popup, action),
             Mode::Report(view) => self.update_report(view, action),
+            Mode::History(view) => self.update_history(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
         };

@@ -3,6 +3,7 @@
 
 use super::export::ExportDialog;
 use super::form::Form;
+use super::history_view::HistoryView;
 use super::{Confirm, FilterPopup, Picker, Purpose, ReportView, SearchInput};
 
 /// Which pane has the keyboard.
@@ -30,6 +31,8 @@ pub enum Mode {
     Search(SearchInput),
     Filter(FilterPopup),
     Report(Box<ReportView>),
+    /// The history of a measure or goal (`H`).
+    History(Box<HistoryView>),
     Export(ExportDialog),
     /// The last messages (`Ctrl-g`), over the mode they were opened from.
     Messages {

@@ -1,5 +1,6 @@
 //! `quartier log`: the history, newest first — all of it, or only what touched one measure
-//! (`--measure`, with every changed field old → new) or one goal (`--goal`).
+//! (`--measure`) or one goal (`--goal`), with every changed field old → new. Selecting and
+//! describing entries is [`crate::exchange::record_log`], shared with the TUI's history view.
 
 use std::io::Write;
 
@@ -7,44 +8,26 @@ use serde::Serialize;
 
 use super::CliError;
 use super::output::{self, Align};
-use crate::exchange::diff::{FieldChange, measure_changes};
+use crate::exchange::record_log;
+pub use crate::exchange::record_log::Of;
 use crate::i18n::{Lang, Text};
-use crate::model::{GoalId, Measure, MeasureId};
-use crate::ops::{Op, describe_entry, names_for, original_entry};
-use crate::store::{EntryKind, HistoryEntry, Repository};
+use crate::model::MeasureId;
+use crate::ops::Op;
+use crate::store::{EntryKind, Repository};
 
-/// Which entries `log` shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Of {
-    All,
-    Measure(MeasureId),
-    Goal(GoalId),
-}
-
-impl Of {
-    /// From `--measure` / `--goal` (one of them at most). A measure is named by its id, so
-    /// the history of a deleted one can still be read; a goal must exist.
-    pub fn parse(
-        repo: &dyn Repository,
-        measure: Option<&str>,
-        goal: Option<&str>,
-    ) -> Result<Of, CliError> {
-        match (measure, goal) {
-            (Some(id), _) => MeasureId::parse(id)
-                .map(Of::Measure)
-                .ok_or_else(|| CliError::UnknownMeasure(id.trim().to_string())),
-            (None, Some(code)) => Ok(Of::Goal(super::goals::resolve(repo, code)?.id)),
-            (None, None) => Ok(Of::All),
-        }
-    }
-
-    fn matches(self, entry: &HistoryEntry) -> bool {
-        let ops = [&entry.op, &entry.inverse];
-        match self {
-            Of::All => true,
-            Of::Measure(id) => ops.iter().any(|op| op.touched_measures().contains(&id)),
-            Of::Goal(id) => ops.iter().any(|op| op.touched_goals().contains(&id)),
-        }
+/// Which entries `log` shows, from `--measure` / `--goal` (one of them at most). A measure is
+/// named by its id, so the history of a deleted one can still be read; a goal must exist.
+pub fn of(
+    repo: &dyn Repository,
+    measure: Option<&str>,
+    goal: Option<&str>,
+) -> Result<Of, CliError> {
+    match (measure, goal) {
+        (Some(id), _) => MeasureId::parse(id)
+            .map(Of::Measure)
+            .ok_or_else(|| CliError::UnknownMeasure(id.trim().to_string())),
+        (None, Some(code)) => Ok(Of::Goal(super::goals::resolve(repo, code)?.id)),
+        (None, None) => Ok(Of::All),
     }
 }
 
@@ -68,50 +51,6 @@ struct ChangeJson {
     new: String,
 }
 
-/// The newest `limit` entries that `of` selects (reading back in growing batches).
-fn entries(repo: &dyn Repository, of: Of, limit: usize) -> Result<Vec<HistoryEntry>, CliError> {
-    if of == Of::All {
-        return Ok(repo.history(limit)?);
-    }
-    let mut batch = limit.max(64);
-    loop {
-        let all = repo.history(batch)?;
-        let exhausted = all.len() < batch;
-        let chosen: Vec<HistoryEntry> = all.into_iter().filter(|e| of.matches(e)).collect();
-        if exhausted || chosen.len() >= limit {
-            return Ok(chosen.into_iter().take(limit).collect());
-        }
-        batch = batch.saturating_mul(4);
-    }
-}
-
-/// The fields of measure `id` that `op` changed, old → new (an update found in a batch too).
-fn field_changes(op: &Op, inverse: &Op, id: MeasureId, lang: Lang) -> Vec<FieldChange> {
-    let updated = |op: &Op| -> Option<Measure> {
-        let mut found = None;
-        visit(op, &mut |op| {
-            if let Op::UpdateMeasure { measure } = op
-                && measure.id == id
-            {
-                found = Some(measure.clone());
-            }
-        });
-        found
-    };
-    match (updated(inverse), updated(op)) {
-        (Some(old), Some(new)) => measure_changes(&old, &new, None, lang),
-        _ => Vec::new(),
-    }
-}
-
-fn visit(op: &Op, f: &mut impl FnMut(&Op)) {
-    match op {
-        Op::Batch { ops } | Op::Labeled { ops, .. } => ops.iter().for_each(|op| visit(op, f)),
-        Op::Expect { op, .. } => visit(op, f),
-        other => f(other),
-    }
-}
-
 /// `quartier log`: newest first.
 pub fn log(
     repo: &dyn Repository,
@@ -121,59 +60,47 @@ pub fn log(
     of: Of,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
-    let entries = entries(repo, of, limit)?;
-    let originals = entries
-        .iter()
-        .map(|e| original_entry(repo, e))
-        .collect::<Result<Vec<_>, _>>()?;
-    let pairs: Vec<(&HistoryEntry, &HistoryEntry)> = entries.iter().zip(&originals).collect();
-    // Newest first: a goal deleted after an entry is named by the newer entry that deleted it.
-    let names = names_for(repo, &pairs)?;
-    let what = |(entry, original): &(&HistoryEntry, &HistoryEntry)| {
-        describe_entry(entry.kind, &original.op, lang, &names)
-    };
-    let changes = |entry: &HistoryEntry| match of {
-        Of::Measure(id) => field_changes(&entry.op, &entry.inverse, id, lang),
-        _ => Vec::new(),
-    };
+    let entries = record_log::select(repo, of, limit, None)?.entries;
+    let items = record_log::describe(repo, of, entries, lang)?;
     if as_json {
-        let list: Vec<LogJson> = pairs
+        let list: Vec<LogJson> = items
             .iter()
-            .map(|pair| LogJson {
-                seq: pair.0.seq,
-                time: chrono::DateTime::from_timestamp_millis(pair.0.time_ms)
+            .map(|item| LogJson {
+                seq: item.entry.seq,
+                time: chrono::DateTime::from_timestamp_millis(item.entry.time_ms)
                     .map(|t| t.to_rfc3339())
                     .unwrap_or_default(),
-                user: &pair.0.user,
-                kind: match pair.0.kind {
+                user: &item.entry.user,
+                kind: match item.entry.kind {
                     EntryKind::Do => "do",
                     EntryKind::Undo { .. } => "undo",
                     EntryKind::Redo { .. } => "redo",
                 },
-                what: what(pair),
-                changes: changes(pair.0)
-                    .into_iter()
+                what: item.what.clone(),
+                changes: item
+                    .changes
+                    .iter()
                     .map(|c| ChangeJson {
-                        field: c.field,
-                        old: c.old,
-                        new: c.new,
+                        field: c.field.clone(),
+                        old: c.old.clone(),
+                        new: c.new.clone(),
                     })
                     .collect(),
-                op: &pair.0.op,
+                op: &item.entry.op,
             })
             .collect();
         output::json(out, &list)?;
         return Ok(());
     }
     let mut rows: Vec<Vec<String>> = Vec::new();
-    for pair in &pairs {
+    for item in &items {
         rows.push(vec![
-            pair.0.seq.to_string(),
-            pair.0.local_time(),
-            pair.0.user.clone(),
-            what(pair),
+            item.entry.seq.to_string(),
+            item.entry.local_time(),
+            item.entry.user.clone(),
+            item.what.clone(),
         ]);
-        for change in changes(pair.0) {
+        for change in &item.changes {
             rows.push(vec![
                 String::new(),
                 String::new(),

@@ -311,7 +311,7 @@ fn dispatch(
             measure,
             goal,
         } => {
-            let of = log::Of::parse(store, measure.as_deref(), goal.as_deref())?;
+            let of = log::of(store, measure.as_deref(), goal.as_deref())?;
             log::log(store, lang, json, limit, of, out)?
         }
         Command::Check => return history::check(store, lang, out),

@@ -98,6 +98,21 @@ pub fn measure_changes(
     changes
 }
 
+/// Every field that differs between a goal's `[code, title, description]` before and after.
+pub fn goal_changes(old: &[String; 3], new: &[String; 3], lang: Lang) -> Vec<FieldChange> {
+    let labels = [Text::FieldCode, Text::FieldTitle, Text::FieldDescription];
+    labels
+        .iter()
+        .zip(old.iter().zip(new))
+        .filter(|(_, (a, b))| a != b)
+        .map(|(label, (a, b))| FieldChange {
+            field: lang.t(*label).to_string(),
+            old: shown(a),
+            new: shown(b),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,7 @@ pub mod json;
 mod lines;
 mod plan;
 mod problem;
+pub mod record_log;
 mod snapshot;
 pub mod xlsx;
 

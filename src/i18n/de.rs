@@ -445,6 +445,21 @@ pub fn text(text: Text) -> &'static str {
         HintReport => "Bericht",
         HintYear => "Jahr",
         HintReportTab => "Ansicht",
+        CtxHistory => "Verlauf",
+        ModeHistory => "VERLAUF",
+        KeyGoalHistory => "Verlauf des Ziels (wer, wann, was)",
+        KeyMeasureHistory => "Verlauf der Maßnahme (wer, wann, was)",
+        KeyHistoryNewest => "Zum neuesten Eintrag",
+        KeyHistoryOldest => "Zum ältesten Eintrag",
+        KeyCloseHistory => "Verlauf schließen",
+        HistoryTitle => "Verlauf: {subject}",
+        HistoryMore => {
+            "Nur die neuesten {count} Einträge – mehr zeigt: quartier log {args} --limit 1000"
+        }
+        HistorySearched => {
+            "Nur die neuesten {count} Einträge des Verlaufs durchsucht – alle: quartier log {args}"
+        }
+        HistoryEmpty => "Kein Eintrag im Verlauf.",
         ReportTabFunds => "Mittel",
         ReportChartTitle => "Bewilligt je Oberziel (Tsd. €)",
         ReportAttainmentTitle => "Zielerreichung je Ziel (Indikatoren)",

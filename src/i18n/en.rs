@@ -437,6 +437,19 @@ pub fn text(text: Text) -> &'static str {
         HintReport => "report",
         HintYear => "year",
         HintReportTab => "view",
+        CtxHistory => "History",
+        ModeHistory => "HISTORY",
+        KeyGoalHistory => "Goal history: who, when, what",
+        KeyMeasureHistory => "Measure history: who, when, what",
+        KeyHistoryNewest => "To the newest entry",
+        KeyHistoryOldest => "To the oldest entry",
+        KeyCloseHistory => "Close history",
+        HistoryTitle => "History: {subject}",
+        HistoryMore => "Only the newest {count} entries – more: quartier log {args} --limit 1000",
+        HistorySearched => {
+            "Only the newest {count} entries of the history searched – all: quartier log {args}"
+        }
+        HistoryEmpty => "No history entries.",
         ReportTabFunds => "Funds",
         ReportChartTitle => "Approved per strategic goal (k€)",
         ReportAttainmentTitle => "Attainment per goal (indicators)",

@@ -17,6 +17,7 @@ mod conflict;
 mod detail;
 pub mod form;
 mod help;
+mod history;
 mod measures;
 mod messages;
 mod popup;
@@ -65,6 +66,8 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     if let Mode::Report(view) = beneath {
         // The report covers the panes, so they are not drawn at all.
         report::render(app, theme, view, frame, main);
+    } else if let Mode::History(view) = beneath {
+        history::render(app, theme, view, frame, main);
     } else {
         panes_and_overlay(app, theme, beneath, frame, main);
     }
@@ -97,7 +100,11 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
         Mode::Picker(picker) => popup::picker(app, theme, picker, frame, main),
         Mode::Filter(filter) => popup::filter(app, theme, filter, frame, main),
         Mode::Export(dialog) => popup::export(app, theme, dialog, frame, main),
-        Mode::Normal | Mode::Search(_) | Mode::Report(_) | Mode::Messages { .. } => {}
+        Mode::Normal
+        | Mode::Search(_)
+        | Mode::Report(_)
+        | Mode::History(_)
+        | Mode::Messages { .. } => {}
     }
 }
 

@@ -28,6 +28,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Search(_) => Text::ModeSearch,
         Mode::Filter(_) => Text::ModeFilter,
         Mode::Report(_) => Text::ModeReport,
+        Mode::History(_) => Text::ModeHistory,
         Mode::Export(_) => Text::ModeExport,
         Mode::Messages { .. } => Text::ModeMessages,
     }

@@ -37,6 +37,10 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
         ],
         Context::Report => vec![|app| press(app, "R"), |app| press(app, "R<PgDn>j")],
         Context::Export => vec![|app| press(app, "x")],
+        Context::History => vec![|app| history::open_long(app), |app| {
+            history::open_long(app);
+            press(app, "G");
+        }],
         Context::Messages => vec![|app| press(app, "<C-g>"), |app| press(app, "<C-g>j")],
         Context::Conflict => vec![into_conflict, |app| {
             into_conflict(app);
