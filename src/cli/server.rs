@@ -26,11 +26,22 @@ pub enum ServerCommand {
     Stop,
 }
 
-/// Runs the server in the foreground (`--detach`: in the background, as clients start it).
-pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, CliError> {
+/// Runs the server in the foreground (`--detach`: in the background, as clients start it);
+/// `group` shares the database with that Unix group (a name or a number).
+pub fn serve(
+    path: &Path,
+    detach: bool,
+    idle_exit: Option<u64>,
+    group: Option<&str>,
+) -> Result<i32, CliError> {
+    let gid = match group {
+        Some(name) => Some(group_id(name).ok_or_else(|| CliError::UnknownGroup(name.to_string()))?),
+        None => None,
+    };
     let options = ServeOptions {
         idle_exit: idle_exit.map(Duration::from_secs),
         detach,
+        group: gid,
     };
     let housekeeping = |store: &crate::store::Store, log: &crate::net::log::Log| {
         for repair in store.repairs() {
@@ -54,6 +65,11 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
             }
         }
         Err(crate::net::ServeError::Store(error)) => Err(CliError::Store(error)),
+        Err(crate::net::ServeError::Share { path, source, .. }) => Err(CliError::ShareGroup {
+            path,
+            group: group.unwrap_or_default().to_string(),
+            source,
+        }),
         Err(crate::net::ServeError::Socket { path, source }) => {
             Err(CliError::Connect(ConnectError::Failed {
                 socket: path,
@@ -61,6 +77,20 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
             }))
         }
     }
+}
+
+/// The id of the Unix group `name` (from /etc/group, as user names come from /etc/passwd), or
+/// `name` itself when it is a number.
+fn group_id(name: &str) -> Option<u32> {
+    if let Ok(gid) = name.parse::<u32>() {
+        return Some(gid);
+    }
+    let groups = std::fs::read_to_string("/etc/group").ok()?;
+    groups.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        (fields.next()? == name).then_some(())?;
+        fields.nth(1)?.parse::<u32>().ok()
+    })
 }
 
 /// Whether a server answers for `path` within two seconds.

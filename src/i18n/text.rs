@@ -132,6 +132,8 @@ pub enum Text {
     ErrServerVersion,
     ErrServerFailed,
     ErrServerNotStarted,
+    ErrUnknownGroup,
+    ErrShareGroup,
     ServerNone,
     HintServerRuns,
     LiveConnectionLost,
