@@ -18,6 +18,7 @@ mod messages;
 mod navigate;
 mod paste;
 pub mod popups;
+mod presence;
 pub mod report;
 mod rows;
 pub(crate) mod scroll;
@@ -72,8 +73,11 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
-    /// Who else has the database open in a TUI (through its server), for the status bar.
-    pub others: Vec<String>,
+    /// Who else has the database open in a TUI (through its server) and what they have open in
+    /// a form, sorted: the status bar names them, the measure table marks their records.
+    pub others: Vec<crate::net::client::Colleague>,
+    /// The record open in this TUI's form as last told to the store ([`App::tell_editing`]).
+    editing_told: Option<crate::store::Editing>,
     /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
     message_log: std::collections::VecDeque<messages::Logged>,
     /// The selected measure as the detail pane shows it (see [`App::refresh_detail`]).
@@ -139,6 +143,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             others: Vec::new(),
+            editing_told: None,
             message_log: std::collections::VecDeque::new(),
             detail: Detail::default(),
             detail_scroll: 0,

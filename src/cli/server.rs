@@ -144,10 +144,11 @@ pub fn run(
     match command {
         ServerCommand::Status { json } => {
             let status = client.status()?;
+            let codes = goal_codes(&client, &status)?;
             if json {
-                output::json(out, &status_json(&status))?;
+                output::json(out, &status_json(&status, &codes))?;
             } else {
-                for line in status_lines(&status, lang) {
+                for line in status_lines(&status, &codes, lang) {
                     output::line(out, &line)?;
                 }
             }
@@ -173,7 +174,35 @@ fn wait_gone(socket: &Path) {
 
 use crate::text::local_time;
 
-fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
+/// Goal codes by id, read only when a client has a goal open in a form.
+type GoalCodes = std::collections::HashMap<crate::model::GoalId, String>;
+
+fn goal_codes(client: &Client, status: &ServerStatus) -> Result<GoalCodes, CliError> {
+    use crate::store::{Editing, Repository};
+    let any_goal = status
+        .clients
+        .iter()
+        .any(|c| matches!(c.editing, Some(Editing::Goal(_))));
+    if !any_goal {
+        return Ok(GoalCodes::new());
+    }
+    Ok(client
+        .goals()?
+        .into_iter()
+        .map(|g| (g.id, g.code))
+        .collect())
+}
+
+/// What a client has open in a form: `M-0012`, or a goal's code.
+fn editing_text(editing: Option<crate::store::Editing>, codes: &GoalCodes) -> Option<String> {
+    use crate::store::Editing;
+    match editing? {
+        Editing::Measure(id) => Some(id.to_string()),
+        Editing::Goal(id) => Some(codes.get(&id).cloned().unwrap_or_else(|| "?".into())),
+    }
+}
+
+fn status_lines(status: &ServerStatus, codes: &GoalCodes, lang: Lang) -> Vec<String> {
     let uptime = (chrono::Utc::now().timestamp_millis() - status.started_ms).max(0) / 1000;
     let mut lines = vec![
         fill(
@@ -215,12 +244,16 @@ fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
             Some(name) => format!("{name} ({})", client.user),
             None => client.user.clone(),
         };
-        lines.push(format!(
+        let mut line = format!(
             "  {who}  pid {}  {}  {}",
             client.pid,
             local_time(client.since_ms),
             client.purpose
-        ));
+        );
+        if let Some(open) = editing_text(client.editing, codes) {
+            line.push_str(&format!("  ✎ {open}"));
+        }
+        lines.push(line);
     }
     lines
         .into_iter()
@@ -228,7 +261,7 @@ fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn status_json(status: &ServerStatus) -> serde_json::Value {
+fn status_json(status: &ServerStatus, codes: &GoalCodes) -> serde_json::Value {
     serde_json::json!({
         "pid": status.pid,
         "started": local_time(status.started_ms),
@@ -242,6 +275,7 @@ fn status_json(status: &ServerStatus) -> serde_json::Value {
             "pid": c.pid,
             "since": local_time(c.since_ms),
             "open": c.purpose,
+            "editing": editing_text(c.editing, codes),
         })).collect::<Vec<_>>(),
     })
 }

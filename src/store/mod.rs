@@ -27,7 +27,7 @@ pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
 pub use records::Link;
-pub use repository::{GoalStats, Repository, goal_stats};
+pub use repository::{Editing, GoalStats, Repository, goal_stats};
 
 use crate::model::{GoalId, MeasureId};
 use crate::ops::{Applied, Op};

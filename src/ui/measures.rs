@@ -1,6 +1,7 @@
 //! The measure table: the measures linked to the selected goal (for a goal with sub-goals, also
 //! theirs, with the sub-goal's code). `★` marks rows where this goal is the measure's primary
-//! goal. Columns that do not fit are left out, least important first.
+//! goal. Columns that do not fit are left out, least important first. A measure a colleague
+//! has open in a form shows `✎ anna` at the end of its title.
 //!
 //! A ratatui [`Table`]. The app owns the scroll offset ([`crate::app::ViewState`]); only the
 //! rows on screen are built (a goal can have thousands of measures), and the table draws them
@@ -23,7 +24,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::{Action, App, Focus, Node};
 use crate::i18n::{Text, fill};
 use crate::model::Status;
-use crate::text::{cell, sanitize_line, width};
+use crate::text::{cell, sanitize_line, truncate, width};
 
 /// The columns chosen for a pane width and how wide each is drawn.
 struct Fitted {
@@ -189,8 +190,46 @@ fn header<'a>(app: &App, theme: Theme, fitted: &Fitted) -> Row<'a> {
     Row::new(cells)
 }
 
+/// Widest name in an editing mark (`✎ annabell…`).
+const EDITOR_MAX: usize = 10;
+
+/// `✎ anna` for the end of the title of a measure that `name` has open in a form, with the
+/// name cut to [`EDITOR_MAX`] columns; when that would take more than half of the title
+/// column, `✎` alone.
+fn editing_mark(name: &str, title_width: usize) -> String {
+    let full = format!(" ✎ {}", truncate(&sanitize_line(name), EDITOR_MAX));
+    if width(&full) * 2 <= title_width {
+        full
+    } else {
+        " ✎".to_string()
+    }
+}
+
+/// The title cell: the title, and the editing mark when a colleague has the measure open.
+fn title_cell(
+    app: &App,
+    theme: Theme,
+    measure: &crate::app::measures::Cached,
+    title_width: usize,
+) -> Vec<Span<'static>> {
+    let value = |w| value(app, TableColumn::Title, measure, "", w, None);
+    match app.edited_by(measure.id) {
+        Some(name) if title_width > 2 => {
+            let mark = editing_mark(name, title_width);
+            let title = value(title_width - width(&mark));
+            vec![Span::raw(title), Span::styled(mark, theme.warning())]
+        }
+        _ => vec![Span::raw(value(title_width))],
+    }
+}
+
 /// The rows from the app's offset that fit into `height`, and which of them is selected.
-fn body<'a>(app: &App, fitted: &Fitted, height: usize) -> (Vec<Row<'a>>, Option<usize>) {
+fn body<'a>(
+    app: &App,
+    theme: Theme,
+    fitted: &Fitted,
+    height: usize,
+) -> (Vec<Row<'a>>, Option<usize>) {
     let mut rows = Vec::with_capacity(height);
     let mut selected = None;
     let window = app.pane.rows.iter().enumerate().skip(app.view.table_offset);
@@ -209,19 +248,23 @@ fn body<'a>(app: &App, fitted: &Fitted, height: usize) -> (Vec<Row<'a>>, Option<
         };
         let via = row.via.map_or_else(|| "–".to_string(), |g| app.code_of(g));
         let cells = fitted.columns.iter().enumerate().map(|(i, column)| {
-            let text = value(
-                app,
-                *column,
-                measure,
-                &via,
-                fitted.width_of(*column),
-                fitted.mark,
-            );
-            if i == 0 {
-                Line::from(vec![Span::raw(marker), Span::raw(text)])
+            let mut spans = if *column == TableColumn::Title {
+                title_cell(app, theme, measure, fitted.title_width)
             } else {
-                Line::from(text)
+                let text = value(
+                    app,
+                    *column,
+                    measure,
+                    &via,
+                    fitted.width_of(*column),
+                    fitted.mark,
+                );
+                vec![Span::raw(text)]
+            };
+            if i == 0 {
+                spans.insert(0, Span::raw(marker));
             }
+            Line::from(spans)
         });
         if index == app.pane.selected {
             selected = Some(rows.len());
@@ -244,7 +287,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
 
     let height = (inner.height as usize).saturating_sub(1);
-    let (rows, selected) = body(app, &fitted, height);
+    let (rows, selected) = body(app, theme, &fitted, height);
     let widths = fitted.columns.iter().enumerate().map(|(i, column)| {
         let marker = if i == 0 { 2 } else { 0 };
         Constraint::Length((marker + fitted.width_of(*column)) as u16)
@@ -268,5 +311,75 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             Paragraph::new(Line::styled(hint, theme.dim())),
             below_header,
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::app::App;
+    use crate::app::tests::{fixture, press};
+    use crate::net::client::Colleague;
+    use crate::store::Editing;
+    use crate::ui::{Theme, render};
+
+    fn screen(app: &App, width: u16, height: u16) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+        terminal
+            .draw(|frame| render(app, Theme { no_color: true }, frame))
+            .unwrap();
+        let buffer = terminal.backend().buffer();
+        (0..buffer.area.height)
+            .map(|y| {
+                (0..buffer.area.width)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn colleague(name: &str, editing: Option<Editing>) -> Colleague {
+        Colleague {
+            name: name.into(),
+            editing,
+        }
+    }
+
+    #[test]
+    fn a_measure_a_colleague_has_open_in_a_form_shows_the_name_after_its_title() {
+        let mut f = fixture();
+        press(&mut f.app, "ljjj<Tab>");
+        let id = f.app.pane.rows[1].id;
+        let title = f.app.row(id).unwrap().title.clone();
+        f.app.others = vec![
+            colleague("anna", Some(Editing::Measure(id))),
+            colleague("ben", None),
+        ];
+        for (width, height) in [(80, 24), (120, 40)] {
+            let shown = screen(&f.app, width, height);
+            let marked: Vec<&str> = shown.lines().filter(|l| l.contains('✎')).collect();
+            assert_eq!(marked.len(), 1, "{shown}");
+            assert!(marked[0].contains("✎ anna"), "{shown}");
+            let start: String = title.chars().take(8).collect();
+            assert!(marked[0].contains(&start), "{shown}");
+        }
+        // A name with control characters is shown clean; a long one is cut.
+        f.app.others = vec![colleague(
+            "ann\u{1b}[31ma-maria-magdalena",
+            Some(Editing::Measure(id)),
+        )];
+        let shown = screen(&f.app, 120, 40);
+        assert!(!shown.contains('\u{1b}'), "{shown}");
+        let marked = shown.lines().find(|l| l.contains("✎ ann")).unwrap();
+        assert!(!marked.contains("magdalena"), "{shown}");
+        // Out of the form: the mark goes.
+        f.app.others = vec![colleague(
+            "anna",
+            Some(Editing::Goal(crate::model::GoalId(1))),
+        )];
+        assert!(!screen(&f.app, 80, 24).contains('✎'));
     }
 }
