@@ -163,7 +163,7 @@ fn event_loop<B: Backend>(
         terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
     }
     loop {
-        let Ok(first) = receiver.recv() else {
+        let Some(first) = next_wake(app, receiver) else {
             return Ok(());
         };
         let mut changed = false;
@@ -183,6 +183,21 @@ fn event_loop<B: Backend>(
             terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
         }
     }
+}
+
+/// Waits for the next thing to do; while nothing is waiting, reads the next page of measures
+/// in the background (see [`App::prefetch_step`]). `None` when every sender is gone.
+fn next_wake(app: &mut App, receiver: &mpsc::Receiver<Wake>) -> Option<Wake> {
+    while app.prefetching() {
+        match receiver.try_recv() {
+            Ok(wake) => return Some(wake),
+            Err(mpsc::TryRecvError::Empty) => {
+                app.prefetch_step();
+            }
+            Err(mpsc::TryRecvError::Disconnected) => return None,
+        }
+    }
+    receiver.recv().ok()
 }
 
 fn step<B: Backend>(

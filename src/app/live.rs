@@ -25,6 +25,7 @@ impl App {
                 self.cache.clear();
                 // `reload` refills the pane, which marks the detail for a new read.
                 self.reload(true);
+                self.restart_prefetch();
                 self.refresh_detail();
                 self.say_text(MessageKind::Success, Text::LiveReconnected);
             }
@@ -43,14 +44,10 @@ impl App {
                 self.lang.t(Text::LiveSelectedDeleted),
                 &[("who", &who), ("id", &id)],
             ),
-            None => {
-                let what = crate::ops::history_message(self.store(), push.seq, self.lang)
-                    .unwrap_or_default();
-                fill(
-                    self.lang.t(Text::LiveChange),
-                    &[("who", &who), ("what", &what)],
-                )
-            }
+            None => fill(
+                self.lang.t(Text::LiveChange),
+                &[("who", &who), ("what", &push.what(self.lang))],
+            ),
         };
         self.say(MessageKind::Info, text);
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 mod links;
-pub use links::LinkIndex;
+pub use links::{LinkIndex, reach};
 
 use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status, runs_between};
 
@@ -33,6 +33,20 @@ impl SortColumn {
             Approved => Status,
             Status => Runtime,
             Runtime => Title,
+        }
+    }
+
+    /// The order of two measures in a table sorted by this column: the order
+    /// [`MeasurePane::fill_rows`] sorts in, for putting one changed row at its place.
+    pub fn order(self, a: &Cached, b: &Cached) -> std::cmp::Ordering {
+        match self {
+            SortColumn::Title => {
+                (a.title.to_lowercase(), a.id).cmp(&(b.title.to_lowercase(), b.id))
+            }
+            SortColumn::Organisation => {
+                (a.organisation.to_lowercase(), a.id).cmp(&(b.organisation.to_lowercase(), b.id))
+            }
+            _ => self.compare(a, b),
         }
     }
 
@@ -136,6 +150,18 @@ impl ColumnWidths {
             .max()
             .unwrap_or(0);
         widths
+    }
+
+    /// Makes room for what `other` needs too (a row added to the table). Widths never shrink
+    /// here: after a row left, a column may stay wider than needed until the rows are sorted
+    /// anew.
+    pub fn widen(&mut self, other: &ColumnWidths) {
+        self.organisation = self.organisation.max(other.organisation);
+        self.fund = self.fund.max(other.fund);
+        self.approved = self.approved.max(other.approved);
+        self.runtime = self.runtime.max(other.runtime);
+        self.statuses |= other.statuses;
+        self.overdue |= other.overdue;
     }
 }
 

@@ -10,6 +10,7 @@ mod edit;
 pub mod export;
 pub mod form;
 pub mod help;
+mod incremental;
 pub mod keymap;
 pub mod layout;
 mod live;
@@ -18,6 +19,7 @@ mod messages;
 mod navigate;
 mod paste;
 pub mod popups;
+mod prefetch;
 mod presence;
 pub mod report;
 mod rows;
@@ -60,15 +62,19 @@ pub struct App {
     links: LinkIndex,
     /// Distinct measures linked to each goal or its sub-goals.
     counts: HashMap<GoalId, usize>,
-    /// The sorted, filtered rows of goals already shown, so going back to a goal with thousands
-    /// of measures does not sort them again; emptied on every change of data.
+    /// The sorted, filtered rows of every row of the tree already shown, so going back to a
+    /// goal with thousands of measures does not sort them again; a change of a measure puts its
+    /// row at its place in each (see `incremental`).
     rows_cache: HashMap<(Node, SortColumn, Filter), CachedRows>,
     /// Every measure's id, ascending (for `Alle Maßnahmen`).
     measure_ids: Vec<MeasureId>,
     /// Measures without any goal, ascending (for `Ohne Ziel`).
     orphans: Vec<MeasureId>,
-    /// Decoded measures, loaded when a goal showing them is selected; dropped when they change.
+    /// The table's columns of every measure read so far: all of them once the background
+    /// reading after the first frame is done (see `prefetch`), kept current change by change.
     cache: HashMap<MeasureId, measures::Cached>,
+    /// How far the background reading of all measures got; `None` when done.
+    prefetch: Option<prefetch::Prefetch>,
     pub pane: MeasurePane,
     pub focus: Focus,
     pub mode: Mode,
@@ -135,6 +141,7 @@ impl App {
             links,
             counts: HashMap::new(),
             cache: HashMap::new(),
+            prefetch: None,
             rows_cache: HashMap::new(),
             measure_ids,
             orphans: Vec::new(),
@@ -173,6 +180,7 @@ impl App {
     /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
+        self.restart_prefetch();
         self.fill_pane();
         self.follow_selection();
         self.refresh_detail();

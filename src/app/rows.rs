@@ -44,22 +44,18 @@ impl App {
             self.pane.set_rows(rows.clone(), *unfiltered, *widths);
             return;
         }
-        let (rows, big) = match node {
-            Node::Goal(goal) => {
-                let subtree = self.tree.subtree(goal);
-                (measures::rows_of(&subtree, &self.links), subtree.len() > 1)
-            }
-            Node::All => (measures::rows_of_all(&self.measure_ids, &self.links), true),
-            Node::Orphans => (measures::rows_without_goal(&self.orphans), false),
+        let rows = match node {
+            Node::Goal(goal) => measures::rows_of(&self.tree.subtree(goal), &self.links),
+            Node::All => measures::rows_of_all(&self.measure_ids, &self.links),
+            Node::Orphans => measures::rows_without_goal(&self.orphans),
         };
         let failed = self.load_rows(&rows);
         let cache = &self.cache;
         self.pane.fill_rows(rows, |id| cache.get(&id));
         if let Some(error) = failed {
             self.say_error(&error);
-        } else if big {
-            // Only goals with sub-goals and `Alle Maßnahmen`: their thousands of rows are what
-            // is slow to sort; a single goal's rows are cheap to make again.
+        } else {
+            // Kept until the tree's shape changes; changes of measures patch them in place.
             let pane = &self.pane;
             self.rows_cache
                 .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));

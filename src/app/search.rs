@@ -9,7 +9,10 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::{Action, App, Context, Focus, MessageKind, Mode, Node};
 use crate::i18n::{Text, fill};
-use crate::model::{GoalId, MeasureId};
+use std::collections::HashMap;
+
+use super::LinkIndex;
+use crate::model::{GoalId, Measure, MeasureId};
 
 /// Where a search started, to return there on `Esc`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,49 +79,97 @@ pub struct SearchIndex {
     text: String,
 }
 
+/// Where a measure is found: tree position of its primary goal, and that row.
+type Place = (u32, Node);
+
+impl SearchIndex {
+    /// Adds a measure's text at the end (call [`SearchIndex::finish`] after the last).
+    pub fn push(&mut self, place: Place, m: &Measure) {
+        let start = self.text.len() as u32;
+        for part in [&m.title, &m.organisation, &m.notes] {
+            self.text.extend(part.chars().flat_map(char::to_lowercase));
+            self.text.push('\n');
+        }
+        let (position, node) = place;
+        self.measures
+            .push((position, node, m.id, start, self.text.len() as u32));
+    }
+
+    /// Puts the entries in hit order.
+    pub fn finish(&mut self) {
+        self.measures
+            .sort_unstable_by_key(|(position, _, id, _, _)| (*position, *id));
+        self.text.shrink_to_fit();
+        self.measures.shrink_to_fit();
+    }
+
+    /// Takes a measure out, and back in at its place with its text as it is now (`None`: it
+    /// was deleted). Its old text stays in the string unused.
+    fn replace(&mut self, id: MeasureId, now: Option<(Place, &Measure)>) {
+        self.measures.retain(|entry| entry.2 != id);
+        if let Some((place, m)) = now {
+            self.push(place, m);
+            let entry = self.measures.pop().expect("just pushed");
+            let at = self
+                .measures
+                .partition_point(|e| (e.0, e.2) < (entry.0, entry.2));
+            self.measures.insert(at, entry);
+        }
+    }
+}
+
+/// Tree position of every goal, for [`place_of`].
+pub fn goal_order(app: &App) -> HashMap<GoalId, u32> {
+    app.tree
+        .goals()
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.id, i as u32))
+        .collect()
+}
+
+/// A measure is found under its primary goal, one without goals under `Ohne Ziel`; `None` for
+/// a measure whose goal is not in the tree.
+pub fn place_of(order: &HashMap<GoalId, u32>, links: &LinkIndex, id: MeasureId) -> Option<Place> {
+    match links.goals_of(id).first() {
+        Some((goal, _)) => order
+            .get(goal)
+            .map(|position| (*position, Node::Goal(*goal))),
+        None => Some((u32::MAX, Node::Orphans)),
+    }
+}
+
 impl App {
     fn search_index(&mut self) -> &SearchIndex {
         if self.search_index.is_none() {
-            let order: std::collections::HashMap<GoalId, usize> = self
-                .tree
-                .goals()
-                .iter()
-                .enumerate()
-                .map(|(i, g)| (g.id, i))
-                .collect();
+            let order = goal_order(self);
             let links = &self.links;
-            let mut measures = Vec::new();
-            let mut all = String::new();
+            let mut index = SearchIndex::default();
             let read = self.store.for_each_measure(&mut |m| {
-                // A measure is found under its primary goal, one without goals under `Ohne Ziel`.
-                let (position, node) = match links.goals_of(m.id).first() {
-                    Some((goal, _)) => match order.get(goal) {
-                        Some(position) => (*position, Node::Goal(*goal)),
-                        None => return,
-                    },
-                    None => (u32::MAX as usize, Node::Orphans),
-                };
-                let start = all.len() as u32;
-                for part in [&m.title, &m.organisation, &m.notes] {
-                    all.extend(part.chars().flat_map(char::to_lowercase));
-                    all.push('\n');
+                if let Some(place) = place_of(&order, links, m.id) {
+                    index.push(place, &m);
                 }
-                let position = position as u32;
-                measures.push((position, node, m.id, start, all.len() as u32));
             });
             if let Err(error) = read {
                 self.say_error(&error);
-                measures.clear();
+                index = SearchIndex::default();
             }
-            measures.sort_unstable_by_key(|(position, _, id, _, _)| (*position, *id));
-            all.shrink_to_fit();
-            measures.shrink_to_fit();
-            self.search_index = Some(SearchIndex {
-                measures,
-                text: all,
-            });
+            index.finish();
+            self.search_index = Some(index);
         }
         self.search_index.get_or_insert_default()
+    }
+
+    /// Brings one measure's entry in the search index (if one was built) up to date.
+    pub(super) fn patch_search_index(&mut self, id: MeasureId, measure: Option<&Measure>) {
+        if self.search_index.is_none() {
+            return;
+        }
+        let order = goal_order(self);
+        let place = place_of(&order, &self.links, id);
+        if let Some(index) = &mut self.search_index {
+            index.replace(id, place.zip(measure));
+        }
     }
 
     /// Every hit for `query`, in tree order (a goal before the measures under it).

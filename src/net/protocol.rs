@@ -13,7 +13,7 @@ use crate::ops::{Applied, Change, Op};
 use crate::store::{Editing, HistoryEntry, Link};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
@@ -97,8 +97,12 @@ pub enum Request {
     Redo,
     Goals,
     Measure(MeasureId),
-    /// Every measure, in id order.
-    Measures,
+    /// Up to `limit` measures with ids above `after`, in id order: every measure is read page
+    /// by page, so neither side holds all of them encoded at once.
+    MeasuresAfter {
+        after: MeasureId,
+        limit: u32,
+    },
     /// The id of every measure, ascending.
     MeasureIds,
     /// The ids the next added goal and measure will get.
@@ -159,6 +163,20 @@ pub struct Push {
     pub seq: u64,
     pub actor: String,
     pub changes: Vec<Change>,
+    /// What the change was, as the history names it (`M-0012 „…“ geändert`), in German and
+    /// in English: described once by the server, so no client reads the history entry (an
+    /// import's holds the whole batch) to say it.
+    pub what: [String; 2],
+}
+
+impl Push {
+    /// The description in `lang`.
+    pub fn what(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::De => &self.what[0],
+            crate::i18n::Lang::En => &self.what[1],
+        }
+    }
 }
 
 /// What `quartier server status` shows.

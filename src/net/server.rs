@@ -23,6 +23,8 @@ use super::{lock, socket};
 
 mod connection;
 
+pub use connection::MAX_PAGE;
+
 use crate::store::{Store, StoreError};
 use connection::{accept, post, read_store};
 

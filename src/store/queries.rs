@@ -79,6 +79,27 @@ impl Store {
         Ok(())
     }
 
+    /// Up to `limit` measures with ids above `after`, by id.
+    pub fn measures_after(
+        &self,
+        after: MeasureId,
+        limit: usize,
+    ) -> Result<Vec<Measure>, StoreError> {
+        let tree = TreeName::Measures;
+        let start = keys::measure_key(MeasureId(after.0.saturating_add(1)));
+        let mut page = Vec::new();
+        for item in self.trees.tree(tree).range(start..).take(limit) {
+            let (key, value) = item?;
+            page.push(records::decode_at(
+                tree,
+                &key,
+                &value,
+                records::MEASURE_FORMAT,
+            )?);
+        }
+        Ok(page)
+    }
+
     /// The id of every measure, ascending, read from the keys alone (no record is decoded):
     /// the TUI finds the measures without a goal with it.
     pub fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {

@@ -26,6 +26,8 @@ pub trait Repository: Send + std::any::Any {
     fn measures(&self) -> Result<Vec<Measure>, StoreError>;
     /// Calls `visit` with every measure, by id, without holding all of them at once.
     fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError>;
+    /// Up to `limit` measures with ids above `after`, by id: every measure a page at a time.
+    fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError>;
     /// The id of every measure, ascending.
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError>;
     /// The ids the next added goal and measure will get when their op asks for one.
@@ -148,6 +150,9 @@ impl Repository for Store {
     }
     fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
         Store::for_each_measure(self, visit)
+    }
+    fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError> {
+        Store::measures_after(self, after, limit)
     }
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
         Store::measure_ids(self)

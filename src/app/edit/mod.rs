@@ -11,7 +11,7 @@ mod saving;
 
 use super::{App, MessageKind, Node};
 use crate::i18n::{Text, fill};
-use crate::ops::{Applied, Change, Op};
+use crate::ops::{Applied, Op};
 use crate::store::StoreError;
 
 impl App {
@@ -32,26 +32,6 @@ impl App {
                 None
             }
         }
-    }
-
-    /// Reloads goals and links and forgets changed measures, keeping selections.
-    pub(in crate::app) fn refresh(&mut self, changes: &[Change]) {
-        for change in changes {
-            match change {
-                Change::MeasureAdded(id)
-                | Change::MeasureUpdated(id)
-                | Change::MeasureDeleted(id) => {
-                    self.cache.remove(id);
-                }
-                _ => {}
-            }
-        }
-        // The set of measures changes only when one is added or deleted (a scan of every key
-        // at 100 000 measures is not worth making on each edit).
-        let added_or_deleted = changes
-            .iter()
-            .any(|c| matches!(c, Change::MeasureAdded(_) | Change::MeasureDeleted(_)));
-        self.reload(added_or_deleted);
     }
 
     /// Reads goals and links again (and the measure ids when `ids_changed`), then recounts and

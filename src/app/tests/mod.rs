@@ -12,6 +12,7 @@ use crate::store::{Repository, Store};
 
 mod drafts;
 mod forms;
+mod incremental;
 mod input;
 mod keymap_coverage;
 mod links;

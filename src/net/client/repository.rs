@@ -6,6 +6,10 @@ use crate::net::protocol::{Reply, Request};
 use crate::ops::{Applied, Op};
 use crate::store::{HistoryEntry, Inconsistency, Link, Repository, StoreError};
 
+/// Measures per request when reading all of them (the server caps a page at
+/// [`crate::net::server::MAX_PAGE`]).
+const PAGE: usize = 1000;
+
 macro_rules! ask {
     ($client:expr, $request:expr, $pattern:pat => $value:expr) => {
         match $client.call($request)? {
@@ -41,14 +45,29 @@ impl Repository for Client {
     }
 
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
-        ask!(self, Request::Measures, Reply::Measures(measures) => measures)
+        let mut measures = Vec::new();
+        self.for_each_measure(&mut |m| measures.push(m))?;
+        Ok(measures)
     }
 
     fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
-        for measure in self.measures()? {
-            visit(measure);
+        let mut after = MeasureId(0);
+        loop {
+            let page = self.measures_after(after, PAGE)?;
+            let full = page.len() >= PAGE;
+            for measure in page {
+                after = measure.id;
+                visit(measure);
+            }
+            if !full {
+                return Ok(());
+            }
         }
-        Ok(())
+    }
+
+    fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        ask!(self, Request::MeasuresAfter { after, limit }, Reply::Measures(page) => page)
     }
 
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {

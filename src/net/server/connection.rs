@@ -191,6 +191,9 @@ fn write_queue(mut stream: UnixStream, queue: Receiver<Arc<Vec<u8>>>) {
     let _ = stream.shutdown(std::net::Shutdown::Both);
 }
 
+/// The most measures one [`Request::MeasuresAfter`] returns (about 1 MiB encoded).
+pub const MAX_PAGE: usize = 2000;
+
 /// Answers a request that changes nothing.
 fn handle(
     shared: &Arc<Shared>,
@@ -206,7 +209,10 @@ fn handle(
         Request::Measure(id) => {
             read_store(shared, |s| s.measure(id)).map(|m| Reply::Measure(m.map(Box::new)))
         }
-        Request::Measures => read_store(shared, |s| s.measures()).map(Reply::Measures),
+        Request::MeasuresAfter { after, limit } => {
+            let limit = (limit as usize).min(MAX_PAGE);
+            read_store(shared, |s| s.measures_after(after, limit)).map(Reply::Measures)
+        }
         Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
         Request::NextIds => read_store(shared, |s| s.next_ids())
             .map(|(goal, measure)| Reply::NextIds(goal, measure)),
@@ -254,13 +260,17 @@ fn change(
         Some(store) => apply(store).map_err(WireError::from),
         None => Err(WireError::Server("the server is stopping".into())),
     };
-    let push = result.as_ref().ok().map(|applied| {
-        Arc::new(frame::encode(&ServerMessage::Push(Push {
+    let push = match (&result, guard.as_ref()) {
+        (Ok(applied), Some(store)) => Some(Arc::new(frame::encode(&ServerMessage::Push(Push {
             seq: applied.seq,
             actor: actor.to_string(),
             changes: applied.changes.clone(),
-        })))
-    });
+            what: [Lang::De, Lang::En].map(|lang| {
+                crate::ops::history_message(store, applied.seq, lang).unwrap_or_default()
+            }),
+        })))),
+        _ => None,
+    };
     let response = ServerMessage::Response {
         id: request_id,
         result: Box::new(result.map(Reply::Applied)),

@@ -52,6 +52,9 @@ impl Repository for Watched {
     fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError> {
         self.read().for_each_measure(visit)
     }
+    fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError> {
+        self.read().measures_after(after, limit)
+    }
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError> {
         self.read().measure_ids()
     }

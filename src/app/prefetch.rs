@@ -1,0 +1,97 @@
+//! After the first frame, while the user does nothing, the table rows of every measure are read
+//! a page at a time (and the search index is built from the same pages), so a first visit of a
+//! goal sorts rows already in memory instead of decoding thousands of records. The event loop
+//! calls [`App::prefetch_step`] whenever no input is waiting; one page takes a few
+//! milliseconds, so a key pressed meanwhile waits at most that long.
+
+use super::App;
+use super::measures::Cached;
+use super::search::{SearchIndex, goal_order, place_of};
+use crate::model::MeasureId;
+
+/// Measures read per step.
+pub const PAGE: usize = 1000;
+
+/// How far the reading got.
+#[derive(Debug)]
+pub struct Prefetch {
+    /// The last measure read.
+    after: MeasureId,
+    /// The search index being built from the same pages; dropped when data changes meanwhile
+    /// or a search built its own.
+    index: Option<SearchIndex>,
+}
+
+impl Prefetch {
+    fn new() -> Prefetch {
+        Prefetch {
+            after: MeasureId(0),
+            index: Some(SearchIndex::default()),
+        }
+    }
+}
+
+impl App {
+    /// Whether rows remain to be read in the background.
+    pub fn prefetching(&self) -> bool {
+        self.prefetch.is_some()
+    }
+
+    /// Reads the next page of measures into the row cache; false once all are read. A read
+    /// that fails ends the prefetch (goals are then read as they are visited) and says why.
+    pub fn prefetch_step(&mut self) -> bool {
+        let Some(mut prefetch) = self.prefetch.take() else {
+            return false;
+        };
+        let page = match self.store.measures_after(prefetch.after, PAGE) {
+            Ok(page) => page,
+            Err(error) => {
+                self.say_error(&error);
+                return false;
+            }
+        };
+        let done = page.len() < PAGE;
+        if self.search_index.is_some() {
+            prefetch.index = None;
+        }
+        let order = prefetch.index.as_ref().map(|_| goal_order(self));
+        for measure in page {
+            prefetch.after = measure.id;
+            if let (Some(index), Some(order)) = (&mut prefetch.index, &order)
+                && let Some(place) = place_of(order, &self.links, measure.id)
+            {
+                index.push(place, &measure);
+            }
+            self.cache.insert(measure.id, Cached::new(measure));
+        }
+        if !done {
+            self.prefetch = Some(prefetch);
+            return true;
+        }
+        if let Some(mut index) = prefetch.index {
+            index.finish();
+            self.search_index = Some(index);
+        }
+        false
+    }
+
+    /// Reads every measure's row now (tests and benchmarks; the TUI reads them in idle time).
+    pub fn prefetch_all(&mut self) {
+        while self.prefetch_step() {}
+    }
+
+    /// Starts reading every measure's row from the first (at start and after everything was
+    /// read again).
+    pub(super) fn restart_prefetch(&mut self) {
+        self.prefetch = Some(Prefetch::new());
+    }
+
+    /// Data changed while the pages were read: the pages already read are patched like the
+    /// rest, but the half-built search index would miss the change, so it is given up (the
+    /// first search builds its own).
+    pub(super) fn prefetch_saw_change(&mut self) {
+        if let Some(prefetch) = &mut self.prefetch {
+            prefetch.index = None;
+        }
+    }
+}
