@@ -114,3 +114,57 @@ fn a_measure_open_in_a_colleagues_form_is_marked_with_the_name_until_the_form_cl
         "quartier did not end"
     );
 }
+
+/// What `server status` says client `pid` has open in a form.
+fn editing_of(
+    status: &quartier::net::protocol::ServerStatus,
+    pid: u32,
+) -> Option<quartier::store::Editing> {
+    status
+        .clients
+        .iter()
+        .find(|c| c.pid == pid)
+        .and_then(|c| c.editing)
+}
+
+#[test]
+fn the_open_form_is_told_again_to_a_new_server_after_a_kill_and_forgotten_when_closed() {
+    use quartier::model::MeasureId;
+    use quartier::net::client::ServerEvent;
+    use quartier::net::protocol::Hello;
+    use quartier::store::Editing;
+    use std::time::{Duration, Instant};
+    let db = Db::new();
+    let _stop = StopServer(&db.path);
+    let program = Path::new(env!("CARGO_BIN_EXE_quartier"));
+    let hello = Hello {
+        display_name: Some("anna".into()),
+        purpose: "TUI".into(),
+        lang: "de".into(),
+    };
+    let client = quartier::net::connect(&db.path, hello, Some(program)).expect("connect");
+    let events = client.subscribe();
+    let me = std::process::id();
+    let open = Some(Editing::Measure(MeasureId(1)));
+    client.set_editing(open);
+    assert_eq!(editing_of(&client.status().unwrap(), me), open);
+
+    let first = client.welcome().server_pid;
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &first.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let begun = Instant::now();
+    loop {
+        assert!(begun.elapsed() < Duration::from_secs(20), "no reconnect");
+        if let Ok(ServerEvent::Reconnected) = events.recv_timeout(Duration::from_millis(100)) {
+            break;
+        }
+    }
+    assert_ne!(client.welcome().server_pid, first);
+    assert_eq!(editing_of(&client.status().unwrap(), me), open);
+
+    client.set_editing(None);
+    assert_eq!(editing_of(&client.status().unwrap(), me), None);
+}
