@@ -79,8 +79,7 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
-    /// Who else has the database open in a TUI (through its server) and what they have open in
-    /// a form, sorted: the status bar names them, the measure table marks their records.
+    /// Who else has the database open in a TUI, and what in a form (see `presence.rs`).
     pub others: Vec<crate::net::client::Colleague>,
     /// The record open in this TUI's form as last told to the store ([`App::tell_editing`]).
     editing_told: Option<crate::store::Editing>,
