@@ -21,6 +21,7 @@ mod paste;
 pub mod popups;
 mod prefetch;
 mod presence;
+mod ranks;
 pub mod report;
 mod rows;
 pub(crate) mod scroll;
@@ -75,6 +76,8 @@ pub struct App {
     cache: HashMap<MeasureId, measures::Cached>,
     /// How far the background reading of all measures got; `None` when done.
     prefetch: Option<prefetch::Prefetch>,
+    /// The order of every measure by title and by Träger, once all are read.
+    ranks: HashMap<SortColumn, ranks::Ranks>,
     pub pane: MeasurePane,
     pub focus: Focus,
     pub mode: Mode,
@@ -141,6 +144,7 @@ impl App {
             counts: HashMap::new(),
             cache: HashMap::new(),
             prefetch: None,
+            ranks: HashMap::new(),
             rows_cache: HashMap::new(),
             measure_ids,
             orphans: Vec::new(),
