@@ -196,8 +196,9 @@ struct TestGroup {
 }
 
 impl TestGroup {
-    fn create() -> Option<TestGroup> {
-        let name = format!("qtest{}", std::process::id());
+    /// Creates group `qtest<pid><tag>` (tests run in parallel: each its own tag).
+    fn create(tag: &str) -> Option<TestGroup> {
+        let name = format!("qtest{}{tag}", std::process::id());
         let made = Command::new("groupadd").arg(&name).status().ok()?;
         if !made.success() {
             return None;
@@ -244,7 +245,7 @@ fn a_group_member_works_on_a_shared_database_and_an_outsider_gets_the_permission
         eprintln!("skipped: needs root to create a group and run clients as nobody");
         return;
     }
-    let Some(office) = TestGroup::create() else {
+    let Some(office) = TestGroup::create("m") else {
         eprintln!("skipped: groupadd not available");
         return;
     };
@@ -310,5 +311,49 @@ fn a_group_member_works_on_a_shared_database_and_an_outsider_gets_the_permission
     assert!(
         log.contains("nobody") && log.contains("Zweiter Start"),
         "{log}"
+    );
+}
+
+#[test]
+fn a_user_who_may_not_give_the_directory_to_the_group_is_told_so() {
+    if !is_root() {
+        eprintln!("skipped: needs root to create a group and run serve as nobody");
+        return;
+    }
+    let Some(office) = TestGroup::create("s") else {
+        eprintln!("skipped: groupadd not available");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let db = dir.path().join("db");
+    // nobody is not in the group, so the kernel refuses to give the directory to it.
+    let served = command(&db, &["serve", "--group", &office.name]);
+    let Ok(out) = Command::new("setpriv")
+        .args(["--reuid=nobody", "--regid=nogroup", "--clear-groups"])
+        .arg(served.get_program())
+        .args(served.get_args())
+        .env("LANG", "de_DE.UTF-8")
+        .env_remove("QUARTIER_DB")
+        .stdin(Stdio::null())
+        .output()
+    else {
+        eprintln!("skipped: setpriv not available");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "lässt sich nicht für die Gruppe {} freigeben",
+            office.name
+        )),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert_eq!(mode(&db) & 0o2070, 0, "not shared: {:o}", mode(&db));
+    assert!(
+        !quartier::net::socket::socket_path(&db).exists(),
+        "no server"
     );
 }
