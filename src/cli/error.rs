@@ -155,8 +155,16 @@ impl Localize for CliError {
                 path,
                 group,
                 source,
-            } => fill(
+            } if source.kind() == std::io::ErrorKind::PermissionDenied => fill(
                 lang.t(Text::ErrShareGroup),
+                &[("path", &path.display()), ("group", group)],
+            ),
+            CliError::ShareGroup {
+                path,
+                group,
+                source,
+            } => fill(
+                lang.t(Text::ErrShareGroupFailed),
                 &[
                     ("path", &path.display()),
                     ("group", group),

@@ -134,6 +134,7 @@ pub enum Text {
     ErrServerNotStarted,
     ErrUnknownGroup,
     ErrShareGroup,
+    ErrShareGroupFailed,
     ServerNone,
     HintServerRuns,
     LiveConnectionLost,

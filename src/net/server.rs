@@ -171,9 +171,18 @@ pub fn serve(
 
 /// Gives the database directory at `db` (created if missing) to group `gid` with mode 2770,
 /// and every file already in it (and in `blobs/`) to that group; opening the store then sets
-/// their modes (0660). A file this user may not change is left to the store's repair.
+/// their modes (0660). A file this user may not change is left to the store's repair; a
+/// directory this user may not give to the group is an error (and is removed again when this
+/// call created it).
 fn share_database(db: &Path, gid: u32) -> io::Result<()> {
-    crate::files::share_dir(db, gid)?;
+    let existed = db.exists();
+    if let Err(error) = crate::files::share_dir(db, gid) {
+        if !existed {
+            // Nothing is left behind: the directory this call created goes again.
+            let _ = std::fs::remove_dir(db);
+        }
+        return Err(error);
+    }
     for dir in [db.to_path_buf(), db.join("blobs")] {
         if dir != db && dir.is_dir() {
             crate::files::share_dir(&dir, gid)?;
