@@ -45,8 +45,10 @@ pub fn document(store: &dyn Repository) -> Result<String, StoreError> {
 }
 
 /// Creates the backup directory (0700); a file in its place is a `NotADirectory` error. Errors
-/// name the directory.
-fn create_directory(dir: &Path) -> std::io::Result<()> {
+/// name the directory. When the database directory is shared with a group (`serve --group`),
+/// so is the backup directory (2770, best effort: it may belong to a colleague already), and
+/// the backups are written for the group too ([`crate::files::Access::Group`]).
+fn create_directory(dir: &Path, database: &Path) -> std::io::Result<crate::files::Access> {
     if dir.exists() && !dir.is_dir() {
         let error = std::io::Error::from(std::io::ErrorKind::NotADirectory);
         return Err(crate::files::at_path(dir, error));
@@ -55,7 +57,14 @@ fn create_directory(dir: &Path) -> std::io::Result<()> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| crate::files::at_path(dir, e))
+        .map_err(|e| crate::files::at_path(dir, e))?;
+    let Some(gid) = crate::files::shared_group(database) else {
+        return Ok(crate::files::Access::Private);
+    };
+    if crate::files::shared_group(dir) != Some(gid) {
+        let _ = crate::files::share_dir(dir, gid);
+    }
+    Ok(crate::files::Access::Group)
 }
 
 /// The daily backup of the database at `database`, read through `store`: written when
@@ -71,9 +80,9 @@ pub fn daily(
     if path.exists() {
         return Ok(None);
     }
-    create_directory(&dir)?;
+    let access = create_directory(&dir, database)?;
     let text = document(store)?;
-    crate::files::write_private(&path, text.as_bytes(), false)?;
+    crate::files::write_atomically(&path, text.as_bytes(), false, access)?;
     prune(&dir).map_err(|e| crate::files::at_path(&dir, e))?;
     Ok(Some(path))
 }
@@ -100,16 +109,16 @@ pub fn on_demand(
     database: &Path,
     to: Option<&Path>,
 ) -> Result<PathBuf, BackupError> {
-    let path = match to {
-        Some(path) => path.to_path_buf(),
+    let (path, access) = match to {
+        Some(path) => (path.to_path_buf(), crate::files::Access::Private),
         None => {
             let dir = directory(database);
-            create_directory(&dir)?;
+            let access = create_directory(&dir, database)?;
             let stamp = chrono::Local::now().format("%Y-%m-%d-%H%M%S");
-            dir.join(format!("quartier-{stamp}.json"))
+            (dir.join(format!("quartier-{stamp}.json")), access)
         }
     };
-    crate::files::write_private(&path, document(store)?.as_bytes(), false)?;
+    crate::files::write_atomically(&path, document(store)?.as_bytes(), false, access)?;
     Ok(path)
 }
 

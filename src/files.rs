@@ -1,6 +1,11 @@
 //! Writing whole files so that nobody ever sees half of one: every export, report, backup and
 //! draft goes through [`write_atomically`]. Errors carry the path they concern ([`PathError`]);
 //! `i18n::explain_io` turns them into the user's line. No user text here (a lower layer).
+//!
+//! Also who may read the database directory: the owner only (0700, files 0600), or, after
+//! `quartier serve --group NAME`, an office group too. The directory itself is the record of
+//! that choice: a directory that is setgid and group-writable (`g+rws`, 2770) is shared with
+//! its group ([`shared_group`]), and everything quartier and sled write into it is 0660.
 
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
@@ -14,6 +19,47 @@ pub enum Access {
     Shared,
     /// The owner only (0600): backups and everything written from the TUI.
     Private,
+    /// The owner and the file's group (0660): backups of a database shared with a group.
+    Group,
+}
+
+/// Mode of a directory shared with its group: setgid (new files get its group) and rwx for
+/// owner and group.
+pub const GROUP_DIR_MODE: u32 = 0o2770;
+
+/// Mode of a file in a directory shared with its group.
+pub const GROUP_FILE_MODE: u32 = 0o660;
+
+/// The group `dir` is shared with: its gid when it is setgid and readable, writable and
+/// searchable by its group (`g+rws`), else `None` (owner only).
+pub fn shared_group(dir: &Path) -> Option<u32> {
+    let meta = std::fs::metadata(dir).ok()?;
+    let mode = std::os::unix::fs::PermissionsExt::mode(&meta.permissions());
+    (meta.is_dir() && mode & 0o2070 == 0o2070).then(|| meta.gid())
+}
+
+/// Makes `dir` (created if missing) shared with group `gid`: group `gid`, mode 2770. Fails
+/// when this user may not give the directory to that group (not its owner, or not a member).
+pub fn share_dir(dir: &Path, gid: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| at_path(dir, e))?;
+    std::os::unix::fs::chown(dir, None, Some(gid)).map_err(|e| at_path(dir, e))?;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(GROUP_DIR_MODE))
+        .map_err(|e| at_path(dir, e))
+}
+
+/// Lets this process create files its group may read and write (umask 007 instead of the
+/// 077 set at start), for a server or store working in a directory shared with a group: sled
+/// creates its files with the mask, from its own threads too.
+pub fn allow_group_access() {
+    // SAFETY: umask only sets the process's file-creation mask; it cannot fail.
+    unsafe {
+        libc::umask(0o007);
+    }
 }
 
 /// The error [`write_atomically`] gives for a path that exists but is not a regular file (a
@@ -97,14 +143,18 @@ pub fn mount_point(path: &Path) -> PathBuf {
 /// last step is then a hard link, which never replaces a file (on file systems without hard
 /// links, a rename after the check at the start). With `replace` true only a regular file is
 /// replaced: a device, directory or symbolic link at `path` is a [`NotRegularFile`] error.
-/// New files are 0600 whatever the [`Access`].
+/// New files are 0600, except with [`Access::Group`] (0660, whatever the umask).
 pub fn write_atomically(
     path: &Path,
     bytes: &[u8],
     replace: bool,
-    _access: Access,
+    access: Access,
 ) -> std::io::Result<()> {
-    write_file(path, bytes, replace).map_err(|e| at_path(path, e))
+    let mode = match access {
+        Access::Shared | Access::Private => 0o600,
+        Access::Group => GROUP_FILE_MODE,
+    };
+    write_file(path, bytes, replace, mode).map_err(|e| at_path(path, e))
 }
 
 /// Writes `bytes` to `path` readable by the owner only (0600), never half a file (see
@@ -114,7 +164,7 @@ pub fn write_private(path: &Path, bytes: &[u8], replace: bool) -> std::io::Resul
     write_atomically(path, bytes, replace, Access::Private)
 }
 
-fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
+fn write_file(path: &Path, bytes: &[u8], replace: bool, mode: u32) -> std::io::Result<()> {
     let exists = || std::io::Error::from(std::io::ErrorKind::AlreadyExists);
     match path.symlink_metadata() {
         Ok(_) if !replace => return Err(exists()),
@@ -141,6 +191,10 @@ fn write_file(path: &Path, bytes: &[u8], replace: bool) -> std::io::Result<()> {
             .create_new(true)
             .mode(0o600)
             .open(&temporary)?;
+        if mode != 0o600 {
+            use std::os::unix::fs::PermissionsExt;
+            file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+        }
         file.write_all(bytes)?;
         file.sync_all()
     };
@@ -185,6 +239,29 @@ mod tests {
         write_atomically(&shared, b"a;b", false, Access::Shared).unwrap();
         let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "exports hold contacts too");
+    }
+
+    #[test]
+    fn a_setgid_group_writable_directory_is_shared_and_its_backups_are_0660() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(
+            shared_group(dir.path()),
+            None,
+            "a new temporary dir is private"
+        );
+        let gid = std::fs::metadata(dir.path()).unwrap().gid();
+        let shared = dir.path().join("db");
+        share_dir(&shared, gid).unwrap();
+        let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+        assert_eq!(mode, 0o2770);
+        assert_eq!(shared_group(&shared), Some(gid));
+        // Group rwx without setgid is not the record of `serve --group`.
+        std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o770)).unwrap();
+        assert_eq!(shared_group(&shared), None);
+        let file = dir.path().join("backup.json");
+        write_atomically(&file, b"{}", false, Access::Group).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o660, "0660 whatever the umask");
     }
 
     #[test]

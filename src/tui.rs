@@ -178,6 +178,8 @@ fn event_loop<B: Backend>(
             next = receiver.try_recv().ok();
         }
         if changed {
+            // Colleagues see `✎` at a record while this TUI has it open in a form.
+            app.tell_editing();
             terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
         }
     }

@@ -19,7 +19,6 @@ impl App {
             ServerEvent::Stopped => self.say_text(MessageKind::Info, Text::LiveServerStopped),
             ServerEvent::Presence(mut others) => {
                 others.sort();
-                others.dedup();
                 self.others = others;
             }
             ServerEvent::Reconnected => {

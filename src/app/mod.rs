@@ -22,6 +22,7 @@ mod navigate;
 mod paste;
 pub mod popups;
 mod prefetch;
+mod presence;
 mod ranks;
 pub mod report;
 mod rows;
@@ -83,8 +84,10 @@ pub struct App {
     pub focus: Focus,
     pub mode: Mode,
     pub message: Option<Message>,
-    /// Who else has the database open in a TUI (through its server), for the status bar.
-    pub others: Vec<String>,
+    /// Who else has the database open in a TUI, and what in a form (see `presence.rs`).
+    pub others: Vec<crate::net::client::Colleague>,
+    /// The record open in this TUI's form as last told to the store ([`App::tell_editing`]).
+    editing_told: Option<crate::store::Editing>,
     /// The last [`messages::LOG_LEN`] messages, newest last (the `Ctrl-g` overlay).
     message_log: std::collections::VecDeque<messages::Logged>,
     /// The selected measure as the detail pane shows it (see [`App::refresh_detail`]).
@@ -152,6 +155,7 @@ impl App {
             mode: Mode::Normal,
             message: None,
             others: Vec::new(),
+            editing_told: None,
             message_log: std::collections::VecDeque::new(),
             detail: Detail::default(),
             detail_scroll: 0,

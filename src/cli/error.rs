@@ -48,6 +48,14 @@ pub enum CliError {
     XlsxNeedsFile,
     #[error(transparent)]
     Connect(#[from] crate::net::ConnectError),
+    #[error("no group {0}")]
+    UnknownGroup(String),
+    #[error("cannot share {path} with group {group}: {source}")]
+    ShareGroup {
+        path: std::path::PathBuf,
+        group: String,
+        source: std::io::Error,
+    },
 }
 
 impl From<crate::demo::DemoError> for CliError {
@@ -141,6 +149,29 @@ impl Localize for CliError {
             CliError::Today(value) => fill(lang.t(Text::ErrToday), &[("value", value)]),
             CliError::XlsxNeedsFile => lang.t(Text::ErrXlsxNeedsFile).into(),
             CliError::Connect(error) => connect_message(error, lang),
+            CliError::UnknownGroup(group) => {
+                fill(lang.t(Text::ErrUnknownGroup), &[("group", group)])
+            }
+            CliError::ShareGroup {
+                path,
+                group,
+                source,
+            } if source.kind() == std::io::ErrorKind::PermissionDenied => fill(
+                lang.t(Text::ErrShareGroup),
+                &[("path", &path.display()), ("group", group)],
+            ),
+            CliError::ShareGroup {
+                path,
+                group,
+                source,
+            } => fill(
+                lang.t(Text::ErrShareGroupFailed),
+                &[
+                    ("path", &path.display()),
+                    ("group", group),
+                    ("reason", &crate::i18n::explain_io(path, source, lang)),
+                ],
+            ),
         }
         .chars()
         .map(|c| {

@@ -146,6 +146,9 @@ pub enum Command {
         /// Stop after this many seconds without a client.
         #[arg(long, value_name = "SECONDS")]
         idle_exit: Option<u64>,
+        /// Share the database with this Unix group (directory 2770, files and socket 0660).
+        #[arg(long, value_name = "GROUP")]
+        group: Option<String>,
     },
     /// The database's server: status or stop.
     #[command(subcommand)]
@@ -236,8 +239,12 @@ pub fn run(cli: Cli) -> i32 {
 fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
     let path = database_path(cli.db)?;
     match cli.command {
-        Some(Command::Serve { detach, idle_exit }) => {
-            return server::serve(&path, detach, idle_exit);
+        Some(Command::Serve {
+            detach,
+            idle_exit,
+            group,
+        }) => {
+            return server::serve(&path, detach, idle_exit, group.as_deref());
         }
         Some(Command::Server(command)) => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -26,11 +26,22 @@ pub enum ServerCommand {
     Stop,
 }
 
-/// Runs the server in the foreground (`--detach`: in the background, as clients start it).
-pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, CliError> {
+/// Runs the server in the foreground (`--detach`: in the background, as clients start it);
+/// `group` shares the database with that Unix group (a name or a number).
+pub fn serve(
+    path: &Path,
+    detach: bool,
+    idle_exit: Option<u64>,
+    group: Option<&str>,
+) -> Result<i32, CliError> {
+    let gid = match group {
+        Some(name) => Some(group_id(name).ok_or_else(|| CliError::UnknownGroup(name.to_string()))?),
+        None => None,
+    };
     let options = ServeOptions {
         idle_exit: idle_exit.map(Duration::from_secs),
         detach,
+        group: gid,
     };
     let housekeeping = |store: &crate::store::Store, log: &crate::net::log::Log| {
         for repair in store.repairs() {
@@ -54,6 +65,11 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
             }
         }
         Err(crate::net::ServeError::Store(error)) => Err(CliError::Store(error)),
+        Err(crate::net::ServeError::Share { path, source, .. }) => Err(CliError::ShareGroup {
+            path,
+            group: group.unwrap_or_default().to_string(),
+            source,
+        }),
         Err(crate::net::ServeError::Socket { path, source }) => {
             Err(CliError::Connect(ConnectError::Failed {
                 socket: path,
@@ -61,6 +77,20 @@ pub fn serve(path: &Path, detach: bool, idle_exit: Option<u64>) -> Result<i32, C
             }))
         }
     }
+}
+
+/// The id of the Unix group `name` (from /etc/group, as user names come from /etc/passwd), or
+/// `name` itself when it is a number.
+fn group_id(name: &str) -> Option<u32> {
+    if let Ok(gid) = name.parse::<u32>() {
+        return Some(gid);
+    }
+    let groups = std::fs::read_to_string("/etc/group").ok()?;
+    groups.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        (fields.next()? == name).then_some(())?;
+        fields.nth(1)?.parse::<u32>().ok()
+    })
 }
 
 /// Whether a server answers for `path` within two seconds.
@@ -114,10 +144,11 @@ pub fn run(
     match command {
         ServerCommand::Status { json } => {
             let status = client.status()?;
+            let codes = goal_codes(&client, &status)?;
             if json {
-                output::json(out, &status_json(&status))?;
+                output::json(out, &status_json(&status, &codes))?;
             } else {
-                for line in status_lines(&status, lang) {
+                for line in status_lines(&status, &codes, lang) {
                     output::line(out, &line)?;
                 }
             }
@@ -143,7 +174,35 @@ fn wait_gone(socket: &Path) {
 
 use crate::text::local_time;
 
-fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
+/// Goal codes by id, read only when a client has a goal open in a form.
+type GoalCodes = std::collections::HashMap<crate::model::GoalId, String>;
+
+fn goal_codes(client: &Client, status: &ServerStatus) -> Result<GoalCodes, CliError> {
+    use crate::store::{Editing, Repository};
+    let any_goal = status
+        .clients
+        .iter()
+        .any(|c| matches!(c.editing, Some(Editing::Goal(_))));
+    if !any_goal {
+        return Ok(GoalCodes::new());
+    }
+    Ok(client
+        .goals()?
+        .into_iter()
+        .map(|g| (g.id, g.code))
+        .collect())
+}
+
+/// What a client has open in a form: `M-0012`, or a goal's code.
+fn editing_text(editing: Option<crate::store::Editing>, codes: &GoalCodes) -> Option<String> {
+    use crate::store::Editing;
+    match editing? {
+        Editing::Measure(id) => Some(id.to_string()),
+        Editing::Goal(id) => Some(codes.get(&id).cloned().unwrap_or_else(|| "?".into())),
+    }
+}
+
+fn status_lines(status: &ServerStatus, codes: &GoalCodes, lang: Lang) -> Vec<String> {
     let uptime = (chrono::Utc::now().timestamp_millis() - status.started_ms).max(0) / 1000;
     let mut lines = vec![
         fill(
@@ -185,12 +244,16 @@ fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
             Some(name) => format!("{name} ({})", client.user),
             None => client.user.clone(),
         };
-        lines.push(format!(
+        let mut line = format!(
             "  {who}  pid {}  {}  {}",
             client.pid,
             local_time(client.since_ms),
             client.purpose
-        ));
+        );
+        if let Some(open) = editing_text(client.editing, codes) {
+            line.push_str(&format!("  ✎ {open}"));
+        }
+        lines.push(line);
     }
     lines
         .into_iter()
@@ -198,7 +261,7 @@ fn status_lines(status: &ServerStatus, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-fn status_json(status: &ServerStatus) -> serde_json::Value {
+fn status_json(status: &ServerStatus, codes: &GoalCodes) -> serde_json::Value {
     serde_json::json!({
         "pid": status.pid,
         "started": local_time(status.started_ms),
@@ -212,6 +275,7 @@ fn status_json(status: &ServerStatus) -> serde_json::Value {
             "pid": c.pid,
             "since": local_time(c.since_ms),
             "open": c.purpose,
+            "editing": editing_text(c.editing, codes),
         })).collect::<Vec<_>>(),
     })
 }

@@ -178,6 +178,11 @@ pub fn text(text: Text) -> &'static str {
         }
         ErrServerFailed => "Server unter {path}: {reason}",
         ErrServerNotStarted => "Der Server ist nicht gestartet: {log}",
+        ErrUnknownGroup => "Die Gruppe {group} gibt es nicht (siehe /etc/group).",
+        ErrShareGroup => {
+            "{path} lässt sich nicht für die Gruppe {group} freigeben: das kann nur root oder der Eigentümer des Verzeichnisses, wenn er Mitglied der Gruppe ist."
+        }
+        ErrShareGroupFailed => "{path} lässt sich nicht für die Gruppe {group} freigeben: {reason}",
         ServerNone => "Kein Server läuft für {path}.",
         PresenceOthers => "auch hier: {names}",
         LiveConnectionLost => "Verbindung zum Server verloren – verbinde neu …",

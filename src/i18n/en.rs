@@ -174,6 +174,11 @@ pub fn text(text: Text) -> &'static str {
         }
         ErrServerFailed => "Server at {path}: {reason}",
         ErrServerNotStarted => "The server did not start: {log}",
+        ErrUnknownGroup => "There is no group {group} (see /etc/group).",
+        ErrShareGroup => {
+            "Cannot share {path} with the group {group}: only root, or the directory's owner if a member of the group, can."
+        }
+        ErrShareGroupFailed => "Cannot share {path} with the group {group}: {reason}",
         ServerNone => "No server is running for {path}.",
         PresenceOthers => "also here: {names}",
         LiveConnectionLost => "Connection to the server lost – reconnecting …",

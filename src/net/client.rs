@@ -22,6 +22,7 @@ use super::connect::{dial, failed};
 use super::frame::{self, MAX_FRAME};
 use super::lock;
 
+mod presence;
 mod repository;
 use super::protocol::{
     ClientMessage, Hello, PROTOCOL, Push, Reply, Request, ServerMessage, ServerStatus, Welcome,
@@ -29,6 +30,7 @@ use super::protocol::{
 };
 use crate::ops::Applied;
 use crate::store::StoreError;
+pub use presence::Colleague;
 
 /// How long the background reconnection keeps trying before it waits for the next request.
 const RECONNECT_FOR: Duration = Duration::from_secs(60);
@@ -70,8 +72,9 @@ pub enum ServerEvent {
     Stopped,
     /// Connected again: changes made meanwhile were not pushed, so read everything again.
     Reconnected,
-    /// Who else has a TUI open on the database now (names as `server status` shows them).
-    Presence(Vec<String>),
+    /// Who else has a TUI open on the database now (names as `server status` shows them), and
+    /// what they have open in a form.
+    Presence(Vec<Colleague>),
 }
 
 /// How to connect again: the database and the program to start as its server.
@@ -95,6 +98,8 @@ struct Inner {
     incoming_sender: Sender<Incoming>,
     events: Mutex<Option<Sender<ServerEvent>>>,
     next_id: AtomicU64,
+    /// The record open in a form, as last told to the server ([`Client::set_editing`]).
+    editing: Mutex<Option<crate::store::Editing>>,
 }
 
 /// The current connection, if any, and how many there have been.
@@ -156,6 +161,7 @@ impl Client {
             incoming_sender,
             events: Mutex::new(None),
             next_id: AtomicU64::new(1),
+            editing: Mutex::new(None),
         });
         install(&inner, &mut lock(&inner.line), stream).map_err(|e| failed(socket, e))?;
         Ok(Client { inner })
@@ -268,7 +274,9 @@ fn redial(inner: &Arc<Inner>, line: &mut Line) -> Result<(), StoreError> {
     };
     let (stream, welcome) = connected.map_err(|_| StoreError::ServerGone)?;
     line.welcome = welcome;
-    install(inner, line, stream).map_err(|_| StoreError::ServerGone)
+    install(inner, line, stream).map_err(|_| StoreError::ServerGone)?;
+    presence::tell_editing(inner, line);
+    Ok(())
 }
 
 /// Makes `stream` the current line and starts its reading thread.
@@ -301,16 +309,7 @@ fn read_messages(
             Ok(ServerMessage::Push(push)) => tell(inner, ServerEvent::Pushed(push)),
             Ok(ServerMessage::Closing) => announced = true,
             Ok(ServerMessage::Presence(clients)) => {
-                let me = std::process::id();
-                let others = clients
-                    .into_iter()
-                    .filter(|c| c.pid != me && c.purpose == "TUI")
-                    .map(|c| match c.display_name {
-                        Some(name) => crate::text::sanitize_line(&name).into_owned(),
-                        None => c.user,
-                    })
-                    .collect();
-                tell(inner, ServerEvent::Presence(others));
+                tell(inner, ServerEvent::Presence(presence::colleagues(clients)));
             }
             Ok(ServerMessage::Welcome(_)) => {}
             Err(_) => break,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Change, Op};
-use crate::store::{HistoryEntry, Link};
+use crate::store::{Editing, HistoryEntry, Link};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
 pub const PROTOCOL: u32 = 3;
@@ -80,7 +80,13 @@ pub struct Welcome {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ClientMessage {
     Hello(Hello),
-    Request { id: u64, request: Request },
+    Request {
+        id: u64,
+        request: Request,
+    },
+    /// The record this client has open in a form now (`None`: none); no answer, the server
+    /// tells everyone in the next [`ServerMessage::Presence`].
+    Editing(Option<Editing>),
 }
 
 /// What a client asks.
@@ -137,7 +143,8 @@ pub enum ServerMessage {
         result: Box<Result<Reply, WireError>>,
     },
     Push(Push),
-    /// Who is connected now; sent to everyone when someone comes or goes.
+    /// Who is connected now and what they have open in a form; sent to everyone when someone
+    /// comes or goes or opens or closes a form.
     Presence(Vec<ClientInfo>),
     /// The server is stopping on purpose (`server stop`, a signal, idle): do not start a new
     /// one behind the user's back.
@@ -209,6 +216,8 @@ pub struct ClientInfo {
     pub pid: u32,
     pub since_ms: i64,
     pub purpose: String,
+    /// The record the client has open in a form, if any.
+    pub editing: Option<Editing>,
 }
 
 /// A store error as it crosses the wire: the variants a client acts on keep their data, the

@@ -36,6 +36,9 @@ pub struct ServeOptions {
     pub idle_exit: Option<Duration>,
     /// Leave the terminal's session: started in the background by a client.
     pub detach: bool,
+    /// Share the database with this group (`serve --group`): directory 2770, files and socket
+    /// 0660. Without it a directory shared before stays shared ([`crate::files::shared_group`]).
+    pub group: Option<u32>,
 }
 
 /// Why the server did not start.
@@ -45,6 +48,13 @@ pub enum ServeError {
     Store(#[from] StoreError),
     #[error("socket {path}: {source}")]
     Socket { path: PathBuf, source: io::Error },
+    /// The database directory could not be given to the group of `serve --group`.
+    #[error("sharing {path} with group {gid}: {source}")]
+    Share {
+        path: PathBuf,
+        gid: u32,
+        source: io::Error,
+    },
 }
 
 /// What the main thread of the server is told.
@@ -98,6 +108,17 @@ pub fn serve(
         // Own session: a hang-up of the terminal that started it does not reach the server.
         let _ = rustix::process::setsid();
     }
+    if let Some(gid) = options.group {
+        share_database(db, gid).map_err(|source| ServeError::Share {
+            path: db.to_path_buf(),
+            gid,
+            source,
+        })?;
+    }
+    if crate::files::shared_group(db).is_some() {
+        // The log, the socket and every file sled writes: the group's too.
+        crate::files::allow_group_access();
+    }
     let log = Log::open(db);
     if options.detach {
         log.capture_stderr();
@@ -112,7 +133,7 @@ pub fn serve(
     };
     housekeeping(&store, &log);
     let socket = socket::socket_path(db);
-    let listener = bind(&socket).map_err(|source| ServeError::Socket {
+    let listener = bind(&socket, db).map_err(|source| ServeError::Socket {
         path: socket.clone(),
         source,
     })?;
@@ -153,16 +174,51 @@ pub fn serve(
     Ok(())
 }
 
+/// Gives the database directory at `db` (created if missing) to group `gid` with mode 2770,
+/// and every file already in it (and in `blobs/`) to that group; opening the store then sets
+/// their modes (0660). A file this user may not change is left to the store's repair; a
+/// directory this user may not give to the group is an error (and is removed again when this
+/// call created it).
+fn share_database(db: &Path, gid: u32) -> io::Result<()> {
+    let existed = db.exists();
+    if let Err(error) = crate::files::share_dir(db, gid) {
+        if !existed {
+            // Nothing is left behind: the directory this call created goes again.
+            let _ = std::fs::remove_dir(db);
+        }
+        return Err(error);
+    }
+    for dir in [db.to_path_buf(), db.join("blobs")] {
+        if dir != db && dir.is_dir() {
+            crate::files::share_dir(&dir, gid)?;
+        }
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = std::os::unix::fs::chown(entry.path(), None, Some(gid));
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Binds the socket, replacing a stale one: the database lock is ours, so no other server
-/// can be listening on it.
-fn bind(socket: &Path) -> io::Result<UnixListener> {
+/// can be listening on it. The socket is 0600, or 0660 when the database directory `db` is
+/// shared with a group (connecting needs write permission on it).
+fn bind(socket: &Path, db: &Path) -> io::Result<UnixListener> {
+    use std::os::unix::fs::PermissionsExt;
     socket::prepare_socket_dir(socket)?;
     match std::fs::remove_file(socket) {
         Ok(()) => {}
         Err(e) if e.kind() == io::ErrorKind::NotFound => {}
         Err(e) => return Err(e),
     }
-    UnixListener::bind(socket)
+    let listener = UnixListener::bind(socket)?;
+    let mode = match crate::files::shared_group(db) {
+        Some(_) => crate::files::GROUP_FILE_MODE,
+        None => 0o600,
+    };
+    std::fs::set_permissions(socket, std::fs::Permissions::from_mode(mode))?;
+    Ok(listener)
 }
 
 fn watch_signals(shared: &Arc<Shared>) {

@@ -53,18 +53,24 @@ fn path_hash(path: &Path) -> u64 {
 fn short_socket_dir() -> PathBuf {
     match std::env::var_os("XDG_RUNTIME_DIR").map(PathBuf::from) {
         Some(dir) if dir.is_absolute() && dir.as_os_str().len() < 64 => dir,
-        _ => std::env::temp_dir().join(format!("quartier-{}", rustix::process::getuid().as_raw())),
+        _ => private_socket_dir(),
     }
 }
 
+/// The private socket directory of this user, `/tmp/quartier-<uid>`.
+fn private_socket_dir() -> PathBuf {
+    std::env::temp_dir().join(format!("quartier-{}", rustix::process::getuid().as_raw()))
+}
+
 /// Makes sure the directory of `socket` exists; a private `/tmp/quartier-<uid>` is created
-/// 0700 and refused when someone else owns it.
+/// 0700 and refused when someone else owns it. (A database directory is never refused here:
+/// one shared with a group belongs to whoever created it.)
 pub fn prepare_socket_dir(socket: &Path) -> std::io::Result<()> {
     let Some(dir) = socket.parent() else {
         return Ok(());
     };
     if dir.exists() {
-        if dir.starts_with(std::env::temp_dir()) && dir != std::env::temp_dir() {
+        if dir == private_socket_dir() {
             let meta = std::fs::metadata(dir)?;
             let uid = rustix::process::getuid().as_raw();
             if std::os::unix::fs::MetadataExt::uid(&meta) != uid {

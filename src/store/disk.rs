@@ -42,6 +42,16 @@ pub fn is_disk_full(error: &std::io::Error) -> bool {
     ) || matches!(error.raw_os_error(), Some(28 | 122))
 }
 
+/// Modes of directories and files in the database directory `dir`: (0700, 0600) for its owner
+/// only, (2770, 0660) when it is shared with a group (`quartier serve --group`, see
+/// [`crate::files::shared_group`]).
+pub fn modes(dir: &Path) -> (u32, u32) {
+    match crate::files::shared_group(dir) {
+        Some(_) => (crate::files::GROUP_DIR_MODE, crate::files::GROUP_FILE_MODE),
+        None => (0o700, 0o600),
+    }
+}
+
 /// A copy of sled's files in the system's temporary directory (on another disk), deleted on
 /// drop.
 pub struct TempCopy(PathBuf);
@@ -226,12 +236,16 @@ pub fn keep_damaged_blobs(dir: &Path) -> std::io::Result<Vec<Repair>> {
             continue;
         };
         let kept = dir.join(DAMAGED);
-        std::os::unix::fs::DirBuilderExt::mode(std::fs::DirBuilder::new().recursive(true), 0o700)
-            .create(&kept)?;
+        let (dir_mode, file_mode) = modes(dir);
+        std::os::unix::fs::DirBuilderExt::mode(
+            std::fs::DirBuilder::new().recursive(true),
+            dir_mode,
+        )
+        .create(&kept)?;
         let copy = kept.join(format!("blob-{lsn}"));
         if copy.symlink_metadata().is_err() {
             std::fs::copy(&path, &copy)?;
-            std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o600))?;
+            std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(file_mode))?;
             std::fs::File::open(&copy)?.sync_all()?;
             std::fs::File::open(&kept)?.sync_all()?;
         }
@@ -274,6 +288,8 @@ pub fn size_of(dir: &Path) -> u64 {
 pub struct BlobSync {
     dir: PathBuf,
     synced: HashSet<OsString>,
+    /// Mode of a new blob: 0600, or 0660 in a directory shared with a group.
+    mode: u32,
 }
 
 impl BlobSync {
@@ -284,11 +300,12 @@ impl BlobSync {
         BlobSync {
             dir: dir.join(BLOBS),
             synced: synced.into_iter().collect(),
+            mode: modes(dir).1,
         }
     }
 
-    /// Makes every blob file written since the last call private (0600) and durable, then the
-    /// directory that names them. Costs one directory listing when nothing is new.
+    /// Makes every blob file written since the last call private (0600, or 0660 when the
+    /// database is shared with a group) and durable, then the directory that names them. Costs one directory listing when nothing is new.
     pub fn sync_new(&mut self) -> std::io::Result<()> {
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(entries) => entries,
@@ -307,7 +324,7 @@ impl BlobSync {
                     Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
                     Err(e) => return Err(e),
                 };
-                file.set_permissions(std::fs::Permissions::from_mode(0o600))?;
+                file.set_permissions(std::fs::Permissions::from_mode(self.mode))?;
                 file.sync_all()?;
                 new = true;
             }

@@ -29,7 +29,7 @@ pub use error::{RecordName, StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
 pub use messages::changed_since;
 pub use records::{Link, Revision, encode_goal, encode_measure};
-pub use repository::{GoalStats, Repository, goal_stats};
+pub use repository::{Editing, GoalStats, Repository, goal_stats};
 
 use crate::model::{GoalId, MeasureId};
 use crate::ops::{Applied, Op};

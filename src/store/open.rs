@@ -35,22 +35,37 @@ fn open_sled(path: &Path) -> Result<sled::Db, sled::Error> {
     }
 }
 
-/// Makes the database directory readable by its owner only (0700) and every file in it
-/// (and in `blobs/`) 0600, also for a directory created by an older version or another tool.
-/// Best effort: a file that cannot be changed (another owner) is left as it is, and then the
+/// Gives the database directory, `blobs/` and `damaged/` and every file in them the modes of
+/// [`disk::modes`]: the owner's only (0700, files 0600), also for a directory created by an
+/// older version or another tool; or, for a directory shared with a group (`serve --group`),
+/// 2770 and 0660, so that opening never takes group access away from such a database. A
+/// user's draft (`draft-<user>.json`, and temporary files) stays its writer's only. Best
+/// effort: a file that cannot be changed (another owner) is left as it is, and then the
 /// directory's own mode still keeps others out.
-fn restrict_permissions(path: &Path) {
+fn set_modes(path: &Path) {
     use std::os::unix::fs::PermissionsExt;
-    for dir in [path.to_path_buf(), path.join("blobs")] {
-        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700));
+    let (dir_mode, file_mode) = disk::modes(path);
+    for dir in [
+        path.to_path_buf(),
+        path.join("blobs"),
+        path.join(disk::DAMAGED),
+    ] {
+        if dir != path && !dir.is_dir() {
+            continue;
+        }
+        let _ = std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(dir_mode));
         let Ok(entries) = std::fs::read_dir(&dir) else {
             continue;
         };
         for entry in entries.flatten() {
-            if entry.file_type().is_ok_and(|t| t.is_file()) {
-                let _ =
-                    std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(0o600));
+            if !entry.file_type().is_ok_and(|t| t.is_file()) {
+                continue;
             }
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let own = name.starts_with("draft-") || name.starts_with('.');
+            let mode = if own { 0o600 } else { file_mode };
+            let _ = std::fs::set_permissions(entry.path(), std::fs::Permissions::from_mode(mode));
         }
     }
 }
@@ -68,6 +83,10 @@ impl Store {
     /// Opens the database directory at `path`, creating and seeding it on first use.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let io = |source| io_error(path, source);
+        if crate::files::shared_group(path).is_some() {
+            // sled creates its files with the process's mask: let the group write them too.
+            crate::files::allow_group_access();
+        }
         let lock = take_lock(path)?;
         // An unfinished snapshot would be taken for the newest one and make sled refuse the
         // database; a damaged blob makes sled drop the log from there on, so its copy is kept.
@@ -80,7 +99,7 @@ impl Store {
             .as_ref()
             .map_or(path, |r| r.copy.dir())
             .to_path_buf();
-        restrict_permissions(&files);
+        set_modes(&files);
         let trees = Trees::open(&db)?;
         let prepared = migrate::prepare(&trees)?;
         let db_file = File::open(files.join("db")).map_err(io)?;
@@ -132,7 +151,8 @@ fn io_error(path: &Path, source: std::io::Error) -> StoreError {
     }
 }
 
-/// Creates the database directory (0700) if needed and takes `quartier.lock` in it.
+/// Creates the database directory (0700) if needed and takes `quartier.lock` in it (0600, or
+/// 0660 in a directory shared with a group).
 fn take_lock(path: &Path) -> Result<File, StoreError> {
     let io = |source| io_error(path, source);
     std::fs::DirBuilder::new()
@@ -145,7 +165,7 @@ fn take_lock(path: &Path) -> Result<File, StoreError> {
         .write(true)
         .create(true)
         .truncate(false)
-        .mode(0o600)
+        .mode(disk::modes(path).1)
         .open(path.join(LOCK_FILE))
         .map_err(io)?;
     // A lock being released this very moment (a process exiting, or a child forked by this

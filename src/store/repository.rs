@@ -59,6 +59,11 @@ pub trait Repository: Send + std::any::Any {
     /// Integrity problems, empty when all is well.
     fn check(&self) -> Vec<Inconsistency>;
 
+    /// Tells the others working on the database which record this user has open in a form
+    /// (`None`: none), for the `✎` marks in their tables. Only a client of the server passes
+    /// it on; in this process there are no others.
+    fn set_editing(&self, _editing: Option<Editing>) {}
+
     /// The goal with this code, case-insensitive.
     fn goal_by_code(&self, code: &str) -> Result<Option<Goal>, StoreError> {
         let code = code.trim();
@@ -78,6 +83,15 @@ pub trait Repository: Send + std::any::Any {
             .collect();
         Ok(goal_stats(&goals, &self.links()?, &approved))
     }
+}
+
+/// A stored record someone has open in a form.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Editing {
+    Measure(MeasureId),
+    Goal(GoalId),
 }
 
 /// Figures of one goal including its sub-goals.

@@ -1,6 +1,7 @@
 //! The measure table: the measures linked to the selected goal (for a goal with sub-goals, also
 //! theirs, with the sub-goal's code). `★` marks rows where this goal is the measure's primary
-//! goal. Columns that do not fit are left out, least important first.
+//! goal. Columns that do not fit are left out, least important first. A measure a colleague
+//! has open in a form shows `✎ anna` at the end of its title.
 //!
 //! A ratatui [`Table`]. The app owns the scroll offset ([`crate::app::ViewState`]); only the
 //! rows on screen are built (a goal can have thousands of measures), and the table draws them
@@ -23,7 +24,7 @@ use crate::app::keymap::{self, Context};
 use crate::app::{Action, App, Focus, Node};
 use crate::i18n::{Text, fill};
 use crate::model::Status;
-use crate::text::{cell, sanitize_line, width};
+use crate::text::{cell, sanitize_line, truncate, width};
 
 /// The columns chosen for a pane width and how wide each is drawn.
 struct Fitted {
@@ -189,8 +190,46 @@ fn header<'a>(app: &App, theme: Theme, fitted: &Fitted) -> Row<'a> {
     Row::new(cells)
 }
 
+/// Widest name in an editing mark (`✎ annabell…`).
+const EDITOR_MAX: usize = 10;
+
+/// `✎ anna` for the end of the title of a measure that `name` has open in a form, with the
+/// name cut to [`EDITOR_MAX`] columns; when that would take more than half of the title
+/// column, `✎` alone.
+fn editing_mark(name: &str, title_width: usize) -> String {
+    let full = format!(" ✎ {}", truncate(&sanitize_line(name), EDITOR_MAX));
+    if width(&full) * 2 <= title_width {
+        full
+    } else {
+        " ✎".to_string()
+    }
+}
+
+/// The title cell: the title, and the editing mark when a colleague has the measure open.
+fn title_cell(
+    app: &App,
+    theme: Theme,
+    measure: &crate::app::measures::Cached,
+    title_width: usize,
+) -> Vec<Span<'static>> {
+    let value = |w| value(app, TableColumn::Title, measure, "", w, None);
+    match app.edited_by(measure.id) {
+        Some(name) if title_width > 2 => {
+            let mark = editing_mark(name, title_width);
+            let title = value(title_width - width(&mark));
+            vec![Span::raw(title), Span::styled(mark, theme.warning())]
+        }
+        _ => vec![Span::raw(value(title_width))],
+    }
+}
+
 /// The rows from the app's offset that fit into `height`, and which of them is selected.
-fn body<'a>(app: &App, fitted: &Fitted, height: usize) -> (Vec<Row<'a>>, Option<usize>) {
+fn body<'a>(
+    app: &App,
+    theme: Theme,
+    fitted: &Fitted,
+    height: usize,
+) -> (Vec<Row<'a>>, Option<usize>) {
     let mut rows = Vec::with_capacity(height);
     let mut selected = None;
     let window = app.pane.rows.iter().enumerate().skip(app.view.table_offset);
@@ -209,19 +248,23 @@ fn body<'a>(app: &App, fitted: &Fitted, height: usize) -> (Vec<Row<'a>>, Option<
         };
         let via = row.via.map_or_else(|| "–".to_string(), |g| app.code_of(g));
         let cells = fitted.columns.iter().enumerate().map(|(i, column)| {
-            let text = value(
-                app,
-                *column,
-                measure,
-                &via,
-                fitted.width_of(*column),
-                fitted.mark,
-            );
-            if i == 0 {
-                Line::from(vec![Span::raw(marker), Span::raw(text)])
+            let mut spans = if *column == TableColumn::Title {
+                title_cell(app, theme, measure, fitted.title_width)
             } else {
-                Line::from(text)
+                let text = value(
+                    app,
+                    *column,
+                    measure,
+                    &via,
+                    fitted.width_of(*column),
+                    fitted.mark,
+                );
+                vec![Span::raw(text)]
+            };
+            if i == 0 {
+                spans.insert(0, Span::raw(marker));
             }
+            Line::from(spans)
         });
         if index == app.pane.selected {
             selected = Some(rows.len());
@@ -244,7 +287,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
 
     let height = (inner.height as usize).saturating_sub(1);
-    let (rows, selected) = body(app, &fitted, height);
+    let (rows, selected) = body(app, theme, &fitted, height);
     let widths = fitted.columns.iter().enumerate().map(|(i, column)| {
         let marker = if i == 0 { 2 } else { 0 };
         Constraint::Length((marker + fitted.width_of(*column)) as u16)
@@ -270,3 +313,6 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests;

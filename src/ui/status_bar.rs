@@ -60,7 +60,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // part at least half the bar.
     let presence = (!app.others.is_empty())
         .then(|| {
-            let names = sanitize_line(&app.others.join(", ")).into_owned();
+            let names = sanitize_line(&app.other_names().join(", ")).into_owned();
             format!(
                 "{}  ",
                 fill(app.lang.t(Text::PresenceOthers), &[("names", &names)])

@@ -134,6 +134,16 @@ impl Form {
         }
     }
 
+    /// The stored record the form edits (`None` for a new one: nobody else can see it yet).
+    pub fn record(&self) -> Option<crate::store::Editing> {
+        use crate::store::Editing;
+        match (&self.original, self.is_new) {
+            (_, true) => None,
+            (FormValue::Measure(m), false) => Some(Editing::Measure(m.id)),
+            (FormValue::Goal(g), false) => Some(Editing::Goal(g.id)),
+        }
+    }
+
     /// The interface language.
     pub fn lang(&self) -> Lang {
         self.lang

@@ -30,6 +30,11 @@ pub(super) const SERVER: &[Entry] = &[
         "Stop after this many seconds without a client",
     ),
     (
+        "serve --group",
+        "Die Datenbank mit dieser Unix-Gruppe teilen (Verzeichnis 2770, Dateien und Socket 0660)",
+        "Share the database with this Unix group (directory 2770, files and socket 0660)",
+    ),
+    (
         "server",
         "Der Server der Datenbank: Status oder beenden",
         "The database's server: status or stop",

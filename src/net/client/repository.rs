@@ -20,6 +20,10 @@ macro_rules! ask {
 }
 
 impl Repository for Client {
+    fn set_editing(&self, editing: Option<crate::store::Editing>) {
+        Client::set_editing(self, editing);
+    }
+
     fn apply(&mut self, op: Op, _actor: &str) -> Result<Applied, StoreError> {
         self.change(Request::Apply(Box::new(op)))
     }

@@ -84,6 +84,7 @@ fn session(shared: &Arc<Shared>, stream: UnixStream) -> Option<String> {
             pid,
             since_ms: now_ms(),
             purpose: crate::text::sanitize_line(&hello.purpose).into_owned(),
+            editing: None,
         },
         outbox: outbox.clone(),
         stream: stream.try_clone().ok()?,
@@ -135,6 +136,10 @@ fn serve_requests(
         let (request_id, request) = match frame::receive::<ClientMessage>(&mut reader, MAX_FRAME) {
             Ok(ClientMessage::Request { id, request }) => (id, request),
             Ok(ClientMessage::Hello(_)) => return Some("second hello".into()),
+            Ok(ClientMessage::Editing(editing)) => {
+                note_editing(shared, id, editing);
+                continue;
+            }
             Err(FrameError::Closed) => return None,
             Err(e) => return Some(format!("client {id}: {e}")),
         };
@@ -326,6 +331,18 @@ fn announce_presence(shared: &Shared) {
     let message = Arc::new(frame::encode(&ServerMessage::Presence(who)));
     for peer in clients.iter() {
         let _ = peer.outbox.try_send(Arc::clone(&message));
+    }
+}
+
+/// Records which record client `id` has open in a form and tells everyone (only when it
+/// changed: a client repeating itself costs no broadcast).
+fn note_editing(shared: &Shared, id: u64, editing: Option<crate::store::Editing>) {
+    let changed = lock(&shared.clients)
+        .iter_mut()
+        .find(|peer| peer.id == id)
+        .is_some_and(|peer| std::mem::replace(&mut peer.info.editing, editing) != editing);
+    if changed {
+        announce_presence(shared);
     }
 }
 

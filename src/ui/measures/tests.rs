@@ -1,0 +1,68 @@
+//! The `✎ anna` mark of a measure a colleague has open in a form.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::app::App;
+use crate::app::tests::{fixture, press};
+use crate::net::client::Colleague;
+use crate::store::Editing;
+use crate::ui::{Theme, render};
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| render(app, Theme { no_color: true }, frame))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn colleague(name: &str, editing: Option<Editing>) -> Colleague {
+    Colleague {
+        name: name.into(),
+        editing,
+    }
+}
+
+#[test]
+fn a_measure_a_colleague_has_open_in_a_form_shows_the_name_after_its_title() {
+    let mut f = fixture();
+    press(&mut f.app, "ljjj<Tab>");
+    let id = f.app.pane.rows[1].id;
+    let title = f.app.row(id).unwrap().title.clone();
+    f.app.others = vec![
+        colleague("anna", Some(Editing::Measure(id))),
+        colleague("ben", None),
+    ];
+    for (width, height) in [(80, 24), (120, 40)] {
+        let shown = screen(&f.app, width, height);
+        let marked: Vec<&str> = shown.lines().filter(|l| l.contains('✎')).collect();
+        assert_eq!(marked.len(), 1, "{shown}");
+        assert!(marked[0].contains("✎ anna"), "{shown}");
+        let start: String = title.chars().take(8).collect();
+        assert!(marked[0].contains(&start), "{shown}");
+    }
+    // A name with control characters is shown clean; a long one is cut.
+    f.app.others = vec![colleague(
+        "ann\u{1b}[31ma-maria-magdalena",
+        Some(Editing::Measure(id)),
+    )];
+    let shown = screen(&f.app, 120, 40);
+    assert!(!shown.contains('\u{1b}'), "{shown}");
+    let marked = shown.lines().find(|l| l.contains("✎ ann")).unwrap();
+    assert!(!marked.contains("magdalena"), "{shown}");
+    // Out of the form: the mark goes.
+    f.app.others = vec![colleague(
+        "anna",
+        Some(Editing::Goal(crate::model::GoalId(1))),
+    )];
+    assert!(!screen(&f.app, 80, 24).contains('✎'));
+}
