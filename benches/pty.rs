@@ -318,8 +318,24 @@ impl Server {
 
     /// Waits for the server to end after it was told to stop.
     fn wait(mut self) -> BenchResult<()> {
-        self.child.wait()?;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while self.child.try_wait()?.is_none() {
+            if Instant::now() > deadline {
+                return Err("`quartier serve` does not stop".into());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
         Ok(())
+    }
+}
+
+/// A bench that fails half-way leaves no server behind.
+impl Drop for Server {
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
 }
 
