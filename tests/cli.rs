@@ -8,7 +8,7 @@ mod common;
 
 use common::bin::{fails, ok, quartier};
 use quartier::model::{Measure, MeasureId};
-use quartier::store::{Store, codec, keys::TreeName};
+use quartier::store::{Store, keys::TreeName};
 
 struct Db {
     _dir: tempfile::TempDir,
@@ -983,7 +983,7 @@ fn hostile_text_in_the_database_never_reaches_the_terminal() {
             .raw_insert(
                 TreeName::Measures,
                 &1u64.to_be_bytes(),
-                &codec::encode(1, &evil),
+                &quartier::store::encode_measure(1, &evil),
             )
             .unwrap();
     }

@@ -5,8 +5,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::bin::{fails, ok};
-use quartier::model::{Measure, MeasureId};
-use quartier::store::{Store, codec, keys::TreeName};
+use quartier::model::MeasureId;
+use quartier::store::{Store, keys::TreeName};
 
 fn db() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
@@ -68,7 +68,7 @@ fn check_lists_stored_dates_outside_the_accepted_years() {
             .raw_insert(
                 TreeName::Measures,
                 &1u64.to_be_bytes(),
-                &codec::encode(1, &old as &Measure),
+                &quartier::store::encode_measure(1, &old),
             )
             .unwrap();
     }

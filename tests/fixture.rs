@@ -1,10 +1,10 @@
-//! Schema fixture: `tests/fixtures/schema-1/` is a real sled database written by quartier with
-//! schema 1 — goals changed, five measures with every field set, links with a changed primary,
-//! and a history ending in an undo. The test opens a copy with today's code and checks every
-//! value. A later schema change must keep it green by adding a migration (`store/migrate.rs`),
-//! never by rewriting the fixture; a new schema gets a fixture of its own (`schema-2/`, …).
+//! Schema fixtures: `tests/fixtures/schema-N/` is a real sled database written by quartier with
+//! schema N — goals changed, five measures with every field set, links with a changed primary,
+//! and a history ending in an undo. The tests open a copy with today's code and check every
+//! value. A later schema change must keep them green by adding a migration (`store/migrate.rs`),
+//! never by rewriting a fixture; a new schema gets a fixture of its own (`schema-3/`, …).
 //!
-//! Regenerate (only for a new fixture directory):
+//! Write the fixture of the current schema (only when its directory does not exist yet):
 //! `QUARTIER_WRITE_FIXTURE=1 cargo test --test fixture -- --ignored`
 
 mod common;
@@ -19,8 +19,8 @@ use quartier::store::{EntryKind, Repository, Store};
 
 const ACTOR: &str = "fixture";
 
-fn fixture_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/schema-1")
+fn fixture_dir(schema: u64) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/schema-{schema}"))
 }
 
 /// The five measures as stored, ids 1–5, every field set.
@@ -156,15 +156,15 @@ const LINKS: [(u64, &str, bool); 9] = [
 /// and the undo of that edit.
 const HISTORY_LEN: usize = 15;
 
-/// Writes the fixture. Run with `QUARTIER_WRITE_FIXTURE=1 cargo test --test fixture --
-/// --ignored`; it refuses to overwrite an existing fixture.
+/// Writes the fixture of the current schema. Run with `QUARTIER_WRITE_FIXTURE=1 cargo test
+/// --test fixture -- --ignored`; it refuses to overwrite an existing fixture.
 #[test]
-#[ignore = "writes tests/fixtures/schema-1; run by hand with QUARTIER_WRITE_FIXTURE=1"]
+#[ignore = "writes tests/fixtures/schema-<current>; run by hand with QUARTIER_WRITE_FIXTURE=1"]
 fn write_fixture() {
     if std::env::var("QUARTIER_WRITE_FIXTURE").as_deref() != Ok("1") {
         return;
     }
-    let target = fixture_dir();
+    let target = fixture_dir(quartier::store::migrate::SCHEMA_VERSION);
     assert!(
         !target.exists(),
         "{} exists; remove it first",
@@ -277,16 +277,57 @@ fn copy_database(from: &Path, to: &Path) {
 fn schema_1_fixture_opens_with_todays_code() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
-    copy_database(&fixture_dir(), &path);
-    let mut store = Store::open(&path).expect("open the schema-1 fixture");
+    copy_database(&fixture_dir(1), &path);
+    let store = Store::open(&path).expect("open the schema-1 fixture");
+    assert_eq!(store.prepared(), &Prepared::Migrated { from: 1 });
+    // Migration 1 → 2 gives every goal and measure revision 1.
+    for goal in store.goals().unwrap() {
+        assert_eq!(
+            store.goal_revised(goal.id).unwrap().unwrap().0,
+            1,
+            "{}",
+            goal.code
+        );
+    }
+    for id in store.measure_ids().unwrap() {
+        assert_eq!(store.measure_revised(id).unwrap().unwrap().0, 1, "{id}");
+    }
+    check_fixture_contents(store);
+}
+
+#[test]
+fn schema_2_fixture_opens_with_todays_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("db");
+    copy_database(&fixture_dir(2), &path);
+    let store = Store::open(&path).expect("open the schema-2 fixture");
     assert!(
         matches!(
             store.prepared(),
-            Prepared::Current | Prepared::Migrated { from: 1 }
+            Prepared::Current | Prepared::Migrated { from: 2 }
         ),
         "{:?}",
         store.prepared()
     );
+    // Revisions as written: 1.1 renamed, 9.4 moved first (its siblings renumbered), measure 3
+    // edited and the edit undone.
+    let revision = |code: &str| {
+        let goal = store.goal_by_code(code).unwrap().unwrap();
+        store.goal_revised(goal.id).unwrap().unwrap().0
+    };
+    let goals: Vec<u64> = ["1.1", "1.2", "3.7", "9.4", "9.1", "9.3", "Z9"]
+        .map(revision)
+        .to_vec();
+    assert_eq!(goals, [2, 1, 1, 2, 2, 2, 1]);
+    let measures: Vec<u64> = (1..=5)
+        .map(|id| store.measure_revised(MeasureId(id)).unwrap().unwrap().0)
+        .collect();
+    assert_eq!(measures, [1, 1, 3, 1, 1]);
+    check_fixture_contents(store);
+}
+
+/// Everything the fixture holds, read with today's code; then undo, redo and a new measure.
+fn check_fixture_contents(mut store: Store) {
     assert_eq!(store.check(), []);
 
     // Goals: the seeded 48 plus 3.7, 1.1 renamed, 9.4 moved first under Z9.

@@ -493,7 +493,7 @@ fn truncated_measure_records_are_named_by_the_store_and_by_quartier_check() {
             measure: full.clone(),
         },
     );
-    let bytes = codec::encode(1, &full);
+    let bytes = quartier::store::encode_measure(1, &full);
     // Cuts at a few interesting places: right after the version byte, in the title, in the
     // middle, one byte short; plus the record with garbage appended and with a wrong version.
     let mut damaged: Vec<Vec<u8>> = [1, 5, bytes.len() / 2, bytes.len() - 1]

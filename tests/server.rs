@@ -403,3 +403,65 @@ fn a_client_connects_again_after_its_server_is_killed_and_no_acknowledged_change
     assert_eq!(goal.title, "Bestätigt vor dem Absturz");
     client.stop().unwrap();
 }
+
+/// Four clients change at once (their changes are synced in groups): every acknowledged change
+/// reaches a fifth client as a push exactly once, in history order, and the others' pushes
+/// reach each writer too.
+#[test]
+fn changes_synced_in_groups_are_pushed_once_each_in_history_order() {
+    use quartier::net::client::ServerEvent;
+    use quartier::store::Repository;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("db");
+    let program = Path::new(env!("CARGO_BIN_EXE_quartier"));
+    let hello = |purpose: &str| Hello {
+        display_name: None,
+        purpose: purpose.into(),
+        lang: "de".into(),
+    };
+    let observer = quartier::net::connect(&db, hello("observer"), Some(program)).unwrap();
+    let pushes = observer.subscribe();
+    const EACH: usize = 40;
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let db = db.clone();
+            let mut client = quartier::net::connect(&db, hello("writer"), Some(program)).unwrap();
+            std::thread::spawn(move || {
+                (0..EACH)
+                    .map(|i| {
+                        let measure = quartier::model::Measure::new(format!("W{w} #{i}"));
+                        let op = quartier::ops::Op::AddMeasure {
+                            measure,
+                            goals: vec![],
+                        };
+                        client.apply(op, "ignored").expect("apply").seq
+                    })
+                    .collect::<Vec<u64>>()
+            })
+        })
+        .collect();
+    let mut acked: Vec<u64> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    acked.sort_unstable();
+    let mut pushed = Vec::new();
+    let begun = Instant::now();
+    while pushed.len() < acked.len() && begun.elapsed() < Duration::from_secs(20) {
+        if let Ok(ServerEvent::Pushed(push)) = pushes.recv_timeout(Duration::from_millis(100)) {
+            assert!(
+                push.what[0].contains("angelegt"),
+                "a push says what happened: {:?}",
+                push.what
+            );
+            pushed.push(push.seq);
+        }
+    }
+    assert!(
+        pushed.windows(2).all(|w| w[0] < w[1]),
+        "pushes out of history order: {pushed:?}"
+    );
+    assert_eq!(pushed, acked, "every acknowledged change pushed once");
+    assert_eq!(observer.measure_ids().unwrap().len(), 4 * EACH);
+    observer.stop().unwrap();
+}

@@ -56,7 +56,7 @@ fn newer_schema_is_refused_and_releases_the_database() {
     for attempt in 0..2 {
         match open_err(&path) {
             StoreError::SchemaTooNew { found, supported } => {
-                assert_eq!((found, supported), (99, 1), "attempt {attempt}")
+                assert_eq!((found, supported), (99, 2), "attempt {attempt}")
             }
             other => panic!("attempt {attempt}: expected SchemaTooNew, got {other:?}"),
         }
@@ -128,12 +128,12 @@ fn other_corrupt_records_are_named_too() {
     let (_dir, mut store) = fresh();
     let m = add_measure(&mut store, "M", &["1.1"]);
     // A record of the current version but cut short.
-    let mut truncated = codec::encode(1, &Measure::new("abgeschnitten"));
+    let mut truncated = quartier::store::encode_measure(1, &Measure::new("abgeschnitten"));
     truncated.truncate(truncated.len() - 3);
     let raw = |tree, key: &[u8], value: &[u8]| store.raw_insert(tree, key, value).unwrap();
     raw(TreeName::Measures, &9u64.to_be_bytes(), &truncated);
     // A good record under the wrong key.
-    let moved = codec::encode(1, &renamed(MeasureId(8), "falscher Schlüssel"));
+    let moved = quartier::store::encode_measure(1, &renamed(MeasureId(8), "falscher Schlüssel"));
     raw(TreeName::Measures, &10u64.to_be_bytes(), &moved);
     raw(TreeName::History, &1u64.to_be_bytes(), b"");
     raw(TreeName::Meta, b"undo_top", b"\x07");

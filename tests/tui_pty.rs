@@ -14,7 +14,7 @@ use pty::{
     Db, Key, LEAVE_ALTERNATE_SCREEN, PASTE_OFF, PASTE_ON, SHOW_CURSOR, Tui, contains, rfind,
 };
 use quartier::model::Measure;
-use quartier::store::{Store, codec, keys::TreeName};
+use quartier::store::{Store, keys::TreeName};
 
 /// The goal tree.
 const TREE: (Range<u16>, Range<u16>) = (0..23, 0..30);
@@ -324,7 +324,7 @@ fn hostile_text_in_the_database_never_reaches_the_terminal() {
             .raw_insert(
                 TreeName::Measures,
                 &1u64.to_be_bytes(),
-                &codec::encode(1, &evil),
+                &quartier::store::encode_measure(1, &evil),
             )
             .expect("raw insert");
     }

@@ -96,4 +96,12 @@ pub enum Action {
     ChoiceNext,
     /// Filter popup: clear every criterion.
     ClearFilter,
+    /// Conflict dialog: keep my input for the selected field.
+    KeepMine,
+    /// Conflict dialog: take the stored value for the selected field.
+    TakeTheirs,
+    /// Conflict dialog: keep my input for every field.
+    KeepAllMine,
+    /// Conflict dialog: take the stored value for every field.
+    TakeAllTheirs,
 }

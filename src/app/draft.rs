@@ -75,6 +75,10 @@ impl App {
                 purpose: state.purpose,
                 form: state.form.draft(),
             }),
+            Mode::Conflict(conflict) => Some(Draft {
+                purpose: conflict.form.purpose,
+                form: conflict.form.form.draft(),
+            }),
             _ => None,
         }
     }

@@ -21,6 +21,7 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
         Context::Normal,
         other,
         Context::Form,
+        Context::Conflict,
         Context::Search,
         Context::Picker,
         Context::Filter,

@@ -84,6 +84,10 @@ impl App {
                 self.cache.remove(&id);
             }
         }
+        let cache = &self.cache;
+        for (sort, ranks) in &mut self.ranks {
+            ranks.update(*sort, id, cache.get(&id), |m| cache.get(&m));
+        }
         self.patch_rows(id);
         Ok(())
     }

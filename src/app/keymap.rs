@@ -43,6 +43,8 @@ pub enum Context {
     Export,
     /// The last messages (`Ctrl-g`).
     Messages,
+    /// Saving met a colleague's change: mine or theirs, per field.
+    Conflict,
 }
 
 impl Context {
@@ -62,6 +64,7 @@ impl Context {
             Context::Report => Text::CtxReport,
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
+            Context::Conflict => Text::CtxConflict,
         }
     }
 }
@@ -193,6 +196,15 @@ pub const BINDINGS: &[Binding] = keymap! {
     Messages ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Messages ["k" "Up"] => MoveUp, KeyScrollUp;
     Messages ["Esc" "q"] => Cancel, KeyCloseMessages, HintClose;
+    // The conflict dialog.
+    Conflict ["j" "Down"] => MoveDown, KeyMoveDown;
+    Conflict ["k" "Up"] => MoveUp, KeyMoveUp;
+    Conflict ["m" "Left"] => KeepMine, KeyKeepMine, HintMine;
+    Conflict ["t" "Right"] => TakeTheirs, KeyTakeTheirs, HintTheirs;
+    Conflict ["M"] => KeepAllMine, KeyKeepAllMine;
+    Conflict ["T"] => TakeAllTheirs, KeyTakeAllTheirs;
+    Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
+    Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
 };
 
 /// Keys the text inputs of forms, the search line and the picker handle themselves; listed in

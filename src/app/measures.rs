@@ -77,12 +77,17 @@ pub struct Cached {
     pub status: Status,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// Columns the Träger needs on screen (after making it safe to show).
+    pub organisation_width: u16,
 }
 
 impl Cached {
     /// The table's view of a measure.
     pub fn new(measure: Measure) -> Cached {
+        let organisation_width =
+            crate::text::width(&crate::text::sanitize_line(&measure.organisation));
         Cached {
+            organisation_width: u16::try_from(organisation_width).unwrap_or(u16::MAX),
             id: measure.id,
             title: measure.title.into(),
             organisation: measure.organisation.into(),
@@ -123,9 +128,7 @@ impl ColumnWidths {
         let mut widths = ColumnWidths::default();
         let (mut low, mut high) = (None::<Cents>, None::<Cents>);
         for m in rows {
-            widths.organisation = widths
-                .organisation
-                .max(width(&crate::text::sanitize_line(&m.organisation)));
+            widths.organisation = widths.organisation.max(usize::from(m.organisation_width));
             widths.fund = widths.fund.max(m.fund.map_or(0, |f| width(f.name())));
             if let Some(amount) = m.approved {
                 low = Some(low.map_or(amount, |l| l.min(amount)));
@@ -274,14 +277,16 @@ impl MeasurePane {
         links: &LinkIndex,
         measure: impl Fn(MeasureId) -> Option<&'m Cached>,
     ) {
-        self.fill_rows(rows_of(subtree, links), measure);
+        self.fill_rows(rows_of(subtree, links), measure, None);
     }
 
     /// Filters and sorts `rows` (one per measure) and shows them; see [`MeasurePane::fill`].
+    /// `ranks`, when given, is the order of every measure by the sorted text column.
     pub fn fill_rows<'m>(
         &mut self,
         rows: Vec<MeasureRow>,
         measure: impl Fn(MeasureId) -> Option<&'m Cached>,
+        ranks: Option<&super::ranks::Ranks>,
     ) {
         let keep = self.selected_id();
         self.unfiltered = rows.len();
@@ -293,7 +298,9 @@ impl MeasurePane {
         let sort = self.sort;
         // Text columns: one lower-cased key per row and sort (not per comparison, which was the
         // slowest step of the TUI; not stored per measure, which cost memory at 100 000).
-        if sort == SortColumn::Title {
+        if let Some(ranks) = ranks.filter(|_| super::ranks::ranked(sort)) {
+            rows.sort_by_cached_key(|(_, m)| (ranks.of(m.id).unwrap_or(u32::MAX), m.id));
+        } else if sort == SortColumn::Title {
             rows.sort_by_cached_key(|(_, m)| (m.title.to_lowercase(), m.id));
         } else if sort == SortColumn::Organisation {
             rows.sort_by_cached_key(|(_, m)| (m.organisation.to_lowercase(), m.id));

@@ -4,6 +4,7 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
+pub mod conflict;
 mod detail;
 pub mod draft;
 mod edit;
@@ -20,6 +21,7 @@ mod navigate;
 mod paste;
 pub mod popups;
 mod prefetch;
+mod ranks;
 pub mod report;
 mod rows;
 pub(crate) mod scroll;
@@ -74,6 +76,8 @@ pub struct App {
     cache: HashMap<MeasureId, measures::Cached>,
     /// How far the background reading of all measures got; `None` when done.
     prefetch: Option<prefetch::Prefetch>,
+    /// The order of every measure by title and by Träger, once all are read.
+    ranks: HashMap<SortColumn, ranks::Ranks>,
     pub pane: MeasurePane,
     pub focus: Focus,
     pub mode: Mode,
@@ -138,6 +142,7 @@ impl App {
             counts: HashMap::new(),
             cache: HashMap::new(),
             prefetch: None,
+            ranks: HashMap::new(),
             rows_cache: HashMap::new(),
             measure_ids,
             orphans: Vec::new(),
@@ -266,6 +271,7 @@ impl App {
             }
             Mode::Help { .. } => contexts.push(Context::Help),
             Mode::Form(_) => contexts.push(Context::Form),
+            Mode::Conflict(_) => contexts.push(Context::Conflict),
             Mode::Confirm(_) => contexts.push(Context::Confirm),
             Mode::Picker(_) => contexts.push(Context::Picker),
             Mode::Search(_) => contexts.push(Context::Search),
@@ -342,6 +348,7 @@ impl App {
             Mode::Normal => self.update_normal(action),
             Mode::Help { scroll } => self.update_help(scroll, action),
             Mode::Form(state) => self.update_form(state, action),
+            Mode::Conflict(conflict) => self.update_conflict(conflict, action),
             Mode::Confirm(confirm) => self.update_confirm(confirm, action),
             Mode::Picker(picker) => self.update_picker(picker, action),
             Mode::Search(input) => self.update_search(input, action),

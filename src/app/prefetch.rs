@@ -72,6 +72,8 @@ impl App {
             index.finish();
             self.search_index = Some(index);
         }
+        // The table's default order, so the first visit of any goal sorts numbers.
+        self.make_ranks(self.pane.sort);
         false
     }
 
@@ -84,6 +86,7 @@ impl App {
     /// read again).
     pub(super) fn restart_prefetch(&mut self) {
         self.prefetch = Some(Prefetch::new());
+        self.ranks.clear();
     }
 
     /// Data changed while the pages were read: the pages already read are patched like the

@@ -1,7 +1,8 @@
 //! Which measures the measure pane lists for the selected row of the tree, the counts behind
 //! the tree, and decoding the measures the pane shows (kept until they change).
 
-use super::{App, MeasureRow, Node, measures};
+use super::ranks::{Ranks, ranked};
+use super::{App, MeasureRow, Node, SortColumn, measures};
 use crate::model::MeasureId;
 use crate::store::StoreError;
 
@@ -50,8 +51,10 @@ impl App {
             Node::Orphans => measures::rows_without_goal(&self.orphans),
         };
         let failed = self.load_rows(&rows);
+        let sort = self.pane.sort;
+        let ranks = self.make_ranks(sort).then(|| &self.ranks[&sort]);
         let cache = &self.cache;
-        self.pane.fill_rows(rows, |id| cache.get(&id));
+        self.pane.fill_rows(rows, |id| cache.get(&id), ranks);
         if let Some(error) = failed {
             self.say_error(&error);
         } else {
@@ -60,6 +63,20 @@ impl App {
             self.rows_cache
                 .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
         }
+    }
+
+    /// The order of every measure by a text column, made on first use once every measure's
+    /// row is in memory (before that, rows are sorted by their text).
+    /// True when they are there.
+    pub(super) fn make_ranks(&mut self, sort: SortColumn) -> bool {
+        if !ranked(sort) || self.prefetching() || !self.measures_loaded {
+            return false;
+        }
+        let cache = &self.cache;
+        self.ranks
+            .entry(sort)
+            .or_insert_with(|| Ranks::new(sort, cache.values()));
+        true
     }
 
     /// Decodes the measures of `rows` not yet cached (all at once in one pass over the store

@@ -23,6 +23,8 @@ pub enum Mode {
         scroll: u16,
     },
     Form(Box<FormState>),
+    /// Saving the form met a colleague's change of the same record.
+    Conflict(Box<super::conflict::Conflict>),
     Confirm(Confirm),
     Picker(Picker),
     Search(SearchInput),

@@ -83,6 +83,7 @@ impl CliError {
         match self {
             CliError::Store(StoreError::GoalInUse { .. }) => Some(lang.t(Text::HintForce).into()),
             CliError::ReportExists(_) => Some(lang.t(Text::HintReportForce).into()),
+            CliError::Store(StoreError::Conflict { .. }) => Some(lang.t(Text::HintRunAgain).into()),
             CliError::Store(StoreError::Locked(path))
                 if crate::net::socket::socket_path(path).exists() =>
             {

@@ -107,6 +107,7 @@ fn field_changes(op: &Op, inverse: &Op, id: MeasureId, lang: Lang) -> Vec<FieldC
 fn visit(op: &Op, f: &mut impl FnMut(&Op)) {
     match op {
         Op::Batch { ops } | Op::Labeled { ops, .. } => ops.iter().for_each(|op| visit(op, f)),
+        Op::Expect { op, .. } => visit(op, f),
         other => f(other),
     }
 }

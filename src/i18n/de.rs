@@ -154,6 +154,7 @@ pub fn text(text: Text) -> &'static str {
         ErrMoveIntoOwnSubtree => {
             "Ziel {code} kann nicht unter sich selbst oder eines seiner Unterziele verschoben werden."
         }
+        ErrConflict => "{record} wurde inzwischen von jemand anderem geändert; nichts gespeichert.",
         ErrNothingToUndo => "Es gibt nichts rückgängig zu machen.",
         ErrNothingToRedo => "Es gibt nichts zu wiederholen.",
         ErrServerGone => "Verbindung zum Server verloren",
@@ -649,5 +650,33 @@ pub fn text(text: Text) -> &'static str {
         GoalLastAmongSiblings => {
             "{code} ist schon das letzte Ziel auf seiner Ebene – m verschiebt es unter ein anderes Ziel"
         }
+        // Conflicts between edits of the same record.
+        CtxConflict => "Konflikt",
+        ModeConflict => "KONFLIKT",
+        KeyKeepMine => "Dieses Feld: meine Eingabe behalten",
+        KeyTakeTheirs => "Dieses Feld: gespeicherten Wert nehmen",
+        KeyKeepAllMine => "Alle Felder: meine Eingabe behalten",
+        KeyTakeAllTheirs => "Alle Felder: gespeicherten Wert nehmen",
+        KeySaveResolved => "Mit dieser Auswahl speichern",
+        KeyBackToForm => "Zurück zum Formular (alles bleibt)",
+        HintMine => "meins",
+        HintTheirs => "gespeichert",
+        HintBackToForm => "zum Formular",
+        ConflictTitle => "Konflikt: {record}",
+        ConflictIntro => {
+            "{record} wurde inzwischen von jemand anderem geändert. Was nur eine Seite geändert hat, ist übernommen; diese Felder haben beide anders geändert:"
+        }
+        ConflictMine => "meins",
+        ConflictTheirs => "gespeichert",
+        SavedMerged => {
+            "gespeichert – zusammengeführt mit den Änderungen, die inzwischen gespeichert wurden"
+        }
+        DeletedMeanwhileMeasure => {
+            "{record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neue Maßnahme."
+        }
+        DeletedMeanwhileGoal => {
+            "Ziel {record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neues Ziel."
+        }
+        HintRunAgain => "Bitte den Befehl erneut ausführen: er liest dann den neuen Stand.",
     }
 }

@@ -150,6 +150,7 @@ pub fn text(text: Text) -> &'static str {
         GoalInUseChildren => "{n} {n:sub-goal|sub-goals}",
         And => " and ",
         ErrMoveIntoOwnSubtree => "Goal {code} cannot move under itself or one of its sub-goals.",
+        ErrConflict => "{record} was changed by someone else meanwhile; nothing was saved.",
         ErrNothingToUndo => "Nothing to undo.",
         ErrNothingToRedo => "Nothing to redo.",
         ErrServerGone => "connection to the server lost",
@@ -633,5 +634,31 @@ pub fn text(text: Text) -> &'static str {
         GoalLastAmongSiblings => {
             "{code} is already the last goal at its level – m moves it under another goal"
         }
+        // Conflicts between edits of the same record.
+        CtxConflict => "Conflict",
+        ModeConflict => "CONFLICT",
+        KeyKeepMine => "This field: keep my input",
+        KeyTakeTheirs => "This field: take the stored value",
+        KeyKeepAllMine => "Every field: keep my input",
+        KeyTakeAllTheirs => "Every field: take the stored value",
+        KeySaveResolved => "Save with these choices",
+        KeyBackToForm => "Back to the form (nothing is lost)",
+        HintMine => "mine",
+        HintTheirs => "stored",
+        HintBackToForm => "to the form",
+        ConflictTitle => "Conflict: {record}",
+        ConflictIntro => {
+            "Someone else changed {record} meanwhile. What only one side changed is merged; both changed these fields differently:"
+        }
+        ConflictMine => "mine",
+        ConflictTheirs => "stored",
+        SavedMerged => "saved – merged with the changes stored meanwhile",
+        DeletedMeanwhileMeasure => {
+            "Someone else deleted {record} meanwhile. Your input is still here: Ctrl-s saves it as a new measure."
+        }
+        DeletedMeanwhileGoal => {
+            "Someone else deleted goal {record} meanwhile. Your input is still here: Ctrl-s saves it as a new goal."
+        }
+        HintRunAgain => "Run the command again: it then reads the new state.",
     }
 }

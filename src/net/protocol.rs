@@ -13,7 +13,7 @@ use crate::ops::{Applied, Change, Op};
 use crate::store::{HistoryEntry, Link};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
@@ -91,6 +91,10 @@ pub enum Request {
     Redo,
     Goals,
     Measure(MeasureId),
+    /// One measure with its revision.
+    MeasureRevised(MeasureId),
+    /// One goal with its revision.
+    GoalRevised(GoalId),
     /// Up to `limit` measures with ids above `after`, in id order: every measure is read page
     /// by page, so neither side holds all of them encoded at once.
     MeasuresAfter {
@@ -137,6 +141,8 @@ pub enum Reply {
     Applied(Applied),
     Goals(Vec<Goal>),
     Measure(Option<Box<Measure>>),
+    MeasureRevised(Option<Box<(u64, Measure)>>),
+    GoalRevised(Option<Box<(u64, Goal)>>),
     Measures(Vec<Measure>),
     MeasureIds(Vec<MeasureId>),
     NextIds(GoalId, MeasureId),
@@ -223,6 +229,11 @@ pub enum WireError {
         children: usize,
     },
     MoveIntoOwnSubtree(String),
+    Conflict {
+        record: crate::ops::Record,
+        expected: u64,
+        found: u64,
+    },
     NothingToUndo,
     NothingToRedo,
     /// Anything else went wrong on the server; its description.
@@ -253,6 +264,15 @@ impl From<crate::store::StoreError> for WireError {
                 children,
             },
             E::MoveIntoOwnSubtree(code) => WireError::MoveIntoOwnSubtree(code),
+            E::Conflict {
+                record,
+                expected,
+                found,
+            } => WireError::Conflict {
+                record,
+                expected,
+                found,
+            },
             E::NothingToUndo => WireError::NothingToUndo,
             E::NothingToRedo => WireError::NothingToRedo,
             E::Refused(reason) => WireError::Refused(reason),
@@ -283,6 +303,15 @@ impl From<WireError> for crate::store::StoreError {
                 children,
             },
             WireError::MoveIntoOwnSubtree(code) => E::MoveIntoOwnSubtree(code),
+            WireError::Conflict {
+                record,
+                expected,
+                found,
+            } => E::Conflict {
+                record,
+                expected,
+                found,
+            },
             WireError::NothingToUndo => E::NothingToUndo,
             WireError::NothingToRedo => E::NothingToRedo,
             WireError::Server(reason) => E::Server(reason),

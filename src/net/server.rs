@@ -21,6 +21,7 @@ use super::log::Log;
 use super::protocol::{ClientInfo, ServerMessage};
 use super::{lock, socket};
 
+mod commit;
 mod connection;
 
 pub use connection::MAX_PAGE;
@@ -55,6 +56,8 @@ enum Event {
 /// State every thread of the server shares.
 struct Shared {
     store: RwLock<Option<Store>>,
+    /// Changes applied and waiting for the sync that makes them durable.
+    commits: commit::Commits,
     clients: Mutex<Vec<Peer>>,
     ops_served: AtomicU64,
     next_client: AtomicU64,
@@ -100,7 +103,8 @@ pub fn serve(
         log.capture_stderr();
     }
     let store = match Store::open(db) {
-        Ok(store) => store,
+        // Changes are made durable in groups (`commit`), not each by itself.
+        Ok(store) => store.syncing_in_groups(),
         Err(error) => {
             log.line(&format!("cannot open the database: {error}"));
             return Err(error.into());
@@ -121,6 +125,7 @@ pub fn serve(
     let (events, receiver) = mpsc::channel();
     let shared = Arc::new(Shared {
         store: RwLock::new(Some(store)),
+        commits: commit::Commits::default(),
         clients: Mutex::new(Vec::new()),
         ops_served: AtomicU64::new(0),
         next_client: AtomicU64::new(1),

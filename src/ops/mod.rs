@@ -72,6 +72,30 @@ pub enum Op {
         #[serde(deserialize_with = "bounded_batch")]
         ops: Vec<Op>,
     },
+    /// Applies `op` only while every record in `base` still has the given revision (the one an
+    /// edit was based on); otherwise the store refuses with a conflict and changes nothing. The
+    /// history records `op` itself.
+    Expect {
+        base: Vec<(Record, u64)>,
+        #[serde(deserialize_with = "bounded_op")]
+        op: Box<Op>,
+    },
+}
+
+/// A goal or measure record, whose revision an [`Op::Expect`] names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Record {
+    Goal(GoalId),
+    Measure(MeasureId),
+}
+
+impl std::fmt::Display for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Record::Goal(id) => write!(f, "#{}", id.0),
+            Record::Measure(id) => write!(f, "{id}"),
+        }
+    }
 }
 
 /// What a labeled batch was, so the history can name it.
@@ -90,6 +114,14 @@ impl Op {
     pub fn labeled(label: Label, ops: Vec<Op>) -> Op {
         Op::Labeled { label, ops }
     }
+
+    /// `self`, applied only while `record` still has `revision`.
+    pub fn expecting(self, record: Record, revision: u64) -> Op {
+        Op::Expect {
+            base: vec![(record, revision)],
+            op: Box::new(self),
+        }
+    }
 }
 
 /// Deepest nesting of `Batch` inside `Batch` accepted when decoding. The store never nests
@@ -103,6 +135,18 @@ thread_local! {
 }
 
 fn bounded_batch<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Op>, D::Error> {
+    bounded(deserializer)
+}
+
+fn bounded_op<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Box<Op>, D::Error> {
+    bounded(deserializer)
+}
+
+/// Decodes one nesting level of ops (a batch's list, an expectation's op), refusing more than
+/// [`MAX_BATCH_DEPTH`] levels.
+fn bounded<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
     /// Restores the depth when this level is done, also on error.
     struct Level;
     impl Drop for Level {
@@ -118,7 +162,7 @@ fn bounded_batch<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ve
     if depth > MAX_BATCH_DEPTH {
         return Err(serde::de::Error::custom("Batch nested too deeply"));
     }
-    Vec::<Op>::deserialize(deserializer)
+    T::deserialize(deserializer)
 }
 
 /// What an applied op changed, so views can refresh and the CLI can print new ids.

@@ -19,6 +19,7 @@ impl Op {
             Op::Batch { ops } | Op::Labeled { ops, .. } => {
                 ops.iter().flat_map(Op::touched_measures).collect()
             }
+            Op::Expect { op, .. } => op.touched_measures(),
             Op::AddGoal { .. }
             | Op::UpdateGoal { .. }
             | Op::MoveGoal { .. }
@@ -41,6 +42,7 @@ impl Op {
             Op::Batch { ops } | Op::Labeled { ops, .. } => {
                 ops.iter().flat_map(Op::touched_goals).collect()
             }
+            Op::Expect { op, .. } => op.touched_goals(),
             Op::UpdateMeasure { .. } | Op::DeleteMeasure { .. } => Vec::new(),
         }
     }

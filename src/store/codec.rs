@@ -181,4 +181,20 @@ mod batch_depth_tests {
         // The depth counter is reset after an error: a normal batch decodes again.
         assert_eq!(codec::decode::<Op>(&bytes, 1).unwrap(), ok);
     }
+
+    #[test]
+    fn expectations_count_towards_the_same_depth_limit() {
+        use crate::ops::Record;
+        let expecting = |depth: usize| {
+            let mut op = Op::DeleteMeasure { id: MeasureId(1) };
+            for _ in 0..depth {
+                op = op.expecting(Record::Measure(MeasureId(1)), 1);
+            }
+            op
+        };
+        let ok = expecting(MAX_BATCH_DEPTH);
+        assert_eq!(codec::decode::<Op>(&codec::encode(1, &ok), 1).unwrap(), ok);
+        let deep = codec::encode(1, &expecting(MAX_BATCH_DEPTH + 1));
+        assert!(codec::decode::<Op>(&deep, 1).is_err());
+    }
 }

@@ -96,6 +96,14 @@ pub enum StoreError {
     },
     #[error("goal {0} cannot move under itself or its own sub-goal")]
     MoveIntoOwnSubtree(String),
+    /// Someone changed the record since the edit read it: its revision is `found`, not the
+    /// `expected` one the edit was based on. Nothing was changed.
+    #[error("{record} was changed meanwhile (revision {found}, edit based on {expected})")]
+    Conflict {
+        record: crate::ops::Record,
+        expected: u64,
+        found: u64,
+    },
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]

@@ -75,6 +75,9 @@ impl Localize for StoreError {
             StoreError::MoveIntoOwnSubtree(code) => {
                 fill(t(Text::ErrMoveIntoOwnSubtree), &[("code", code)])
             }
+            StoreError::Conflict { record, .. } => {
+                fill(t(Text::ErrConflict), &[("record", record)])
+            }
             StoreError::NothingToUndo => t(Text::ErrNothingToUndo).into(),
             StoreError::NothingToRedo => t(Text::ErrNothingToRedo).into(),
             StoreError::ServerGone => t(Text::ErrServerGone).into(),

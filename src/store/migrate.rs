@@ -3,7 +3,8 @@
 //!
 //! Schema 0 is the prototype layout (no schema key in meta; measure records in format 0 without
 //! contact, responsible, reference, requested/co-funding amounts, target groups, location and
-//! indicators). Schema 1 is the current layout.
+//! indicators). Schema 1 stored goals and measures as plain records (format 1). Schema 2, the
+//! current layout, stores each with its revision (format 2, `(revision, record)`).
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -11,13 +12,16 @@ use serde::{Deserialize, Serialize};
 use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName, meta};
-use super::records::{self, GOAL_FORMAT, MEASURE_FORMAT, Reader, decode_at};
+use super::records::{self, Reader, decode_at};
 use super::staging::{Staging, Trees};
 use crate::catalog;
 use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status};
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// Format of goal and measure records in schema 1: the plain record, without a revision.
+const PLAIN_FORMAT: u8 = 1;
 
 /// A measure as the schema-0 prototype stored it (record format 0).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -89,6 +93,9 @@ pub fn prepare(trees: &Trees) -> Result<Prepared, StoreError> {
             if from == 0 {
                 migrate_0_to_1(&mut st)?;
             }
+            if from <= 1 {
+                migrate_1_to_2_revisions(&mut st)?;
+            }
             st.insert(
                 TreeName::Meta,
                 meta::SCHEMA_VERSION,
@@ -126,7 +133,7 @@ fn seed(trees: &Trees) -> Result<(), StoreError> {
         st.insert(
             TreeName::Goals,
             &keys::goal_key(id),
-            codec::encode(GOAL_FORMAT, &goal),
+            records::encode_goal(1, &goal),
         );
     }
     st.insert(
@@ -150,11 +157,7 @@ fn migrate_0_to_1(st: &mut Staging) -> Result<(), StoreError> {
             let old: MeasureV0 = decode_at(TreeName::Measures, &key, &bytes, 0)?;
             max_id = max_id.max(old.id.0);
             let new: Measure = old.into();
-            st.insert(
-                TreeName::Measures,
-                &key,
-                codec::encode(MEASURE_FORMAT, &new),
-            );
+            st.insert(TreeName::Measures, &key, codec::encode(PLAIN_FORMAT, &new));
         }
     }
     if records::meta_u64(st, meta::NEXT_MEASURE_ID)? <= max_id {
@@ -175,6 +178,28 @@ fn migrate_0_to_1(st: &mut Staging) -> Result<(), StoreError> {
             meta::NEXT_GOAL_ID,
             records::encode_meta(max_goal + 1),
         );
+    }
+    Ok(())
+}
+
+/// Gives every goal and measure record revision 1: rewrites the plain records of format 1 as
+/// `(1, record)` in format 2. Records already in format 2 stay as they are.
+fn migrate_1_to_2_revisions(st: &mut Staging) -> Result<(), StoreError> {
+    for (key, bytes) in st.scan(TreeName::Goals, &[])? {
+        if codec::version_of(&bytes).ok() == Some(PLAIN_FORMAT) {
+            let goal: Goal = decode_at(TreeName::Goals, &key, &bytes, PLAIN_FORMAT)?;
+            st.insert(TreeName::Goals, &key, records::encode_goal(1, &goal));
+        }
+    }
+    for (key, bytes) in st.scan(TreeName::Measures, &[])? {
+        if codec::version_of(&bytes).ok() == Some(PLAIN_FORMAT) {
+            let measure: Measure = decode_at(TreeName::Measures, &key, &bytes, PLAIN_FORMAT)?;
+            st.insert(
+                TreeName::Measures,
+                &key,
+                records::encode_measure(1, &measure),
+            );
+        }
     }
     Ok(())
 }

@@ -26,7 +26,7 @@ pub use check::{Inconsistency, StopReason};
 pub use disk::{BlobDamage, Repair};
 pub use error::{StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
-pub use records::Link;
+pub use records::{Link, Revision, encode_goal, encode_measure};
 pub use repository::{GoalStats, Repository, goal_stats};
 
 use crate::model::{GoalId, MeasureId};
@@ -51,6 +51,8 @@ pub struct Store {
     repairs: Vec<Repair>,
     /// The directory sled has open: `path`, or a temporary copy when the disk is full.
     files: PathBuf,
+    /// Set by [`Store::syncing_in_groups`]: changes are not synced by themselves.
+    sync_in_groups: bool,
     /// Set when the disk was full at open: sled reads a copy, and every change is refused.
     /// Declared last, so the copy is deleted after sled has been dropped.
     read_only: Option<ReadOnly>,
@@ -160,11 +162,25 @@ impl Store {
             records::encode_meta(new_redo),
         );
         st.commit().map_err(|e| e.at_path(&self.path))?;
-        self.persist()?;
+        if !self.sync_in_groups {
+            self.persist()?;
+        }
         Ok(Applied {
             seq,
             changes: planned.changes,
         })
+    }
+
+    /// A store whose changes are durable only after [`Store::sync`]: the server applies
+    /// changes one at a time and syncs a group of them at once, before it tells anyone.
+    pub fn syncing_in_groups(mut self) -> Store {
+        self.sync_in_groups = true;
+        self
+    }
+
+    /// Makes every change applied so far durable (flush, new blob files, `fdatasync`).
+    pub fn sync(&self) -> Result<(), StoreError> {
+        self.persist()
     }
 
     /// Writes raw bytes under a key, bypassing validation and history. For tests that need to

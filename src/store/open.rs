@@ -91,6 +91,7 @@ impl Store {
             db_file,
             _lock: lock,
             prepared,
+            sync_in_groups: false,
             blobs: std::sync::Mutex::new(disk::BlobSync::new(
                 &files,
                 if read_only.is_some() {

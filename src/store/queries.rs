@@ -57,6 +57,16 @@ impl Store {
         records::measure(&self.trees, id)
     }
 
+    /// One measure with its revision (see [`records::Revision`]).
+    pub fn measure_revised(&self, id: MeasureId) -> Result<Option<(u64, Measure)>, StoreError> {
+        records::measure_revised(&self.trees, id)
+    }
+
+    /// One goal with its revision.
+    pub fn goal_revised(&self, id: GoalId) -> Result<Option<(u64, Goal)>, StoreError> {
+        records::goal_revised(&self.trees, id)
+    }
+
     /// Every measure, by id.
     pub fn measures(&self) -> Result<Vec<Measure>, StoreError> {
         records::all_measures(&self.trees)
@@ -69,12 +79,8 @@ impl Store {
         let tree = TreeName::Measures;
         for item in self.trees.tree(tree).iter() {
             let (key, value) = item?;
-            visit(records::decode_at(
-                tree,
-                &key,
-                &value,
-                records::MEASURE_FORMAT,
-            )?);
+            let (_, measure) = records::decode_measure(&key, &value)?;
+            visit(measure);
         }
         Ok(())
     }
@@ -90,12 +96,7 @@ impl Store {
         let mut page = Vec::new();
         for item in self.trees.tree(tree).range(start..).take(limit) {
             let (key, value) = item?;
-            page.push(records::decode_at(
-                tree,
-                &key,
-                &value,
-                records::MEASURE_FORMAT,
-            )?);
+            page.push(records::decode_measure(&key, &value)?.1);
         }
         Ok(page)
     }

@@ -10,10 +10,11 @@ use super::keys::{self, TreeName, describe_key};
 pub use crate::model::Link;
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 
-/// Format version of goal records.
-pub const GOAL_FORMAT: u8 = 1;
-/// Format version of measure records (0 was the prototype layout, see `migrate`).
-pub const MEASURE_FORMAT: u8 = 1;
+/// Format version of goal records: `(revision, Goal)` (1 was a plain `Goal`, see `migrate`).
+pub const GOAL_FORMAT: u8 = 2;
+/// Format version of measure records: `(revision, Measure)` (0 was the prototype layout, 1 a
+/// plain `Measure`, see `migrate`).
+pub const MEASURE_FORMAT: u8 = 2;
 /// Format version of link records.
 pub const LINK_FORMAT: u8 = 1;
 /// Format version of meta values.
@@ -64,9 +65,38 @@ fn read<T: DeserializeOwned>(
         .transpose()
 }
 
+/// How often a goal or measure record has been written: 1 when it was added (or migrated), one
+/// more with every change. An update based on an older revision is a conflict.
+pub type Revision = u64;
+
+/// Encodes a goal record with its revision.
+pub fn encode_goal(revision: Revision, goal: &Goal) -> Vec<u8> {
+    codec::encode(GOAL_FORMAT, &(revision, goal))
+}
+
+/// Encodes a measure record with its revision.
+pub fn encode_measure(revision: Revision, measure: &Measure) -> Vec<u8> {
+    codec::encode(MEASURE_FORMAT, &(revision, measure))
+}
+
+/// Decodes a stored goal record.
+pub fn decode_goal(key: &[u8], bytes: &[u8]) -> Result<(Revision, Goal), StoreError> {
+    decode_at(TreeName::Goals, key, bytes, GOAL_FORMAT)
+}
+
+/// Decodes a stored measure record.
+pub fn decode_measure(key: &[u8], bytes: &[u8]) -> Result<(Revision, Measure), StoreError> {
+    decode_at(TreeName::Measures, key, bytes, MEASURE_FORMAT)
+}
+
+/// A goal by id, with its revision.
+pub fn goal_revised(r: &impl Reader, id: GoalId) -> Result<Option<(Revision, Goal)>, StoreError> {
+    read(r, TreeName::Goals, &keys::goal_key(id), GOAL_FORMAT)
+}
+
 /// A goal by id.
 pub fn goal(r: &impl Reader, id: GoalId) -> Result<Option<Goal>, StoreError> {
-    read(r, TreeName::Goals, &keys::goal_key(id), GOAL_FORMAT)
+    Ok(goal_revised(r, id)?.map(|(_, goal)| goal))
 }
 
 /// Every goal, in tree order: top-level goals by position, each followed by its subtree.
@@ -74,14 +104,17 @@ pub fn all_goals(r: &impl Reader) -> Result<Vec<Goal>, StoreError> {
     let mut goals: Vec<Goal> = r
         .scan(TreeName::Goals, &[])?
         .into_iter()
-        .map(|(k, v)| decode_at(TreeName::Goals, &k, &v, GOAL_FORMAT))
+        .map(|(k, v)| decode_goal(&k, &v).map(|(_, goal)| goal))
         .collect::<Result<_, _>>()?;
     goals.sort_by_key(|g| (g.position, g.id));
     Ok(crate::model::tree_order(goals))
 }
 
-/// A measure by id.
-pub fn measure(r: &impl Reader, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+/// A measure by id, with its revision.
+pub fn measure_revised(
+    r: &impl Reader,
+    id: MeasureId,
+) -> Result<Option<(Revision, Measure)>, StoreError> {
     read(
         r,
         TreeName::Measures,
@@ -90,11 +123,16 @@ pub fn measure(r: &impl Reader, id: MeasureId) -> Result<Option<Measure>, StoreE
     )
 }
 
+/// A measure by id.
+pub fn measure(r: &impl Reader, id: MeasureId) -> Result<Option<Measure>, StoreError> {
+    Ok(measure_revised(r, id)?.map(|(_, measure)| measure))
+}
+
 /// Every measure, by id.
 pub fn all_measures(r: &impl Reader) -> Result<Vec<Measure>, StoreError> {
     r.scan(TreeName::Measures, &[])?
         .into_iter()
-        .map(|(k, v)| decode_at(TreeName::Measures, &k, &v, MEASURE_FORMAT))
+        .map(|(k, v)| decode_measure(&k, &v).map(|(_, measure)| measure))
         .collect()
 }
 

@@ -22,6 +22,11 @@ pub trait Repository: Send + std::any::Any {
     fn goals(&self) -> Result<Vec<Goal>, StoreError>;
     /// One measure.
     fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError>;
+    /// One measure with its revision (raised by every change; an edit expects it, see
+    /// [`Op::Expect`]).
+    fn measure_revised(&self, id: MeasureId) -> Result<Option<(u64, Measure)>, StoreError>;
+    /// One goal with its revision.
+    fn goal_revised(&self, id: GoalId) -> Result<Option<(u64, Goal)>, StoreError>;
     /// Every measure by id.
     fn measures(&self) -> Result<Vec<Measure>, StoreError>;
     /// Calls `visit` with every measure, by id, without holding all of them at once.
@@ -130,6 +135,12 @@ impl Repository for Store {
     }
     fn measure(&self, id: MeasureId) -> Result<Option<Measure>, StoreError> {
         Store::measure(self, id)
+    }
+    fn measure_revised(&self, id: MeasureId) -> Result<Option<(u64, Measure)>, StoreError> {
+        Store::measure_revised(self, id)
+    }
+    fn goal_revised(&self, id: GoalId) -> Result<Option<(u64, Goal)>, StoreError> {
+        Store::goal_revised(self, id)
     }
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
         Store::measures(self)

@@ -65,6 +65,11 @@ impl<'t> Staging<'t> {
         }
     }
 
+    /// The committed trees under the overlay.
+    pub fn live(&self) -> &'t Trees {
+        self.trees
+    }
+
     /// Stages `value` under `key`.
     pub fn insert(&mut self, tree: TreeName, key: &[u8], value: Vec<u8>) {
         self.writes.insert((tree, key.to_vec()), Some(value));

@@ -13,6 +13,7 @@
 //!  status bar: mode · message or key hints
 //! ```
 
+mod conflict;
 mod detail;
 pub mod form;
 mod help;
@@ -88,6 +89,10 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
     match mode {
         Mode::Help { scroll } => help::render(app, theme, *scroll, frame, main),
         Mode::Form(state) => form::render(&state.form, theme, right_or_all(main, right), frame),
+        Mode::Conflict(c) => {
+            form::render(&c.form.form, theme, right_or_all(main, right), frame);
+            conflict::render(app, theme, c, frame, main);
+        }
         Mode::Confirm(confirm) => popup::confirm(app, theme, confirm, frame, main),
         Mode::Picker(picker) => popup::picker(app, theme, picker, frame, main),
         Mode::Filter(filter) => popup::filter(app, theme, filter, frame, main),

@@ -11,7 +11,7 @@ use crate::i18n::{Text, fill};
 use crate::text::{cell, sanitize_line, width};
 
 /// A centred rectangle of at most `w`x`h` inside `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
+pub(super) fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let [row] =
         area.layout(&Layout::vertical([Constraint::Length(h.min(area.height))]).flex(Flex::Center));
     let [rect] =
@@ -19,7 +19,7 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     rect
 }
 
-fn popup_block(theme: Theme, title: String) -> Block<'static> {
+pub(super) fn popup_block(theme: Theme, title: String) -> Block<'static> {
     Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())

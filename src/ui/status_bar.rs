@@ -22,6 +22,7 @@ fn mode_label(app: &App) -> Text {
         },
         Mode::Help { .. } => Text::ModeHelp,
         Mode::Form(_) => Text::ModeForm,
+        Mode::Conflict(_) => Text::ModeConflict,
         Mode::Confirm(_) => Text::ModeConfirm,
         Mode::Picker(_) => Text::ModePicker,
         Mode::Search(_) => Text::ModeSearch,

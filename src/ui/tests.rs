@@ -15,6 +15,7 @@ use crate::store::keys::{TreeName, link_by_goal_key, link_by_measure_key, measur
 use crate::store::{Repository, Store, codec};
 
 mod colour;
+mod conflict;
 mod hostile;
 mod random_keys;
 mod scrolling;

@@ -49,9 +49,20 @@ impl App {
         if self.refuse_on_virtual_row() {
             return Mode::Normal;
         }
-        match self.tree.selected() {
-            Some(goal) => Mode::form(Form::goal(goal, false, self.lang), Purpose::EditGoal),
-            None => Mode::Normal,
+        let Some(id) = self.tree.selected().map(|g| g.id) else {
+            return Mode::Normal;
+        };
+        // Read with its revision, so saving notices a colleague's change in between.
+        match self.store.goal_revised(id) {
+            Ok(Some((revision, goal))) => Mode::form(
+                Form::goal(&goal, false, self.lang).with_revision(revision),
+                Purpose::EditGoal,
+            ),
+            Ok(None) => Mode::Normal,
+            Err(error) => {
+                self.say_error(&error);
+                Mode::Normal
+            }
         }
     }
 

@@ -21,14 +21,23 @@ impl App {
     }
 
     /// `e`/Enter in the measure pane: the form for the selected measure.
+    /// The form remembers the revision it was read at, so saving notices a colleague's change.
     pub(in crate::app) fn edit_measure(&mut self) -> Mode {
-        match self.selected_measure() {
-            Some(measure) => Mode::form(
-                Form::measure(&measure, false, self.lang),
+        let Some(id) = self.selected_measure().map(|m| m.id) else {
+            self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+            return Mode::Normal;
+        };
+        match self.store.measure_revised(id) {
+            Ok(Some((revision, measure))) => Mode::form(
+                Form::measure(&measure, false, self.lang).with_revision(revision),
                 Purpose::EditMeasure,
             ),
-            None => {
+            Ok(None) => {
                 self.say_text(MessageKind::Info, Text::NoMeasureSelected);
+                Mode::Normal
+            }
+            Err(error) => {
+                self.say_error(&error);
                 Mode::Normal
             }
         }

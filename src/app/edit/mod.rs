@@ -16,7 +16,7 @@ use crate::store::StoreError;
 
 impl App {
     /// Applies `op`, refreshes every view and reports `gespeichert`.
-    fn apply(&mut self, op: Op) -> Result<Applied, StoreError> {
+    pub(in crate::app) fn apply(&mut self, op: Op) -> Result<Applied, StoreError> {
         let applied = self.store.apply(op, &self.actor)?;
         self.refresh(&applied.changes);
         self.say_text(MessageKind::Success, Text::Saved);

@@ -75,6 +75,10 @@ impl App {
     }
 
     fn save_form(&mut self, mut state: Box<FormState>, value: FormValue) -> Mode {
+        let edit = matches!(state.purpose, Purpose::EditMeasure | Purpose::EditGoal);
+        if edit && state.form.revision().is_some() {
+            return self.save_edit(state, value);
+        }
         let op = match (state.purpose, value) {
             (Purpose::NewMeasure { goal }, FormValue::Measure(measure)) => Op::AddMeasure {
                 measure,
@@ -115,7 +119,7 @@ impl App {
 
     /// The store's reason next to the field it concerns (a duplicate code at the code field,
     /// each invalid field at its own), otherwise in the status bar.
-    fn show_refusal(&mut self, form: &mut Form, error: &StoreError) {
+    pub(in crate::app) fn show_refusal(&mut self, form: &mut Form, error: &StoreError) {
         if let StoreError::DuplicateCode(_) = error {
             form.set_error(Field::Code, error.localize(self.lang));
             return;

@@ -19,6 +19,9 @@ pub struct FormDraft {
     pub values: Vec<(Slot, String)>,
     /// The focused input.
     pub focus: Slot,
+    /// The revision of `original` when the form was opened (absent in older drafts).
+    #[serde(default)]
+    pub revision: Option<u64>,
 }
 
 impl Form {
@@ -29,6 +32,7 @@ impl Form {
             is_new: self.is_new,
             values: values(&self.rows),
             focus: self.focused_slot(),
+            revision: self.revision,
         }
     }
 
@@ -36,6 +40,7 @@ impl Form {
     /// still count as changes.
     pub fn from_draft(draft: FormDraft, lang: Lang) -> Form {
         let mut form = Form::new(draft.original, draft.is_new, lang);
+        form.revision = draft.revision;
         if let FormValue::Measure(original) = &form.original {
             let count = |of: fn(&Slot) -> Option<usize>| {
                 draft

@@ -59,6 +59,9 @@ pub struct Form {
     focus: usize,
     asking: bool,
     initial: Vec<(Slot, String)>,
+    /// The stored revision of `original` when the form was opened (`None` for a new record):
+    /// saving expects it, so a colleague's change in between is noticed, never overwritten.
+    revision: Option<u64>,
 }
 
 impl Form {
@@ -86,6 +89,37 @@ impl Form {
             focus: 0,
             asking: false,
             initial,
+            revision: None,
+        }
+    }
+
+    /// The form, remembering that `original` was read at `revision`.
+    pub fn with_revision(mut self, revision: u64) -> Form {
+        self.revision = Some(revision);
+        self
+    }
+
+    /// The revision of the record the form was opened from, if it was read with one.
+    pub fn revision(&self) -> Option<u64> {
+        self.revision
+    }
+
+    /// The record the form was opened with.
+    pub fn original(&self) -> &FormValue {
+        &self.original
+    }
+
+    /// Turns the form into one for a new record (its record was deleted meanwhile): the typed
+    /// text stays, saving adds a record with a new id.
+    pub fn detach(&mut self) {
+        self.is_new = true;
+        self.revision = None;
+        match &mut self.original {
+            FormValue::Measure(m) => m.id = crate::model::MeasureId(0),
+            FormValue::Goal(g) => {
+                g.id = crate::model::GoalId(0);
+                g.position = u32::MAX;
+            }
         }
     }
 

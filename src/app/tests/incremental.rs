@@ -192,7 +192,7 @@ fn assert_matches_store(app: &mut App) {
             today: app.pane.today,
             ..MeasurePane::default()
         };
-        pane.fill_rows(expected, |id| fresh.get(&id));
+        pane.fill_rows(expected, |id| fresh.get(&id), None);
         assert_eq!(
             rows, &pane.rows,
             "rows of {node:?} by {sort:?} with {filter:?}"

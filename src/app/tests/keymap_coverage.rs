@@ -38,7 +38,30 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
         Context::Report => vec![|app| press(app, "R"), |app| press(app, "R<PgDn>j")],
         Context::Export => vec![|app| press(app, "x")],
         Context::Messages => vec![|app| press(app, "<C-g>"), |app| press(app, "<C-g>j")],
+        Context::Conflict => vec![into_conflict, |app| {
+            into_conflict(app);
+            press(app, "jT");
+        }],
     }
+}
+
+/// Opens the conflict dialog: the form of M-0001 with title and description typed over, and a
+/// colleague's different title and description stored meanwhile.
+fn into_conflict(app: &mut App) {
+    press(app, "ljjj<Tab>e");
+    if let Mode::Form(state) = &mut app.mode {
+        state.form.set_text(Field::Title, "Meins");
+        state.form.set_text(Field::Description, "Meins");
+    }
+    let id = crate::model::MeasureId(1);
+    let mut theirs = app.store.measure(id).unwrap().unwrap();
+    theirs.title = "Ihrs".into();
+    theirs.description = "Ihrs".into();
+    app.store
+        .apply(Op::UpdateMeasure { measure: theirs }, "ben")
+        .unwrap();
+    press(app, "<C-s>");
+    assert!(matches!(app.mode, Mode::Conflict(_)), "{:?}", app.mode);
 }
 
 /// Everything a key can change: the mode (with its popup, form or view), selections, focus,

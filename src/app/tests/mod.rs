@@ -178,7 +178,7 @@ pub(crate) fn fixture_with_extremes() -> Fixture {
         .raw_insert(
             crate::store::keys::TreeName::Measures,
             &id.0.to_be_bytes(),
-            &crate::store::codec::encode(1, &extreme),
+            &crate::store::encode_measure(1, &extreme),
         )
         .expect("store extreme measure");
     let draft = dir.path().join("draft.json");
@@ -227,6 +227,12 @@ fn focus_slot(app: &mut App, slot: form::Slot) -> bool {
         Mode::Form(state) => state.form.focus(slot),
         _ => false,
     }
+}
+
+/// Applies `op` to the store under the app as a colleague would (no refresh, as if the push had
+/// not arrived yet).
+pub(crate) fn as_colleague(app: &mut App, op: Op) {
+    app.store.apply(op, "ben").expect("the colleague's change");
 }
 
 /// Presses a key by its binding name, as the keymap spells it.

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use super::{resolve_measure, save_if_changed};
+use super::{resolve_measure_revised, save_if_changed};
 use crate::cli::CliError;
 use crate::cli::args::IndicatorCommand;
 use crate::i18n::{Lang, Text, fill};
@@ -26,7 +26,7 @@ pub fn indicator(
         | IndicatorCommand::Set { id, name, .. }
         | IndicatorCommand::Remove { id, name } => (id, name.trim().to_string()),
     };
-    let stored = resolve_measure(repo, id)?;
+    let (revision, stored) = resolve_measure_revised(repo, id)?;
     let mut measure = stored.clone();
     let position = measure
         .indicators
@@ -74,6 +74,6 @@ pub fn indicator(
         }
     };
     let done = fill(lang.t(done), &[("name", &name), ("measure", &measure.id)]);
-    save_if_changed(repo, actor, lang, &stored, &measure, &done, out)?;
+    save_if_changed(repo, actor, lang, (revision, &stored), &measure, &done, out)?;
     Ok(())
 }

@@ -35,6 +35,17 @@ pub fn resolve_measure(repo: &dyn Repository, id: &str) -> Result<Measure, CliEr
         })
 }
 
+/// [`resolve_measure`] with the record's revision, for a read-modify-write that must not
+/// overwrite a change made in between.
+pub fn resolve_measure_revised(
+    repo: &dyn Repository,
+    id: &str,
+) -> Result<(u64, Measure), CliError> {
+    let measure = resolve_measure(repo, id)?;
+    repo.measure_revised(measure.id)?
+        .ok_or_else(|| CliError::UnknownMeasure(measure.id.to_string()))
+}
+
 fn warn(lang: Lang, measure: &Measure) {
     for warning in fund_warnings(measure) {
         eprintln!(
@@ -78,12 +89,12 @@ pub fn run(
         }
         MeasureCommand::Show { id, json } => show(repo, lang, &id, json, out),
         MeasureCommand::Edit { id, fields } => {
-            let stored = resolve_measure(repo, &id)?;
+            let (revision, stored) = resolve_measure_revised(repo, &id)?;
             let mut measure = stored.clone();
             fields
                 .apply_and_validate(&mut measure)
                 .map_err(CliError::Invalid)?;
-            edit(repo, actor, lang, &stored, measure, out)
+            edit(repo, actor, lang, (revision, &stored), measure, out)
         }
         MeasureCommand::Delete { id } => {
             let measure = resolve_measure(repo, &id)?;
@@ -150,7 +161,7 @@ fn edit(
     repo: &mut dyn Repository,
     actor: &str,
     lang: Lang,
-    stored: &Measure,
+    stored: (u64, &Measure),
     measure: Measure,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
@@ -162,12 +173,14 @@ fn edit(
 }
 
 /// Stores `measure` and prints `done`, unless it equals `stored` (no flag, or only the values
-/// already stored): then it says so and writes no history entry. Whether it stored.
+/// already stored): then it says so and writes no history entry. The update expects the
+/// revision `stored` was read at, so a change made in between is refused, not overwritten.
+/// Whether it stored.
 fn save_if_changed(
     repo: &mut dyn Repository,
     actor: &str,
     lang: Lang,
-    stored: &Measure,
+    (revision, stored): (u64, &Measure),
     measure: &Measure,
     done: &str,
     out: &mut impl Write,
@@ -177,10 +190,11 @@ fn save_if_changed(
         output::line(out, &text)?;
         return Ok(false);
     }
+    let update = Op::UpdateMeasure {
+        measure: measure.clone(),
+    };
     repo.apply(
-        Op::UpdateMeasure {
-            measure: measure.clone(),
-        },
+        update.expecting(crate::ops::Record::Measure(measure.id), revision),
         actor,
     )?;
     output::line(out, done)?;
@@ -189,4 +203,61 @@ fn save_if_changed(
 
 fn code_of(codes: &HashMap<GoalId, String>, id: GoalId) -> String {
     codes.get(&id).cloned().unwrap_or_else(|| id.to_string())
+}
+
+#[cfg(test)]
+mod conflict_tests {
+    use super::*;
+    use crate::store::{Store, StoreError};
+
+    /// `measure edit` read M-0001; a colleague saved before it wrote: refused, exit 1, with a
+    /// hint, and the colleague's change stays.
+    #[test]
+    fn an_edit_based_on_an_old_read_is_refused_not_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("db")).unwrap();
+        let added = store
+            .apply(
+                Op::AddMeasure {
+                    measure: Measure::new("Kiezfest"),
+                    goals: Vec::new(),
+                },
+                "anna",
+            )
+            .unwrap();
+        let id = added.added_measure().unwrap();
+        let (revision, stored) = resolve_measure_revised(&store, "M-0001").unwrap();
+        let mut theirs = stored.clone();
+        theirs.notes = "von Ben".into();
+        store
+            .apply(Op::UpdateMeasure { measure: theirs }, "ben")
+            .unwrap();
+        let mut mine = stored.clone();
+        mine.title = "Sommerfest".into();
+        let mut out = Vec::new();
+        let error = edit(
+            &mut store,
+            "anna",
+            Lang::De,
+            (revision, &stored),
+            mine,
+            &mut out,
+        )
+        .expect_err("a conflict");
+        assert!(matches!(
+            error,
+            CliError::Store(StoreError::Conflict { .. })
+        ));
+        assert_eq!(error.exit_code(), 1);
+        assert_eq!(
+            error.localize(Lang::De),
+            "M-0001 wurde inzwischen von jemand anderem geändert; nichts gespeichert."
+        );
+        assert!(error.hint(Lang::De).is_some());
+        let now = store.measure(id).unwrap().unwrap();
+        assert_eq!(
+            (now.title.as_str(), now.notes.as_str()),
+            ("Kiezfest", "von Ben")
+        );
+    }
 }

@@ -40,6 +40,14 @@ impl Repository for Client {
         ask!(self, Request::Measure(id), Reply::Measure(measure) => measure.map(|m| *m))
     }
 
+    fn measure_revised(&self, id: MeasureId) -> Result<Option<(u64, Measure)>, StoreError> {
+        ask!(self, Request::MeasureRevised(id), Reply::MeasureRevised(m) => m.map(|m| *m))
+    }
+
+    fn goal_revised(&self, id: GoalId) -> Result<Option<(u64, Goal)>, StoreError> {
+        ask!(self, Request::GoalRevised(id), Reply::GoalRevised(g) => g.map(|g| *g))
+    }
+
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
         let mut measures = Vec::new();
         self.for_each_measure(&mut |m| measures.push(m))?;

@@ -16,6 +16,7 @@ use super::super::protocol::{
     ServerStatus, Welcome, WireError, swap_handshakes,
 };
 use super::super::socket;
+use super::commit::Waiting;
 use super::{Event, Peer, Shared, now_ms};
 use crate::i18n::{Lang, Localize};
 use crate::store::{Repository, Store, StoreError};
@@ -204,6 +205,11 @@ fn handle(
         Request::Measure(id) => {
             read_store(shared, |s| s.measure(id)).map(|m| Reply::Measure(m.map(Box::new)))
         }
+        Request::MeasureRevised(id) => read_store(shared, |s| s.measure_revised(id))
+            .map(|m| Reply::MeasureRevised(m.map(Box::new))),
+        Request::GoalRevised(id) => {
+            read_store(shared, |s| s.goal_revised(id)).map(|g| Reply::GoalRevised(g.map(Box::new)))
+        }
         Request::MeasuresAfter { after, limit } => {
             let limit = (limit as usize).min(MAX_PAGE);
             read_store(shared, |s| s.measures_after(after, limit)).map(Reply::Measures)
@@ -239,9 +245,9 @@ fn handle(
     result.map_err(WireError::from)
 }
 
-/// Applies a change under the write lock (durable when `apply` returns), acknowledges it to
-/// the client that sent it, then pushes it to every other client, still under the lock, so
-/// all clients receive changes in history order.
+/// Applies a change under the write lock, then waits until it is durable (see
+/// [`super::commit`]): its acknowledgement and the push to every other client go out in
+/// history order once the sync that covers it returned. A refused change is answered at once.
 fn change(
     shared: &Arc<Shared>,
     client: u64,
@@ -251,39 +257,49 @@ fn change(
     apply: impl FnOnce(&mut Store) -> Result<crate::ops::Applied, StoreError>,
 ) -> Result<(), &'static str> {
     let mut guard = shared.store.write().unwrap_or_else(|e| e.into_inner());
-    let result = match guard.as_mut() {
-        Some(store) => apply(store).map_err(WireError::from),
-        None => Err(WireError::Server("the server is stopping".into())),
+    let (applied, store) = match guard.as_mut() {
+        Some(store) => match apply(store) {
+            Ok(applied) => (applied, store),
+            Err(error) => return refuse(outbox, request_id, WireError::from(error)),
+        },
+        None => {
+            let stopping = WireError::Server("the server is stopping".into());
+            return refuse(outbox, request_id, stopping);
+        }
     };
-    let push = match (&result, guard.as_ref()) {
-        (Ok(applied), Some(store)) => Some(Arc::new(frame::encode(&ServerMessage::Push(Push {
-            seq: applied.seq,
-            actor: actor.to_string(),
-            changes: applied.changes.clone(),
-            what: [Lang::De, Lang::En].map(|lang| {
-                crate::ops::history_message(store, applied.seq, lang).unwrap_or_default()
-            }),
-        })))),
-        _ => None,
-    };
+    let push = Arc::new(frame::encode(&ServerMessage::Push(Push {
+        seq: applied.seq,
+        actor: actor.to_string(),
+        changes: applied.changes.clone(),
+        what: [Lang::De, Lang::En].map(|lang| {
+            crate::ops::history_message(&*store, applied.seq, lang).unwrap_or_default()
+        }),
+    })));
+    let seq = applied.seq;
+    shared.commits.enter(Waiting {
+        seq,
+        client,
+        outbox: outbox.clone(),
+        request_id,
+        applied,
+        push,
+    });
+    drop(guard);
+    shared.commits.make_durable(shared, seq);
+    Ok(())
+}
+
+/// Answers a change that was not applied.
+fn refuse(
+    outbox: &SyncSender<Arc<Vec<u8>>>,
+    request_id: u64,
+    error: WireError,
+) -> Result<(), &'static str> {
     let response = ServerMessage::Response {
         id: request_id,
-        result: Box::new(result.map(Reply::Applied)),
+        result: Box::new(Err(error)),
     };
-    let acknowledged = post(outbox, Arc::new(frame::encode(&response)));
-    if let Some(push) = push {
-        shared.ops_served.fetch_add(1, Ordering::Relaxed);
-        let slow: Vec<u64> = lock(&shared.clients)
-            .iter()
-            .filter(|peer| peer.id != client && post(&peer.outbox, Arc::clone(&push)).is_err())
-            .map(|peer| peer.id)
-            .collect();
-        if !slow.is_empty() {
-            disconnect(shared, &slow);
-        }
-    }
-    drop(guard);
-    acknowledged
+    post(outbox, Arc::new(frame::encode(&response)))
 }
 
 /// Tells every client who is connected now (a client that cannot take it is left to its
@@ -298,7 +314,7 @@ fn announce_presence(shared: &Shared) {
 }
 
 /// Closes the connections of clients that stopped reading; they reconnect and resync.
-fn disconnect(shared: &Shared, ids: &[u64]) {
+pub(super) fn disconnect(shared: &Shared, ids: &[u64]) {
     let mut clients = lock(&shared.clients);
     for peer in clients.iter().filter(|peer| ids.contains(&peer.id)) {
         shared.log.line(&format!(

@@ -62,6 +62,7 @@ fn phrase(op: &Op, lang: Lang, names: &Names, form: Form) -> String {
         }
         Op::Link { .. } | Op::Unlink { .. } | Op::SetPrimary { .. } => p.link_op(op),
         Op::Batch { .. } | Op::Labeled { .. } => p.batch(op),
+        Op::Expect { op, .. } => phrase(op, lang, names, form),
     }
 }
 

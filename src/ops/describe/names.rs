@@ -70,6 +70,7 @@ impl Names {
                     self.learn(op);
                 }
             }
+            Op::Expect { op, .. } => self.learn(op),
             Op::MoveGoal { .. }
             | Op::DeleteGoal { .. }
             | Op::DeleteMeasure { .. }
@@ -113,6 +114,7 @@ impl Names {
             {
                 out.insert(*measure);
             }
+            Op::Expect { op, .. } => self.unknown_measures(op, out),
             Op::Batch { ops } | Op::Labeled { ops, .. } => {
                 // A batch is described by counts, not names: look nothing up for it.
                 if let [single] | [single, Op::SetPrimary { .. }] = ops.as_slice() {

@@ -39,6 +39,10 @@ impl Tally {
                     self.total -= 1;
                     self.count(ops);
                 }
+                Op::Expect { op, .. } => {
+                    self.total -= 1;
+                    self.count(std::slice::from_ref(op));
+                }
             }
         }
     }

@@ -23,13 +23,14 @@ fn siblings(st: &Staging, parent: Option<GoalId>) -> Result<Vec<Goal>, StoreErro
 }
 
 /// Writes positions 0..n for the given sibling order, only where they changed.
-fn renumber(st: &mut Staging, list: &mut [Goal]) {
+fn renumber(st: &mut Staging, list: &mut [Goal]) -> Result<(), StoreError> {
     for (index, goal) in list.iter_mut().enumerate() {
         if goal.position != index as u32 {
             goal.position = index as u32;
-            put_goal(st, goal);
+            put_goal(st, goal)?;
         }
     }
+    Ok(())
 }
 
 fn ensure_unique_code(st: &Staging, code: &str, except: Option<GoalId>) -> Result<(), StoreError> {
@@ -60,8 +61,8 @@ fn insert(st: &mut Staging, mut goal: Goal) -> Result<Goal, StoreError> {
     let index = (goal.position as usize).min(list.len());
     goal.position = index as u32;
     list.insert(index, goal.clone());
-    renumber(st, &mut list);
-    put_goal(st, &goal);
+    renumber(st, &mut list)?;
+    put_goal(st, &goal)?;
     Ok(goal)
 }
 
@@ -93,7 +94,7 @@ pub(super) fn update(
     };
     new.validate().map_err(StoreError::Invalid)?;
     ensure_unique_code(st, &new.code, Some(id))?;
-    put_goal(st, &new);
+    put_goal(st, &new)?;
     Ok(Planned {
         op: Op::UpdateGoal {
             id,
@@ -140,7 +141,7 @@ pub(super) fn move_to(
     let (old_parent, old_position) = (goal.parent, goal.position);
     let mut old_list = siblings(st, old_parent)?;
     old_list.retain(|g| g.id != id);
-    renumber(st, &mut old_list);
+    renumber(st, &mut old_list)?;
     let mut new_list = siblings(st, parent)?;
     new_list.retain(|g| g.id != id);
     let index = (position as usize).min(new_list.len());
@@ -150,8 +151,8 @@ pub(super) fn move_to(
         ..goal
     };
     new_list.insert(index, moved.clone());
-    renumber(st, &mut new_list);
-    put_goal(st, &moved);
+    renumber(st, &mut new_list)?;
+    put_goal(st, &moved)?;
     Ok(Planned {
         op: Op::MoveGoal {
             id,
@@ -203,7 +204,7 @@ pub(super) fn delete(st: &mut Staging, id: GoalId, force: bool) -> Result<Planne
         changes.push(Change::GoalDeleted(goal.id));
     }
     let mut list = siblings(st, root.parent)?;
-    renumber(st, &mut list);
+    renumber(st, &mut list)?;
     Ok(Planned {
         op: Op::DeleteGoal { id, force },
         inverse: Op::RestoreGoals {

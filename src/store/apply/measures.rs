@@ -36,7 +36,7 @@ pub(super) fn add(
     } else {
         reserve(st, meta::NEXT_MEASURE_ID, measure.id.0)?;
     }
-    put_measure(st, &measure);
+    put_measure(st, &measure)?;
     let mut changes = vec![Change::MeasureAdded(measure.id)];
     for (index, goal) in goals.iter().enumerate() {
         put_link(
@@ -62,7 +62,7 @@ pub(super) fn add(
 pub(super) fn update(st: &mut Staging, measure: Measure) -> Result<Planned, StoreError> {
     let old = load(st, measure.id)?;
     measure.validate().map_err(StoreError::Invalid)?;
-    put_measure(st, &measure);
+    put_measure(st, &measure)?;
     Ok(Planned {
         changes: vec![Change::MeasureUpdated(measure.id)],
         op: Op::UpdateMeasure { measure },

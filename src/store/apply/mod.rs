@@ -8,10 +8,10 @@ mod measures;
 use super::codec;
 use super::error::StoreError;
 use super::keys::{self, TreeName};
-use super::records::{self, GOAL_FORMAT, LINK_FORMAT, Link, LinkRecord, MEASURE_FORMAT};
+use super::records::{self, LINK_FORMAT, Link, LinkRecord};
 use super::staging::Staging;
 use crate::model::{Goal, Measure};
-use crate::ops::{Change, Op};
+use crate::ops::{Change, Op, Record};
 
 /// An op checked and staged: what will be recorded, how to revert it, and what it changed.
 pub struct Planned {
@@ -48,6 +48,10 @@ pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
         Op::Unlink { measure, goal } => links::unlink(st, measure, goal),
         Op::SetPrimary { measure, goal } => links::set_primary(st, measure, goal),
         Op::Batch { ops } => batch(st, ops),
+        Op::Expect { base, op } => {
+            expect(st, &base)?;
+            plan(st, *op)
+        }
         // Applied like a batch; the label stays on the recorded op, the inverse is a batch.
         Op::Labeled { label, ops } => batch(st, ops).map(|planned| Planned {
             op: match planned.op {
@@ -57,6 +61,33 @@ pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
             ..planned
         }),
     }
+}
+
+/// Refuses with [`StoreError::Conflict`] when a record's revision is no longer the expected
+/// one; a record that is gone is not found.
+fn expect(st: &Staging, base: &[(Record, u64)]) -> Result<(), StoreError> {
+    for &(record, expected) in base {
+        let found = match record {
+            Record::Goal(id) => {
+                records::goal_revised(st, id)?
+                    .ok_or_else(|| StoreError::GoalNotFound(id.to_string()))?
+                    .0
+            }
+            Record::Measure(id) => {
+                records::measure_revised(st, id)?
+                    .ok_or(StoreError::MeasureNotFound(id))?
+                    .0
+            }
+        };
+        if found != expected {
+            return Err(StoreError::Conflict {
+                record,
+                expected,
+                found,
+            });
+        }
+    }
+    Ok(())
 }
 
 fn batch(st: &mut Staging, ops: Vec<Op>) -> Result<Planned, StoreError> {
@@ -77,20 +108,27 @@ fn batch(st: &mut Staging, ops: Vec<Op>) -> Result<Planned, StoreError> {
     })
 }
 
-fn put_goal(st: &mut Staging, goal: &Goal) {
+/// Stages a goal with the revision after the committed one (1 for a new goal): however often
+/// one op writes it, a change raises the revision by one.
+fn put_goal(st: &mut Staging, goal: &Goal) -> Result<(), StoreError> {
+    let committed = records::goal_revised(st.live(), goal.id)?.map_or(0, |(r, _)| r);
     st.insert(
         TreeName::Goals,
         &keys::goal_key(goal.id),
-        codec::encode(GOAL_FORMAT, goal),
+        records::encode_goal(committed + 1, goal),
     );
+    Ok(())
 }
 
-fn put_measure(st: &mut Staging, measure: &Measure) {
+/// Stages a measure with the revision after the committed one (1 for a new measure).
+fn put_measure(st: &mut Staging, measure: &Measure) -> Result<(), StoreError> {
+    let committed = records::measure_revised(st.live(), measure.id)?.map_or(0, |(r, _)| r);
     st.insert(
         TreeName::Measures,
         &keys::measure_key(measure.id),
-        codec::encode(MEASURE_FORMAT, measure),
+        records::encode_measure(committed + 1, measure),
     );
+    Ok(())
 }
 
 /// Writes a link in both directions.

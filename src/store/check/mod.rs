@@ -170,6 +170,14 @@ struct Decoded {
     history: Vec<(Vec<u8>, HistoryEntry)>,
 }
 
+/// Drops the revision of decoded goal or measure records (the rules do not look at it).
+fn without_revision<T>(entries: Vec<(Vec<u8>, (u64, T))>) -> Vec<(Vec<u8>, T)> {
+    entries
+        .into_iter()
+        .map(|(key, (_, value))| (key, value))
+        .collect()
+}
+
 /// Reads every tree (at most `limit` entries each) and every meta value, collecting what
 /// cannot be read or decoded.
 fn decode_trees(
@@ -181,8 +189,15 @@ fn decode_trees(
     use TreeName::*;
     let p = problems;
     let decoded = Decoded {
-        goals: decode_all(trees, Goals, GOAL_FORMAT, limit, progress, p),
-        measures: decode_all(trees, Measures, MEASURE_FORMAT, limit, progress, p),
+        goals: without_revision(decode_all(trees, Goals, GOAL_FORMAT, limit, progress, p)),
+        measures: without_revision(decode_all(
+            trees,
+            Measures,
+            MEASURE_FORMAT,
+            limit,
+            progress,
+            p,
+        )),
         by_measure: decode_all(trees, LinksByMeasure, LINK_FORMAT, limit, progress, p),
         by_goal: decode_all(trees, LinksByGoal, LINK_FORMAT, limit, progress, p),
         history: decode_all(trees, History, HISTORY_FORMAT, limit, progress, p),

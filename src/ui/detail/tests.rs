@@ -46,6 +46,12 @@ impl Repository for Watched {
         }
         self.read().measure(id)
     }
+    fn measure_revised(&self, id: MeasureId) -> Result<Option<(u64, Measure)>, StoreError> {
+        self.read().measure_revised(id)
+    }
+    fn goal_revised(&self, id: GoalId) -> Result<Option<(u64, crate::model::Goal)>, StoreError> {
+        self.read().goal_revised(id)
+    }
     fn measures(&self) -> Result<Vec<Measure>, StoreError> {
         self.read().measures()
     }

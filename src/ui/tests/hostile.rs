@@ -14,7 +14,7 @@ fn raw_measure(store: &Store, id: u64, title: &str, goal: GoalId) {
         .raw_insert(
             TreeName::Measures,
             &measure_key(measure.id),
-            &codec::encode(1, &measure),
+            &crate::store::encode_measure(1, &measure),
         )
         .unwrap();
     let link = codec::encode(1, &true);
