@@ -95,19 +95,24 @@ impl App {
             });
             return result.err();
         }
-        let mut failed = None;
-        for row in rows {
-            if self.cache.contains_key(&row.id) {
-                continue;
-            }
-            match self.store.measure(row.id) {
-                Ok(Some(measure)) => {
-                    self.cache.insert(row.id, measures::Cached::new(measure));
-                }
-                Ok(None) => {}
-                Err(error) => failed = Some(error),
-            }
+        let wanted: Vec<MeasureId> = rows
+            .iter()
+            .map(|r| r.id)
+            .filter(|id| !self.cache.contains_key(id))
+            .collect();
+        if wanted.is_empty() {
+            return None;
         }
-        failed
+        // One request for all of them when the store is a server's.
+        match self.store.measures_by_id(&wanted) {
+            Ok(found) => {
+                for measure in found {
+                    self.cache
+                        .insert(measure.id, measures::Cached::new(measure));
+                }
+                None
+            }
+            Err(error) => Some(error),
+        }
     }
 }

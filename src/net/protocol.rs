@@ -114,6 +114,9 @@ pub enum Request {
         after: MeasureId,
         limit: u32,
     },
+    /// The measures with these ids that exist (at most [`crate::net::server::MAX_PAGE`] are
+    /// answered), in the order asked.
+    MeasuresById(Vec<MeasureId>),
     /// The id of every measure, ascending.
     MeasureIds,
     /// The ids the next added goal and measure will get.

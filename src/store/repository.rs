@@ -38,6 +38,15 @@ pub trait Repository: Send + std::any::Any {
     fn for_each_measure(&self, visit: &mut dyn FnMut(Measure)) -> Result<(), StoreError>;
     /// Up to `limit` measures with ids above `after`, by id: every measure a page at a time.
     fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError>;
+    /// The measures with these ids that exist, in the order asked (a client asks for many in
+    /// one request instead of one request each).
+    fn measures_by_id(&self, ids: &[MeasureId]) -> Result<Vec<Measure>, StoreError> {
+        let mut found = Vec::with_capacity(ids.len());
+        for id in ids {
+            found.extend(self.measure(*id)?);
+        }
+        Ok(found)
+    }
     /// The id of every measure, ascending.
     fn measure_ids(&self) -> Result<Vec<MeasureId>, StoreError>;
     /// The ids the next added goal and measure will get when their op asks for one.

@@ -82,6 +82,15 @@ impl Repository for Client {
         }
     }
 
+    fn measures_by_id(&self, ids: &[MeasureId]) -> Result<Vec<Measure>, StoreError> {
+        let mut found = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(PAGE) {
+            let request = Request::MeasuresById(chunk.to_vec());
+            found.extend(ask!(self, request, Reply::Measures(page) => page)?);
+        }
+        Ok(found)
+    }
+
     fn measures_after(&self, after: MeasureId, limit: usize) -> Result<Vec<Measure>, StoreError> {
         let limit = u32::try_from(limit).unwrap_or(u32::MAX);
         ask!(self, Request::MeasuresAfter { after, limit }, Reply::Measures(page) => page)

@@ -235,6 +235,10 @@ fn handle(
             let limit = (limit as usize).min(MAX_PAGE);
             read_store(shared, |s| s.measures_after(after, limit)).map(Reply::Measures)
         }
+        Request::MeasuresById(mut ids) => {
+            ids.truncate(MAX_PAGE);
+            read_store(shared, |s| s.measures_by_id(&ids)).map(Reply::Measures)
+        }
         Request::MeasureIds => read_store(shared, |s| s.measure_ids()).map(Reply::MeasureIds),
         Request::NextIds => read_store(shared, |s| s.next_ids())
             .map(|(goal, measure)| Reply::NextIds(goal, measure)),
