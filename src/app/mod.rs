@@ -78,6 +78,8 @@ pub struct App {
     cache: HashMap<MeasureId, measures::Cached>,
     /// How far the background reading of all measures got; `None` when done.
     prefetch: Option<prefetch::Prefetch>,
+    /// Whether idle time still sorts the rows of goals not yet visited (after `prefetch`).
+    prewarm: bool,
     /// The order of every measure by title and by Träger, once all are read.
     ranks: HashMap<SortColumn, ranks::Ranks>,
     pub pane: MeasurePane,
@@ -146,6 +148,7 @@ impl App {
             counts: HashMap::new(),
             cache: HashMap::new(),
             prefetch: None,
+            prewarm: false,
             ranks: HashMap::new(),
             rows_cache: HashMap::new(),
             measure_ids,

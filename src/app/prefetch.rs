@@ -2,7 +2,9 @@
 //! a page at a time (and the search index is built from the same pages), so a first visit of a
 //! goal sorts rows already in memory instead of decoding thousands of records. The event loop
 //! calls [`App::prefetch_step`] whenever no input is waiting; one page takes a few
-//! milliseconds, so a key pressed meanwhile waits at most that long.
+//! milliseconds, so a key pressed meanwhile waits at most that long. After that, still in idle
+//! time, the rows of every goal are sorted one goal per step and kept, so that even a goal's
+//! first visit finds them ready (with the table's sort and filter at that time).
 
 use super::App;
 use super::measures::Cached;
@@ -10,7 +12,7 @@ use super::search::{SearchIndex, goal_order, place_of};
 use crate::model::MeasureId;
 
 /// Measures read per step.
-pub const PAGE: usize = 1000;
+pub const PAGE: usize = 500;
 
 /// How far the reading got.
 #[derive(Debug)]
@@ -32,16 +34,19 @@ impl Prefetch {
 }
 
 impl App {
-    /// Whether rows remain to be read in the background.
+    /// Whether work remains for idle time: rows to read, or goals whose rows to sort.
     pub fn prefetching(&self) -> bool {
-        self.prefetch.is_some()
+        self.prefetch.is_some() || self.prewarm
     }
 
-    /// Reads the next page of measures into the row cache; false once all are read. A read
-    /// that fails ends the prefetch (goals are then read as they are visited) and says why.
+    /// One piece of idle-time work: reads the next page of measures into the row cache, or,
+    /// once all are read, sorts the rows of one more goal not yet visited; false when nothing
+    /// is left. A read that fails ends the reading (goals are then read as they are visited)
+    /// and says why.
     pub fn prefetch_step(&mut self) -> bool {
         let Some(mut prefetch) = self.prefetch.take() else {
-            return false;
+            self.prewarm = self.prewarm && self.prewarm_step();
+            return self.prewarm;
         };
         let page = match self.store.measures_after(prefetch.after, PAGE) {
             Ok(page) => page,
@@ -74,7 +79,8 @@ impl App {
         }
         // The table's default order, so the first visit of any goal sorts numbers.
         self.make_ranks(self.pane.sort);
-        false
+        self.prewarm = true;
+        true
     }
 
     /// Reads every measure's row now (tests and benchmarks; the TUI reads them in idle time).
@@ -86,6 +92,7 @@ impl App {
     /// read again).
     pub(super) fn restart_prefetch(&mut self) {
         self.prefetch = Some(Prefetch::new());
+        self.prewarm = false;
         self.ranks.clear();
     }
 

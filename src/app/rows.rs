@@ -2,7 +2,7 @@
 //! the tree, and decoding the measures the pane shows (kept until they change).
 
 use super::ranks::{Ranks, ranked};
-use super::{App, MeasureRow, Node, SortColumn, measures};
+use super::{App, CachedRows, MeasureRow, Node, SortColumn, measures};
 use crate::model::MeasureId;
 use crate::store::StoreError;
 
@@ -45,6 +45,19 @@ impl App {
             self.pane.set_rows(rows.clone(), *unfiltered, *widths);
             return;
         }
+        let (rows, failed) = self.sorted_rows(node);
+        self.pane.set_rows(rows.0.clone(), rows.1, rows.2);
+        if let Some(error) = failed {
+            self.say_error(&error);
+        } else {
+            // Kept until the tree's shape changes; changes of measures patch them in place.
+            self.rows_cache.insert(key, rows);
+        }
+    }
+
+    /// The rows `node` shows with the pane's sort and filter, reading measures not in memory;
+    /// the error of a failed read, if any.
+    fn sorted_rows(&mut self, node: Node) -> (CachedRows, Option<StoreError>) {
         let rows = match node {
             Node::Goal(goal) => measures::rows_of(&self.tree.subtree(goal), &self.links),
             Node::All => measures::rows_of_all(&self.measure_ids, &self.links),
@@ -54,14 +67,32 @@ impl App {
         let sort = self.pane.sort;
         let ranks = self.make_ranks(sort).then(|| &self.ranks[&sort]);
         let cache = &self.cache;
-        self.pane.fill_rows(rows, |id| cache.get(&id), ranks);
-        if let Some(error) = failed {
-            self.say_error(&error);
+        let mut scratch = measures::MeasurePane {
+            sort,
+            filter: self.pane.filter,
+            today: self.pane.today,
+            ..measures::MeasurePane::default()
+        };
+        scratch.fill_rows(rows, |id| cache.get(&id), ranks);
+        ((scratch.rows, scratch.unfiltered, scratch.widths), failed)
+    }
+
+    /// Sorts the rows of one more row of the tree not yet kept, in idle time after every
+    /// measure was read, so that its first visit finds them ready; false when none is left.
+    pub(super) fn prewarm_step(&mut self) -> bool {
+        let (sort, filter) = (self.pane.sort, self.pane.filter);
+        let Some(node) = self
+            .tree
+            .all_nodes()
+            .find(|node| !self.rows_cache.contains_key(&(*node, sort, filter)))
+        else {
+            return false;
+        };
+        if let (rows, None) = self.sorted_rows(node) {
+            self.rows_cache.insert((node, sort, filter), rows);
+            true
         } else {
-            // Kept until the tree's shape changes; changes of measures patch them in place.
-            let pane = &self.pane;
-            self.rows_cache
-                .insert(key, (pane.rows.clone(), pane.unfiltered, pane.widths));
+            false
         }
     }
 
@@ -69,7 +100,7 @@ impl App {
     /// row is in memory (before that, rows are sorted by their text).
     /// True when they are there.
     pub(super) fn make_ranks(&mut self, sort: SortColumn) -> bool {
-        if !ranked(sort) || self.prefetching() || !self.measures_loaded {
+        if !ranked(sort) || self.prefetch.is_some() || !self.measures_loaded {
             return false;
         }
         let cache = &self.cache;

@@ -207,6 +207,14 @@ impl GoalTree {
             .chain(self.orphans.then_some(Row::Orphans))
     }
 
+    /// Every row the tree can show, collapsed goals included: `Alle Maßnahmen`, the goals in
+    /// tree order, `Ohne Ziel` while it is shown.
+    pub fn all_nodes(&self) -> impl Iterator<Item = Node> + '_ {
+        std::iter::once(Node::All)
+            .chain(self.goals.iter().map(|g| Node::Goal(g.id)))
+            .chain(self.orphans.then_some(Node::Orphans))
+    }
+
     /// Number of rows on screen, the virtual ones included.
     pub fn len(&self) -> usize {
         self.visible.len() + 1 + usize::from(self.orphans)
