@@ -66,6 +66,8 @@ enum Event {
 /// State every thread of the server shares.
 struct Shared {
     store: RwLock<Option<Store>>,
+    /// Syncs the store without its lock (see `commit`).
+    durability: crate::store::Durability,
     /// Changes applied and waiting for the sync that makes them durable.
     commits: commit::Commits,
     clients: Mutex<Vec<Peer>>,
@@ -145,6 +147,7 @@ pub fn serve(
     }
     let (events, receiver) = mpsc::channel();
     let shared = Arc::new(Shared {
+        durability: store.durability(),
         store: RwLock::new(Some(store)),
         commits: commit::Commits::default(),
         clients: Mutex::new(Vec::new()),

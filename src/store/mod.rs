@@ -28,6 +28,7 @@ pub use disk::{BlobDamage, Repair};
 pub use error::{RecordName, StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
 pub use messages::changed_since;
+pub use open::Durability;
 pub use records::{Link, Revision, encode_goal, encode_measure};
 pub use repository::{Editing, GoalStats, Repository, goal_stats};
 
@@ -43,12 +44,12 @@ pub struct Store {
     db: sled::Db,
     trees: Trees,
     /// sled's data file, for `sync_data` after each flush.
-    db_file: File,
+    db_file: std::sync::Arc<File>,
     /// Held for the life of the store; the OS releases it when the process ends, even on SIGKILL.
     _lock: File,
     prepared: migrate::Prepared,
     /// Blob files already synced; new ones are synced with every change.
-    blobs: std::sync::Mutex<disk::BlobSync>,
+    blobs: std::sync::Arc<std::sync::Mutex<disk::BlobSync>>,
     /// What open found and changed before sled saw the files.
     repairs: Vec<Repair>,
     /// The directory sled has open: `path`, or a temporary copy when the disk is full.

@@ -107,18 +107,18 @@ impl Store {
             path: path.to_path_buf(),
             db,
             trees,
-            db_file,
+            db_file: std::sync::Arc::new(db_file),
             _lock: lock,
             prepared,
             sync_in_groups: false,
-            blobs: std::sync::Mutex::new(disk::BlobSync::new(
+            blobs: std::sync::Arc::new(std::sync::Mutex::new(disk::BlobSync::new(
                 &files,
                 if read_only.is_some() {
                     Vec::new()
                 } else {
                     blobs_before
                 },
-            )),
+            ))),
             files,
             repairs,
             read_only,
@@ -251,6 +251,38 @@ impl Store {
     /// since the last time (and `blobs/` itself), then `fdatasync` of its data file, so the log
     /// never points at a blob that a power cut could empty.
     pub(super) fn persist(&self) -> Result<(), StoreError> {
+        self.durability().sync()
+    }
+
+    /// Syncs every blob file sled wrote since the last call, and `blobs/` itself.
+    fn sync_blobs(&self) -> Result<(), StoreError> {
+        self.durability().sync_blobs()
+    }
+
+    /// A handle that makes this store's changes durable without holding the store: the
+    /// server syncs through it while the next changes are applied.
+    pub fn durability(&self) -> Durability {
+        Durability {
+            path: self.path.clone(),
+            db: self.db.clone(),
+            db_file: std::sync::Arc::clone(&self.db_file),
+            blobs: std::sync::Arc::clone(&self.blobs),
+        }
+    }
+}
+
+/// See [`Store::durability`].
+#[derive(Clone)]
+pub struct Durability {
+    path: std::path::PathBuf,
+    db: sled::Db,
+    db_file: std::sync::Arc<File>,
+    blobs: std::sync::Arc<std::sync::Mutex<disk::BlobSync>>,
+}
+
+impl Durability {
+    /// Makes everything committed so far durable (see [`Store::sync`]).
+    pub fn sync(&self) -> Result<(), StoreError> {
         let io = |source| StoreError::Io {
             path: self.path.clone(),
             source,
@@ -262,7 +294,6 @@ impl Store {
         self.db_file.sync_data().map_err(io)
     }
 
-    /// Syncs every blob file sled wrote since the last call, and `blobs/` itself.
     fn sync_blobs(&self) -> Result<(), StoreError> {
         self.blobs
             .lock()

@@ -12,7 +12,7 @@ use std::sync::mpsc::SyncSender;
 use std::sync::{Arc, Condvar, Mutex};
 
 use super::Shared;
-use super::connection::{disconnect, post, read_store};
+use super::connection::{disconnect, post};
 use crate::net::frame;
 use crate::net::lock;
 use crate::net::protocol::{Reply, ServerMessage, WireError};
@@ -67,7 +67,8 @@ impl Commits {
             let last = state.waiting.last().map_or(seq, |w| w.seq);
             drop(state);
             // Everything entered so far was applied before it was entered: one sync covers it.
-            let synced = read_store(shared, |store| store.sync()).map_err(WireError::from);
+            // Without the store's lock: the next writers apply their changes meanwhile.
+            let synced = shared.durability.sync().map_err(WireError::from);
             state = lock(&self.state);
             let batch: Vec<Waiting> = {
                 let end = state.waiting.partition_point(|w| w.seq <= last);
