@@ -10,37 +10,15 @@ mod pty;
 use std::ops::Range;
 use std::path::Path;
 
-use pty::{Db, Key, Tui, cli_served};
+use pty::{Db, Key, StopServer, Tui, ok_served, wait_in_pane};
 
 const TABLE: (Range<u16>, Range<u16>) = (0..9, 30..80);
 const STATUS: (Range<u16>, Range<u16>) = (23..24, 0..80);
 const TREE: (Range<u16>, Range<u16>) = (0..23, 0..30);
 
-fn wait_in(tui: &mut Tui, pane: &(Range<u16>, Range<u16>), text: &str) {
-    tui.wait_in(pane.0.clone(), pane.1.clone(), text);
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cli_served(db, args);
-    assert!(
-        out.status.success(),
-        "quartier {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Stops the database's server at the end of the test, also when it fails.
-struct StopServer<'a>(&'a Path);
-impl Drop for StopServer<'_> {
-    fn drop(&mut self) {
-        let _ = cli_served(self.0, &["server", "stop"]);
-    }
-}
-
 fn start_as(db: &Db, name: &str) -> Tui {
     let mut tui = Tui::start_served(&db.path, &["--as", name]);
-    wait_in(&mut tui, &STATUS, "ZIELE");
+    wait_in_pane(&mut tui, &STATUS, "ZIELE");
     tui
 }
 
@@ -48,11 +26,11 @@ fn start_as(db: &Db, name: &str) -> Tui {
 /// title replaced by `title`.
 fn open_form_and_type(tui: &mut Tui, title: &str) {
     tui.send("l");
-    wait_in(tui, &TREE, "1.1 ");
+    wait_in_pane(tui, &TREE, "1.1 ");
     tui.send("ljj");
-    wait_in(tui, &TABLE, "Maßnahmen · 1.3");
+    wait_in_pane(tui, &TABLE, "Maßnahmen · 1.3");
     tui.send_keys(&[Key::Tab]);
-    wait_in(tui, &STATUS, "MASSNAHMEN");
+    wait_in_pane(tui, &STATUS, "MASSNAHMEN");
     tui.send("e");
     tui.wait_for("bearbeiten");
     tui.send_keys(&[Key::Ctrl('u'), Key::Text(title)]);
@@ -60,7 +38,7 @@ fn open_form_and_type(tui: &mut Tui, title: &str) {
 }
 
 fn stored_title(db: &Path) -> String {
-    let shown = ok(db, &["measure", "show", "M-0001", "--json"]);
+    let shown = ok_served(db, &["measure", "show", "M-0001", "--json"]);
     let json: serde_json::Value = serde_json::from_str(&shown).unwrap();
     json["title"].as_str().unwrap().to_string()
 }
@@ -69,7 +47,7 @@ fn stored_title(db: &Path) -> String {
 fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
+    ok_served(
         &db.path,
         &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
     );
@@ -79,7 +57,7 @@ fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
     open_form_and_type(&mut ben, "Titel von Ben");
 
     anna.send_keys(&[Key::Ctrl('s')]);
-    wait_in(&mut anna, &STATUS, "gespeichert");
+    wait_in_pane(&mut anna, &STATUS, "gespeichert");
     assert_eq!(stored_title(&db.path), "Titel von Anna");
 
     ben.send_keys(&[Key::Ctrl('s')]);
@@ -87,7 +65,7 @@ fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
     let screen = ben.screen();
     assert!(screen.contains("meins:       Titel von Ben"), "{screen}");
     assert!(screen.contains("gespeichert: Titel von Anna"), "{screen}");
-    wait_in(&mut ben, &STATUS, "KONFLIKT");
+    wait_in_pane(&mut ben, &STATUS, "KONFLIKT");
     assert_eq!(
         stored_title(&db.path),
         "Titel von Anna",
@@ -96,14 +74,14 @@ fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
 
     // Back to the form: the typing is there; saving asks again.
     ben.send_keys(&[Key::Esc]);
-    wait_in(&mut ben, &STATUS, "FORMULAR");
+    wait_in_pane(&mut ben, &STATUS, "FORMULAR");
     assert!(ben.screen().contains("Titel von Ben"), "{}", ben.screen());
     ben.send_keys(&[Key::Ctrl('s')]);
     ben.wait_for("Konflikt: M-0001");
 
     // Keep mine: Ben's title is stored and reaches Anna without a key press.
     ben.send_keys(&[Key::Enter]);
-    wait_in(&mut ben, &STATUS, "gespeichert");
+    wait_in_pane(&mut ben, &STATUS, "gespeichert");
     assert_eq!(stored_title(&db.path), "Titel von Ben");
-    wait_in(&mut anna, &TABLE, "Titel von Ben");
+    wait_in_pane(&mut anna, &TABLE, "Titel von Ben");
 }

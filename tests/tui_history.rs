@@ -6,27 +6,8 @@
 
 mod pty;
 
-use std::path::Path;
 
-use pty::{Db, Key, Tui, cli_served};
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cli_served(db, args);
-    assert!(
-        out.status.success(),
-        "quartier {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Stops the database's server at the end of the test, also when it fails.
-struct StopServer<'a>(&'a Path);
-impl Drop for StopServer<'_> {
-    fn drop(&mut self) {
-        let _ = cli_served(self.0, &["server", "stop"]);
-    }
-}
+use pty::{Db, Key, StopServer, Tui, ok_served};
 
 /// Opens the history of M-0001, the only measure under 1.3, from the start screen.
 fn open_history(tui: &mut Tui) {
@@ -43,11 +24,11 @@ fn open_history(tui: &mut Tui) {
 fn h_shows_a_measures_edits_newest_first_and_scrolls_and_closes() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
+    ok_served(
         &db.path,
         &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
     );
-    ok(
+    ok_served(
         &db.path,
         &[
             "--as",
@@ -62,12 +43,12 @@ fn h_shows_a_measures_edits_newest_first_and_scrolls_and_closes() {
     // More edits than one screen holds, so the oldest entry is below the box.
     for n in 0..8 {
         let place = format!("Platz {n}");
-        ok(
+        ok_served(
             &db.path,
             &["measure", "edit", "M-0001", "--location", &place],
         );
     }
-    ok(
+    ok_served(
         &db.path,
         &[
             "--as",
@@ -129,11 +110,11 @@ fn h_shows_a_measures_edits_newest_first_and_scrolls_and_closes() {
 fn in_english_with_lang_en() {
     let db = Db::new();
     let _stop = StopServer(&db.path);
-    ok(
+    ok_served(
         &db.path,
         &["measure", "add", "--title", "Kiezfest", "--goal", "1.3"],
     );
-    ok(
+    ok_served(
         &db.path,
         &["measure", "edit", "M-0001", "--notes", "mit Musik"],
     );

@@ -11,43 +11,21 @@ mod pty;
 use std::ops::Range;
 use std::path::Path;
 
-use pty::{Db, Key, Tui, cli_served};
+use pty::{Db, Key, StopServer, Tui, ok_served, wait_in_pane};
 
 const TABLE: (Range<u16>, Range<u16>) = (0..9, 30..80);
 const STATUS: (Range<u16>, Range<u16>) = (23..24, 0..80);
 const TREE: (Range<u16>, Range<u16>) = (0..23, 0..30);
 
-fn wait_in(tui: &mut Tui, pane: &(Range<u16>, Range<u16>), text: &str) {
-    tui.wait_in(pane.0.clone(), pane.1.clone(), text);
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cli_served(db, args);
-    assert!(
-        out.status.success(),
-        "quartier {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Stops the database's server at the end of a test, also when it fails.
-struct StopServer<'a>(&'a Path);
-impl Drop for StopServer<'_> {
-    fn drop(&mut self) {
-        let _ = cli_served(self.0, &["server", "stop"]);
-    }
-}
-
 fn server_pid(db: &Path) -> u32 {
     let status: serde_json::Value =
-        serde_json::from_str(&ok(db, &["server", "status", "--json"])).unwrap();
+        serde_json::from_str(&ok_served(db, &["server", "status", "--json"])).unwrap();
     status["pid"].as_u64().unwrap() as u32
 }
 
 /// The measure every test starts from: M-0001 „Alter Titel“ under 1.3.
 fn add_alter_titel(db: &Db) {
-    ok(
+    ok_served(
         &db.path,
         &["measure", "add", "--title", "Alter Titel", "--goal", "1.3"],
     );
@@ -67,21 +45,21 @@ fn start(db: &Db) -> Tui {
 
 fn start_as(db: &Db, args: &[&str]) -> Tui {
     let mut tui = Tui::start_served(&db.path, args);
-    wait_in(&mut tui, &STATUS, "ZIELE");
+    wait_in_pane(&mut tui, &STATUS, "ZIELE");
     tui
 }
 
 /// From the start screen (Z1 selected): expands Z1 and selects 1.3.
 fn select_1_3(tui: &mut Tui) {
     tui.send("l");
-    wait_in(tui, &TREE, "1.1 ");
+    wait_in_pane(tui, &TREE, "1.1 ");
     tui.send("ljj");
-    wait_in(tui, &TABLE, "Maßnahmen · 1.3");
+    wait_in_pane(tui, &TABLE, "Maßnahmen · 1.3");
 }
 
 fn edit_title(tui: &mut Tui, title: &str) {
     tui.send_keys(&[Key::Tab]);
-    wait_in(tui, &STATUS, "MASSNAHMEN");
+    wait_in_pane(tui, &STATUS, "MASSNAHMEN");
     tui.send("e");
     tui.wait_for("bearbeiten");
     tui.send_keys(&[Key::Ctrl('u'), Key::Text(title)]);
@@ -104,29 +82,29 @@ fn a_change_made_anywhere_appears_in_every_tui_without_a_key_press() {
     let mut anna = start_as(&db, &["--as", "anna"]);
     let mut ben = start_as(&db, &["--as", "ben"]);
     // Each sees who else has the database open.
-    wait_in(&mut anna, &STATUS, "auch hier: ben");
-    wait_in(&mut ben, &STATUS, "auch hier: anna");
+    wait_in_pane(&mut anna, &STATUS, "auch hier: ben");
+    wait_in_pane(&mut ben, &STATUS, "auch hier: anna");
     select_1_3(&mut anna);
     select_1_3(&mut ben);
-    wait_in(&mut ben, &TABLE, "Alter Titel");
+    wait_in_pane(&mut ben, &TABLE, "Alter Titel");
 
-    ok(
+    ok_served(
         &db.path,
         &["measure", "add", "--title", "Vom Terminal", "--goal", "1.3"],
     );
-    wait_in(&mut anna, &TABLE, "Vom Terminal");
-    wait_in(&mut ben, &TABLE, "Vom Terminal");
+    wait_in_pane(&mut anna, &TABLE, "Vom Terminal");
+    wait_in_pane(&mut ben, &TABLE, "Vom Terminal");
 
     edit_title(&mut anna, "Neuer Titel");
     anna.send_keys(&[Key::Ctrl('s')]);
-    wait_in(&mut anna, &STATUS, "gespeichert");
-    wait_in(&mut ben, &TABLE, "Neuer Titel");
+    wait_in_pane(&mut anna, &STATUS, "gespeichert");
+    wait_in_pane(&mut ben, &TABLE, "Neuer Titel");
     assert!(
         !ben.region(TABLE.0.clone(), TABLE.1.clone())
             .contains("Alter Titel")
     );
 
-    let status = ok(&db.path, &["server", "status"]);
+    let status = ok_served(&db.path, &["server", "status"]);
     assert!(
         status.contains("Verbunden: 3"),
         "two TUIs and this command: {status}"
@@ -146,7 +124,7 @@ fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
     edit_title(&mut anna, "Getippt vor dem Absturz");
     let first = server_pid(&db.path);
     kill_9(first);
-    wait_in(&mut anna, &STATUS, "Wieder mit dem Server verbunden");
+    wait_in_pane(&mut anna, &STATUS, "Wieder mit dem Server verbunden");
     assert!(
         anna.screen().contains("Getippt vor dem Absturz"),
         "{}",
@@ -154,8 +132,8 @@ fn a_killed_server_comes_back_and_the_open_form_with_its_typing_is_kept() {
     );
     assert_ne!(server_pid(&db.path), first, "a new server runs");
     anna.send_keys(&[Key::Ctrl('s')]);
-    wait_in(&mut anna, &STATUS, "gespeichert");
-    let shown = ok(&db.path, &["measure", "show", "M-0001"]);
+    wait_in_pane(&mut anna, &STATUS, "gespeichert");
+    let shown = ok_served(&db.path, &["measure", "show", "M-0001"]);
     assert!(shown.contains("Getippt vor dem Absturz"), "{shown}");
     quit(&mut anna);
 }
@@ -171,10 +149,10 @@ fn a_killed_client_disturbs_nobody() {
     select_1_3(&mut anna);
     edit_title(&mut anna, "Nach Bens Absturz");
     anna.send_keys(&[Key::Ctrl('s')]);
-    wait_in(&mut anna, &STATUS, "gespeichert");
+    wait_in_pane(&mut anna, &STATUS, "gespeichert");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
     loop {
-        let status = ok(&db.path, &["server", "status"]);
+        let status = ok_served(&db.path, &["server", "status"]);
         if status.contains("Verbunden: 2") {
             break;
         }

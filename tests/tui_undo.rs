@@ -10,36 +10,14 @@ mod pty;
 use std::ops::Range;
 use std::path::Path;
 
-use pty::{Key, Tui, cli_served};
+use pty::{Key, StopServer, Tui, cli_served, ok_served, wait_in_pane};
 
 const TABLE: (Range<u16>, Range<u16>) = (0..9, 30..80);
 const STATUS: (Range<u16>, Range<u16>) = (23..24, 0..80);
 const TREE: (Range<u16>, Range<u16>) = (0..23, 0..30);
 
-fn wait_in(tui: &mut Tui, pane: &(Range<u16>, Range<u16>), text: &str) {
-    tui.wait_in(pane.0.clone(), pane.1.clone(), text);
-}
-
 fn run(db: &Path, args: &[&str]) -> std::process::Output {
     cli_served(db, args)
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = run(db, args);
-    assert!(
-        out.status.success(),
-        "quartier {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-/// Stops the database's server at the end of the test, also when it fails.
-struct StopServer<'a>(&'a Path);
-impl Drop for StopServer<'_> {
-    fn drop(&mut self) {
-        let _ = cli_served(self.0, &["server", "stop"]);
-    }
 }
 
 #[test]
@@ -47,21 +25,21 @@ fn u_asks_before_overwriting_a_colleagues_later_change_and_undoes_only_on_yes() 
     let db = pty::Db::new();
     let _stop = StopServer(&db.path);
     let add = ["measure", "add", "--title", "Alter Titel", "--goal", "1.3"];
-    ok(&db.path, &add);
+    ok_served(&db.path, &add);
     let mut anna = Tui::start_served(&db.path, &["--as", "anna"]);
-    wait_in(&mut anna, &STATUS, "ZIELE");
+    wait_in_pane(&mut anna, &STATUS, "ZIELE");
     anna.send("l");
-    wait_in(&mut anna, &TREE, "1.1 ");
+    wait_in_pane(&mut anna, &TREE, "1.1 ");
     anna.send("ljj");
-    wait_in(&mut anna, &TABLE, "Alter Titel");
+    wait_in_pane(&mut anna, &TABLE, "Alter Titel");
 
     // Anna's change, then Ben's change of the same measure from the command line.
     anna.send_keys(&[Key::Tab]);
-    wait_in(&mut anna, &STATUS, "MASSNAHMEN");
+    wait_in_pane(&mut anna, &STATUS, "MASSNAHMEN");
     anna.send("e");
     anna.wait_for("bearbeiten");
     anna.send_keys(&[Key::Ctrl('u'), Key::Text("Annas Titel"), Key::Ctrl('s')]);
-    wait_in(&mut anna, &STATUS, "gespeichert");
+    wait_in_pane(&mut anna, &STATUS, "gespeichert");
     let ben = [
         "--as",
         "ben",
@@ -71,8 +49,8 @@ fn u_asks_before_overwriting_a_colleagues_later_change_and_undoes_only_on_yes() 
         "--title",
         "Bens Titel",
     ];
-    ok(&db.path, &ben);
-    wait_in(&mut anna, &TABLE, "Bens Titel");
+    ok_served(&db.path, &ben);
+    wait_in_pane(&mut anna, &TABLE, "Bens Titel");
 
     anna.send("u");
     anna.wait_for("hat M-0001 danach");
@@ -80,7 +58,7 @@ fn u_asks_before_overwriting_a_colleagues_later_change_and_undoes_only_on_yes() 
     assert!(anna.screen().contains("ben (über "), "{}", anna.screen());
     anna.send("n");
     anna.wait_gone("rückgängig machen?");
-    let shown = ok(&db.path, &["measure", "show", "M-0001"]);
+    let shown = ok_served(&db.path, &["measure", "show", "M-0001"]);
     assert!(
         shown.contains("Bens Titel"),
         "no keeps Ben's change: {shown}"
@@ -89,8 +67,8 @@ fn u_asks_before_overwriting_a_colleagues_later_change_and_undoes_only_on_yes() 
     anna.send("u");
     anna.wait_for("rückgängig machen?");
     anna.send("j");
-    wait_in(&mut anna, &TABLE, "Alter Titel");
-    wait_in(&mut anna, &STATUS, "rückgängig gemacht");
+    wait_in_pane(&mut anna, &TABLE, "Alter Titel");
+    wait_in_pane(&mut anna, &STATUS, "rückgängig gemacht");
 
     // Ben's own undo now meets Anna's later change and asks him in turn.
     let refused = run(&db.path, &["--as", "ben", "undo"]);

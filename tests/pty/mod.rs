@@ -561,3 +561,31 @@ pub fn cli_served(db: &Path, args: &[&str]) -> Output {
         .env("QUARTIER_SERVER_IDLE", "3");
     command.output().expect("run quartier")
 }
+
+/// `quartier ARGS…` through the database's server, which must succeed; its stdout.
+pub fn ok_served(db: &Path, args: &[&str]) -> String {
+    let out = cli_served(db, args);
+    assert!(
+        out.status.success(),
+        "quartier {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Stops the database's server at the end of a test, also when it fails.
+pub struct StopServer<'a>(pub &'a Path);
+impl Drop for StopServer<'_> {
+    fn drop(&mut self) {
+        let _ = cli_served(self.0, &["server", "stop"]);
+    }
+}
+
+/// Waits for `text` in a pane given as (rows, columns).
+pub fn wait_in_pane(
+    tui: &mut Tui,
+    pane: &(std::ops::Range<u16>, std::ops::Range<u16>),
+    text: &str,
+) {
+    tui.wait_in(pane.0.clone(), pane.1.clone(), text);
+}
