@@ -6,7 +6,6 @@
 
 mod pty;
 
-
 use pty::{Db, Key, StopServer, Tui, ok_served};
 
 /// Opens the history of M-0001, the only measure under 1.3, from the start screen.
