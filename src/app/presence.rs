@@ -23,6 +23,14 @@ impl App {
             .map(|c| c.name.as_str())
     }
 
+    /// Who has the goal open in a form, if a colleague has.
+    pub fn goal_edited_by(&self, id: crate::model::GoalId) -> Option<&str> {
+        self.others
+            .iter()
+            .find(|c| c.editing == Some(Editing::Goal(id)))
+            .map(|c| c.name.as_str())
+    }
+
     /// The stored record open in this TUI's form, also under the message overlay.
     pub fn editing(&self) -> Option<Editing> {
         let mut mode = &self.mode;

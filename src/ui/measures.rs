@@ -196,7 +196,7 @@ const EDITOR_MAX: usize = 10;
 /// `✎ anna` for the end of the title of a measure that `name` has open in a form, with the
 /// name cut to [`EDITOR_MAX`] columns; when that would take more than half of the title
 /// column, `✎` alone.
-fn editing_mark(name: &str, title_width: usize) -> String {
+pub(super) fn editing_mark(name: &str, title_width: usize) -> String {
     let full = format!(" ✎ {}", truncate(&sanitize_line(name), EDITOR_MAX));
     if width(&full) * 2 <= title_width {
         full

@@ -71,12 +71,19 @@ fn goal_row<'a>(app: &App, theme: Theme, row: TreeRow<'_>, columns: usize) -> Li
     let code = sanitize_line(&row.goal.code);
     let head = format!("{indent}{marker}{code} ");
     let room = columns.saturating_sub(width(&head) + width(&count));
+    // A goal a colleague has open in a form: `✎ anna` after the title, as in the table.
+    let mark = app
+        .goal_edited_by(row.goal.id)
+        .map(|name| super::measures::editing_mark(name, room))
+        .unwrap_or_default();
+    let room = room.saturating_sub(width(&mark));
     let title = sanitize_line(&row.goal.title);
     let title = truncate(&title, room);
-    let pad = columns.saturating_sub(width(&head) + width(&title) + width(&count));
+    let pad = columns.saturating_sub(width(&head) + width(&title) + width(&mark) + width(&count));
     Line::from(vec![
         Span::raw(head),
         Span::raw(title.into_owned()),
+        Span::styled(mark, theme.warning()),
         Span::raw(" ".repeat(pad)),
         Span::styled(count, theme.dim()),
     ])

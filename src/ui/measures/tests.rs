@@ -59,10 +59,31 @@ fn a_measure_a_colleague_has_open_in_a_form_shows_the_name_after_its_title() {
     assert!(!shown.contains('\u{1b}'), "{shown}");
     let marked = shown.lines().find(|l| l.contains("✎ ann")).unwrap();
     assert!(!marked.contains("magdalena"), "{shown}");
-    // Out of the form: the mark goes.
+    // Out of the measure's form (into a goal's): the measure's mark goes.
     f.app.others = vec![colleague(
         "anna",
         Some(Editing::Goal(crate::model::GoalId(1))),
     )];
-    assert!(!screen(&f.app, 80, 24).contains('✎'));
+    let start: String = title.chars().take(8).collect();
+    let shown = screen(&f.app, 80, 24);
+    assert!(
+        !shown.lines().any(|l| l.contains('✎') && l.contains(&start)),
+        "{shown}"
+    );
+}
+
+#[test]
+fn a_goal_a_colleague_has_open_in_a_form_is_marked_in_the_tree() {
+    let f = fixture();
+    let mut app = f.app;
+    let goal = app.tree.goals()[0].clone();
+    app.others = vec![colleague("anna", Some(Editing::Goal(goal.id)))];
+    for (width, height) in [(80, 24), (120, 40)] {
+        let shown = screen(&app, width, height);
+        let marked: Vec<&str> = shown.lines().filter(|l| l.contains('✎')).collect();
+        assert_eq!(marked.len(), 1, "{shown}");
+        assert!(marked[0].contains(&goal.code), "{shown}");
+    }
+    app.others = vec![colleague("anna", None)];
+    assert!(!screen(&app, 80, 24).contains('✎'));
 }
