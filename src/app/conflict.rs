@@ -9,8 +9,9 @@
 
 use super::form::FormValue;
 use super::{Action, App, Context, FormState, MessageKind, Mode, Purpose};
+use crate::exchange::diff;
 use crate::i18n::{Lang, Text, field_label, fill};
-use crate::model::{Cents, Field, Fund, Indicator, MEASURE_FIELDS, Value, format_date_de};
+use crate::model::{Field, MEASURE_FIELDS};
 use crate::ops::{Op, Record};
 use crate::store::StoreError;
 
@@ -149,41 +150,17 @@ fn describe(part: Part, value: &FormValue, lang: Lang) -> (String, String) {
     match (part, value) {
         (Part::Measure(i), M(m)) => {
             let row = &MEASURE_FIELDS[i];
-            (label(row.field), shown(row.get(m)))
+            (label(row.field), diff::shown_value(row.get(m)))
         }
         (Part::Indicators, M(m)) => (
             lang.t(Text::FieldIndicators).to_string(),
-            indicators(&m.indicators),
+            diff::indicators(&m.indicators),
         ),
         (Part::GoalCode, G(g)) => (label(Field::Code), g.code.clone()),
         (Part::GoalTitle, G(g)) => (label(Field::Title), g.title.clone()),
         (Part::GoalDescription, G(g)) => (label(Field::Description), g.description.clone()),
         _ => (String::new(), String::new()),
     }
-}
-
-/// A field value as the UI shows it: amounts `12.500,50 €`, dates `01.03.2026`.
-fn shown(value: Value) -> String {
-    match value {
-        Value::Text(text) => text,
-        Value::Amount(amount) => amount.map(Cents::format_de).unwrap_or_default(),
-        Value::Date(date) => date.map(format_date_de).unwrap_or_default(),
-        Value::Fund(fund) => fund.map(Fund::name).unwrap_or_default().to_string(),
-        Value::Status(status) => status.name().to_string(),
-        Value::List(items) => items.join(", "),
-    }
-}
-
-fn indicators(list: &[Indicator]) -> String {
-    let number = crate::model::format_decimal;
-    list.iter()
-        .map(|i| {
-            let actual = i.actual.map(number).unwrap_or_else(|| "–".into());
-            let (baseline, target) = (number(i.baseline), number(i.target));
-            format!("{} {baseline}/{target}/{actual}", i.name)
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The op that stores `value` over the record of the same id.

@@ -34,7 +34,7 @@ fn shown(value: &str) -> String {
 
 /// A field value as the TUI shows it: amounts `12.500,50 €`, dates `01.03.2026`, lists joined
 /// with `, `.
-fn shown_value(value: Value) -> String {
+pub fn shown_value(value: Value) -> String {
     match value {
         Value::Text(text) => text,
         Value::Amount(amount) => amount.map(Cents::format_de).unwrap_or_default(),
@@ -45,7 +45,8 @@ fn shown_value(value: Value) -> String {
     }
 }
 
-fn indicators(list: &[Indicator]) -> String {
+/// Indicators on one line: `name baseline/target/actual; …`.
+pub fn indicators(list: &[Indicator]) -> String {
     let number = crate::model::format_decimal;
     list.iter()
         .map(|i| {
