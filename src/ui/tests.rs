@@ -22,11 +22,16 @@ mod scrolling;
 mod status_bar;
 
 /// Draws without colour, like most tests.
-fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(in crate::ui) fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     draw_in(app, Theme { no_color: true }, width, height)
 }
 
-fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(in crate::ui) fn draw_in(
+    app: &App,
+    theme: Theme,
+    width: u16,
+    height: u16,
+) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| render(app, theme, frame))
@@ -34,7 +39,7 @@ fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBac
     terminal
 }
 
-fn screen(buffer: &Buffer) -> String {
+pub(in crate::ui) fn screen(buffer: &Buffer) -> String {
     (0..buffer.area.height)
         .map(|y| {
             (0..buffer.area.width)

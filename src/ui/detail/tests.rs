@@ -3,9 +3,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use super::*;
 use crate::app::tests::{fixture, press};
 use crate::model::{Cents, Fund, GoalId, MeasureId, Status};
@@ -115,19 +112,8 @@ fn watched() -> (tempfile::TempDir, App, Arc<AtomicUsize>, Arc<AtomicBool>) {
 }
 
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|frame| crate::ui::render(app, Theme::default(), frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let terminal = crate::ui::tests::draw_in(app, Theme::default(), 120, 40);
+    crate::ui::tests::screen(terminal.backend().buffer())
 }
 
 #[test]

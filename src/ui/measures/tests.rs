@@ -1,28 +1,16 @@
 //! The `✎ anna` mark of a measure a colleague has open in a form.
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
 use crate::app::App;
 use crate::app::tests::{fixture, press};
 use crate::net::client::Colleague;
 use crate::store::Editing;
-use crate::ui::{Theme, render};
 
 fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| render(app, Theme { no_color: true }, frame))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    crate::ui::tests::screen(
+        crate::ui::tests::draw(app, width, height)
+            .backend()
+            .buffer(),
+    )
 }
 
 fn colleague(name: &str, editing: Option<Editing>) -> Colleague {
