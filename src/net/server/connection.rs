@@ -203,6 +203,10 @@ fn write_queue(mut stream: UnixStream, queue: Receiver<Arc<Vec<u8>>>) {
         if frame::write_frame(&mut stream, &bytes).is_err() {
             break;
         }
+        if bytes.len() >= super::memory::LARGE_FRAME {
+            drop(bytes);
+            super::memory::give_back();
+        }
     }
     let _ = stream.shutdown(std::net::Shutdown::Both);
 }
