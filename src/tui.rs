@@ -36,6 +36,8 @@ enum Wake {
     Signal,
     /// A change by someone else, or news about the connection to the database's server.
     Server(ServerEvent),
+    /// Idle work changed what the screen shows (a pane's rows arrived).
+    Redraw,
 }
 
 /// After a signal, input still arriving is taken until the terminal has been quiet this long…
@@ -193,6 +195,9 @@ fn next_wake(app: &mut App, receiver: &mpsc::Receiver<Wake>) -> Option<Wake> {
             Ok(wake) => return Some(wake),
             Err(mpsc::TryRecvError::Empty) => {
                 app.prefetch_step();
+                if app.take_idle_redraw() {
+                    return Some(Wake::Redraw);
+                }
             }
             Err(mpsc::TryRecvError::Disconnected) => return None,
         }
@@ -221,6 +226,7 @@ fn step<B: Backend>(
         }
         Wake::InputClosed => return Ok(Step::Exit),
         Wake::Server(event) => app.on_server_event(event),
+        Wake::Redraw => {}
         Wake::Signal => {
             take_last_input(app, receiver);
             return Ok(Step::Exit);
@@ -286,7 +292,7 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Terminal(events)) => {
                 apply_events(app, events);
             }
-            Ok(Wake::Signal) | Ok(Wake::Server(_)) => {}
+            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Redraw) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
     }

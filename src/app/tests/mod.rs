@@ -21,6 +21,7 @@ mod overlays;
 mod pane;
 mod tree;
 mod undo;
+pub(crate) mod waiting;
 
 pub(crate) struct Fixture {
     pub dir: TempDir,
