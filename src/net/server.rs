@@ -253,7 +253,12 @@ fn wait_for_stop(
 ) -> &'static str {
     let mut idle_since = Some(Instant::now());
     let mut kept: Option<Instant> = None;
+    let mut trimmed = Instant::now();
     loop {
+        if trimmed.elapsed() >= memory::GIVE_BACK_EVERY {
+            trimmed = Instant::now();
+            memory::give_back();
+        }
         if kept.is_none_or(|kept| kept.elapsed() >= HOUSEKEEPING) {
             kept = Some(Instant::now());
             let _ = read_store(shared, |store| {

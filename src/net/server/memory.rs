@@ -4,6 +4,10 @@
 //! instead of 128 MiB. Two arenas are enough for a few connections, and memory freed after a
 //! large reply goes back to the system.
 
+/// Memory freed by many small replies (a client reading every measure a page at a time) is
+/// given back this often.
+pub const GIVE_BACK_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// A frame at least this large is followed by giving freed memory back.
 pub const LARGE_FRAME: usize = 4 << 20;
 
