@@ -20,6 +20,10 @@ impl Op {
                 ops.iter().flat_map(Op::touched_measures).collect()
             }
             Op::Expect { op, .. } => op.touched_measures(),
+            // A measure's plan and payments are part of it for undo's "changed since".
+            Op::SetPlan { measure, .. } | Op::RemovePayment { measure, .. } => vec![*measure],
+            Op::AddPayment { payment } | Op::UpdatePayment { payment } => vec![payment.measure],
+            Op::SetPot { .. } | Op::RemovePot { .. } => Vec::new(),
             Op::AddGoal { .. }
             | Op::UpdateGoal { .. }
             | Op::MoveGoal { .. }
@@ -43,7 +47,14 @@ impl Op {
                 ops.iter().flat_map(Op::touched_goals).collect()
             }
             Op::Expect { op, .. } => op.touched_goals(),
-            Op::UpdateMeasure { .. } | Op::DeleteMeasure { .. } => Vec::new(),
+            Op::UpdateMeasure { .. }
+            | Op::DeleteMeasure { .. }
+            | Op::SetPot { .. }
+            | Op::RemovePot { .. }
+            | Op::SetPlan { .. }
+            | Op::AddPayment { .. }
+            | Op::UpdatePayment { .. }
+            | Op::RemovePayment { .. } => Vec::new(),
         }
     }
 }

@@ -22,6 +22,7 @@ pub(crate) mod sections;
 pub(crate) mod table;
 
 mod figures;
+pub mod pots;
 
 use chrono::NaiveDate;
 

@@ -154,4 +154,10 @@ pub enum StoreError {
     /// The server does not allow this request from this client.
     #[error("refused by the server: {0}")]
     Refused(String),
+    /// A pot, plan or payment an op names does not exist (issue 14).
+    #[error("{0} not found")]
+    NotFound(crate::ops::Record),
+    /// An op adds a payment with an id in use.
+    #[error("{0} exists already")]
+    Exists(crate::ops::Record),
 }

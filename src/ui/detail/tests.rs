@@ -94,6 +94,12 @@ impl Repository for Watched {
     fn check(&self) -> Vec<Inconsistency> {
         self.read().check()
     }
+    fn money(
+        &self,
+        query: &crate::store::MoneyQuery,
+    ) -> Result<crate::store::MoneyAnswer, StoreError> {
+        self.read().money(query)
+    }
 }
 
 /// The fixture's app, reading through a [`Watched`] store, with goal 1.3's first measure
