@@ -131,6 +131,7 @@ fn add(
     let id = applied.added_measure().unwrap_or(MeasureId(0));
     writeln!(out, "{id}")?;
     warn(lang, &measure);
+    crate::cli::money::after_measure_saved(repo, lang, id)?;
     Ok(())
 }
 
@@ -168,6 +169,7 @@ fn edit(
     let done = fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]);
     if save_if_changed(repo, actor, lang, stored, &measure, &done, out)? {
         warn(lang, &measure);
+        crate::cli::money::after_measure_saved(repo, lang, measure.id)?;
     }
     Ok(())
 }
