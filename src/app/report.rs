@@ -34,6 +34,7 @@ pub struct ReportView {
     goals: Vec<Goal>,
     measures: Vec<Measure>,
     links: Vec<Link>,
+    money: crate::report::pots::Money,
 }
 
 impl ReportView {
@@ -48,7 +49,8 @@ impl ReportView {
         let links = store.links()?;
         let years = years_present(&measures);
         let year = year.filter(|y| years.contains(y));
-        let report = Report::compute(&goals, &measures, &links, year, today);
+        let money = crate::report::pots::Money::read(store)?;
+        let report = Report::compute_with_money(&goals, &measures, &links, &money, year, today);
         Ok(ReportView {
             year,
             years,
@@ -59,6 +61,7 @@ impl ReportView {
             goals,
             measures,
             links,
+            money,
         })
     }
 
@@ -79,10 +82,11 @@ impl ReportView {
             return;
         }
         self.year = next;
-        self.report = Report::compute(
+        self.report = Report::compute_with_money(
             &self.goals,
             &self.measures,
             &self.links,
+            &self.money,
             self.year,
             self.today,
         );

@@ -66,10 +66,12 @@ pub fn bytes(
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
             let links: Vec<_> = snapshot.links.values().flatten().copied().collect();
-            let report = crate::report::Report::compute(
+            let money = crate::report::pots::Money::read(store)?;
+            let report = crate::report::Report::compute_with_money(
                 &snapshot.goals,
                 &snapshot.measures,
                 &links,
+                &money,
                 None,
                 today,
             );

@@ -414,7 +414,7 @@ pub fn text(text: Text) -> &'static str {
         ReportNoYear => "ohne Jahr",
         ReportNoFund => "ohne Fonds",
         ReportRules => {
-            "Beträge zählen nur beim Hauptziel einer Maßnahme, jeder Euro also einmal; ein Oberziel enthält die Beträge seiner Unterziele. Maßnahmen zählen bei jedem verknüpften Ziel. Zielerreichung: Mittelwert der Indikatoren mit Ist-Wert."
+            "Beträge zählen nur beim Hauptziel einer Maßnahme, jeder Euro also einmal; ein Oberziel enthält die Beträge seiner Unterziele. Maßnahmen zählen bei jedem verknüpften Ziel. Zielerreichung: Mittelwert der Indikatoren mit Ist-Wert. Je Jahr zählt der bewilligte Betrag nach Jahresraten, ohne Jahresraten im Jahr des Beginns."
         }
         ReportRulesYear => "Nur Maßnahmen, die {year} laufen.",
         ReportMeasureCount => "{count} {count:Maßnahme|Maßnahmen}",
@@ -772,5 +772,10 @@ pub fn text(text: Text) -> &'static str {
         }
         WarnPaymentOutsideRuntime => "Zahlung außerhalb der Laufzeit von {measure}",
         WarnPaidAboveApproved => "{measure}: ausgezahlt {paid}, bewilligt nur {approved}",
+        ReportSectionPots => "Töpfe je Fonds und Jahr",
+        ReportSectionPotsOver => "Töpfe über dem Budget",
+        ReportSectionPlanMismatch => "Jahresraten, die nicht den bewilligten Betrag ergeben",
+        ReportOverBy => "über um",
+        ReportInstalments => "Jahresraten",
     }
 }

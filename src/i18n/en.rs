@@ -406,7 +406,7 @@ pub fn text(text: Text) -> &'static str {
         ReportNoYear => "no year",
         ReportNoFund => "no fund",
         ReportRules => {
-            "Amounts count only under a measure's primary goal, so every euro is counted once; a parent goal includes the amounts of its sub-goals. Measures count under every linked goal. Attainment: mean of the indicators that have an actual value."
+            "Amounts count only under a measure's primary goal, so every euro is counted once; a parent goal includes the amounts of its sub-goals. Measures count under every linked goal. Attainment: mean of the indicators that have an actual value. Per year, the approved amount counts by instalments, without instalments in the start year."
         }
         ReportRulesYear => "Only measures running in {year}.",
         ReportMeasureCount => "{count} {count:measure|measures}",
@@ -752,5 +752,10 @@ pub fn text(text: Text) -> &'static str {
         }
         WarnPaymentOutsideRuntime => "payment outside the runtime of {measure}",
         WarnPaidAboveApproved => "{measure}: {paid} paid, only {approved} approved",
+        ReportSectionPots => "Pots by fund and year",
+        ReportSectionPotsOver => "Pots over budget",
+        ReportSectionPlanMismatch => "Instalments not adding up to the approved amount",
+        ReportOverBy => "Over by",
+        ReportInstalments => "Instalments",
     }
 }

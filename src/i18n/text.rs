@@ -641,4 +641,9 @@ pub enum Text {
     WarnPaymentBeforeApproval,
     WarnPaymentOutsideRuntime,
     WarnPaidAboveApproved,
+    ReportSectionPots,
+    ReportSectionPotsOver,
+    ReportSectionPlanMismatch,
+    ReportOverBy,
+    ReportInstalments,
 }

@@ -18,6 +18,25 @@ use crate::model::{
     Cents, Fund, Measure, MeasureId, Payment, Plan, Pot, instalments, plan_warning,
 };
 
+/// The pots, plans and payments the money figures are computed from.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Money {
+    pub pots: Vec<Pot>,
+    pub plans: HashMap<MeasureId, Plan>,
+    pub payments: Vec<Payment>,
+}
+
+impl Money {
+    /// Reads every pot, plan and payment.
+    pub fn read(repo: &dyn crate::store::Repository) -> Result<Money, crate::store::StoreError> {
+        Ok(Money {
+            pots: repo.pots()?,
+            plans: repo.plans()?.into_iter().collect(),
+            payments: repo.payments()?,
+        })
+    }
+}
+
 /// One fund's money of one year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PotRow {
@@ -116,6 +135,11 @@ impl PotFigures {
             rows: rows.into_values().collect(),
             plan_mismatches,
         }
+    }
+
+    /// [`PotFigures::compute`] over [`Money`].
+    pub fn of(measures: &[Measure], money: &Money, year: Option<i32>) -> PotFigures {
+        PotFigures::compute(measures, &money.plans, &money.payments, &money.pots, year)
     }
 
     /// The rows whose pot is planned beyond its amount.

@@ -149,3 +149,37 @@ fn payments_sum_per_fund_and_year_and_a_plan_that_does_not_add_up_is_listed() {
         ]
     );
 }
+
+#[test]
+fn the_report_years_count_a_planned_measure_in_each_year_of_its_plan() {
+    let long = measure(
+        12,
+        Fund::Projektfonds,
+        80_000,
+        day(2026, 7, 1),
+        day(2027, 6, 30),
+    );
+    let plan = Plan([(2026, Cents(4_000_000)), (2027, Cents(4_000_000))].into());
+    let money = Money {
+        plans: HashMap::from([(MeasureId(12), plan)]),
+        ..Money::default()
+    };
+    let today = day(2026, 11, 25);
+    let report =
+        crate::report::Report::compute_with_money(&[], &[long.clone()], &[], &money, None, today);
+    let years: Vec<(Option<i32>, usize, Cents)> = (report.by_year.iter())
+        .map(|y| (y.year, y.measures, y.sums.approved))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (Some(2026), 1, Cents(4_000_000)),
+            (Some(2027), 0, Cents(4_000_000))
+        ]
+    );
+    assert_eq!(report.total.approved, Cents(8_000_000));
+    // Without the plan, all of it in the start year, as before.
+    let report = crate::report::Report::compute(&[], &[long], &[], None, today);
+    assert_eq!(report.by_year[0].sums.approved, Cents(8_000_000));
+    assert_eq!(report.by_year.len(), 1);
+}
