@@ -777,5 +777,7 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionPlanMismatch => "Jahresraten, die nicht den bewilligten Betrag ergeben",
         ReportOverBy => "über um",
         ReportInstalments => "Jahresraten",
+        DetailPaid => "ausgezahlt {paid} von {approved}",
+        ReportTabPots => "Töpfe",
     }
 }

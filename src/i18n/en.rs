@@ -757,5 +757,7 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionPlanMismatch => "Instalments not adding up to the approved amount",
         ReportOverBy => "Over by",
         ReportInstalments => "Instalments",
+        DetailPaid => "paid {paid} of {approved}",
+        ReportTabPots => "Pots",
     }
 }

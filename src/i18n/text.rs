@@ -646,4 +646,6 @@ pub enum Text {
     ReportSectionPlanMismatch,
     ReportOverBy,
     ReportInstalments,
+    DetailPaid,
+    ReportTabPots,
 }

@@ -29,7 +29,7 @@ pub use disk::{BlobDamage, Repair};
 pub use error::{RecordName, StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
 pub use messages::changed_since;
-pub use money::{MoneyAnswer, MoneyQuery};
+pub use money::{MeasureMoney, MoneyAnswer, MoneyQuery};
 pub use open::Durability;
 pub use records::{Link, Revision, encode_goal, encode_measure};
 pub use repository::{Editing, GoalStats, Repository, goal_stats};

@@ -38,6 +38,8 @@ pub enum MoneyQuery {
     Payment(PaymentId),
     /// Every payment, by id.
     Payments,
+    /// One measure's plan and payments in one answer (the TUI's detail pane).
+    OfMeasure(MeasureId),
 }
 
 /// The answer to a [`MoneyQuery`].
@@ -49,6 +51,15 @@ pub enum MoneyAnswer {
     Plans(Vec<(MeasureId, Plan)>),
     Payments(Vec<(Revision, Payment)>),
     Payment(Option<(Revision, Payment)>),
+    OfMeasure(MeasureMoney),
+}
+
+/// A measure's plan and payments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureMoney {
+    pub plan: Option<(Revision, Plan)>,
+    /// By date, then id.
+    pub payments: Vec<(Revision, Payment)>,
 }
 
 impl MoneyAnswer {
@@ -154,6 +165,10 @@ pub fn answer(r: &impl Reader, query: &MoneyQuery) -> Result<MoneyAnswer, StoreE
         MoneyQuery::PaymentsOf(id) => MoneyAnswer::Payments(payments_of(r, *id)?),
         MoneyQuery::Payment(id) => MoneyAnswer::Payment(payment(r, *id)?),
         MoneyQuery::Payments => MoneyAnswer::Payments(payments(r)?),
+        MoneyQuery::OfMeasure(id) => MoneyAnswer::OfMeasure(MeasureMoney {
+            plan: plan(r, *id)?,
+            payments: payments_of(r, *id)?,
+        }),
     })
 }
 

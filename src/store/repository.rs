@@ -105,6 +105,10 @@ pub trait Repository: Send + std::any::Any {
     fn payment(&self, id: PaymentId) -> Result<Option<(u64, Payment)>, StoreError> {
         ask_money!(self, MoneyQuery::Payment(id), MoneyAnswer::Payment(found) => found)
     }
+    /// A measure's plan and payments, asked at once.
+    fn measure_money(&self, id: MeasureId) -> Result<super::money::MeasureMoney, StoreError> {
+        ask_money!(self, MoneyQuery::OfMeasure(id), MoneyAnswer::OfMeasure(found) => found)
+    }
     /// Every payment, by id.
     fn payments(&self) -> Result<Vec<Payment>, StoreError> {
         let all = ask_money!(self, MoneyQuery::Payments, MoneyAnswer::Payments(all) => all)?;
