@@ -17,6 +17,8 @@ pub enum ReportTab {
     Money,
     /// Attainment per goal; goals and measures that need attention.
     Attainment,
+    /// Per fund and year: pot, planned, paid, free (issue 14).
+    Pots,
 }
 
 /// State of the open report view.
@@ -146,7 +148,8 @@ impl App {
             Action::SwitchTab => {
                 view.tab = match view.tab {
                     ReportTab::Money => ReportTab::Attainment,
-                    ReportTab::Attainment => ReportTab::Money,
+                    ReportTab::Attainment => ReportTab::Pots,
+                    ReportTab::Pots => ReportTab::Money,
                 };
                 view.scroll = 0;
             }
@@ -230,6 +233,8 @@ mod tests {
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Attainment);
         assert_eq!(view(app).scroll, 0, "a new tab starts at the top");
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Pots);
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Money);
         press(app, "k");

@@ -446,7 +446,7 @@ pub fn text(text: Text) -> &'static str {
         KeyCloseReport => "Bericht schließen",
         KeyYearPrev => "Vorheriges Jahr",
         KeyYearNext => "Nächstes Jahr (oder alle Jahre)",
-        KeyReportTab => "Mittel / Zielerreichung umschalten",
+        KeyReportTab => "Mittel / Ziele / Töpfe umschalten",
         HintReport => "Bericht",
         HintYear => "Jahr",
         HintReportTab => "Ansicht",

@@ -18,7 +18,7 @@
 mod appendix;
 pub mod json_output;
 pub mod markdown;
-mod pot_sections;
+pub(crate) mod pot_sections;
 pub(crate) mod sections;
 pub(crate) mod table;
 

@@ -4,7 +4,7 @@
 
 use super::pots::PotRow;
 use super::sections::money;
-use super::table::{ReportColumn, ReportRow, Section};
+use super::table::{Emphasis, ReportColumn, ReportRow, Section};
 use crate::i18n::{Lang, Text};
 use crate::report::Report;
 
@@ -45,7 +45,13 @@ pub(crate) fn pots(report: &Report, lang: Lang) -> Section {
             money_or_dash(r.free()),
             r.measures.to_string(),
         ]);
-        ReportRow::new(cells)
+        ReportRow {
+            emphasis: match r.over_budget() {
+                true => Emphasis::Warning,
+                false => Emphasis::None,
+            },
+            ..ReportRow::new(cells)
+        }
     });
     Section {
         title: lang.t(Text::ReportSectionPots).into(),
