@@ -232,3 +232,73 @@ fn backups_carry_pots_plans_and_payments_through_restore() {
     ok(&db.path, &["undo"]);
     assert!(ok(&db.path, &["pot", "list"]).contains("Baufonds"));
 }
+
+#[test]
+fn payments_and_instalments_export_as_german_csv() {
+    let db = with_money();
+    let payments = ok(
+        &db.path,
+        &["export", "--format", "csv", "--what", "payments"],
+    );
+    let lines: Vec<&str> = payments.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen;Notizen"
+    );
+    assert_eq!(
+        lines[1],
+        "Z-0001;M-0001;15.08.2026;Auszahlung;20000,00;MA-1;"
+    );
+    assert_eq!(
+        lines[2],
+        "Z-0002;M-0001;01.09.2026;Rückforderung;500,50;;zu viel"
+    );
+    let plan = ok(&db.path, &["export", "--format", "csv", "--what", "plan"]);
+    assert_eq!(
+        plan,
+        "\u{feff}Maßnahme;Jahr;Betrag\r\nM-0001;2026;40000,00\r\nM-0001;2027;40000,00\r\n"
+    );
+}
+
+#[test]
+fn the_workbook_has_typed_sheets_of_pots_instalments_and_payments() {
+    use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+    let db = with_money();
+    let file = db.dir.path().join("alles.xlsx");
+    ok(
+        &db.path,
+        &["export", "--format", "xlsx", "-o", file.to_str().unwrap()],
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    let mut workbook: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+    let names = workbook.sheet_names();
+    for name in ["Töpfe", "Jahresraten", "Zahlungen"] {
+        assert!(names.iter().any(|n| n == name), "{name} missing: {names:?}");
+    }
+    let pots = workbook.worksheet_range("Töpfe").unwrap();
+    assert_eq!(pots.get((1, 0)), Some(&Data::String("Aktionsfonds".into())));
+    assert_eq!(pots.get((1, 1)), Some(&Data::Float(2026.0)));
+    assert_eq!(pots.get((1, 2)), Some(&Data::Float(10000.0)));
+    let plans = workbook.worksheet_range("Jahresraten").unwrap();
+    assert_eq!(plans.get((2, 0)), Some(&Data::String("M-0001".into())));
+    assert_eq!(plans.get((2, 1)), Some(&Data::Float(2027.0)));
+    assert_eq!(plans.get((2, 2)), Some(&Data::Float(40000.0)));
+    let payments = workbook.worksheet_range("Zahlungen").unwrap();
+    assert_eq!(payments.get((2, 0)), Some(&Data::String("Z-0002".into())));
+    assert!(matches!(payments.get((2, 2)), Some(Data::DateTime(_))));
+    assert_eq!(
+        payments.get((2, 3)),
+        Some(&Data::String("Rückforderung".into()))
+    );
+    assert_eq!(payments.get((2, 4)), Some(&Data::Float(500.5)));
+    // The same data gives the same bytes, and the workbook still imports.
+    let again = db.dir.path().join("nochmal.xlsx");
+    ok(
+        &db.path,
+        &["export", "--format", "xlsx", "-o", again.to_str().unwrap()],
+    );
+    assert_eq!(std::fs::read(&again).unwrap(), bytes);
+    let before = json_export(&db.path);
+    ok(&db.path, &["import", file.to_str().unwrap()]);
+    assert_eq!(json_export(&db.path), before);
+}

@@ -71,8 +71,8 @@ pub(super) const DATA: &[Entry] = &[
     ),
     (
         "export --what",
-        "CSV: measures (Maßnahmen, Standard) oder indicators (Indikatoren)",
-        "CSV: measures (default) or indicators",
+        "CSV: measures (Maßnahmen, Standard), indicators (Indikatoren), payments (Zahlungen) oder plan (Jahresraten)",
+        "CSV: measures (default), indicators, payments or plan (yearly instalments)",
     ),
     (
         "export --force",
