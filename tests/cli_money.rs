@@ -274,6 +274,15 @@ fn payments_are_added_listed_warned_about_and_removed() {
     assert_eq!(only[0]["date"], "2027-02-01");
     assert_eq!(only[0]["amount_cents"], 50_000);
     assert_eq!(only[0]["kind"], "Rückforderung");
+    let shown = ok(&db.path, &["measure", "show", &id]);
+    assert!(
+        shown.contains("ausgezahlt 89.500,50 € von 80.000,00 €"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("  Z-0003  01.02.2027  Rückforderung  500,00 €"),
+        "{shown}"
+    );
     let by_measure = json(&ok(
         &db.path,
         &["payment", "list", "--measure", "1", "--json"],

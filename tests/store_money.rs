@@ -451,3 +451,34 @@ fn money_crosses_the_socket_with_undo_and_errors_intact() {
     assert!(client.check().is_empty());
     client.stop().unwrap();
 }
+
+#[test]
+fn undo_of_a_pot_is_refused_over_a_colleagues_later_change_to_it() {
+    let (_dir, mut store) = fresh();
+    let set = |euro| Op::SetPot {
+        pot: pot(Fund::Aktionsfonds, 2026, euro),
+    };
+    store.apply(set(10_000), "anna").unwrap();
+    store.apply(set(12_000), "ben").unwrap();
+    match store.undo("anna") {
+        Err(StoreError::ChangedSince { user, record, .. }) => {
+            assert_eq!(user, "ben");
+            assert_eq!(record.to_string(), "Aktionsfonds 2026");
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert_eq!(
+        store.pots().unwrap(),
+        [pot(Fund::Aktionsfonds, 2026, 12_000)]
+    );
+    // Another fund's pot is no one else's business.
+    let other = Op::SetPot {
+        pot: pot(Fund::Baufonds, 2026, 1),
+    };
+    store.apply(other, "anna").unwrap();
+    store.apply(set(13_000), "ben").unwrap();
+    store.undo("anna").unwrap();
+    assert_eq!(store.pots().unwrap().len(), 1);
+    store.undo_anyway("anna").unwrap();
+    assert_eq!(store.pots().unwrap(), []);
+}

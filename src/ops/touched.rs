@@ -2,7 +2,7 @@
 //! --measure`, `log --goal`) and for import's "changed since the file was written" warning.
 
 use super::Op;
-use crate::model::{GoalId, MeasureId};
+use crate::model::{Fund, GoalId, MeasureId};
 
 impl Op {
     /// The measures whose fields or links the op changes (a batch: all of its ops').
@@ -55,6 +55,19 @@ impl Op {
             | Op::AddPayment { .. }
             | Op::UpdatePayment { .. }
             | Op::RemovePayment { .. } => Vec::new(),
+        }
+    }
+
+    /// The pots (fund, year) the op sets or removes (issue 14).
+    pub fn touched_pots(&self) -> Vec<(Fund, i32)> {
+        match self {
+            Op::SetPot { pot } => vec![(pot.fund, pot.year)],
+            Op::RemovePot { fund, year } => vec![(*fund, *year)],
+            Op::Batch { ops } | Op::Labeled { ops, .. } => {
+                ops.iter().flat_map(Op::touched_pots).collect()
+            }
+            Op::Expect { op, .. } => op.touched_pots(),
+            _ => Vec::new(),
         }
     }
 }

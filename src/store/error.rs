@@ -36,13 +36,15 @@ impl StoreError {
 pub enum RecordName {
     Measure(MeasureId),
     Goal(String),
+    /// A fund's pot of a year, `Aktionsfonds 2026` (issue 14).
+    Pot(String),
 }
 
 impl std::fmt::Display for RecordName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RecordName::Measure(id) => write!(f, "{id}"),
-            RecordName::Goal(code) => f.write_str(code),
+            RecordName::Goal(code) | RecordName::Pot(code) => f.write_str(code),
         }
     }
 }

@@ -153,7 +153,8 @@ fn show(
         )?;
         Ok(())
     } else {
-        show::show(lang, &measure, &links, &codes, out)
+        show::show(lang, &measure, &links, &codes, out)?;
+        show::money(lang, &measure, &repo.measure_money(measure.id)?, out)
     }
 }
 
