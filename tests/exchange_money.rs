@@ -201,7 +201,8 @@ fn bad_money_rows_are_named_with_line_and_field_and_change_nothing() {
         "kaputt.json:9: Datum: ",
         "kaputt.json:10: Art: unbekannte Zahlungsart „Spende“",
         "kaputt.json:11: Maßnahme: Maßnahme M-0099 gibt es nicht.",
-        "kaputt.json:12: payments: ",
+        "kaputt.json:12: date: fehlt („date“ ist nötig)",
+        "kaputt.json:12: Felder ohne Bedeutung für quartier werden ignoriert: „datum“",
     ] {
         assert!(error.contains(expected), "{expected} missing:\n{error}");
     }

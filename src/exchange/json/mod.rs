@@ -129,13 +129,31 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     }
     let mut money = money::IncomingMoney::default();
     for (line, value) in elements("pots", &mut incoming.problems) {
-        money.pot(value, (file, line), lang, &mut incoming.problems);
+        money.pot(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
     }
     for (line, value) in elements("plans", &mut incoming.problems) {
-        money.plan(value, (file, line), lang, &mut incoming.problems);
+        money.plan(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
     }
     for (line, value) in elements("payments", &mut incoming.problems) {
-        money.payment(value, (file, line), lang, &mut incoming.problems);
+        money.payment(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
     }
     incoming.money = money;
     incoming.notes.extend(unknown.note(file, lang));

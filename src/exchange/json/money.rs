@@ -6,8 +6,9 @@
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::object::Unknown;
 use crate::exchange::{ImportProblem, Snapshot};
-use crate::i18n::{Lang, Localize};
+use crate::i18n::{Lang, Localize, Text, fill};
 use crate::model::{
     Cents, Field, Fund, MeasureId, Payment, PaymentId, PaymentKind, Plan, Pot, ValidationError,
     parse_date,
@@ -15,7 +16,6 @@ use crate::model::{
 
 /// A pot: `{"fund":"Aktionsfonds","year":2026,"amount_cents":1000000,"note":""}`.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PotJson {
     pub fund: String,
     pub year: i32,
@@ -26,14 +26,12 @@ pub struct PotJson {
 
 /// A plan: `{"measure":12,"instalments":[{"year":2026,"amount_cents":4000000}]}`.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PlanJson {
     pub measure: u64,
     pub instalments: Vec<InstalmentJson>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct InstalmentJson {
     pub year: i32,
     pub amount_cents: i64,
@@ -42,7 +40,6 @@ pub struct InstalmentJson {
 /// A payment: `{"id":3,"measure":12,"date":"2026-03-15","amount_cents":2000000,
 /// "kind":"Auszahlung","reference":"","note":""}`; `id` 0 or missing adds a new payment.
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PaymentJson {
     #[serde(default)]
     pub id: u64,
@@ -99,15 +96,57 @@ pub struct IncomingMoney {
     pub payments: Vec<(usize, Payment)>,
 }
 
-/// Reads one element; a problem (with `list` as its field) when it has not the shape.
+/// The members each list knows; others are ignored with the document's one note.
+const KNOWN: [(&str, &[&str]); 3] = [
+    ("pots", &["fund", "year", "amount_cents", "note"]),
+    ("plans", &["measure", "instalments"]),
+    (
+        "payments",
+        &[
+            "id",
+            "measure",
+            "date",
+            "amount_cents",
+            "kind",
+            "reference",
+            "note",
+        ],
+    ),
+];
+
+/// Reads one element; a problem (with the member, else `list`, as its field) when it has not
+/// the shape. Unknown members go to `unknown`.
 fn element<T: serde::de::DeserializeOwned>(
     value: Value,
     list: &str,
     at: (&str, usize),
+    lang: Lang,
+    unknown: &mut Unknown,
     problems: &mut Vec<ImportProblem>,
 ) -> Option<T> {
+    let known = KNOWN
+        .iter()
+        .find(|(l, _)| *l == list)
+        .map_or(&[][..], |(_, k)| *k);
+    if let Value::Object(map) = &value {
+        for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
+            unknown.add(key, at.1);
+        }
+    }
     serde_json::from_value(value)
-        .map_err(|e| problems.push(ImportProblem::new(at.0, at.1, list, e.to_string())))
+        .map_err(|e| {
+            let text = e.to_string();
+            let missing =
+                (text.strip_prefix("missing field `")).and_then(|rest| rest.split('`').next());
+            let (field, reason) = match missing {
+                Some(key) => (
+                    key.to_string(),
+                    fill(lang.t(Text::JsonMissingField), &[("key", &key)]),
+                ),
+                None => (list.to_string(), text),
+            };
+            problems.push(ImportProblem::new(at.0, at.1, field, reason));
+        })
         .ok()
 }
 
@@ -131,8 +170,15 @@ fn invalid(
 
 impl IncomingMoney {
     /// Reads a pot at `line`.
-    pub fn pot(&mut self, value: Value, at: (&str, usize), lang: Lang, p: &mut Vec<ImportProblem>) {
-        let Some(shape) = element::<PotJson>(value, "pots", at, p) else {
+    pub(super) fn pot(
+        &mut self,
+        value: Value,
+        at: (&str, usize),
+        lang: Lang,
+        u: &mut Unknown,
+        p: &mut Vec<ImportProblem>,
+    ) {
+        let Some(shape) = element::<PotJson>(value, "pots", at, lang, u, p) else {
             return;
         };
         let fund = match Fund::parse_input(&shape.fund) {
@@ -159,14 +205,15 @@ impl IncomingMoney {
     }
 
     /// Reads a plan at `line`.
-    pub fn plan(
+    pub(super) fn plan(
         &mut self,
         value: Value,
         at: (&str, usize),
         lang: Lang,
+        u: &mut Unknown,
         p: &mut Vec<ImportProblem>,
     ) {
-        let Some(shape) = element::<PlanJson>(value, "plans", at, p) else {
+        let Some(shape) = element::<PlanJson>(value, "plans", at, lang, u, p) else {
             return;
         };
         let mut plan = Plan::default();
@@ -188,14 +235,15 @@ impl IncomingMoney {
     }
 
     /// Reads a payment at `line`.
-    pub fn payment(
+    pub(super) fn payment(
         &mut self,
         value: Value,
         at: (&str, usize),
         lang: Lang,
+        u: &mut Unknown,
         p: &mut Vec<ImportProblem>,
     ) {
-        let Some(shape) = element::<PaymentJson>(value, "payments", at, p) else {
+        let Some(shape) = element::<PaymentJson>(value, "payments", at, lang, u, p) else {
             return;
         };
         let mut errors = Vec::new();
