@@ -10,6 +10,7 @@ pub mod help;
 mod history;
 mod log;
 mod measures;
+mod money;
 mod output;
 mod report;
 mod server;
@@ -117,7 +118,7 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Read a JSON, CSV or XLSX file: everything is checked first; one undo takes it back.
     Import(exchange::ImportArgs),
-    /// Write a backup (quartier/1 JSON) now: to FILE, else to backups/ next to the database.
+    /// Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database.
     Backup {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -153,6 +154,15 @@ pub enum Command {
     /// The database's server: status or stop.
     #[command(subcommand)]
     Server(server::ServerCommand),
+    /// A fund's money per year: set, list or remove pots.
+    #[command(subcommand)]
+    Pot(money::PotCommand),
+    /// A measure's yearly instalments (Jahresraten): set or show.
+    #[command(subcommand)]
+    Plan(money::PlanCommand),
+    /// Payments of measures: add, list or remove.
+    #[command(subcommand)]
+    Payment(money::PaymentCommand),
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -332,6 +342,9 @@ fn dispatch(
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }
+        Command::Pot(command) => money::pot(store, &actor, lang, command, out)?,
+        Command::Plan(command) => money::plan(store, &actor, lang, command, out)?,
+        Command::Payment(command) => money::payment(store, &actor, lang, command, out)?,
         Command::Serve { .. } | Command::Server(_) => {
             unreachable!("handled before the store opens")
         }

@@ -13,6 +13,10 @@ pub enum What {
     Measures,
     /// One row per indicator.
     Indicators,
+    /// One row per payment (issue 14).
+    Payments,
+    /// One row per yearly instalment (issue 14).
+    Plan,
 }
 
 /// An export to make.
@@ -56,8 +60,12 @@ pub fn bytes(
             };
             super::json::export(&snapshot, history.as_deref(), &now).into_bytes()
         }
-        Format::Csv if request.what == What::Indicators => super::csv::export_indicators(&snapshot),
-        Format::Csv => super::csv::export_measures(&snapshot),
+        Format::Csv => match request.what {
+            What::Measures => super::csv::export_measures(&snapshot),
+            What::Indicators => super::csv::export_indicators(&snapshot),
+            What::Payments => super::csv::export_payments(&snapshot),
+            What::Plan => super::csv::export_plans(&snapshot),
+        },
         Format::Xlsx => {
             let stamp = last_change(store)?;
             super::xlsx::export_stamped(&snapshot, stamp.as_deref())
@@ -66,10 +74,12 @@ pub fn bytes(
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
             let links: Vec<_> = snapshot.links.values().flatten().copied().collect();
-            let report = crate::report::Report::compute(
+            let money = crate::report::pots::Money::read(store)?;
+            let report = crate::report::Report::compute_with_money(
                 &snapshot.goals,
                 &snapshot.measures,
                 &links,
+                &money,
                 None,
                 today,
             );

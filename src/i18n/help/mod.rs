@@ -7,6 +7,7 @@
 mod data;
 mod goals;
 mod measures;
+mod money;
 mod server;
 
 /// `(key, German, English)`.
@@ -20,16 +21,18 @@ const ALL: [Entry;
         + goals::GOALS.len()
         + measures::MEASURES.len()
         + data::DATA.len()
-        + server::SERVER.len()] = concat([
+        + server::SERVER.len()
+        + money::MONEY.len()] = concat([
     GENERAL,
     goals::GOALS,
     measures::MEASURES,
     data::DATA,
     server::SERVER,
+    money::MONEY,
 ]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 5]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 6]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;
