@@ -283,7 +283,6 @@ fn row(table: &mut Table, what: &str, samples: Vec<Duration>, figure: &str, targ
 /// What opening the report view reads and computes, cumulative, on the second of two runs
 /// (an in-process store, as the TUI with `--no-server`).
 fn breakdown(db: &Path) -> BenchResult<()> {
-    use quartier::store::Repository;
     let store = Store::open(db)?;
     for _ in 0..2 {
         let t = Instant::now();
