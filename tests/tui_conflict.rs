@@ -81,7 +81,11 @@ fn both_edit_one_title_the_second_saver_chooses_in_the_conflict_dialog() {
 
     // Keep mine: Ben's title is stored and reaches Anna without a key press.
     ben.send_keys(&[Key::Enter]);
-    wait_in_pane(&mut ben, &STATUS, "gespeichert");
+    // The dialog gone and the save confirmed: its key hints say "gespeichert" too.
+    ben.wait_until("the dialog closed and the save confirmed", |t| {
+        let status = t.region(STATUS.0.clone(), STATUS.1.clone());
+        status.contains("gespeichert") && !status.contains("KONFLIKT")
+    });
     assert_eq!(stored_title(&db.path), "Titel von Ben");
     wait_in_pane(&mut anna, &TABLE, "Titel von Ben");
 }
