@@ -153,7 +153,7 @@ pub struct MeasureFields {
     /// End date.
     #[arg(long)]
     pub end: Option<String>,
-    /// idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen.
+    /// idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen.
     #[arg(long)]
     pub status: Option<String>,
     /// Target group (repeatable; given at all, it replaces the list).

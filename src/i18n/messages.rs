@@ -38,6 +38,9 @@ pub fn field_label(field: Field) -> Text {
         Field::Year => Text::FieldYear,
         Field::Date => Text::FieldDate,
         Field::Kind => Text::FieldKind,
+        Field::Body => Text::FieldBody,
+        Field::Conditions => Text::FieldConditions,
+        Field::Due => Text::FieldDue,
     }
 }
 
@@ -80,6 +83,9 @@ impl Localize for Problem {
                 fill(lang.t(Text::ProblemDuplicateYear), &[("year", year)])
             }
             Problem::UnknownKind(v) => with_value(Text::ProblemUnknownKind, v),
+            Problem::UnknownOutcome(v) => with_value(Text::ProblemUnknownOutcome, v),
+            Problem::UnknownDeadlineKind(v) => with_value(Text::ProblemUnknownDeadlineKind, v),
+            Problem::StatusUnchanged(v) => with_value(Text::ProblemStatusUnchanged, v),
         }
     }
 }

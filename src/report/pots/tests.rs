@@ -165,8 +165,14 @@ fn the_report_years_count_a_planned_measure_in_each_year_of_its_plan() {
         ..Money::default()
     };
     let today = day(2026, 11, 25);
-    let report =
-        crate::report::Report::compute_with_money(&[], &[long.clone()], &[], &money, None, today);
+    let report = crate::report::Report::compute_with_money(
+        &[],
+        std::slice::from_ref(&long),
+        &[],
+        &money,
+        None,
+        today,
+    );
     let years: Vec<(Option<i32>, usize, Cents)> = (report.by_year.iter())
         .map(|y| (y.year, y.measures, y.sums.approved))
         .collect();

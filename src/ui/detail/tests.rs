@@ -100,6 +100,12 @@ impl Repository for Watched {
     ) -> Result<crate::store::MoneyAnswer, StoreError> {
         self.read().money(query)
     }
+    fn course(
+        &self,
+        query: &crate::store::CourseQuery,
+    ) -> Result<crate::store::CourseAnswer, StoreError> {
+        self.read().course(query)
+    }
 }
 
 /// The fixture's app, reading through a [`Watched`] store, with goal 1.3's first measure
