@@ -87,6 +87,17 @@ pub enum MeasureCommand {
     },
     /// Delete a measure and its links.
     Delete { id: String },
+    /// Set a measure's status, recorded as a step with date and note (issue 15).
+    Status {
+        id: String,
+        /// The new status (see `--status` of `measure edit`).
+        status: String,
+        /// The day it counts from, e.g. the date of the letter. Default: today.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 /// `quartier indicator …`

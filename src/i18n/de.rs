@@ -834,5 +834,35 @@ pub fn text(text: Text) -> &'static str {
         }
         WarnCourseSkipped => "{to} ohne {way} (üblicher Verlauf: {from} → {way} → {to})",
         WarnCourseBack => "{from} → {to}: entgegen dem üblichen Verlauf",
+        DoneSessionRemoved => "Sitzung {session} entfernt.",
+        DoneDecisionRemoved => "Beschluss {decision} entfernt.",
+        DoneDeadlineDone => "Frist {deadline} erledigt am {date}.",
+        DoneDeadlineRemoved => "Frist {deadline} entfernt.",
+        DoneStatusSet => "{measure}: {from} → {to} ({date}).",
+        NoSessions => "Keine Sitzungen.",
+        NoDecisions => "Keine Beschlüsse.",
+        NoDeadlines => "Keine Fristen.",
+        HintProposedStatus => {
+            "Vorschlag: Status {status} – quartier measure status {measure} {status} --date {date}"
+        }
+        HintProposedAmount => {
+            "Vorschlag: bewilligt {amount} (bisher {approved}) – quartier measure edit {measure} --approved {amount}"
+        }
+        HintProposedDeadline => {
+            "Vorschlag: Verwendungsnachweis fällig am {due} – quartier deadline add --kind Verwendungsnachweis --due {due} --measure {measure}"
+        }
+        DueOverdue => "Überfällig:",
+        DueUpcoming => "Fällig in den nächsten {days} {days:Tag|Tagen}:",
+        DueNothing => "Keine Frist überfällig oder in den nächsten {days} {days:Tag|Tagen} fällig.",
+        DueDaysOver => "{n} {n:Tag|Tage} überfällig",
+        DueDaysLeft => "in {n} {n:Tag|Tagen}",
+        DueToday => "heute",
+        ColOutcome => "Ergebnis",
+        ColVotes => "ja/nein/Enth.",
+        ColSession => "Sitzung",
+        ColDecisions => "Beschlüsse",
+        ColDone => "erledigt",
+        ColWhen => "wann",
+        ErrUnknownId => "„{id}“ ist keine Nummer (z. B. {example}).",
     }
 }

@@ -812,5 +812,35 @@ pub fn text(text: Text) -> &'static str {
         WarnCourseWithoutApproval => "{to} without approval (usual course: {from} → {way} → {to})",
         WarnCourseSkipped => "{to} without {way} (usual course: {from} → {way} → {to})",
         WarnCourseBack => "{from} → {to}: against the usual course",
+        DoneSessionRemoved => "Session {session} removed.",
+        DoneDecisionRemoved => "Decision {decision} removed.",
+        DoneDeadlineDone => "Deadline {deadline} done on {date}.",
+        DoneDeadlineRemoved => "Deadline {deadline} removed.",
+        DoneStatusSet => "{measure}: {from} → {to} ({date}).",
+        NoSessions => "No sessions.",
+        NoDecisions => "No decisions.",
+        NoDeadlines => "No deadlines.",
+        HintProposedStatus => {
+            "Proposed: status {status} – quartier measure status {measure} {status} --date {date}"
+        }
+        HintProposedAmount => {
+            "Proposed: approved {amount} (so far {approved}) – quartier measure edit {measure} --approved {amount}"
+        }
+        HintProposedDeadline => {
+            "Proposed: Verwendungsnachweis due on {due} – quartier deadline add --kind Verwendungsnachweis --due {due} --measure {measure}"
+        }
+        DueOverdue => "Overdue:",
+        DueUpcoming => "Due within the next {days} {days:day|days}:",
+        DueNothing => "No deadline overdue or due within the next {days} {days:day|days}.",
+        DueDaysOver => "{n} {n:day|days} overdue",
+        DueDaysLeft => "in {n} {n:day|days}",
+        DueToday => "today",
+        ColOutcome => "Outcome",
+        ColVotes => "yes/no/abst.",
+        ColSession => "Session",
+        ColDecisions => "Decisions",
+        ColDone => "Done",
+        ColWhen => "When",
+        ErrUnknownId => "\"{id}\" is not an id (e.g. {example}).",
     }
 }

@@ -100,6 +100,27 @@ impl Localize for ValidationError {
     }
 }
 
+/// A step that leaves the usual course (issue 15): `abgeschlossen ohne Bewilligung (üblicher
+/// Verlauf: idee → … → abgeschlossen)`.
+impl Localize for crate::model::CourseWarning {
+    fn localize(&self, lang: Lang) -> String {
+        let way: Vec<&str> = self.skipped.iter().map(|s| lang.status(*s)).collect();
+        let text = match (self.skipped.is_empty(), self.skips_approval()) {
+            (true, _) => Text::WarnCourseBack,
+            (false, true) => Text::WarnCourseWithoutApproval,
+            (false, false) => Text::WarnCourseSkipped,
+        };
+        fill(
+            lang.t(text),
+            &[
+                ("from", &lang.status(self.from)),
+                ("to", &lang.status(self.to)),
+                ("way", &way.join(" → ")),
+            ],
+        )
+    }
+}
+
 impl Localize for FundWarning {
     fn localize(&self, lang: Lang) -> String {
         lang.t(match self {
