@@ -864,5 +864,9 @@ pub fn text(text: Text) -> &'static str {
         ColDone => "erledigt",
         ColWhen => "wann",
         ErrUnknownId => "„{id}“ ist keine Nummer (z. B. {example}).",
+        DetailDecision => "Beschluss",
+        DetailStep => "Verlauf",
+        DetailDeadline => "Frist",
+        DetailOverdue => "überfällig",
     }
 }

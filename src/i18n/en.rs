@@ -842,5 +842,9 @@ pub fn text(text: Text) -> &'static str {
         ColDone => "Done",
         ColWhen => "When",
         ErrUnknownId => "\"{id}\" is not an id (e.g. {example}).",
+        DetailDecision => "Decision",
+        DetailStep => "Course",
+        DetailDeadline => "Deadline",
+        DetailOverdue => "overdue",
     }
 }

@@ -717,4 +717,8 @@ pub enum Text {
     ColDone,
     ColWhen,
     ErrUnknownId,
+    DetailDecision,
+    DetailStep,
+    DetailDeadline,
+    DetailOverdue,
 }
