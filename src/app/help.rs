@@ -27,6 +27,7 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
         Context::Filter,
         Context::Report,
         Context::History,
+        Context::Course,
         Context::Export,
         Context::Confirm,
         Context::Messages,

@@ -49,6 +49,8 @@ pub enum Context {
     Messages,
     /// Saving met a colleague's change: mine or theirs, per field.
     Conflict,
+    /// The Verlauf of a measure (issue 15).
+    Course,
 }
 
 impl Context {
@@ -70,6 +72,7 @@ impl Context {
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
             Context::Conflict => Text::CtxConflict,
+            Context::Course => Text::CtxCourse,
         }
     }
 }
@@ -149,6 +152,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["P"] => SetPrimary, KeySetPrimary;
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
     Measures ["H"] => History, KeyMeasureHistory;
+    Measures ["v"] => Course, KeyCourse;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -220,6 +224,10 @@ pub const BINDINGS: &[Binding] = keymap! {
     Conflict ["T"] => TakeAllTheirs, KeyTakeAllTheirs;
     Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
     Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
+    // The Verlauf of a measure (issue 15).
+    Course ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    Course ["k" "Up"] => MoveUp, KeyScrollUp;
+    Course ["Esc" "q" "v"] => Cancel, KeyCloseCourse, HintClose;
 };
 
 impl super::App {
@@ -245,6 +253,7 @@ impl super::App {
             Mode::History(_) => contexts.push(Context::History),
             Mode::Export(_) => contexts.push(Context::Export),
             Mode::Messages { .. } => contexts.push(Context::Messages),
+            Mode::Course { .. } => contexts.push(Context::Course),
         }
         contexts
     }

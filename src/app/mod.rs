@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod conflict;
+mod course;
 mod detail;
 pub mod draft;
 mod edit;
@@ -340,6 +341,7 @@ impl App {
             Mode::History(view) => self.update_history(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
+            Mode::Course { scroll } => self.update_course(scroll, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

@@ -39,6 +39,11 @@ pub enum Mode {
         scroll: u16,
         back: Box<Mode>,
     },
+    /// The Verlauf of the measure in the detail pane (`v`, issue 15): steps and decisions,
+    /// newest first.
+    Course {
+        scroll: u16,
+    },
 }
 
 /// An open form and what saving it will do.

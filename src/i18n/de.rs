@@ -868,5 +868,12 @@ pub fn text(text: Text) -> &'static str {
         DetailStep => "Verlauf",
         DetailDeadline => "Frist",
         DetailOverdue => "überfällig",
+        CtxCourse => "Statusverlauf einer Maßnahme",
+        KeyCourse => "Statusverlauf (Schritte, Beschlüsse)",
+        KeyCloseCourse => "Statusverlauf schließen",
+        ModeCourse => "STATUSVERLAUF",
+        CourseTitle => "Statusverlauf {measure}",
+        CourseNone => "Noch keine Statusschritte oder Beschlüsse.",
+        CourseNoMeasure => "Keine Maßnahme gewählt.",
     }
 }

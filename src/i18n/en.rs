@@ -846,5 +846,12 @@ pub fn text(text: Text) -> &'static str {
         DetailStep => "Course",
         DetailDeadline => "Deadline",
         DetailOverdue => "overdue",
+        CtxCourse => "The Verlauf of a measure",
+        KeyCourse => "Status course (steps, decisions)",
+        KeyCloseCourse => "Close the Verlauf",
+        ModeCourse => "COURSE",
+        CourseTitle => "Course of {measure}",
+        CourseNone => "No status steps or decisions yet.",
+        CourseNoMeasure => "No measure selected.",
     }
 }

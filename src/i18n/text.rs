@@ -721,4 +721,11 @@ pub enum Text {
     DetailStep,
     DetailDeadline,
     DetailOverdue,
+    CtxCourse,
+    KeyCourse,
+    KeyCloseCourse,
+    ModeCourse,
+    CourseTitle,
+    CourseNone,
+    CourseNoMeasure,
 }
