@@ -28,6 +28,7 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
         Context::Report,
         Context::History,
         Context::Course,
+        Context::SetStatus,
         Context::Export,
         Context::Confirm,
         Context::Messages,

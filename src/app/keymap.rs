@@ -51,6 +51,8 @@ pub enum Context {
     Conflict,
     /// The Verlauf of a measure (issue 15).
     Course,
+    /// Setting a measure's status (issue 15; other keys edit the date or note).
+    SetStatus,
 }
 
 impl Context {
@@ -73,6 +75,7 @@ impl Context {
             Context::Messages => Text::CtxMessages,
             Context::Conflict => Text::CtxConflict,
             Context::Course => Text::CtxCourse,
+            Context::SetStatus => Text::CtxSetStatus,
         }
     }
 }
@@ -153,6 +156,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
     Measures ["H"] => History, KeyMeasureHistory;
     Measures ["v"] => Course, KeyCourse;
+    Measures ["S"] => SetStatus, KeySetStatus;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -228,6 +232,12 @@ pub const BINDINGS: &[Binding] = keymap! {
     Course ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Course ["k" "Up"] => MoveUp, KeyScrollUp;
     Course ["Esc" "q" "v"] => Cancel, KeyCloseCourse, HintClose;
+    // Setting a measure's status (issue 15).
+    SetStatus ["Down" "C-n"] => ChoiceNext, KeyStatusNext, HintChoice;
+    SetStatus ["Up" "C-p"] => ChoicePrev, KeyStatusPrev;
+    SetStatus ["Tab"] => NextField, KeyStatusField, HintField;
+    SetStatus ["Enter"] => Confirm, KeyStatusSave, HintSave;
+    SetStatus ["Esc"] => Cancel, KeyCancel, HintCancel;
 };
 
 impl super::App {
@@ -254,6 +264,7 @@ impl super::App {
             Mode::Export(_) => contexts.push(Context::Export),
             Mode::Messages { .. } => contexts.push(Context::Messages),
             Mode::Course { .. } => contexts.push(Context::Course),
+            Mode::SetStatus(_) => contexts.push(Context::SetStatus),
         }
         contexts
     }

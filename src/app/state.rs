@@ -44,6 +44,8 @@ pub enum Mode {
     Course {
         scroll: u16,
     },
+    /// Setting a measure's status with date and note (`S`, issue 15).
+    SetStatus(Box<super::status_dialog::StatusDialog>),
 }
 
 /// An open form and what saving it will do.

@@ -875,5 +875,15 @@ pub fn text(text: Text) -> &'static str {
         CourseTitle => "Statusverlauf {measure}",
         CourseNone => "Noch keine Statusschritte oder Beschlüsse.",
         CourseNoMeasure => "Keine Maßnahme gewählt.",
+        CtxSetStatus => "Status setzen",
+        KeySetStatus => "Status setzen (mit Datum und Notiz)",
+        KeyStatusNext => "Nächster Status",
+        KeyStatusPrev => "Vorheriger Status",
+        KeyStatusField => "Zwischen Datum und Notiz wechseln",
+        KeyStatusSave => "Status setzen",
+        ModeSetStatus => "STATUS",
+        StatusDialogTitle => "Status von {measure}",
+        StatusDialogFrom => "bisher",
+        StatusDialogTo => "neu",
     }
 }

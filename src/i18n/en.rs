@@ -853,5 +853,15 @@ pub fn text(text: Text) -> &'static str {
         CourseTitle => "Course of {measure}",
         CourseNone => "No status steps or decisions yet.",
         CourseNoMeasure => "No measure selected.",
+        CtxSetStatus => "Set the status",
+        KeySetStatus => "Set the status (with date and note)",
+        KeyStatusNext => "Next status",
+        KeyStatusPrev => "Previous status",
+        KeyStatusField => "Switch between date and note",
+        KeyStatusSave => "Set the status",
+        ModeSetStatus => "STATUS",
+        StatusDialogTitle => "Status of {measure}",
+        StatusDialogFrom => "so far",
+        StatusDialogTo => "new",
     }
 }

@@ -81,3 +81,67 @@ pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rec
     let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
     frame.render_widget(paragraph.scroll((scroll, 0)), inner);
 }
+
+/// The dialog of `S`: the status so far, the new one (`↑`/`↓`), date and note, and the problem
+/// of the last try or the warning of a step off the usual course.
+pub fn status_dialog(
+    app: &App,
+    theme: Theme,
+    dialog: &crate::app::StatusDialog,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    use crate::app::StatusField;
+    use crate::text::cell;
+    use ratatui::layout::Position;
+    let lang = app.lang;
+    let rect = super::popup::centered(area, 64, 10);
+    frame.render_widget(Clear, rect);
+    let title = fill(
+        lang.t(Text::StatusDialogTitle),
+        &[("measure", &dialog.measure)],
+    );
+    let block = super::popup::popup_block(theme, format!(" {title} "));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    const LABEL: usize = 8;
+    let label = |text: Text| Span::styled(cell(lang.t(text), LABEL), theme.label());
+    let field = |text: Text, input: &tui_input::Input| {
+        Line::from(vec![
+            label(text),
+            Span::raw(sanitize_line(input.value()).into_owned()),
+        ])
+    };
+    let mut lines = vec![
+        Line::from(vec![
+            label(Text::StatusDialogFrom),
+            Span::raw(lang.status(dialog.from)),
+        ]),
+        Line::from(vec![
+            label(Text::StatusDialogTo),
+            Span::styled(format!("◂ {} ▸", lang.status(dialog.to)), theme.selected()),
+        ]),
+        field(Text::FieldDate, &dialog.date),
+        field(Text::FieldNotes, &dialog.note),
+    ];
+    let warning = crate::model::course_warning(dialog.from, dialog.to)
+        .map(|w| crate::i18n::Localize::localize(&w, lang));
+    match (&dialog.error, warning) {
+        (Some(error), _) => lines.push(Line::styled(
+            sanitize_line(error).into_owned(),
+            theme.error(),
+        )),
+        (None, Some(warning)) => lines.push(Line::styled(format!("⚠ {warning}"), theme.warning())),
+        (None, None) => {}
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    let (row, input) = match dialog.field {
+        StatusField::Date => (2, &dialog.date),
+        StatusField::Note => (3, &dialog.note),
+    };
+    let x = inner.x + LABEL as u16 + input.visual_cursor() as u16;
+    frame.set_cursor_position(Position::new(
+        x.min(inner.right().saturating_sub(1)),
+        inner.y + row,
+    ));
+}

@@ -32,6 +32,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Export(_) => Text::ModeExport,
         Mode::Messages { .. } => Text::ModeMessages,
         Mode::Course { .. } => Text::ModeCourse,
+        Mode::SetStatus(_) => Text::ModeSetStatus,
     }
 }
 

@@ -45,6 +45,7 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
         Context::Course => vec![|app| press(app, "ljjj<Tab>v"), |app| {
             press(app, "ljjj<Tab>vj")
         }],
+        Context::SetStatus => vec![|app| press(app, "ljjj<Tab>S")],
         Context::Conflict => vec![into_conflict, |app| {
             into_conflict(app);
             press(app, "jT");

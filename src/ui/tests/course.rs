@@ -77,3 +77,77 @@ fn v_without_a_measure_says_so_and_stays() {
     let shown = screen(draw(&f.app, 120, 40).backend().buffer());
     assert!(shown.contains("Keine Maßnahme gewählt."), "{shown}");
 }
+
+#[test]
+fn s_sets_the_next_status_with_date_and_note_and_warns_off_the_course() {
+    let mut f = fixture();
+    // M-0001 is laufend: the usual next status is proposed.
+    press(&mut f.app, "ljjj<Tab>S");
+    assert!(matches!(f.app.mode, crate::app::Mode::SetStatus(_)));
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("Status von M-0001"), "{shown}");
+    assert!(shown.contains("bisher  laufend"), "{shown}");
+    assert!(shown.contains("◂ sachbericht-eingereicht ▸"), "{shown}");
+    // Two further down skips a step: said before saving.
+    press(&mut f.app, "<Down><Down>");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(
+        shown.contains("◂ verwendungsnachweis-geprueft ▸"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("⚠ verwendungsnachweis-geprueft ohne"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("verwendungsnachweis-eingereicht (üblicher Verlauf: laufend →"),
+        "{shown}"
+    );
+    press(&mut f.app, "<Up><Up>");
+    // A date that does not exist keeps the dialog open with the problem.
+    press(&mut f.app, "<C-u>");
+    type_text(&mut f.app, "31.02.2026");
+    press(&mut f.app, "<Enter>");
+    assert!(matches!(f.app.mode, crate::app::Mode::SetStatus(_)));
+    let crate::app::Mode::SetStatus(dialog) = &f.app.mode else {
+        panic!("the dialog stays open");
+    };
+    let error = dialog.error.clone().unwrap_or_default();
+    assert!(error.contains("31.02.2026"), "{error}");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    let start: String = error.chars().take(20).collect();
+    assert!(shown.contains(&start), "{shown}");
+    assert!(f.app.store().steps_of(MeasureId(1)).unwrap().is_empty());
+    press(&mut f.app, "<C-u>");
+    type_text(&mut f.app, "01.04.2026");
+    press(&mut f.app, "<Tab>");
+    type_text(&mut f.app, "Bericht eingegangen");
+    press(&mut f.app, "<Enter>");
+    assert!(matches!(f.app.mode, crate::app::Mode::Normal));
+    let steps = f.app.store().steps_of(MeasureId(1)).unwrap();
+    assert_eq!(steps.len(), 1);
+    let step = &steps[0];
+    assert_eq!(
+        (step.from, step.to, step.date, step.note.as_str()),
+        (
+            Status::Laufend,
+            Status::SachberichtEingereicht,
+            NaiveDate::from_ymd_opt(2026, 4, 1).unwrap(),
+            "Bericht eingegangen"
+        )
+    );
+    // The detail pane shows the new status and the step; undo takes both back.
+    let shown = screen(draw(&f.app, 120, 40).backend().buffer());
+    assert!(
+        shown.contains("Verlauf: 01.04.2026 laufend → sachbericht-eingereicht"),
+        "{shown}"
+    );
+    press(&mut f.app, "u");
+    assert!(f.app.store().steps_of(MeasureId(1)).unwrap().is_empty());
+    let m = f.app.store().measure(MeasureId(1)).unwrap().unwrap();
+    assert_eq!(m.status, Status::Laufend);
+    // Esc cancels without a change.
+    press(&mut f.app, "S<Esc>");
+    assert!(matches!(f.app.mode, crate::app::Mode::Normal));
+    assert!(f.app.store().steps_of(MeasureId(1)).unwrap().is_empty());
+}
