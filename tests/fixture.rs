@@ -8,6 +8,7 @@
 //! `QUARTIER_WRITE_FIXTURE=1 cargo test --test fixture -- --ignored`
 
 mod common;
+mod fixture_decisions;
 mod fixture_money;
 
 use std::path::{Path, PathBuf};
@@ -224,6 +225,9 @@ fn write_fixture() {
         for op in fixture_money::ops() {
             apply(&mut store, op);
         }
+        for op in fixture_decisions::ops() {
+            apply(&mut store, op);
+        }
         let link = |store: &Store, m: u64, code: &str, primary: bool| Op::Link {
             measure: MeasureId(m),
             goal: gid(store, code),
@@ -251,7 +255,7 @@ fn write_fixture() {
         assert_eq!(store.check(), []);
         assert_eq!(
             store.history(100).unwrap().len(),
-            HISTORY_LEN + fixture_money::OPS
+            HISTORY_LEN + fixture_money::OPS + fixture_decisions::OPS
         );
     }
     // Let sled's threads finish with the files before they are copied.
@@ -320,6 +324,12 @@ fn schema_4_fixture_opens_with_todays_code() {
     open_fixture_with_revisions(4);
 }
 
+/// Schema 5 adds sessions, decisions, status steps and deadlines (issue 15).
+#[test]
+fn schema_5_fixture_opens_with_todays_code() {
+    open_fixture_with_revisions(5);
+}
+
 /// Opens the fixture of `schema` (2 or later: records with revisions) and checks everything.
 fn open_fixture_with_revisions(schema: u64) {
     let dir = tempfile::tempdir().unwrap();
@@ -345,7 +355,12 @@ fn open_fixture_with_revisions(schema: u64) {
     let measures: Vec<u64> = (1..=5)
         .map(|id| store.measure_revised(MeasureId(id)).unwrap().unwrap().0)
         .collect();
-    assert_eq!(measures, [1, 1, 3, 1, 1]);
+    // Schema 5 and later: measure 4 went to votum and back (two status steps).
+    let fourth = match schema >= fixture_decisions::SINCE {
+        true => 3,
+        false => 1,
+    };
+    assert_eq!(measures, [1, 1, 3, fourth, 1]);
     check_fixture_contents(store, schema);
 }
 
@@ -353,10 +368,14 @@ fn open_fixture_with_revisions(schema: u64) {
 fn check_fixture_contents(mut store: Store, schema: u64) {
     assert_eq!(store.check(), []);
     fixture_money::check(&store, schema);
-    let money_ops = match schema >= fixture_money::SINCE {
+    fixture_decisions::check(&store, schema);
+    let mut money_ops = match schema >= fixture_money::SINCE {
         true => fixture_money::OPS,
         false => 0,
     };
+    if schema >= fixture_decisions::SINCE {
+        money_ops += fixture_decisions::OPS;
+    }
 
     // Goals: the seeded 48 plus 3.7, 1.1 renamed, 9.4 moved first under Z9.
     let goals = store.goals().unwrap();

@@ -106,4 +106,8 @@ pub enum Action {
     KeepAllMine,
     /// Conflict dialog: take the stored value for every field.
     TakeAllTheirs,
+    /// Open the Verlauf of the selected measure: its status steps and decisions (issue 15).
+    Course,
+    /// Open the dialog that sets the selected measure's status with date and note (issue 15).
+    SetStatus,
 }

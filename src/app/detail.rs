@@ -16,6 +16,8 @@ pub struct Detail {
     stale: bool,
     /// The measure's plan and payments (issue 14), read with it.
     money: crate::store::MeasureMoney,
+    /// The measure's decisions, status steps and deadlines (issue 15), read with it.
+    course: crate::store::MeasureCourse,
 }
 
 /// The outcome of the last read.
@@ -46,6 +48,11 @@ impl Detail {
     /// The shown measure's plan and payments.
     pub fn money(&self) -> &crate::store::MeasureMoney {
         &self.money
+    }
+
+    /// The shown measure's decisions, status steps and deadlines.
+    pub fn course(&self) -> &crate::store::MeasureCourse {
+        &self.course
     }
 
     /// Marks the measure for a new read (its data may have changed).
@@ -90,6 +97,16 @@ impl App {
         self.detail.money = match (&self.detail.shown, id) {
             (Shown::Measure(_), Some(id)) => match self.store.measure_money(id) {
                 Ok(money) => money,
+                Err(error) => {
+                    self.say(MessageKind::Error, error.localize(self.lang));
+                    Default::default()
+                }
+            },
+            _ => Default::default(),
+        };
+        self.detail.course = match (&self.detail.shown, id) {
+            (Shown::Measure(_), Some(id)) => match self.store.course_of(id) {
+                Ok(course) => course,
                 Err(error) => {
                     self.say(MessageKind::Error, error.localize(self.lang));
                     Default::default()

@@ -27,6 +27,8 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
         Context::Filter,
         Context::Report,
         Context::History,
+        Context::Course,
+        Context::SetStatus,
         Context::Export,
         Context::Confirm,
         Context::Messages,

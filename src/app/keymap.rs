@@ -49,6 +49,10 @@ pub enum Context {
     Messages,
     /// Saving met a colleague's change: mine or theirs, per field.
     Conflict,
+    /// The Verlauf of a measure (issue 15).
+    Course,
+    /// Setting a measure's status (issue 15; other keys edit the date or note).
+    SetStatus,
 }
 
 impl Context {
@@ -70,6 +74,8 @@ impl Context {
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
             Context::Conflict => Text::CtxConflict,
+            Context::Course => Text::CtxCourse,
+            Context::SetStatus => Text::CtxSetStatus,
         }
     }
 }
@@ -149,6 +155,8 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["P"] => SetPrimary, KeySetPrimary;
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
     Measures ["H"] => History, KeyMeasureHistory;
+    Measures ["v"] => Course, KeyCourse;
+    Measures ["S"] => SetStatus, KeySetStatus;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -220,6 +228,16 @@ pub const BINDINGS: &[Binding] = keymap! {
     Conflict ["T"] => TakeAllTheirs, KeyTakeAllTheirs;
     Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
     Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
+    // The Verlauf of a measure (issue 15).
+    Course ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
+    Course ["k" "Up"] => MoveUp, KeyScrollUp;
+    Course ["Esc" "q" "v"] => Cancel, KeyCloseCourse, HintClose;
+    // Setting a measure's status (issue 15).
+    SetStatus ["Down" "C-n"] => ChoiceNext, KeyStatusNext, HintChoice;
+    SetStatus ["Up" "C-p"] => ChoicePrev, KeyStatusPrev;
+    SetStatus ["Tab"] => NextField, KeyStatusField, HintField;
+    SetStatus ["Enter"] => Confirm, KeyStatusSave, HintSave;
+    SetStatus ["Esc"] => Cancel, KeyCancel, HintCancel;
 };
 
 impl super::App {
@@ -245,6 +263,8 @@ impl super::App {
             Mode::History(_) => contexts.push(Context::History),
             Mode::Export(_) => contexts.push(Context::Export),
             Mode::Messages { .. } => contexts.push(Context::Messages),
+            Mode::Course { .. } => contexts.push(Context::Course),
+            Mode::SetStatus(_) => contexts.push(Context::SetStatus),
         }
         contexts
     }

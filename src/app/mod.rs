@@ -5,6 +5,7 @@
 
 pub mod action;
 pub mod conflict;
+mod course;
 mod detail;
 pub mod draft;
 mod edit;
@@ -29,6 +30,7 @@ mod rows;
 pub(crate) mod scroll;
 pub mod search;
 mod state;
+mod status_dialog;
 pub mod tree;
 
 use std::collections::HashMap;
@@ -46,6 +48,7 @@ pub use report::{ReportTab, ReportView};
 pub use scroll::{ScrollBounds, ViewState};
 pub use search::{SearchHits, SearchInput};
 pub use state::{Focus, FormState, Message, MessageKind, Mode};
+pub use status_dialog::{StatusDialog, StatusField};
 pub use tree::{GoalTree, Node};
 
 use crate::i18n::{Lang, Text};
@@ -340,6 +343,8 @@ impl App {
             Mode::History(view) => self.update_history(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
+            Mode::Course { scroll } => self.update_course(scroll, action),
+            Mode::SetStatus(dialog) => self.update_set_status(dialog, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),
@@ -367,6 +372,10 @@ impl App {
             Mode::Export(mut dialog) => {
                 dialog.edit(key);
                 self.mode = Mode::Export(dialog);
+            }
+            Mode::SetStatus(mut dialog) => {
+                dialog.edit(key);
+                self.mode = Mode::SetStatus(dialog);
             }
             Mode::Picker(mut picker) => {
                 if picker.edit(key) {

@@ -75,6 +75,8 @@ impl App {
             Action::DeleteMeasure => self.ask_delete_measure(),
             Action::Report => self.open_report(),
             Action::History => self.open_history(),
+            Action::Course => self.open_course(),
+            Action::SetStatus => self.open_set_status(),
             Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {

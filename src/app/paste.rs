@@ -33,6 +33,10 @@ impl App {
                 insert_into_line(&mut dialog.path, &pasted_line(text));
                 true
             }
+            Mode::SetStatus(dialog) => {
+                insert_into_line(dialog.focused_input(), &pasted_line(text));
+                true
+            }
             _ => false,
         };
         let search = matches!(mode, Mode::Search(_));

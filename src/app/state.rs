@@ -39,6 +39,13 @@ pub enum Mode {
         scroll: u16,
         back: Box<Mode>,
     },
+    /// The Verlauf of the measure in the detail pane (`v`, issue 15): steps and decisions,
+    /// newest first.
+    Course {
+        scroll: u16,
+    },
+    /// Setting a measure's status with date and note (`S`, issue 15).
+    SetStatus(Box<super::status_dialog::StatusDialog>),
 }
 
 /// An open form and what saving it will do.

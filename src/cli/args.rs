@@ -87,6 +87,17 @@ pub enum MeasureCommand {
     },
     /// Delete a measure and its links.
     Delete { id: String },
+    /// Set a measure's status, recorded as a step with date and note (issue 15).
+    Status {
+        id: String,
+        /// The new status (see `--status` of `measure edit`).
+        status: String,
+        /// The day it counts from, e.g. the date of the letter. Default: today.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
 }
 
 /// `quartier indicator …`
@@ -153,7 +164,7 @@ pub struct MeasureFields {
     /// End date.
     #[arg(long)]
     pub end: Option<String>,
-    /// idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen.
+    /// idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen.
     #[arg(long)]
     pub status: Option<String>,
     /// Target group (repeatable; given at all, it replaces the list).

@@ -17,6 +17,9 @@ pub enum CliError {
     UnknownMeasure(String),
     #[error("no such payment {0}")]
     UnknownPayment(String),
+    /// Not an id of a session, decision or deadline (issue 15); `example` shows one.
+    #[error("not an id: {id}")]
+    UnknownId { id: String, example: &'static str },
     #[error("no indicator {name} on {measure}")]
     UnknownIndicator { measure: MeasureId, name: String },
     #[error("database not empty")]
@@ -114,6 +117,10 @@ impl Localize for CliError {
             CliError::UnknownPayment(id) => {
                 fill(lang.t(Text::ErrPaymentNotFound), &[("payment", id)])
             }
+            CliError::UnknownId { id, example } => fill(
+                lang.t(Text::ErrUnknownId),
+                &[("id", id), ("example", example)],
+            ),
             CliError::UnknownIndicator { measure, name } => fill(
                 lang.t(Text::ErrIndicatorNotFound),
                 &[("measure", measure), ("name", name)],

@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+mod decisions;
 mod error;
 pub mod exchange;
 mod goals;
@@ -163,6 +164,23 @@ pub enum Command {
     /// Payments of measures: add, list or remove.
     #[command(subcommand)]
     Payment(money::PaymentCommand),
+    /// Sessions of the bodies (Gremien): add, list or remove.
+    #[command(subcommand)]
+    Session(decisions::SessionCommand),
+    /// Decisions of the bodies on measures: add, list or remove.
+    #[command(subcommand)]
+    Decision(decisions::DecisionCommand),
+    /// Deadlines (Fristen): add, mark done, remove or list.
+    #[command(subcommand)]
+    Deadline(decisions::DeadlineCommand),
+    /// Overdue deadlines and those due soon; exit 1 when one is overdue.
+    Due {
+        /// Days ahead (today included).
+        #[arg(long, default_value_t = 30)]
+        within: u32,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -345,6 +363,10 @@ fn dispatch(
         Command::Pot(command) => money::pot(store, &actor, lang, command, out)?,
         Command::Plan(command) => money::plan(store, &actor, lang, command, out)?,
         Command::Payment(command) => money::payment(store, &actor, lang, command, out)?,
+        Command::Session(command) => decisions::session(store, &actor, lang, command, out)?,
+        Command::Decision(command) => decisions::decision(store, &actor, lang, command, out)?,
+        Command::Deadline(command) => decisions::deadline(store, &actor, lang, command, out)?,
+        Command::Due { within, json } => return decisions::due(store, lang, within, json, out),
         Command::Serve { .. } | Command::Server(_) => {
             unreachable!("handled before the store opens")
         }

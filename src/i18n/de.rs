@@ -68,7 +68,7 @@ pub fn text(text: Text) -> &'static str {
             "„{value}“ ist kein Fonds (Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige, QF1–QF4)"
         }
         ProblemUnknownStatus => {
-            "„{value}“ ist kein Status (idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen)"
+            "„{value}“ ist kein Status (idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen)"
         }
         WarnAktionsfondsAbove1500 => "Aktionsfonds: mehr als 1.500 € je Maßnahme",
         WarnProjektfondsBelow5000 => "Projektfonds: weniger als 5.000 €",
@@ -779,5 +779,111 @@ pub fn text(text: Text) -> &'static str {
         ReportInstalments => "Jahresraten",
         DetailPaid => "ausgezahlt {paid} von {approved}",
         ReportTabPots => "Töpfe",
+        // Decisions and deadlines (issue 15).
+        FieldBody => "Gremium",
+        FieldConditions => "Auflagen",
+        FieldDue => "fällig am",
+        ProblemUnknownOutcome => {
+            "unbekanntes Ergebnis „{value}“ (Zustimmung, Zustimmung mit Auflagen, Ablehnung, Vertagung)"
+        }
+        ProblemUnknownDeadlineKind => {
+            "unbekannte Fristart „{value}“ (Sachbericht, Zwischennachweis, Verwendungsnachweis, Antragsfrist, Sitzung, sonstige)"
+        }
+        ProblemStatusUnchanged => "der Status ist schon „{value}“",
+        LogAddSession => "Sitzung {what} angelegt",
+        ActAddSession => "Anlegen der Sitzung {what}",
+        LogUpdateSession => "Sitzung {what} geändert",
+        ActUpdateSession => "Ändern der Sitzung {what}",
+        LogRemoveSession => "Sitzung {what} entfernt",
+        ActRemoveSession => "Entfernen der Sitzung {what}",
+        LogAddDecision => "Beschluss {what} zu {measure} erfasst",
+        ActAddDecision => "Erfassen des Beschlusses {what} zu {measure}",
+        LogUpdateDecision => "Beschluss {what} zu {measure} geändert",
+        ActUpdateDecision => "Ändern des Beschlusses {what} zu {measure}",
+        LogRemoveDecision => "Beschluss {what} zu {measure} entfernt",
+        ActRemoveDecision => "Entfernen des Beschlusses {what} zu {measure}",
+        LogSetStatus => "Status von {measure} auf {what} gesetzt",
+        ActSetStatus => "Setzen des Status von {measure} auf {what}",
+        LogRevertStep => "Statusschritt {what} von {measure} zurückgenommen",
+        ActRevertStep => "Zurücknehmen des Statusschritts {what} von {measure}",
+        LogRestoreStep => "Statusschritt {what} von {measure} wiederhergestellt",
+        ActRestoreStep => "Wiederherstellen des Statusschritts {what} von {measure}",
+        LogRestoreSteps => "{what} Statusschritte von {measure} wiederhergestellt",
+        ActRestoreSteps => "Wiederherstellen von {what} Statusschritten von {measure}",
+        LogForgetSteps => "{what} Statusschritte von {measure} entfernt",
+        ActForgetSteps => "Entfernen von {what} Statusschritten von {measure}",
+        LogAddDeadline => "Frist {what} angelegt",
+        ActAddDeadline => "Anlegen der Frist {what}",
+        LogUpdateDeadline => "Frist {what} geändert",
+        ActUpdateDeadline => "Ändern der Frist {what}",
+        LogDoneDeadline => "Frist {what} erledigt",
+        ActDoneDeadline => "Erledigen der Frist {what}",
+        LogRemoveDeadline => "Frist {what} entfernt",
+        ActRemoveDeadline => "Entfernen der Frist {what}",
+        SumCourse => {
+            "{n} {n:Sitzung/Beschluss/Frist/Statusschritt|Sitzungen/Beschlüsse/Fristen/Statusschritte} geändert"
+        }
+        ErrRecordNotFound => "{record} nicht gefunden.",
+        ErrSessionHasDecisions => {
+            "Sitzung {session} hat noch {n} {n:Beschluss|Beschlüsse}; erst die Beschlüsse entfernen."
+        }
+        CheckDecisionOf => "{record}: {missing} fehlt",
+        CheckDecisionIndexMismatch => "Beschluss B-{decision}: Verzeichnis stimmt nicht",
+        WarnCourseWithoutApproval => {
+            "{to} ohne Bewilligung (üblicher Verlauf: {from} → {way} → {to})"
+        }
+        WarnCourseSkipped => "{to} ohne {way} (üblicher Verlauf: {from} → {way} → {to})",
+        WarnCourseBack => "{from} → {to}: entgegen dem üblichen Verlauf",
+        DoneSessionRemoved => "Sitzung {session} entfernt.",
+        DoneDecisionRemoved => "Beschluss {decision} entfernt.",
+        DoneDeadlineDone => "Frist {deadline} erledigt am {date}.",
+        DoneDeadlineRemoved => "Frist {deadline} entfernt.",
+        DoneStatusSet => "{measure}: {from} → {to} ({date}).",
+        NoSessions => "Keine Sitzungen.",
+        NoDecisions => "Keine Beschlüsse.",
+        NoDeadlines => "Keine Fristen.",
+        HintProposedStatus => {
+            "Vorschlag: Status {status} – quartier measure status {measure} {status} --date {date}"
+        }
+        HintProposedAmount => {
+            "Vorschlag: bewilligt {amount} (bisher {approved}) – quartier measure edit {measure} --approved {amount}"
+        }
+        HintProposedDeadline => {
+            "Vorschlag: Verwendungsnachweis fällig am {due} – quartier deadline add --kind Verwendungsnachweis --due {due} --measure {measure}"
+        }
+        DueOverdue => "Überfällig:",
+        DueUpcoming => "Fällig in den nächsten {days} {days:Tag|Tagen}:",
+        DueNothing => "Keine Frist überfällig oder in den nächsten {days} {days:Tag|Tagen} fällig.",
+        DueDaysOver => "{n} {n:Tag|Tage} überfällig",
+        DueDaysLeft => "in {n} {n:Tag|Tagen}",
+        DueToday => "heute",
+        ColOutcome => "Ergebnis",
+        ColVotes => "ja/nein/Enth.",
+        ColSession => "Sitzung",
+        ColDecisions => "Beschlüsse",
+        ColDone => "erledigt",
+        ColWhen => "wann",
+        ErrUnknownId => "„{id}“ ist keine Nummer (z. B. {example}).",
+        DetailDecision => "Beschluss",
+        DetailStep => "Verlauf",
+        DetailDeadline => "Frist",
+        DetailOverdue => "überfällig",
+        CtxCourse => "Statusverlauf einer Maßnahme",
+        KeyCourse => "Statusverlauf (Schritte, Beschlüsse)",
+        KeyCloseCourse => "Statusverlauf schließen",
+        ModeCourse => "STATUSVERLAUF",
+        CourseTitle => "Statusverlauf {measure}",
+        CourseNone => "Noch keine Statusschritte oder Beschlüsse.",
+        CourseNoMeasure => "Keine Maßnahme gewählt.",
+        CtxSetStatus => "Status setzen",
+        KeySetStatus => "Status setzen (mit Datum und Notiz)",
+        KeyStatusNext => "Nächster Status",
+        KeyStatusPrev => "Vorheriger Status",
+        KeyStatusField => "Zwischen Datum und Notiz wechseln",
+        KeyStatusSave => "Status setzen",
+        ModeSetStatus => "STATUS",
+        StatusDialogTitle => "Status von {measure}",
+        StatusDialogFrom => "bisher",
+        StatusDialogTo => "neu",
     }
 }

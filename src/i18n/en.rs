@@ -68,7 +68,7 @@ pub fn text(text: Text) -> &'static str {
             "\"{value}\" is not a fund (Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige, QF1–QF4)"
         }
         ProblemUnknownStatus => {
-            "\"{value}\" is not a status (idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen)"
+            "\"{value}\" is not a status (idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen)"
         }
         WarnAktionsfondsAbove1500 => "Aktionsfonds: more than 1,500 € per measure",
         WarnProjektfondsBelow5000 => "Projektfonds: less than 5,000 €",
@@ -759,5 +759,109 @@ pub fn text(text: Text) -> &'static str {
         ReportInstalments => "Instalments",
         DetailPaid => "paid {paid} of {approved}",
         ReportTabPots => "Pots",
+        // Decisions and deadlines (issue 15).
+        FieldBody => "Body",
+        FieldConditions => "Conditions",
+        FieldDue => "Due",
+        ProblemUnknownOutcome => {
+            "unknown outcome \"{value}\" (Zustimmung, Zustimmung mit Auflagen, Ablehnung, Vertagung)"
+        }
+        ProblemUnknownDeadlineKind => {
+            "unknown kind of deadline \"{value}\" (Sachbericht, Zwischennachweis, Verwendungsnachweis, Antragsfrist, Sitzung, sonstige)"
+        }
+        ProblemStatusUnchanged => "the status is already \"{value}\"",
+        LogAddSession => "session {what} added",
+        ActAddSession => "add session {what}",
+        LogUpdateSession => "session {what} changed",
+        ActUpdateSession => "change session {what}",
+        LogRemoveSession => "session {what} removed",
+        ActRemoveSession => "remove session {what}",
+        LogAddDecision => "decision {what} on {measure} added",
+        ActAddDecision => "add decision {what} on {measure}",
+        LogUpdateDecision => "decision {what} on {measure} changed",
+        ActUpdateDecision => "change decision {what} on {measure}",
+        LogRemoveDecision => "decision {what} on {measure} removed",
+        ActRemoveDecision => "remove decision {what} on {measure}",
+        LogSetStatus => "status of {measure} set to {what}",
+        ActSetStatus => "set the status of {measure} to {what}",
+        LogRevertStep => "status step {what} of {measure} taken back",
+        ActRevertStep => "take back status step {what} of {measure}",
+        LogRestoreStep => "status step {what} of {measure} restored",
+        ActRestoreStep => "restore status step {what} of {measure}",
+        LogRestoreSteps => "{what} status steps of {measure} restored",
+        ActRestoreSteps => "restore {what} status steps of {measure}",
+        LogForgetSteps => "{what} status steps of {measure} removed",
+        ActForgetSteps => "remove {what} status steps of {measure}",
+        LogAddDeadline => "deadline {what} added",
+        ActAddDeadline => "add deadline {what}",
+        LogUpdateDeadline => "deadline {what} changed",
+        ActUpdateDeadline => "change deadline {what}",
+        LogDoneDeadline => "deadline {what} done",
+        ActDoneDeadline => "mark deadline {what} done",
+        LogRemoveDeadline => "deadline {what} removed",
+        ActRemoveDeadline => "remove deadline {what}",
+        SumCourse => {
+            "{n} {n:session/decision/deadline/status step|sessions/decisions/deadlines/status steps} changed"
+        }
+        ErrRecordNotFound => "{record} not found.",
+        ErrSessionHasDecisions => {
+            "Session {session} still has {n} {n:decision|decisions}; remove them first."
+        }
+        CheckDecisionOf => "{record}: {missing} missing",
+        CheckDecisionIndexMismatch => "decision B-{decision}: index disagrees",
+        WarnCourseWithoutApproval => "{to} without approval (usual course: {from} → {way} → {to})",
+        WarnCourseSkipped => "{to} without {way} (usual course: {from} → {way} → {to})",
+        WarnCourseBack => "{from} → {to}: against the usual course",
+        DoneSessionRemoved => "Session {session} removed.",
+        DoneDecisionRemoved => "Decision {decision} removed.",
+        DoneDeadlineDone => "Deadline {deadline} done on {date}.",
+        DoneDeadlineRemoved => "Deadline {deadline} removed.",
+        DoneStatusSet => "{measure}: {from} → {to} ({date}).",
+        NoSessions => "No sessions.",
+        NoDecisions => "No decisions.",
+        NoDeadlines => "No deadlines.",
+        HintProposedStatus => {
+            "Proposed: status {status} – quartier measure status {measure} {status} --date {date}"
+        }
+        HintProposedAmount => {
+            "Proposed: approved {amount} (so far {approved}) – quartier measure edit {measure} --approved {amount}"
+        }
+        HintProposedDeadline => {
+            "Proposed: Verwendungsnachweis due on {due} – quartier deadline add --kind Verwendungsnachweis --due {due} --measure {measure}"
+        }
+        DueOverdue => "Overdue:",
+        DueUpcoming => "Due within the next {days} {days:day|days}:",
+        DueNothing => "No deadline overdue or due within the next {days} {days:day|days}.",
+        DueDaysOver => "{n} {n:day|days} overdue",
+        DueDaysLeft => "in {n} {n:day|days}",
+        DueToday => "today",
+        ColOutcome => "Outcome",
+        ColVotes => "yes/no/abst.",
+        ColSession => "Session",
+        ColDecisions => "Decisions",
+        ColDone => "Done",
+        ColWhen => "When",
+        ErrUnknownId => "\"{id}\" is not an id (e.g. {example}).",
+        DetailDecision => "Decision",
+        DetailStep => "Course",
+        DetailDeadline => "Deadline",
+        DetailOverdue => "overdue",
+        CtxCourse => "The Verlauf of a measure",
+        KeyCourse => "Status course (steps, decisions)",
+        KeyCloseCourse => "Close the Verlauf",
+        ModeCourse => "COURSE",
+        CourseTitle => "Course of {measure}",
+        CourseNone => "No status steps or decisions yet.",
+        CourseNoMeasure => "No measure selected.",
+        CtxSetStatus => "Set the status",
+        KeySetStatus => "Set the status (with date and note)",
+        KeyStatusNext => "Next status",
+        KeyStatusPrev => "Previous status",
+        KeyStatusField => "Switch between date and note",
+        KeyStatusSave => "Set the status",
+        ModeSetStatus => "STATUS",
+        StatusDialogTitle => "Status of {measure}",
+        StatusDialogFrom => "so far",
+        StatusDialogTo => "new",
     }
 }

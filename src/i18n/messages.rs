@@ -38,6 +38,9 @@ pub fn field_label(field: Field) -> Text {
         Field::Year => Text::FieldYear,
         Field::Date => Text::FieldDate,
         Field::Kind => Text::FieldKind,
+        Field::Body => Text::FieldBody,
+        Field::Conditions => Text::FieldConditions,
+        Field::Due => Text::FieldDue,
     }
 }
 
@@ -80,6 +83,9 @@ impl Localize for Problem {
                 fill(lang.t(Text::ProblemDuplicateYear), &[("year", year)])
             }
             Problem::UnknownKind(v) => with_value(Text::ProblemUnknownKind, v),
+            Problem::UnknownOutcome(v) => with_value(Text::ProblemUnknownOutcome, v),
+            Problem::UnknownDeadlineKind(v) => with_value(Text::ProblemUnknownDeadlineKind, v),
+            Problem::StatusUnchanged(v) => with_value(Text::ProblemStatusUnchanged, v),
         }
     }
 }
@@ -90,6 +96,27 @@ impl Localize for ValidationError {
             "{}: {}",
             self.field.localize(lang),
             self.problem.localize(lang)
+        )
+    }
+}
+
+/// A step that leaves the usual course (issue 15): `abgeschlossen ohne Bewilligung (üblicher
+/// Verlauf: idee → … → abgeschlossen)`.
+impl Localize for crate::model::CourseWarning {
+    fn localize(&self, lang: Lang) -> String {
+        let way: Vec<&str> = self.skipped.iter().map(|s| lang.status(*s)).collect();
+        let text = match (self.skipped.is_empty(), self.skips_approval()) {
+            (true, _) => Text::WarnCourseBack,
+            (false, true) => Text::WarnCourseWithoutApproval,
+            (false, false) => Text::WarnCourseSkipped,
+        };
+        fill(
+            lang.t(text),
+            &[
+                ("from", &lang.status(self.from)),
+                ("to", &lang.status(self.to)),
+                ("way", &way.join(" → ")),
+            ],
         )
     }
 }

@@ -60,7 +60,11 @@ impl Fund {
 }
 
 /// Where a measure stands, from idea to end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+///
+/// The variants are stored by their index, so new ones are appended at the end (issue 15 added
+/// the five after `Abgebrochen`; an old record keeps its meaning). [`Status::ALL`] lists them
+/// in the order of the usual course, and ordering (`Ord`) follows that list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     Idee,
@@ -70,19 +74,38 @@ pub enum Status {
     Abgeschlossen,
     Abgelehnt,
     Abgebrochen,
+    // Decisions and deadlines (issue 15).
+    Skizze,
+    Votum,
+    #[serde(rename = "sachbericht-eingereicht")]
+    SachberichtEingereicht,
+    #[serde(rename = "verwendungsnachweis-eingereicht")]
+    VerwendungsnachweisEingereicht,
+    #[serde(rename = "verwendungsnachweis-geprueft")]
+    VerwendungsnachweisGeprueft,
 }
 
 impl Status {
-    /// All states in lifecycle order.
-    pub const ALL: [Status; 7] = [
+    /// All states in the order of the usual course, then the two ends without it.
+    pub const ALL: [Status; 12] = [
         Status::Idee,
+        Status::Skizze,
+        Status::Votum,
         Status::Beantragt,
         Status::Bewilligt,
         Status::Laufend,
+        Status::SachberichtEingereicht,
+        Status::VerwendungsnachweisEingereicht,
+        Status::VerwendungsnachweisGeprueft,
         Status::Abgeschlossen,
         Status::Abgelehnt,
         Status::Abgebrochen,
     ];
+
+    /// The place in [`Status::ALL`].
+    pub fn rank(self) -> usize {
+        Status::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
 
     /// Canonical (German, lower-case) name used in input and JSON.
     pub fn name(self) -> &'static str {
@@ -94,6 +117,11 @@ impl Status {
             Status::Abgeschlossen => "abgeschlossen",
             Status::Abgelehnt => "abgelehnt",
             Status::Abgebrochen => "abgebrochen",
+            Status::Skizze => "skizze",
+            Status::Votum => "votum",
+            Status::SachberichtEingereicht => "sachbericht-eingereicht",
+            Status::VerwendungsnachweisEingereicht => "verwendungsnachweis-eingereicht",
+            Status::VerwendungsnachweisGeprueft => "verwendungsnachweis-geprueft",
         }
     }
 
@@ -107,6 +135,11 @@ impl Status {
             Status::Abgeschlossen => "completed",
             Status::Abgelehnt => "rejected",
             Status::Abgebrochen => "cancelled",
+            Status::Skizze => "sketch",
+            Status::Votum => "vote",
+            Status::SachberichtEingereicht => "report-submitted",
+            Status::VerwendungsnachweisEingereicht => "proof-submitted",
+            Status::VerwendungsnachweisGeprueft => "proof-checked",
         }
     }
 
@@ -115,12 +148,28 @@ impl Status {
         Status::parse(text).ok_or_else(|| super::Problem::UnknownStatus(text.trim().to_string()))
     }
 
-    /// Parses the German or English name, any case.
+    /// Parses the German or English name, any case; spaces or `_` work like `-`, and `ü` like
+    /// `ue` (`Verwendungsnachweis geprüft`).
     pub fn parse(text: &str) -> Option<Status> {
-        let lower = text.trim().to_lowercase();
+        let lower = (text.trim().to_lowercase())
+            .replace(['_', ' '], "-")
+            .replace('ü', "ue");
         Status::ALL
             .into_iter()
             .find(|s| s.name() == lower || s.english() == lower)
+    }
+}
+
+impl PartialOrd for Status {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Status {
+    /// By the usual course ([`Status::ALL`]), not by the stored index.
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.rank().cmp(&other.rank())
     }
 }
 
@@ -139,6 +188,35 @@ mod tests {
         assert_eq!(Fund::parse("QF5"), None);
     }
 
+    /// Old records keep their meaning: the first seven variants keep their stored index, and
+    /// JSON names match the canonical names.
+    #[test]
+    fn statuses_keep_their_stored_index_and_sort_by_course() {
+        let old = [
+            Status::Idee,
+            Status::Beantragt,
+            Status::Bewilligt,
+            Status::Laufend,
+            Status::Abgeschlossen,
+            Status::Abgelehnt,
+            Status::Abgebrochen,
+        ];
+        for (index, status) in old.into_iter().enumerate() {
+            assert_eq!(status as usize, index);
+        }
+        assert_eq!(Status::Skizze as usize, 7);
+        assert_eq!(Status::VerwendungsnachweisGeprueft as usize, 11);
+        for status in Status::ALL {
+            let json = serde_json::to_string(&status).unwrap();
+            assert_eq!(json, format!("\"{}\"", status.name()));
+        }
+        let mut sorted = Status::ALL;
+        sorted.reverse();
+        sorted.sort();
+        assert_eq!(sorted, Status::ALL);
+        assert!(Status::Skizze < Status::Beantragt);
+    }
+
     #[test]
     fn status_parses_german_and_english() {
         assert_eq!(Status::parse("Laufend"), Some(Status::Laufend));
@@ -146,6 +224,15 @@ mod tests {
         assert_eq!(Status::parse("fertig"), None);
         for status in Status::ALL {
             assert_eq!(Status::parse(status.name()), Some(status));
+            assert_eq!(Status::parse(status.english()), Some(status));
         }
+        assert_eq!(
+            Status::parse("Verwendungsnachweis geprüft"),
+            Some(Status::VerwendungsnachweisGeprueft)
+        );
+        assert_eq!(
+            Status::parse("sachbericht_eingereicht"),
+            Some(Status::SachberichtEingereicht)
+        );
     }
 }

@@ -1,8 +1,10 @@
 //! Plain data and validation: goals, measures, links, money and dates. No I/O, no display
 //! decisions beyond the canonical text forms used for input and JSON.
 
+mod course;
 mod date;
 mod date_format;
+mod decisions;
 mod fields;
 mod fund;
 mod funding;
@@ -14,7 +16,12 @@ mod money;
 mod validation;
 mod warnings;
 
+pub use course::{COURSE, CourseWarning, course_warning, next_in_course, usual_next};
 pub use date::{MAX_YEAR, MIN_YEAR, check_date_range, format_date_de, parse_date};
+pub use decisions::{
+    Body, Deadline, DeadlineId, DeadlineKind, Decision, DecisionId, Outcome, PROOF_MONTHS, Session,
+    SessionId, Step, StepId, Votes, proposed_proof_due,
+};
 pub use fields::{Kind, MEASURE_FIELDS, MeasureField, Value, split_list};
 pub use fund::{Fund, Status};
 pub use funding::{Payment, PaymentId, PaymentKind, Plan, Pot, parse_year};

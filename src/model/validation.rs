@@ -36,6 +36,13 @@ pub enum Field {
     Date,
     /// A payment's kind.
     Kind,
+    // Decisions and deadlines (issue 15).
+    /// A session's body (Gremium).
+    Body,
+    /// A decision's conditions.
+    Conditions,
+    /// A deadline's due date.
+    Due,
 }
 
 /// What is wrong with a value.
@@ -66,6 +73,13 @@ pub enum Problem {
     DuplicateYear(i32),
     /// No payment kind, as written.
     UnknownKind(String),
+    // Decisions and deadlines (issue 15).
+    /// No outcome of a decision, as written.
+    UnknownOutcome(String),
+    /// No kind of deadline, as written.
+    UnknownDeadlineKind(String),
+    /// A status change to the status the measure has.
+    StatusUnchanged(String),
 }
 
 /// A typed validation error naming its field.

@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Change, Op};
-use crate::store::{Editing, HistoryEntry, Link, MoneyAnswer, MoneyQuery};
+use crate::store::{
+    CourseAnswer, CourseQuery, Editing, HistoryEntry, Link, MoneyAnswer, MoneyQuery,
+};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 4;
+pub const PROTOCOL: u32 = 5;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
@@ -139,6 +141,8 @@ pub enum Request {
     Stop,
     /// A question about pots, plans or payments (issue 14).
     Money(MoneyQuery),
+    /// A question about sessions, decisions, steps or deadlines (issue 15).
+    Course(CourseQuery),
 }
 
 /// Everything the server sends after the handshake.
@@ -178,6 +182,7 @@ pub enum Reply {
     Status(ServerStatus),
     Stopping,
     Money(MoneyAnswer),
+    Course(CourseAnswer),
 }
 
 /// A change someone applied, sent to every other client.
@@ -280,4 +285,8 @@ pub enum WireError {
     Refused(String),
     NotFound(crate::ops::Record),
     Exists(crate::ops::Record),
+    SessionHasDecisions {
+        session: crate::model::SessionId,
+        decisions: usize,
+    },
 }

@@ -13,7 +13,10 @@ pub use history::{EntryKind, HistoryEntry};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Fund, Goal, GoalId, Link, Measure, MeasureId, Payment, PaymentId, Plan, Pot};
+use crate::model::{
+    Deadline, DeadlineId, Decision, DecisionId, Fund, Goal, GoalId, Link, Measure, MeasureId,
+    Payment, PaymentId, Plan, Pot, Session, SessionId, Status, Step, StepId,
+};
 
 /// One change to the stored data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -93,6 +96,42 @@ pub enum Op {
     UpdatePayment { payment: Payment },
     /// Removes a payment of `measure`.
     RemovePayment { measure: MeasureId, id: PaymentId },
+    // Decisions and deadlines (issue 15).
+    /// Adds a session. `session.id == SessionId(0)` asks the store for a new id.
+    AddSession { session: Session },
+    /// Replaces body, date and note of a session.
+    UpdateSession { session: Session },
+    /// Removes a session; refused while it has decisions.
+    RemoveSession { id: SessionId },
+    /// Adds a decision. `decision.id == DecisionId(0)` asks the store for a new id.
+    AddDecision { decision: Decision },
+    /// Replaces every field of a decision but its id.
+    UpdateDecision { decision: Decision },
+    /// Removes a decision on `measure`.
+    RemoveDecision { measure: MeasureId, id: DecisionId },
+    /// Sets a measure's status and records the step (from, to, `date`, `note`; who: the
+    /// acting user as the store knows it).
+    SetStatus {
+        measure: MeasureId,
+        to: Status,
+        date: chrono::NaiveDate,
+        note: String,
+    },
+    /// Takes a step back: removes it and sets its measure's status to `step.from` (the
+    /// inverse of a status change).
+    RevertStep { step: Step },
+    /// Puts a step back and sets its measure's status to `step.to` (redo of a status change).
+    RestoreStep { step: Step },
+    /// Puts steps of a measure back without touching its status (undo of a deletion).
+    RestoreSteps { steps: Vec<Step> },
+    /// Removes steps without touching their measure's status.
+    ForgetSteps { steps: Vec<Step> },
+    /// Adds a deadline. `deadline.id == DeadlineId(0)` asks the store for a new id.
+    AddDeadline { deadline: Deadline },
+    /// Replaces every field of a deadline but its id (done: a done date).
+    UpdateDeadline { deadline: Deadline },
+    /// Removes a deadline.
+    RemoveDeadline { id: DeadlineId },
 }
 
 /// A goal or measure record, whose revision an [`Op::Expect`] names.
@@ -108,6 +147,11 @@ pub enum Record {
     /// A measure's plan (its revision starts anew when a removed plan is set again).
     Plan(MeasureId),
     Payment(PaymentId),
+    // Decisions and deadlines (issue 15).
+    Session(SessionId),
+    Decision(DecisionId),
+    Deadline(DeadlineId),
+    Step(StepId),
 }
 
 impl std::fmt::Display for Record {
@@ -118,6 +162,10 @@ impl std::fmt::Display for Record {
             Record::Pot { fund, year } => write!(f, "{} {year}", fund.name()),
             Record::Plan(id) => write!(f, "{id}"),
             Record::Payment(id) => write!(f, "{id}"),
+            Record::Session(id) => write!(f, "{id}"),
+            Record::Decision(id) => write!(f, "{id}"),
+            Record::Deadline(id) => write!(f, "{id}"),
+            Record::Step(id) => write!(f, "{id}"),
         }
     }
 }
@@ -199,16 +247,68 @@ pub enum Change {
     MeasureAdded(MeasureId),
     MeasureUpdated(MeasureId),
     MeasureDeleted(MeasureId),
-    Linked { measure: MeasureId, goal: GoalId },
-    Unlinked { measure: MeasureId, goal: GoalId },
-    PrimarySet { measure: MeasureId, goal: GoalId },
+    Linked {
+        measure: MeasureId,
+        goal: GoalId,
+    },
+    Unlinked {
+        measure: MeasureId,
+        goal: GoalId,
+    },
+    PrimarySet {
+        measure: MeasureId,
+        goal: GoalId,
+    },
     // Money over time (issue 14).
-    PotSet { fund: Fund, year: i32 },
-    PotRemoved { fund: Fund, year: i32 },
+    PotSet {
+        fund: Fund,
+        year: i32,
+    },
+    PotRemoved {
+        fund: Fund,
+        year: i32,
+    },
     PlanSet(MeasureId),
-    PaymentAdded { measure: MeasureId, id: PaymentId },
-    PaymentUpdated { measure: MeasureId, id: PaymentId },
-    PaymentRemoved { measure: MeasureId, id: PaymentId },
+    PaymentAdded {
+        measure: MeasureId,
+        id: PaymentId,
+    },
+    PaymentUpdated {
+        measure: MeasureId,
+        id: PaymentId,
+    },
+    PaymentRemoved {
+        measure: MeasureId,
+        id: PaymentId,
+    },
+    // Decisions and deadlines (issue 15).
+    SessionAdded(SessionId),
+    SessionUpdated(SessionId),
+    SessionRemoved(SessionId),
+    DecisionAdded {
+        measure: MeasureId,
+        id: DecisionId,
+    },
+    DecisionUpdated {
+        measure: MeasureId,
+        id: DecisionId,
+    },
+    DecisionRemoved {
+        measure: MeasureId,
+        id: DecisionId,
+    },
+    /// A step of a measure's course was recorded (or put back).
+    StepAdded {
+        measure: MeasureId,
+        id: StepId,
+    },
+    StepRemoved {
+        measure: MeasureId,
+        id: StepId,
+    },
+    DeadlineAdded(DeadlineId),
+    DeadlineUpdated(DeadlineId),
+    DeadlineRemoved(DeadlineId),
 }
 
 /// The result of applying an op (or an undo/redo): its history sequence number and changes.
@@ -231,6 +331,30 @@ impl Applied {
     pub fn added_payment(&self) -> Option<PaymentId> {
         self.changes.iter().find_map(|c| match c {
             Change::PaymentAdded { id, .. } => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// The first session this change added, if any.
+    pub fn added_session(&self) -> Option<SessionId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::SessionAdded(id) => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// The first decision this change added, if any.
+    pub fn added_decision(&self) -> Option<DecisionId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::DecisionAdded { id, .. } => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// The first deadline this change added, if any.
+    pub fn added_deadline(&self) -> Option<DeadlineId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::DeadlineAdded(id) => Some(*id),
             _ => None,
         })
     }

@@ -24,6 +24,22 @@ impl Op {
             Op::SetPlan { measure, .. } | Op::RemovePayment { measure, .. } => vec![*measure],
             Op::AddPayment { payment } | Op::UpdatePayment { payment } => vec![payment.measure],
             Op::SetPot { .. } | Op::RemovePot { .. } => Vec::new(),
+            // So are its decisions, steps and deadlines (issue 15).
+            Op::AddDecision { decision } | Op::UpdateDecision { decision } => {
+                vec![decision.measure]
+            }
+            Op::RemoveDecision { measure, .. } | Op::SetStatus { measure, .. } => vec![*measure],
+            Op::RevertStep { step } | Op::RestoreStep { step } => vec![step.measure],
+            Op::RestoreSteps { steps } | Op::ForgetSteps { steps } => {
+                steps.iter().map(|s| s.measure).collect()
+            }
+            Op::AddDeadline { deadline } | Op::UpdateDeadline { deadline } => {
+                deadline.measure.into_iter().collect()
+            }
+            Op::AddSession { .. }
+            | Op::UpdateSession { .. }
+            | Op::RemoveSession { .. }
+            | Op::RemoveDeadline { .. } => Vec::new(),
             Op::AddGoal { .. }
             | Op::UpdateGoal { .. }
             | Op::MoveGoal { .. }
@@ -54,7 +70,21 @@ impl Op {
             | Op::SetPlan { .. }
             | Op::AddPayment { .. }
             | Op::UpdatePayment { .. }
-            | Op::RemovePayment { .. } => Vec::new(),
+            | Op::RemovePayment { .. }
+            | Op::AddSession { .. }
+            | Op::UpdateSession { .. }
+            | Op::RemoveSession { .. }
+            | Op::AddDecision { .. }
+            | Op::UpdateDecision { .. }
+            | Op::RemoveDecision { .. }
+            | Op::SetStatus { .. }
+            | Op::RevertStep { .. }
+            | Op::RestoreStep { .. }
+            | Op::RestoreSteps { .. }
+            | Op::ForgetSteps { .. }
+            | Op::AddDeadline { .. }
+            | Op::UpdateDeadline { .. }
+            | Op::RemoveDeadline { .. } => Vec::new(),
         }
     }
 

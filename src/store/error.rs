@@ -162,4 +162,10 @@ pub enum StoreError {
     /// An op adds a payment with an id in use.
     #[error("{0} exists already")]
     Exists(crate::ops::Record),
+    /// A session that still has decisions cannot be removed (issue 15).
+    #[error("session {session} has {decisions} decisions")]
+    SessionHasDecisions {
+        session: crate::model::SessionId,
+        decisions: usize,
+    },
 }

@@ -25,11 +25,24 @@ pub enum TreeName {
     Payments = 8,
     /// measure id ‖ payment id → nothing (so "payments of measure M" is a prefix scan).
     PaymentsByMeasure = 9,
+    // Decisions and deadlines (schema 5, issue 15).
+    /// session id → session.
+    Sessions = 10,
+    /// decision id → decision.
+    Decisions = 11,
+    /// measure id ‖ decision id → nothing (so "decisions on measure M" is a prefix scan).
+    DecisionsByMeasure = 12,
+    /// session id ‖ decision id → nothing (so "decisions of session S" is a prefix scan).
+    DecisionsBySession = 13,
+    /// measure id ‖ step id → step (a measure's course is a prefix scan, oldest first).
+    Steps = 14,
+    /// deadline id → deadline.
+    Deadlines = 15,
 }
 
 impl TreeName {
     /// Every tree, in index order.
-    pub const ALL: [TreeName; 10] = [
+    pub const ALL: [TreeName; 16] = [
         TreeName::Goals,
         TreeName::Measures,
         TreeName::LinksByMeasure,
@@ -40,6 +53,12 @@ impl TreeName {
         TreeName::Plans,
         TreeName::Payments,
         TreeName::PaymentsByMeasure,
+        TreeName::Sessions,
+        TreeName::Decisions,
+        TreeName::DecisionsByMeasure,
+        TreeName::DecisionsBySession,
+        TreeName::Steps,
+        TreeName::Deadlines,
     ];
 
     /// The sled tree name on disk.
@@ -55,6 +74,12 @@ impl TreeName {
             TreeName::Plans => "plans",
             TreeName::Payments => "payments",
             TreeName::PaymentsByMeasure => "payments_by_measure",
+            TreeName::Sessions => "sessions",
+            TreeName::Decisions => "decisions",
+            TreeName::DecisionsByMeasure => "decisions_by_measure",
+            TreeName::DecisionsBySession => "decisions_by_session",
+            TreeName::Steps => "steps",
+            TreeName::Deadlines => "deadlines",
         }
     }
 }
@@ -101,6 +126,16 @@ pub fn payment_by_measure_key(measure: MeasureId, id: PaymentId) -> [u8; 16] {
     pair(measure.0, id.0)
 }
 
+/// Key of a record by its plain id (sessions, decisions, deadlines).
+pub fn id_key(id: u64) -> [u8; 8] {
+    id.to_be_bytes()
+}
+
+/// Key of a pair of ids: an index entry or a step (`measure ‖ step`).
+pub fn pair_key(first: u64, second: u64) -> [u8; 16] {
+    pair(first, second)
+}
+
 /// Key of a history entry.
 pub fn history_key(seq: u64) -> [u8; 8] {
     seq.to_be_bytes()
@@ -140,6 +175,11 @@ pub mod meta {
     pub const NEXT_HISTORY_SEQ: &[u8] = b"next_history_seq";
     /// Schema 4: the id the next payment gets.
     pub const NEXT_PAYMENT_ID: &[u8] = b"next_payment_id";
+    /// Schema 5: the ids the next session, decision, step and deadline get.
+    pub const NEXT_SESSION_ID: &[u8] = b"next_session_id";
+    pub const NEXT_DECISION_ID: &[u8] = b"next_decision_id";
+    pub const NEXT_STEP_ID: &[u8] = b"next_step_id";
+    pub const NEXT_DEADLINE_ID: &[u8] = b"next_deadline_id";
     /// Schemas 1 and 2: newest history entry that undo would revert (0 = none), one for
     /// everyone. Schema 3 keeps one per actor ([`undo_top`]); the migration removes this key.
     pub const UNDO_TOP: &[u8] = b"undo_top";

@@ -113,7 +113,17 @@ impl Localize for StoreError {
                 crate::ops::Record::Payment(_) => {
                     fill(t(Text::ErrPaymentNotFound), &[("payment", record)])
                 }
+                crate::ops::Record::Session(_)
+                | crate::ops::Record::Decision(_)
+                | crate::ops::Record::Deadline(_)
+                | crate::ops::Record::Step(_) => {
+                    fill(t(Text::ErrRecordNotFound), &[("record", record)])
+                }
             },
+            StoreError::SessionHasDecisions { session, decisions } => fill(
+                t(Text::ErrSessionHasDecisions),
+                &[("session", session), ("n", decisions)],
+            ),
             StoreError::Exists(record) => fill(t(Text::ErrRecordExists), &[("record", record)]),
         }
     }
@@ -247,6 +257,17 @@ impl Localize for Inconsistency {
                     &[("record", &record), ("measure", &id(measure))],
                 )
             }
+            Inconsistency::DecisionOfMissingSession { decision, session } => fill(
+                t(Text::CheckDecisionOf),
+                &[
+                    ("record", &format!("B-{}", id(decision))),
+                    ("missing", &format!("S-{}", id(session))),
+                ],
+            ),
+            Inconsistency::DecisionIndexMismatch { decision } => fill(
+                t(Text::CheckDecisionIndexMismatch),
+                &[("decision", &id(decision))],
+            ),
             Inconsistency::PaymentIndexMismatch { measure, payment } => fill(
                 t(Text::CheckPaymentIndexMismatch),
                 &[("measure", &id(measure)), ("payment", &id(payment))],

@@ -5,8 +5,11 @@
 //! contact, responsible, reference, requested/co-funding amounts, target groups, location and
 //! indicators). Schema 1 stored goals and measures as plain records (format 1). Schema 2 stores
 //! each with its revision (format 2, `(revision, record)`). Schemas 1 and 2 kept one undo and
-//! one redo stack for everyone; schema 3 keeps them per actor (`migrate/undo.rs`). Schema 4,
-//! the current layout, adds the trees of money over time (pots, plans, payments; issue 14).
+//! one redo stack for everyone; schema 3 keeps them per actor (`migrate/undo.rs`). Schema 4
+//! adds the trees of money over time (pots, plans, payments; issue 14). Schema 5, the current
+//! layout, adds the trees of decisions and deadlines (sessions, decisions, status steps,
+//! deadlines; issue 15) and five statuses appended to `Status` (old statuses keep their stored
+//! index, so the mapping of old records is the identity).
 //!
 //! A new schema adds one step to [`STEPS`] (and raises [`SCHEMA_VERSION`]).
 
@@ -24,7 +27,7 @@ use crate::catalog;
 use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status};
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// Format of goal and measure records in schema 1: the plain record, without a revision.
 const PLAIN_FORMAT: u8 = 1;
@@ -117,12 +120,21 @@ type Step = fn(&mut Staging) -> Result<(), StoreError>;
 
 /// Every migration with the schema it brings a database to, oldest first; a database of
 /// schema `n` runs the steps to `n + 1` … [`SCHEMA_VERSION`] in one transaction.
-const STEPS: [(u64, Step); 4] = [
+const STEPS: [(u64, Step); 5] = [
     (1, migrate_0_to_1),
     (2, migrate_1_to_2_revisions),
     (3, undo::migrate_2_to_3_undo),
     (4, migrate_3_to_4_money),
+    (5, migrate_4_to_5_decisions),
 ];
+
+/// Schema 4 → 5: the trees of sessions, decisions, steps and deadlines start empty (sled
+/// creates them on open); every status stored before keeps its meaning, as the five new
+/// statuses were appended to `Status`. Nothing is rewritten: a measure's course starts with
+/// its first status change after the migration.
+fn migrate_4_to_5_decisions(_st: &mut Staging) -> Result<(), StoreError> {
+    Ok(())
+}
 
 /// Schema 3 → 4: the trees of pots, plans and payments start empty (sled creates them on
 /// open), so nothing is rewritten and nothing is added; the payment counter starts at 1 when

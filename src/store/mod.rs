@@ -6,6 +6,7 @@
 mod apply;
 mod check;
 pub mod codec;
+pub mod decisions;
 mod disk;
 mod error;
 mod history;
@@ -25,6 +26,7 @@ use std::path::PathBuf;
 
 pub use apply::MAX_ID;
 pub use check::{Inconsistency, StopReason};
+pub use decisions::{CourseAnswer, CourseQuery, MeasureCourse};
 pub use disk::{BlobDamage, Repair};
 pub use error::{RecordName, StoreError, describe_disk_ptr};
 pub use history::{EntryKind, HistoryEntry, current_user, user_name};
@@ -102,7 +104,7 @@ impl Store {
                 mount: read_only.mount.clone(),
             });
         }
-        let mut st = Staging::new(&self.trees);
+        let mut st = Staging::new(&self.trees).acting_as(actor);
         let planned = match (apply::plan(&mut st, op), &guard) {
             (Ok(planned), _) => planned,
             (Err(error), Some(guard)) => return Err(self.explain_missing(error, guard, actor)),

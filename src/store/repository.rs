@@ -5,15 +5,29 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::decisions::{CourseAnswer, CourseQuery, MeasureCourse};
 use super::money::{MoneyAnswer, MoneyQuery};
 use super::{HistoryEntry, Inconsistency, Link, Store, StoreError};
-use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Payment, PaymentId, Plan, Pot};
+use crate::model::{
+    Cents, Deadline, DeadlineId, Decision, DecisionId, Fund, Goal, GoalId, Measure, MeasureId,
+    Payment, PaymentId, Plan, Pot, Session, SessionId, Step,
+};
 use crate::ops::{Applied, Op};
 
 /// Asks [`Repository::money`] and unpacks the answer of the expected kind.
 macro_rules! ask_money {
     ($repo:expr, $query:expr, $pattern:pat => $value:expr) => {
         match $repo.money(&$query)? {
+            $pattern => Ok($value),
+            other => Err(other.unexpected()),
+        }
+    };
+}
+
+/// Asks [`Repository::course`] and unpacks the answer of the expected kind.
+macro_rules! ask_course {
+    ($repo:expr, $query:expr, $pattern:pat => $value:expr) => {
+        match $repo.course(&$query)? {
             $pattern => Ok($value),
             other => Err(other.unexpected()),
         }
@@ -113,6 +127,51 @@ pub trait Repository: Send + std::any::Any {
     fn payments(&self) -> Result<Vec<Payment>, StoreError> {
         let all = ask_money!(self, MoneyQuery::Payments, MoneyAnswer::Payments(all) => all)?;
         Ok(all.into_iter().map(|(_, payment)| payment).collect())
+    }
+
+    /// Answers a question about sessions, decisions, steps or deadlines (issue 15); the
+    /// methods below ask it.
+    fn course(&self, query: &CourseQuery) -> Result<CourseAnswer, StoreError>;
+
+    /// Every session with its revision, by date.
+    fn sessions(&self) -> Result<Vec<(u64, Session)>, StoreError> {
+        ask_course!(self, CourseQuery::Sessions, CourseAnswer::Sessions(found) => found)
+    }
+    /// One session with its revision.
+    fn session(&self, id: SessionId) -> Result<Option<(u64, Session)>, StoreError> {
+        ask_course!(self, CourseQuery::Session(id), CourseAnswer::Session(found) => found)
+    }
+    /// Every decision with its revision, by id.
+    fn decisions(&self) -> Result<Vec<(u64, Decision)>, StoreError> {
+        ask_course!(self, CourseQuery::Decisions, CourseAnswer::Decisions(found) => found)
+    }
+    /// One decision with its revision.
+    fn decision(&self, id: DecisionId) -> Result<Option<(u64, Decision)>, StoreError> {
+        ask_course!(self, CourseQuery::Decision(id), CourseAnswer::Decision(found) => found)
+    }
+    /// The decisions on a measure, by id.
+    fn decisions_of(&self, id: MeasureId) -> Result<Vec<(u64, Decision)>, StoreError> {
+        ask_course!(self, CourseQuery::DecisionsOf(id), CourseAnswer::Decisions(found) => found)
+    }
+    /// The decisions of a session, by id.
+    fn decisions_in(&self, id: SessionId) -> Result<Vec<(u64, Decision)>, StoreError> {
+        ask_course!(self, CourseQuery::DecisionsIn(id), CourseAnswer::Decisions(found) => found)
+    }
+    /// A measure's status steps, oldest first.
+    fn steps_of(&self, id: MeasureId) -> Result<Vec<Step>, StoreError> {
+        ask_course!(self, CourseQuery::Steps(id), CourseAnswer::Steps(found) => found)
+    }
+    /// Every deadline with its revision, by due date.
+    fn deadlines(&self) -> Result<Vec<(u64, Deadline)>, StoreError> {
+        ask_course!(self, CourseQuery::Deadlines, CourseAnswer::Deadlines(found) => found)
+    }
+    /// One deadline with its revision.
+    fn deadline(&self, id: DeadlineId) -> Result<Option<(u64, Deadline)>, StoreError> {
+        ask_course!(self, CourseQuery::Deadline(id), CourseAnswer::Deadline(found) => found)
+    }
+    /// A measure's decisions (with sessions), steps and deadlines in one answer.
+    fn course_of(&self, id: MeasureId) -> Result<MeasureCourse, StoreError> {
+        ask_course!(self, CourseQuery::OfMeasure(id), CourseAnswer::OfMeasure(found) => found)
     }
 
     /// Tells the others working on the database which record this user has open in a form
@@ -264,6 +323,9 @@ impl Repository for Store {
     }
     fn money(&self, query: &MoneyQuery) -> Result<MoneyAnswer, StoreError> {
         Store::money(self, query)
+    }
+    fn course(&self, query: &CourseQuery) -> Result<CourseAnswer, StoreError> {
+        Store::course(self, query)
     }
 }
 

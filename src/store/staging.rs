@@ -54,6 +54,8 @@ impl Reader for Trees {
 pub struct Staging<'t> {
     trees: &'t Trees,
     writes: BTreeMap<(TreeName, Vec<u8>), Option<Vec<u8>>>,
+    /// Who applies the op (recorded in status steps); empty for migrations.
+    actor: String,
 }
 
 impl<'t> Staging<'t> {
@@ -62,7 +64,19 @@ impl<'t> Staging<'t> {
         Staging {
             trees,
             writes: BTreeMap::new(),
+            actor: String::new(),
         }
+    }
+
+    /// The same overlay, for an op applied by `actor`.
+    pub fn acting_as(mut self, actor: &str) -> Staging<'t> {
+        self.actor = actor.to_string();
+        self
+    }
+
+    /// Who applies the op.
+    pub fn actor(&self) -> &str {
+        &self.actor
     }
 
     /// The committed trees under the overlay.

@@ -153,6 +153,7 @@ fn lines<'a>(app: &App, theme: Theme, m: &'a Measure, columns: usize) -> Vec<Lin
             theme.warning(),
         ));
     }
+    out.extend(course::course_lines(app, theme));
     if !m.indicators.is_empty() {
         out.push(Line::styled(lang.t(Text::FieldIndicators), theme.label()));
         for indicator in &m.indicators {
@@ -344,5 +345,6 @@ fn money_text(amount: Option<Cents>) -> String {
     amount.map_or_else(|| "–".into(), |c| c.format_de())
 }
 
+mod course;
 #[cfg(test)]
 mod tests;

@@ -14,6 +14,7 @@
 //! ```
 
 mod conflict;
+mod course;
 mod detail;
 pub mod form;
 mod help;
@@ -91,6 +92,8 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
     detail::render(app, theme, frame, detail_area);
     match mode {
         Mode::Help { scroll } => help::render(app, theme, *scroll, frame, main),
+        Mode::Course { scroll } => course::render(app, theme, *scroll, frame, main),
+        Mode::SetStatus(dialog) => course::status_dialog(app, theme, dialog, frame, main),
         Mode::Form(state) => form::render(&state.form, theme, right_or_all(main, right), frame),
         Mode::Conflict(c) => {
             form::render(&c.form.form, theme, right_or_all(main, right), frame);

@@ -31,6 +31,8 @@ fn mode_label(app: &App) -> Text {
         Mode::History(_) => Text::ModeHistory,
         Mode::Export(_) => Text::ModeExport,
         Mode::Messages { .. } => Text::ModeMessages,
+        Mode::Course { .. } => Text::ModeCourse,
+        Mode::SetStatus(_) => Text::ModeSetStatus,
     }
 }
 

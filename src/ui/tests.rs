@@ -16,6 +16,7 @@ use crate::store::{Repository, Store, codec};
 
 mod colour;
 mod conflict;
+mod course;
 mod hostile;
 mod random_keys;
 mod scrolling;

@@ -42,6 +42,10 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
             press(app, "G");
         }],
         Context::Messages => vec![|app| press(app, "<C-g>"), |app| press(app, "<C-g>j")],
+        Context::Course => vec![|app| press(app, "ljjj<Tab>v"), |app| {
+            press(app, "ljjj<Tab>vj")
+        }],
+        Context::SetStatus => vec![|app| press(app, "ljjj<Tab>S")],
         Context::Conflict => vec![into_conflict, |app| {
             into_conflict(app);
             press(app, "jT");

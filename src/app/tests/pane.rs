@@ -24,7 +24,7 @@ fn all_measures_lists_every_measure_with_filter_and_sort() {
         .map(|r| r.via.map(|g| app.code_of(g)).unwrap_or_default())
         .collect();
     assert_eq!(via, ["1.3", "1.3", "9.1"]);
-    press(app, "fllll<Enter>");
+    press(app, "fllllll<Enter>");
     assert_eq!(app.pane.filter.status, Some(Status::Laufend));
     assert_eq!(pane_titles(app), ["Lesepaten an der Grundschule"]);
     assert_eq!(app.pane.unfiltered, 3);
@@ -77,8 +77,8 @@ fn filter_by_status_and_clear() {
     select_13(app);
     press(app, "f");
     assert!(matches!(app.mode, Mode::Filter(_)));
-    // Status cycles from "all" to idee, beantragt, bewilligt, laufend.
-    press(app, "llll<Enter>");
+    // Status cycles from "all" to idee, skizze, votum, beantragt, bewilligt, laufend.
+    press(app, "llllll<Enter>");
     assert_eq!(app.pane.filter.status, Some(Status::Laufend));
     assert_eq!(pane_titles(app), ["Lesepaten an der Grundschule"]);
     assert_eq!(app.pane.unfiltered, 2);

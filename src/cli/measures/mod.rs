@@ -96,6 +96,20 @@ pub fn run(
                 .map_err(CliError::Invalid)?;
             edit(repo, actor, lang, (revision, &stored), measure, out)
         }
+        MeasureCommand::Status {
+            id,
+            status,
+            date,
+            note,
+        } => {
+            let args = crate::cli::decisions::StatusArgs {
+                id,
+                status,
+                date,
+                note,
+            };
+            crate::cli::decisions::set_status(repo, actor, lang, args, out)
+        }
         MeasureCommand::Delete { id } => {
             let measure = resolve_measure(repo, &id)?;
             repo.apply(Op::DeleteMeasure { id: measure.id }, actor)?;
@@ -132,6 +146,8 @@ fn add(
     writeln!(out, "{id}")?;
     warn(lang, &measure);
     crate::cli::money::after_measure_saved(repo, lang, id)?;
+    let saved = Measure { id, ..measure };
+    crate::cli::decisions::after_measure_saved(repo, lang, None, &saved)?;
     Ok(())
 }
 
@@ -171,6 +187,7 @@ fn edit(
     if save_if_changed(repo, actor, lang, stored, &measure, &done, out)? {
         warn(lang, &measure);
         crate::cli::money::after_measure_saved(repo, lang, measure.id)?;
+        crate::cli::decisions::after_measure_saved(repo, lang, Some(stored.1), &measure)?;
     }
     Ok(())
 }

@@ -292,7 +292,7 @@ fn every_bad_cell_is_reported_with_line_and_header() {
             "t.csv:3: Bewilligt: „zwölf“ ist kein Betrag (z. B. 12.500,50)",
             "t.csv:5: Fonds: „QF9“ ist kein Fonds (Aktionsfonds, Projektfonds, Baufonds, Netzwerkfonds, sonstige, QF1–QF4)",
             "t.csv:5: Beginn: „31.02.2026“ ist kein gültiges Datum (TT.MM.JJJJ, TT.MM.JJ oder JJJJ-MM-TT)",
-            "t.csv:5: Status: „fertig“ ist kein Status (idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen)",
+            "t.csv:5: Status: „fertig“ ist kein Status (idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen)",
             "t.csv:6: ID: „M-x“ ist keine Maßnahmen-ID (z. B. M-0042)",
         ]
     );

@@ -60,8 +60,8 @@ pub(super) const MEASURES: &[Entry] = &[
     ("* --end", "Ende", "End date"),
     (
         "* --status",
-        "idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen",
-        "idee, beantragt, bewilligt, laufend, abgeschlossen, abgelehnt, abgebrochen",
+        "idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen",
+        "idee, skizze, votum, beantragt, bewilligt, laufend, sachbericht-eingereicht, verwendungsnachweis-eingereicht, verwendungsnachweis-geprueft, abgeschlossen, abgelehnt, abgebrochen",
     ),
     (
         "* --target-group",

@@ -5,6 +5,7 @@
 //! its own.
 
 mod data;
+mod decisions;
 mod goals;
 mod measures;
 mod money;
@@ -22,17 +23,19 @@ const ALL: [Entry;
         + measures::MEASURES.len()
         + data::DATA.len()
         + server::SERVER.len()
-        + money::MONEY.len()] = concat([
+        + money::MONEY.len()
+        + decisions::DECISIONS.len()] = concat([
     GENERAL,
     goals::GOALS,
     measures::MEASURES,
     data::DATA,
     server::SERVER,
     money::MONEY,
+    decisions::DECISIONS,
 ]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 6]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 7]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;

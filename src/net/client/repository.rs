@@ -5,7 +5,8 @@ use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::net::protocol::{Reply, Request};
 use crate::ops::{Applied, Op};
 use crate::store::{
-    HistoryEntry, Inconsistency, Link, MoneyAnswer, MoneyQuery, Repository, StoreError,
+    CourseAnswer, CourseQuery, HistoryEntry, Inconsistency, Link, MoneyAnswer, MoneyQuery,
+    Repository, StoreError,
 };
 
 /// Measures per request when reading all of them (the server caps a page at
@@ -137,6 +138,10 @@ impl Repository for Client {
 
     fn money(&self, query: &MoneyQuery) -> Result<MoneyAnswer, StoreError> {
         ask!(self, Request::Money(query.clone()), Reply::Money(answer) => answer)
+    }
+
+    fn course(&self, query: &CourseQuery) -> Result<CourseAnswer, StoreError> {
+        ask!(self, Request::Course(query.clone()), Reply::Course(answer) => answer)
     }
 
     fn check(&self) -> Vec<Inconsistency> {

@@ -61,6 +61,9 @@ impl From<crate::store::StoreError> for WireError {
             E::Refused(reason) => WireError::Refused(reason),
             E::NotFound(record) => WireError::NotFound(record),
             E::Exists(record) => WireError::Exists(record),
+            E::SessionHasDecisions { session, decisions } => {
+                WireError::SessionHasDecisions { session, decisions }
+            }
             other => WireError::Server(other.to_string()),
         }
     }
@@ -125,6 +128,9 @@ impl From<WireError> for crate::store::StoreError {
             WireError::Refused(reason) => E::Refused(reason),
             WireError::NotFound(record) => E::NotFound(record),
             WireError::Exists(record) => E::Exists(record),
+            WireError::SessionHasDecisions { session, decisions } => {
+                E::SessionHasDecisions { session, decisions }
+            }
         }
     }
 }

@@ -261,6 +261,7 @@ fn handle(
         Request::Check => read_store(shared, |s| Ok(s.check()))
             .map(|problems| Reply::Check(problems.iter().map(|p| p.localize(lang)).collect())),
         Request::Money(query) => read_store(shared, |s| s.money(&query)).map(Reply::Money),
+        Request::Course(query) => read_store(shared, |s| s.course(&query)).map(Reply::Course),
         Request::Status => return Ok(Reply::Status(status(shared))),
         Request::Stop => {
             if uid != shared.owner_uid && uid != 0 {

@@ -6,6 +6,7 @@
 //! of what they add or remove ([`Names::learn`]), so `log` never shows an internal id for a
 //! goal some entry still remembers.
 
+mod decisions;
 mod history;
 mod money;
 mod names;
@@ -70,6 +71,20 @@ fn phrase(op: &Op, lang: Lang, names: &Names, form: Form) -> String {
         | Op::AddPayment { .. }
         | Op::UpdatePayment { .. }
         | Op::RemovePayment { .. } => p.money_op(op),
+        Op::AddSession { .. }
+        | Op::UpdateSession { .. }
+        | Op::RemoveSession { .. }
+        | Op::AddDecision { .. }
+        | Op::UpdateDecision { .. }
+        | Op::RemoveDecision { .. }
+        | Op::SetStatus { .. }
+        | Op::RevertStep { .. }
+        | Op::RestoreStep { .. }
+        | Op::RestoreSteps { .. }
+        | Op::ForgetSteps { .. }
+        | Op::AddDeadline { .. }
+        | Op::UpdateDeadline { .. }
+        | Op::RemoveDeadline { .. } => p.course_op(op),
     }
 }
 

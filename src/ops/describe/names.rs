@@ -82,7 +82,21 @@ impl Names {
             | Op::SetPlan { .. }
             | Op::AddPayment { .. }
             | Op::UpdatePayment { .. }
-            | Op::RemovePayment { .. } => {}
+            | Op::RemovePayment { .. }
+            | Op::AddSession { .. }
+            | Op::UpdateSession { .. }
+            | Op::RemoveSession { .. }
+            | Op::AddDecision { .. }
+            | Op::UpdateDecision { .. }
+            | Op::RemoveDecision { .. }
+            | Op::SetStatus { .. }
+            | Op::RevertStep { .. }
+            | Op::RestoreStep { .. }
+            | Op::RestoreSteps { .. }
+            | Op::ForgetSteps { .. }
+            | Op::AddDeadline { .. }
+            | Op::UpdateDeadline { .. }
+            | Op::RemoveDeadline { .. } => {}
         }
     }
 
@@ -123,6 +137,34 @@ impl Names {
             }
             | Op::UpdatePayment {
                 payment: crate::model::Payment { measure, .. },
+            }
+            | Op::RemoveDecision { measure, .. }
+            | Op::SetStatus { measure, .. }
+            | Op::AddDecision {
+                decision: crate::model::Decision { measure, .. },
+            }
+            | Op::UpdateDecision {
+                decision: crate::model::Decision { measure, .. },
+            }
+            | Op::RevertStep {
+                step: crate::model::Step { measure, .. },
+            }
+            | Op::RestoreStep {
+                step: crate::model::Step { measure, .. },
+            }
+            | Op::AddDeadline {
+                deadline:
+                    crate::model::Deadline {
+                        measure: Some(measure),
+                        ..
+                    },
+            }
+            | Op::UpdateDeadline {
+                deadline:
+                    crate::model::Deadline {
+                        measure: Some(measure),
+                        ..
+                    },
             } if !self.measures.contains_key(measure) => {
                 out.insert(*measure);
             }

@@ -14,6 +14,7 @@ pub(super) struct Tally {
     goals_deleted: usize,
     links: usize,
     money: usize,
+    course: usize,
     total: usize,
 }
 
@@ -42,6 +43,20 @@ impl Tally {
                 | Op::AddPayment { .. }
                 | Op::UpdatePayment { .. }
                 | Op::RemovePayment { .. } => self.money += 1,
+                Op::AddSession { .. }
+                | Op::UpdateSession { .. }
+                | Op::RemoveSession { .. }
+                | Op::AddDecision { .. }
+                | Op::UpdateDecision { .. }
+                | Op::RemoveDecision { .. }
+                | Op::SetStatus { .. }
+                | Op::RevertStep { .. }
+                | Op::RestoreStep { .. }
+                | Op::RestoreSteps { .. }
+                | Op::ForgetSteps { .. }
+                | Op::AddDeadline { .. }
+                | Op::UpdateDeadline { .. }
+                | Op::RemoveDeadline { .. } => self.course += 1,
                 Op::Batch { ops } | Op::Labeled { ops, .. } => {
                     self.total -= 1;
                     self.count(ops);
@@ -65,6 +80,7 @@ impl Tally {
             (Text::SumGoalsDeleted, self.goals_deleted),
             (Text::SumLinks, self.links),
             (Text::SumMoney, self.money),
+            (Text::SumCourse, self.course),
         ]
         .into_iter()
         .filter(|(_, n)| *n > 0)

@@ -63,10 +63,27 @@ pub(super) fn update(st: &mut Staging, measure: Measure) -> Result<Planned, Stor
     let old = load(st, measure.id)?;
     measure.validate().map_err(StoreError::Invalid)?;
     put_measure(st, &measure)?;
+    let mut changes = vec![Change::MeasureUpdated(measure.id)];
+    let mut inverse = Op::UpdateMeasure { measure: old };
+    // A new status is a step of the course, dated today, by the acting user (issue 15). Undo
+    // takes the step back first, so the old fields are then written without a step.
+    if let Op::UpdateMeasure { measure: old } = &inverse
+        && old.status != measure.status
+    {
+        let today = super::decisions::today();
+        let step = super::steps::new_step(st, &measure, old.status, today, String::new())?;
+        changes.push(Change::StepAdded {
+            measure: measure.id,
+            id: step.id,
+        });
+        inverse = Op::Batch {
+            ops: vec![Op::RevertStep { step }, inverse],
+        };
+    }
     Ok(Planned {
-        changes: vec![Change::MeasureUpdated(measure.id)],
+        changes,
         op: Op::UpdateMeasure { measure },
-        inverse: Op::UpdateMeasure { measure: old },
+        inverse,
     })
 }
 
@@ -76,13 +93,17 @@ pub(super) fn delete(st: &mut Staging, id: MeasureId) -> Result<Planned, StoreEr
     for link in &links {
         remove_link(st, *link);
     }
-    let (money, mut money_changes) = super::money::drop_of_measure(st, id)?;
+    let (mut money, mut money_changes) = super::money::drop_of_measure(st, id)?;
+    let (course, mut course_changes) = super::decisions::drop_of_measure(st, id)?;
+    money.extend(course);
+    money_changes.append(&mut course_changes);
     st.remove(TreeName::Measures, &keys::measure_key(id));
     let add = Op::AddMeasure {
         measure,
         goals: links.iter().map(|l| l.goal).collect(),
     };
-    // With a plan or payments, undo puts them back after the measure, in the same entry.
+    // With a plan, payments, decisions, steps or deadlines, undo puts them back after the
+    // measure, in the same entry.
     let inverse = match money.is_empty() {
         true => add,
         false => Op::Batch {

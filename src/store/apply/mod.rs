@@ -1,10 +1,12 @@
 //! The one place that turns an [`Op`] into staged writes: validate against the current state,
 //! stage the writes, and work out the op as resolved (ids filled in) and its inverse.
 
+mod decisions;
 mod goals;
 mod links;
 mod measures;
 mod money;
+mod steps;
 
 use super::codec;
 use super::error::StoreError;
@@ -55,6 +57,25 @@ pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
         Op::AddPayment { payment } => money::add_payment(st, payment),
         Op::UpdatePayment { payment } => money::update_payment(st, payment),
         Op::RemovePayment { measure, id } => money::remove_payment(st, measure, id),
+        Op::AddSession { session } => decisions::add_session(st, session),
+        Op::UpdateSession { session } => decisions::update_session(st, session),
+        Op::RemoveSession { id } => decisions::remove_session(st, id),
+        Op::AddDecision { decision } => decisions::add_decision(st, decision),
+        Op::UpdateDecision { decision } => decisions::update_decision(st, decision),
+        Op::RemoveDecision { measure, id } => decisions::remove_decision(st, measure, id),
+        Op::SetStatus {
+            measure,
+            to,
+            date,
+            note,
+        } => steps::set_status(st, measure, to, date, note),
+        Op::RevertStep { step } => steps::revert_step(st, step),
+        Op::RestoreStep { step } => steps::restore_step(st, step),
+        Op::RestoreSteps { steps } => steps::restore_steps(st, steps),
+        Op::ForgetSteps { steps } => steps::forget_steps(st, steps),
+        Op::AddDeadline { deadline } => decisions::add_deadline(st, deadline),
+        Op::UpdateDeadline { deadline } => decisions::update_deadline(st, deadline),
+        Op::RemoveDeadline { id } => decisions::remove_deadline(st, id),
         Op::Expect { base, op } => {
             expect(st, &base)?;
             plan(st, *op)
@@ -92,6 +113,23 @@ fn expect(st: &Staging, base: &[(Record, u64)]) -> Result<(), StoreError> {
                     .ok_or(StoreError::NotFound(record))?
                     .0
             }
+            Record::Session(id) => {
+                (super::decisions::session(st, id)?)
+                    .ok_or(StoreError::NotFound(record))?
+                    .0
+            }
+            Record::Decision(id) => {
+                (super::decisions::decision(st, id)?)
+                    .ok_or(StoreError::NotFound(record))?
+                    .0
+            }
+            Record::Deadline(id) => {
+                (super::decisions::deadline(st, id)?)
+                    .ok_or(StoreError::NotFound(record))?
+                    .0
+            }
+            // Steps never change: present or not.
+            Record::Step(_) => expected,
         };
         if found != expected {
             return Err(StoreError::Conflict {

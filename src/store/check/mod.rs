@@ -6,6 +6,7 @@
 //! entries than the files could hold; [`Progress`] lets a watchdog stop waiting for a sled
 //! that no longer returns.
 
+mod decisions;
 mod money;
 mod read;
 mod rules;
@@ -73,6 +74,10 @@ pub enum Inconsistency {
     },
     /// A payment and the index of payments by measure disagree.
     PaymentIndexMismatch { measure: u64, payment: u64 },
+    /// A decision of a session that does not exist (issue 15).
+    DecisionOfMissingSession { decision: u64, session: u64 },
+    /// A decision and the indexes of decisions by measure and session disagree.
+    DecisionIndexMismatch { decision: u64 },
 }
 
 /// Why reading a tree stopped.
@@ -167,6 +172,15 @@ impl std::fmt::Display for Inconsistency {
             Inconsistency::Reported(text) => f.write_str(text),
             Inconsistency::OfMissingMeasure { record, measure } => {
                 write!(f, "{record}: measure M-{measure:04} missing")
+            }
+            Inconsistency::DecisionOfMissingSession { decision, session } => {
+                write!(
+                    f,
+                    "decision B-{decision:04}: session S-{session:04} missing"
+                )
+            }
+            Inconsistency::DecisionIndexMismatch { decision } => {
+                write!(f, "decision B-{decision:04}: index disagrees")
             }
             Inconsistency::PaymentIndexMismatch { measure, payment } => {
                 write!(
@@ -268,5 +282,6 @@ pub fn run(trees: &Trees, limit: u64, progress: &Progress) -> Vec<Inconsistency>
     rules::links(&decoded.by_measure, &decoded.by_goal, &ids, &mut problems);
     rules::counters(trees, &ids, &decoded.history, &mut problems);
     money::check(trees, limit, progress, &ids, &mut problems);
+    decisions::check(trees, limit, progress, &ids, &mut problems);
     problems
 }

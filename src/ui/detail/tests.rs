@@ -100,6 +100,12 @@ impl Repository for Watched {
     ) -> Result<crate::store::MoneyAnswer, StoreError> {
         self.read().money(query)
     }
+    fn course(
+        &self,
+        query: &crate::store::CourseQuery,
+    ) -> Result<crate::store::CourseAnswer, StoreError> {
+        self.read().course(query)
+    }
 }
 
 /// The fixture's app, reading through a [`Watched`] store, with goal 1.3's first measure
@@ -232,4 +238,90 @@ fn the_detail_pane_shows_paid_of_approved_the_plan_and_its_warnings() {
     press(&mut f.app, "j");
     let text = screen(&f.app);
     assert!(!text.contains("Jahresraten:"), "{text}");
+}
+
+/// Issue 15: the measure's decisions, its last status steps newest first, the warning of a step
+/// that skipped the usual course, and its open deadlines (overdue marked).
+#[test]
+fn the_detail_pane_shows_decisions_steps_the_course_warning_and_deadlines() {
+    use crate::model::{
+        Body, Deadline, DeadlineId, DeadlineKind, Decision, DecisionId, Outcome, Session,
+        SessionId, Votes,
+    };
+    let day = |m: u32, d: u32| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    let mut f = crate::app::tests::fixture_with(|store| {
+        let m = MeasureId(1);
+        let session = Session {
+            id: SessionId(0),
+            body: Body::Quartiersrat,
+            date: day(3, 12),
+            note: String::new(),
+        };
+        store.apply(Op::AddSession { session }, "t").unwrap();
+        let decision = Decision {
+            id: DecisionId(0),
+            session: SessionId(1),
+            measure: m,
+            outcome: Outcome::Zustimmung,
+            votes: Some(Votes {
+                yes: 9,
+                no: 1,
+                abstain: 2,
+            }),
+            amount: Some(Cents(4_500_000)),
+            conditions: String::new(),
+        };
+        store.apply(Op::AddDecision { decision }, "t").unwrap();
+        let to = |to: Status, date| Op::SetStatus {
+            measure: m,
+            to,
+            date,
+            note: String::new(),
+        };
+        store.apply(to(Status::Votum, day(3, 12)), "anna").unwrap();
+        store
+            .apply(to(Status::Abgeschlossen, day(4, 1)), "ben")
+            .unwrap();
+        for (kind, due, done) in [
+            (DeadlineKind::Sachbericht, day(1, 31), None),
+            (DeadlineKind::Zwischennachweis, day(2, 1), Some(day(2, 1))),
+        ] {
+            let deadline = Deadline {
+                id: DeadlineId(0),
+                kind,
+                due,
+                measure: Some(m),
+                note: String::new(),
+                done,
+            };
+            store.apply(Op::AddDeadline { deadline }, "t").unwrap();
+        }
+    });
+    f.app.pane.today = Some(day(6, 1));
+    press(&mut f.app, "ljjj<Tab>");
+    let text = screen(&f.app);
+    assert!(text.contains("Details M-0001"), "{text}");
+    assert!(
+        text.contains("Beschluss: 12.03.2026 Quartiersrat – Zustimmung 9/1/2, 45.000,00 €"),
+        "{text}"
+    );
+    let newest = text.find("Verlauf: 01.04.2026 votum → abgeschlossen (ben)");
+    let older = text.find("Verlauf: 12.03.2026 ");
+    assert!(
+        newest.is_some() && older.is_some() && newest < older,
+        "{text}"
+    );
+    assert!(text.contains("⚠ abgeschlossen ohne Bewilligung"), "{text}");
+    assert!(
+        text.contains("Frist: Sachbericht 31.01.2026  ! überfällig"),
+        "{text}"
+    );
+    assert!(!text.contains("Zwischennachweis"), "{text}");
+    // Another measure without any says nothing of them.
+    press(&mut f.app, "j");
+    let text = screen(&f.app);
+    assert!(
+        !text.contains("Verlauf:") && !text.contains("Beschluss:"),
+        "{text}"
+    );
 }

@@ -103,7 +103,8 @@ fn a_new_measure_typed_in_full_is_submitted() {
         type_text(&mut form, text);
     }
     form.next_field();
-    for _ in 0..3 {
+    // idee → skizze → votum → beantragt → bewilligt → laufend (Status::ALL order).
+    for _ in 0..5 {
         form.input(key(KeyCode::Right));
     }
     form.next_field();
