@@ -13,6 +13,7 @@ mod measures;
 mod output;
 mod report;
 mod server;
+mod shell;
 
 use std::path::PathBuf;
 
@@ -153,6 +154,13 @@ pub enum Command {
     /// The database's server: status or stop.
     #[command(subcommand)]
     Server(server::ServerCommand),
+    /// Print the shell completion script (goal codes and measure ids complete from the database).
+    Completions {
+        #[arg(value_enum)]
+        shell: shell::Shell,
+    },
+    /// Print the manual page (roff) with every subcommand.
+    Man,
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -207,6 +215,7 @@ pub fn main() -> i32 {
     use clap::FromArgMatches;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::lang_from_args(&args);
+    shell::complete(lang);
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
         Ok(mut cli) => {
@@ -251,6 +260,18 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
             let code = server::run(&path, lang, command, &mut out)?;
             std::io::Write::flush(&mut out)?;
             return Ok(code);
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            shell::write_completions(shell, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(0);
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            shell::write_man(lang, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            return Ok(0);
         }
         _ => {}
     }
@@ -332,7 +353,7 @@ fn dispatch(
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }
-        Command::Serve { .. } | Command::Server(_) => {
+        Command::Serve { .. } | Command::Server(_) | Command::Completions { .. } | Command::Man => {
             unreachable!("handled before the store opens")
         }
     }

@@ -5,6 +5,7 @@
 //! its own.
 
 mod data;
+mod fit;
 mod goals;
 mod measures;
 mod server;
@@ -20,16 +21,18 @@ const ALL: [Entry;
         + goals::GOALS.len()
         + measures::MEASURES.len()
         + data::DATA.len()
-        + server::SERVER.len()] = concat([
+        + server::SERVER.len()
+        + fit::FIT.len()] = concat([
     GENERAL,
     goals::GOALS,
     measures::MEASURES,
     data::DATA,
     server::SERVER,
+    fit::FIT,
 ]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 5]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 6]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;
