@@ -43,10 +43,23 @@ const QUIET: Duration = Duration::from_millis(50);
 /// …but for no longer than this in all.
 const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
 
+/// How the terminal is used, from the config file.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Colours (`NO_COLOR` already applied).
+    pub theme: crate::ui::Theme,
+    /// Capture the mouse (clicks and the wheel go to quartier, not to the terminal).
+    pub mouse: bool,
+}
+
 /// Runs the TUI on the real terminal until the user quits or a signal arrives; `server` brings
 /// what the database's server pushes (none when the store is in this process). An error of the
 /// event loop is returned once the terminal has been restored.
-pub fn run(mut app: App, server: Option<mpsc::Receiver<ServerEvent>>) -> std::io::Result<()> {
+pub fn run(
+    mut app: App,
+    server: Option<mpsc::Receiver<ServerEvent>>,
+    options: Options,
+) -> std::io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     if let Some(server) = server {
         let sender = sender.clone();
@@ -71,7 +84,7 @@ pub fn run(mut app: App, server: Option<mpsc::Receiver<ServerEvent>>) -> std::io
     // before the first frame reads the size, so a resize right after the start is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
     std::thread::spawn(move || read_terminal(&sender));
-    let result = event_loop(&mut app, &mut terminal, &receiver);
+    let result = event_loop(&mut app, &mut terminal, &receiver, options.theme);
     // Keep the form before anything else can fail.
     let draft = app.save_draft();
     disable_paste();
@@ -151,9 +164,9 @@ fn event_loop<B: Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
+    theme: crate::ui::Theme,
 ) -> Result<(), B::Error> {
     // The terminal side owns the theme, and tells the app how far the views let text scroll.
-    let theme = crate::ui::Theme::from_env();
     app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -349,7 +362,12 @@ mod tests {
         let mut terminal = Terminal::new(Broken(TestBackend::new(100, 30))).unwrap();
         let (sender, receiver) = mpsc::channel();
         sender.send(Wake::Signal).unwrap();
-        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        let result = event_loop(
+            &mut f.app,
+            &mut terminal,
+            &receiver,
+            crate::ui::Theme::default(),
+        );
         let error = result.expect_err("the failed draw is returned");
         assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe);
         let returned = outcome(Err(error), Ok(false)).expect_err("run returns it");
@@ -362,7 +380,12 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let (sender, receiver) = mpsc::channel();
         sender.send(Wake::Signal).unwrap();
-        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        let result = event_loop(
+            &mut f.app,
+            &mut terminal,
+            &receiver,
+            crate::ui::Theme::default(),
+        );
         assert!(result.is_ok());
         assert!(outcome(Ok(()), Ok(true)).is_ok());
     }

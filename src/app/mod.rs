@@ -108,6 +108,8 @@ pub struct App {
     /// The terminal is below the minimum size: the screen shows only a notice, so keys that
     /// would act unseen are ignored (see [`App::resize`]).
     too_small: bool,
+    /// The keys of this session: the keymap with the config file's rebindings.
+    pub keymap: keymap::Keymap,
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
@@ -171,6 +173,7 @@ impl App {
             quit: false,
             too_small: false,
             screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
+            keymap: keymap::Keymap::default(),
         };
         app.recount();
         match crate::report::today() {
@@ -283,12 +286,13 @@ impl App {
         if let Mode::Form(state) = &mut self.mode {
             // While the form asks "discard changes?", every key answers it.
             if state.form.is_asking() {
-                let outcome = state.form.input(key);
+                let answer = self.keymap.lookup(&[Context::Confirm], &key);
+                let outcome = state.form.answer(answer);
                 self.form_outcome(outcome);
                 return;
             }
         }
-        match keymap::lookup(&self.contexts(), &key) {
+        match self.keymap.lookup(&self.contexts(), &key) {
             Some(action) => self.update(action),
             None => self.input(key),
         }
@@ -297,7 +301,7 @@ impl App {
     /// On the too-small screen nothing may act unseen: only quitting, the help overlay (which
     /// is drawn there) and its own keys.
     fn key_while_too_small(&mut self, key: KeyEvent) {
-        let action = keymap::lookup(&self.contexts(), &key);
+        let action = self.keymap.lookup(&self.contexts(), &key);
         let allowed = matches!(
             (&self.mode, action),
             (_, Some(Action::Quit))

@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+pub mod config;
 mod error;
 pub mod exchange;
 mod goals;
@@ -50,12 +51,19 @@ pub struct Cli {
     /// A name recorded with changes beside the Unix user (where an office shares an account).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub display_name: Option<String>,
+    /// The config file. Default: $QUARTIER_CONFIG, else $XDG_CONFIG_HOME/quartier/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// What this process has open (`TUI`, `measure add`), told to the server for
     /// `server status`; set from the parsed arguments.
     #[arg(skip)]
     pub purpose: String,
+    /// The config file as read before parsing (for the language of `--help`); read again
+    /// from `--config` when missing.
+    #[arg(skip)]
+    pub settings: Option<config::Settings>,
 }
 
 /// The subcommands.
@@ -161,6 +169,16 @@ pub enum Command {
     },
     /// Print the manual page (roff) with every subcommand.
     Man,
+    /// The config file: its path, the commented defaults, or a check of it.
+    Config {
+        /// Print a config file with every key and its default, commented out.
+        #[arg(long, conflicts_with = "check")]
+        print_default: bool,
+        /// Check the config file (--config, $QUARTIER_CONFIG or the default place); exit 1 on
+        /// problems.
+        #[arg(long)]
+        check: bool,
+    },
 }
 
 /// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
@@ -199,13 +217,26 @@ fn run_tui(
     server: Option<std::sync::mpsc::Receiver<crate::net::client::ServerEvent>>,
     lang: Lang,
     path: &std::path::Path,
+    settings: &config::Settings,
 ) -> Result<i32, CliError> {
     if !has_terminal() {
         return Err(CliError::NoTerminal);
     }
     let draft = crate::app::draft::path_for(path, &current_user());
-    let app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    crate::tui::run(app, server).map_err(CliError::Output)?;
+    let mut app = crate::app::App::without_measures(store, lang, Some(draft))?;
+    let (keymap, _) = settings.keymap();
+    app.keymap = keymap;
+    for problem in settings.all_problems() {
+        app.say(
+            crate::app::MessageKind::Error,
+            settings.describe(&problem, lang),
+        );
+    }
+    let options = crate::tui::Options {
+        theme: settings.theme(),
+        mouse: settings.mouse(),
+    };
+    crate::tui::run(app, server, options).map_err(CliError::Output)?;
     Ok(0)
 }
 
@@ -214,12 +245,14 @@ fn run_tui(
 pub fn main() -> i32 {
     use clap::FromArgMatches;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = help::lang_from_args(&args);
+    let settings = config::load(config::config_path(config::path_from_args(&args)));
+    let lang = help::lang_from_args(&args, settings.lang);
     shell::complete(lang);
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
         Ok(mut cli) => {
             cli.purpose = purpose(&matches);
+            cli.settings = Some(settings);
             run(cli)
         }
         Err(error) => error.exit(),
@@ -227,9 +260,13 @@ pub fn main() -> i32 {
 }
 
 /// Runs the command line; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
-    let lang = Lang::detect(cli.lang);
-    match execute(cli, lang) {
+pub fn run(mut cli: Cli) -> i32 {
+    let settings = match cli.settings.take() {
+        Some(settings) => settings,
+        None => config::load(config::config_path(cli.config.clone())),
+    };
+    let lang = Lang::detect(cli.lang.or(settings.lang));
+    match execute(cli, settings, lang) {
         Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(error) => {
@@ -245,8 +282,27 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
-    let path = database_path(cli.db)?;
+fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliError> {
+    if let Some(Command::Config {
+        print_default,
+        check,
+    }) = cli.command
+    {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let code = config_command(&settings, lang, print_default, check, &mut out)?;
+        std::io::Write::flush(&mut out)?;
+        return Ok(code);
+    }
+    // Problems of the config file are said once, on stderr (the TUI also lists them in its
+    // messages, Ctrl-g); the program goes on with the defaults for the bad parts.
+    let problems = settings.all_problems();
+    if cli.command.is_some() || !has_terminal() {
+        for problem in &problems {
+            eprintln!("quartier: {}", settings.describe(problem, lang));
+        }
+    }
+    let path = database_path(cli.db.or_else(|| settings.database.clone()))?;
+    let display_name = cli.display_name.or_else(|| settings.display_name.clone());
     match cli.command {
         Some(Command::Serve {
             detach,
@@ -289,7 +345,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         backup::daily(&store, lang);
         (Box::new(store) as Box<dyn Repository>, None)
     } else {
-        let hello = server::hello(lang, cli.display_name, &cli.purpose);
+        let hello = server::hello(lang, display_name, &cli.purpose);
         let program = std::env::current_exe()?;
         let client = crate::net::connect(&path, hello, Some(&program))?;
         // Only the TUI shows what others change while it runs.
@@ -306,7 +362,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         );
     }
     let Some(command) = cli.command else {
-        return run_tui(store, events, lang, &path);
+        return run_tui(store, events, lang, &path, &settings);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = dispatch(&mut *store, &path, lang, command, &mut out)?;
@@ -353,9 +409,54 @@ fn dispatch(
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }
-        Command::Serve { .. } | Command::Server(_) | Command::Completions { .. } | Command::Man => {
+        Command::Serve { .. }
+        | Command::Server(_)
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Config { .. } => {
             unreachable!("handled before the store opens")
         }
     }
     Ok(0)
+}
+
+/// `quartier config`: the path of the config file, `--print-default` or `--check`.
+fn config_command(
+    settings: &config::Settings,
+    lang: Lang,
+    print_default: bool,
+    check: bool,
+    out: &mut impl std::io::Write,
+) -> Result<i32, CliError> {
+    use crate::i18n::fill;
+    if print_default {
+        write!(out, "{}", config::default_file(lang))?;
+        return Ok(0);
+    }
+    let path = settings.path.display();
+    if !check {
+        writeln!(out, "{}", crate::text::sanitize_line(&path.to_string()))?;
+        return Ok(0);
+    }
+    if !settings.path.exists() {
+        let text = fill(lang.t(Text::ConfigMissing), &[("path", &path)]);
+        output::line(out, &text)?;
+        return Ok(0);
+    }
+    let problems = settings.all_problems();
+    for problem in &problems {
+        output::line(out, &settings.describe(problem, lang))?;
+    }
+    if problems.is_empty() {
+        output::line(out, &fill(lang.t(Text::ConfigOk), &[("path", &path)]))?;
+        Ok(0)
+    } else {
+        let count = problems.len();
+        let text = fill(
+            lang.t(Text::ConfigProblems),
+            &[("path", &path), ("count", &count)],
+        );
+        output::line(out, &text)?;
+        Ok(1)
+    }
 }

@@ -154,12 +154,14 @@ fn candidates(names: Names) -> Vec<CompletionCandidate> {
     found.unwrap_or_default()
 }
 
-/// The database completion reads: `$QUARTIER_DB`, else the default.
+/// The database completion reads: `$QUARTIER_DB`, else the config file's, else the default.
 fn database() -> PathBuf {
     let explicit = std::env::var_os("QUARTIER_DB")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from);
-    super::database_path(explicit).unwrap_or_default()
+    let configured =
+        explicit.or_else(|| super::config::load(super::config::config_path(None)).database);
+    super::database_path(configured).unwrap_or_default()
 }
 
 /// The database at `path` through its running server, else in this process; `None` when it

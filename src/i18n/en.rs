@@ -689,5 +689,26 @@ pub fn text(text: Text) -> &'static str {
             "Someone else deleted goal {record} meanwhile. Your input is still here: Ctrl-s saves it as a new goal."
         }
         HintRunAgain => "Run the command again: it then reads the new state.",
+        // Issue 16 (fit the habits of terminal users): the config file.
+        ConfigUnreadable => "cannot be read: {error}",
+        ConfigSyntax => "not valid TOML: {message}",
+        ConfigUnknownKey => "unknown key `{key}` (ignored)",
+        ConfigWrongType => "`{key}` must be {expected}, not {found} (the default stays)",
+        ConfigUnknownLang => "`lang` is \"de\" or \"en\", not \"{value}\" (the default stays)",
+        ConfigUnknownColour => {
+            "unknown colour \"{value}\" for `{role}` (the default stays; one of: {names})"
+        }
+        ConfigUnknownContext => "unknown context `[keys.{name}]` (one of: {names})",
+        ConfigUnknownAction => "unknown action `{name}`{place} – the help (?) shows the names",
+        ConfigUnknownKeyName => {
+            "unknown key \"{key}\" (e.g. d, D, Delete, C-r, A-Enter, S-Tab, PgDn, Space); the keys stay as they were"
+        }
+        ConfigNoKeys => "`{name}` needs at least one key; the keys stay as they were",
+        ConfigCollision => {
+            "key {key} for `{name}` ({context}) is already `{other}` ({other_context}) – refused, `{name}` keeps its keys"
+        }
+        ConfigOk => "{path}: ok",
+        ConfigMissing => "{path}: no config file, the defaults apply",
+        ConfigProblems => "{path}: {count} {count:problem|problems}; the defaults apply there",
     }
 }

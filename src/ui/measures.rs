@@ -148,7 +148,8 @@ fn title(app: &App, fitted: &Fitted, inner_width: usize) -> String {
 fn empty_hint(app: &App) -> String {
     let lang = app.lang;
     let key = |context: Context, action: Action| {
-        keymap::bindings_of(context)
+        app.keymap
+            .bindings_of(context)
             .find(|b| b.action == action)
             .and_then(|b| b.keys.first())
             .map(|k| keymap::display_key(k, lang))

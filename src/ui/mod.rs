@@ -91,9 +91,21 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
     detail::render(app, theme, frame, detail_area);
     match mode {
         Mode::Help { scroll } => help::render(app, theme, *scroll, frame, main),
-        Mode::Form(state) => form::render(&state.form, theme, right_or_all(main, right), frame),
+        Mode::Form(state) => form::render(
+            &state.form,
+            &app.keymap,
+            theme,
+            right_or_all(main, right),
+            frame,
+        ),
         Mode::Conflict(c) => {
-            form::render(&c.form.form, theme, right_or_all(main, right), frame);
+            form::render(
+                &c.form.form,
+                &app.keymap,
+                theme,
+                right_or_all(main, right),
+                frame,
+            );
             conflict::render(app, theme, c, frame, main);
         }
         Mode::Confirm(confirm) => popup::confirm(app, theme, confirm, frame, main),

@@ -19,4 +19,24 @@ pub(super) const FIT: &[Entry] = &[
         "Die Handbuchseite (roff) mit allen Unterbefehlen ausgeben",
         "Print the manual page (roff) with every subcommand",
     ),
+    (
+        "--config",
+        "Die Konfigurationsdatei. Standard: $QUARTIER_CONFIG, sonst $XDG_CONFIG_HOME/quartier/config.toml",
+        "The config file. Default: $QUARTIER_CONFIG, else $XDG_CONFIG_HOME/quartier/config.toml",
+    ),
+    (
+        "config",
+        "Die Konfigurationsdatei: ihr Pfad, die kommentierten Vorgaben oder eine Prüfung",
+        "The config file: its path, the commented defaults, or a check of it",
+    ),
+    (
+        "config --print-default",
+        "Eine Konfigurationsdatei mit jedem Schlüssel und seiner Vorgabe ausgeben, auskommentiert",
+        "Print a config file with every key and its default, commented out",
+    ),
+    (
+        "config --check",
+        "Die Konfigurationsdatei prüfen (--config, $QUARTIER_CONFIG oder der Standardort); Exit 1 bei Fehlern",
+        "Check the config file (--config, $QUARTIER_CONFIG or the default place); exit 1 on problems",
+    ),
 ];

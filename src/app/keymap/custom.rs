@@ -1,0 +1,390 @@
+//! The keymap a session uses: [`BINDINGS`] with the config file's rebindings (issue 16). An
+//! action is named as the help overlay shows it (`delete`, `move_down`, `add`); a rebinding
+//! replaces the keys of that action in one context (`[keys.tree]`) or in every context that has
+//! it (`[keys]`). A rebinding with an unknown name or key, or whose key collides with another
+//! binding active at the same time, is refused with a [`KeyProblem`] and the defaults stay.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{BINDINGS, Binding, Context, display_key, key_name, parse_key};
+use crate::app::action::Action;
+use crate::i18n::Lang;
+
+/// The name of a binding's action in the config file and the help (`delete`, `move_down`):
+/// the action in snake case, where the goal and measure variants of add, edit and delete share
+/// one name (they live in different contexts).
+pub fn action_name(action: Action) -> String {
+    let debug = format!("{action:?}");
+    let short = match debug.as_str() {
+        "AddGoal" | "AddMeasure" => "Add",
+        "EditGoal" | "EditMeasure" => "Edit",
+        "DeleteGoal" | "DeleteMeasure" => "Delete",
+        other => other,
+    };
+    let mut name = String::new();
+    for (i, c) in short.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name
+}
+
+impl Context {
+    /// The context's name in the config file (`[keys.tree]`).
+    pub fn config_name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Normal => "normal",
+            Context::Tree => "tree",
+            Context::Measures => "measures",
+            Context::Help => "help",
+            Context::Confirm => "confirm",
+            Context::Picker => "picker",
+            Context::Search => "search",
+            Context::Filter => "filter",
+            Context::Form => "form",
+            Context::Report => "report",
+            Context::History => "history",
+            Context::Export => "export",
+            Context::Messages => "messages",
+            Context::Conflict => "conflict",
+        }
+    }
+
+    /// The context a config name stands for.
+    pub fn from_config_name(name: &str) -> Option<Context> {
+        use strum::IntoEnumIterator;
+        Context::iter().find(|c| c.config_name() == name)
+    }
+
+    /// The contexts whose keys are looked up together with this one's (see
+    /// [`crate::app::App::contexts`]): a key may be bound only once among them.
+    fn active_with(self) -> &'static [Context] {
+        match self {
+            Context::Normal => &[Context::Global, Context::Tree, Context::Measures],
+            Context::Tree | Context::Measures => &[Context::Global, Context::Normal],
+            Context::Global => &[],
+            _ => &[Context::Global],
+        }
+    }
+}
+
+/// One rebinding asked for by the config file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rebinding {
+    /// `None`: every context that has an action of this name.
+    pub context: Option<Context>,
+    pub name: String,
+    pub keys: Vec<String>,
+    /// Where the config file asks for it (1-based), for the messages.
+    pub line: usize,
+}
+
+/// Why a rebinding was refused; the defaults stay for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// No action of this name (in that context).
+    UnknownAction {
+        line: usize,
+        context: Option<Context>,
+        name: String,
+    },
+    /// A key name no key has.
+    UnknownKey { line: usize, key: String },
+    /// An empty list of keys.
+    NoKeys { line: usize, name: String },
+    /// The key is bound to another action active at the same time.
+    Collision {
+        line: usize,
+        key: String,
+        name: String,
+        context: Context,
+        other: String,
+        other_context: Context,
+    },
+}
+
+/// The bindings of one session.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: BINDINGS.to_vec(),
+        }
+    }
+}
+
+/// A key list for the life of the process (a config is read once per process).
+fn leak(keys: &[String]) -> &'static [&'static str] {
+    let keys: Vec<&'static str> = keys
+        .iter()
+        .map(|k| &*Box::leak(k.clone().into_boxed_str()))
+        .collect();
+    Box::leak(keys.into_boxed_slice())
+}
+
+impl Keymap {
+    /// The default keymap with `rebindings` applied; the refused ones are returned.
+    pub fn with(rebindings: &[Rebinding]) -> (Keymap, Vec<KeyProblem>) {
+        let mut keymap = Keymap::default();
+        let mut problems = Vec::new();
+        // (binding index, line) of every applied rebinding.
+        let mut changed: Vec<(usize, usize)> = Vec::new();
+        for rebinding in rebindings {
+            let line = rebinding.line;
+            let bad: Vec<&String> = (rebinding.keys.iter())
+                .filter(|k| parse_key(k).and_then(|e| key_name(&e)).as_deref() != Some(k.as_str()))
+                .collect();
+            if !bad.is_empty() {
+                problems.extend(bad.into_iter().map(|key| KeyProblem::UnknownKey {
+                    line,
+                    key: key.clone(),
+                }));
+                continue;
+            }
+            let found: Vec<usize> = (0..keymap.bindings.len())
+                .filter(|i| {
+                    let b = &keymap.bindings[*i];
+                    rebinding.context.is_none_or(|c| c == b.context)
+                        && action_name(b.action) == rebinding.name
+                })
+                .collect();
+            if found.is_empty() {
+                problems.push(KeyProblem::UnknownAction {
+                    line,
+                    context: rebinding.context,
+                    name: rebinding.name.clone(),
+                });
+                continue;
+            }
+            if rebinding.keys.is_empty() {
+                problems.push(KeyProblem::NoKeys {
+                    line,
+                    name: rebinding.name.clone(),
+                });
+                continue;
+            }
+            let keys = leak(&rebinding.keys);
+            for index in found {
+                keymap.bindings[index].keys = keys;
+                changed.retain(|(i, _)| *i != index);
+                changed.push((index, line));
+            }
+        }
+        // Undo rebindings that collide, the later one in the file first, until none does.
+        while let Some((index, other, key)) = keymap.collision(&changed) {
+            let Some(at) = changed
+                .iter()
+                .rposition(|(i, _)| *i == index || *i == other)
+            else {
+                break;
+            };
+            let (refused, line) = changed.remove(at);
+            let kept = if refused == index { other } else { index };
+            let (b, o) = (&keymap.bindings[refused], &keymap.bindings[kept]);
+            problems.push(KeyProblem::Collision {
+                line,
+                key,
+                name: action_name(b.action),
+                context: b.context,
+                other: action_name(o.action),
+                other_context: o.context,
+            });
+            keymap.bindings[refused].keys = BINDINGS[refused].keys;
+        }
+        problems.sort_by_key(KeyProblem::line);
+        (keymap, problems)
+    }
+
+    /// Two bindings active together that share a key, one of them rebound: (rebound, other,
+    /// key).
+    fn collision(&self, changed: &[(usize, usize)]) -> Option<(usize, usize, String)> {
+        for (index, _) in changed {
+            let binding = &self.bindings[*index];
+            for (other, b) in self.bindings.iter().enumerate() {
+                let together = b.context == binding.context
+                    || binding.context.active_with().contains(&b.context);
+                if other == *index || !together {
+                    continue;
+                }
+                if let Some(key) = binding.keys.iter().find(|k| b.keys.contains(k)) {
+                    return Some((*index, other, key.to_string()));
+                }
+            }
+        }
+        None
+    }
+
+    /// The action bound to `key` in the first of `contexts` that binds it.
+    pub fn lookup(&self, contexts: &[Context], key: &KeyEvent) -> Option<Action> {
+        let name = key_name(key)?;
+        contexts.iter().find_map(|context| {
+            self.bindings_of(*context)
+                .find(|b| b.keys.contains(&name.as_str()))
+                .map(|b| b.action)
+        })
+    }
+
+    /// The bindings of one context, in table order.
+    pub fn bindings_of(&self, context: Context) -> impl Iterator<Item = &Binding> {
+        self.bindings.iter().filter(move |b| b.context == context)
+    }
+
+    /// The key names bound to `action` in `context` (empty when none is).
+    pub fn keys_for(&self, context: Context, action: Action) -> &'static [&'static str] {
+        self.bindings_of(context)
+            .find(|b| b.action == action)
+            .map_or(&[], |b| b.keys)
+    }
+
+    /// The keys bound to `action` in `context` for display, separated by `/`.
+    pub fn display_keys_for(&self, context: Context, action: Action, lang: Lang) -> String {
+        self.keys_for(context, action)
+            .iter()
+            .map(|k| display_key(k, lang))
+            .collect::<Vec<_>>()
+            .join("/")
+    }
+}
+
+impl KeyProblem {
+    /// The line of the config file the problem is on.
+    pub fn line(&self) -> usize {
+        match self {
+            KeyProblem::UnknownAction { line, .. }
+            | KeyProblem::UnknownKey { line, .. }
+            | KeyProblem::NoKeys { line, .. }
+            | KeyProblem::Collision { line, .. } => *line,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+    fn rebind(context: Option<Context>, name: &str, keys: &[&str], line: usize) -> Rebinding {
+        Rebinding {
+            context,
+            name: name.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            line,
+        }
+    }
+
+    fn press(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn the_default_keymap_has_no_collision_among_contexts_active_together() {
+        let keymap = Keymap::default();
+        let all: Vec<(usize, usize)> = (0..BINDINGS.len()).map(|i| (i, 0)).collect();
+        assert_eq!(keymap.collision(&all), None);
+    }
+
+    #[test]
+    fn every_action_name_is_unique_in_its_context() {
+        use std::collections::HashSet;
+        let mut seen = HashSet::new();
+        for b in BINDINGS {
+            assert!(
+                seen.insert((b.context, action_name(b.action))),
+                "{:?} twice in {:?}",
+                b.action,
+                b.context
+            );
+        }
+        assert_eq!(action_name(Action::DeleteMeasure), "delete");
+        assert_eq!(action_name(Action::MoveGoalTo), "move_goal_to");
+    }
+
+    #[test]
+    fn a_rebinding_without_context_applies_wherever_the_action_is() {
+        let (keymap, problems) = Keymap::with(&[rebind(None, "delete", &["D", "Delete"], 3)]);
+        assert_eq!(problems, []);
+        let delete = KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE);
+        let measures = [Context::Measures, Context::Normal];
+        assert_eq!(
+            keymap.lookup(&measures, &delete),
+            Some(Action::DeleteMeasure)
+        );
+        assert_eq!(
+            keymap.lookup(&[Context::Tree, Context::Normal], &delete),
+            Some(Action::DeleteGoal)
+        );
+        assert_eq!(keymap.lookup(&measures, &press('d')), None);
+    }
+
+    #[test]
+    fn a_collision_is_refused_naming_both_and_the_defaults_stay() {
+        let (keymap, problems) = Keymap::with(&[rebind(Some(Context::Tree), "delete", &["x"], 7)]);
+        assert_eq!(
+            problems,
+            [KeyProblem::Collision {
+                line: 7,
+                key: "x".into(),
+                name: "delete".into(),
+                context: Context::Tree,
+                other: "export".into(),
+                other_context: Context::Normal,
+            }]
+        );
+        assert_eq!(keymap.keys_for(Context::Tree, Action::DeleteGoal), ["d"]);
+    }
+
+    #[test]
+    fn swapping_two_keys_is_no_collision() {
+        let (keymap, problems) = Keymap::with(&[
+            rebind(Some(Context::Normal), "undo", &["U"], 1),
+            rebind(Some(Context::Measures), "unlink", &["u"], 2),
+        ]);
+        assert_eq!(problems, []);
+        let measures = [Context::Measures, Context::Normal];
+        assert_eq!(keymap.lookup(&measures, &press('u')), Some(Action::Unlink));
+    }
+
+    #[test]
+    fn unknown_names_and_keys_are_refused_with_their_line() {
+        let (keymap, problems) = Keymap::with(&[
+            rebind(None, "delet", &["x"], 2),
+            rebind(None, "delete", &["Ctrl+x"], 3),
+            rebind(Some(Context::Help), "delete", &["x"], 4),
+            rebind(None, "delete", &[], 5),
+        ]);
+        assert_eq!(
+            problems,
+            [
+                KeyProblem::UnknownAction {
+                    line: 2,
+                    context: None,
+                    name: "delet".into()
+                },
+                KeyProblem::UnknownKey {
+                    line: 3,
+                    key: "Ctrl+x".into()
+                },
+                KeyProblem::UnknownAction {
+                    line: 4,
+                    context: Some(Context::Help),
+                    name: "delete".into()
+                },
+                KeyProblem::NoKeys {
+                    line: 5,
+                    name: "delete".into()
+                },
+            ]
+        );
+        assert_eq!(
+            keymap.keys_for(Context::Measures, Action::DeleteMeasure),
+            ["d"]
+        );
+    }
+}

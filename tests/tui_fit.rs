@@ -1,0 +1,71 @@
+//! Issue 16 through a real terminal: a config file that rebinds keys and sets a theme, with
+//! `NO_COLOR` still winning; the mouse. See `tests/pty/mod.rs` for the harness.
+
+mod pty;
+
+use std::time::Duration;
+
+use pty::{Db, Tui, contains};
+
+/// A config file in the database's temp dir.
+fn config(db: &Db, text: &str) -> String {
+    let path = db.path.with_file_name("config.toml");
+    std::fs::write(&path, text).expect("write config");
+    path.to_string_lossy().into_owned()
+}
+
+const REBIND_AND_THEME: &str = "\
+[keys.measures]
+delete = [\"D\"]
+[theme]
+focus_border = \"magenta\"
+";
+
+/// The measure pane of goal 1.3 with its two measures (the TUI is in the tree at Z1).
+fn open_1_3(tui: &mut Tui) {
+    tui.send("l");
+    tui.wait_for("1.1 ");
+    tui.send("ljj\t");
+    tui.wait_until("measure pane of 1.3 focused", |t| {
+        t.row(23).contains("MASSNAHMEN")
+    });
+}
+
+fn quit(tui: &mut Tui) {
+    tui.send("q");
+    assert!(tui.wait_exit(Duration::from_secs(5)).is_some(), "quit");
+}
+
+#[test]
+fn a_config_rebinds_d_and_sets_a_theme_and_no_color_still_wins() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Kiezfest", "--goal", "1.3"]);
+    let file = config(&db, REBIND_AND_THEME);
+
+    let mut tui = Tui::start_with_env(&db.path, &["--config", &file], &[("NO_COLOR", "1")]);
+    tui.wait_for("ZIELE");
+    open_1_3(&mut tui);
+    assert!(tui.row(23).contains("D löschen"), "{}", tui.row(23));
+    tui.send("d");
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!tui.screen().contains("löschen? "), "d does nothing now");
+    tui.send("D");
+    tui.wait_for("löschen? ");
+    tui.send("n");
+    tui.wait_gone("löschen? ");
+    quit(&mut tui);
+    let raw = tui.raw();
+    assert!(!contains(&raw, b"38;5;"), "NO_COLOR: no foreground colour");
+    assert!(!contains(&raw, b"48;5;"), "NO_COLOR: no background colour");
+
+    // Without NO_COLOR the focused border is magenta (crossterm's colour 5).
+    let mut tui = Tui::start(&db.path, &["--config", &file]);
+    tui.wait_for("ZIELE");
+    open_1_3(&mut tui);
+    quit(&mut tui);
+    let raw = tui.raw();
+    assert!(
+        contains(&raw, b"\x1b[1m\x1b[38;5;5;49m\xe2\x94\x8c"),
+        "a bold magenta ┌"
+    );
+}
