@@ -12,6 +12,7 @@ mod history;
 mod log;
 mod measures;
 mod output;
+mod progress;
 mod report;
 mod server;
 mod shell;
@@ -405,7 +406,11 @@ fn dispatch(
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
         Command::Report(args) => report::run(store, lang, args, out)?,
         Command::DemoData { measures, seed } => {
+            let mut progress = progress::Progress::start(lang, "demo-data", 1);
+            progress.set_count(measures);
+            progress.step(Text::ProgressGenerate);
             let count = crate::demo::fill(store, &actor, measures, seed)?;
+            progress.clear();
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }

@@ -730,5 +730,15 @@ pub fn text(text: Text) -> &'static str {
         ConfigOk => "{path}: in Ordnung",
         ConfigMissing => "{path}: keine Konfigurationsdatei, es gelten die Vorgaben",
         ConfigProblems => "{path}: {count} {count:Fehler|Fehler}; dafür gelten die Vorgaben",
+        // Issue 16: progress of long commands.
+        ProgressReadDatabase => "Datenbank lesen",
+        ProgressReadFile => "Datei lesen",
+        ProgressCheck => "prüfen",
+        ProgressStore => "in die Datenbank schreiben",
+        ProgressConvert => "Daten lesen und umwandeln",
+        ProgressWriteFile => "Datei schreiben",
+        ProgressBackup => "Sicherung schreiben",
+        ProgressGenerate => "Beispieldaten erzeugen und schreiben",
+        ProgressCount => "{step}: {count} {count:Maßnahme|Maßnahmen}, {rate}/s",
     }
 }

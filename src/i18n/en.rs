@@ -710,5 +710,15 @@ pub fn text(text: Text) -> &'static str {
         ConfigOk => "{path}: ok",
         ConfigMissing => "{path}: no config file, the defaults apply",
         ConfigProblems => "{path}: {count} {count:problem|problems}; the defaults apply there",
+        // Issue 16: progress of long commands.
+        ProgressReadDatabase => "reading the database",
+        ProgressReadFile => "reading the file",
+        ProgressCheck => "checking",
+        ProgressStore => "writing to the database",
+        ProgressConvert => "reading and converting",
+        ProgressWriteFile => "writing the file",
+        ProgressBackup => "writing the backup",
+        ProgressGenerate => "making and writing example data",
+        ProgressCount => "{step}: {count} {count:measure|measures}, {rate}/s",
     }
 }

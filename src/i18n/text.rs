@@ -605,4 +605,14 @@ pub enum Text {
     ConfigOk,
     ConfigMissing,
     ConfigProblems,
+    // Issue 16: progress of long commands.
+    ProgressReadDatabase,
+    ProgressReadFile,
+    ProgressCheck,
+    ProgressStore,
+    ProgressConvert,
+    ProgressWriteFile,
+    ProgressBackup,
+    ProgressGenerate,
+    ProgressCount,
 }
