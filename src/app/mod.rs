@@ -9,6 +9,7 @@ mod detail;
 pub mod draft;
 mod edit;
 pub mod export;
+mod first_run;
 pub mod form;
 pub mod help;
 pub mod history_view;

@@ -740,5 +740,14 @@ pub fn text(text: Text) -> &'static str {
         ProgressBackup => "Sicherung schreiben",
         ProgressGenerate => "Beispieldaten erzeugen und schreiben",
         ProgressCount => "{step}: {count} {count:Maßnahme|Maßnahmen}, {rate}/s",
+        // Issue 16: the first-run guide in the measure pane.
+        GuideWelcome => "Willkommen! Noch keine Maßnahme erfasst.",
+        GuideAdd => "neue Maßnahme (im Zielbaum erst {tab})",
+        GuideEdit => "bearbeiten",
+        GuideSearch => "suchen",
+        GuideHelp => "alle Tasten",
+        GuideQuit => "beenden",
+        GuideImport => "Eine vorhandene Excel-Liste übernehmen:",
+        GuideImportCommand => "quartier import liste.xlsx (oder .csv)",
     }
 }

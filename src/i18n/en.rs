@@ -720,5 +720,14 @@ pub fn text(text: Text) -> &'static str {
         ProgressBackup => "writing the backup",
         ProgressGenerate => "making and writing example data",
         ProgressCount => "{step}: {count} {count:measure|measures}, {rate}/s",
+        // Issue 16: the first-run guide in the measure pane.
+        GuideWelcome => "Welcome! No measure recorded yet.",
+        GuideAdd => "new measure (in the goal tree {tab} first)",
+        GuideEdit => "edit",
+        GuideSearch => "search",
+        GuideHelp => "all keys",
+        GuideQuit => "quit",
+        GuideImport => "Bring in an existing Excel list:",
+        GuideImportCommand => "quartier import list.xlsx (or .csv)",
     }
 }

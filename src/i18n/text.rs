@@ -615,4 +615,13 @@ pub enum Text {
     ProgressBackup,
     ProgressGenerate,
     ProgressCount,
+    // Issue 16: the first-run guide in the measure pane.
+    GuideWelcome,
+    GuideAdd,
+    GuideEdit,
+    GuideSearch,
+    GuideHelp,
+    GuideQuit,
+    GuideImport,
+    GuideImportCommand,
 }

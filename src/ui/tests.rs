@@ -16,6 +16,7 @@ use crate::store::{Repository, Store, codec};
 
 mod colour;
 mod conflict;
+mod first_run;
 mod hostile;
 mod random_keys;
 mod rebinding;
