@@ -19,7 +19,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
+};
 use ratatui::crossterm::execute;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
@@ -79,7 +82,7 @@ pub fn run(
         }
     });
     let mut terminal = ratatui::init();
-    enable_paste();
+    enable_paste(options.mouse);
     // crossterm registers its SIGWINCH handler when its event source is first used; do that
     // before the first frame reads the size, so a resize right after the start is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
@@ -87,7 +90,7 @@ pub fn run(
     let result = event_loop(&mut app, &mut terminal, &receiver, options.theme);
     // Keep the form before anything else can fail.
     let draft = app.save_draft();
-    disable_paste();
+    disable_paste(options.mouse);
     ratatui::restore();
     drop(app);
     outcome(result, draft)
@@ -134,19 +137,25 @@ fn read_terminal(sender: &mpsc::Sender<Wake>) {
     }
 }
 
-/// Turns bracketed paste on and makes the panic hook (ratatui's, which restores the terminal)
-/// turn it off first.
-fn enable_paste() {
+/// Turns bracketed paste (and, when `mouse`, mouse capture) on and makes the panic hook
+/// (ratatui's, which restores the terminal) turn them off first.
+fn enable_paste(mouse: bool) {
     let _ = execute!(std::io::stdout(), EnableBracketedPaste);
+    if mouse {
+        let _ = execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let restore = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        disable_paste();
+        disable_paste(mouse);
         restore(info);
     }));
 }
 
-/// Turns bracketed paste off (errors are ignored: the terminal may be gone).
-fn disable_paste() {
+/// Turns bracketed paste and mouse capture off (errors are ignored: the terminal may be gone).
+fn disable_paste(mouse: bool) {
+    if mouse {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    }
     let _ = execute!(std::io::stdout(), DisableBracketedPaste);
 }
 
@@ -278,6 +287,7 @@ fn apply_events(app: &mut App, events: Vec<Event>) -> (bool, bool) {
                 app.paste(&text);
                 changed = true;
             }
+            Event::Mouse(mouse) => changed |= app.mouse(mouse),
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 (changed, resized) = (true, true);

@@ -69,3 +69,49 @@ fn a_config_rebinds_d_and_sets_a_theme_and_no_color_still_wins() {
         "a bold magenta ┌"
     );
 }
+
+/// A left click at the 0-based cell (`column`, `row`) as an xterm in SGR mouse mode sends it.
+fn click(tui: &mut Tui, column: u16, row: u16) {
+    tui.send(&format!("\x1b[<0;{};{}M", column + 1, row + 1));
+    tui.send(&format!("\x1b[<0;{};{}m", column + 1, row + 1));
+}
+
+#[test]
+fn a_click_selects_and_focuses_and_the_config_can_leave_the_mouse_to_the_terminal() {
+    let db = Db::new();
+    db.ok(&["measure", "add", "--title", "Kiezfest", "--goal", "1.3"]);
+    db.ok(&["measure", "add", "--title", "Lesepaten", "--goal", "9.1"]);
+
+    let mut tui = Tui::start(&db.path, &[]);
+    tui.wait_for("ZIELE");
+    // `Alle Maßnahmen`, the tree's first row: the table lists both.
+    click(&mut tui, 5, 1);
+    tui.wait_until("all measures listed", |t| {
+        t.row(0).contains("Maßnahmen · alle (2)")
+    });
+    // The second row of the table (under its header): selected, and the table has the keyboard.
+    let second = tui.row(3);
+    let title = if second.contains("Lesepaten") {
+        "Lesepaten"
+    } else {
+        "Kiezfest"
+    };
+    click(&mut tui, 40, 3);
+    tui.wait_until("the table focused", |t| t.row(23).contains("MASSNAHMEN"));
+    tui.wait_until("the second measure in the detail pane", |t| {
+        t.row(10).contains(title)
+    });
+    quit(&mut tui);
+    assert!(contains(&tui.raw(), b"\x1b[?1000h"), "mouse captured");
+    assert!(
+        contains(&tui.raw(), b"\x1b[?1000l"),
+        "and released at the end"
+    );
+
+    // `mouse = false`: the terminal keeps the mouse.
+    let file = config(&db, "mouse = false\n");
+    let mut tui = Tui::start(&db.path, &["--config", &file]);
+    tui.wait_for("ZIELE");
+    quit(&mut tui);
+    assert!(!contains(&tui.raw(), b"\x1b[?1000h"), "no mouse capture");
+}

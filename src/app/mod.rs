@@ -19,6 +19,7 @@ pub mod layout;
 mod live;
 pub mod measures;
 mod messages;
+pub mod mouse;
 mod navigate;
 mod paste;
 pub mod popups;
