@@ -177,6 +177,8 @@ fn event_loop<B: Backend>(
 ) -> Result<(), B::Error> {
     // The terminal side owns the theme, and tells the app how far the views let text scroll.
     app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
+    // A long export is announced in the status bar before it runs.
+    app.defer_long_work(true);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
@@ -203,6 +205,11 @@ fn event_loop<B: Backend>(
             // Colleagues see `✎` at a record while this TUI has it open in a form.
             app.tell_editing();
             terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+            if app.is_busy() {
+                // The frame announcing the work is on screen: now do it.
+                app.run_busy();
+                terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+            }
         }
     }
 }

@@ -115,3 +115,20 @@ fn a_click_selects_and_focuses_and_the_config_can_leave_the_mouse_to_the_termina
     quit(&mut tui);
     assert!(!contains(&tui.raw(), b"\x1b[?1000h"), "no mouse capture");
 }
+
+#[test]
+fn an_export_is_announced_in_the_status_bar_before_it_runs() {
+    let db = Db::new();
+    db.ok(&["demo-data", "--measures", "300"]);
+    let mut tui = Tui::start(&db.path, &[]);
+    tui.wait_for("ZIELE");
+    tui.send("x");
+    tui.wait_for("quartier-");
+    tui.send("\r");
+    tui.wait_until("export written", |t| t.row(23).contains("Geschrieben:"));
+    quit(&mut tui);
+    let raw = String::from_utf8_lossy(&tui.raw()).into_owned();
+    let announced = raw.find("Exportiere").expect("announced");
+    let done = raw.find("Geschrieben").expect("done");
+    assert!(announced < done, "announced before it ran");
+}

@@ -173,7 +173,12 @@ impl App {
 
     /// Writes the export (replacing an existing file only when `replace`). Success closes the
     /// dialog and names the full path; a failure keeps it open with the reason.
-    pub(super) fn export_to(&mut self, dialog: ExportDialog, path: PathBuf, replace: bool) -> Mode {
+    pub(super) fn write_export(
+        &mut self,
+        dialog: ExportDialog,
+        path: PathBuf,
+        replace: bool,
+    ) -> Mode {
         let request = ExportRequest {
             format: dialog.format,
             what: What::Measures,

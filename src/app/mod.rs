@@ -4,6 +4,7 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
+mod busy;
 pub mod conflict;
 mod detail;
 pub mod draft;
@@ -112,6 +113,10 @@ pub struct App {
     too_small: bool,
     /// The keys of this session: the keymap with the config file's rebindings.
     pub keymap: keymap::Keymap,
+    /// Long work is announced and run after the next frame (the TUI; see `busy`).
+    defer_work: bool,
+    /// Announced work waiting for that frame.
+    busy: Option<busy::Busy>,
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
@@ -176,6 +181,8 @@ impl App {
             too_small: false,
             screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
             keymap: keymap::Keymap::default(),
+            defer_work: false,
+            busy: None,
         };
         app.recount();
         match crate::report::today() {

@@ -31,7 +31,7 @@ impl Progress {
         let bar = shown.then(|| {
             let bar = ProgressBar::with_draw_target(Some(steps), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(
-                "{spinner} {prefix} [{bar:20}] {pos}/{len} {msg} {elapsed}",
+                "{spinner} {prefix} [{bar:20}] {pos}/{len} {elapsed} {wide_msg}",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar())
             .progress_chars("█▌░");

@@ -749,5 +749,7 @@ pub fn text(text: Text) -> &'static str {
         GuideQuit => "beenden",
         GuideImport => "Eine vorhandene Excel-Liste übernehmen:",
         GuideImportCommand => "quartier import liste.xlsx (oder .csv)",
+        // Issue 16: long work announced in the TUI's status bar.
+        ExportRunning => "Exportiere nach {path} ({format}) …",
     }
 }

@@ -729,5 +729,7 @@ pub fn text(text: Text) -> &'static str {
         GuideQuit => "quit",
         GuideImport => "Bring in an existing Excel list:",
         GuideImportCommand => "quartier import list.xlsx (or .csv)",
+        // Issue 16: long work announced in the TUI's status bar.
+        ExportRunning => "Exporting to {path} ({format}) …",
     }
 }

@@ -624,4 +624,6 @@ pub enum Text {
     GuideQuit,
     GuideImport,
     GuideImportCommand,
+    // Issue 16: long work announced in the TUI's status bar.
+    ExportRunning,
 }

@@ -144,6 +144,8 @@ fn cli_command(db: &Path, args: &[&str]) -> Command {
         .arg(db)
         .args(args)
         .env_remove("QUARTIER_DB")
+        // No config file of the person running the tests (`--config` in a test still wins).
+        .env("QUARTIER_CONFIG", "/nonexistent/quartier-tests/config.toml")
         .env_remove("LC_ALL")
         .env("LANG", "de_DE.UTF-8");
     command
@@ -212,6 +214,7 @@ impl Tui {
         command.env("LANG", "de_DE.UTF-8");
         command.env_remove("LC_ALL");
         command.env_remove("QUARTIER_DB");
+        command.env("QUARTIER_CONFIG", "/nonexistent/quartier-tests/config.toml");
         command.env_remove("NO_COLOR");
         for (name, value) in env {
             command.env(name, value);
