@@ -19,16 +19,15 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::net::client::ServerEvent;
+use modes::{disable_paste, enable_paste};
+
+mod modes;
 
 /// What wakes the loop.
 enum Wake {
@@ -135,28 +134,6 @@ fn read_terminal(sender: &mpsc::Sender<Wake>) {
             return;
         }
     }
-}
-
-/// Turns bracketed paste (and, when `mouse`, mouse capture) on and makes the panic hook
-/// (ratatui's, which restores the terminal) turn them off first.
-fn enable_paste(mouse: bool) {
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    if mouse {
-        let _ = execute!(std::io::stdout(), EnableMouseCapture);
-    }
-    let restore = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        disable_paste(mouse);
-        restore(info);
-    }));
-}
-
-/// Turns bracketed paste and mouse capture off (errors are ignored: the terminal may be gone).
-fn disable_paste(mouse: bool) {
-    if mouse {
-        let _ = execute!(std::io::stdout(), DisableMouseCapture);
-    }
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
 }
 
 /// What one wake-up did.

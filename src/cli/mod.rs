@@ -16,6 +16,8 @@ mod progress;
 mod report;
 mod server;
 mod shell;
+mod standalone;
+mod start_tui;
 
 use std::path::PathBuf;
 
@@ -192,7 +194,7 @@ pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoHome)
 }
 
-/// Opens the TUI on `store`; a draft left by a dropped connection is offered.
+/// True when stdin and stdout are a terminal (the TUI needs one).
 fn has_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
@@ -211,34 +213,6 @@ fn purpose(matches: &clap::ArgMatches) -> String {
     } else {
         words.join(" ")
     }
-}
-
-fn run_tui(
-    store: Box<dyn Repository>,
-    server: Option<std::sync::mpsc::Receiver<crate::net::client::ServerEvent>>,
-    lang: Lang,
-    path: &std::path::Path,
-    settings: &config::Settings,
-) -> Result<i32, CliError> {
-    if !has_terminal() {
-        return Err(CliError::NoTerminal);
-    }
-    let draft = crate::app::draft::path_for(path, &current_user());
-    let mut app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    let (keymap, _) = settings.keymap();
-    app.keymap = keymap;
-    for problem in settings.all_problems() {
-        app.say(
-            crate::app::MessageKind::Error,
-            settings.describe(&problem, lang),
-        );
-    }
-    let options = crate::tui::Options {
-        theme: settings.theme(),
-        mouse: settings.mouse(),
-    };
-    crate::tui::run(app, server, options).map_err(CliError::Output)?;
-    Ok(0)
 }
 
 /// Parses the process's arguments with help texts in the UI language, runs, and returns the
@@ -290,7 +264,7 @@ fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliE
     }) = cli.command
     {
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-        let code = config_command(&settings, lang, print_default, check, &mut out)?;
+        let code = standalone::config(&settings, lang, print_default, check, &mut out)?;
         std::io::Write::flush(&mut out)?;
         return Ok(code);
     }
@@ -319,17 +293,9 @@ fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliE
             return Ok(code);
         }
         Some(Command::Completions { shell }) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            shell::write_completions(shell, &mut out)?;
-            std::io::Write::flush(&mut out)?;
-            return Ok(0);
+            return standalone::to_stdout(|out| shell::write_completions(shell, out));
         }
-        Some(Command::Man) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            shell::write_man(lang, &mut out)?;
-            std::io::Write::flush(&mut out)?;
-            return Ok(0);
-        }
+        Some(Command::Man) => return standalone::to_stdout(|out| shell::write_man(lang, out)),
         _ => {}
     }
     // A missing or empty directory becomes a new database: say so, once, on stderr, so a
@@ -363,7 +329,7 @@ fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliE
         );
     }
     let Some(command) = cli.command else {
-        return run_tui(store, events, lang, &path, &settings);
+        return start_tui::run_tui(store, events, lang, &path, &settings);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = dispatch(&mut *store, &path, lang, command, &mut out)?;
@@ -423,45 +389,4 @@ fn dispatch(
         }
     }
     Ok(0)
-}
-
-/// `quartier config`: the path of the config file, `--print-default` or `--check`.
-fn config_command(
-    settings: &config::Settings,
-    lang: Lang,
-    print_default: bool,
-    check: bool,
-    out: &mut impl std::io::Write,
-) -> Result<i32, CliError> {
-    use crate::i18n::fill;
-    if print_default {
-        write!(out, "{}", config::default_file(lang))?;
-        return Ok(0);
-    }
-    let path = settings.path.display();
-    if !check {
-        writeln!(out, "{}", crate::text::sanitize_line(&path.to_string()))?;
-        return Ok(0);
-    }
-    if !settings.path.exists() {
-        let text = fill(lang.t(Text::ConfigMissing), &[("path", &path)]);
-        output::line(out, &text)?;
-        return Ok(0);
-    }
-    let problems = settings.all_problems();
-    for problem in &problems {
-        output::line(out, &settings.describe(problem, lang))?;
-    }
-    if problems.is_empty() {
-        output::line(out, &fill(lang.t(Text::ConfigOk), &[("path", &path)]))?;
-        Ok(0)
-    } else {
-        let count = problems.len();
-        let text = fill(
-            lang.t(Text::ConfigProblems),
-            &[("path", &path), ("count", &count)],
-        );
-        output::line(out, &text)?;
-        Ok(1)
-    }
 }
