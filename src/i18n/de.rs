@@ -729,6 +729,9 @@ pub fn text(text: Text) -> &'static str {
         }
         ConfigOk => "{path}: in Ordnung",
         ConfigMissing => "{path}: keine Konfigurationsdatei, es gelten die Vorgaben",
+        ConfigTypesText => {
+            "{key} tippt ein Zeichen und kann dort ({context}) nicht gebunden werden, wo Text eingegeben wird – es gelten die bisherigen Tasten"
+        }
         ConfigProblems => "{path}: {count} {count:Fehler|Fehler}; dafür gelten die Vorgaben",
         // Issue 16: progress of long commands.
         ProgressReadDatabase => "Datenbank lesen",

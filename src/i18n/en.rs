@@ -709,6 +709,9 @@ pub fn text(text: Text) -> &'static str {
         }
         ConfigOk => "{path}: ok",
         ConfigMissing => "{path}: no config file, the defaults apply",
+        ConfigTypesText => {
+            "{key} types a character and cannot be bound where text is typed ({context}) – the keys stay as they were"
+        }
         ConfigProblems => "{path}: {count} {count:problem|problems}; the defaults apply there",
         // Issue 16: progress of long commands.
         ProgressReadDatabase => "reading the database",

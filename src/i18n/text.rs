@@ -605,6 +605,7 @@ pub enum Text {
     ConfigOk,
     ConfigMissing,
     ConfigProblems,
+    ConfigTypesText,
     // Issue 16: progress of long commands.
     ProgressReadDatabase,
     ProgressReadFile,

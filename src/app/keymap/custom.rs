@@ -59,6 +59,14 @@ impl Context {
         Context::iter().find(|c| c.config_name() == name)
     }
 
+    /// True where the user types text: keys that type a character belong to the input there.
+    fn has_text_input(self) -> bool {
+        matches!(
+            self,
+            Context::Global | Context::Form | Context::Search | Context::Picker | Context::Export
+        )
+    }
+
     /// The contexts whose keys are looked up together with this one's (see
     /// [`crate::app::App::contexts`]): a key may be bound only once among them.
     fn active_with(self) -> &'static [Context] {
@@ -95,6 +103,12 @@ pub enum KeyProblem {
     UnknownKey { line: usize, key: String },
     /// An empty list of keys.
     NoKeys { line: usize, name: String },
+    /// A key that types a character, in a context where text is typed.
+    TypesText {
+        line: usize,
+        key: String,
+        context: Context,
+    },
     /// The key is bound to another action active at the same time.
     Collision {
         line: usize,
@@ -118,6 +132,11 @@ impl Default for Keymap {
             bindings: BINDINGS.to_vec(),
         }
     }
+}
+
+/// True for a key name that types a character (`d`, `D`, `Space`), not `C-d` or `Delete`.
+fn types_text(name: &str) -> bool {
+    name == "Space" || name.chars().count() == 1
 }
 
 /// A key list for the life of the process (a config is read once per process).
@@ -148,13 +167,21 @@ impl Keymap {
                 }));
                 continue;
             }
-            let found: Vec<usize> = (0..keymap.bindings.len())
+            let mut found: Vec<usize> = (0..keymap.bindings.len())
                 .filter(|i| {
                     let b = &keymap.bindings[*i];
                     rebinding.context.is_none_or(|c| c == b.context)
                         && action_name(b.action) == rebinding.name
                 })
                 .collect();
+            // `[keys] quit = …` means the panes' `q`: a global binding (which works in forms
+            // too) changes only when named in `[keys.global]` or when it is the only one.
+            if found
+                .iter()
+                .any(|i| keymap.bindings[*i].context != Context::Global)
+            {
+                found.retain(|i| keymap.bindings[*i].context != Context::Global);
+            }
             if found.is_empty() {
                 problems.push(KeyProblem::UnknownAction {
                     line,
@@ -167,6 +194,28 @@ impl Keymap {
                 problems.push(KeyProblem::NoKeys {
                     line,
                     name: rebinding.name.clone(),
+                });
+                continue;
+            }
+            // Where text is typed (forms, search, picker, file name; global keys work there
+            // too), a key that types a character cannot be bound.
+            let typed: Vec<(Context, &String)> = found
+                .iter()
+                .map(|i| keymap.bindings[*i].context)
+                .filter(|c| c.has_text_input())
+                .flat_map(|c| {
+                    rebinding
+                        .keys
+                        .iter()
+                        .filter(|k| types_text(k))
+                        .map(move |k| (c, k))
+                })
+                .collect();
+            if let Some((context, key)) = typed.first() {
+                problems.push(KeyProblem::TypesText {
+                    line,
+                    key: (*key).clone(),
+                    context: *context,
                 });
                 continue;
             }
@@ -260,131 +309,11 @@ impl KeyProblem {
             KeyProblem::UnknownAction { line, .. }
             | KeyProblem::UnknownKey { line, .. }
             | KeyProblem::NoKeys { line, .. }
+            | KeyProblem::TypesText { line, .. }
             | KeyProblem::Collision { line, .. } => *line,
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-
-    fn rebind(context: Option<Context>, name: &str, keys: &[&str], line: usize) -> Rebinding {
-        Rebinding {
-            context,
-            name: name.into(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
-            line,
-        }
-    }
-
-    fn press(c: char) -> KeyEvent {
-        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
-    }
-
-    #[test]
-    fn the_default_keymap_has_no_collision_among_contexts_active_together() {
-        let keymap = Keymap::default();
-        let all: Vec<(usize, usize)> = (0..BINDINGS.len()).map(|i| (i, 0)).collect();
-        assert_eq!(keymap.collision(&all), None);
-    }
-
-    #[test]
-    fn every_action_name_is_unique_in_its_context() {
-        use std::collections::HashSet;
-        let mut seen = HashSet::new();
-        for b in BINDINGS {
-            assert!(
-                seen.insert((b.context, action_name(b.action))),
-                "{:?} twice in {:?}",
-                b.action,
-                b.context
-            );
-        }
-        assert_eq!(action_name(Action::DeleteMeasure), "delete");
-        assert_eq!(action_name(Action::MoveGoalTo), "move_goal_to");
-    }
-
-    #[test]
-    fn a_rebinding_without_context_applies_wherever_the_action_is() {
-        let (keymap, problems) = Keymap::with(&[rebind(None, "delete", &["D", "Delete"], 3)]);
-        assert_eq!(problems, []);
-        let delete = KeyEvent::new(KeyCode::Delete, KeyModifiers::NONE);
-        let measures = [Context::Measures, Context::Normal];
-        assert_eq!(
-            keymap.lookup(&measures, &delete),
-            Some(Action::DeleteMeasure)
-        );
-        assert_eq!(
-            keymap.lookup(&[Context::Tree, Context::Normal], &delete),
-            Some(Action::DeleteGoal)
-        );
-        assert_eq!(keymap.lookup(&measures, &press('d')), None);
-    }
-
-    #[test]
-    fn a_collision_is_refused_naming_both_and_the_defaults_stay() {
-        let (keymap, problems) = Keymap::with(&[rebind(Some(Context::Tree), "delete", &["x"], 7)]);
-        assert_eq!(
-            problems,
-            [KeyProblem::Collision {
-                line: 7,
-                key: "x".into(),
-                name: "delete".into(),
-                context: Context::Tree,
-                other: "export".into(),
-                other_context: Context::Normal,
-            }]
-        );
-        assert_eq!(keymap.keys_for(Context::Tree, Action::DeleteGoal), ["d"]);
-    }
-
-    #[test]
-    fn swapping_two_keys_is_no_collision() {
-        let (keymap, problems) = Keymap::with(&[
-            rebind(Some(Context::Normal), "undo", &["U"], 1),
-            rebind(Some(Context::Measures), "unlink", &["u"], 2),
-        ]);
-        assert_eq!(problems, []);
-        let measures = [Context::Measures, Context::Normal];
-        assert_eq!(keymap.lookup(&measures, &press('u')), Some(Action::Unlink));
-    }
-
-    #[test]
-    fn unknown_names_and_keys_are_refused_with_their_line() {
-        let (keymap, problems) = Keymap::with(&[
-            rebind(None, "delet", &["x"], 2),
-            rebind(None, "delete", &["Ctrl+x"], 3),
-            rebind(Some(Context::Help), "delete", &["x"], 4),
-            rebind(None, "delete", &[], 5),
-        ]);
-        assert_eq!(
-            problems,
-            [
-                KeyProblem::UnknownAction {
-                    line: 2,
-                    context: None,
-                    name: "delet".into()
-                },
-                KeyProblem::UnknownKey {
-                    line: 3,
-                    key: "Ctrl+x".into()
-                },
-                KeyProblem::UnknownAction {
-                    line: 4,
-                    context: Some(Context::Help),
-                    name: "delete".into()
-                },
-                KeyProblem::NoKeys {
-                    line: 5,
-                    name: "delete".into()
-                },
-            ]
-        );
-        assert_eq!(
-            keymap.keys_for(Context::Measures, Action::DeleteMeasure),
-            ["d"]
-        );
-    }
-}
+mod tests;

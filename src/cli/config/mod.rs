@@ -248,6 +248,12 @@ fn key_problem(problem: &KeyProblem, lang: Lang) -> String {
             fill(lang.t(Text::ConfigUnknownKeyName), &[("key", key)])
         }
         KeyProblem::NoKeys { name, .. } => fill(lang.t(Text::ConfigNoKeys), &[("name", name)]),
+        KeyProblem::TypesText {
+            key, context: c, ..
+        } => fill(
+            lang.t(Text::ConfigTypesText),
+            &[("key", key), ("context", &context(c))],
+        ),
         KeyProblem::Collision {
             key,
             name,
