@@ -39,7 +39,8 @@ pub struct Cli {
     /// choose English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// Database directory. Default: $QUARTIER_DB, else $XDG_DATA_HOME/quartier/db
+    /// Database directory. Default: $QUARTIER_DB, else the config file's `database`, else
+    /// $XDG_DATA_HOME/quartier/db
     /// (~/.local/share/quartier/db).
     #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
@@ -184,7 +185,8 @@ pub enum Command {
     },
 }
 
-/// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
+/// The database directory: `explicit` (`--db`, `$QUARTIER_DB` or the config file's), else the
+/// XDG data dir.
 pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
     if let Some(path) = explicit {
         return Ok(path);

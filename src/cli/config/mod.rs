@@ -127,8 +127,24 @@ pub fn load(path: Option<PathBuf>) -> Settings {
         }
     };
     let mut settings = read::parse(&text);
+    settings.database = settings.database.map(|db| place(&db, &path));
     settings.path = path;
     settings
+}
+
+/// Where the file's `database` is: `~/…` in the home directory, a relative path next to the
+/// config file (not in whatever directory quartier was started from).
+fn place(database: &Path, config: &Path) -> PathBuf {
+    if let Ok(rest) = database.strip_prefix("~")
+        && let Some(home) = std::env::var_os("HOME").filter(|h| !h.is_empty())
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    if database.is_relative() {
+        let dir = config.parent().unwrap_or(Path::new("."));
+        return dir.join(database);
+    }
+    database.to_path_buf()
 }
 
 impl Settings {

@@ -139,3 +139,22 @@ fn a_missing_file_gives_the_defaults_without_a_problem() {
     );
     assert_eq!(settings.all_problems()[0].line, 0);
 }
+
+#[test]
+fn the_database_is_found_from_home_or_next_to_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("config.toml");
+    std::fs::write(&file, "database = \"qm/db\"\n").unwrap();
+    assert_eq!(
+        load(Some(file.clone())).database,
+        Some(dir.path().join("qm/db"))
+    );
+    std::fs::write(&file, "database = \"/srv/qm/db\"\n").unwrap();
+    assert_eq!(
+        load(Some(file.clone())).database,
+        Some(PathBuf::from("/srv/qm/db"))
+    );
+    std::fs::write(&file, "database = \"~/qm/db\"\n").unwrap();
+    let home = PathBuf::from(std::env::var_os("HOME").unwrap());
+    assert_eq!(load(Some(file)).database, Some(home.join("qm/db")));
+}

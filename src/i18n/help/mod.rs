@@ -62,8 +62,8 @@ const GENERAL: &[Entry] = &[
     ),
     (
         "--db",
-        "Datenbankverzeichnis. Standard: $QUARTIER_DB, sonst $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); ein neues wird angelegt und gemeldet",
-        "Database directory. Default: $QUARTIER_DB, else $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); a new one is created and announced",
+        "Datenbankverzeichnis. Standard: $QUARTIER_DB, sonst `database` der Konfigurationsdatei, sonst $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); ein neues wird angelegt und gemeldet",
+        "Database directory. Default: $QUARTIER_DB, else the config file's `database`, else $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); a new one is created and announced",
     ),
     ("* --help", "Hilfe anzeigen", "Print help"),
     ("* --version", "Version anzeigen", "Print version"),
