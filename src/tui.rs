@@ -38,6 +38,8 @@ enum Wake {
     Signal,
     /// A change by someone else, or news about the connection to the database's server.
     Server(ServerEvent),
+    /// A job of the app (an export's file) is done.
+    Job(crate::app::busy::JobDone),
 }
 
 /// After a signal, input still arriving is taken until the terminal has been quiet this long…
@@ -85,8 +87,9 @@ pub fn run(
     // crossterm registers its SIGWINCH handler when its event source is first used; do that
     // before the first frame reads the size, so a resize right after the start is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
+    let jobs = sender.clone();
     std::thread::spawn(move || read_terminal(&sender));
-    let result = event_loop(&mut app, &mut terminal, &receiver, options.theme);
+    let result = event_loop(&mut app, &mut terminal, &receiver, &jobs, options.theme);
     // Keep the form before anything else can fail.
     let draft = app.save_draft();
     disable_paste(options.mouse);
@@ -150,6 +153,7 @@ fn event_loop<B: Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
+    jobs: &mpsc::Sender<Wake>,
     theme: crate::ui::Theme,
 ) -> Result<(), B::Error> {
     // The terminal side owns the theme, and tells the app how far the views let text scroll.
@@ -183,8 +187,14 @@ fn event_loop<B: Backend>(
             app.tell_editing();
             terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
             if app.is_busy() {
-                // The frame announcing the work is on screen: now do it.
-                app.run_busy();
+                // The frame announcing the work is on screen: now start it, on a thread of its
+                // own, and keep taking keys; its result wakes the loop.
+                if let Some(job) = app.start_job() {
+                    let jobs = jobs.clone();
+                    std::thread::spawn(move || {
+                        let _ = jobs.send(Wake::Job(job()));
+                    });
+                }
                 terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
             }
         }
@@ -227,6 +237,7 @@ fn step<B: Backend>(
         }
         Wake::InputClosed => return Ok(Step::Exit),
         Wake::Server(event) => app.on_server_event(event),
+        Wake::Job(done) => app.job_done(done),
         Wake::Signal => {
             take_last_input(app, receiver);
             return Ok(Step::Exit);
@@ -293,7 +304,7 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Terminal(events)) => {
                 apply_events(app, events);
             }
-            Ok(Wake::Signal) | Ok(Wake::Server(_)) => {}
+            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Job(_)) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
     }
@@ -360,6 +371,7 @@ mod tests {
             &mut f.app,
             &mut terminal,
             &receiver,
+            &sender,
             crate::ui::Theme::default(),
         );
         let error = result.expect_err("the failed draw is returned");
@@ -378,6 +390,7 @@ mod tests {
             &mut f.app,
             &mut terminal,
             &receiver,
+            &sender,
             crate::ui::Theme::default(),
         );
         assert!(result.is_ok());

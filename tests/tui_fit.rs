@@ -132,3 +132,37 @@ fn an_export_is_announced_in_the_status_bar_before_it_runs() {
     let done = raw.find("Geschrieben").expect("done");
     assert!(announced < done, "announced before it ran");
 }
+
+#[test]
+fn keys_keep_working_while_a_large_xlsx_export_is_made() {
+    let db = Db::new();
+    db.ok(&["demo-data", "--measures", "10000"]);
+    let mut tui = Tui::start(&db.path, &[]);
+    tui.wait_for("ZIELE");
+    tui.send("x");
+    tui.wait_for("quartier-");
+    // JSON, CSV, XLSX.
+    tui.send("\x1b[B\x1b[B");
+    tui.wait_for(".xlsx");
+    tui.send("\r");
+    tui.wait_until("the export running", |t| t.row(23).contains("Export läuft"));
+    // The help opens while the file is still being made.
+    tui.send("?");
+    tui.wait_for("Tastenkürzel");
+    assert!(
+        !contains(&tui.raw(), "Geschrieben".as_bytes()),
+        "the help is drawn before the export is done"
+    );
+    tui.wait_until("the export written", |t| {
+        contains(&t.raw(), "Geschrieben".as_bytes())
+    });
+    tui.send("\x1b");
+    tui.wait_gone("Tastenkürzel");
+    quit(&mut tui);
+    let dir = db.path.parent().unwrap();
+    let exported = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().ends_with(".xlsx"));
+    assert!(exported, "the XLSX file is there");
+}

@@ -1,13 +1,15 @@
-//! Long work the TUI shows before doing it (issue 16): an export writes the status bar's
-//! `Exportiere nach … (XLSX) …` first and runs after that frame is drawn, so a slow export
-//! (seconds for XLSX at 100 000 measures) is never a frozen screen without a word. The terminal
-//! side asks for this with [`App::defer_long_work`]; without it (tests, benchmarks) the work runs
-//! at once, as before.
+//! Long work in the TUI (issue 16). An export is announced in the status bar
+//! (`Exportiere nach … (XLSX) …`) in the frame drawn right after `Enter`; then the TUI reads what
+//! it needs from the database ([`App::start_job`]) and makes the file's bytes on a thread of its
+//! own, so keys keep working while a large XLSX file is made; the status bar says `Export läuft`
+//! until [`App::job_done`] writes the file and says where. The terminal side asks for this with
+//! [`App::defer_long_work`]; without it (tests, benchmarks) the export runs at once, as before.
 
 use std::path::PathBuf;
 
 use super::export::ExportDialog;
 use super::{App, MessageKind, Mode};
+use crate::exchange::export::{ExportError, ExportRequest, What};
 use crate::i18n::{Text, fill};
 
 /// Work announced in the status bar and waiting for the next frame to be drawn.
@@ -19,34 +21,109 @@ pub(super) enum Busy {
     },
 }
 
+/// Work running on another thread: what is needed to finish it.
+pub(super) struct Running {
+    dialog: ExportDialog,
+    path: PathBuf,
+    replace: bool,
+}
+
+/// The work a thread does for the TUI, and what it hands back.
+pub type Job = Box<dyn FnOnce() -> JobDone + Send>;
+
+/// The result of a [`Job`], for [`App::job_done`].
+pub enum JobDone {
+    /// The bytes of an export file (or why there are none).
+    Export(Result<Vec<u8>, ExportError>),
+}
+
+/// What the export dialog exports: the measures in its format.
+pub(super) fn request(dialog: &ExportDialog) -> ExportRequest {
+    ExportRequest {
+        format: dialog.format,
+        what: What::Measures,
+        with_history: false,
+    }
+}
+
 impl App {
-    /// Long work is announced in the status bar and runs after the next frame
-    /// ([`App::run_busy`]), instead of at once.
+    /// Long work is announced in the status bar and run as a [`Job`] ([`App::start_job`])
+    /// instead of at once.
     pub fn defer_long_work(&mut self, defer: bool) {
         self.defer_work = defer;
     }
 
-    /// True while announced work waits for [`App::run_busy`].
+    /// True while announced work waits for [`App::start_job`].
     pub fn is_busy(&self) -> bool {
         self.busy.is_some()
     }
 
-    /// Runs the announced work, if any; the TUI calls it right after drawing the frame that
-    /// announces it.
-    pub fn run_busy(&mut self) {
-        let Some(busy) = self.busy.take() else {
-            return;
-        };
-        match busy {
-            Busy::Export {
-                dialog,
-                path,
-                replace,
-            } => {
-                let next = self.write_export(dialog, path, replace);
-                self.mode = next;
+    /// True while a job runs on another thread.
+    pub fn job_running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// `x`: the export dialog, unless an export is still being made.
+    pub(super) fn open_export(&mut self) -> Mode {
+        if self.job_running() || self.is_busy() {
+            self.say_text(MessageKind::Info, Text::ExportStillRunning);
+            return Mode::Normal;
+        }
+        Mode::Export(ExportDialog::new(&self.export_dir))
+    }
+
+    /// Takes the announced work: reads what it needs from the database here and returns the
+    /// rest as a [`Job`] for another thread (`None` when nothing waits, or reading failed —
+    /// then the dialog is open again with the reason).
+    pub fn start_job(&mut self) -> Option<Job> {
+        let Busy::Export {
+            dialog,
+            path,
+            replace,
+        } = self.busy.take()?;
+        let request = request(&dialog);
+        match crate::exchange::export::read(self.store(), request) {
+            Ok(input) => {
+                let lang = self.lang;
+                self.running = Some(Running {
+                    dialog,
+                    path,
+                    replace,
+                });
+                Some(Box::new(move || {
+                    JobDone::Export(crate::exchange::export::convert(input, request, lang))
+                }))
+            }
+            Err(error) => {
+                self.mode = self.finish_export(dialog, path, replace, Err(error));
+                None
             }
         }
+    }
+
+    /// A job's result: the export file is written and the status bar says where (or why not;
+    /// the dialog opens again with the reason when nothing else is open).
+    pub fn job_done(&mut self, done: JobDone) {
+        let Some(Running {
+            dialog,
+            path,
+            replace,
+        }) = self.running.take()
+        else {
+            return;
+        };
+        let JobDone::Export(bytes) = done;
+        let next = self.finish_export(dialog, path, replace, bytes);
+        if matches!(self.mode, Mode::Normal) {
+            self.mode = next;
+        }
+    }
+
+    /// While a job runs: what the status bar says about it.
+    pub fn job_label(&self) -> Option<&'static str> {
+        self.running
+            .as_ref()
+            .map(|_| self.lang.t(Text::ExportInProgress))
     }
 
     /// An export: at once, or announced and deferred (see [`App::defer_long_work`]).
@@ -70,39 +147,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::app::tests::{fixture, press, type_text};
-
-    #[test]
-    fn a_deferred_export_is_announced_first_and_written_by_run_busy() {
-        let mut f = fixture();
-        f.app.defer_long_work(true);
-        press(&mut f.app, "x");
-        press(&mut f.app, "<C-u>");
-        type_text(&mut f.app, "liste.csv");
-        press(&mut f.app, "<Enter>");
-        let path = f.dir.path().join("liste.csv");
-        assert!(f.app.is_busy());
-        assert!(!path.exists(), "nothing written before the frame");
-        let message = f
-            .app
-            .message
-            .as_ref()
-            .map(|m| m.text.clone())
-            .unwrap_or_default();
-        assert!(message.starts_with("Exportiere nach "), "{message}");
-        assert!(message.contains("liste.csv"), "{message}");
-        f.app.run_busy();
-        assert!(!f.app.is_busy());
-        assert!(path.exists());
-        assert!(matches!(f.app.mode, Mode::Normal));
-        let message = f
-            .app
-            .message
-            .as_ref()
-            .map(|m| m.text.clone())
-            .unwrap_or_default();
-        assert!(message.starts_with("Geschrieben: "), "{message}");
-    }
-}
+mod tests;

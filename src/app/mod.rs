@@ -4,7 +4,7 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
-mod busy;
+pub mod busy;
 pub mod conflict;
 mod detail;
 pub mod draft;
@@ -117,6 +117,8 @@ pub struct App {
     defer_work: bool,
     /// Announced work waiting for that frame.
     busy: Option<busy::Busy>,
+    /// Work running on another thread.
+    running: Option<busy::Running>,
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
@@ -183,6 +185,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             defer_work: false,
             busy: None,
+            running: None,
         };
         app.recount();
         match crate::report::today() {

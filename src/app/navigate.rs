@@ -75,7 +75,7 @@ impl App {
             Action::DeleteMeasure => self.ask_delete_measure(),
             Action::Report => self.open_report(),
             Action::History => self.open_history(),
-            Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
+            Action::Export => self.open_export(),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

@@ -754,5 +754,7 @@ pub fn text(text: Text) -> &'static str {
         GuideImportCommand => "quartier import liste.xlsx (oder .csv)",
         // Issue 16: long work announced in the TUI's status bar.
         ExportRunning => "Exportiere nach {path} ({format}) …",
+        ExportInProgress => "Export läuft …",
+        ExportStillRunning => "Ein Export läuft noch – danach geht der nächste",
     }
 }

@@ -734,5 +734,7 @@ pub fn text(text: Text) -> &'static str {
         GuideImportCommand => "quartier import list.xlsx (or .csv)",
         // Issue 16: long work announced in the TUI's status bar.
         ExportRunning => "Exporting to {path} ({format}) …",
+        ExportInProgress => "exporting …",
+        ExportStillRunning => "An export is still running – the next one after it",
     }
 }

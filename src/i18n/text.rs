@@ -627,4 +627,6 @@ pub enum Text {
     GuideImportCommand,
     // Issue 16: long work announced in the TUI's status bar.
     ExportRunning,
+    ExportInProgress,
+    ExportStillRunning,
 }

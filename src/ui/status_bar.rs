@@ -77,6 +77,17 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             },
         );
     }
+    // Work running in the background (an export), just left of the pinned hints.
+    if let Some(label) = app.job_label() {
+        pinned.insert(
+            0,
+            Hint {
+                key: String::new(),
+                text: format!("{label}  "),
+                is_help: false,
+            },
+        );
+    }
     let pinned_width: usize = pinned.iter().map(Hint::width).sum();
     let left_room = room.saturating_sub(pinned_width);
     let mut used = 0;
