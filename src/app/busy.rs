@@ -21,6 +21,14 @@ pub(super) enum Busy {
     },
 }
 
+/// The app's long work: whether it is deferred, what is announced, what runs.
+#[derive(Default)]
+pub(super) struct Work {
+    defer: bool,
+    announced: Option<Busy>,
+    running: Option<Running>,
+}
+
 /// Work running on another thread: what is needed to finish it.
 pub(super) struct Running {
     dialog: ExportDialog,
@@ -50,17 +58,17 @@ impl App {
     /// Long work is announced in the status bar and run as a [`Job`] ([`App::start_job`])
     /// instead of at once.
     pub fn defer_long_work(&mut self, defer: bool) {
-        self.defer_work = defer;
+        self.work.defer = defer;
     }
 
     /// True while announced work waits for [`App::start_job`].
     pub fn is_busy(&self) -> bool {
-        self.busy.is_some()
+        self.work.announced.is_some()
     }
 
     /// True while a job runs on another thread.
     pub fn job_running(&self) -> bool {
-        self.running.is_some()
+        self.work.running.is_some()
     }
 
     /// `x`: the export dialog, unless an export is still being made.
@@ -80,12 +88,12 @@ impl App {
             dialog,
             path,
             replace,
-        } = self.busy.take()?;
+        } = self.work.announced.take()?;
         let request = request(&dialog);
         match crate::exchange::export::read(self.store(), request) {
             Ok(input) => {
                 let lang = self.lang;
-                self.running = Some(Running {
+                self.work.running = Some(Running {
                     dialog,
                     path,
                     replace,
@@ -108,7 +116,7 @@ impl App {
             dialog,
             path,
             replace,
-        }) = self.running.take()
+        }) = self.work.running.take()
         else {
             return;
         };
@@ -121,14 +129,15 @@ impl App {
 
     /// While a job runs: what the status bar says about it.
     pub fn job_label(&self) -> Option<&'static str> {
-        self.running
+        self.work
+            .running
             .as_ref()
             .map(|_| self.lang.t(Text::ExportInProgress))
     }
 
     /// An export: at once, or announced and deferred (see [`App::defer_long_work`]).
     pub(super) fn export_to(&mut self, dialog: ExportDialog, path: PathBuf, replace: bool) -> Mode {
-        if !self.defer_work {
+        if !self.work.defer {
             return self.write_export(dialog, path, replace);
         }
         let format = super::export::describe(dialog.format).0;
@@ -137,7 +146,7 @@ impl App {
             &[("path", &path.display()), ("format", &format)],
         );
         self.say(MessageKind::Info, text);
-        self.busy = Some(Busy::Export {
+        self.work.announced = Some(Busy::Export {
             dialog,
             path,
             replace,

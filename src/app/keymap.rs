@@ -7,7 +7,7 @@ mod custom;
 mod names;
 mod readme;
 
-pub use custom::{KeyProblem, Keymap, Rebinding, action_name};
+pub use custom::{Found, KeyProblem, Keymap, Rebinding, action_name};
 pub use names::{display_key, display_keys, key_name, parse_key};
 pub use readme::{markdown_table, replace_between};
 

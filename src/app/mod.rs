@@ -25,6 +25,7 @@ mod navigate;
 mod paste;
 pub mod popups;
 mod prefetch;
+mod prefix;
 mod presence;
 mod ranks;
 pub mod report;
@@ -113,12 +114,10 @@ pub struct App {
     too_small: bool,
     /// The keys of this session: the keymap with the config file's rebindings.
     pub keymap: keymap::Keymap,
-    /// Long work is announced and run after the next frame (the TUI; see `busy`).
-    defer_work: bool,
-    /// Announced work waiting for that frame.
-    busy: Option<busy::Busy>,
-    /// Work running on another thread.
-    running: Option<busy::Running>,
+    /// Long work announced or running on another thread (see `busy`).
+    work: busy::Work,
+    /// The keys of a key sequence pressed so far (`Space` of `Space d`; see `prefix`).
+    pub pending_keys: Vec<String>,
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
@@ -183,9 +182,8 @@ impl App {
             too_small: false,
             screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
             keymap: keymap::Keymap::default(),
-            defer_work: false,
-            busy: None,
-            running: None,
+            work: busy::Work::default(),
+            pending_keys: Vec::new(),
         };
         app.recount();
         match crate::report::today() {
@@ -304,10 +302,7 @@ impl App {
                 return;
             }
         }
-        match self.keymap.lookup(&self.contexts(), &key) {
-            Some(action) => self.update(action),
-            None => self.input(key),
-        }
+        self.dispatch_bound(key);
     }
 
     /// On the too-small screen nothing may act unseen: only quitting, the help overlay (which

@@ -27,6 +27,7 @@ mod status_bar;
 mod tests;
 pub mod theme;
 mod tree;
+mod which_key;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -74,6 +75,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     if let Mode::Messages { scroll, .. } = &app.mode {
         messages::render(app, theme, *scroll, frame, main);
     }
+    which_key::render(app, theme, frame, main);
     status_bar::render(app, theme, frame, status);
 }
 

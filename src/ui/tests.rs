@@ -22,6 +22,7 @@ mod random_keys;
 mod rebinding;
 mod scrolling;
 mod status_bar;
+mod which_key;
 
 /// Draws without colour, like most tests.
 pub(in crate::ui) fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {

@@ -134,9 +134,35 @@ impl Default for Keymap {
     }
 }
 
-/// True for a key name that types a character (`d`, `D`, `Space`), not `C-d` or `Delete`.
+/// True for a key (or a sequence whose first key) types a character (`d`, `D`, `Space`,
+/// `Space d`), not `C-d` or `Delete`.
 fn types_text(name: &str) -> bool {
-    name == "Space" || name.chars().count() == 1
+    let first = name.split(' ').next().unwrap_or_default();
+    first == "Space" || first.chars().count() == 1
+}
+
+/// True for a canonical key name (`d`, `C-r`, `PgDn`), as [`key_name`] gives it.
+fn is_key_name(name: &str) -> bool {
+    parse_key(name).and_then(|e| key_name(&e)).as_deref() == Some(name)
+}
+
+/// Two keys that cannot both be bound at the same time: equal, or one starts the other's
+/// sequence (`Space` and `Space d`).
+fn clash(a: &str, b: &str) -> bool {
+    let starts = |long: &str, short: &str| {
+        long.strip_prefix(short)
+            .is_some_and(|rest| rest.starts_with(' '))
+    };
+    a == b || starts(a, b) || starts(b, a)
+}
+
+/// What the keys pressed so far mean in the active contexts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    Action(Action),
+    /// The start of a key sequence: wait for the next key.
+    Prefix,
+    Nothing,
 }
 
 /// A key list for the life of the process (a config is read once per process).
@@ -158,7 +184,7 @@ impl Keymap {
         for rebinding in rebindings {
             let line = rebinding.line;
             let bad: Vec<&String> = (rebinding.keys.iter())
-                .filter(|k| parse_key(k).and_then(|e| key_name(&e)).as_deref() != Some(k.as_str()))
+                .filter(|k| !k.split(' ').all(is_key_name))
                 .collect();
             if !bad.is_empty() {
                 problems.extend(bad.into_iter().map(|key| KeyProblem::UnknownKey {
@@ -262,12 +288,47 @@ impl Keymap {
                 if other == *index || !together {
                     continue;
                 }
-                if let Some(key) = binding.keys.iter().find(|k| b.keys.contains(k)) {
+                if let Some(key) =
+                    (binding.keys.iter()).find(|k| b.keys.iter().any(|o| clash(k, o)))
+                {
                     return Some((*index, other, key.to_string()));
                 }
             }
         }
         None
+    }
+
+    /// What `typed` (one key name, or a sequence `Space d`) means in the first of `contexts`
+    /// that knows it.
+    pub fn find(&self, contexts: &[Context], typed: &str) -> Found {
+        let prefix = format!("{typed} ");
+        for context in contexts {
+            for binding in self.bindings_of(*context) {
+                if binding.keys.contains(&typed) {
+                    return Found::Action(binding.action);
+                }
+                if binding.keys.iter().any(|k| k.starts_with(&prefix)) {
+                    return Found::Prefix;
+                }
+            }
+        }
+        Found::Nothing
+    }
+
+    /// The keys that may follow `pending` in `contexts`: (rest of the sequence, binding).
+    pub fn continuations(&self, contexts: &[Context], pending: &str) -> Vec<(String, &Binding)> {
+        let prefix = format!("{pending} ");
+        let mut found = Vec::new();
+        for context in contexts {
+            for binding in self.bindings_of(*context) {
+                for key in binding.keys {
+                    if let Some(rest) = key.strip_prefix(&prefix) {
+                        found.push((rest.to_string(), binding));
+                    }
+                }
+            }
+        }
+        found
     }
 
     /// The action bound to `key` in the first of `contexts` that binds it.

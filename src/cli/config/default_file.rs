@@ -91,7 +91,7 @@ pub fn default_file(lang: Lang) -> String {
     );
     push(
         &mut out,
-        "# Delete, Up, Down, Left, Right, Home, End, PgUp, PgDn.",
+        "# Delete, Up, Down, Left, Right, Home, End, PgUp, PgDn; \"Space d\" is Space, then d.",
     );
     push(&mut out, "#delete = [\"d\", \"Delete\"]");
     let keymap = Keymap::default();

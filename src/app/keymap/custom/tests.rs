@@ -162,3 +162,50 @@ fn a_key_that_types_is_refused_where_text_is_typed() {
     assert_eq!(keymap.keys_for(Context::Form, Action::Save), ["C-s"]);
     assert_eq!(keymap.keys_for(Context::Search, Action::NextHit), ["Tab"]);
 }
+
+#[test]
+fn a_key_sequence_is_a_prefix_then_an_action() {
+    let (keymap, problems) =
+        Keymap::with(&[rebind(Some(Context::Measures), "delete", &["Space d"], 1)]);
+    assert_eq!(problems, []);
+    let measures = [Context::Measures, Context::Normal];
+    assert_eq!(keymap.find(&measures, "Space"), Found::Prefix);
+    assert_eq!(
+        keymap.find(&measures, "Space d"),
+        Found::Action(Action::DeleteMeasure)
+    );
+    assert_eq!(keymap.find(&measures, "Space x"), Found::Nothing);
+    assert_eq!(keymap.find(&measures, "d"), Found::Nothing);
+    let next = keymap.continuations(&measures, "Space");
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].0, "d");
+    assert_eq!(next[0].1.action, Action::DeleteMeasure);
+}
+
+#[test]
+fn a_sequence_starting_with_a_bound_key_collides_with_it() {
+    // `Space` toggles in the tree, so `Space d` could never be typed there.
+    let (keymap, problems) =
+        Keymap::with(&[rebind(Some(Context::Tree), "delete", &["Space d"], 4)]);
+    assert_eq!(
+        problems,
+        [KeyProblem::Collision {
+            line: 4,
+            key: "Space d".into(),
+            name: "delete".into(),
+            context: Context::Tree,
+            other: "toggle".into(),
+            other_context: Context::Tree,
+        }]
+    );
+    assert_eq!(keymap.keys_for(Context::Tree, Action::DeleteGoal), ["d"]);
+    // Bad parts of a sequence are named.
+    let (_, problems) = Keymap::with(&[rebind(None, "delete", &["Space Ctrl+d"], 5)]);
+    assert_eq!(
+        problems,
+        [KeyProblem::UnknownKey {
+            line: 5,
+            key: "Space Ctrl+d".into()
+        }]
+    );
+}
