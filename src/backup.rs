@@ -1,4 +1,4 @@
-//! Backups as `quartier/1` JSON documents next to the database: one automatically on the first
+//! Backups as `quartier/2` JSON documents next to the database: one automatically on the first
 //! start of each day (`backups/quartier-YYYY-MM-DD.json`, the last 14 kept), one on demand with
 //! `quartier backup`, and `quartier restore FILE`, which replaces the database content as one
 //! undoable history entry. Files are written to a temporary file, synced and renamed, readable by
@@ -38,7 +38,7 @@ fn is_daily_name(name: &str) -> bool {
         .is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
 }
 
-/// The whole database as a `quartier/1` document (without history).
+/// The whole database as a `quartier/2` document (with pots, plans and payments) (without history).
 pub fn document(store: &dyn Repository) -> Result<String, StoreError> {
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(exchange::json::export(&Snapshot::read(store)?, None, &now))
@@ -149,9 +149,10 @@ pub struct RestoreSummary {
     pub goals_after: usize,
 }
 
-/// The one op that replaces the whole database content with `incoming` (a `quartier/1`
-/// document): every measure and goal is deleted, then the document's goals and measures are
-/// added (measures keep their ids). Undo brings the old content back.
+/// The one op that replaces the whole database content with `incoming` (a `quartier/1` or
+/// `quartier/2` document): every measure (with its plan and payments), goal and pot is deleted,
+/// then the document's goals, measures, pots, plans and payments are added (measures and
+/// payments keep their ids). Undo brings the old content back.
 pub fn restore_op(
     store: &dyn Repository,
     incoming: &Incoming,
@@ -176,6 +177,11 @@ pub fn restore_op(
         .map(|g| g.id)
         .collect();
     ops.extend(top.into_iter().map(|id| Op::DeleteGoal { id, force: true }));
+    // Plans and payments go with their measures; pots are the database's own (issue 14).
+    ops.extend((current.pots.iter()).map(|p| Op::RemovePot {
+        fund: p.fund,
+        year: p.year,
+    }));
     let summary = RestoreSummary {
         measures_before: current.measures.len(),
         goals_before: current.goals.len(),

@@ -25,6 +25,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::net::client::ServerEvent;
+pub use modes::Options;
 use modes::{disable_paste, enable_paste};
 
 mod modes;
@@ -40,21 +41,14 @@ enum Wake {
     Server(ServerEvent),
     /// A job of the app (an export's file) is done.
     Job(crate::app::busy::JobDone),
+    /// Idle work changed what the screen shows (a pane's rows arrived).
+    Redraw,
 }
 
 /// After a signal, input still arriving is taken until the terminal has been quiet this long…
 const QUIET: Duration = Duration::from_millis(50);
 /// …but for no longer than this in all.
 const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
-
-/// How the terminal is used, from the config file.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Options {
-    /// Colours (`NO_COLOR` already applied).
-    pub theme: crate::ui::Theme,
-    /// Capture the mouse (clicks and the wheel go to quartier, not to the terminal).
-    pub mouse: bool,
-}
 
 /// Runs the TUI on the real terminal until the user quits or a signal arrives; `server` brings
 /// what the database's server pushes (none when the store is in this process). An error of the
@@ -209,6 +203,9 @@ fn next_wake(app: &mut App, receiver: &mpsc::Receiver<Wake>) -> Option<Wake> {
             Ok(wake) => return Some(wake),
             Err(mpsc::TryRecvError::Empty) => {
                 app.prefetch_step();
+                if app.take_idle_redraw() {
+                    return Some(Wake::Redraw);
+                }
             }
             Err(mpsc::TryRecvError::Disconnected) => return None,
         }
@@ -238,6 +235,7 @@ fn step<B: Backend>(
         Wake::InputClosed => return Ok(Step::Exit),
         Wake::Server(event) => app.on_server_event(event),
         Wake::Job(done) => app.job_done(done),
+        Wake::Redraw => {}
         Wake::Signal => {
             take_last_input(app, receiver);
             return Ok(Step::Exit);
@@ -304,7 +302,7 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Terminal(events)) => {
                 apply_events(app, events);
             }
-            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Job(_)) => {}
+            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Job(_)) | Ok(Wake::Redraw) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
     }

@@ -8,6 +8,7 @@
 //! `QUARTIER_WRITE_FIXTURE=1 cargo test --test fixture -- --ignored`
 
 mod common;
+mod fixture_money;
 
 use std::path::{Path, PathBuf};
 
@@ -153,7 +154,8 @@ const LINKS: [(u64, &str, bool); 9] = [
 ];
 
 /// History entries written, oldest first: 3 goal changes, 5 adds, 5 link changes, one edit,
-/// and the undo of that edit.
+/// and the undo of that edit (schema 4 and later: the money ops after the adds, see
+/// `fixture_money`).
 const HISTORY_LEN: usize = 15;
 
 /// Writes the fixture of the current schema. Run with `QUARTIER_WRITE_FIXTURE=1 cargo test
@@ -219,6 +221,9 @@ fn write_fixture() {
             };
             apply(&mut store, Op::AddMeasure { measure, goals });
         }
+        for op in fixture_money::ops() {
+            apply(&mut store, op);
+        }
         let link = |store: &Store, m: u64, code: &str, primary: bool| Op::Link {
             measure: MeasureId(m),
             goal: gid(store, code),
@@ -244,7 +249,10 @@ fn write_fixture() {
         apply(&mut store, Op::UpdateMeasure { measure: edited });
         store.undo(ACTOR).unwrap();
         assert_eq!(store.check(), []);
-        assert_eq!(store.history(100).unwrap().len(), HISTORY_LEN);
+        assert_eq!(
+            store.history(100).unwrap().len(),
+            HISTORY_LEN + fixture_money::OPS
+        );
     }
     // Let sled's threads finish with the files before they are copied.
     std::thread::sleep(std::time::Duration::from_millis(500));
@@ -292,7 +300,7 @@ fn schema_1_fixture_opens_with_todays_code() {
     for id in store.measure_ids().unwrap() {
         assert_eq!(store.measure_revised(id).unwrap().unwrap().0, 1, "{id}");
     }
-    check_fixture_contents(store);
+    check_fixture_contents(store, 1);
 }
 
 #[test]
@@ -304,6 +312,12 @@ fn schema_2_fixture_opens_with_todays_code() {
 #[test]
 fn schema_3_fixture_opens_with_todays_code() {
     open_fixture_with_revisions(3);
+}
+
+/// Schema 4 adds pots, plans and payments (issue 14).
+#[test]
+fn schema_4_fixture_opens_with_todays_code() {
+    open_fixture_with_revisions(4);
 }
 
 /// Opens the fixture of `schema` (2 or later: records with revisions) and checks everything.
@@ -332,12 +346,17 @@ fn open_fixture_with_revisions(schema: u64) {
         .map(|id| store.measure_revised(MeasureId(id)).unwrap().unwrap().0)
         .collect();
     assert_eq!(measures, [1, 1, 3, 1, 1]);
-    check_fixture_contents(store);
+    check_fixture_contents(store, schema);
 }
 
 /// Everything the fixture holds, read with today's code; then undo, redo and a new measure.
-fn check_fixture_contents(mut store: Store) {
+fn check_fixture_contents(mut store: Store, schema: u64) {
     assert_eq!(store.check(), []);
+    fixture_money::check(&store, schema);
+    let money_ops = match schema >= fixture_money::SINCE {
+        true => fixture_money::OPS,
+        false => 0,
+    };
 
     // Goals: the seeded 48 plus 3.7, 1.1 renamed, 9.4 moved first under Z9.
     let goals = store.goals().unwrap();
@@ -392,8 +411,13 @@ fn check_fixture_contents(mut store: Store) {
 
     // History: 15 entries, the newest the undo of the edit before it.
     let history = store.history(100).unwrap();
-    assert_eq!(history.len(), HISTORY_LEN);
-    assert_eq!(history[0].kind, EntryKind::Undo { of: 14 });
+    assert_eq!(history.len(), HISTORY_LEN + money_ops);
+    assert_eq!(
+        history[0].kind,
+        EntryKind::Undo {
+            of: 14 + money_ops as u64
+        }
+    );
     assert!(history.iter().skip(1).all(|e| e.kind == EntryKind::Do));
     assert!(history.iter().all(|e| e.user == ACTOR));
     assert_eq!(store.next_ids().unwrap(), (GoalId(50), MeasureId(6)));

@@ -52,7 +52,10 @@ fn add(db: &Path, title: &str, fields: &[(&str, &str)], goals: &[&str]) {
 /// - M-0003 with a title that would break a Markdown table, ending within 60 days;
 /// - M-0004 a Baufonds measure into 2027; M-0005 requested only, ending soon;
 /// - M-0006 without a goal; M-0007 without dates (runs in no year);
-/// - M-0008 past its end date while still `laufend` (the attention list).
+/// - M-0008 past its end date while still `laufend` (the attention list);
+/// - money over time (issue 14): an Aktionsfonds pot of 1.000 € for 2026 that M-0006 and M-0008
+///   take 400 € below zero, a Projektfonds pot, M-0004 paid in two instalments, M-0003 with
+///   instalments that do not add up, and payments (one paid back).
 fn data_set() -> Db {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("db");
@@ -168,6 +171,77 @@ fn data_set() -> Db {
                 actual,
             ],
         );
+    }
+    for args in [
+        &["pot", "set", "Aktionsfonds", "2026", "1.000"][..],
+        &[
+            "pot",
+            "set",
+            "Projektfonds",
+            "2026",
+            "25.000",
+            "--note",
+            "Senat 12.01.2026",
+        ],
+        &["plan", "set", "4", "2026=45.000", "2027=15.000"],
+        &["plan", "set", "3", "2025=2.000", "2026=5.000"],
+        &[
+            "payment",
+            "add",
+            "1",
+            "--date",
+            "15.02.2026",
+            "--amount",
+            "6.250",
+            "--kind",
+            "Auszahlung",
+        ],
+        &[
+            "payment",
+            "add",
+            "1",
+            "--date",
+            "01.09.2026",
+            "--amount",
+            "6.250",
+            "--kind",
+            "Mittelabruf",
+        ],
+        &[
+            "payment",
+            "add",
+            "4",
+            "--date",
+            "01.06.2026",
+            "--amount",
+            "30.000",
+            "--kind",
+            "Auszahlung",
+        ],
+        &[
+            "payment",
+            "add",
+            "4",
+            "--date",
+            "01.10.2026",
+            "--amount",
+            "1.000",
+            "--kind",
+            "Rückforderung",
+        ],
+        &[
+            "payment",
+            "add",
+            "8",
+            "--date",
+            "01.05.2026",
+            "--amount",
+            "500",
+            "--kind",
+            "Auszahlung",
+        ],
+    ] {
+        ok(db, args);
     }
     Db { dir, path }
 }
@@ -310,6 +384,50 @@ fn json_report_parses_with_amounts_in_cents() {
             .unwrap()
             .contains(&serde_json::json!("1.1"))
     );
+    // Money over time: per fund and year of 2026, with the attention lists.
+    let pot = |fund: &str| {
+        report["pots"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["fund"] == fund)
+            .unwrap_or_else(|| panic!("{fund}: {}", report["pots"]))
+            .clone()
+    };
+    let aktion = pot("Aktionsfonds");
+    assert_eq!(aktion["year"], 2026);
+    assert_eq!(aktion["pot_cents"], 100_000);
+    assert_eq!(aktion["planned_cents"], 140_000);
+    assert_eq!(aktion["paid_cents"], 50_000);
+    assert_eq!(aktion["free_cents"], -40_000);
+    let projekt = pot("Projektfonds");
+    assert_eq!(
+        projekt["planned_cents"], 1_750_000,
+        "12.500 + the 2026 instalment 5.000"
+    );
+    assert_eq!(projekt["paid_cents"], 1_250_000);
+    assert_eq!(projekt["free_cents"], 750_000);
+    let bau = pot("Baufonds");
+    assert_eq!(bau["pot_cents"], serde_json::Value::Null);
+    assert_eq!(bau["planned_cents"], 4_500_000);
+    assert_eq!(bau["paid_cents"], 2_900_000);
+    assert_eq!(report["pots_over_budget"][0]["fund"], "Aktionsfonds");
+    assert_eq!(report["pots_over_budget"].as_array().unwrap().len(), 1);
+    assert_eq!(report["plans_not_adding_up"][0]["id"], 3);
+    assert_eq!(report["plans_not_adding_up"][0]["planned_cents"], 700_000);
+    assert_eq!(report["plans_not_adding_up"][0]["approved_cents"], 800_000);
+    // The years count M-0004 by its plan: 45.000 in 2026, 15.000 in 2027.
+    let year = |y: i64| {
+        report["by_year"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["year"] == y)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(year(2027)["approved_cents"], 1_500_000);
+    assert_eq!(year(2027)["measure_count"], 0);
 }
 
 #[test]

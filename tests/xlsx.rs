@@ -109,7 +109,10 @@ fn cells_are_typed_as_excel_expects() {
         [
             xlsx::SHEET_MEASURES,
             xlsx::SHEET_GOALS,
-            xlsx::SHEET_INDICATORS
+            xlsx::SHEET_INDICATORS,
+            "Töpfe",
+            "Jahresraten",
+            "Zahlungen"
         ]
     );
     let range = workbook.worksheet_range("Maßnahmen").unwrap();

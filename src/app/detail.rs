@@ -14,6 +14,8 @@ pub struct Detail {
     shown: Shown,
     /// The data changed since the read: read again before the next frame.
     stale: bool,
+    /// The measure's plan and payments (issue 14), read with it.
+    money: crate::store::MeasureMoney,
 }
 
 /// The outcome of the last read.
@@ -39,6 +41,11 @@ impl Detail {
             Shown::Measure(measure) => Some(measure),
             _ => None,
         }
+    }
+
+    /// The shown measure's plan and payments.
+    pub fn money(&self) -> &crate::store::MeasureMoney {
+        &self.money
     }
 
     /// Marks the measure for a new read (its data may have changed).
@@ -79,6 +86,16 @@ impl App {
                 self.say(MessageKind::Error, text.clone());
                 Shown::Unreadable(text)
             }
+        };
+        self.detail.money = match (&self.detail.shown, id) {
+            (Shown::Measure(_), Some(id)) => match self.store.measure_money(id) {
+                Ok(money) => money,
+                Err(error) => {
+                    self.say(MessageKind::Error, error.localize(self.lang));
+                    Default::default()
+                }
+            },
+            _ => Default::default(),
         };
     }
 }

@@ -129,13 +129,19 @@ fn report_tab_at(lang: crate::i18n::Lang, main: Rect, at: Position) -> Option<Re
         return None;
     }
     let x = usize::from(at.x - inner.x);
-    let money = width(lang.t(Text::ReportTabFunds)) + 2;
-    let attainment = width(lang.t(Text::ReportAttainment)) + 2;
-    if x < money {
-        Some(ReportTab::Money)
-    } else if x > money && x <= money + attainment {
-        Some(ReportTab::Attainment)
-    } else {
-        None
+    let tabs = [
+        (ReportTab::Money, Text::ReportTabFunds),
+        (ReportTab::Attainment, Text::ReportAttainment),
+        (ReportTab::Pots, Text::ReportTabPots),
+    ];
+    let mut start = 0;
+    for (tab, title) in tabs {
+        let end = start + width(lang.t(title)) + 2;
+        if (start..end).contains(&x) {
+            return Some(tab);
+        }
+        // One column of divider between two titles.
+        start = end + 1;
     }
+    None
 }

@@ -6,9 +6,9 @@
 //! time, the rows of every goal are sorted one goal per step and kept, so that even a goal's
 //! first visit finds them ready (with the table's sort and filter at that time).
 
-use super::App;
 use super::measures::Cached;
 use super::search::{SearchIndex, goal_order, place_of};
+use super::{App, MeasureRow};
 use crate::model::MeasureId;
 
 /// Measures read per step.
@@ -22,6 +22,10 @@ pub struct Prefetch {
     /// The search index being built from the same pages; dropped when data changes meanwhile
     /// or a search built its own.
     index: Option<SearchIndex>,
+    /// The measures the pane waits for (see [`App::wait_for_rows`]), read before the pages.
+    waiting: Option<Vec<MeasureId>>,
+    /// Set when idle work changed what the screen shows.
+    redraw: bool,
 }
 
 impl Prefetch {
@@ -29,6 +33,8 @@ impl Prefetch {
         Prefetch {
             after: MeasureId(0),
             index: Some(SearchIndex::default()),
+            waiting: None,
+            redraw: false,
         }
     }
 }
@@ -48,6 +54,11 @@ impl App {
             self.prewarm = self.prewarm && self.prewarm_step();
             return self.prewarm;
         };
+        if let Some(waiting) = prefetch.waiting.take() {
+            self.prefetch = Some(prefetch);
+            self.read_waiting(waiting);
+            return true;
+        }
         let page = match self.store.measures_after(prefetch.after, PAGE) {
             Ok(page) => page,
             Err(error) => {
@@ -81,6 +92,76 @@ impl App {
         self.make_ranks(self.pane.sort);
         self.prewarm = true;
         true
+    }
+
+    /// While the background reading runs, a pane whose goal has many measures not read yet
+    /// waits for them instead of reading them all at once (tens of thousands take a quarter
+    /// of a second at 100 000 measures, and keys would wait that long): idle time reads them
+    /// first, a page per step, then the pane is filled. True when the pane waits.
+    pub(super) fn wait_for_rows(&mut self, rows: &[MeasureRow]) -> bool {
+        let cache = &self.cache;
+        let Some(prefetch) = &mut self.prefetch else {
+            return false;
+        };
+        let missing: Vec<MeasureId> = rows
+            .iter()
+            .map(|row| row.id)
+            .filter(|id| !cache.contains_key(id))
+            .collect();
+        prefetch.waiting = (missing.len() > PAGE).then_some(missing);
+        prefetch.waiting.is_some()
+    }
+
+    /// The pane shows rows that need no reading.
+    pub(super) fn stop_waiting(&mut self) {
+        if let Some(prefetch) = &mut self.prefetch {
+            prefetch.waiting = None;
+        }
+    }
+
+    /// Whether the measure pane waits for its rows (it says `werden geladen`).
+    pub fn pane_waiting(&self) -> bool {
+        self.prefetch.as_ref().is_some_and(|p| p.waiting.is_some())
+    }
+
+    /// Whether idle work changed what the screen shows since the last call.
+    pub fn take_idle_redraw(&mut self) -> bool {
+        self.prefetch
+            .as_mut()
+            .is_some_and(|p| std::mem::take(&mut p.redraw))
+    }
+
+    /// Reads the next page of the measures the pane waits for; fills the pane when none is
+    /// left. A failed read ends the background reading (the pane then reads as it always did).
+    fn read_waiting(&mut self, mut waiting: Vec<MeasureId>) {
+        let page = waiting.split_off(waiting.len().saturating_sub(PAGE));
+        let wanted: Vec<MeasureId> = page
+            .into_iter()
+            .filter(|id| !self.cache.contains_key(id))
+            .collect();
+        match self.store.measures_by_id(&wanted) {
+            Ok(found) => {
+                for measure in found {
+                    self.cache.insert(measure.id, Cached::new(measure));
+                }
+            }
+            Err(error) => {
+                self.prefetch = None;
+                self.say_error(&error);
+                self.fill_pane();
+                return;
+            }
+        }
+        if waiting.is_empty() {
+            self.fill_pane();
+            self.follow_selection();
+            self.refresh_detail();
+            if let Some(prefetch) = &mut self.prefetch {
+                prefetch.redraw = true;
+            }
+        } else if let Some(prefetch) = &mut self.prefetch {
+            prefetch.waiting = Some(waiting);
+        }
     }
 
     /// Reads every measure's row now (tests and benchmarks; the TUI reads them in idle time).

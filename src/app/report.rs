@@ -17,6 +17,8 @@ pub enum ReportTab {
     Money,
     /// Attainment per goal; goals and measures that need attention.
     Attainment,
+    /// Per fund and year: pot, planned, paid, free (issue 14).
+    Pots,
 }
 
 /// State of the open report view.
@@ -34,6 +36,7 @@ pub struct ReportView {
     goals: Vec<Goal>,
     measures: Vec<Measure>,
     links: Vec<Link>,
+    money: crate::report::pots::Money,
 }
 
 impl ReportView {
@@ -48,7 +51,8 @@ impl ReportView {
         let links = store.links()?;
         let years = years_present(&measures);
         let year = year.filter(|y| years.contains(y));
-        let report = Report::compute(&goals, &measures, &links, year, today);
+        let money = crate::report::pots::Money::read(store)?;
+        let report = Report::compute_with_money(&goals, &measures, &links, &money, year, today);
         Ok(ReportView {
             year,
             years,
@@ -59,6 +63,7 @@ impl ReportView {
             goals,
             measures,
             links,
+            money,
         })
     }
 
@@ -79,10 +84,11 @@ impl ReportView {
             return;
         }
         self.year = next;
-        self.report = Report::compute(
+        self.report = Report::compute_with_money(
             &self.goals,
             &self.measures,
             &self.links,
+            &self.money,
             self.year,
             self.today,
         );
@@ -142,7 +148,8 @@ impl App {
             Action::SwitchTab => {
                 view.tab = match view.tab {
                     ReportTab::Money => ReportTab::Attainment,
-                    ReportTab::Attainment => ReportTab::Money,
+                    ReportTab::Attainment => ReportTab::Pots,
+                    ReportTab::Pots => ReportTab::Money,
                 };
                 view.scroll = 0;
             }
@@ -226,6 +233,8 @@ mod tests {
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Attainment);
         assert_eq!(view(app).scroll, 0, "a new tab starts at the top");
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Pots);
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Money);
         press(app, "k");

@@ -43,9 +43,17 @@ impl App {
         let key = (node, self.pane.sort, self.pane.filter);
         if let Some((rows, unfiltered, widths)) = self.rows_cache.get(&key) {
             self.pane.set_rows(rows.clone(), *unfiltered, *widths);
+            self.stop_waiting();
             return;
         }
-        let (rows, failed) = self.sorted_rows(node);
+        let rows = self.rows_for(node);
+        if self.wait_for_rows(&rows) {
+            // Shown as `werden geladen` until idle time has read them (see `prefetch`).
+            self.pane
+                .set_rows(Vec::new(), 0, measures::ColumnWidths::default());
+            return;
+        }
+        let (rows, failed) = self.sort_rows(rows);
         self.pane.set_rows(rows.0.clone(), rows.1, rows.2);
         if let Some(error) = failed {
             self.say_error(&error);
@@ -58,11 +66,21 @@ impl App {
     /// The rows `node` shows with the pane's sort and filter, reading measures not in memory;
     /// the error of a failed read, if any.
     fn sorted_rows(&mut self, node: Node) -> (CachedRows, Option<StoreError>) {
-        let rows = match node {
+        let rows = self.rows_for(node);
+        self.sort_rows(rows)
+    }
+
+    /// The rows of `node`, unsorted.
+    fn rows_for(&self, node: Node) -> Vec<MeasureRow> {
+        match node {
             Node::Goal(goal) => measures::rows_of(&self.tree.subtree(goal), &self.links),
             Node::All => measures::rows_of_all(&self.measure_ids, &self.links),
             Node::Orphans => measures::rows_without_goal(&self.orphans),
-        };
+        }
+    }
+
+    /// `rows` with the pane's sort and filter, reading measures not in memory.
+    fn sort_rows(&mut self, rows: Vec<MeasureRow>) -> (CachedRows, Option<StoreError>) {
         let failed = self.load_rows(&rows);
         let sort = self.pane.sort;
         let ranks = self.make_ranks(sort).then(|| &self.ranks[&sort]);

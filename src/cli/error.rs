@@ -15,6 +15,8 @@ pub enum CliError {
     UnknownGoal(String),
     #[error("no such measure {0}")]
     UnknownMeasure(String),
+    #[error("no such payment {0}")]
+    UnknownPayment(String),
     #[error("no indicator {name} on {measure}")]
     UnknownIndicator { measure: MeasureId, name: String },
     #[error("database not empty")]
@@ -109,6 +111,9 @@ impl Localize for CliError {
             CliError::Invalid(errors) => StoreError::Invalid(errors.clone()).localize(lang),
             CliError::UnknownGoal(code) => fill(lang.t(Text::ErrGoalNotFound), &[("code", code)]),
             CliError::UnknownMeasure(id) => fill(lang.t(Text::ErrMeasureNotFound), &[("id", id)]),
+            CliError::UnknownPayment(id) => {
+                fill(lang.t(Text::ErrPaymentNotFound), &[("payment", id)])
+            }
             CliError::UnknownIndicator { measure, name } => fill(
                 lang.t(Text::ErrIndicatorNotFound),
                 &[("measure", measure), ("name", name)],

@@ -194,7 +194,7 @@ pub fn import(
 }
 
 fn summary(plan: &Plan, lang: Lang) -> String {
-    fill(
+    let mut text = fill(
         lang.t(Text::DoneImport),
         &[
             ("added", &plan.added.len()),
@@ -202,7 +202,12 @@ fn summary(plan: &Plan, lang: Lang) -> String {
             ("unchanged", &plan.unchanged.len()),
             ("goals", &plan.goals_added.len()),
         ],
-    )
+    );
+    if plan.money > 0 {
+        let money = fill(lang.t(Text::SumMoney), &[("n", &plan.money)]);
+        text = format!("{text} ({money})");
+    }
+    text
 }
 
 /// Every warning of the plan on standard error, `Hinweis: Datei:Zeile: …`, at most
@@ -258,6 +263,13 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
         let changed = crate::text::sanitize_line(&plan.goals_changed.join(", ")).into_owned();
         writeln!(out, "{}: {added}", lang.t(Text::DryRunGoalsAdded))?;
         writeln!(out, "{}: {changed}", lang.t(Text::DryRunGoalsChanged))?;
+    }
+    if plan.money > 0 {
+        writeln!(
+            out,
+            "{}",
+            fill(lang.t(Text::SumMoney), &[("n", &plan.money)])
+        )?;
     }
     writeln!(out, "{}", lang.t(Text::DryRunNothingWritten))?;
     Ok(())

@@ -125,6 +125,21 @@ fn localize(mut command: Command, path: &str, lang: Lang) -> Command {
     }
 }
 
+/// The subcommand path of the arguments (`measure add`), or `TUI`.
+pub(super) fn purpose(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if words.is_empty() {
+        "TUI".into()
+    } else {
+        words.join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

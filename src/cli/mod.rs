@@ -11,6 +11,7 @@ pub mod help;
 mod history;
 mod log;
 mod measures;
+mod money;
 mod output;
 mod progress;
 mod report;
@@ -130,7 +131,7 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Read a JSON, CSV or XLSX file: everything is checked first; one undo takes it back.
     Import(exchange::ImportArgs),
-    /// Write a backup (quartier/1 JSON) now: to FILE, else to backups/ next to the database.
+    /// Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database.
     Backup {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -183,6 +184,15 @@ pub enum Command {
         #[arg(long)]
         check: bool,
     },
+    /// A fund's money per year: set, list or remove pots.
+    #[command(subcommand)]
+    Pot(money::PotCommand),
+    /// A measure's yearly instalments (Jahresraten): set or show.
+    #[command(subcommand)]
+    Plan(money::PlanCommand),
+    /// Payments of measures: add, list or remove.
+    #[command(subcommand)]
+    Payment(money::PaymentCommand),
 }
 
 /// The database directory: `explicit` (`--db`, `$QUARTIER_DB` or the config file's), else the
@@ -202,21 +212,6 @@ fn has_terminal() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// The subcommand path of the arguments (`measure add`), or `TUI`.
-fn purpose(matches: &clap::ArgMatches) -> String {
-    let mut words = Vec::new();
-    let mut at = matches;
-    while let Some((name, sub)) = at.subcommand() {
-        words.push(name.to_string());
-        at = sub;
-    }
-    if words.is_empty() {
-        "TUI".into()
-    } else {
-        words.join(" ")
-    }
-}
-
 /// Parses the process's arguments with help texts in the UI language, runs, and returns the
 /// exit code. `--help` follows `--lang`/`LANG` like every other message.
 pub fn main() -> i32 {
@@ -228,7 +223,7 @@ pub fn main() -> i32 {
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
         Ok(mut cli) => {
-            cli.purpose = purpose(&matches);
+            cli.purpose = help::purpose(&matches);
             cli.settings = Some(settings);
             run(cli)
         }
@@ -382,6 +377,9 @@ fn dispatch(
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }
+        Command::Pot(command) => money::pot(store, &actor, lang, command, out)?,
+        Command::Plan(command) => money::plan(store, &actor, lang, command, out)?,
+        Command::Payment(command) => money::payment(store, &actor, lang, command, out)?,
         Command::Serve { .. }
         | Command::Server(_)
         | Command::Completions { .. }

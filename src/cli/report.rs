@@ -51,10 +51,12 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let today = crate::report::today().map_err(CliError::Today)?;
-    let report = Report::compute(
+    let money = crate::report::pots::Money::read(repo)?;
+    let report = Report::compute_with_money(
         &repo.goals()?,
         &repo.measures()?,
         &repo.links()?,
+        &money,
         args.year,
         today,
     );

@@ -43,9 +43,12 @@ pub fn serve(
         detach,
         group: gid,
     };
+    let repairs_logged = std::cell::Cell::new(false);
     let housekeeping = |store: &crate::store::Store, log: &crate::net::log::Log| {
-        for repair in store.repairs() {
-            log.line(&format!("repaired on open: {}", repair.localize(Lang::En)));
+        if !repairs_logged.replace(true) {
+            for repair in store.repairs() {
+                log.line(&format!("repaired on open: {}", repair.localize(Lang::En)));
+            }
         }
         match crate::backup::daily(store, store.path(), chrono::Local::now().date_naive()) {
             Ok(Some(file)) => log.line(&format!("daily backup {}", file.display())),

@@ -13,6 +13,10 @@ pub enum What {
     Measures,
     /// One row per indicator.
     Indicators,
+    /// One row per payment (issue 14).
+    Payments,
+    /// One row per yearly instalment (issue 14).
+    Plan,
 }
 
 /// An export to make.
@@ -55,6 +59,8 @@ pub struct ExportInput {
     history: Option<Vec<crate::ops::HistoryEntry>>,
     /// XLSX: the time of the last change.
     stamp: Option<String>,
+    /// Markdown: the pots, plans and payments for the report.
+    money: Option<crate::report::pots::Money>,
 }
 
 /// Reads what `request` needs from the database.
@@ -72,10 +78,16 @@ pub fn read(store: &dyn Repository, request: ExportRequest) -> Result<ExportInpu
     } else {
         None
     };
+    let money = if request.format == Format::Md {
+        Some(crate::report::pots::Money::read(store)?)
+    } else {
+        None
+    };
     Ok(ExportInput {
         snapshot,
         history,
         stamp,
+        money,
     })
 }
 
@@ -89,21 +101,28 @@ pub fn convert(
         snapshot,
         history,
         stamp,
+        money,
     } = input;
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(match request.format {
         Format::Json => super::json::export(&snapshot, history.as_deref(), &now).into_bytes(),
-        Format::Csv if request.what == What::Indicators => super::csv::export_indicators(&snapshot),
-        Format::Csv => super::csv::export_measures(&snapshot),
+        Format::Csv => match request.what {
+            What::Measures => super::csv::export_measures(&snapshot),
+            What::Indicators => super::csv::export_indicators(&snapshot),
+            What::Payments => super::csv::export_payments(&snapshot),
+            What::Plan => super::csv::export_plans(&snapshot),
+        },
         Format::Xlsx => super::xlsx::export_stamped(&snapshot, stamp.as_deref())
             .map_err(|e| ExportError::Other(e.to_string()))?,
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
             let links: Vec<_> = snapshot.links.values().flatten().copied().collect();
-            let report = crate::report::Report::compute(
+            let money = money.unwrap_or_default();
+            let report = crate::report::Report::compute_with_money(
                 &snapshot.goals,
                 &snapshot.measures,
                 &links,
+                &money,
                 None,
                 today,
             );

@@ -1,4 +1,4 @@
-//! Import and export: the lossless `quartier/1` JSON document, CSV for German Excel and XLSX.
+//! Import and export: the lossless `quartier/2` JSON document (`quartier/1` still read), CSV for German Excel and XLSX.
 //!
 //! Every importer only *parses* its format into an [`Incoming`] document, collecting every
 //! problem with file, line and field. [`plan`] then checks the document against the database
@@ -79,6 +79,8 @@ pub struct Incoming {
     /// Things the user should know that do not stop the import (the encoding used, ignored
     /// columns or fields); shown as `Hinweis:` lines.
     pub notes: Vec<ImportProblem>,
+    /// Pots, plans and payments (JSON `quartier/2`, issue 14).
+    pub money: json::money::IncomingMoney,
 }
 
 /// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.

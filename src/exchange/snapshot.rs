@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::json_shapes::{GoalJson, MeasureJson};
-use crate::model::{Goal, GoalId, Measure, MeasureId};
+use crate::model::{Goal, GoalId, Measure, MeasureId, Payment, Plan, Pot};
 use crate::store::{Link, Repository, StoreError};
 
 /// The database content at one moment.
@@ -17,16 +17,21 @@ pub struct Snapshot {
     /// Links of each measure, primary first.
     pub links: HashMap<MeasureId, Vec<Link>>,
     codes: HashMap<GoalId, String>,
+    /// Pots by fund and year, plans by measure, payments by id (issue 14).
+    pub pots: Vec<Pot>,
+    pub plans: Vec<(MeasureId, Plan)>,
+    pub payments: Vec<Payment>,
 }
 
 impl Snapshot {
-    /// Reads goals, measures and links.
+    /// Reads goals, measures, links, pots, plans and payments.
     pub fn read(store: &dyn Repository) -> Result<Snapshot, StoreError> {
-        Ok(Snapshot::new(
-            store.goals()?,
-            store.measures()?,
-            store.links()?,
-        ))
+        Ok(Snapshot {
+            pots: store.pots()?,
+            plans: store.plans()?,
+            payments: store.payments()?,
+            ..Snapshot::new(store.goals()?, store.measures()?, store.links()?)
+        })
     }
 
     /// A snapshot of the given records.
@@ -37,6 +42,9 @@ impl Snapshot {
             measures,
             links: Link::by_measure(links),
             codes,
+            pots: Vec::new(),
+            plans: Vec::new(),
+            payments: Vec::new(),
         }
     }
 

@@ -414,7 +414,7 @@ pub fn text(text: Text) -> &'static str {
         ReportNoYear => "ohne Jahr",
         ReportNoFund => "ohne Fonds",
         ReportRules => {
-            "Beträge zählen nur beim Hauptziel einer Maßnahme, jeder Euro also einmal; ein Oberziel enthält die Beträge seiner Unterziele. Maßnahmen zählen bei jedem verknüpften Ziel. Zielerreichung: Mittelwert der Indikatoren mit Ist-Wert."
+            "Beträge zählen nur beim Hauptziel einer Maßnahme, jeder Euro also einmal; ein Oberziel enthält die Beträge seiner Unterziele. Maßnahmen zählen bei jedem verknüpften Ziel. Zielerreichung: Mittelwert der Indikatoren mit Ist-Wert. Je Jahr zählt der bewilligte Betrag nach Jahresraten, ohne Jahresraten im Jahr des Beginns."
         }
         ReportRulesYear => "Nur Maßnahmen, die {year} laufen.",
         ReportMeasureCount => "{count} {count:Maßnahme|Maßnahmen}",
@@ -446,7 +446,7 @@ pub fn text(text: Text) -> &'static str {
         KeyCloseReport => "Bericht schließen",
         KeyYearPrev => "Vorheriges Jahr",
         KeyYearNext => "Nächstes Jahr (oder alle Jahre)",
-        KeyReportTab => "Mittel / Zielerreichung umschalten",
+        KeyReportTab => "Mittel / Ziele / Töpfe umschalten",
         HintReport => "Bericht",
         HintYear => "Jahr",
         HintReportTab => "Ansicht",
@@ -756,5 +756,75 @@ pub fn text(text: Text) -> &'static str {
         ExportRunning => "Exportiere nach {path} ({format}) …",
         ExportInProgress => "Export läuft …",
         ExportStillRunning => "Ein Export läuft noch – danach geht der nächste",
+        // Money over time (issue 14).
+        FieldAmount => "Betrag",
+        FieldInstalment => "Jahresrate {year}",
+        FieldDate => "Datum",
+        FieldKind => "Art",
+        ProblemInvalidYear => "„{value}“ ist kein Jahr (vierstellig, z. B. 2026)",
+        ProblemDuplicateYear => "Jahr {year} doppelt angegeben",
+        ProblemUnknownKind => {
+            "unbekannte Zahlungsart „{value}“ (Mittelabruf, Auszahlung, Rückforderung)"
+        }
+        LogSetPot => "Topf {what} gesetzt",
+        ActSetPot => "Setzen des Topfs {what}",
+        LogRemovePot => "Topf {what} entfernt",
+        ActRemovePot => "Entfernen des Topfs {what}",
+        LogSetPlan => "Jahresraten von {measure} gesetzt ({what})",
+        ActSetPlan => "Setzen der Jahresraten von {measure}",
+        LogRemovePlan => "Jahresraten von {measure} entfernt",
+        ActRemovePlan => "Entfernen der Jahresraten von {measure}",
+        LogAddPayment => "Zahlung {what} für {measure} erfasst",
+        ActAddPayment => "Erfassen der Zahlung {what} für {measure}",
+        LogUpdatePayment => "Zahlung {what} von {measure} geändert",
+        ActUpdatePayment => "Ändern der Zahlung {what} von {measure}",
+        LogRemovePayment => "Zahlung {what} von {measure} entfernt",
+        ActRemovePayment => "Entfernen der Zahlung {what} von {measure}",
+        SumMoney => "{n} {n:Topf/Rate/Zahlung|Töpfe/Raten/Zahlungen} geändert",
+        ErrPotNotFound => "Kein Topf {pot}.",
+        ErrPaymentNotFound => "Zahlung {payment} nicht gefunden.",
+        ErrRecordExists => "{record} gibt es schon.",
+        MoneyPlanOf => "Jahresraten von M-{measure}",
+        CheckOfMissingMeasure => "{record}: Maßnahme M-{measure} fehlt",
+        CheckPaymentIndexMismatch => {
+            "Zahlung Z-{payment} von M-{measure}: Verzeichnis nach Maßnahme stimmt nicht"
+        }
+        ColPot => "Topf",
+        ColPlanned => "verplant",
+        ColPaid => "ausgezahlt",
+        ColFree => "frei",
+        ColMeasure => "Maßnahme",
+        NoPots => "Keine Töpfe, Jahresraten oder Zahlungen.",
+        NoPayments => "Keine Zahlungen.",
+        DonePotSet => "Topf {fund} {year}: {amount}.",
+        DonePotRemoved => "Topf {fund} {year} entfernt.",
+        DonePlanSet => "Jahresraten von {measure}: {plan}.",
+        DonePlanRemoved => {
+            "Jahresraten von {measure} entfernt: bewilligt zählt im Jahr des Beginns."
+        }
+        DonePaymentRemoved => "Zahlung {payment} entfernt.",
+        PlanNoneStartYear => {
+            "{measure} hat keine Jahresraten: {amount} zählt im Jahr des Beginns, {year}."
+        }
+        PlanNoneNothing => {
+            "{measure} hat keine Jahresraten und zählt in keinem Jahr (ohne bewilligten Betrag oder Beginn)."
+        }
+        PlanTotal => "Summe {planned} von {approved} bewilligt",
+        PaidTotal => "Summe (Rückforderungen abgezogen): {paid}",
+        WarnPotAfter => "{fund} {year}: {pot} Topf, {planned} verplant – danach {free}",
+        WarnPotOver => "{fund} {year}: {pot} Topf, {planned} verplant – frei {free}",
+        WarnPlanMismatch => "{measure}: Jahresraten ergeben {planned}, bewilligt sind {approved}",
+        WarnPaymentBeforeApproval => {
+            "Zahlung vor der Bewilligung von {measure} (kein bewilligter Betrag, oder Status idee, beantragt, abgelehnt)"
+        }
+        WarnPaymentOutsideRuntime => "Zahlung außerhalb der Laufzeit von {measure}",
+        WarnPaidAboveApproved => "{measure}: ausgezahlt {paid}, bewilligt nur {approved}",
+        ReportSectionPots => "Töpfe je Fonds und Jahr",
+        ReportSectionPotsOver => "Töpfe über dem Budget",
+        ReportSectionPlanMismatch => "Jahresraten, die nicht den bewilligten Betrag ergeben",
+        ReportOverBy => "über um",
+        ReportInstalments => "Jahresraten",
+        DetailPaid => "ausgezahlt {paid} von {approved}",
+        ReportTabPots => "Töpfe",
     }
 }

@@ -406,7 +406,7 @@ pub fn text(text: Text) -> &'static str {
         ReportNoYear => "no year",
         ReportNoFund => "no fund",
         ReportRules => {
-            "Amounts count only under a measure's primary goal, so every euro is counted once; a parent goal includes the amounts of its sub-goals. Measures count under every linked goal. Attainment: mean of the indicators that have an actual value."
+            "Amounts count only under a measure's primary goal, so every euro is counted once; a parent goal includes the amounts of its sub-goals. Measures count under every linked goal. Attainment: mean of the indicators that have an actual value. Per year, the approved amount counts by instalments, without instalments in the start year."
         }
         ReportRulesYear => "Only measures running in {year}.",
         ReportMeasureCount => "{count} {count:measure|measures}",
@@ -438,7 +438,7 @@ pub fn text(text: Text) -> &'static str {
         KeyCloseReport => "Close report",
         KeyYearPrev => "Previous year",
         KeyYearNext => "Next year (or all years)",
-        KeyReportTab => "Switch funds / attainment",
+        KeyReportTab => "Switch funds / attainment / pots",
         HintReport => "report",
         HintYear => "year",
         HintReportTab => "view",
@@ -736,5 +736,75 @@ pub fn text(text: Text) -> &'static str {
         ExportRunning => "Exporting to {path} ({format}) …",
         ExportInProgress => "exporting …",
         ExportStillRunning => "An export is still running – the next one after it",
+        // Money over time (issue 14).
+        FieldAmount => "Amount",
+        FieldInstalment => "Instalment {year}",
+        FieldDate => "Date",
+        FieldKind => "Kind",
+        ProblemInvalidYear => "\"{value}\" is not a year (four digits, e.g. 2026)",
+        ProblemDuplicateYear => "year {year} given twice",
+        ProblemUnknownKind => {
+            "unknown payment kind \"{value}\" (Mittelabruf, Auszahlung, Rückforderung)"
+        }
+        LogSetPot => "pot {what} set",
+        ActSetPot => "set pot {what}",
+        LogRemovePot => "pot {what} removed",
+        ActRemovePot => "remove pot {what}",
+        LogSetPlan => "instalments of {measure} set ({what})",
+        ActSetPlan => "set instalments of {measure}",
+        LogRemovePlan => "instalments of {measure} removed",
+        ActRemovePlan => "remove instalments of {measure}",
+        LogAddPayment => "payment {what} for {measure} added",
+        ActAddPayment => "add payment {what} for {measure}",
+        LogUpdatePayment => "payment {what} of {measure} changed",
+        ActUpdatePayment => "change payment {what} of {measure}",
+        LogRemovePayment => "payment {what} of {measure} removed",
+        ActRemovePayment => "remove payment {what} of {measure}",
+        SumMoney => "{n} {n:pot/plan/payment|pots/plans/payments} changed",
+        ErrPotNotFound => "No pot {pot}.",
+        ErrPaymentNotFound => "Payment {payment} not found.",
+        ErrRecordExists => "{record} exists already.",
+        MoneyPlanOf => "instalments of M-{measure}",
+        CheckOfMissingMeasure => "{record}: measure M-{measure} missing",
+        CheckPaymentIndexMismatch => {
+            "payment Z-{payment} of M-{measure}: index by measure disagrees"
+        }
+        ColPot => "Pot",
+        ColPlanned => "Planned",
+        ColPaid => "Paid",
+        ColFree => "Free",
+        ColMeasure => "Measure",
+        NoPots => "No pots, instalments or payments.",
+        NoPayments => "No payments.",
+        DonePotSet => "Pot {fund} {year}: {amount}.",
+        DonePotRemoved => "Pot {fund} {year} removed.",
+        DonePlanSet => "Instalments of {measure}: {plan}.",
+        DonePlanRemoved => {
+            "Instalments of {measure} removed: the approved amount counts in the start year."
+        }
+        DonePaymentRemoved => "Payment {payment} removed.",
+        PlanNoneStartYear => {
+            "{measure} has no instalments: {amount} counts in its start year, {year}."
+        }
+        PlanNoneNothing => {
+            "{measure} has no instalments and counts in no year (no approved amount or start date)."
+        }
+        PlanTotal => "Total {planned} of {approved} approved",
+        PaidTotal => "Total (less Rückforderungen): {paid}",
+        WarnPotAfter => "{fund} {year}: {pot} pot, {planned} planned – after this {free}",
+        WarnPotOver => "{fund} {year}: {pot} pot, {planned} planned – free {free}",
+        WarnPlanMismatch => "{measure}: instalments add up to {planned}, approved is {approved}",
+        WarnPaymentBeforeApproval => {
+            "payment before the approval of {measure} (no approved amount, or status idee, beantragt, abgelehnt)"
+        }
+        WarnPaymentOutsideRuntime => "payment outside the runtime of {measure}",
+        WarnPaidAboveApproved => "{measure}: {paid} paid, only {approved} approved",
+        ReportSectionPots => "Pots by fund and year",
+        ReportSectionPotsOver => "Pots over budget",
+        ReportSectionPlanMismatch => "Instalments not adding up to the approved amount",
+        ReportOverBy => "Over by",
+        ReportInstalments => "Instalments",
+        DetailPaid => "paid {paid} of {approved}",
+        ReportTabPots => "Pots",
     }
 }

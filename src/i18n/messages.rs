@@ -33,6 +33,11 @@ pub fn field_label(field: Field) -> Text {
         Field::Notes => Text::FieldNotes,
         Field::Indicator(_) => Text::FieldIndicators,
         Field::Goals => Text::FieldGoals,
+        Field::Amount => Text::FieldAmount,
+        Field::Instalment(_) => Text::FieldInstalment,
+        Field::Year => Text::FieldYear,
+        Field::Date => Text::FieldDate,
+        Field::Kind => Text::FieldKind,
     }
 }
 
@@ -43,6 +48,9 @@ impl Localize for Field {
                 return fill(lang.t(Text::FieldTargetGroup), &[("n", &(n + 1))]);
             }
             Field::Indicator(n) => return fill(lang.t(Text::FieldIndicator), &[("n", &(n + 1))]),
+            Field::Instalment(year) => {
+                return fill(lang.t(Text::FieldInstalment), &[("year", year)]);
+            }
             field => field_label(*field),
         };
         lang.t(text).to_string()
@@ -67,6 +75,11 @@ impl Localize for Problem {
             Problem::InvalidNumber(v) => with_value(Text::ProblemInvalidNumber, v),
             Problem::UnknownFund(v) => with_value(Text::ProblemUnknownFund, v),
             Problem::UnknownStatus(v) => with_value(Text::ProblemUnknownStatus, v),
+            Problem::InvalidYear(v) => with_value(Text::ProblemInvalidYear, v),
+            Problem::DuplicateYear(year) => {
+                fill(lang.t(Text::ProblemDuplicateYear), &[("year", year)])
+            }
+            Problem::UnknownKind(v) => with_value(Text::ProblemUnknownKind, v),
         }
     }
 }

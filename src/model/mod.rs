@@ -5,6 +5,8 @@ mod date;
 mod date_format;
 mod fields;
 mod fund;
+mod funding;
+mod funding_rules;
 mod goal;
 mod link;
 mod measure;
@@ -15,6 +17,8 @@ mod warnings;
 pub use date::{MAX_YEAR, MIN_YEAR, check_date_range, format_date_de, parse_date};
 pub use fields::{Kind, MEASURE_FIELDS, MeasureField, Value, split_list};
 pub use fund::{Fund, Status};
+pub use funding::{Payment, PaymentId, PaymentKind, Plan, Pot, parse_year};
+pub use funding_rules::{MoneyWarning, instalments, paid, payment_warnings, plan_warning};
 pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
 pub use link::Link;
 pub use measure::{

@@ -26,6 +26,16 @@ pub enum Field {
     /// The n-th indicator (0-based).
     Indicator(usize),
     Goals,
+    // Money over time (issue 14).
+    /// A pot's or payment's amount.
+    Amount,
+    /// The instalment of this year in a plan.
+    Instalment(i32),
+    Year,
+    /// A payment's date.
+    Date,
+    /// A payment's kind.
+    Kind,
 }
 
 /// What is wrong with a value.
@@ -49,6 +59,13 @@ pub enum Problem {
     InvalidNumber(String),
     UnknownFund(String),
     UnknownStatus(String),
+    // Money over time (issue 14).
+    /// Not a four-digit year, as written.
+    InvalidYear(String),
+    /// A year given twice in one plan.
+    DuplicateYear(i32),
+    /// No payment kind, as written.
+    UnknownKind(String),
 }
 
 /// A typed validation error naming its field.

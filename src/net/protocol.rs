@@ -6,14 +6,16 @@
 //! [`Request`]s with ids; the server answers each with a [`ServerMessage::Response`] of the
 //! same id and pushes every change anyone applied as a [`Push`].
 
+mod wire;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::ops::{Applied, Change, Op};
-use crate::store::{Editing, HistoryEntry, Link};
+use crate::store::{Editing, HistoryEntry, Link, MoneyAnswer, MoneyQuery};
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 3;
+pub const PROTOCOL: u32 = 4;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;
@@ -135,6 +137,8 @@ pub enum Request {
     Check,
     Status,
     Stop,
+    /// A question about pots, plans or payments (issue 14).
+    Money(MoneyQuery),
 }
 
 /// Everything the server sends after the handshake.
@@ -173,6 +177,7 @@ pub enum Reply {
     Check(Vec<String>),
     Status(ServerStatus),
     Stopping,
+    Money(MoneyAnswer),
 }
 
 /// A change someone applied, sent to every other client.
@@ -273,126 +278,6 @@ pub enum WireError {
     Server(String),
     /// The request is not allowed on this connection (e.g. `Stop` from another user).
     Refused(String),
-}
-
-impl From<crate::store::StoreError> for WireError {
-    fn from(error: crate::store::StoreError) -> WireError {
-        use crate::store::StoreError as E;
-        match error {
-            E::Invalid(errors) => WireError::Invalid(errors),
-            E::GoalNotFound(code) => WireError::GoalNotFound(code),
-            E::MeasureNotFound(id) => WireError::MeasureNotFound(id),
-            E::IdOutOfRange { id, max } => WireError::IdOutOfRange { id, max },
-            E::MeasureExists(id) => WireError::MeasureExists(id),
-            E::DuplicateCode(code) => WireError::DuplicateCode(code),
-            E::AlreadyLinked { measure, goal } => WireError::AlreadyLinked { measure, goal },
-            E::NotLinked { measure, goal } => WireError::NotLinked { measure, goal },
-            E::GoalInUse {
-                code,
-                measures,
-                children,
-            } => WireError::GoalInUse {
-                code,
-                measures,
-                children,
-            },
-            E::MoveIntoOwnSubtree(code) => WireError::MoveIntoOwnSubtree(code),
-            E::Conflict {
-                record,
-                expected,
-                found,
-            } => WireError::Conflict {
-                record,
-                expected,
-                found,
-            },
-            E::NothingToUndo => WireError::NothingToUndo,
-            E::NothingToRedo => WireError::NothingToRedo,
-            E::ChangedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            } => WireError::ChangedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            },
-            E::DeletedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            } => WireError::DeletedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            },
-            E::Refused(reason) => WireError::Refused(reason),
-            other => WireError::Server(other.to_string()),
-        }
-    }
-}
-
-impl From<WireError> for crate::store::StoreError {
-    fn from(error: WireError) -> crate::store::StoreError {
-        use crate::store::StoreError as E;
-        match error {
-            WireError::Invalid(errors) => E::Invalid(errors),
-            WireError::GoalNotFound(code) => E::GoalNotFound(code),
-            WireError::MeasureNotFound(id) => E::MeasureNotFound(id),
-            WireError::IdOutOfRange { id, max } => E::IdOutOfRange { id, max },
-            WireError::MeasureExists(id) => E::MeasureExists(id),
-            WireError::DuplicateCode(code) => E::DuplicateCode(code),
-            WireError::AlreadyLinked { measure, goal } => E::AlreadyLinked { measure, goal },
-            WireError::NotLinked { measure, goal } => E::NotLinked { measure, goal },
-            WireError::GoalInUse {
-                code,
-                measures,
-                children,
-            } => E::GoalInUse {
-                code,
-                measures,
-                children,
-            },
-            WireError::MoveIntoOwnSubtree(code) => E::MoveIntoOwnSubtree(code),
-            WireError::Conflict {
-                record,
-                expected,
-                found,
-            } => E::Conflict {
-                record,
-                expected,
-                found,
-            },
-            WireError::NothingToUndo => E::NothingToUndo,
-            WireError::NothingToRedo => E::NothingToRedo,
-            WireError::ChangedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            } => E::ChangedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            },
-            WireError::DeletedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            } => E::DeletedSince {
-                user,
-                record,
-                time_ms,
-                redo,
-            },
-            WireError::Server(reason) => E::Server(reason),
-            WireError::Refused(reason) => E::Refused(reason),
-        }
-    }
+    NotFound(crate::ops::Record),
+    Exists(crate::ops::Record),
 }

@@ -23,6 +23,7 @@ use super::{lock, socket};
 
 mod commit;
 mod connection;
+mod memory;
 
 pub use connection::MAX_PAGE;
 
@@ -106,6 +107,7 @@ pub fn serve(
     options: &ServeOptions,
     housekeeping: Housekeeping<'_>,
 ) -> Result<(), ServeError> {
+    memory::limit_arenas();
     if options.detach {
         // Own session: a hang-up of the terminal that started it does not reach the server.
         let _ = rustix::process::setsid();
@@ -133,7 +135,8 @@ pub fn serve(
             return Err(error.into());
         }
     };
-    housekeeping(&store, &log);
+    // Housekeeping (the daily backup) runs once the socket answers: the first start of the
+    // day does not keep the first client waiting for it.
     let socket = socket::socket_path(db);
     let listener = bind(&socket, db).map_err(|source| ServeError::Socket {
         path: socket.clone(),
@@ -249,10 +252,15 @@ fn wait_for_stop(
     housekeeping: Housekeeping<'_>,
 ) -> &'static str {
     let mut idle_since = Some(Instant::now());
-    let mut kept = Instant::now();
+    let mut kept: Option<Instant> = None;
+    let mut trimmed = Instant::now();
     loop {
-        if kept.elapsed() >= HOUSEKEEPING {
-            kept = Instant::now();
+        if trimmed.elapsed() >= memory::GIVE_BACK_EVERY {
+            trimmed = Instant::now();
+            memory::give_back();
+        }
+        if kept.is_none_or(|kept| kept.elapsed() >= HOUSEKEEPING) {
+            kept = Some(Instant::now());
             let _ = read_store(shared, |store| {
                 housekeeping(store, &shared.log);
                 Ok(())

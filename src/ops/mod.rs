@@ -13,7 +13,7 @@ pub use history::{EntryKind, HistoryEntry};
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Goal, GoalId, Link, Measure, MeasureId};
+use crate::model::{Fund, Goal, GoalId, Link, Measure, MeasureId, Payment, PaymentId, Plan, Pot};
 
 /// One change to the stored data.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,6 +80,19 @@ pub enum Op {
         #[serde(deserialize_with = "bounded_op")]
         op: Box<Op>,
     },
+    // Money over time (issue 14).
+    /// Sets a fund's pot of a year (adds it, or replaces amount and note).
+    SetPot { pot: Pot },
+    /// Removes a fund's pot of a year.
+    RemovePot { fund: Fund, year: i32 },
+    /// Replaces a measure's yearly instalments; an empty plan removes it.
+    SetPlan { measure: MeasureId, plan: Plan },
+    /// Adds a payment to its measure. `payment.id == PaymentId(0)` asks the store for a new id.
+    AddPayment { payment: Payment },
+    /// Replaces every field of a payment but its id (it may move to another measure).
+    UpdatePayment { payment: Payment },
+    /// Removes a payment of `measure`.
+    RemovePayment { measure: MeasureId, id: PaymentId },
 }
 
 /// A goal or measure record, whose revision an [`Op::Expect`] names.
@@ -87,6 +100,14 @@ pub enum Op {
 pub enum Record {
     Goal(GoalId),
     Measure(MeasureId),
+    // Money over time (issue 14).
+    Pot {
+        fund: Fund,
+        year: i32,
+    },
+    /// A measure's plan (its revision starts anew when a removed plan is set again).
+    Plan(MeasureId),
+    Payment(PaymentId),
 }
 
 impl std::fmt::Display for Record {
@@ -94,6 +115,9 @@ impl std::fmt::Display for Record {
         match self {
             Record::Goal(id) => write!(f, "#{}", id.0),
             Record::Measure(id) => write!(f, "{id}"),
+            Record::Pot { fund, year } => write!(f, "{} {year}", fund.name()),
+            Record::Plan(id) => write!(f, "{id}"),
+            Record::Payment(id) => write!(f, "{id}"),
         }
     }
 }
@@ -178,6 +202,13 @@ pub enum Change {
     Linked { measure: MeasureId, goal: GoalId },
     Unlinked { measure: MeasureId, goal: GoalId },
     PrimarySet { measure: MeasureId, goal: GoalId },
+    // Money over time (issue 14).
+    PotSet { fund: Fund, year: i32 },
+    PotRemoved { fund: Fund, year: i32 },
+    PlanSet(MeasureId),
+    PaymentAdded { measure: MeasureId, id: PaymentId },
+    PaymentUpdated { measure: MeasureId, id: PaymentId },
+    PaymentRemoved { measure: MeasureId, id: PaymentId },
 }
 
 /// The result of applying an op (or an undo/redo): its history sequence number and changes.
@@ -192,6 +223,14 @@ impl Applied {
     pub fn added_measure(&self) -> Option<MeasureId> {
         self.changes.iter().find_map(|c| match c {
             Change::MeasureAdded(id) => Some(*id),
+            _ => None,
+        })
+    }
+
+    /// The first payment this change added, if any.
+    pub fn added_payment(&self) -> Option<PaymentId> {
+        self.changes.iter().find_map(|c| match c {
+            Change::PaymentAdded { id, .. } => Some(*id),
             _ => None,
         })
     }

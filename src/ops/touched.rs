@@ -2,7 +2,7 @@
 //! --measure`, `log --goal`) and for import's "changed since the file was written" warning.
 
 use super::Op;
-use crate::model::{GoalId, MeasureId};
+use crate::model::{Fund, GoalId, MeasureId};
 
 impl Op {
     /// The measures whose fields or links the op changes (a batch: all of its ops').
@@ -20,6 +20,10 @@ impl Op {
                 ops.iter().flat_map(Op::touched_measures).collect()
             }
             Op::Expect { op, .. } => op.touched_measures(),
+            // A measure's plan and payments are part of it for undo's "changed since".
+            Op::SetPlan { measure, .. } | Op::RemovePayment { measure, .. } => vec![*measure],
+            Op::AddPayment { payment } | Op::UpdatePayment { payment } => vec![payment.measure],
+            Op::SetPot { .. } | Op::RemovePot { .. } => Vec::new(),
             Op::AddGoal { .. }
             | Op::UpdateGoal { .. }
             | Op::MoveGoal { .. }
@@ -43,7 +47,27 @@ impl Op {
                 ops.iter().flat_map(Op::touched_goals).collect()
             }
             Op::Expect { op, .. } => op.touched_goals(),
-            Op::UpdateMeasure { .. } | Op::DeleteMeasure { .. } => Vec::new(),
+            Op::UpdateMeasure { .. }
+            | Op::DeleteMeasure { .. }
+            | Op::SetPot { .. }
+            | Op::RemovePot { .. }
+            | Op::SetPlan { .. }
+            | Op::AddPayment { .. }
+            | Op::UpdatePayment { .. }
+            | Op::RemovePayment { .. } => Vec::new(),
+        }
+    }
+
+    /// The pots (fund, year) the op sets or removes (issue 14).
+    pub fn touched_pots(&self) -> Vec<(Fund, i32)> {
+        match self {
+            Op::SetPot { pot } => vec![(pot.fund, pot.year)],
+            Op::RemovePot { fund, year } => vec![(*fund, *year)],
+            Op::Batch { ops } | Op::Labeled { ops, .. } => {
+                ops.iter().flat_map(Op::touched_pots).collect()
+            }
+            Op::Expect { op, .. } => op.touched_pots(),
+            _ => Vec::new(),
         }
     }
 }

@@ -4,8 +4,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 
+use super::pots::{Money, PotFigures};
 use super::{ENDING_WITHIN_DAYS, FundSums, GoalFigures, MeasureRef, Report, Sums, YearSums};
-use crate::model::{Fund, Goal, GoalId, Measure, MeasureId, Status};
+use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status, instalments};
 use crate::store::Link;
 
 /// Sort key of a fund: [`Fund::ALL`] order, no fund last.
@@ -177,8 +178,9 @@ fn all_funds(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<FundSums> {
     funds
 }
 
-/// By year of the start date, ascending, measures without a start last.
-fn by_year(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<YearSums> {
+/// By year of the start date, ascending, measures without a start last; the approved sums
+/// by the measures' instalments (a plan, else the start year).
+fn by_year(counted: &BTreeMap<MeasureId, &Measure>, money: &Money) -> Vec<YearSums> {
     let mut years: BTreeMap<(bool, i32), YearSums> = BTreeMap::new();
     for measure in counted.values() {
         let start = measure.start.map(|s| s.year());
@@ -191,6 +193,25 @@ fn by_year(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<YearSums> {
             });
         row.measures += 1;
         row.sums.add(measure);
+        row.sums.approved = row.sums.approved + Cents(-measure.approved.unwrap_or_default().0);
+    }
+    for measure in counted.values() {
+        let years_of = instalments(measure, money.plans.get(&measure.id));
+        // Without instalments (no start date): under "no year", where the measure is.
+        let planned: Vec<(Option<i32>, Cents)> = match years_of.is_empty() {
+            true => measure.approved.map(|a| (None, a)).into_iter().collect(),
+            false => years_of.into_iter().map(|(y, a)| (Some(y), a)).collect(),
+        };
+        for (year, amount) in planned {
+            let row = years
+                .entry((year.is_none(), year.unwrap_or(0)))
+                .or_insert_with(|| YearSums {
+                    year,
+                    measures: 0,
+                    sums: Sums::default(),
+                });
+            row.sums.approved = row.sums.approved + amount;
+        }
     }
     years.into_values().collect()
 }
@@ -199,6 +220,7 @@ pub(super) fn compute(
     goals: &[Goal],
     measures: &[Measure],
     links: &[Link],
+    money: &Money,
     year: Option<i32>,
     today: NaiveDate,
 ) -> Report {
@@ -222,8 +244,9 @@ pub(super) fn compute(
         ending_soon: ending_soon(&counted, today),
         overdue: overdue(&counted, today),
         by_fund: all_funds(&counted),
-        by_year: by_year(&counted),
+        by_year: by_year(&counted, money),
         total,
+        pots: PotFigures::of(measures, money, year),
     }
 }
 

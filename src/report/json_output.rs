@@ -109,6 +109,45 @@ struct ReportJson {
     by_fund: Vec<FundJson>,
     by_year: Vec<YearJson>,
     total: SumsJson,
+    /// Per fund and year (issue 14).
+    pots: Vec<PotJson>,
+    pots_over_budget: Vec<PotJson>,
+    plans_not_adding_up: Vec<PlanMismatchJson>,
+}
+
+/// A fund's money of one year; `null` pot and free without a pot.
+#[derive(Serialize)]
+struct PotJson {
+    fund: Fund,
+    year: i32,
+    pot_cents: Option<Cents>,
+    planned_cents: Cents,
+    paid_cents: Cents,
+    free_cents: Option<Cents>,
+    measure_count: usize,
+    note: String,
+}
+
+impl From<&crate::report::pots::PotRow> for PotJson {
+    fn from(r: &crate::report::pots::PotRow) -> PotJson {
+        PotJson {
+            fund: r.fund,
+            year: r.year,
+            pot_cents: r.pot,
+            planned_cents: r.planned,
+            paid_cents: r.paid,
+            free_cents: r.free(),
+            measure_count: r.measures,
+            note: r.note.clone(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PlanMismatchJson {
+    #[serde(flatten)]
+    measure: MeasureJson,
+    planned_cents: Cents,
 }
 
 /// The report as pretty JSON with a final newline.
@@ -162,6 +201,14 @@ pub fn render(report: &Report) -> Result<String, serde_json::Error> {
             })
             .collect(),
         total: (&report.total).into(),
+        pots: report.pots.rows.iter().map(PotJson::from).collect(),
+        pots_over_budget: report.pots.over_budget().map(PotJson::from).collect(),
+        plans_not_adding_up: (report.pots.plan_mismatches.iter())
+            .map(|m| PlanMismatchJson {
+                measure: MeasureJson::from(&m.measure),
+                planned_cents: m.planned,
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&shape)?;
     text.push('\n');

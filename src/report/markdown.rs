@@ -65,7 +65,7 @@ const PAD_LIMIT: usize = 48;
 fn table(out: &mut String, section: &Section) {
     let cell_text = |text: &str, emphasis: Emphasis, column: &ReportColumn| {
         let strong = match emphasis {
-            Emphasis::None => false,
+            Emphasis::None | Emphasis::Warning => false,
             Emphasis::Heading => !column.right,
             Emphasis::Total => true,
         };

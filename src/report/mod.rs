@@ -18,10 +18,12 @@
 mod appendix;
 pub mod json_output;
 pub mod markdown;
+pub(crate) mod pot_sections;
 pub(crate) mod sections;
 pub(crate) mod table;
 
 mod figures;
+pub mod pots;
 
 use chrono::NaiveDate;
 
@@ -57,7 +59,8 @@ pub struct FundSums {
     pub sums: Sums,
 }
 
-/// Sums of the measures starting in one year (`None`: measures without a start date).
+/// Sums of the measures starting in one year (`None`: measures without a start date); the
+/// approved sum is the approved instalments of the year (see [`pots`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct YearSums {
     pub year: Option<i32>,
@@ -141,6 +144,9 @@ pub struct Report {
     pub by_year: Vec<YearSums>,
     /// All counted measures, with or without goal.
     pub total: Sums,
+    /// Per fund and year: pot, planned instalments, paid, free; plans that do not add up
+    /// (issue 14).
+    pub pots: pots::PotFigures,
 }
 
 impl Report {
@@ -152,7 +158,21 @@ impl Report {
         year: Option<i32>,
         today: NaiveDate,
     ) -> Report {
-        figures::compute(goals, measures, links, year, today)
+        let money = pots::Money::default();
+        figures::compute(goals, measures, links, &money, year, today)
+    }
+
+    /// [`Report::compute`] with pots, plans and payments: the years count a measure's money
+    /// by its plan, and the pot figures are filled in.
+    pub fn compute_with_money(
+        goals: &[crate::model::Goal],
+        measures: &[Measure],
+        links: &[crate::store::Link],
+        money: &pots::Money,
+        year: Option<i32>,
+        today: NaiveDate,
+    ) -> Report {
+        figures::compute(goals, measures, links, money, year, today)
     }
 
     /// The strategic (top-level) goals, in tree order.

@@ -117,8 +117,11 @@ pub(crate) fn sections(report: &Report, lang: Lang) -> Vec<Section> {
         goal_funds(report, lang),
         funds(report, lang),
         years(report, lang),
+        super::pot_sections::pots(report, lang),
         ending_soon(report, lang),
         overdue(report, lang),
+        super::pot_sections::pots_over_budget(report, lang),
+        super::pot_sections::plan_mismatches(report, lang),
         goals_without_measures(report, lang),
         measures_without_goal(report, lang),
     ]

@@ -51,6 +51,8 @@ pub(crate) enum Emphasis {
     Heading,
     /// A total: every cell in bold.
     Total,
+    /// Over budget (issue 14): red in the TUI, plain elsewhere (the row says by how much).
+    Warning,
 }
 
 /// A row of a report table.

@@ -36,13 +36,15 @@ impl StoreError {
 pub enum RecordName {
     Measure(MeasureId),
     Goal(String),
+    /// A fund's pot of a year, `Aktionsfonds 2026` (issue 14).
+    Pot(String),
 }
 
 impl std::fmt::Display for RecordName {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RecordName::Measure(id) => write!(f, "{id}"),
-            RecordName::Goal(code) => f.write_str(code),
+            RecordName::Goal(code) | RecordName::Pot(code) => f.write_str(code),
         }
     }
 }
@@ -154,4 +156,10 @@ pub enum StoreError {
     /// The server does not allow this request from this client.
     #[error("refused by the server: {0}")]
     Refused(String),
+    /// A pot, plan or payment an op names does not exist (issue 14).
+    #[error("{0} not found")]
+    NotFound(crate::ops::Record),
+    /// An op adds a payment with an id in use.
+    #[error("{0} exists already")]
+    Exists(crate::ops::Record),
 }

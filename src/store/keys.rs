@@ -1,6 +1,6 @@
 //! Tree names and key layouts. Ids are big-endian so sled iterates them in order.
 
-use crate::model::{GoalId, MeasureId};
+use crate::model::{Fund, GoalId, MeasureId, PaymentId};
 
 /// The sled trees quartier keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -17,17 +17,29 @@ pub enum TreeName {
     Meta = 4,
     /// sequence number → history entry.
     History = 5,
+    /// fund ‖ year → pot (schema 4).
+    Pots = 6,
+    /// measure id → its plan of yearly instalments (schema 4).
+    Plans = 7,
+    /// payment id → payment (schema 4).
+    Payments = 8,
+    /// measure id ‖ payment id → nothing (so "payments of measure M" is a prefix scan).
+    PaymentsByMeasure = 9,
 }
 
 impl TreeName {
     /// Every tree, in index order.
-    pub const ALL: [TreeName; 6] = [
+    pub const ALL: [TreeName; 10] = [
         TreeName::Goals,
         TreeName::Measures,
         TreeName::LinksByMeasure,
         TreeName::LinksByGoal,
         TreeName::Meta,
         TreeName::History,
+        TreeName::Pots,
+        TreeName::Plans,
+        TreeName::Payments,
+        TreeName::PaymentsByMeasure,
     ];
 
     /// The sled tree name on disk.
@@ -39,6 +51,10 @@ impl TreeName {
             TreeName::LinksByGoal => "links_by_goal",
             TreeName::Meta => "meta",
             TreeName::History => "history",
+            TreeName::Pots => "pots",
+            TreeName::Plans => "plans",
+            TreeName::Payments => "payments",
+            TreeName::PaymentsByMeasure => "payments_by_measure",
         }
     }
 }
@@ -61,6 +77,28 @@ pub fn link_by_measure_key(measure: MeasureId, goal: GoalId) -> [u8; 16] {
 /// Key in [`TreeName::LinksByGoal`].
 pub fn link_by_goal_key(goal: GoalId, measure: MeasureId) -> [u8; 16] {
     pair(goal.0, measure.0)
+}
+
+/// Key of a pot: the fund's place in [`Fund::ALL`] ‖ the year (both as u64).
+pub fn pot_key(fund: Fund, year: i32) -> [u8; 16] {
+    let rank = Fund::ALL.iter().position(|f| *f == fund).unwrap_or(0);
+    pair(rank as u64, u64::try_from(year).unwrap_or(0))
+}
+
+/// The fund and year of a pot key.
+pub fn pot_of_key(key: &[u8]) -> Option<(Fund, i32)> {
+    let fund = *Fund::ALL.get(usize::try_from(id_at(key, 0)?).ok()?)?;
+    Some((fund, i32::try_from(id_at(key, 8)?).ok()?))
+}
+
+/// Key of a payment record.
+pub fn payment_key(id: PaymentId) -> [u8; 8] {
+    id.0.to_be_bytes()
+}
+
+/// Key in [`TreeName::PaymentsByMeasure`].
+pub fn payment_by_measure_key(measure: MeasureId, id: PaymentId) -> [u8; 16] {
+    pair(measure.0, id.0)
 }
 
 /// Key of a history entry.
@@ -100,6 +138,8 @@ pub mod meta {
     pub const NEXT_GOAL_ID: &[u8] = b"next_goal_id";
     pub const NEXT_MEASURE_ID: &[u8] = b"next_measure_id";
     pub const NEXT_HISTORY_SEQ: &[u8] = b"next_history_seq";
+    /// Schema 4: the id the next payment gets.
+    pub const NEXT_PAYMENT_ID: &[u8] = b"next_payment_id";
     /// Schemas 1 and 2: newest history entry that undo would revert (0 = none), one for
     /// everyone. Schema 3 keeps one per actor ([`undo_top`]); the migration removes this key.
     pub const UNDO_TOP: &[u8] = b"undo_top";

@@ -104,6 +104,17 @@ impl Localize for StoreError {
             StoreError::ServerGone => t(Text::ErrServerGone).into(),
             StoreError::Server(reason) => fill(t(Text::ErrServer), &[("reason", reason)]),
             StoreError::Refused(reason) => fill(t(Text::ErrServerRefused), &[("reason", reason)]),
+            StoreError::NotFound(record) => match record {
+                crate::ops::Record::Measure(id) | crate::ops::Record::Plan(id) => {
+                    fill(t(Text::ErrMeasureNotFound), &[("id", id)])
+                }
+                crate::ops::Record::Goal(id) => fill(t(Text::ErrGoalNotFound), &[("code", id)]),
+                crate::ops::Record::Pot { .. } => fill(t(Text::ErrPotNotFound), &[("pot", record)]),
+                crate::ops::Record::Payment(_) => {
+                    fill(t(Text::ErrPaymentNotFound), &[("payment", record)])
+                }
+            },
+            StoreError::Exists(record) => fill(t(Text::ErrRecordExists), &[("record", record)]),
         }
     }
 }
@@ -226,6 +237,20 @@ impl Localize for Inconsistency {
                 ],
             ),
             Inconsistency::Reported(text) => text.clone(),
+            Inconsistency::OfMissingMeasure { record, measure } => {
+                let record = match record {
+                    crate::ops::Record::Plan(id) => fill(t(Text::MoneyPlanOf), &[("measure", id)]),
+                    other => other.to_string(),
+                };
+                fill(
+                    t(Text::CheckOfMissingMeasure),
+                    &[("record", &record), ("measure", &id(measure))],
+                )
+            }
+            Inconsistency::PaymentIndexMismatch { measure, payment } => fill(
+                t(Text::CheckPaymentIndexMismatch),
+                &[("measure", &id(measure)), ("payment", &id(payment))],
+            ),
         }
     }
 }

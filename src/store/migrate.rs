@@ -5,8 +5,10 @@
 //! contact, responsible, reference, requested/co-funding amounts, target groups, location and
 //! indicators). Schema 1 stored goals and measures as plain records (format 1). Schema 2 stores
 //! each with its revision (format 2, `(revision, record)`). Schemas 1 and 2 kept one undo and
-//! one redo stack for everyone; schema 3, the current layout, keeps them per actor
-//! (`migrate/undo.rs`).
+//! one redo stack for everyone; schema 3 keeps them per actor (`migrate/undo.rs`). Schema 4,
+//! the current layout, adds the trees of money over time (pots, plans, payments; issue 14).
+//!
+//! A new schema adds one step to [`STEPS`] (and raises [`SCHEMA_VERSION`]).
 
 mod undo;
 
@@ -22,7 +24,7 @@ use crate::catalog;
 use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Status};
 
 /// The schema this program writes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Format of goal and measure records in schema 1: the plain record, without a revision.
 const PLAIN_FORMAT: u8 = 1;
@@ -94,14 +96,10 @@ pub fn prepare(trees: &Trees) -> Result<Prepared, StoreError> {
         old => {
             let from = old.unwrap_or(0);
             let mut st = Staging::new(trees);
-            if from == 0 {
-                migrate_0_to_1(&mut st)?;
-            }
-            if from <= 1 {
-                migrate_1_to_2_revisions(&mut st)?;
-            }
-            if from <= 2 {
-                undo::migrate_2_to_3_undo(&mut st)?;
+            for (to, step) in STEPS {
+                if from < to {
+                    step(&mut st)?;
+                }
             }
             st.insert(
                 TreeName::Meta,
@@ -112,6 +110,25 @@ pub fn prepare(trees: &Trees) -> Result<Prepared, StoreError> {
             Ok(Prepared::Migrated { from })
         }
     }
+}
+
+/// One migration: brings a staged database of the schema before to the next one.
+type Step = fn(&mut Staging) -> Result<(), StoreError>;
+
+/// Every migration with the schema it brings a database to, oldest first; a database of
+/// schema `n` runs the steps to `n + 1` … [`SCHEMA_VERSION`] in one transaction.
+const STEPS: [(u64, Step); 4] = [
+    (1, migrate_0_to_1),
+    (2, migrate_1_to_2_revisions),
+    (3, undo::migrate_2_to_3_undo),
+    (4, migrate_3_to_4_money),
+];
+
+/// Schema 3 → 4: the trees of pots, plans and payments start empty (sled creates them on
+/// open), so nothing is rewritten and nothing is added; the payment counter starts at 1 when
+/// the first payment asks for it.
+fn migrate_3_to_4_money(_st: &mut Staging) -> Result<(), StoreError> {
+    Ok(())
 }
 
 /// Writes the built-in goal system into an empty database.

@@ -5,9 +5,20 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::money::{MoneyAnswer, MoneyQuery};
 use super::{HistoryEntry, Inconsistency, Link, Store, StoreError};
-use crate::model::{Cents, Goal, GoalId, Measure, MeasureId};
+use crate::model::{Cents, Fund, Goal, GoalId, Measure, MeasureId, Payment, PaymentId, Plan, Pot};
 use crate::ops::{Applied, Op};
+
+/// Asks [`Repository::money`] and unpacks the answer of the expected kind.
+macro_rules! ask_money {
+    ($repo:expr, $query:expr, $pattern:pat => $value:expr) => {
+        match $repo.money(&$query)? {
+            $pattern => Ok($value),
+            other => Err(other.unexpected()),
+        }
+    };
+}
 
 /// Read and write access to a quartier database. Object-safe and `Send` (a client lives beside
 /// an event-loop thread); `Any` lets tests take back the [`Store`] they handed in.
@@ -67,6 +78,42 @@ pub trait Repository: Send + std::any::Any {
     fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError>;
     /// Integrity problems, empty when all is well.
     fn check(&self) -> Vec<Inconsistency>;
+    /// Answers a question about pots, plans or payments (issue 14); the methods below ask it.
+    fn money(&self, query: &MoneyQuery) -> Result<MoneyAnswer, StoreError>;
+
+    /// Every pot, by fund and year.
+    fn pots(&self) -> Result<Vec<Pot>, StoreError> {
+        ask_money!(self, MoneyQuery::Pots, MoneyAnswer::Pots(pots) => pots)
+    }
+    /// One fund's pot of a year, with its revision.
+    fn pot(&self, fund: Fund, year: i32) -> Result<Option<(u64, Pot)>, StoreError> {
+        ask_money!(self, MoneyQuery::Pot { fund, year }, MoneyAnswer::Pot(pot) => pot)
+    }
+    /// A measure's plan with its revision; `None`: no plan.
+    fn plan(&self, id: MeasureId) -> Result<Option<(u64, Plan)>, StoreError> {
+        ask_money!(self, MoneyQuery::Plan(id), MoneyAnswer::Plan(plan) => plan)
+    }
+    /// Every plan, by measure id.
+    fn plans(&self) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
+        ask_money!(self, MoneyQuery::Plans, MoneyAnswer::Plans(plans) => plans)
+    }
+    /// A measure's payments with their revisions, by date.
+    fn payments_of(&self, id: MeasureId) -> Result<Vec<(u64, Payment)>, StoreError> {
+        ask_money!(self, MoneyQuery::PaymentsOf(id), MoneyAnswer::Payments(found) => found)
+    }
+    /// One payment with its revision.
+    fn payment(&self, id: PaymentId) -> Result<Option<(u64, Payment)>, StoreError> {
+        ask_money!(self, MoneyQuery::Payment(id), MoneyAnswer::Payment(found) => found)
+    }
+    /// A measure's plan and payments, asked at once.
+    fn measure_money(&self, id: MeasureId) -> Result<super::money::MeasureMoney, StoreError> {
+        ask_money!(self, MoneyQuery::OfMeasure(id), MoneyAnswer::OfMeasure(found) => found)
+    }
+    /// Every payment, by id.
+    fn payments(&self) -> Result<Vec<Payment>, StoreError> {
+        let all = ask_money!(self, MoneyQuery::Payments, MoneyAnswer::Payments(all) => all)?;
+        Ok(all.into_iter().map(|(_, payment)| payment).collect())
+    }
 
     /// Tells the others working on the database which record this user has open in a form
     /// (`None`: none), for the `✎` marks in their tables. Only a client of the server passes
@@ -214,6 +261,9 @@ impl Repository for Store {
     }
     fn check(&self) -> Vec<Inconsistency> {
         Store::check(self)
+    }
+    fn money(&self, query: &MoneyQuery) -> Result<MoneyAnswer, StoreError> {
+        Store::money(self, query)
     }
 }
 

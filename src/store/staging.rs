@@ -12,20 +12,20 @@ use super::records::{Entries, Reader};
 
 /// The live sled trees, indexed by [`TreeName`] (cloning shares them).
 #[derive(Clone)]
-pub struct Trees(pub [sled::Tree; 6]);
+pub struct Trees(pub [sled::Tree; TREES]);
+
+/// How many trees quartier keeps.
+const TREES: usize = TreeName::ALL.len();
 
 impl Trees {
     /// Opens (creating if needed) every tree of `db`.
     pub fn open(db: &sled::Db) -> Result<Trees, StoreError> {
-        let open = |t: TreeName| db.open_tree(t.name());
-        Ok(Trees([
-            open(TreeName::Goals)?,
-            open(TreeName::Measures)?,
-            open(TreeName::LinksByMeasure)?,
-            open(TreeName::LinksByGoal)?,
-            open(TreeName::Meta)?,
-            open(TreeName::History)?,
-        ]))
+        let mut trees = Vec::with_capacity(TREES);
+        for name in TreeName::ALL {
+            trees.push(db.open_tree(name.name())?);
+        }
+        let trees: [sled::Tree; TREES] = trees.try_into().unwrap_or_else(|_| unreachable!());
+        Ok(Trees(trees))
     }
 
     /// The sled tree behind a name.
@@ -80,20 +80,27 @@ impl<'t> Staging<'t> {
         self.writes.insert((tree, key.to_vec()), None);
     }
 
-    /// Applies every staged write in one transaction over all trees; all or nothing.
+    /// Applies every staged write in one transaction over the trees it touches; all or
+    /// nothing.
     pub fn commit(self) -> Result<(), StoreError> {
-        let mut batches: [sled::Batch; 6] = Default::default();
+        let mut batches: BTreeMap<TreeName, sled::Batch> = BTreeMap::new();
         for ((tree, key), value) in self.writes {
+            let batch = batches.entry(tree).or_default();
             match value {
-                Some(value) => batches[tree as usize].insert(key, value),
-                None => batches[tree as usize].remove(key),
+                Some(value) => batch.insert(key, value),
+                None => batch.remove(key),
             }
         }
-        self.trees
-            .0
+        let touched: Vec<sled::Tree> = (batches.keys())
+            .map(|name| self.trees.tree(*name).clone())
+            .collect();
+        if touched.is_empty() {
+            return Ok(());
+        }
+        touched
             .as_slice()
             .transaction(|trees| {
-                for (tree, batch) in trees.iter().zip(&batches) {
+                for (tree, batch) in trees.iter().zip(batches.values()) {
                     tree.apply_batch(batch)?;
                 }
                 Ok::<(), sled::transaction::ConflictableTransactionError<()>>(())

@@ -97,6 +97,7 @@ impl Store {
         }
         let measures = guard.op.touched_measures();
         let goals = guard.op.touched_goals();
+        let pots = guard.op.touched_pots();
         let mut in_effect: BTreeMap<u64, (HistoryEntry, RecordName)> = BTreeMap::new();
         let tree = self.trees.tree(TreeName::History);
         for item in tree.range(keys::history_key(guard.since.saturating_add(1))..) {
@@ -116,7 +117,12 @@ impl Store {
             {
                 continue;
             }
-            if let Some(record) = self.shared_record(&entry, &measures, &goals) {
+            let pot = (entry.op.touched_pots().into_iter()).find(|p| pots.contains(p));
+            let shared = match pot {
+                Some((fund, year)) => Some(RecordName::Pot(format!("{} {year}", fund.name()))),
+                None => self.shared_record(&entry, &measures, &goals),
+            };
+            if let Some(record) = shared {
                 in_effect.insert(entry.seq, (entry, record));
             }
         }

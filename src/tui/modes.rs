@@ -7,6 +7,15 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 
+/// How the terminal is used, from the config file.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Options {
+    /// Colours (`NO_COLOR` already applied).
+    pub theme: crate::ui::Theme,
+    /// Capture the mouse (clicks and the wheel go to quartier, not to the terminal).
+    pub mouse: bool,
+}
+
 /// Turns bracketed paste (and, when `mouse`, mouse capture) on and makes the panic hook
 /// (ratatui's, which restores the terminal) turn them off first.
 pub(super) fn enable_paste(mouse: bool) {

@@ -10,7 +10,7 @@ use super::measures::runtime;
 use super::{Theme, pane_block};
 use crate::app::measures::overdue;
 use crate::app::{App, Focus, Shown};
-use crate::i18n::{Lang, Localize, Text, field_label};
+use crate::i18n::{Lang, Localize, Text, field_label, fill};
 use crate::model::{
     Cents, Field, Indicator, Kind, MEASURE_FIELDS, Measure, Value, format_date_de, fund_warnings,
 };
@@ -115,6 +115,7 @@ fn lines<'a>(app: &App, theme: Theme, m: &'a Measure, columns: usize) -> Vec<Lin
         Span::raw(lang.status(m.status)),
     ]));
     out.push(field(Text::FieldApproved, money(m.approved)));
+    out.extend(money_lines(app, theme, m));
     out.push(field(Text::FieldRequested, money(m.requested)));
     if m.cofunding.is_some() {
         out.push(field(Text::FieldCofunding, money(m.cofunding)));
@@ -264,6 +265,78 @@ fn field_line<'a>(lang: Lang, theme: Theme, label: Text, value: String) -> Line<
         Span::styled(format!("{}: ", lang.t(label)), theme.label()),
         Span::raw(value),
     ])
+}
+
+/// Money over time (issue 14): `ausgezahlt 20.000,00 € von 80.000,00 €`, the instalments, and
+/// the warnings of plan and payments.
+fn money_lines<'a>(app: &App, theme: Theme, m: &Measure) -> Vec<Line<'a>> {
+    let lang = app.lang;
+    let stored = app.detail().money();
+    let payments: Vec<crate::model::Payment> =
+        stored.payments.iter().map(|(_, p)| p.clone()).collect();
+    let plan = stored.plan.as_ref().map(|(_, plan)| plan);
+    let mut out = Vec::new();
+    // Only with payments or a plan, so a measure without either looks as before.
+    if !payments.is_empty() || plan.is_some() {
+        let paid = crate::model::paid(&payments);
+        let text = fill(
+            lang.t(Text::DetailPaid),
+            &[
+                ("paid", &paid.format_de()),
+                ("approved", &money_text(m.approved)),
+            ],
+        );
+        out.push(Line::raw(text));
+    }
+    if let Some(plan) = plan {
+        out.push(field_line(
+            lang,
+            theme,
+            Text::ReportInstalments,
+            plan.format_de(),
+        ));
+    }
+    let mut warnings: Vec<String> = Vec::new();
+    if let Some(crate::model::MoneyWarning::PlanMismatch { planned, approved }) =
+        plan.and_then(|plan| crate::model::plan_warning(m, plan))
+    {
+        warnings.push(fill(
+            lang.t(Text::WarnPlanMismatch),
+            &[
+                ("measure", &m.id),
+                ("planned", &planned.format_de()),
+                ("approved", &approved.format_de()),
+            ],
+        ));
+    }
+    for warning in crate::model::payment_warnings(m, &payments) {
+        let (text, payment) = match warning {
+            crate::model::MoneyWarning::PaymentBeforeApproval(id) => {
+                (Text::WarnPaymentBeforeApproval, id)
+            }
+            crate::model::MoneyWarning::PaymentOutsideRuntime(id) => {
+                (Text::WarnPaymentOutsideRuntime, id)
+            }
+            crate::model::MoneyWarning::PaidAboveApproved { paid, approved } => {
+                warnings.push(fill(
+                    lang.t(Text::WarnPaidAboveApproved),
+                    &[
+                        ("measure", &m.id),
+                        ("paid", &paid.format_de()),
+                        ("approved", &approved.format_de()),
+                    ],
+                ));
+                continue;
+            }
+            _ => continue,
+        };
+        warnings.push(format!(
+            "{payment}: {}",
+            fill(lang.t(text), &[("measure", &m.id)])
+        ));
+    }
+    out.extend((warnings.into_iter()).map(|w| Line::styled(format!("⚠ {w}"), theme.warning())));
+    out
 }
 
 /// An amount as the pane shows it: `1.500,00 €`, or `–` when there is none.

@@ -176,9 +176,18 @@ fn draw_row(
         }
     };
     let single_line = !matches!(view.content, Content::Text { .. });
-    let error_line = view
-        .error
-        .and_then(|error| add_error(&mut values, error, single_line, theme, value_width));
+    let error_line = match (view.error, &view.warning) {
+        (Some(error), _) => {
+            let style = (theme.error(), false);
+            add_error(&mut values, error, single_line, style, value_width)
+        }
+        // A warning is wrapped, never cut: its end says by how much (issue 14).
+        (None, Some(warning)) => {
+            let style = (theme.warning(), true);
+            add_error(&mut values, warning, single_line, style, value_width)
+        }
+        (None, None) => None,
+    };
     let label_style = if view.focused {
         theme.selected()
     } else {
@@ -187,7 +196,7 @@ fn draw_row(
     let blank = " ".repeat(label_width + 1);
     let lines = values
         .into_iter()
-        .chain(error_line)
+        .chain(error_line.into_iter().flatten())
         .enumerate()
         .map(|(i, spans)| {
             let mut line = if i == 0 {
@@ -247,14 +256,15 @@ fn text_lines(
     (values, column.map(|c| (row - top, c)))
 }
 
-/// Puts `error` behind a one-line value when it fits; else returns it as a line of its own.
+/// Puts `error` behind a one-line value when it fits; else returns it as a line of its own, cut
+/// to the width (or, `wrapped`, as lines of their own).
 fn add_error(
     values: &mut ValueLines,
     error: &str,
     single_line: bool,
-    theme: Theme,
+    (style, wrapped): (ratatui::style::Style, bool),
     value_width: usize,
-) -> Option<Vec<Span<'static>>> {
+) -> Option<ValueLines> {
     let error = sanitize_line(error).into_owned();
     let used: usize = values
         .first()
@@ -262,14 +272,39 @@ fn add_error(
     match values.first_mut() {
         Some(first) if single_line && used + 2 + width(&error) <= value_width => {
             first.push(Span::raw("  "));
-            first.push(Span::styled(error, theme.error()));
+            first.push(Span::styled(error, style));
             None
         }
+        _ if wrapped => Some(
+            (wrap(&error, value_width).into_iter())
+                .map(|line| vec![Span::styled(line, style)])
+                .collect(),
+        ),
         _ => {
             let cut = truncate(&error, value_width).into_owned();
-            Some(vec![Span::styled(cut, theme.error())])
+            Some(vec![vec![Span::styled(cut, style)]])
         }
     }
+}
+
+/// `text` in lines of at most `columns`, broken between words (a longer word is cut).
+fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = width(&line) + usize::from(!line.is_empty()) + width(word);
+        if !line.is_empty() && needed > columns {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    (lines.iter())
+        .map(|l| truncate(l, columns).into_owned())
+        .collect()
 }
 
 /// The part of a one-line value that fits `max` columns, sanitised. With focus it scrolls

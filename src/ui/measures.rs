@@ -304,7 +304,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .row_highlight_style(selected_style(app, theme, Focus::Measures));
     frame.render_stateful_widget(table, inner, &mut TableState::new().with_selected(selected));
 
-    let hint = if !app.measures_loaded {
+    let hint = if !app.measures_loaded || app.pane_waiting() {
         Some(app.lang.t(Text::LoadingMeasures).to_string())
     } else if app.pane.rows.is_empty() {
         Some(empty_hint(app))

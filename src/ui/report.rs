@@ -7,6 +7,7 @@
 
 mod attainment;
 mod money;
+mod pots;
 mod table;
 
 use ratatui::Frame;
@@ -40,13 +41,18 @@ pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, are
         Constraint::Length(1),
         Constraint::Fill(1),
     ]));
-    let titles = [lang.t(Text::ReportTabFunds), lang.t(Text::ReportAttainment)];
-    // Two titles with a space either side and one divider.
-    let tabs_width = titles.iter().map(|t| width(t) as u16 + 2).sum::<u16>() + 1;
+    let titles = [
+        lang.t(Text::ReportTabFunds),
+        lang.t(Text::ReportAttainment),
+        lang.t(Text::ReportTabPots),
+    ];
+    // The titles with a space either side and a divider between two.
+    let tabs_width = titles.iter().map(|t| width(t) as u16 + 2).sum::<u16>() + 2;
     let tabs = Tabs::new(titles)
         .select(match view.tab {
             ReportTab::Money => 0,
             ReportTab::Attainment => 1,
+            ReportTab::Pots => 2,
         })
         .highlight_style(theme.selected())
         .padding(" ", " ");
@@ -95,6 +101,7 @@ fn content(app: &App, theme: Theme, view: &ReportView, body: Rect) -> Buffer {
             (body.height / 2).clamp(12, 18),
         ),
         ReportTab::Attainment => attainment::attainment(app, theme, &view.report, body.width),
+        ReportTab::Pots => pots::pots(app, theme, &view.report, body.width),
     }
 }
 
@@ -157,6 +164,55 @@ mod tests {
             .open_report_on(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
         press(&mut f.app, keys);
         f
+    }
+
+    /// Issue 14: the tab *Töpfe* at 80x24, a pot over budget in red saying by how much.
+    #[test]
+    fn report_pots_80x24() {
+        use crate::model::{Fund, MeasureId, Plan, Pot};
+        use crate::ops::Op;
+        let mut f = crate::app::tests::fixture_with(|store| {
+            let pot = |fund, euro: i64| Pot {
+                fund,
+                year: 2026,
+                amount: Cents(euro * 100),
+                note: String::new(),
+            };
+            for pot in [
+                pot(Fund::Projektfonds, 8_000),
+                pot(Fund::Aktionsfonds, 5_000),
+            ] {
+                store.apply(Op::SetPot { pot }, "t").unwrap();
+            }
+            let plan = Plan([(2026, Cents(1_000_000)), (2027, Cents(200_000))].into());
+            let set = Op::SetPlan {
+                measure: MeasureId(1),
+                plan,
+            };
+            store.apply(set, "t").unwrap();
+        });
+        f.app
+            .open_report_on(NaiveDate::from_ymd_opt(2026, 11, 25).unwrap());
+        press(&mut f.app, "<Tab><Tab>");
+        let terminal = draw_in(&f.app, Theme::default(), 80, 24);
+        let screen = crate::ui::tests::screen(terminal.backend().buffer());
+        for text in [
+            "Töpfe je Fonds und Jahr",
+            "Töpfe über dem Budget",
+            "Jahresraten, die nicht den bewilligten Betrag ergeben",
+        ] {
+            assert!(screen.contains(text), "{text} missing:\n{screen}");
+        }
+        let buffer = terminal.backend().buffer();
+        let row = (0..24)
+            .find(|&y| {
+                let line: String = (0..80).map(|x| buffer[(x, y)].symbol()).collect();
+                line.contains("Projektfonds") && line.contains("-2.000,00 €")
+            })
+            .unwrap_or_else(|| panic!("no row over budget:\n{screen}"));
+        let red = (0..80).any(|x| buffer[(x, row)].fg == Color::Red);
+        assert!(red, "the row over budget is not red:\n{screen}");
+        insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
     }
 
     #[test]

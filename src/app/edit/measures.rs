@@ -17,7 +17,8 @@ impl App {
             Some(goal) => Purpose::NewMeasure { goal: goal.id },
             None => Purpose::NewMeasureWithoutGoal,
         };
-        Mode::form(Form::measure(&measure, true, self.lang), purpose)
+        let form = Form::measure(&measure, true, self.lang);
+        Mode::form(self.with_money(form, None), purpose)
     }
 
     /// `e`/Enter in the measure pane: the form for the selected measure.
@@ -28,10 +29,10 @@ impl App {
             return Mode::Normal;
         };
         match self.store.measure_revised(id) {
-            Ok(Some((revision, measure))) => Mode::form(
-                Form::measure(&measure, false, self.lang).with_revision(revision),
-                Purpose::EditMeasure,
-            ),
+            Ok(Some((revision, measure))) => {
+                let form = Form::measure(&measure, false, self.lang).with_revision(revision);
+                Mode::form(self.with_money(form, Some(id)), Purpose::EditMeasure)
+            }
             Ok(None) => {
                 self.say_text(MessageKind::Info, Text::NoMeasureSelected);
                 Mode::Normal
@@ -155,5 +156,52 @@ impl App {
             measure: row.id,
             goal,
         });
+    }
+}
+
+impl App {
+    /// `form`, comparing its amount with the pots and the measure's plan (issue 14). Without
+    /// pots and plan nothing more is read; a failed read leaves the form without the hint.
+    fn with_money(&self, form: Form, id: Option<MeasureId>) -> Form {
+        match self.form_money(id) {
+            Ok(Some(money)) => form.with_money(money),
+            _ => form,
+        }
+    }
+
+    fn form_money(
+        &self,
+        id: Option<MeasureId>,
+    ) -> Result<Option<super::super::form::FormMoney>, crate::store::StoreError> {
+        let pots = self.store.pots()?;
+        let plan = match id {
+            Some(id) => self.store.plan(id)?.map(|(_, plan)| plan),
+            None => None,
+        };
+        if pots.is_empty() && plan.is_none() {
+            return Ok(None);
+        }
+        let mut planned_by_others = std::collections::HashMap::new();
+        if !pots.is_empty() {
+            let plans: std::collections::HashMap<_, _> = self.store.plans()?.into_iter().collect();
+            let with_pot: std::collections::HashSet<_> =
+                pots.iter().map(|p| (p.fund, p.year)).collect();
+            self.store.for_each_measure(&mut |m| {
+                let Some(fund) = m.fund.filter(|_| Some(m.id) != id) else {
+                    return;
+                };
+                for (year, amount) in crate::model::instalments(&m, plans.get(&m.id)) {
+                    if with_pot.contains(&(fund, year)) {
+                        let sum = planned_by_others.entry((fund, year)).or_default();
+                        *sum = *sum + amount;
+                    }
+                }
+            })?;
+        }
+        Ok(Some(super::super::form::FormMoney {
+            pots,
+            planned_by_others,
+            plan,
+        }))
     }
 }

@@ -7,11 +7,13 @@ mod edit;
 mod form_draft;
 mod goal;
 mod measure;
+mod money_hint;
 mod row;
 mod slot;
 
 pub(crate) use edit::insert_into_line;
 pub use form_draft::FormDraft;
+pub use money_hint::FormMoney;
 pub use row::{Content, RowView};
 pub use slot::{Part, Slot};
 
@@ -62,6 +64,8 @@ pub struct Form {
     /// The stored revision of `original` when the form was opened (`None` for a new record):
     /// saving expects it, so a colleague's change in between is noticed, never overwritten.
     revision: Option<u64>,
+    /// Pots and plan the amount is compared with (issue 14); `None`: no hint.
+    money: Option<std::sync::Arc<FormMoney>>,
 }
 
 impl Form {
@@ -90,6 +94,7 @@ impl Form {
             asking: false,
             initial,
             revision: None,
+            money: None,
         }
     }
 
@@ -161,10 +166,14 @@ impl Form {
 
     /// Every row in form order, for drawing.
     pub fn rows(&self) -> impl Iterator<Item = RowView<'_>> {
-        self.rows
-            .iter()
-            .enumerate()
-            .map(|(i, row)| row.view(self.lang, i == self.focus))
+        let hint = self.money_hint();
+        self.rows.iter().enumerate().map(move |(i, row)| {
+            let mut view = row.view(self.lang, i == self.focus);
+            if view.slot == Slot::Field(crate::model::Field::Approved) {
+                view.warning = hint.clone();
+            }
+            view
+        })
     }
 
     /// The focused input.

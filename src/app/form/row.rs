@@ -131,6 +131,8 @@ pub struct RowView<'a> {
     pub content: Content<'a>,
     /// The error to show next to it.
     pub error: Option<&'a str>,
+    /// A warning to show next to it when there is no error (issue 14: pots and plan).
+    pub warning: Option<String>,
     /// True for the focused row.
     pub focused: bool,
 }
@@ -162,6 +164,7 @@ impl Row {
             label: self.slot.label(lang),
             content,
             error: self.error.as_ref().map(|e| e.message.as_str()),
+            warning: None,
             focused,
         }
     }

@@ -22,6 +22,7 @@ mod overlays;
 mod pane;
 mod tree;
 mod undo;
+pub(crate) mod waiting;
 
 pub(crate) struct Fixture {
     pub dir: TempDir,

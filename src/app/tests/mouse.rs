@@ -111,3 +111,23 @@ fn a_click_on_a_report_tab_switches_it_and_other_modes_ignore_clicks() {
     assert!(!click(app, 5, 1));
     assert!(matches!(app.mode, Mode::Form(_)));
 }
+
+#[test]
+fn every_report_tab_can_be_clicked() {
+    let mut f = sized();
+    press(&mut f.app, "R");
+    // ` Mittel │ Zielerreichung │ Töpfe `.
+    for (column, expected) in [
+        (30, ReportTab::Pots),
+        (10, ReportTab::Attainment),
+        (1, ReportTab::Money),
+    ] {
+        assert!(click(&mut f.app, column, 1), "{column}");
+        let Mode::Report(view) = &f.app.mode else {
+            panic!("report open");
+        };
+        assert_eq!(view.tab, expected, "{column}");
+    }
+    // The divider between two titles is no tab.
+    assert!(!click(&mut f.app, 9, 1));
+}

@@ -131,6 +131,7 @@ fn add(
     let id = applied.added_measure().unwrap_or(MeasureId(0));
     writeln!(out, "{id}")?;
     warn(lang, &measure);
+    crate::cli::money::after_measure_saved(repo, lang, id)?;
     Ok(())
 }
 
@@ -152,7 +153,8 @@ fn show(
         )?;
         Ok(())
     } else {
-        show::show(lang, &measure, &links, &codes, out)
+        show::show(lang, &measure, &links, &codes, out)?;
+        show::money(lang, &measure, &repo.measure_money(measure.id)?, out)
     }
 }
 
@@ -168,6 +170,7 @@ fn edit(
     let done = fill(lang.t(Text::DoneMeasureUpdated), &[("id", &measure.id)]);
     if save_if_changed(repo, actor, lang, stored, &measure, &done, out)? {
         warn(lang, &measure);
+        crate::cli::money::after_measure_saved(repo, lang, measure.id)?;
     }
     Ok(())
 }

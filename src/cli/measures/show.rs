@@ -87,6 +87,64 @@ pub(super) fn show(
     Ok(())
 }
 
+/// Money over time (issue 14), for a measure with payments or a plan only (so the output of
+/// others stays as it was): `ausgezahlt 20.000,00 € von 80.000,00 €`, the instalments, each
+/// payment, and the plan's warning.
+pub(super) fn money(
+    lang: Lang,
+    m: &Measure,
+    money: &crate::store::MeasureMoney,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let plan = money.plan.as_ref().map(|(_, plan)| plan);
+    if money.payments.is_empty() && plan.is_none() {
+        return Ok(());
+    }
+    let payments: Vec<crate::model::Payment> =
+        money.payments.iter().map(|(_, p)| p.clone()).collect();
+    let approved = m
+        .approved
+        .map_or_else(|| "–".to_string(), |a| a.format_de());
+    let paid = crate::model::paid(&payments).format_de();
+    let text = fill(
+        lang.t(Text::DetailPaid),
+        &[("paid", &paid), ("approved", &approved)],
+    );
+    output::line(out, &text)?;
+    if let Some(plan) = plan {
+        let label = format!("{}:", lang.t(Text::ReportInstalments));
+        output::line(
+            out,
+            &format!("{}{}", crate::text::cell(&label, 16), plan.format_de()),
+        )?;
+    }
+    for p in &payments {
+        let line = format!(
+            "  {}  {}  {}  {}  {}",
+            p.id,
+            format_date_de(p.date),
+            p.kind.name(),
+            p.amount.format_de(),
+            p.reference
+        );
+        output::line(out, line.trim_end())?;
+    }
+    if let Some(crate::model::MoneyWarning::PlanMismatch { planned, approved }) =
+        plan.and_then(|plan| crate::model::plan_warning(m, plan))
+    {
+        let text = fill(
+            lang.t(Text::WarnPlanMismatch),
+            &[
+                ("measure", &m.id),
+                ("planned", &planned.format_de()),
+                ("approved", &approved.format_de()),
+            ],
+        );
+        output::line(out, &format!("{}: {text}", lang.t(Text::WarningPrefix)))?;
+    }
+    Ok(())
+}
+
 /// One indicator: `Teilnehmende: 0 → 100, Ist 120  (120 %)`.
 fn indicator_line(lang: Lang, i: &Indicator) -> String {
     let comma = lang == Lang::De;

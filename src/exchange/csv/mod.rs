@@ -22,7 +22,7 @@ use super::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 
 pub use read::parse;
-pub use write::{export_indicators, export_measures};
+pub use write::{export_indicators, export_measures, export_payments, export_plans};
 
 #[cfg(test)]
 use {

@@ -1,6 +1,8 @@
-//! The lossless `quartier/1` JSON document:
-//! `{"format":"quartier/1","exported_at":"…","goals":[…],"measures":[…],"history":[…]?}`
-//! with the goal and measure shapes of `--json` (see [`crate::json_shapes`]).
+//! The lossless JSON document:
+//! `{"format":"quartier/2","exported_at":"…","goals":[…],"measures":[…],"pots":[…],"plans":[…],
+//! "payments":[…],"history":[…]?}` with the goal and measure shapes of `--json` (see
+//! [`crate::json_shapes`]) and those of money over time (`money.rs`). `quartier/1` (without the
+//! money lists) is still read.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -12,7 +14,10 @@ use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::store::HistoryEntry;
 
 /// The format tag of the document.
-pub const FORMAT: &str = "quartier/1";
+pub const FORMAT: &str = "quartier/2";
+
+/// Formats this program reads: the first, without pots, plans and payments, and [`FORMAT`].
+const READ_FORMATS: [&str; 2] = ["quartier/1", FORMAT];
 
 /// The exported document.
 #[derive(Debug, Serialize)]
@@ -21,21 +26,29 @@ pub struct Document<'a> {
     pub exported_at: String,
     pub goals: Vec<GoalJson>,
     pub measures: Vec<MeasureJson>,
+    pub pots: Vec<money::PotJson>,
+    pub plans: Vec<money::PlanJson>,
+    pub payments: Vec<money::PaymentJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<&'a [HistoryEntry]>,
 }
 
 /// The whole database as pretty-printed JSON (history oldest first, when given).
+pub mod money;
 mod object;
 
 use object::{Object, Unknown};
 
 pub fn export(snapshot: &Snapshot, history: Option<&[HistoryEntry]>, exported_at: &str) -> String {
+    let (pots, plans, payments) = money::shapes(snapshot);
     let document = Document {
         format: FORMAT,
         exported_at: exported_at.to_string(),
         goals: snapshot.goals_json(),
         measures: snapshot.measures_json(),
+        pots,
+        plans,
+        payments,
         history,
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
@@ -78,7 +91,9 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     };
     let mut unknown = Unknown::default();
     for key in top.keys() {
-        if !["format", "exported_at", "goals", "measures", "history"].contains(&key.as_str()) {
+        let known = ["format", "exported_at", "goals", "measures", "history"];
+        if !known.contains(&key.as_str()) && !["pots", "plans", "payments"].contains(&key.as_str())
+        {
             unknown.add(key, 1);
         }
     }
@@ -112,6 +127,35 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             incoming.measures.push(item);
         }
     }
+    let mut money = money::IncomingMoney::default();
+    for (line, value) in elements("pots", &mut incoming.problems) {
+        money.pot(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
+    }
+    for (line, value) in elements("plans", &mut incoming.problems) {
+        money.plan(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
+    }
+    for (line, value) in elements("payments", &mut incoming.problems) {
+        money.payment(
+            value,
+            (file, line),
+            lang,
+            &mut unknown,
+            &mut incoming.problems,
+        );
+    }
+    incoming.money = money;
     incoming.notes.extend(unknown.note(file, lang));
     Ok(incoming)
 }
@@ -133,13 +177,13 @@ fn document(
         return Err(vec![ImportProblem::new(file, 1, "", reason)]);
     };
     let format = top.get("format").and_then(Value::as_str).unwrap_or("");
-    if format == FORMAT {
+    if READ_FORMATS.contains(&format) {
         return Ok(top);
     }
     let newer = format
         .strip_prefix("quartier/")
         .and_then(|v| v.parse::<u32>().ok())
-        .is_some_and(|v| v > 1);
+        .is_some_and(|v| v > 2);
     let reason = if newer {
         fill(lang.t(Text::ImportNewerFormat), &[("format", &format)])
     } else {

@@ -4,6 +4,7 @@
 mod duplicates;
 mod goals;
 mod measures;
+mod money;
 mod stale;
 
 use std::collections::HashMap;
@@ -38,6 +39,8 @@ pub struct Plan {
     pub diffs: Vec<MeasureDiff>,
     /// Measures of the database the file does not mention: they stay as they are.
     pub absent: Vec<MeasureId>,
+    /// Pots, plans and payments the import sets or adds (issue 14).
+    pub money: usize,
     /// Things the user should look at before importing (likely duplicates, a file older
     /// than changes made since, measures losing their last goal); they do not stop the import.
     pub warnings: Vec<ImportProblem>,
@@ -139,6 +142,7 @@ impl Planner<'_> {
     fn run(mut self, incoming: &Incoming) -> Result<Plan, Vec<ImportProblem>> {
         self.plan_goals(incoming);
         self.plan_measures(incoming);
+        let money_ops = self.plan_money(incoming);
         for (line, code) in &incoming.goal_refs {
             if self.goals.get(code).is_none() && !self.options.create_goals {
                 let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", code)]);
@@ -152,6 +156,8 @@ impl Planner<'_> {
         }
         let mut plan = self.plan;
         plan.ops.extend(self.link_ops);
+        plan.money = money_ops.len();
+        plan.ops.extend(money_ops);
         Ok(plan)
     }
 

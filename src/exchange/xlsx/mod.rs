@@ -11,6 +11,7 @@
 
 mod cell_values;
 mod goals_sheet;
+mod money_sheets;
 mod read;
 mod sheets;
 mod table;

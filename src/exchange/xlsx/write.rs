@@ -1,4 +1,5 @@
-//! Writes the workbook: `Maßnahmen`, `Ziele`, `Indikatoren` with typed, formatted cells.
+//! Writes the workbook: `Maßnahmen`, `Ziele`, `Indikatoren` (and `Töpfe`, `Jahresraten`,
+//! `Zahlungen`, see `money_sheets.rs`) with typed, formatted cells.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -68,6 +69,10 @@ pub fn export_stamped(snapshot: &Snapshot, stamp: Option<&str>) -> Result<Vec<u8
     measures_sheet(workbook.add_worksheet(), snapshot, &formats)?;
     goals_sheet(workbook.add_worksheet(), snapshot, &formats)?;
     indicators_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    use super::money_sheets::{payments_sheet, plans_sheet, pots_sheet};
+    pots_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    plans_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    payments_sheet(workbook.add_worksheet(), snapshot, &formats)?;
     workbook.save_to_buffer()
 }
 
@@ -124,7 +129,7 @@ pub(super) fn amount(
 }
 
 /// A date as an Excel date; one Excel cannot show (before 1900) as ISO text, which import reads.
-fn date(
+pub(super) fn date(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,

@@ -71,8 +71,8 @@ pub(super) const DATA: &[Entry] = &[
     ),
     (
         "export --what",
-        "CSV: measures (Maßnahmen, Standard) oder indicators (Indikatoren)",
-        "CSV: measures (default) or indicators",
+        "CSV: measures (Maßnahmen, Standard), indicators (Indikatoren), payments (Zahlungen) oder plan (Jahresraten)",
+        "CSV: measures (default), indicators, payments or plan (yearly instalments)",
     ),
     (
         "export --force",
@@ -106,8 +106,8 @@ pub(super) const DATA: &[Entry] = &[
     ),
     (
         "backup",
-        "Jetzt eine Sicherung (quartier/1-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
-        "Write a backup (quartier/1 JSON) now: to FILE, else to backups/ next to the database",
+        "Jetzt eine Sicherung (quartier/2-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
+        "Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database",
     ),
     (
         "backup --output",

@@ -8,6 +8,7 @@ mod data;
 mod fit;
 mod goals;
 mod measures;
+mod money;
 mod server;
 
 /// `(key, German, English)`.
@@ -22,17 +23,19 @@ const ALL: [Entry;
         + measures::MEASURES.len()
         + data::DATA.len()
         + server::SERVER.len()
-        + fit::FIT.len()] = concat([
+        + fit::FIT.len()
+        + money::MONEY.len()] = concat([
     GENERAL,
     goals::GOALS,
     measures::MEASURES,
     data::DATA,
     server::SERVER,
     fit::FIT,
+    money::MONEY,
 ]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 6]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 7]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;

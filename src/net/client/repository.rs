@@ -4,7 +4,9 @@ use super::{Client, unexpected};
 use crate::model::{Goal, GoalId, Measure, MeasureId};
 use crate::net::protocol::{Reply, Request};
 use crate::ops::{Applied, Op};
-use crate::store::{HistoryEntry, Inconsistency, Link, Repository, StoreError};
+use crate::store::{
+    HistoryEntry, Inconsistency, Link, MoneyAnswer, MoneyQuery, Repository, StoreError,
+};
 
 /// Measures per request when reading all of them (the server caps a page at
 /// [`crate::net::server::MAX_PAGE`]).
@@ -131,6 +133,10 @@ impl Repository for Client {
 
     fn history_entry(&self, seq: u64) -> Result<Option<HistoryEntry>, StoreError> {
         ask!(self, Request::HistoryEntry(seq), Reply::HistoryEntry(entry) => entry.map(|e| *e))
+    }
+
+    fn money(&self, query: &MoneyQuery) -> Result<MoneyAnswer, StoreError> {
+        ask!(self, Request::Money(query.clone()), Reply::Money(answer) => answer)
     }
 
     fn check(&self) -> Vec<Inconsistency> {

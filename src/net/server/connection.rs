@@ -203,6 +203,10 @@ fn write_queue(mut stream: UnixStream, queue: Receiver<Arc<Vec<u8>>>) {
         if frame::write_frame(&mut stream, &bytes).is_err() {
             break;
         }
+        if bytes.len() >= super::memory::LARGE_FRAME {
+            drop(bytes);
+            super::memory::give_back();
+        }
     }
     let _ = stream.shutdown(std::net::Shutdown::Both);
 }
@@ -256,6 +260,7 @@ fn handle(
             .map(|e| Reply::HistoryEntry(e.map(Box::new))),
         Request::Check => read_store(shared, |s| Ok(s.check()))
             .map(|problems| Reply::Check(problems.iter().map(|p| p.localize(lang)).collect())),
+        Request::Money(query) => read_store(shared, |s| s.money(&query)).map(Reply::Money),
         Request::Status => return Ok(Reply::Status(status(shared))),
         Request::Stop => {
             if uid != shared.owner_uid && uid != 0 {

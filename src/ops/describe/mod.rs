@@ -7,6 +7,7 @@
 //! goal some entry still remembers.
 
 mod history;
+mod money;
 mod names;
 mod tally;
 #[cfg(test)]
@@ -63,6 +64,12 @@ fn phrase(op: &Op, lang: Lang, names: &Names, form: Form) -> String {
         Op::Link { .. } | Op::Unlink { .. } | Op::SetPrimary { .. } => p.link_op(op),
         Op::Batch { .. } | Op::Labeled { .. } => p.batch(op),
         Op::Expect { op, .. } => phrase(op, lang, names, form),
+        Op::SetPot { .. }
+        | Op::RemovePot { .. }
+        | Op::SetPlan { .. }
+        | Op::AddPayment { .. }
+        | Op::UpdatePayment { .. }
+        | Op::RemovePayment { .. } => p.money_op(op),
     }
 }
 

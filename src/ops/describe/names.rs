@@ -76,7 +76,13 @@ impl Names {
             | Op::DeleteMeasure { .. }
             | Op::Link { .. }
             | Op::Unlink { .. }
-            | Op::SetPrimary { .. } => {}
+            | Op::SetPrimary { .. }
+            | Op::SetPot { .. }
+            | Op::RemovePot { .. }
+            | Op::SetPlan { .. }
+            | Op::AddPayment { .. }
+            | Op::UpdatePayment { .. }
+            | Op::RemovePayment { .. } => {}
         }
     }
 
@@ -110,8 +116,14 @@ impl Names {
             | Op::Link { measure, .. }
             | Op::Unlink { measure, .. }
             | Op::SetPrimary { measure, .. }
-                if !self.measures.contains_key(measure) =>
-            {
+            | Op::SetPlan { measure, .. }
+            | Op::RemovePayment { measure, .. }
+            | Op::AddPayment {
+                payment: crate::model::Payment { measure, .. },
+            }
+            | Op::UpdatePayment {
+                payment: crate::model::Payment { measure, .. },
+            } if !self.measures.contains_key(measure) => {
                 out.insert(*measure);
             }
             Op::Expect { op, .. } => self.unknown_measures(op, out),

@@ -13,6 +13,7 @@ pub(super) struct Tally {
     goals_changed: usize,
     goals_deleted: usize,
     links: usize,
+    money: usize,
     total: usize,
 }
 
@@ -35,6 +36,12 @@ impl Tally {
                 Op::UpdateGoal { .. } | Op::MoveGoal { .. } => self.goals_changed += 1,
                 Op::DeleteGoal { .. } => self.goals_deleted += 1,
                 Op::Link { .. } | Op::Unlink { .. } | Op::SetPrimary { .. } => self.links += 1,
+                Op::SetPot { .. }
+                | Op::RemovePot { .. }
+                | Op::SetPlan { .. }
+                | Op::AddPayment { .. }
+                | Op::UpdatePayment { .. }
+                | Op::RemovePayment { .. } => self.money += 1,
                 Op::Batch { ops } | Op::Labeled { ops, .. } => {
                     self.total -= 1;
                     self.count(ops);
@@ -57,6 +64,7 @@ impl Tally {
             (Text::SumGoalsChanged, self.goals_changed),
             (Text::SumGoalsDeleted, self.goals_deleted),
             (Text::SumLinks, self.links),
+            (Text::SumMoney, self.money),
         ]
         .into_iter()
         .filter(|(_, n)| *n > 0)

@@ -128,7 +128,14 @@ fn links() -> Vec<Link> {
 }
 
 fn report(year: Option<i32>) -> Report {
-    compute(&goals(), &measures(), &links(), year, today())
+    compute(
+        &goals(),
+        &measures(),
+        &links(),
+        &Default::default(),
+        year,
+        today(),
+    )
 }
 
 fn figures<'r>(report: &'r Report, code: &str) -> &'r GoalFigures {
@@ -219,6 +226,7 @@ fn ending_soon_lists_open_measures_ending_within_60_days() {
         &goals(),
         &measures(),
         &links(),
+        &Default::default(),
         None,
         date(2026, 11, 24).unwrap(),
     );
@@ -245,7 +253,14 @@ fn goals_without_measures_and_measures_without_goals() {
     // A link to a goal that does not exist (corrupt data) leaves the measure without goal.
     let mut dangling = links();
     dangling.push(link(3, 99, true));
-    let r = compute(&goals(), &measures(), &dangling, None, today());
+    let r = compute(
+        &goals(),
+        &measures(),
+        &dangling,
+        &Default::default(),
+        None,
+        today(),
+    );
     assert_eq!(r.measures_without_goal[0].id, MeasureId(3));
 }
 

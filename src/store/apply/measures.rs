@@ -76,13 +76,24 @@ pub(super) fn delete(st: &mut Staging, id: MeasureId) -> Result<Planned, StoreEr
     for link in &links {
         remove_link(st, *link);
     }
+    let (money, mut money_changes) = super::money::drop_of_measure(st, id)?;
     st.remove(TreeName::Measures, &keys::measure_key(id));
+    let add = Op::AddMeasure {
+        measure,
+        goals: links.iter().map(|l| l.goal).collect(),
+    };
+    // With a plan or payments, undo puts them back after the measure, in the same entry.
+    let inverse = match money.is_empty() {
+        true => add,
+        false => Op::Batch {
+            ops: std::iter::once(add).chain(money).collect(),
+        },
+    };
+    let mut changes = vec![Change::MeasureDeleted(id)];
+    changes.append(&mut money_changes);
     Ok(Planned {
         op: Op::DeleteMeasure { id },
-        inverse: Op::AddMeasure {
-            measure,
-            goals: links.iter().map(|l| l.goal).collect(),
-        },
-        changes: vec![Change::MeasureDeleted(id)],
+        inverse,
+        changes,
     })
 }

@@ -4,6 +4,7 @@
 mod goals;
 mod links;
 mod measures;
+mod money;
 
 use super::codec;
 use super::error::StoreError;
@@ -48,6 +49,12 @@ pub fn plan(st: &mut Staging, op: Op) -> Result<Planned, StoreError> {
         Op::Unlink { measure, goal } => links::unlink(st, measure, goal),
         Op::SetPrimary { measure, goal } => links::set_primary(st, measure, goal),
         Op::Batch { ops } => batch(st, ops),
+        Op::SetPot { pot } => money::set_pot(st, pot),
+        Op::RemovePot { fund, year } => money::remove_pot(st, fund, year),
+        Op::SetPlan { measure, plan } => money::set_plan(st, measure, plan),
+        Op::AddPayment { payment } => money::add_payment(st, payment),
+        Op::UpdatePayment { payment } => money::update_payment(st, payment),
+        Op::RemovePayment { measure, id } => money::remove_payment(st, measure, id),
         Op::Expect { base, op } => {
             expect(st, &base)?;
             plan(st, *op)
@@ -76,6 +83,13 @@ fn expect(st: &Staging, base: &[(Record, u64)]) -> Result<(), StoreError> {
             Record::Measure(id) => {
                 records::measure_revised(st, id)?
                     .ok_or(StoreError::MeasureNotFound(id))?
+                    .0
+            }
+            Record::Pot { fund, year } => super::money::pot(st, fund, year)?.map_or(0, |r| r.0),
+            Record::Plan(id) => super::money::plan(st, id)?.map_or(0, |r| r.0),
+            Record::Payment(id) => {
+                (super::money::payment(st, id)?)
+                    .ok_or(StoreError::NotFound(record))?
                     .0
             }
         };

@@ -6,6 +6,7 @@
 //! entries than the files could hold; [`Progress`] lets a watchdog stop waiting for a sled
 //! that no longer returns.
 
+mod money;
 mod read;
 mod rules;
 
@@ -65,6 +66,13 @@ pub enum Inconsistency {
     },
     /// A problem the database's server found and described (in the client's language).
     Reported(String),
+    /// A plan or payment of a measure that does not exist (issue 14).
+    OfMissingMeasure {
+        record: crate::ops::Record,
+        measure: u64,
+    },
+    /// A payment and the index of payments by measure disagree.
+    PaymentIndexMismatch { measure: u64, payment: u64 },
 }
 
 /// Why reading a tree stopped.
@@ -157,6 +165,15 @@ impl std::fmt::Display for Inconsistency {
                 write!(f, "{name}: damaged ({reason})")
             }
             Inconsistency::Reported(text) => f.write_str(text),
+            Inconsistency::OfMissingMeasure { record, measure } => {
+                write!(f, "{record}: measure M-{measure:04} missing")
+            }
+            Inconsistency::PaymentIndexMismatch { measure, payment } => {
+                write!(
+                    f,
+                    "payment Z-{payment:04} of M-{measure:04}: index disagrees"
+                )
+            }
         }
     }
 }
@@ -250,5 +267,6 @@ pub fn run(trees: &Trees, limit: u64, progress: &Progress) -> Vec<Inconsistency>
     rules::measures(&decoded.measures, &mut problems);
     rules::links(&decoded.by_measure, &decoded.by_goal, &ids, &mut problems);
     rules::counters(trees, &ids, &decoded.history, &mut problems);
+    money::check(trees, limit, progress, &ids, &mut problems);
     problems
 }

@@ -18,6 +18,11 @@ pub(super) struct Ids {
 }
 
 impl Ids {
+    /// Whether a measure with this id could be read.
+    pub(super) fn has_measure(&self, id: u64) -> bool {
+        self.measures.contains(&id)
+    }
+
     pub(super) fn of(goals: &[(Vec<u8>, Goal)], measures: &[(Vec<u8>, Measure)]) -> Ids {
         Ids {
             goals: goals.iter().map(|(_, g)| g.id.0).collect(),

@@ -94,6 +94,12 @@ impl Repository for Watched {
     fn check(&self) -> Vec<Inconsistency> {
         self.read().check()
     }
+    fn money(
+        &self,
+        query: &crate::store::MoneyQuery,
+    ) -> Result<crate::store::MoneyAnswer, StoreError> {
+        self.read().money(query)
+    }
 }
 
 /// The fixture's app, reading through a [`Watched`] store, with goal 1.3's first measure
@@ -183,4 +189,47 @@ fn every_field_of_the_list_is_shown_the_rest_in_list_order() {
         .map(|r| at(field_label(r.field)))
         .collect();
     assert!(rest.is_sorted(), "{rest:?} in {text:#?}");
+}
+
+/// Issue 14: `ausgezahlt … von …`, the instalments and the warnings of plan and payments.
+#[test]
+fn the_detail_pane_shows_paid_of_approved_the_plan_and_its_warnings() {
+    use crate::model::{Payment, PaymentId, PaymentKind, Plan};
+    let mut f = crate::app::tests::fixture_with(|store| {
+        let m = MeasureId(1);
+        let plan = Plan([(2026, Cents(1_000_000))].into());
+        store.apply(Op::SetPlan { measure: m, plan }, "t").unwrap();
+        for (date, cents) in [((2026, 3, 1), 500_000), ((2027, 1, 15), 50_000)] {
+            let payment = Payment {
+                id: PaymentId(0),
+                measure: m,
+                date: chrono::NaiveDate::from_ymd_opt(date.0, date.1, date.2).unwrap(),
+                amount: Cents(cents),
+                kind: PaymentKind::Auszahlung,
+                reference: String::new(),
+                note: String::new(),
+            };
+            store.apply(Op::AddPayment { payment }, "t").unwrap();
+        }
+    });
+    press(&mut f.app, "ljjj<Tab>");
+    let text = screen(&f.app);
+    assert!(text.contains("Details M-0001"), "{text}");
+    assert!(
+        text.contains("ausgezahlt 5.500,00 € von 12.500,00 €"),
+        "{text}"
+    );
+    assert!(text.contains("Jahresraten: 2026: 10.000,00 €"), "{text}");
+    assert!(
+        text.contains("⚠ M-0001: Jahresraten ergeben 10.000,00 €, bewilligt sind 12.500,00 €"),
+        "{text}"
+    );
+    assert!(
+        text.contains("⚠ Z-0002: Zahlung außerhalb der Laufzeit von M-0001"),
+        "{text}"
+    );
+    // Another measure without money says nothing of it.
+    press(&mut f.app, "j");
+    let text = screen(&f.app);
+    assert!(!text.contains("Jahresraten:"), "{text}");
 }

@@ -283,3 +283,36 @@ fn tiny_areas_do_not_panic() {
         form.cancel();
     }
 }
+
+/// Issue 14: opening the form reads the pots; the warning stands next to the amount and follows
+/// what is typed.
+#[test]
+fn the_pot_warning_stands_next_to_the_approved_amount() {
+    use crate::model::Pot;
+    let mut f = crate::app::tests::fixture_with(|store| {
+        let pot = Pot {
+            fund: Fund::Projektfonds,
+            year: 2026,
+            amount: Cents(1_000_000),
+            note: String::new(),
+        };
+        store.apply(crate::ops::Op::SetPot { pot }, "t").unwrap();
+    });
+    crate::app::tests::press(&mut f.app, "ljjj<Tab>e");
+    let screen = |app: &crate::app::App| {
+        let terminal = crate::ui::tests::draw_in(app, Theme::default(), 140, 40);
+        crate::ui::tests::screen(terminal.backend().buffer())
+    };
+    let text = screen(&f.app);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = (lines.iter())
+        .position(|l| l.contains("Bewilligt"))
+        .unwrap_or_else(|| panic!("no amount row:\n{text}"));
+    assert!(lines[at].contains("12.500,00"), "{text}");
+    // Wrapped below the amount, never cut: the line ends with what is left.
+    assert!(
+        lines[at + 1].contains("Projektfonds 2026: 10.000,00 € Topf, 0,00 € verplant – danach"),
+        "{text}"
+    );
+    assert!(lines[at + 2].contains("-2.500,00 €"), "{text}");
+}

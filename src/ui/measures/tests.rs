@@ -75,3 +75,22 @@ fn a_goal_a_colleague_has_open_in_a_form_is_marked_in_the_tree() {
     app.others = vec![colleague("anna", None)];
     assert!(!screen(&app, 80, 24).contains('✎'));
 }
+
+#[test]
+fn a_pane_waiting_for_its_rows_says_they_are_being_read() {
+    let crate::app::tests::Fixture { dir: _dir, mut app } =
+        crate::app::tests::waiting::with_many_under_91();
+    crate::app::tests::waiting::show_goal(&mut app, "9.1");
+    let waiting = screen(&app, 100, 30);
+    assert!(waiting.contains("Maßnahmen werden geladen"), "{waiting}");
+    while app.pane_waiting() {
+        app.prefetch_step();
+    }
+    let filled = screen(&app, 100, 30);
+    assert!(!filled.contains("werden geladen"), "{filled}");
+    assert!(filled.contains("Maßnahme 0000"), "{filled}");
+    assert!(
+        filled.contains("Details M-"),
+        "the detail pane follows: {filled}"
+    );
+}

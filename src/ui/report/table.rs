@@ -104,6 +104,7 @@ impl<'a> SectionTable<'a> {
             let style = match row.emphasis {
                 Emphasis::None => Style::default(),
                 Emphasis::Heading | Emphasis::Total => theme.label(),
+                Emphasis::Warning => theme.error(),
             };
             Row::new(cells).style(style)
         });
