@@ -19,13 +19,16 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::App;
 use crate::net::client::ServerEvent;
+pub use modes::Options;
+use modes::{disable_paste, enable_paste};
+
+mod modes;
 
 /// What wakes the loop.
 enum Wake {
@@ -36,6 +39,8 @@ enum Wake {
     Signal,
     /// A change by someone else, or news about the connection to the database's server.
     Server(ServerEvent),
+    /// A job of the app (an export's file) is done.
+    Job(crate::app::busy::JobDone),
     /// Idle work changed what the screen shows (a pane's rows arrived).
     Redraw,
 }
@@ -48,7 +53,11 @@ const LAST_INPUT_LIMIT: Duration = Duration::from_millis(400);
 /// Runs the TUI on the real terminal until the user quits or a signal arrives; `server` brings
 /// what the database's server pushes (none when the store is in this process). An error of the
 /// event loop is returned once the terminal has been restored.
-pub fn run(mut app: App, server: Option<mpsc::Receiver<ServerEvent>>) -> std::io::Result<()> {
+pub fn run(
+    mut app: App,
+    server: Option<mpsc::Receiver<ServerEvent>>,
+    options: Options,
+) -> std::io::Result<()> {
     let (sender, receiver) = mpsc::channel();
     if let Some(server) = server {
         let sender = sender.clone();
@@ -68,15 +77,16 @@ pub fn run(mut app: App, server: Option<mpsc::Receiver<ServerEvent>>) -> std::io
         }
     });
     let mut terminal = ratatui::init();
-    enable_paste();
+    enable_paste(options.mouse);
     // crossterm registers its SIGWINCH handler when its event source is first used; do that
     // before the first frame reads the size, so a resize right after the start is not lost.
     let _ = event::poll(std::time::Duration::ZERO);
+    let jobs = sender.clone();
     std::thread::spawn(move || read_terminal(&sender));
-    let result = event_loop(&mut app, &mut terminal, &receiver);
+    let result = event_loop(&mut app, &mut terminal, &receiver, &jobs, options.theme);
     // Keep the form before anything else can fail.
     let draft = app.save_draft();
-    disable_paste();
+    disable_paste(options.mouse);
     ratatui::restore();
     drop(app);
     outcome(result, draft)
@@ -123,22 +133,6 @@ fn read_terminal(sender: &mpsc::Sender<Wake>) {
     }
 }
 
-/// Turns bracketed paste on and makes the panic hook (ratatui's, which restores the terminal)
-/// turn it off first.
-fn enable_paste() {
-    let _ = execute!(std::io::stdout(), EnableBracketedPaste);
-    let restore = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        disable_paste();
-        restore(info);
-    }));
-}
-
-/// Turns bracketed paste off (errors are ignored: the terminal may be gone).
-fn disable_paste() {
-    let _ = execute!(std::io::stdout(), DisableBracketedPaste);
-}
-
 /// What one wake-up did.
 enum Step {
     /// Something may have changed on screen.
@@ -153,10 +147,13 @@ fn event_loop<B: Backend>(
     app: &mut App,
     terminal: &mut Terminal<B>,
     receiver: &mpsc::Receiver<Wake>,
+    jobs: &mpsc::Sender<Wake>,
+    theme: crate::ui::Theme,
 ) -> Result<(), B::Error> {
     // The terminal side owns the theme, and tells the app how far the views let text scroll.
-    let theme = crate::ui::Theme::from_env();
     app.set_scroll_bounds(crate::ui::SCROLL_BOUNDS);
+    // A long export is announced in the status bar before it runs.
+    app.defer_long_work(true);
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
@@ -183,6 +180,17 @@ fn event_loop<B: Backend>(
             // Colleagues see `✎` at a record while this TUI has it open in a form.
             app.tell_editing();
             terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+            if app.is_busy() {
+                // The frame announcing the work is on screen: now start it, on a thread of its
+                // own, and keep taking keys; its result wakes the loop.
+                if let Some(job) = app.start_job() {
+                    let jobs = jobs.clone();
+                    std::thread::spawn(move || {
+                        let _ = jobs.send(Wake::Job(job()));
+                    });
+                }
+                terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
+            }
         }
     }
 }
@@ -226,6 +234,7 @@ fn step<B: Backend>(
         }
         Wake::InputClosed => return Ok(Step::Exit),
         Wake::Server(event) => app.on_server_event(event),
+        Wake::Job(done) => app.job_done(done),
         Wake::Redraw => {}
         Wake::Signal => {
             take_last_input(app, receiver);
@@ -271,6 +280,7 @@ fn apply_events(app: &mut App, events: Vec<Event>) -> (bool, bool) {
                 app.paste(&text);
                 changed = true;
             }
+            Event::Mouse(mouse) => changed |= app.mouse(mouse),
             Event::Resize(width, height) => {
                 app.resize(width, height);
                 (changed, resized) = (true, true);
@@ -292,7 +302,7 @@ fn take_last_input(app: &mut App, receiver: &mpsc::Receiver<Wake>) {
             Ok(Wake::Terminal(events)) => {
                 apply_events(app, events);
             }
-            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Redraw) => {}
+            Ok(Wake::Signal) | Ok(Wake::Server(_)) | Ok(Wake::Job(_)) | Ok(Wake::Redraw) => {}
             Ok(Wake::InputClosed) | Err(_) => return,
         }
     }
@@ -355,7 +365,13 @@ mod tests {
         let mut terminal = Terminal::new(Broken(TestBackend::new(100, 30))).unwrap();
         let (sender, receiver) = mpsc::channel();
         sender.send(Wake::Signal).unwrap();
-        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        let result = event_loop(
+            &mut f.app,
+            &mut terminal,
+            &receiver,
+            &sender,
+            crate::ui::Theme::default(),
+        );
         let error = result.expect_err("the failed draw is returned");
         assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe);
         let returned = outcome(Err(error), Ok(false)).expect_err("run returns it");
@@ -368,7 +384,13 @@ mod tests {
         let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
         let (sender, receiver) = mpsc::channel();
         sender.send(Wake::Signal).unwrap();
-        let result = event_loop(&mut f.app, &mut terminal, &receiver);
+        let result = event_loop(
+            &mut f.app,
+            &mut terminal,
+            &receiver,
+            &sender,
+            crate::ui::Theme::default(),
+        );
         assert!(result.is_ok());
         assert!(outcome(Ok(()), Ok(true)).is_ok());
     }

@@ -14,8 +14,8 @@ use tui_input::backend::crossterm::EventHandler;
 
 use super::popups::{Confirm, Pending};
 use super::{Action, App, MessageKind, Mode};
+use crate::exchange::Format;
 use crate::exchange::export::ExportError;
-use crate::exchange::{ExportRequest, Format, What};
 use crate::i18n::{Lang, Localize, Text, fill};
 
 /// Formats offered, in order.
@@ -173,13 +173,27 @@ impl App {
 
     /// Writes the export (replacing an existing file only when `replace`). Success closes the
     /// dialog and names the full path; a failure keeps it open with the reason.
-    pub(super) fn export_to(&mut self, dialog: ExportDialog, path: PathBuf, replace: bool) -> Mode {
-        let request = ExportRequest {
-            format: dialog.format,
-            what: What::Measures,
-            with_history: false,
-        };
-        let bytes = match crate::exchange::export::bytes(self.store(), request, self.lang) {
+    pub(super) fn write_export(
+        &mut self,
+        dialog: ExportDialog,
+        path: PathBuf,
+        replace: bool,
+    ) -> Mode {
+        let bytes =
+            crate::exchange::export::bytes(self.store(), super::busy::request(&dialog), self.lang);
+        self.finish_export(dialog, path, replace, bytes)
+    }
+
+    /// Writes the bytes of an export (or says why there are none): success closes the dialog
+    /// and names the full path; a failure keeps it open with the reason.
+    pub(super) fn finish_export(
+        &mut self,
+        dialog: ExportDialog,
+        path: PathBuf,
+        replace: bool,
+        bytes: Result<Vec<u8>, ExportError>,
+    ) -> Mode {
+        let bytes = match bytes {
             Ok(bytes) => bytes,
             Err(error) => {
                 let reason = match &error {

@@ -4,7 +4,7 @@
 
 use ratatui::widgets::Block;
 
-use super::keymap::{Context, TEXT_INPUT_KEYS, bindings_of, display_key, display_keys};
+use super::keymap::{Context, Keymap, TEXT_INPUT_KEYS, action_name, display_key, display_keys};
 use super::layout::Areas;
 use super::{App, Focus};
 use crate::i18n::Lang;
@@ -37,21 +37,29 @@ pub fn help_contexts(app: &App) -> Vec<Context> {
     ]
 }
 
-/// Help lines (heading, then `keys  description`) for `contexts`.
-pub fn help_lines(contexts: &[Context], lang: Lang) -> Vec<(String, String)> {
+/// Help lines for `contexts`: a heading (`title`, "", ""), then (keys, description, name), the
+/// name being the action's name in the config file's `[keys]` (empty for the keys of text
+/// inputs, which cannot be rebound).
+pub fn help_lines(
+    keymap: &Keymap,
+    contexts: &[Context],
+    lang: Lang,
+) -> Vec<(String, String, String)> {
     let mut lines = Vec::new();
     for context in contexts {
-        lines.push((format!("{}:", lang.t(context.title())), String::new()));
-        for binding in bindings_of(*context) {
+        let title = format!("{}:", lang.t(context.title()));
+        lines.push((title, String::new(), String::new()));
+        for binding in keymap.bindings_of(*context) {
             lines.push((
                 display_keys(binding, lang),
                 lang.t(binding.help).to_string(),
+                action_name(binding.action),
             ));
         }
         if *context == Context::Form {
             for (keys, help) in TEXT_INPUT_KEYS {
                 let keys: Vec<String> = keys.split(' ').map(|k| display_key(k, lang)).collect();
-                lines.push((keys.join(" "), lang.t(*help).to_string()));
+                lines.push((keys.join(" "), lang.t(*help).to_string(), String::new()));
             }
         }
     }
@@ -68,7 +76,7 @@ impl App {
     /// height. `j` stops there, so scrolling past the end and back is one step back.
     pub fn help_max_scroll(&self) -> u16 {
         let inner = Block::bordered().inner(Areas::help(self.screen()));
-        let entries = help_lines(&help_contexts(self), self.lang).len();
+        let entries = help_lines(&self.keymap, &help_contexts(self), self.lang).len();
         let rows = entries.div_ceil(columns(inner.width));
         u16::try_from(rows.saturating_sub(inner.height as usize)).unwrap_or(u16::MAX)
     }

@@ -3,9 +3,11 @@
 //! cannot drift apart. Key names are in `names`, README's table is made in `readme`;
 //! [`super::App::contexts`] says which contexts the app's mode makes active.
 
+mod custom;
 mod names;
 mod readme;
 
+pub use custom::{Found, KeyProblem, Keymap, Rebinding, action_name};
 pub use names::{display_key, display_keys, key_name, parse_key};
 pub use readme::{markdown_table, replace_between};
 

@@ -4,12 +4,14 @@
 //! [`Op`](crate::ops::Op)s — so all of it is tested without a screen.
 
 pub mod action;
+pub mod busy;
 pub mod conflict;
 mod course;
 mod detail;
 pub mod draft;
 mod edit;
 pub mod export;
+mod first_run;
 pub mod form;
 pub mod help;
 pub mod history_view;
@@ -19,10 +21,12 @@ pub mod layout;
 mod live;
 pub mod measures;
 mod messages;
+pub mod mouse;
 mod navigate;
 mod paste;
 pub mod popups;
 mod prefetch;
+mod prefix;
 mod presence;
 mod ranks;
 pub mod report;
@@ -111,6 +115,12 @@ pub struct App {
     /// The terminal is below the minimum size: the screen shows only a notice, so keys that
     /// would act unseen are ignored (see [`App::resize`]).
     too_small: bool,
+    /// The keys of this session: the keymap with the config file's rebindings.
+    pub keymap: keymap::Keymap,
+    /// Long work announced or running on another thread (see `busy`).
+    work: busy::Work,
+    /// The keys of a key sequence pressed so far (`Space` of `Space d`; see `prefix`).
+    pub pending_keys: Vec<String>,
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
@@ -174,6 +184,9 @@ impl App {
             quit: false,
             too_small: false,
             screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
+            keymap: keymap::Keymap::default(),
+            work: busy::Work::default(),
+            pending_keys: Vec::new(),
         };
         app.recount();
         match crate::report::today() {
@@ -286,21 +299,19 @@ impl App {
         if let Mode::Form(state) = &mut self.mode {
             // While the form asks "discard changes?", every key answers it.
             if state.form.is_asking() {
-                let outcome = state.form.input(key);
+                let answer = self.keymap.lookup(&[Context::Confirm], &key);
+                let outcome = state.form.answer(answer);
                 self.form_outcome(outcome);
                 return;
             }
         }
-        match keymap::lookup(&self.contexts(), &key) {
-            Some(action) => self.update(action),
-            None => self.input(key),
-        }
+        self.dispatch_bound(key);
     }
 
     /// On the too-small screen nothing may act unseen: only quitting, the help overlay (which
     /// is drawn there) and its own keys.
     fn key_while_too_small(&mut self, key: KeyEvent) {
-        let action = keymap::lookup(&self.contexts(), &key);
+        let action = self.keymap.lookup(&self.contexts(), &key);
         let allowed = matches!(
             (&self.mode, action),
             (_, Some(Action::Quit))

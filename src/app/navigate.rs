@@ -77,7 +77,7 @@ impl App {
             Action::History => self.open_history(),
             Action::Course => self.open_course(),
             Action::SetStatus => self.open_set_status(),
-            Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
+            Action::Export => self.open_export(),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

@@ -5,7 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
 
 use super::form::insert_into_line;
-use super::{App, KeyEvent, MessageKind, Mode, keymap};
+use super::{App, KeyEvent, MessageKind, Mode};
 use crate::i18n::Text;
 use crate::text::pasted_line;
 
@@ -67,7 +67,7 @@ impl App {
             && !self.too_small()
             && !state.form.is_asking()
             && state.form.focused_is_text()
-            && keymap::lookup(&self.contexts(), key).is_none();
+            && self.keymap.lookup(&self.contexts(), key).is_none();
         plain.then_some(c)
     }
 

@@ -32,11 +32,14 @@ pub fn run(
     output: Option<&Path>,
     out: &mut impl Write,
 ) -> Result<(), CliError> {
+    let progress = super::progress::Progress::start(lang, "backup", 1);
+    progress.step(Text::ProgressBackup);
     let path = backup::on_demand(store, database, output).map_err(|e| match e {
         backup::BackupError::Store(e) => CliError::Store(e),
         // Names the path (i18n::explain); `backup` has no --force, so no hint to use one.
         backup::BackupError::Io(e) => CliError::Output(e),
     })?;
+    progress.clear();
     let text = fill(lang.t(Text::DoneBackup), &[("path", &path.display())]);
     writeln!(out, "{}", crate::text::sanitize_line(&text))?;
     Ok(())
@@ -53,15 +56,22 @@ pub fn restore(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let name = file.display().to_string();
+    let mut progress = super::progress::Progress::start(lang, "restore", 3);
+    progress.step(Text::ProgressReadFile);
     let bytes = crate::exchange::read_file(file, lang).map_err(CliError::Import)?;
     let incoming = crate::exchange::json::parse(&bytes, &name, lang).map_err(CliError::Import)?;
+    progress.set_count(incoming.measures.len());
+    progress.step(Text::ProgressCheck);
     let (op, summary) =
         backup::restore_op(store, &incoming, &name, lang).map_err(CliError::Import)?;
-    if !yes && !confirm(lang, &name, summary)? {
+    if !yes && !progress.suspend(|| confirm(lang, &name, summary))? {
+        progress.clear();
         writeln!(out, "{}", lang.t(Text::Aborted))?;
         return Ok(());
     }
+    progress.step(Text::ProgressStore);
     store.apply(op, actor)?;
+    progress.clear();
     let text = fill(
         lang.t(Text::DoneRestore),
         &[

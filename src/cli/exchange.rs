@@ -62,18 +62,25 @@ pub fn export(
         what: args.what,
         with_history: args.with_history,
     };
+    let progress = super::progress::Progress::start(lang, "export", 2);
+    progress.step(Text::ProgressConvert);
     let bytes = exchange::export::bytes(store, request, lang).map_err(|e| match e {
         ExportError::Store(e) => CliError::Store(e),
         ExportError::Unsupported(format) => unsupported(format),
         ExportError::Other(text) => CliError::Output(std::io::Error::other(text)),
     })?;
+    progress.step(Text::ProgressWriteFile);
     match &args.output {
         Some(path) => {
             write_new(path, &bytes, args.force)?;
+            progress.clear();
             let text = fill(lang.t(Text::DoneExport), &[("path", &path.display())]);
             eprintln!("{}", crate::text::sanitize_line(&text));
         }
-        None => out.write_all(&bytes)?,
+        None => {
+            progress.clear();
+            out.write_all(&bytes)?
+        }
     }
     Ok(())
 }
@@ -131,8 +138,14 @@ pub fn import(
 ) -> Result<(), CliError> {
     let format = Format::detect(args.format, Some(&args.file))
         .ok_or_else(|| CliError::FormatUnknown(args.file.clone()))?;
+    let mut progress =
+        super::progress::Progress::start(lang, "import", if args.dry_run { 3 } else { 4 });
+    progress.step(Text::ProgressReadDatabase);
     let existing = Snapshot::read(store)?;
+    progress.step(Text::ProgressReadFile);
     let incoming = parse(&args.file, format, lang, Some(&existing))?;
+    progress.set_count(incoming.measures.len());
+    progress.step(Text::ProgressCheck);
     let options = ImportOptions {
         create_goals: args.create_goals,
     };
@@ -147,6 +160,7 @@ pub fn import(
         lang,
     )
     .map_err(|problems| {
+        progress.clear();
         // The notes (encoding, ignored columns) help to read the problems.
         for line in exchange::shown_problems(&incoming.notes, lang) {
             eprintln!("{}: {line}", lang.t(Text::WarningPrefix));
@@ -157,8 +171,9 @@ pub fn import(
     if let Some(stamp) = incoming.stamp {
         exchange::warn_stale(&mut plan, store, stamp, &file, lang)?;
     }
-    print_warnings(&plan, lang);
+    progress.suspend(|| print_warnings(&plan, lang));
     if args.dry_run {
+        progress.clear();
         print_plan(&plan, lang, out)?;
         return Ok(());
     }
@@ -170,8 +185,10 @@ pub fn import(
             other => vec![other],
         };
         let label = crate::ops::Label::Import { file };
+        progress.step(Text::ProgressStore);
         store.apply(crate::ops::Op::labeled(label, ops), actor)?;
     }
+    progress.clear();
     writeln!(out, "{summary}")?;
     Ok(())
 }

@@ -12,7 +12,7 @@ use crate::i18n::help::{ARGUMENTS, COMMANDS, HELP, OPTIONS, USAGE};
 
 /// The UI language as `--lang X` / `--lang=X` on the command line says, else from the
 /// environment (as [`Lang::detect`]). Unknown values are left to clap to report.
-pub fn lang_from_args(args: &[OsString]) -> Lang {
+pub fn lang_from_args(args: &[OsString], configured: Option<Lang>) -> Lang {
     let mut explicit = None;
     let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
     while let Some(arg) = iter.next() {
@@ -30,7 +30,7 @@ pub fn lang_from_args(args: &[OsString]) -> Lang {
             _ => {}
         }
     }
-    Lang::detect(explicit)
+    Lang::detect(explicit.or(configured))
 }
 
 /// The clap command with help texts in `lang`.
@@ -125,6 +125,21 @@ fn localize(mut command: Command, path: &str, lang: Lang) -> Command {
     }
 }
 
+/// The subcommand path of the arguments (`measure add`), or `TUI`.
+pub(super) fn purpose(matches: &clap::ArgMatches) -> String {
+    let mut words = Vec::new();
+    let mut at = matches;
+    while let Some((name, sub)) = at.subcommand() {
+        words.push(name.to_string());
+        at = sub;
+    }
+    if words.is_empty() {
+        "TUI".into()
+    } else {
+        words.join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,15 +179,15 @@ mod tests {
     fn the_language_comes_from_the_lang_flag_before_parsing() {
         let args = |list: &[&str]| list.iter().map(OsString::from).collect::<Vec<_>>();
         assert_eq!(
-            lang_from_args(&args(&["q", "--lang", "en", "--help"])),
+            lang_from_args(&args(&["q", "--lang", "en", "--help"]), None),
             Lang::En
         );
         assert_eq!(
-            lang_from_args(&args(&["q", "measure", "--lang=de"])),
+            lang_from_args(&args(&["q", "measure", "--lang=de"]), None),
             Lang::De
         );
         assert_eq!(
-            lang_from_args(&args(&["q", "--lang", "en", "x", "--lang", "de"])),
+            lang_from_args(&args(&["q", "--lang", "en", "x", "--lang", "de"]), None),
             Lang::De
         );
     }

@@ -3,6 +3,7 @@
 
 mod args;
 mod backup;
+pub mod config;
 mod decisions;
 mod error;
 pub mod exchange;
@@ -13,8 +14,12 @@ mod log;
 mod measures;
 mod money;
 mod output;
+mod progress;
 mod report;
 mod server;
+mod shell;
+mod standalone;
+mod start_tui;
 
 use std::path::PathBuf;
 
@@ -36,7 +41,8 @@ pub struct Cli {
     /// choose English.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
-    /// Database directory. Default: $QUARTIER_DB, else $XDG_DATA_HOME/quartier/db
+    /// Database directory. Default: $QUARTIER_DB, else the config file's `database`, else
+    /// $XDG_DATA_HOME/quartier/db
     /// (~/.local/share/quartier/db).
     #[arg(long, global = true, env = "QUARTIER_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
@@ -51,12 +57,19 @@ pub struct Cli {
     /// A name recorded with changes beside the Unix user (where an office shares an account).
     #[arg(long = "as", global = true, value_name = "NAME")]
     pub display_name: Option<String>,
+    /// The config file. Default: $QUARTIER_CONFIG, else $XDG_CONFIG_HOME/quartier/config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// What this process has open (`TUI`, `measure add`), told to the server for
     /// `server status`; set from the parsed arguments.
     #[arg(skip)]
     pub purpose: String,
+    /// The config file as read before parsing (for the language of `--help`); read again
+    /// from `--config` when missing.
+    #[arg(skip)]
+    pub settings: Option<config::Settings>,
 }
 
 /// The subcommands.
@@ -155,6 +168,23 @@ pub enum Command {
     /// The database's server: status or stop.
     #[command(subcommand)]
     Server(server::ServerCommand),
+    /// Print the shell completion script (goal codes and measure ids complete from the database).
+    Completions {
+        #[arg(value_enum)]
+        shell: shell::Shell,
+    },
+    /// Print the manual page (roff) with every subcommand.
+    Man,
+    /// The config file: its path, the commented defaults, or a check of it.
+    Config {
+        /// Print a config file with every key and its default, commented out.
+        #[arg(long, conflicts_with = "check")]
+        print_default: bool,
+        /// Check the config file (--config, $QUARTIER_CONFIG or the default place); exit 1 on
+        /// problems.
+        #[arg(long)]
+        check: bool,
+    },
     /// A fund's money per year: set, list or remove pots.
     #[command(subcommand)]
     Pot(money::PotCommand),
@@ -183,7 +213,8 @@ pub enum Command {
     },
 }
 
-/// The database directory: `--db`, else `$QUARTIER_DB` (both via clap), else the XDG data dir.
+/// The database directory: `explicit` (`--db`, `$QUARTIER_DB` or the config file's), else the
+/// XDG data dir.
 pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
     if let Some(path) = explicit {
         return Ok(path);
@@ -193,40 +224,10 @@ pub fn database_path(explicit: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoHome)
 }
 
-/// Opens the TUI on `store`; a draft left by a dropped connection is offered.
+/// True when stdin and stdout are a terminal (the TUI needs one).
 fn has_terminal() -> bool {
     use std::io::IsTerminal;
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
-}
-
-/// The subcommand path of the arguments (`measure add`), or `TUI`.
-fn purpose(matches: &clap::ArgMatches) -> String {
-    let mut words = Vec::new();
-    let mut at = matches;
-    while let Some((name, sub)) = at.subcommand() {
-        words.push(name.to_string());
-        at = sub;
-    }
-    if words.is_empty() {
-        "TUI".into()
-    } else {
-        words.join(" ")
-    }
-}
-
-fn run_tui(
-    store: Box<dyn Repository>,
-    server: Option<std::sync::mpsc::Receiver<crate::net::client::ServerEvent>>,
-    lang: Lang,
-    path: &std::path::Path,
-) -> Result<i32, CliError> {
-    if !has_terminal() {
-        return Err(CliError::NoTerminal);
-    }
-    let draft = crate::app::draft::path_for(path, &current_user());
-    let app = crate::app::App::without_measures(store, lang, Some(draft))?;
-    crate::tui::run(app, server).map_err(CliError::Output)?;
-    Ok(0)
 }
 
 /// Parses the process's arguments with help texts in the UI language, runs, and returns the
@@ -234,11 +235,14 @@ fn run_tui(
 pub fn main() -> i32 {
     use clap::FromArgMatches;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let lang = help::lang_from_args(&args);
+    let settings = config::load(config::config_path(config::path_from_args(&args)));
+    let lang = help::lang_from_args(&args, settings.lang);
+    shell::complete(lang);
     let matches = help::command(lang).get_matches_from(args);
     match Cli::from_arg_matches(&matches) {
         Ok(mut cli) => {
-            cli.purpose = purpose(&matches);
+            cli.purpose = help::purpose(&matches);
+            cli.settings = Some(settings);
             run(cli)
         }
         Err(error) => error.exit(),
@@ -246,9 +250,13 @@ pub fn main() -> i32 {
 }
 
 /// Runs the command line; returns the process exit code.
-pub fn run(cli: Cli) -> i32 {
-    let lang = Lang::detect(cli.lang);
-    match execute(cli, lang) {
+pub fn run(mut cli: Cli) -> i32 {
+    let settings = match cli.settings.take() {
+        Some(settings) => settings,
+        None => config::load(config::config_path(cli.config.clone())),
+    };
+    let lang = Lang::detect(cli.lang.or(settings.lang));
+    match execute(cli, settings, lang) {
         Ok(code) => code,
         Err(CliError::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(error) => {
@@ -264,8 +272,27 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
-    let path = database_path(cli.db)?;
+fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliError> {
+    if let Some(Command::Config {
+        print_default,
+        check,
+    }) = cli.command
+    {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let code = standalone::config(&settings, lang, print_default, check, &mut out)?;
+        std::io::Write::flush(&mut out)?;
+        return Ok(code);
+    }
+    // Problems of the config file are said once, on stderr (the TUI also lists them in its
+    // messages, Ctrl-g); the program goes on with the defaults for the bad parts.
+    let problems = settings.all_problems();
+    if cli.command.is_some() || !has_terminal() {
+        for problem in &problems {
+            eprintln!("quartier: {}", settings.describe(problem, lang));
+        }
+    }
+    let path = database_path(cli.db.or_else(|| settings.database.clone()))?;
+    let display_name = cli.display_name.or_else(|| settings.display_name.clone());
     match cli.command {
         Some(Command::Serve {
             detach,
@@ -280,6 +307,10 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
             std::io::Write::flush(&mut out)?;
             return Ok(code);
         }
+        Some(Command::Completions { shell }) => {
+            return standalone::to_stdout(|out| shell::write_completions(shell, out));
+        }
+        Some(Command::Man) => return standalone::to_stdout(|out| shell::write_man(lang, out)),
         _ => {}
     }
     // A missing or empty directory becomes a new database: say so, once, on stderr, so a
@@ -296,7 +327,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         backup::daily(&store, lang);
         (Box::new(store) as Box<dyn Repository>, None)
     } else {
-        let hello = server::hello(lang, cli.display_name, &cli.purpose);
+        let hello = server::hello(lang, display_name, &cli.purpose);
         let program = std::env::current_exe()?;
         let client = crate::net::connect(&path, hello, Some(&program))?;
         // Only the TUI shows what others change while it runs.
@@ -313,7 +344,7 @@ fn execute(cli: Cli, lang: Lang) -> Result<i32, CliError> {
         );
     }
     let Some(command) = cli.command else {
-        return run_tui(store, events, lang, &path);
+        return start_tui::run_tui(store, events, lang, &path, &settings);
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = dispatch(&mut *store, &path, lang, command, &mut out)?;
@@ -356,7 +387,11 @@ fn dispatch(
         Command::Import(args) => exchange::import(store, &actor, lang, args, out)?,
         Command::Report(args) => report::run(store, lang, args, out)?,
         Command::DemoData { measures, seed } => {
+            let mut progress = progress::Progress::start(lang, "demo-data", 1);
+            progress.set_count(measures);
+            progress.step(Text::ProgressGenerate);
             let count = crate::demo::fill(store, &actor, measures, seed)?;
+            progress.clear();
             let done = crate::i18n::fill(lang.t(Text::DoneDemoData), &[("count", &count)]);
             output::line(out, &done)?;
         }
@@ -367,7 +402,11 @@ fn dispatch(
         Command::Decision(command) => decisions::decision(store, &actor, lang, command, out)?,
         Command::Deadline(command) => decisions::deadline(store, &actor, lang, command, out)?,
         Command::Due { within, json } => return decisions::due(store, lang, within, json, out),
-        Command::Serve { .. } | Command::Server(_) => {
+        Command::Serve { .. }
+        | Command::Server(_)
+        | Command::Completions { .. }
+        | Command::Man
+        | Command::Config { .. } => {
             unreachable!("handled before the store opens")
         }
     }

@@ -47,34 +47,77 @@ pub fn bytes(
     request: ExportRequest,
     lang: Lang,
 ) -> Result<Vec<u8>, ExportError> {
+    convert(read(store, request)?, request, lang)
+}
+
+/// What an export reads from the database: taken where the repository is, then turned into
+/// bytes by [`convert`] anywhere (the TUI does that on a thread of its own, so it stays
+/// responsive while a large XLSX file is made).
+pub struct ExportInput {
+    snapshot: Snapshot,
+    /// JSON with history: every entry, oldest first.
+    history: Option<Vec<crate::ops::HistoryEntry>>,
+    /// XLSX: the time of the last change.
+    stamp: Option<String>,
+    /// Markdown: the pots, plans and payments for the report.
+    money: Option<crate::report::pots::Money>,
+}
+
+/// Reads what `request` needs from the database.
+pub fn read(store: &dyn Repository, request: ExportRequest) -> Result<ExportInput, ExportError> {
     let snapshot = Snapshot::read(store)?;
+    let history = if request.format == Format::Json && request.with_history {
+        let mut entries = store.history(usize::MAX)?;
+        entries.reverse();
+        Some(entries)
+    } else {
+        None
+    };
+    let stamp = if request.format == Format::Xlsx {
+        last_change(store)?
+    } else {
+        None
+    };
+    let money = if request.format == Format::Md {
+        Some(crate::report::pots::Money::read(store)?)
+    } else {
+        None
+    };
+    Ok(ExportInput {
+        snapshot,
+        history,
+        stamp,
+        money,
+    })
+}
+
+/// The file content of `request` from what [`read`] took.
+pub fn convert(
+    input: ExportInput,
+    request: ExportRequest,
+    lang: Lang,
+) -> Result<Vec<u8>, ExportError> {
+    let ExportInput {
+        snapshot,
+        history,
+        stamp,
+        money,
+    } = input;
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(match request.format {
-        Format::Json => {
-            let history = if request.with_history {
-                let mut entries = store.history(usize::MAX)?;
-                entries.reverse();
-                Some(entries)
-            } else {
-                None
-            };
-            super::json::export(&snapshot, history.as_deref(), &now).into_bytes()
-        }
+        Format::Json => super::json::export(&snapshot, history.as_deref(), &now).into_bytes(),
         Format::Csv => match request.what {
             What::Measures => super::csv::export_measures(&snapshot),
             What::Indicators => super::csv::export_indicators(&snapshot),
             What::Payments => super::csv::export_payments(&snapshot),
             What::Plan => super::csv::export_plans(&snapshot),
         },
-        Format::Xlsx => {
-            let stamp = last_change(store)?;
-            super::xlsx::export_stamped(&snapshot, stamp.as_deref())
-                .map_err(|e| ExportError::Other(e.to_string()))?
-        }
+        Format::Xlsx => super::xlsx::export_stamped(&snapshot, stamp.as_deref())
+            .map_err(|e| ExportError::Other(e.to_string()))?,
         Format::Md => {
             let today = crate::report::today().map_err(ExportError::Other)?;
             let links: Vec<_> = snapshot.links.values().flatten().copied().collect();
-            let money = crate::report::pots::Money::read(store)?;
+            let money = money.unwrap_or_default();
             let report = crate::report::Report::compute_with_money(
                 &snapshot.goals,
                 &snapshot.measures,

@@ -709,6 +709,53 @@ pub fn text(text: Text) -> &'static str {
             "Ziel {record} wurde inzwischen von jemand anderem gelöscht. Ihre Eingaben sind noch da: Strg-s speichert sie als neues Ziel."
         }
         HintRunAgain => "Bitte den Befehl erneut ausführen: er liest dann den neuen Stand.",
+        // Issue 16 (fit the habits of terminal users): the config file.
+        ConfigUnreadable => "kann nicht gelesen werden: {error}",
+        ConfigSyntax => "kein gültiges TOML: {message}",
+        ConfigUnknownKey => "unbekannter Schlüssel `{key}` (übergangen)",
+        ConfigWrongType => "`{key}` muss {expected} sein, nicht {found} (es gilt die Vorgabe)",
+        ConfigUnknownLang => "`lang` ist \"de\" oder \"en\", nicht „{value}“ (es gilt die Vorgabe)",
+        ConfigUnknownColour => {
+            "unbekannte Farbe „{value}“ für `{role}` (es gilt die Vorgabe; möglich: {names})"
+        }
+        ConfigUnknownContext => "unbekannter Bereich `[keys.{name}]` (möglich: {names})",
+        ConfigUnknownAction => "unbekannte Aktion `{name}`{place} – die Namen zeigt die Hilfe (?)",
+        ConfigUnknownKeyName => {
+            "unbekannte Taste „{key}“ (z. B. d, D, Delete, C-r, A-Enter, S-Tab, PgDn, Space); es gelten die bisherigen Tasten"
+        }
+        ConfigNoKeys => "`{name}` braucht mindestens eine Taste; es gelten die bisherigen",
+        ConfigCollision => {
+            "Taste {key} für `{name}` ({context}) ist schon `{other}` ({other_context}) – abgelehnt, `{name}` behält seine bisherigen Tasten"
+        }
+        ConfigOk => "{path}: in Ordnung",
+        ConfigMissing => "{path}: keine Konfigurationsdatei, es gelten die Vorgaben",
+        ConfigTypesText => {
+            "{key} tippt ein Zeichen und kann dort ({context}) nicht gebunden werden, wo Text eingegeben wird – es gelten die bisherigen Tasten"
+        }
+        ConfigProblems => "{path}: {count} {count:Fehler|Fehler}; dafür gelten die Vorgaben",
+        // Issue 16: progress of long commands.
+        ProgressReadDatabase => "Datenbank lesen",
+        ProgressReadFile => "Datei lesen",
+        ProgressCheck => "prüfen",
+        ProgressStore => "in die Datenbank schreiben",
+        ProgressConvert => "Daten lesen und umwandeln",
+        ProgressWriteFile => "Datei schreiben",
+        ProgressBackup => "Sicherung schreiben",
+        ProgressGenerate => "Beispieldaten erzeugen und schreiben",
+        ProgressCount => "{step}: {count} {count:Maßnahme|Maßnahmen}, {rate}/s",
+        // Issue 16: the first-run guide in the measure pane.
+        GuideWelcome => "Willkommen! Noch keine Maßnahme erfasst.",
+        GuideAdd => "neue Maßnahme (im Zielbaum erst {tab})",
+        GuideEdit => "bearbeiten",
+        GuideSearch => "suchen",
+        GuideHelp => "alle Tasten",
+        GuideQuit => "beenden",
+        GuideImport => "Eine vorhandene Excel-Liste übernehmen:",
+        GuideImportCommand => "quartier import liste.xlsx (oder .csv)",
+        // Issue 16: long work announced in the TUI's status bar.
+        ExportRunning => "Exportiere nach {path} ({format}) …",
+        ExportInProgress => "Export läuft …",
+        ExportStillRunning => "Ein Export läuft noch – danach geht der nächste",
         // Money over time (issue 14).
         FieldAmount => "Betrag",
         FieldInstalment => "Jahresrate {year}",

@@ -689,6 +689,53 @@ pub fn text(text: Text) -> &'static str {
             "Someone else deleted goal {record} meanwhile. Your input is still here: Ctrl-s saves it as a new goal."
         }
         HintRunAgain => "Run the command again: it then reads the new state.",
+        // Issue 16 (fit the habits of terminal users): the config file.
+        ConfigUnreadable => "cannot be read: {error}",
+        ConfigSyntax => "not valid TOML: {message}",
+        ConfigUnknownKey => "unknown key `{key}` (ignored)",
+        ConfigWrongType => "`{key}` must be {expected}, not {found} (the default stays)",
+        ConfigUnknownLang => "`lang` is \"de\" or \"en\", not \"{value}\" (the default stays)",
+        ConfigUnknownColour => {
+            "unknown colour \"{value}\" for `{role}` (the default stays; one of: {names})"
+        }
+        ConfigUnknownContext => "unknown context `[keys.{name}]` (one of: {names})",
+        ConfigUnknownAction => "unknown action `{name}`{place} – the help (?) shows the names",
+        ConfigUnknownKeyName => {
+            "unknown key \"{key}\" (e.g. d, D, Delete, C-r, A-Enter, S-Tab, PgDn, Space); the keys stay as they were"
+        }
+        ConfigNoKeys => "`{name}` needs at least one key; the keys stay as they were",
+        ConfigCollision => {
+            "key {key} for `{name}` ({context}) is already `{other}` ({other_context}) – refused, `{name}` keeps its keys"
+        }
+        ConfigOk => "{path}: ok",
+        ConfigMissing => "{path}: no config file, the defaults apply",
+        ConfigTypesText => {
+            "{key} types a character and cannot be bound where text is typed ({context}) – the keys stay as they were"
+        }
+        ConfigProblems => "{path}: {count} {count:problem|problems}; the defaults apply there",
+        // Issue 16: progress of long commands.
+        ProgressReadDatabase => "reading the database",
+        ProgressReadFile => "reading the file",
+        ProgressCheck => "checking",
+        ProgressStore => "writing to the database",
+        ProgressConvert => "reading and converting",
+        ProgressWriteFile => "writing the file",
+        ProgressBackup => "writing the backup",
+        ProgressGenerate => "making and writing example data",
+        ProgressCount => "{step}: {count} {count:measure|measures}, {rate}/s",
+        // Issue 16: the first-run guide in the measure pane.
+        GuideWelcome => "Welcome! No measure recorded yet.",
+        GuideAdd => "new measure (in the goal tree {tab} first)",
+        GuideEdit => "edit",
+        GuideSearch => "search",
+        GuideHelp => "all keys",
+        GuideQuit => "quit",
+        GuideImport => "Bring in an existing Excel list:",
+        GuideImportCommand => "quartier import list.xlsx (or .csv)",
+        // Issue 16: long work announced in the TUI's status bar.
+        ExportRunning => "Exporting to {path} ({format}) …",
+        ExportInProgress => "exporting …",
+        ExportStillRunning => "An export is still running – the next one after it",
         // Money over time (issue 14).
         FieldAmount => "Amount",
         FieldInstalment => "Instalment {year}",

@@ -14,6 +14,7 @@ mod hint;
 
 use super::Theme;
 use crate::app::form::{Content, Form, RowView};
+use crate::app::keymap::Keymap;
 use crate::i18n::{Lang, Text};
 use crate::text::{cell, sanitize_line, truncate, width};
 
@@ -33,7 +34,7 @@ struct Drawn {
 }
 
 /// Draws `form` over `area` (cleared first).
-pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
+pub fn render(form: &Form, keymap: &Keymap, theme: Theme, area: Rect, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let title = format!(" {} ", sanitize_line(&form.title()));
     let block = Block::bordered()
@@ -91,7 +92,10 @@ pub fn render(form: &Form, theme: Theme, area: Rect, frame: &mut Frame) {
             frame.set_cursor_position(Position::new(x, y));
         }
     }
-    frame.render_widget(hint::footer_line(form, &views, theme, footer.width), footer);
+    frame.render_widget(
+        hint::footer_line(form, keymap, &views, theme, footer.width),
+        footer,
+    );
 }
 
 /// Every screen line of the form's body, before scrolling.

@@ -13,7 +13,7 @@ use crate::i18n::Text;
 use crate::text::{cell, width};
 
 pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rect) {
-    let entries = help_lines(&help_contexts(app), app.lang);
+    let entries = help_lines(&app.keymap, &help_contexts(app), app.lang);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focused())
@@ -23,7 +23,7 @@ pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rec
     frame.render_widget(block, area);
     let key_width = entries
         .iter()
-        .map(|(k, _)| width(k))
+        .map(|(k, _, _)| width(k))
         .max()
         .unwrap_or(0)
         .min(16);
@@ -34,7 +34,7 @@ pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rec
         .map(|row| {
             let mut spans = Vec::new();
             for column in 0..columns {
-                let Some((keys, help)) = entries.get(column * per_column + row) else {
+                let Some((keys, help, name)) = entries.get(column * per_column + row) else {
                     continue;
                 };
                 if help.is_empty() {
@@ -44,8 +44,17 @@ pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rec
                         format!(" {} ", cell(keys, key_width)),
                         theme.key(),
                     ));
+                    // The action's name (as the config file's `[keys]` names it) stays whole;
+                    // the description gives way.
                     let rest = column_width.saturating_sub(key_width + 2);
-                    spans.push(Span::raw(cell(help, rest)));
+                    let name = if name.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" {name} ")
+                    };
+                    let text = rest.saturating_sub(width(&name));
+                    spans.push(Span::raw(cell(help, text)));
+                    spans.push(Span::styled(name, theme.dim()));
                 }
             }
             Line::from(spans)

@@ -74,7 +74,7 @@ mod tests {
 
     fn draw(app: &App) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        let theme = Theme { no_color: true };
+        let theme = Theme::monochrome();
         terminal
             .draw(|frame| render_screen(app, theme, frame))
             .expect("draw");

@@ -8,6 +8,7 @@
 //! with the selection relative to that window, so nothing flows back from drawing.
 
 mod columns;
+mod first_run;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -148,7 +149,8 @@ fn title(app: &App, fitted: &Fitted, inner_width: usize) -> String {
 fn empty_hint(app: &App) -> String {
     let lang = app.lang;
     let key = |context: Context, action: Action| {
-        keymap::bindings_of(context)
+        app.keymap
+            .bindings_of(context)
             .find(|b| b.action == action)
             .and_then(|b| b.keys.first())
             .map(|k| keymap::display_key(k, lang))
@@ -285,6 +287,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, theme, Line::from(title), Focus::Measures);
     let inner = block.inner(area);
     frame.render_widget(block, area);
+    if app.first_run() {
+        first_run::render(app, theme, frame, inner);
+        return;
+    }
 
     let height = (inner.height as usize).saturating_sub(1);
     let (rows, selected) = body(app, theme, &fitted, height);

@@ -28,6 +28,7 @@ mod status_bar;
 mod tests;
 pub mod theme;
 mod tree;
+mod which_key;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -75,6 +76,7 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
     if let Mode::Messages { scroll, .. } = &app.mode {
         messages::render(app, theme, *scroll, frame, main);
     }
+    which_key::render(app, theme, frame, main);
     status_bar::render(app, theme, frame, status);
 }
 
@@ -94,9 +96,21 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
         Mode::Help { scroll } => help::render(app, theme, *scroll, frame, main),
         Mode::Course { scroll } => course::render(app, theme, *scroll, frame, main),
         Mode::SetStatus(dialog) => course::status_dialog(app, theme, dialog, frame, main),
-        Mode::Form(state) => form::render(&state.form, theme, right_or_all(main, right), frame),
+        Mode::Form(state) => form::render(
+            &state.form,
+            &app.keymap,
+            theme,
+            right_or_all(main, right),
+            frame,
+        ),
         Mode::Conflict(c) => {
-            form::render(&c.form.form, theme, right_or_all(main, right), frame);
+            form::render(
+                &c.form.form,
+                &app.keymap,
+                theme,
+                right_or_all(main, right),
+                frame,
+            );
             conflict::render(app, theme, c, frame, main);
         }
         Mode::Confirm(confirm) => popup::confirm(app, theme, confirm, frame, main),

@@ -146,7 +146,7 @@ mod tests {
     use crate::ui::Theme;
 
     fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-        draw_in(app, Theme { no_color: true }, width, height)
+        draw_in(app, Theme::monochrome(), width, height)
     }
 
     fn draw_in(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -257,7 +257,7 @@ mod tests {
     #[test]
     fn without_colour_the_report_has_none_and_with_colour_bars_are_green() {
         let mut f = open("");
-        let theme = Theme { no_color: true };
+        let theme = Theme::monochrome();
         for keys in ["", "<Tab>"] {
             press(&mut f.app, keys);
             let terminal = draw_in(&f.app, theme, 80, 24);
@@ -271,7 +271,7 @@ mod tests {
             );
         }
         let f = open("");
-        let theme = Theme { no_color: false };
+        let theme = Theme::default();
         let terminal = draw_in(&f.app, theme, 80, 24);
         assert!(
             terminal

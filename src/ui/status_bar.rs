@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::Theme;
-use crate::app::keymap::{BINDINGS, display_key};
+use crate::app::keymap::display_key;
 use crate::app::{Action, App, Focus, MessageKind, Mode};
 use crate::i18n::{Text, fill};
 use crate::text::{sanitize_line, truncate, width};
@@ -75,6 +75,17 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             Hint {
                 key: String::new(),
                 text: text.clone(),
+                is_help: false,
+            },
+        );
+    }
+    // Work running in the background (an export), just left of the pinned hints.
+    if let Some(label) = app.job_label() {
+        pinned.insert(
+            0,
+            Hint {
+                key: String::new(),
+                text: format!("{label}  "),
                 is_help: false,
             },
         );
@@ -160,10 +171,12 @@ impl Hint {
 fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
     let (mut pinned, mut others) = (Vec::new(), Vec::new());
     for context in app.contexts() {
-        for binding in BINDINGS.iter().filter(|b| b.context == context) {
-            let Some(hint) = binding.hint else { continue };
+        for binding in app.keymap.bindings_of(context) {
+            let (Some(hint), Some(key)) = (binding.hint, binding.keys.first()) else {
+                continue;
+            };
             let entry = Hint {
-                key: display_key(binding.keys[0], app.lang),
+                key: display_key(key, app.lang),
                 text: format!(" {}  ", app.lang.t(hint)),
                 is_help: binding.action == Action::Help,
             };

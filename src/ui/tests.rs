@@ -17,14 +17,17 @@ use crate::store::{Repository, Store, codec};
 mod colour;
 mod conflict;
 mod course;
+mod first_run;
 mod hostile;
 mod random_keys;
+mod rebinding;
 mod scrolling;
 mod status_bar;
+mod which_key;
 
 /// Draws without colour, like most tests.
 pub(in crate::ui) fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    draw_in(app, Theme { no_color: true }, width, height)
+    draw_in(app, Theme::monochrome(), width, height)
 }
 
 pub(in crate::ui) fn draw_in(

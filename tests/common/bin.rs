@@ -13,6 +13,8 @@ pub fn command(db: &Path, args: &[&str]) -> Command {
         .arg(db)
         .args(args)
         .env_remove("QUARTIER_DB")
+        // No config file of the person running the tests (`--config` in a test still wins).
+        .env("QUARTIER_CONFIG", "/nonexistent/quartier-tests/config.toml")
         .env("LANG", "de_DE.UTF-8")
         .env_remove("LC_ALL")
         .stdin(Stdio::null());

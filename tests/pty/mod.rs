@@ -144,6 +144,8 @@ fn cli_command(db: &Path, args: &[&str]) -> Command {
         .arg(db)
         .args(args)
         .env_remove("QUARTIER_DB")
+        // No config file of the person running the tests (`--config` in a test still wins).
+        .env("QUARTIER_CONFIG", "/nonexistent/quartier-tests/config.toml")
         .env_remove("LC_ALL")
         .env("LANG", "de_DE.UTF-8");
     command
@@ -168,16 +170,28 @@ impl Tui {
     /// `quartier --db <db> <args>` at `cols`x`rows`, with `TERM=xterm-256color` and a German
     /// locale.
     pub fn start_sized(db: &Path, args: &[&str], cols: u16, rows: u16) -> Tui {
-        Tui::spawn(db, args, cols, rows, false)
+        Tui::spawn(db, args, cols, rows, false, &[])
+    }
+
+    /// Like [`Tui::start`], with more environment (`NO_COLOR`, …).
+    pub fn start_with_env(db: &Path, args: &[&str], env: &[(&str, &str)]) -> Tui {
+        Tui::spawn(db, args, 80, 24, false, env)
     }
 
     /// `quartier --db <db> <args>` at 80x24 through the database's server (started when none
     /// runs; it stops 3 s after its last client).
     pub fn start_served(db: &Path, args: &[&str]) -> Tui {
-        Tui::spawn(db, args, 80, 24, true)
+        Tui::spawn(db, args, 80, 24, true, &[])
     }
 
-    fn spawn(db: &Path, args: &[&str], cols: u16, rows: u16, served: bool) -> Tui {
+    fn spawn(
+        db: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        served: bool,
+        env: &[(&str, &str)],
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -200,7 +214,11 @@ impl Tui {
         command.env("LANG", "de_DE.UTF-8");
         command.env_remove("LC_ALL");
         command.env_remove("QUARTIER_DB");
+        command.env("QUARTIER_CONFIG", "/nonexistent/quartier-tests/config.toml");
         command.env_remove("NO_COLOR");
+        for (name, value) in env {
+            command.env(name, value);
+        }
         if let Some(parent) = db.parent() {
             command.cwd(parent);
         }

@@ -69,6 +69,19 @@ impl Form {
         }
     }
 
+    /// The answer to the discard question: the action the key pressed is bound to in questions
+    /// (yes discards, no goes back to the form, anything else is ignored).
+    pub fn answer(&mut self, action: Option<crate::app::action::Action>) -> FormOutcome {
+        use crate::app::action::Action;
+        let outcome = match action {
+            Some(Action::Confirm) => FormOutcome::Cancelled,
+            Some(Action::Deny) => FormOutcome::Pending,
+            _ => return FormOutcome::Pending,
+        };
+        self.asking = false;
+        outcome
+    }
+
     /// Every other key: edits the focused input (shell-like keys in text, ←/→/Space in a
     /// choice), or answers the discard question with the keys the keymap binds to yes and no
     /// in questions (other keys are ignored there).
@@ -77,14 +90,8 @@ impl Form {
             return FormOutcome::Pending;
         }
         if self.asking {
-            use crate::app::{action::Action, keymap};
-            let outcome = match keymap::lookup(&[keymap::Context::Confirm], &key) {
-                Some(Action::Confirm) => FormOutcome::Cancelled,
-                Some(Action::Deny) => FormOutcome::Pending,
-                _ => return FormOutcome::Pending,
-            };
-            self.asking = false;
-            return outcome;
+            use crate::app::keymap;
+            return self.answer(keymap::lookup(&[keymap::Context::Confirm], &key));
         }
         let delete_to_start =
             key.code == KeyCode::Char('u') && key.modifiers == KeyModifiers::CONTROL;

@@ -78,13 +78,16 @@ pub fn parse_key(name: &str) -> Option<KeyEvent> {
 
 /// How a key name is shown to users: arrows as symbols, `C-r` as `Ctrl-r`.
 pub fn display_key(name: &str, lang: Lang) -> String {
+    // A key sequence (`Space d`) or a pair of keys (`Left Right`): each key as shown.
+    if name.contains(' ') {
+        let keys: Vec<String> = name.split(' ').map(|k| display_key(k, lang)).collect();
+        return keys.join(" ");
+    }
     match name {
         "Down" => "↓".into(),
         "Up" => "↑".into(),
         "Left" => "←".into(),
         "Right" => "→".into(),
-        "Left Right" => "← →".into(),
-        "Home End" => format!("{} {}", display_key("Home", lang), display_key("End", lang)),
         "Home" => lang.t(Text::KeyNameHome).into(),
         "End" => lang.t(Text::KeyNameEnd).into(),
         "PgDn" => lang.t(Text::KeyNamePageDown).into(),

@@ -3,7 +3,7 @@
 
 use crate::i18n::{Lang, Text};
 
-use super::{Context, TEXT_INPUT_KEYS, bindings_of, display_key};
+use super::{Context, TEXT_INPUT_KEYS, action_name, bindings_of, display_key};
 
 /// The key table for README.md: one section per context, German and English descriptions.
 pub fn markdown_table() -> String {
@@ -16,12 +16,14 @@ pub fn markdown_table() -> String {
             Lang::En.t(context.title())
         );
         out.push_str(&format!(
-            "\n**{title}**\n\n| Keys | Deutsch | English |\n|---|---|---|\n"
+            "\n**{title}** (`[keys.{}]`)\n\n| Keys | Name | Deutsch | English |\n|---|---|---|---|\n",
+            context.config_name()
         ));
-        let mut rows: Vec<(Vec<String>, Text)> = bindings_of(context)
+        let mut rows: Vec<(Vec<String>, String, Text)> = bindings_of(context)
             .map(|b| {
                 (
                     b.keys.iter().map(|k| display_key(k, Lang::En)).collect(),
+                    format!("`{}`", action_name(b.action)),
                     b.help,
                 )
             })
@@ -29,17 +31,17 @@ pub fn markdown_table() -> String {
         if context == Context::Form {
             rows.extend(TEXT_INPUT_KEYS.iter().map(|(keys, help)| {
                 let keys = keys.split(' ').map(|k| display_key(k, Lang::En)).collect();
-                (keys, *help)
+                (keys, String::new(), *help)
             }));
         }
-        for (keys, help) in rows {
+        for (keys, name, help) in rows {
             let keys = keys
                 .iter()
                 .map(|k| format!("`{}`", k.replace('|', "\\|")))
                 .collect::<Vec<_>>()
                 .join(" ");
             out.push_str(&format!(
-                "| {keys} | {} | {} |\n",
+                "| {keys} | {name} | {} | {} |\n",
                 Lang::De.t(help),
                 Lang::En.t(help)
             ));

@@ -17,6 +17,7 @@ mod incremental;
 mod input;
 mod keymap_coverage;
 mod links;
+mod mouse;
 mod overlays;
 mod pane;
 mod tree;

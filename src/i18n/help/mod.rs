@@ -6,6 +6,7 @@
 
 mod data;
 mod decisions;
+mod fit;
 mod goals;
 mod measures;
 mod money;
@@ -23,6 +24,7 @@ const ALL: [Entry;
         + measures::MEASURES.len()
         + data::DATA.len()
         + server::SERVER.len()
+        + fit::FIT.len()
         + money::MONEY.len()
         + decisions::DECISIONS.len()] = concat([
     GENERAL,
@@ -30,12 +32,13 @@ const ALL: [Entry;
     measures::MEASURES,
     data::DATA,
     server::SERVER,
+    fit::FIT,
     money::MONEY,
     decisions::DECISIONS,
 ]);
 
 /// The parts one after the other, in one array (a `const` slice cannot be joined otherwise).
-const fn concat<const N: usize>(parts: [&[Entry]; 7]) -> [Entry; N] {
+const fn concat<const N: usize>(parts: [&[Entry]; 8]) -> [Entry; N] {
     let mut all = [("", "", ""); N];
     let mut at = 0;
     let mut part = 0;
@@ -65,8 +68,8 @@ const GENERAL: &[Entry] = &[
     ),
     (
         "--db",
-        "Datenbankverzeichnis. Standard: $QUARTIER_DB, sonst $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); ein neues wird angelegt und gemeldet",
-        "Database directory. Default: $QUARTIER_DB, else $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); a new one is created and announced",
+        "Datenbankverzeichnis. Standard: $QUARTIER_DB, sonst `database` der Konfigurationsdatei, sonst $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); ein neues wird angelegt und gemeldet",
+        "Database directory. Default: $QUARTIER_DB, else the config file's `database`, else $XDG_DATA_HOME/quartier/db (~/.local/share/quartier/db); a new one is created and announced",
     ),
     ("* --help", "Hilfe anzeigen", "Print help"),
     ("* --version", "Version anzeigen", "Print version"),

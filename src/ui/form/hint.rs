@@ -4,7 +4,7 @@ use ratatui::text::{Line, Span};
 
 use crate::app::action::Action;
 use crate::app::form::{Content, Form, RowView};
-use crate::app::keymap::{Context, display_key, display_keys_for, keys_for};
+use crate::app::keymap::{Context, Keymap, display_key};
 use crate::i18n::Text;
 use crate::text::{cell, width};
 use crate::ui::Theme;
@@ -12,6 +12,7 @@ use crate::ui::Theme;
 /// The discard question, or the keys that work in the focused input, as many as fit.
 pub(super) fn footer_line(
     form: &Form,
+    keymap: &Keymap,
     views: &[RowView],
     theme: Theme,
     columns: u16,
@@ -25,9 +26,10 @@ pub(super) fn footer_line(
         ));
     }
     // The keys the keymap binds in forms, as it shows them (`Strg-s` in German).
-    let keys = |action: Action| display_keys_for(Context::Form, action, lang);
+    let keys = |action: Action| keymap.display_keys_for(Context::Form, action, lang);
     let first = |action: Action| {
-        keys_for(Context::Form, action)
+        keymap
+            .keys_for(Context::Form, action)
             .first()
             .map(|k| display_key(k, lang))
             .unwrap_or_default()

@@ -51,7 +51,7 @@ fn goal() -> Goal {
 fn draw(form: &Form, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
     terminal
-        .draw(|frame| render(form, theme, frame.area(), frame))
+        .draw(|frame| render(form, &Default::default(), theme, frame.area(), frame))
         .expect("draw");
     terminal
 }
@@ -140,7 +140,7 @@ fn new_goal_form_120x40() {
 
 #[test]
 fn error_text_has_the_error_style() {
-    let theme = Theme { no_color: false };
+    let theme = Theme::default();
     let terminal = draw(&invalid_measure_form(), theme, 120, 40);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "liegt vor dem Beginn").expect("error shown");
@@ -263,7 +263,7 @@ fn multi_line_input_puts_the_cursor_on_its_line() {
 
 #[test]
 fn no_color_keeps_errors_bold_without_colour() {
-    let terminal = draw(&invalid_measure_form(), Theme { no_color: true }, 80, 24);
+    let terminal = draw(&invalid_measure_form(), Theme::monochrome(), 80, 24);
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "liegt vor dem Beginn").expect("error shown");
     assert_eq!(buffer[(x, y)].fg, Color::Reset);

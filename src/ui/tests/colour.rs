@@ -13,7 +13,7 @@ fn colourless(buffer: &Buffer) -> bool {
 #[test]
 fn no_color_means_no_colour_and_selection_by_reverse_video() {
     let mut f = fixture();
-    let theme = Theme { no_color: true };
+    let theme = Theme::monochrome();
     press(&mut f.app, "ljjj<Tab>e");
     if let Mode::Form(state) = &mut f.app.mode {
         state.form.set_text(Field::Approved, "12,3,4");
@@ -49,7 +49,7 @@ fn no_color_means_no_colour_and_selection_by_reverse_video() {
 #[test]
 fn with_colour_the_focused_border_is_cyan_and_errors_are_red() {
     let mut f = fixture();
-    let theme = Theme { no_color: false };
+    let theme = Theme::default();
     let terminal = draw_in(&f.app, theme, 80, 24);
     assert_eq!(terminal.backend().buffer()[(0, 0)].fg, Color::Cyan);
     press(&mut f.app, "<C-r>");

@@ -52,7 +52,7 @@ proptest! {
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
         for name in &keys {
             f.app.handle_key(key(name));
-            terminal.draw(|frame| crate::ui::render(&f.app, Theme { no_color: true }, frame)).unwrap();
+            terminal.draw(|frame| crate::ui::render(&f.app, Theme::monochrome(), frame)).unwrap();
         }
         prop_assert!(f.app.store().check().is_empty());
     }
