@@ -544,3 +544,53 @@ fn every_old_status_keeps_its_meaning() {
         assert_eq!(status, new);
     }
 }
+
+/// The deadlines of a measure as the detail pane reads them (through the index of a
+/// measure's deadlines): they follow a move to another measure, a removal, a measure's
+/// deletion and its undo, and a reopen.
+#[test]
+fn a_measures_deadlines_follow_moves_removals_and_undo() {
+    let (_dir, mut store) = fresh();
+    let first = add_measure(&mut store, "Sprachcafé", &["1.3"]);
+    let second = add_measure(&mut store, "Lesepaten", &["2.1"]);
+    let ids = |store: &Store, m: MeasureId| -> Vec<DeadlineId> {
+        let course = store.course_of(m).unwrap();
+        course.deadlines.iter().map(|d| d.id).collect()
+    };
+    let late = add_deadline(&mut store, deadline(Some(first), (2027, 6, 30)));
+    let early = add_deadline(&mut store, deadline(Some(first), (2026, 12, 31)));
+    let office = add_deadline(&mut store, deadline(None, (2026, 9, 15)));
+    assert_eq!(ids(&store, first), [early, late], "by due date");
+    assert_eq!(ids(&store, second), []);
+
+    let (_, mut moved) = store.deadline(late).unwrap().unwrap();
+    moved.measure = Some(second);
+    store
+        .apply(Op::UpdateDeadline { deadline: moved }, USER)
+        .unwrap();
+    assert_eq!(ids(&store, first), [early]);
+    assert_eq!(ids(&store, second), [late]);
+    store.undo(USER).unwrap();
+    assert_eq!(ids(&store, first), [early, late], "undo moves it back");
+    store.redo(USER).unwrap();
+
+    store.apply(Op::RemoveDeadline { id: early }, USER).unwrap();
+    assert_eq!(ids(&store, first), []);
+    store.undo(USER).unwrap();
+    assert_eq!(ids(&store, first), [early]);
+
+    store.apply(Op::DeleteMeasure { id: second }, USER).unwrap();
+    assert_eq!(store.deadline(late).unwrap(), None);
+    store.undo(USER).unwrap();
+    assert_eq!(
+        ids(&store, second),
+        [late],
+        "the measure's undo brings it back"
+    );
+    assert!(store.check().is_empty(), "{:?}", store.check());
+
+    let store = reopen(store);
+    assert_eq!(ids(&store, first), [early]);
+    assert_eq!(ids(&store, second), [late]);
+    assert!(store.deadline(office).unwrap().is_some());
+}

@@ -203,10 +203,13 @@ pub fn deadlines(r: &impl Reader) -> Result<Vec<(Revision, Deadline)>, StoreErro
 
 /// The deadlines of a measure, by due date.
 pub fn deadlines_of(r: &impl Reader, measure: MeasureId) -> Result<Vec<Deadline>, StoreError> {
-    Ok((deadlines(r)?.into_iter())
-        .map(|(_, d)| d)
-        .filter(|d| d.measure == Some(measure))
-        .collect())
+    let mut found = Vec::new();
+    for (key, _) in r.scan(TreeName::DeadlinesByMeasure, &keys::id_key(measure.0))? {
+        let id = DeadlineId(keys::id_at(&key, 8).unwrap_or(0));
+        found.extend(deadline(r, id)?.map(|(_, d)| d));
+    }
+    found.sort_by_key(|d| (d.due, d.id));
+    Ok(found)
 }
 
 /// Answers `query` from `r`.

@@ -38,11 +38,14 @@ pub enum TreeName {
     Steps = 14,
     /// deadline id → deadline.
     Deadlines = 15,
+    /// measure id ‖ deadline id → nothing (a measure's deadlines are a prefix scan; the
+    /// detail pane reads them at every move).
+    DeadlinesByMeasure = 16,
 }
 
 impl TreeName {
     /// Every tree, in index order.
-    pub const ALL: [TreeName; 16] = [
+    pub const ALL: [TreeName; 17] = [
         TreeName::Goals,
         TreeName::Measures,
         TreeName::LinksByMeasure,
@@ -59,6 +62,7 @@ impl TreeName {
         TreeName::DecisionsBySession,
         TreeName::Steps,
         TreeName::Deadlines,
+        TreeName::DeadlinesByMeasure,
     ];
 
     /// The sled tree name on disk.
@@ -80,6 +84,7 @@ impl TreeName {
             TreeName::DecisionsBySession => "decisions_by_session",
             TreeName::Steps => "steps",
             TreeName::Deadlines => "deadlines",
+            TreeName::DeadlinesByMeasure => "deadlines_by_measure",
         }
     }
 }

@@ -214,6 +214,9 @@ pub fn check(store: &Store, schema: u64) {
         .collect();
     assert_eq!(deadlines_stored, deadlines());
     assert_eq!(store.deadline(DeadlineId(2)).unwrap().unwrap().0, 2);
+    // Through the index of a measure's deadlines (what the detail pane reads).
+    let of_measure = store.course_of(MeasureId(1)).unwrap().deadlines;
+    assert_eq!(of_measure, deadlines()[1..]);
     let steps = store.steps_of(MeasureId(4)).unwrap();
     let course: Vec<(Status, Status, String)> = (steps.iter())
         .map(|s| (s.from, s.to, s.note.clone()))

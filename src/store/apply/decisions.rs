@@ -177,7 +177,20 @@ fn stage_deadline(st: &mut Staging, deadline: &Deadline) -> Result<(), StoreErro
     let revision = records::deadline(st.live(), deadline.id)?.map_or(0, |r| r.0);
     let value = encode_deadline(revision + 1, deadline);
     st.insert(TreeName::Deadlines, &keys::id_key(deadline.id.0), value);
+    if let Some(measure) = deadline.measure {
+        let by_measure = keys::pair_key(measure.0, deadline.id.0);
+        st.insert(TreeName::DeadlinesByMeasure, &by_measure, encode_index());
+    }
     Ok(())
+}
+
+/// Removes a deadline and its entry in the index of its measure.
+fn unstage_deadline(st: &mut Staging, deadline: &Deadline) {
+    st.remove(TreeName::Deadlines, &keys::id_key(deadline.id.0));
+    if let Some(measure) = deadline.measure {
+        let by_measure = keys::pair_key(measure.0, deadline.id.0);
+        st.remove(TreeName::DeadlinesByMeasure, &by_measure);
+    }
 }
 
 pub(super) fn add_deadline(
@@ -202,6 +215,7 @@ pub(super) fn update_deadline(st: &mut Staging, deadline: Deadline) -> Result<Pl
     let (_, old) = records::deadline(st, deadline.id)?
         .ok_or(StoreError::NotFound(Record::Deadline(deadline.id)))?;
     check_deadline(st, &deadline)?;
+    unstage_deadline(st, &old);
     stage_deadline(st, &deadline)?;
     let id = deadline.id;
     Ok(Planned {
@@ -213,7 +227,7 @@ pub(super) fn update_deadline(st: &mut Staging, deadline: Deadline) -> Result<Pl
 
 pub(super) fn remove_deadline(st: &mut Staging, id: DeadlineId) -> Result<Planned, StoreError> {
     let (_, old) = records::deadline(st, id)?.ok_or(StoreError::NotFound(Record::Deadline(id)))?;
-    st.remove(TreeName::Deadlines, &keys::id_key(id.0));
+    unstage_deadline(st, &old);
     Ok(Planned {
         op: Op::RemoveDeadline { id },
         inverse: Op::AddDeadline { deadline: old },
@@ -242,7 +256,7 @@ pub(super) fn drop_of_measure(
         restore.push(planned.inverse);
     }
     for deadline in records::deadlines_of(st, measure)? {
-        st.remove(TreeName::Deadlines, &keys::id_key(deadline.id.0));
+        unstage_deadline(st, &deadline);
         changes.push(Change::DeadlineRemoved(deadline.id));
         restore.push(Op::AddDeadline { deadline });
     }
