@@ -12,7 +12,7 @@ use super::{App, MeasureRow};
 use crate::model::MeasureId;
 
 /// Measures read per step.
-pub const PAGE: usize = 500;
+pub const PAGE: usize = 250;
 
 /// How far the reading got.
 #[derive(Debug)]
