@@ -438,3 +438,33 @@ fn decisions_and_due_work_through_the_server() {
     let (code, _, _) = server(&["server", "stop"]);
     assert_eq!(code, 0);
 }
+
+#[test]
+fn the_config_files_proof_months_sets_the_proposed_deadline() {
+    let db = db();
+    let config = db._dir.path().join("config.toml");
+    std::fs::write(&config, "proof_months = 3\n").unwrap();
+    let out = command(
+        &db.path,
+        &[
+            "measure",
+            "add",
+            "--title",
+            "Kiezküche",
+            "--goal",
+            "1.1",
+            "--end",
+            "31.12.2026",
+        ],
+    )
+    .env("QUARTIER_TODAY", "2026-01-10")
+    .env("QUARTIER_CONFIG", &config)
+    .output()
+    .unwrap();
+    assert!(out.status.success());
+    let hint = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        hint.contains("Verwendungsnachweis fällig am 31.03.2027"),
+        "three months after the end: {hint}"
+    );
+}

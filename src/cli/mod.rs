@@ -293,6 +293,7 @@ fn execute(cli: Cli, settings: config::Settings, lang: Lang) -> Result<i32, CliE
     }
     let path = database_path(cli.db.or_else(|| settings.database.clone()))?;
     let display_name = cli.display_name.or_else(|| settings.display_name.clone());
+    decisions::set_proof_months(settings.proof_months);
     match cli.command {
         Some(Command::Serve {
             detach,

@@ -320,10 +320,11 @@ impl Deadline {
 /// How many months after a measure's end its Verwendungsnachweis is usually due.
 pub const PROOF_MONTHS: u32 = 6;
 
-/// The Verwendungsnachweis deadline proposed for a measure that ends on `end`: due
-/// [`PROOF_MONTHS`] months later (the last day of the month when the day does not exist).
-pub fn proposed_proof_due(end: NaiveDate) -> Option<NaiveDate> {
-    end.checked_add_months(chrono::Months::new(PROOF_MONTHS))
+/// The Verwendungsnachweis deadline proposed for a measure that ends on `end`: due `months`
+/// later ([`PROOF_MONTHS`] unless the office's config says otherwise; the last day of the
+/// month when the day does not exist).
+pub fn proposed_proof_due(end: NaiveDate, months: u32) -> Option<NaiveDate> {
+    end.checked_add_months(chrono::Months::new(months))
 }
 
 fn check_date(errors: &mut Vec<ValidationError>, field: Field, date: NaiveDate) {

@@ -49,6 +49,15 @@ pub fn default_file(lang: Lang) -> String {
     );
     push(&mut out, "# to the terminal (select text to copy).");
     push(&mut out, "#mouse = true");
+    push(
+        &mut out,
+        "# Months after a measure's end its Verwendungsnachweis is due (the deadline proposed",
+    );
+    push(&mut out, "# when a measure gets an end date), 1 to 60.");
+    push(
+        &mut out,
+        &format!("#proof_months = {}", crate::model::PROOF_MONTHS),
+    );
     push(&mut out, "");
     push(&mut out, "[theme]");
     let names: Vec<&str> = COLOUR_NAMES.iter().map(|(n, _)| *n).collect();

@@ -30,6 +30,8 @@ pub struct Settings {
     pub display_name: Option<String>,
     /// `None`: not set (the mouse is on).
     pub mouse: Option<bool>,
+    /// Months after a measure's end its Verwendungsnachweis is due (office default; 6).
+    pub proof_months: Option<u32>,
     /// (role, colour) in file order.
     pub colours: Vec<(String, Color)>,
     pub rebindings: Vec<Rebinding>,

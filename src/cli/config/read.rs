@@ -111,6 +111,13 @@ impl Reader<'_, '_> {
                 Some(on) => self.settings.mouse = Some(on),
                 None => self.wrong_type(key, name, "boolean (true/false)", value),
             },
+            "proof_months" => match (value.get_ref().as_integer())
+                .filter(|n| n.radix() == 10)
+                .map(|n| n.as_str().replace('_', "").parse::<u32>())
+            {
+                Some(Ok(months @ 1..=60)) => self.settings.proof_months = Some(months),
+                _ => self.wrong_type(key, name, "whole number of months (1 to 60)", value),
+            },
             "theme" => match value.get_ref().as_table() {
                 Some(table) => self.theme(table),
                 None => self.wrong_type(key, name, "table", value),

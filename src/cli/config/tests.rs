@@ -158,3 +158,17 @@ fn the_database_is_found_from_home_or_next_to_the_config_file() {
     let home = PathBuf::from(std::env::var_os("HOME").unwrap());
     assert_eq!(load(Some(file)).database, Some(home.join("qm/db")));
 }
+
+#[test]
+fn proof_months_is_a_whole_number_of_months_from_1_to_60() {
+    let (settings, found) = problems("proof_months = 3\n");
+    assert!(found.is_empty(), "{found:?}");
+    assert_eq!(settings.proof_months, Some(3));
+    for bad in ["0", "61", "\"sechs\"", "2.5", "0x10"] {
+        let (settings, found) = problems(&format!("\nproof_months = {bad}\n"));
+        assert_eq!(found.len(), 1, "{bad}: {found:?}");
+        assert_eq!(found[0].0, 2, "{bad}: the line");
+        assert!(found[0].1.contains("`proof_months`"), "{bad}: {found:?}");
+        assert_eq!(settings.proof_months, None, "{bad}: the default stays");
+    }
+}

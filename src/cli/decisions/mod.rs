@@ -17,6 +17,22 @@ pub use args::{DeadlineCommand, DecisionCommand, SessionCommand};
 pub use deadlines::{deadline, due};
 pub use status::{StatusArgs, after_measure_saved, set_status};
 
+/// The office's Verwendungsnachweis period from the config file (`proof_months`), set once at
+/// start; [`crate::model::PROOF_MONTHS`] when the file does not set it.
+static PROOF_MONTHS: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
+
+/// Takes the config file's `proof_months` (call once, before any command runs).
+pub fn set_proof_months(months: Option<u32>) {
+    let _ = PROOF_MONTHS.set(months.unwrap_or(crate::model::PROOF_MONTHS));
+}
+
+fn proof_months() -> u32 {
+    PROOF_MONTHS
+        .get()
+        .copied()
+        .unwrap_or(crate::model::PROOF_MONTHS)
+}
+
 use super::CliError;
 use super::measures::resolve_measure;
 use super::output::{self, Align};

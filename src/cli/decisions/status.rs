@@ -91,7 +91,7 @@ pub fn after_measure_saved(
     };
     let has_proof = (repo.course_of(saved.id)?.deadlines.iter())
         .any(|d| d.kind == DeadlineKind::Verwendungsnachweis && d.done.is_none());
-    if let (false, Some(due)) = (has_proof, proposed_proof_due(end)) {
+    if let (false, Some(due)) = (has_proof, proposed_proof_due(end, super::proof_months())) {
         let text = fill(
             lang.t(Text::HintProposedDeadline),
             &[("due", &format_date_de(due)), ("measure", &saved.id)],

@@ -65,10 +65,17 @@ fn a_zustimmung_proposes_bewilligt_until_the_measure_is_approved() {
 #[test]
 fn an_end_date_proposes_the_proof_six_months_later() {
     assert_eq!(
-        proposed_proof_due(day(2026, 12, 31)),
+        proposed_proof_due(day(2026, 12, 31), PROOF_MONTHS),
         Some(day(2027, 6, 30))
     );
-    assert_eq!(proposed_proof_due(day(2026, 3, 15)), Some(day(2026, 9, 15)));
+    assert_eq!(
+        proposed_proof_due(day(2026, 3, 15), PROOF_MONTHS),
+        Some(day(2026, 9, 15))
+    );
+    assert_eq!(
+        proposed_proof_due(day(2026, 3, 15), 3),
+        Some(day(2026, 6, 15))
+    );
 }
 
 #[test]
