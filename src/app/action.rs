@@ -106,4 +106,13 @@ pub enum Action {
     KeepAllMine,
     /// Conflict dialog: take the stored value for every field.
     TakeAllTheirs,
+    // Payments view (issue 14).
+    /// Open the payments of the selected measure (`z`).
+    Payments,
+    /// Payments view: add a payment.
+    AddPayment,
+    /// Payments view: edit the selected payment.
+    EditPayment,
+    /// Payments view: delete the selected payment (asks first).
+    DeletePayment,
 }

@@ -49,6 +49,8 @@ pub enum Context {
     Messages,
     /// Saving met a colleague's change: mine or theirs, per field.
     Conflict,
+    /// The payments of a measure (issue 14).
+    Payments,
 }
 
 impl Context {
@@ -70,6 +72,7 @@ impl Context {
             Context::Export => Text::CtxExport,
             Context::Messages => Text::CtxMessages,
             Context::Conflict => Text::CtxConflict,
+            Context::Payments => Text::CtxPayments,
         }
     }
 }
@@ -149,6 +152,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["P"] => SetPrimary, KeySetPrimary;
     Measures ["h" "Left"] => FocusPrev, KeyFocusPrev;
     Measures ["H"] => History, KeyMeasureHistory;
+    Measures ["z"] => Payments, KeyPayments;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -220,6 +224,13 @@ pub const BINDINGS: &[Binding] = keymap! {
     Conflict ["T"] => TakeAllTheirs, KeyTakeAllTheirs;
     Conflict ["C-s" "Enter"] => Save, KeySaveResolved, HintSave;
     Conflict ["Esc"] => Cancel, KeyBackToForm, HintBackToForm;
+    // The payments view (issue 14).
+    Payments ["j" "Down"] => MoveDown, KeyMoveDown;
+    Payments ["k" "Up"] => MoveUp, KeyMoveUp;
+    Payments ["a"] => AddPayment, KeyAddPayment, HintAdd;
+    Payments ["e" "Enter"] => EditPayment, KeyEditPayment, HintEdit;
+    Payments ["d"] => DeletePayment, KeyDeletePayment, HintDelete;
+    Payments ["Esc" "q" "z"] => Cancel, KeyClosePayments, HintClose;
 };
 
 impl super::App {
@@ -245,6 +256,7 @@ impl super::App {
             Mode::History(_) => contexts.push(Context::History),
             Mode::Export(_) => contexts.push(Context::Export),
             Mode::Messages { .. } => contexts.push(Context::Messages),
+            Mode::Payments(_) => contexts.push(Context::Payments),
         }
         contexts
     }

@@ -20,6 +20,7 @@ pub mod measures;
 mod messages;
 mod navigate;
 mod paste;
+pub mod payments;
 pub mod popups;
 mod prefetch;
 mod presence;
@@ -340,6 +341,7 @@ impl App {
             Mode::History(view) => self.update_history(view, action),
             Mode::Export(dialog) => self.update_export(dialog, action),
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
+            Mode::Payments(view) => self.update_payments(view, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

@@ -75,6 +75,7 @@ impl App {
             Action::DeleteMeasure => self.ask_delete_measure(),
             Action::Report => self.open_report(),
             Action::History => self.open_history(),
+            Action::Payments => self.open_payments(),
             Action::Export => Mode::Export(super::export::ExportDialog::new(&self.export_dir)),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {

@@ -25,6 +25,11 @@ pub enum Pending {
     HistoryAnyway {
         redo: bool,
     },
+    /// Delete a payment; either answer goes back to the payments view (issue 14).
+    DeletePayment {
+        measure: MeasureId,
+        id: crate::model::PaymentId,
+    },
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -181,6 +186,9 @@ impl App {
                 | Pending::DeleteGoal(_)
                 | Pending::Unlink { .. }
                 | Pending::HistoryAnyway { .. } => Mode::Normal,
+                Pending::DeletePayment { measure, id } => {
+                    self.reopen_payments(measure, Some(id), 0)
+                }
             },
             other => {
                 self.unbound(Context::Confirm, other);

@@ -39,6 +39,8 @@ pub enum Mode {
         scroll: u16,
         back: Box<Mode>,
     },
+    /// The payments of a measure (`z`, issue 14).
+    Payments(Box<super::payments::PaymentsView>),
 }
 
 /// An open form and what saving it will do.

@@ -648,4 +648,18 @@ pub enum Text {
     ReportInstalments,
     DetailPaid,
     ReportTabPots,
+    // Payments view (issue 14).
+    CtxPayments,
+    ModePayments,
+    KeyPayments,
+    KeyAddPayment,
+    KeyEditPayment,
+    KeyDeletePayment,
+    KeyClosePayments,
+    PaymentsTitle,
+    PaymentsEmpty,
+    FormNewPayment,
+    FormEditPayment,
+    AskDeletePayment,
+    NoPaymentSelected,
 }

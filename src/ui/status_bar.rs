@@ -31,6 +31,7 @@ fn mode_label(app: &App) -> Text {
         Mode::History(_) => Text::ModeHistory,
         Mode::Export(_) => Text::ModeExport,
         Mode::Messages { .. } => Text::ModeMessages,
+        Mode::Payments(_) => Text::ModePayments,
     }
 }
 

@@ -19,6 +19,7 @@ mod keymap_coverage;
 mod links;
 mod overlays;
 mod pane;
+pub(crate) mod payments;
 mod tree;
 mod undo;
 pub(crate) mod waiting;
