@@ -235,3 +235,55 @@ fn without_payments_e_and_d_say_so_and_z_needs_a_measure() {
     press(app, "z");
     assert!(matches!(app.mode, Mode::Normal));
 }
+
+#[test]
+fn a_half_typed_payment_is_kept_as_a_draft_and_saved_after_the_restart() {
+    let mut f = fixture();
+    open(&mut f.app);
+    press(&mut f.app, "a<Tab>");
+    type_text(&mut f.app, "1.234,5");
+    assert!(f.app.save_draft().unwrap());
+    let draft = f.dir.path().join("draft.json");
+    let store = f.app.into_store();
+    let mut app = App::new(store, Lang::De, Some(draft)).unwrap();
+    press(&mut app, "j");
+    let Mode::Form(state) = &app.mode else {
+        panic!("no form: {:?}", app.mode);
+    };
+    assert_eq!(state.form.title(), "Neue Zahlung für M-0001");
+    assert_eq!(state.form.text(Field::Amount).as_deref(), Some("1.234,5"));
+    press(&mut app, "<C-s>");
+    assert!(matches!(app.mode, Mode::Payments(_)), "{:?}", app.mode);
+    assert_eq!(stored(&app)[0].amount, Cents(123_450));
+}
+
+#[test]
+fn a_colleagues_payment_shows_in_the_open_view() {
+    let mut f = with_two_payments();
+    let app = &mut f.app;
+    open(app);
+    press(app, "j");
+    let applied = app
+        .store
+        .apply(
+            Op::AddPayment {
+                payment: payment(1, "MA-0"),
+            },
+            "ben",
+        )
+        .unwrap();
+    app.refresh_payments(&applied.changes);
+    let Mode::Payments(view) = &app.mode else {
+        panic!("the view closed");
+    };
+    assert_eq!(view.payments.len(), 3);
+    assert_eq!(
+        view.selected_payment().unwrap().1.reference,
+        "MA-2",
+        "selection kept"
+    );
+    assert_eq!(
+        view.sum_line(Lang::De),
+        "ausgezahlt 2.501,00 € von 12.500,00 €"
+    );
+}
