@@ -96,6 +96,12 @@ fn an_invalid_amount_gets_its_message_next_to_the_field_and_saves_nothing() {
     open(app);
     press(app, "a<Tab>");
     type_text(app, "12,3,4");
+    // Leaving the field shows the problem at once.
+    press(app, "<Tab>");
+    let Mode::Form(state) = &mut app.mode else {
+        panic!("no form");
+    };
+    assert!(state.form.error_of(Field::Amount).is_some(), "{state:?}");
     let Mode::Form(state) = &mut app.mode else {
         panic!("no form");
     };
