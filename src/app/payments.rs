@@ -169,7 +169,7 @@ impl App {
                 if action == Action::EditPayment {
                     return self.payment_form(&view, Some(selected));
                 }
-                return self.ask_delete_payment(&selected.1);
+                return self.ask_delete_payment(view, &selected.1);
             }
             other => self.unbound(Context::Payments, other),
         }
@@ -201,7 +201,7 @@ impl App {
         Mode::form(form, Purpose::NewPayment { measure })
     }
 
-    fn ask_delete_payment(&self, payment: &Payment) -> Mode {
+    fn ask_delete_payment(&self, view: Box<PaymentsView>, payment: &Payment) -> Mode {
         let question = fill(
             self.lang.t(Text::AskDeletePayment),
             &[
@@ -213,7 +213,7 @@ impl App {
         Mode::Confirm(Confirm {
             question,
             pending: Pending::DeletePayment {
-                measure: payment.measure,
+                view,
                 id: payment.id,
             },
         })
@@ -256,11 +256,10 @@ impl App {
     }
 
     /// The user said yes: the payment is deleted; the view selects its neighbour.
-    pub(super) fn delete_payment(&mut self, measure: MeasureId, id: PaymentId) -> Mode {
-        let index = PaymentsView::read(self.store(), measure)
-            .ok()
-            .flatten()
-            .and_then(|v| v.payments.iter().position(|(_, p)| p.id == id))
+    pub(super) fn delete_payment(&mut self, view: &PaymentsView, id: PaymentId) -> Mode {
+        let measure = view.measure.id;
+        let index = (view.payments.iter())
+            .position(|(_, p)| p.id == id)
             .unwrap_or(0);
         if let Err(error) = self.apply(Op::RemovePayment { measure, id }) {
             self.say_error(&error);

@@ -25,9 +25,10 @@ pub enum Pending {
     HistoryAnyway {
         redo: bool,
     },
-    /// Delete a payment; either answer goes back to the payments view (issue 14).
+    /// Delete a payment; either answer goes back to the payments view (issue 14), which is
+    /// drawn beneath the question.
     DeletePayment {
-        measure: MeasureId,
+        view: Box<super::payments::PaymentsView>,
         id: crate::model::PaymentId,
     },
 }
@@ -186,9 +187,7 @@ impl App {
                 | Pending::DeleteGoal(_)
                 | Pending::Unlink { .. }
                 | Pending::HistoryAnyway { .. } => Mode::Normal,
-                Pending::DeletePayment { measure, id } => {
-                    self.reopen_payments(measure, Some(id), 0)
-                }
+                Pending::DeletePayment { view, .. } => Mode::Payments(view),
             },
             other => {
                 self.unbound(Context::Confirm, other);

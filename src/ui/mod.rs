@@ -71,6 +71,12 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         history::render(app, theme, view, frame, main);
     } else if let Mode::Payments(view) = beneath {
         payments::render(app, theme, view, frame, main);
+    } else if let Mode::Confirm(confirm) = beneath
+        && let crate::app::Pending::DeletePayment { view, .. } = &confirm.pending
+    {
+        // Deleting a payment asks over the payments view.
+        payments::render(app, theme, view, frame, main);
+        popup::confirm(app, theme, confirm, frame, main);
     } else {
         panes_and_overlay(app, theme, beneath, frame, main);
     }

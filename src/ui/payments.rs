@@ -116,6 +116,25 @@ mod tests {
     }
 
     #[test]
+    fn deleting_asks_over_the_payments_view() {
+        let mut f = fixture_with(|store| {
+            let p = payment((2026, 2), 1_500, PaymentKind::Auszahlung, "AZ-7");
+            store.apply(Op::AddPayment { payment: p }, "anna").unwrap();
+        });
+        f.app.resize(80, 24);
+        press(&mut f.app, "ljjj<Tab>zd");
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let theme = crate::ui::Theme { no_color: true };
+        terminal
+            .draw(|frame| render_screen(&f.app, theme, frame))
+            .unwrap();
+        let screen = terminal.backend().to_string();
+        assert!(screen.contains("Zahlungen M-0001"), "{screen}");
+        assert!(screen.contains("AZ-7"), "{screen}");
+        assert!(screen.contains("Zahlung Z-0001 vom 02.03.2026"), "{screen}");
+    }
+
+    #[test]
     fn payments_of_a_measure_80x24() {
         let mut f = fixture_with(|store| {
             for p in [

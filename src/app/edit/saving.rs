@@ -151,7 +151,7 @@ impl App {
                 return self.export_to(*dialog, path, true);
             }
             Pending::HistoryAnyway { redo } => return self.history_anyway(redo),
-            Pending::DeletePayment { measure, id } => return self.delete_payment(measure, id),
+            Pending::DeletePayment { view, id } => return self.delete_payment(&view, id),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.remove_draft_file();
