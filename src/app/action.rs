@@ -110,4 +110,13 @@ pub enum Action {
     Course,
     /// Open the dialog that sets the selected measure's status with date and note (issue 15).
     SetStatus,
+    // Payments view (issue 14).
+    /// Open the payments of the selected measure (`z`).
+    Payments,
+    /// Payments view: add a payment.
+    AddPayment,
+    /// Payments view: edit the selected payment.
+    EditPayment,
+    /// Payments view: delete the selected payment (asks first).
+    DeletePayment,
 }

@@ -81,6 +81,7 @@ fn record_name(value: &FormValue) -> String {
     match value {
         FormValue::Measure(m) => m.id.to_string(),
         FormValue::Goal(g) => crate::text::sanitize_line(&g.code).into_owned(),
+        FormValue::Payment(p) => p.id.to_string(),
     }
 }
 
@@ -92,6 +93,8 @@ fn parts(value: &FormValue) -> Vec<Part> {
             .chain([Part::Indicators])
             .collect(),
         FormValue::Goal(_) => vec![Part::GoalCode, Part::GoalTitle, Part::GoalDescription],
+        // Payment edits are refused on a conflict, never merged (see `app::payments`).
+        FormValue::Payment(_) => Vec::new(),
     }
 }
 
@@ -179,6 +182,10 @@ fn update_op(value: &FormValue) -> (Op, Record) {
             },
             Record::Goal(g.id),
         ),
+        FormValue::Payment(p) => (
+            Op::UpdatePayment { payment: p.clone() },
+            Record::Payment(p.id),
+        ),
     }
 }
 
@@ -230,6 +237,10 @@ impl App {
                 .store
                 .goal_revised(g.id)
                 .map(|r| r.map(|(rev, g)| (rev, FormValue::Goal(g)))),
+            FormValue::Payment(p) => self
+                .store
+                .payment(p.id)
+                .map(|r| r.map(|(rev, p)| (rev, FormValue::Payment(p)))),
         };
         let (revision, theirs) = match stored {
             Ok(Some(stored)) => stored,
@@ -293,6 +304,10 @@ impl App {
             FormValue::Goal(_) => {
                 state.purpose = Purpose::NewGoal;
                 Text::DeletedMeanwhileGoal
+            }
+            FormValue::Payment(p) => {
+                state.purpose = Purpose::NewPayment { measure: p.measure };
+                Text::DeletedMeanwhileMeasure
             }
         };
         let text = fill(self.lang.t(text), &[("record", &name)]);

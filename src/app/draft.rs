@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::form::FormDraft;
 use super::{App, Confirm, MessageKind, Mode, Pending};
 use crate::i18n::Text;
-use crate::model::GoalId;
+use crate::model::{GoalId, MeasureId};
 
 /// What saving the form will do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,6 +23,15 @@ pub enum Purpose {
     EditMeasure,
     NewGoal,
     EditGoal,
+    // Payments view (issue 14).
+    /// A new payment of this measure.
+    NewPayment {
+        measure: MeasureId,
+    },
+    /// A payment of this measure.
+    EditPayment {
+        measure: MeasureId,
+    },
 }
 
 /// A form kept for later.

@@ -55,6 +55,8 @@ pub enum Context {
     Course,
     /// Setting a measure's status (issue 15; other keys edit the date or note).
     SetStatus,
+    /// The payments of a measure (issue 14).
+    Payments,
 }
 
 impl Context {
@@ -78,6 +80,7 @@ impl Context {
             Context::Conflict => Text::CtxConflict,
             Context::Course => Text::CtxCourse,
             Context::SetStatus => Text::CtxSetStatus,
+            Context::Payments => Text::CtxPayments,
         }
     }
 }
@@ -159,6 +162,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["H"] => History, KeyMeasureHistory;
     Measures ["v"] => Course, KeyCourse;
     Measures ["S"] => SetStatus, KeySetStatus;
+    Measures ["z"] => Payments, KeyPayments;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -240,6 +244,13 @@ pub const BINDINGS: &[Binding] = keymap! {
     SetStatus ["Tab"] => NextField, KeyStatusField, HintField;
     SetStatus ["Enter"] => Confirm, KeyStatusSave, HintSave;
     SetStatus ["Esc"] => Cancel, KeyCancel, HintCancel;
+    // The payments view (issue 14).
+    Payments ["j" "Down"] => MoveDown, KeyMoveDown;
+    Payments ["k" "Up"] => MoveUp, KeyMoveUp;
+    Payments ["a"] => AddPayment, KeyAddPayment, HintAdd;
+    Payments ["e" "Enter"] => EditPayment, KeyEditPayment, HintEdit;
+    Payments ["d"] => DeletePayment, KeyDeletePayment, HintDelete;
+    Payments ["Esc" "q" "z"] => Cancel, KeyClosePayments, HintClose;
 };
 
 impl super::App {
@@ -267,6 +278,7 @@ impl super::App {
             Mode::Messages { .. } => contexts.push(Context::Messages),
             Mode::Course { .. } => contexts.push(Context::Course),
             Mode::SetStatus(_) => contexts.push(Context::SetStatus),
+            Mode::Payments(_) => contexts.push(Context::Payments),
         }
         contexts
     }

@@ -37,6 +37,7 @@ impl App {
         // `refresh` refills the pane, which marks the detail for a new read.
         self.refresh(&push.changes);
         self.refresh_history(&push.changes);
+        self.refresh_payments(&push.changes);
         self.refresh_detail();
         let who = crate::text::sanitize_line(&push.actor).into_owned();
         let deleted = selected.filter(|id| push.changes.contains(&Change::MeasureDeleted(*id)));

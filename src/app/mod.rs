@@ -24,6 +24,7 @@ mod messages;
 pub mod mouse;
 mod navigate;
 mod paste;
+pub mod payments;
 pub mod popups;
 mod prefetch;
 mod prefix;
@@ -356,6 +357,7 @@ impl App {
             Mode::Messages { scroll, back } => self.update_messages(scroll, back, action),
             Mode::Course { scroll } => self.update_course(scroll, action),
             Mode::SetStatus(dialog) => self.update_set_status(dialog, action),
+            Mode::Payments(view) => self.update_payments(view, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

@@ -78,6 +78,7 @@ impl App {
             Action::Course => self.open_course(),
             Action::SetStatus => self.open_set_status(),
             Action::Export => self.open_export(),
+            Action::Payments => self.open_payments(),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

@@ -25,6 +25,12 @@ pub enum Pending {
     HistoryAnyway {
         redo: bool,
     },
+    /// Delete a payment; either answer goes back to the payments view (issue 14), which is
+    /// drawn beneath the question.
+    DeletePayment {
+        view: Box<super::payments::PaymentsView>,
+        id: crate::model::PaymentId,
+    },
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -181,6 +187,7 @@ impl App {
                 | Pending::DeleteGoal(_)
                 | Pending::Unlink { .. }
                 | Pending::HistoryAnyway { .. } => Mode::Normal,
+                Pending::DeletePayment { view, .. } => Mode::Payments(view),
             },
             other => {
                 self.unbound(Context::Confirm, other);

@@ -46,6 +46,8 @@ pub enum Mode {
     },
     /// Setting a measure's status with date and note (`S`, issue 15).
     SetStatus(Box<super::status_dialog::StatusDialog>),
+    /// The payments of a measure (`z`, issue 14).
+    Payments(Box<super::payments::PaymentsView>),
 }
 
 /// An open form and what saving it will do.

@@ -932,5 +932,19 @@ pub fn text(text: Text) -> &'static str {
         StatusDialogTitle => "Status von {measure}",
         StatusDialogFrom => "bisher",
         StatusDialogTo => "neu",
+        // Payments view (issue 14).
+        CtxPayments => "Zahlungen",
+        ModePayments => "ZAHLUNGEN",
+        KeyPayments => "Zahlungen der Maßnahme",
+        KeyAddPayment => "Zahlung erfassen",
+        KeyEditPayment => "Zahlung bearbeiten",
+        KeyDeletePayment => "Zahlung löschen",
+        KeyClosePayments => "Zahlungen schließen",
+        PaymentsTitle => "Zahlungen {measure} „{title}“",
+        PaymentsEmpty => "Noch keine Zahlungen – mit a erfassen.",
+        FormNewPayment => "Neue Zahlung für {measure}",
+        FormEditPayment => "Zahlung {id} bearbeiten",
+        AskDeletePayment => "Zahlung {id} vom {date} über {amount} löschen? (j/n)",
+        NoPaymentSelected => "Keine Zahlung ausgewählt",
     }
 }

@@ -910,5 +910,19 @@ pub fn text(text: Text) -> &'static str {
         StatusDialogTitle => "Status of {measure}",
         StatusDialogFrom => "so far",
         StatusDialogTo => "new",
+        // Payments view (issue 14).
+        CtxPayments => "Payments",
+        ModePayments => "PAYMENTS",
+        KeyPayments => "Payments of the measure",
+        KeyAddPayment => "Add a payment",
+        KeyEditPayment => "Edit the payment",
+        KeyDeletePayment => "Delete the payment",
+        KeyClosePayments => "Close the payments",
+        PaymentsTitle => "Payments {measure} “{title}”",
+        PaymentsEmpty => "No payments yet – a adds one.",
+        FormNewPayment => "New payment for {measure}",
+        FormEditPayment => "Edit payment {id}",
+        AskDeletePayment => "Delete payment {id} of {date} over {amount}? (y/n)",
+        NoPaymentSelected => "No payment selected",
     }
 }

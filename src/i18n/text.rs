@@ -777,4 +777,18 @@ pub enum Text {
     StatusDialogTitle,
     StatusDialogFrom,
     StatusDialogTo,
+    // Payments view (issue 14).
+    CtxPayments,
+    ModePayments,
+    KeyPayments,
+    KeyAddPayment,
+    KeyEditPayment,
+    KeyDeletePayment,
+    KeyClosePayments,
+    PaymentsTitle,
+    PaymentsEmpty,
+    FormNewPayment,
+    FormEditPayment,
+    AskDeletePayment,
+    NoPaymentSelected,
 }

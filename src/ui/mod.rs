@@ -21,6 +21,7 @@ mod help;
 mod history;
 mod measures;
 mod messages;
+mod payments;
 mod popup;
 mod report;
 mod status_bar;
@@ -70,6 +71,14 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         report::render(app, theme, view, frame, main);
     } else if let Mode::History(view) = beneath {
         history::render(app, theme, view, frame, main);
+    } else if let Mode::Payments(view) = beneath {
+        payments::render(app, theme, view, frame, main);
+    } else if let Mode::Confirm(confirm) = beneath
+        && let crate::app::Pending::DeletePayment { view, .. } = &confirm.pending
+    {
+        // Deleting a payment asks over the payments view.
+        payments::render(app, theme, view, frame, main);
+        popup::confirm(app, theme, confirm, frame, main);
     } else {
         panes_and_overlay(app, theme, beneath, frame, main);
     }
@@ -121,6 +130,7 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
         | Mode::Search(_)
         | Mode::Report(_)
         | Mode::History(_)
+        | Mode::Payments(_)
         | Mode::Messages { .. } => {}
     }
 }

@@ -33,6 +33,7 @@ fn mode_label(app: &App) -> Text {
         Mode::Messages { .. } => Text::ModeMessages,
         Mode::Course { .. } => Text::ModeCourse,
         Mode::SetStatus(_) => Text::ModeSetStatus,
+        Mode::Payments(_) => Text::ModePayments,
     }
 }
 

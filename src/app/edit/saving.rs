@@ -69,12 +69,15 @@ impl App {
     fn form_next(&mut self, state: Box<FormState>, outcome: FormOutcome) -> Mode {
         match outcome {
             FormOutcome::Pending => Mode::Form(state),
-            FormOutcome::Cancelled => Mode::Normal,
+            FormOutcome::Cancelled => self.after_form(&state),
             FormOutcome::Submit(value) => self.save_form(state, value),
         }
     }
 
     fn save_form(&mut self, mut state: Box<FormState>, value: FormValue) -> Mode {
+        if let FormValue::Payment(payment) = value {
+            return self.save_payment(state, payment);
+        }
         let edit = matches!(state.purpose, Purpose::EditMeasure | Purpose::EditGoal);
         if edit && state.form.revision().is_some() {
             return self.save_edit(state, value);
@@ -148,6 +151,7 @@ impl App {
                 return self.export_to(*dialog, path, true);
             }
             Pending::HistoryAnyway { redo } => return self.history_anyway(redo),
+            Pending::DeletePayment { view, id } => return self.delete_payment(&view, id),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.remove_draft_file();

@@ -8,6 +8,7 @@ mod form_draft;
 mod goal;
 mod measure;
 mod money_hint;
+mod payment;
 mod row;
 mod slot;
 
@@ -33,6 +34,8 @@ use row::Row;
 pub enum FormValue {
     Measure(Measure),
     Goal(Goal),
+    /// A payment of a measure (issue 14).
+    Payment(crate::model::Payment),
 }
 
 /// What the app does after a form call.
@@ -79,10 +82,16 @@ impl Form {
         Form::new(FormValue::Goal(goal.clone()), is_new, lang)
     }
 
+    /// A form for `payment` (issue 14); a new one gets its id from the store on saving.
+    pub fn payment(payment: &crate::model::Payment, is_new: bool, lang: Lang) -> Form {
+        Form::new(FormValue::Payment(payment.clone()), is_new, lang)
+    }
+
     fn new(original: FormValue, is_new: bool, lang: Lang) -> Form {
         let rows = match &original {
             FormValue::Measure(m) => measure::rows(m, lang),
             FormValue::Goal(g) => goal::rows(g),
+            FormValue::Payment(p) => payment::rows(p, is_new),
         };
         let initial = values(&rows);
         Form {
@@ -125,6 +134,7 @@ impl Form {
                 g.id = crate::model::GoalId(0);
                 g.position = u32::MAX;
             }
+            FormValue::Payment(p) => p.id = crate::model::PaymentId(0),
         }
     }
 
@@ -136,6 +146,10 @@ impl Form {
             (FormValue::Measure(m), false) => fill(t(Text::FormEditMeasure), &[("id", &m.id)]),
             (FormValue::Goal(_), true) => t(Text::FormNewGoal).to_string(),
             (FormValue::Goal(g), false) => fill(t(Text::FormEditGoal), &[("code", &g.code)]),
+            (FormValue::Payment(p), true) => {
+                fill(t(Text::FormNewPayment), &[("measure", &p.measure)])
+            }
+            (FormValue::Payment(p), false) => fill(t(Text::FormEditPayment), &[("id", &p.id)]),
         }
     }
 
@@ -146,6 +160,8 @@ impl Form {
             (_, true) => None,
             (FormValue::Measure(m), false) => Some(Editing::Measure(m.id)),
             (FormValue::Goal(g), false) => Some(Editing::Goal(g.id)),
+            // Presence names goals and measures only; a payment's form tells nobody.
+            (FormValue::Payment(_), false) => None,
         }
     }
 
@@ -263,6 +279,9 @@ impl Form {
                 measure::collect(m, &mut self.rows, self.lang).map(FormValue::Measure)
             }
             FormValue::Goal(g) => goal::collect(g, &mut self.rows, self.lang).map(FormValue::Goal),
+            FormValue::Payment(p) => {
+                payment::collect(p, &mut self.rows, self.lang).map(FormValue::Payment)
+            }
         };
         match value {
             Some(value) => FormOutcome::Submit(value),

@@ -75,7 +75,7 @@ impl Form {
             if plan.total() != approved {
                 let id = match &self.original {
                     FormValue::Measure(m) => m.id.to_string(),
-                    FormValue::Goal(_) => String::new(),
+                    FormValue::Goal(_) | FormValue::Payment(_) => String::new(),
                 };
                 hints.push(fill(
                     lang.t(Text::WarnPlanMismatch),

@@ -100,6 +100,13 @@ impl Slot {
     /// numbers; other slots always parse).
     pub fn parse_problem(self, text: &str) -> Option<Problem> {
         match self {
+            // A payment's date and amount (issue 14); empty is refused only on saving.
+            Slot::Field(Field::Date) if !text.trim().is_empty() => {
+                crate::model::parse_date(text).err()
+            }
+            Slot::Field(Field::Amount) if !text.trim().is_empty() => {
+                crate::model::parse_amount(text).err()
+            }
             Slot::Field(field) => MeasureField::of(field)
                 .filter(|row| matches!(row.kind, Kind::Amount | Kind::Date))
                 .and_then(|row| row.parse(text).err()),

@@ -52,6 +52,7 @@ impl Context {
             Context::Conflict => "conflict",
             Context::Course => "course",
             Context::SetStatus => "set_status",
+            Context::Payments => "payments",
         }
     }
 

@@ -50,7 +50,28 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
             into_conflict(app);
             press(app, "jT");
         }],
+        Context::Payments => vec![with_two_payments, |app| {
+            with_two_payments(app);
+            press(app, "j");
+        }],
     }
+}
+
+/// Opens the payments of M-0001 after storing two of them.
+fn with_two_payments(app: &mut App) {
+    for reference in ["MA-1", "MA-2"] {
+        let payment = crate::model::Payment {
+            id: crate::model::PaymentId(0),
+            measure: crate::model::MeasureId(1),
+            date: NaiveDate::from_ymd_opt(2026, 3, 15).unwrap(),
+            amount: Cents(100),
+            kind: crate::model::PaymentKind::Auszahlung,
+            reference: reference.into(),
+            note: String::new(),
+        };
+        app.store.apply(Op::AddPayment { payment }, "anna").unwrap();
+    }
+    payments::open(app);
 }
 
 /// Opens the conflict dialog: the form of M-0001 with title and description typed over, and a

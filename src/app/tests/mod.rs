@@ -20,6 +20,7 @@ mod links;
 mod mouse;
 mod overlays;
 mod pane;
+pub(crate) mod payments;
 mod tree;
 mod undo;
 pub(crate) mod waiting;
