@@ -62,3 +62,23 @@ impl Areas {
 pub fn inner_height(area: Rect) -> usize {
     area.height.saturating_sub(2) as usize
 }
+
+impl super::App {
+    /// The terminal's size changed (and at start). Below the minimum size only quit, help and
+    /// resizing do anything.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.too_small = width < MIN_WIDTH || height < MIN_HEIGHT;
+        self.screen = ratatui::layout::Rect::new(0, 0, width, height);
+        self.follow_selection();
+    }
+
+    /// The terminal's size as last told by [`App::resize`].
+    pub fn screen(&self) -> ratatui::layout::Rect {
+        self.screen
+    }
+
+    /// True while the terminal is below the minimum size.
+    pub fn too_small(&self) -> bool {
+        self.too_small
+    }
+}
