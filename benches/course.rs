@@ -20,7 +20,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
-use common::{BenchResult, Session, Stats, Table, fmt_ms, key, machine, verdict};
+use common::{BenchResult, Session, Table, key, machine, target_row, wait_for_socket};
 use quartier::model::{
     Body, Deadline, DeadlineId, DeadlineKind, Decision, DecisionId, Outcome, Session as Sitting,
     SessionId, Votes, next_in_course,
@@ -45,14 +45,7 @@ fn program() -> &'static Path {
 
 fn main() -> BenchResult<()> {
     let count = common::measures_from_env(DEFAULT_MEASURES)?;
-    let dir = tempfile::tempdir()?;
-    let db = dir.path().join("db");
-    let filled = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .args(["--no-server", "demo-data", "--measures", &count.to_string()])
-        .output()?;
-    assert!(filled.status.success(), "demo-data failed");
+    let (_dir, db) = common::demo_database(program(), count)?;
     let (steps, decisions, deadlines) = add_course(&db)?;
     println!(
         "course bench: {count} demo measures, {SESSIONS} sessions, {decisions} decisions, \
@@ -62,7 +55,7 @@ fn main() -> BenchResult<()> {
     let mut table = Table::new(&["what", "n", "median", "p95", "max", "target"]);
 
     let no_server = due_runs(&db, &["--no-server"])?;
-    row(
+    target_row(
         &mut table,
         "quartier due --within 30, --no-server",
         no_server,
@@ -79,7 +72,7 @@ fn main() -> BenchResult<()> {
         .spawn()?;
     wait_for_socket(&db)?;
     let served = due_runs(&db, &[])?;
-    row(
+    target_row(
         &mut table,
         "quartier due --within 30, server running",
         served,
@@ -95,8 +88,8 @@ fn main() -> BenchResult<()> {
     server.wait()?;
 
     let (tree, measures) = moves(&db)?;
-    row(&mut table, "TUI: tree j/k", tree, "p95", MOVE_P95_TARGET_MS);
-    row(
+    target_row(&mut table, "TUI: tree j/k", tree, "p95", MOVE_P95_TARGET_MS);
+    target_row(
         &mut table,
         "TUI: table j/k (detail reads the course)",
         measures,
@@ -209,18 +202,6 @@ fn due_runs(db: &Path, extra: &[&str]) -> BenchResult<Vec<Duration>> {
     Ok(samples)
 }
 
-fn wait_for_socket(db: &Path) -> BenchResult<()> {
-    let socket = quartier::net::socket::socket_path(db);
-    let begun = Instant::now();
-    while !socket.exists() {
-        if begun.elapsed() > Duration::from_secs(30) {
-            return Err("the server did not start".into());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    Ok(())
-}
-
 /// After every row was read: `j` down the expanded tree and `k` back, then `j`/`k` in the
 /// first strategic goal's table.
 fn moves(db: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
@@ -241,22 +222,4 @@ fn moves(db: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
         }
     }
     Ok((tree, table))
-}
-
-fn row(table: &mut Table, what: &str, samples: Vec<Duration>, figure: &str, target: f64) {
-    let n = samples.len();
-    let stats = Stats::new(samples);
-    let value = if figure == "p95" {
-        stats.p95
-    } else {
-        stats.median
-    };
-    table.row(vec![
-        what.into(),
-        n.to_string(),
-        fmt_ms(stats.median),
-        fmt_ms(stats.p95),
-        fmt_ms(stats.max),
-        format!("{figure} ≤ {target} ms {}", verdict(value, target)),
-    ]);
 }

@@ -23,7 +23,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use common::{BenchResult, Session, Stats, Table, fmt_ms, key, machine, ms, verdict};
+use common::{BenchResult, Session, Table, fmt_ms, key, machine, ms, target_row, wait_for_socket};
 use quartier::model::{Cents, Fund, Payment, PaymentId, PaymentKind, Plan, Pot};
 use quartier::ops::Op;
 use quartier::store::Store;
@@ -44,14 +44,7 @@ fn program() -> &'static Path {
 
 fn main() -> BenchResult<()> {
     let count = common::measures_from_env(DEFAULT_MEASURES)?;
-    let dir = tempfile::tempdir()?;
-    let db = dir.path().join("db");
-    let filled = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .args(["--no-server", "demo-data", "--measures", &count.to_string()])
-        .output()?;
-    assert!(filled.status.success(), "demo-data failed");
+    let (_dir, db) = common::demo_database(program(), count)?;
     let (plans, payments, pots) = add_money(&db)?;
     println!(
         "money bench: {count} demo measures, {plans} plans, {payments} payments, {pots} pots; {}",
@@ -60,7 +53,7 @@ fn main() -> BenchResult<()> {
     let mut table = Table::new(&["what", "n", "median", "p95", "max", "target"]);
 
     let no_server = report_runs(&db, &["--no-server"])?;
-    row(
+    target_row(
         &mut table,
         "quartier report, --no-server",
         no_server,
@@ -77,7 +70,7 @@ fn main() -> BenchResult<()> {
         .spawn()?;
     wait_for_socket(&db)?;
     let served = report_runs(&db, &[])?;
-    row(
+    target_row(
         &mut table,
         "quartier report, server running",
         served,
@@ -94,14 +87,14 @@ fn main() -> BenchResult<()> {
 
     breakdown(&db)?;
     let (open, pots_tab) = report_view(&db)?;
-    row(
+    target_row(
         &mut table,
         "TUI: R opens the report view",
         open,
         "median",
         POTS_TAB_TARGET_MS,
     );
-    row(
+    target_row(
         &mut table,
         "TUI: Tab Tab → Töpfe",
         pots_tab,
@@ -109,7 +102,7 @@ fn main() -> BenchResult<()> {
         POTS_TAB_TARGET_MS,
     );
     let moves = tree_moves(&db)?;
-    row(
+    target_row(
         &mut table,
         "TUI: tree j/k with money present",
         moves,
@@ -220,18 +213,6 @@ fn report_runs(db: &Path, extra: &[&str]) -> BenchResult<Vec<Duration>> {
     Ok(samples)
 }
 
-fn wait_for_socket(db: &Path) -> BenchResult<()> {
-    let socket = quartier::net::socket::socket_path(db);
-    let begun = Instant::now();
-    while !socket.exists() {
-        if begun.elapsed() > Duration::from_secs(30) {
-            return Err("the server did not start".into());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    Ok(())
-}
-
 /// `R` then `Tab Tab`, five times in fresh sessions (every row read first, as after start).
 fn report_view(db: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
     let (mut open, mut tab) = (Vec::new(), Vec::new());
@@ -260,24 +241,6 @@ fn tree_moves(db: &Path) -> BenchResult<Vec<Duration>> {
         }
     }
     Ok(samples)
-}
-
-fn row(table: &mut Table, what: &str, samples: Vec<Duration>, figure: &str, target: f64) {
-    let n = samples.len();
-    let stats = Stats::new(samples);
-    let value = if figure == "p95" {
-        stats.p95
-    } else {
-        stats.median
-    };
-    table.row(vec![
-        what.into(),
-        n.to_string(),
-        fmt_ms(stats.median),
-        fmt_ms(stats.p95),
-        fmt_ms(stats.max),
-        format!("{figure} ≤ {target} ms {}", verdict(value, target)),
-    ]);
 }
 
 /// What opening the report view reads and computes, cumulative, on the second of two runs

@@ -455,3 +455,61 @@ pub fn measures_from_env(default: usize) -> BenchResult<usize> {
         Err(_) => default,
     })
 }
+
+/// A `demo-data` database of `count` measures in a new temp dir, filled by `program` in its
+/// own process (`--no-server`); the dir goes when the first value is dropped.
+pub fn demo_database(
+    program: &Path,
+    count: usize,
+) -> BenchResult<(tempfile::TempDir, std::path::PathBuf)> {
+    let dir = tempfile::tempdir()?;
+    let db = dir.path().join("db");
+    let filled = std::process::Command::new(program)
+        .arg("--db")
+        .arg(&db)
+        .args(["--no-server", "demo-data", "--measures", &count.to_string()])
+        .output()?;
+    if !filled.status.success() {
+        return Err("demo-data failed".into());
+    }
+    Ok((dir, db))
+}
+
+/// Waits until the server of `db` made its socket (30 s at most).
+pub fn wait_for_socket(db: &Path) -> BenchResult<()> {
+    let socket = quartier::net::socket::socket_path(db);
+    let begun = Instant::now();
+    while !socket.exists() {
+        if begun.elapsed() > Duration::from_secs(30) {
+            return Err("the server did not start".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    Ok(())
+}
+
+/// A row of n, median, p95, max and the verdict of `figure` ("median" or "p95") against
+/// `target` milliseconds.
+pub fn target_row(
+    table: &mut Table,
+    what: &str,
+    samples: Vec<Duration>,
+    figure: &str,
+    target: f64,
+) {
+    let n = samples.len();
+    let stats = Stats::new(samples);
+    let value = if figure == "p95" {
+        stats.p95
+    } else {
+        stats.median
+    };
+    table.row(vec![
+        what.into(),
+        n.to_string(),
+        fmt_ms(stats.median),
+        fmt_ms(stats.p95),
+        fmt_ms(stats.max),
+        format!("{figure} ≤ {target} ms {}", verdict(value, target)),
+    ]);
+}
