@@ -16,11 +16,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use chrono::NaiveDate;
-use common::{BenchResult, Session, Table, key, machine, target_row, wait_for_socket};
+use common::{BenchResult, Session, Table, key, machine, target_row, timed_runs, while_served};
 use quartier::model::{
     Body, Deadline, DeadlineId, DeadlineKind, Decision, DecisionId, Outcome, Session as Sitting,
     SessionId, Votes, next_in_course,
@@ -62,16 +61,7 @@ fn main() -> BenchResult<()> {
         "median",
         DUE_TARGET_MS,
     );
-    let mut server = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .arg("serve")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    wait_for_socket(&db)?;
-    let served = due_runs(&db, &[])?;
+    let served = while_served(program(), &db, || due_runs(&db, &[]))?;
     target_row(
         &mut table,
         "quartier due --within 30, server running",
@@ -79,13 +69,6 @@ fn main() -> BenchResult<()> {
         "median",
         DUE_TARGET_MS,
     );
-    let stopped = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .args(["server", "stop"])
-        .output()?;
-    assert!(stopped.status.success(), "server stop failed");
-    server.wait()?;
 
     let (tree, measures) = moves(&db)?;
     target_row(&mut table, "TUI: tree j/k", tree, "p95", MOVE_P95_TARGET_MS);
@@ -179,27 +162,14 @@ fn add_course(db: &Path) -> BenchResult<(usize, usize, usize)> {
 
 /// `quartier due --within 30` as `RUNS` processes, each timed from spawn to exit (exit 1:
 /// something is overdue, which the demo data has).
-fn due_runs(db: &Path, extra: &[&str]) -> BenchResult<Vec<Duration>> {
-    let mut samples = Vec::new();
-    for _ in 0..RUNS {
-        let begun = Instant::now();
-        let out = Command::new(program())
-            .arg("--db")
-            .arg(db)
-            .args(extra)
-            .args(["due", "--within", "30"])
-            .env("QUARTIER_TODAY", "2027-03-01")
-            .stderr(Stdio::null())
-            .output()?;
-        samples.push(begun.elapsed());
-        assert!(
-            matches!(out.status.code(), Some(0 | 1)),
-            "due failed: {:?}",
-            out.status
-        );
-        assert!(!out.stdout.is_empty(), "due printed nothing");
-    }
-    Ok(samples)
+fn due_runs(db: &Path, global: &[&str]) -> BenchResult<Vec<Duration>> {
+    let args: Vec<&str> = global
+        .iter()
+        .copied()
+        .chain(["due", "--within", "30"])
+        .collect();
+    let today = [("QUARTIER_TODAY", "2027-03-01")];
+    timed_runs(program(), db, &args, &today, &[0, 1], RUNS)
 }
 
 /// After every row was read: `j` down the expanded tree and `k` back, then `j`/`k` in the

@@ -19,11 +19,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
-use common::{BenchResult, Session, Table, fmt_ms, key, machine, ms, target_row, wait_for_socket};
+use common::{
+    BenchResult, Session, Table, fmt_ms, key, machine, ms, target_row, timed_runs, while_served,
+};
 use quartier::model::{Cents, Fund, Payment, PaymentId, PaymentKind, Plan, Pot};
 use quartier::ops::Op;
 use quartier::store::Store;
@@ -60,16 +61,7 @@ fn main() -> BenchResult<()> {
         "median",
         REPORT_TARGET_MS,
     );
-    let mut server = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .arg("serve")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()?;
-    wait_for_socket(&db)?;
-    let served = report_runs(&db, &[])?;
+    let served = while_served(program(), &db, || report_runs(&db, &[]))?;
     target_row(
         &mut table,
         "quartier report, server running",
@@ -77,13 +69,6 @@ fn main() -> BenchResult<()> {
         "median",
         REPORT_TARGET_MS,
     );
-    let stopped = Command::new(program())
-        .arg("--db")
-        .arg(&db)
-        .args(["server", "stop"])
-        .output()?;
-    assert!(stopped.status.success(), "server stop failed");
-    server.wait()?;
 
     breakdown(&db)?;
     let (open, pots_tab) = report_view(&db)?;
@@ -195,22 +180,9 @@ fn payment_date(start: NaiveDate, end: NaiveDate, n: usize) -> NaiveDate {
 }
 
 /// `quartier report` as `REPORT_RUNS` processes, each timed from spawn to exit.
-fn report_runs(db: &Path, extra: &[&str]) -> BenchResult<Vec<Duration>> {
-    let mut samples = Vec::new();
-    for _ in 0..REPORT_RUNS {
-        let begun = Instant::now();
-        let out = Command::new(program())
-            .arg("--db")
-            .arg(db)
-            .args(extra)
-            .arg("report")
-            .stderr(Stdio::null())
-            .output()?;
-        samples.push(begun.elapsed());
-        assert!(out.status.success(), "report failed");
-        assert!(!out.stdout.is_empty(), "report printed nothing");
-    }
-    Ok(samples)
+fn report_runs(db: &Path, global: &[&str]) -> BenchResult<Vec<Duration>> {
+    let args: Vec<&str> = global.iter().copied().chain(["report"]).collect();
+    timed_runs(program(), db, &args, &[], &[0], REPORT_RUNS)
 }
 
 /// `R` then `Tab Tab`, five times in fresh sessions (every row read first, as after start).

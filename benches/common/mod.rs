@@ -476,7 +476,7 @@ pub fn demo_database(
 }
 
 /// Waits until the server of `db` made its socket (30 s at most).
-pub fn wait_for_socket(db: &Path) -> BenchResult<()> {
+fn wait_for_socket(db: &Path) -> BenchResult<()> {
     let socket = quartier::net::socket::socket_path(db);
     let begun = Instant::now();
     while !socket.exists() {
@@ -486,6 +486,67 @@ pub fn wait_for_socket(db: &Path) -> BenchResult<()> {
         std::thread::sleep(Duration::from_millis(5));
     }
     Ok(())
+}
+
+/// Runs `work` while `program serve` serves `db`: started and waited for before, stopped
+/// (`server stop`) after.
+pub fn while_served<T>(
+    program: &Path,
+    db: &Path,
+    work: impl FnOnce() -> BenchResult<T>,
+) -> BenchResult<T> {
+    use std::process::{Command, Stdio};
+    let mut server = Command::new(program)
+        .arg("--db")
+        .arg(db)
+        .arg("serve")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    wait_for_socket(db)?;
+    let result = work();
+    let stopped = Command::new(program)
+        .arg("--db")
+        .arg(db)
+        .args(["server", "stop"])
+        .output()?;
+    assert!(stopped.status.success(), "server stop failed");
+    server.wait()?;
+    result
+}
+
+/// `program --db db <args>` as `runs` processes with `env` set, stdout to a pipe and stderr
+/// dropped, each timed from spawn to exit; each must exit with one of `codes` and print
+/// something.
+pub fn timed_runs(
+    program: &Path,
+    db: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+    codes: &[i32],
+    runs: usize,
+) -> BenchResult<Vec<Duration>> {
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        let begun = Instant::now();
+        let out = std::process::Command::new(program)
+            .arg("--db")
+            .arg(db)
+            .args(args)
+            .envs(env.iter().copied())
+            .stderr(std::process::Stdio::null())
+            .output()?;
+        samples.push(begun.elapsed());
+        let code = out.status.code();
+        assert!(
+            code.is_some_and(|c| codes.contains(&c)),
+            "{args:?} failed: {:?}",
+            out.status
+        );
+        assert!(!out.stdout.is_empty(), "{args:?} printed nothing");
+    }
+    Ok(samples)
 }
 
 /// A row of n, median, p95, max and the verdict of `figure` ("median" or "p95") against
