@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Planned, allocate, reserve};
+use super::{Planned, id_for, measure_exists};
 use crate::model::{Deadline, DeadlineId, Decision, DecisionId, MeasureId, Session, SessionId};
 use crate::ops::{Change, Op, Record};
 use crate::store::decisions::{
@@ -13,22 +13,6 @@ use crate::store::decisions::{
 use crate::store::error::StoreError;
 use crate::store::keys::{self, TreeName, meta};
 use crate::store::staging::Staging;
-
-pub(super) fn measure_exists(st: &Staging, id: MeasureId) -> Result<(), StoreError> {
-    match crate::store::records::measure_revised(st, id)? {
-        Some(_) => Ok(()),
-        None => Err(StoreError::MeasureNotFound(id)),
-    }
-}
-
-/// The id a new record gets (`0`: the next of `counter`), or the one it carries, reserved.
-fn id_for(st: &mut Staging, id: u64, counter: &[u8]) -> Result<u64, StoreError> {
-    if id == 0 {
-        return allocate(st, counter);
-    }
-    reserve(st, counter, id)?;
-    Ok(id)
-}
 
 pub(super) fn add_session(st: &mut Staging, mut session: Session) -> Result<Planned, StoreError> {
     session.validate().map_err(StoreError::Invalid)?;

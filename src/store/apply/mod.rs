@@ -244,6 +244,25 @@ fn allocate(st: &mut Staging, counter: &[u8]) -> Result<u64, StoreError> {
 /// one is refused), so the counters above it never overflow.
 pub const MAX_ID: u64 = 999_999_999;
 
+/// Refuses a record of a measure that does not exist (a plan, payment, decision, step or
+/// deadline).
+fn measure_exists(st: &Staging, id: crate::model::MeasureId) -> Result<(), StoreError> {
+    match records::measure_revised(st, id)? {
+        Some(_) => Ok(()),
+        None => Err(StoreError::MeasureNotFound(id)),
+    }
+}
+
+/// The id a new record gets: the next from `counter` when the op asks for one (`id == 0`),
+/// else `id` itself, which the counter will then never hand out.
+fn id_for(st: &mut Staging, id: u64, counter: &[u8]) -> Result<u64, StoreError> {
+    if id == 0 {
+        return allocate(st, counter);
+    }
+    reserve(st, counter, id)?;
+    Ok(id)
+}
+
 /// Makes sure a counter will never hand out `id` (used when an op carries its own id).
 fn reserve(st: &mut Staging, counter: &[u8], id: u64) -> Result<(), StoreError> {
     if id > MAX_ID {

@@ -2,20 +2,13 @@
 //! committed one, like goals and measures; and what deleting a measure does to its plan and
 //! payments.
 
-use super::{Planned, allocate, reserve};
+use super::{Planned, id_for, measure_exists};
 use crate::model::{Fund, MeasureId, Payment, PaymentId, Plan, Pot};
 use crate::ops::{Change, Op, Record};
 use crate::store::error::StoreError;
 use crate::store::keys::{self, TreeName, meta};
 use crate::store::money::{self as records, encode_payment, encode_plan, encode_pot};
 use crate::store::staging::Staging;
-
-fn measure_exists(st: &Staging, id: MeasureId) -> Result<(), StoreError> {
-    match crate::store::records::measure_revised(st, id)? {
-        Some(_) => Ok(()),
-        None => Err(StoreError::MeasureNotFound(id)),
-    }
-}
 
 pub(super) fn set_pot(st: &mut Staging, pot: Pot) -> Result<Planned, StoreError> {
     pot.validate().map_err(StoreError::Invalid)?;
@@ -106,13 +99,10 @@ fn unstage_payment(st: &mut Staging, payment: &Payment) {
 pub(super) fn add_payment(st: &mut Staging, mut payment: Payment) -> Result<Planned, StoreError> {
     payment.validate().map_err(StoreError::Invalid)?;
     measure_exists(st, payment.measure)?;
-    if payment.id.0 == 0 {
-        payment.id = PaymentId(allocate(st, meta::NEXT_PAYMENT_ID)?);
-    } else if records::payment(st, payment.id)?.is_some() {
+    if payment.id.0 != 0 && records::payment(st, payment.id)?.is_some() {
         return Err(StoreError::Exists(Record::Payment(payment.id)));
-    } else {
-        reserve(st, meta::NEXT_PAYMENT_ID, payment.id.0)?;
     }
+    payment.id = PaymentId(id_for(st, payment.id.0, meta::NEXT_PAYMENT_ID)?);
     stage_payment(st, &payment)?;
     let (measure, id) = (payment.measure, payment.id);
     Ok(Planned {

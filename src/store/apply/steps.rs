@@ -135,7 +135,7 @@ fn refuse_taken_step(st: &Staging, step: &Step) -> Result<(), StoreError> {
 pub(super) fn restore_steps(st: &mut Staging, steps: Vec<Step>) -> Result<Planned, StoreError> {
     let mut changes = Vec::new();
     for step in &steps {
-        super::decisions::measure_exists(st, step.measure)?;
+        super::measure_exists(st, step.measure)?;
         refuse_taken_step(st, step)?;
         put_step(st, step)?;
         changes.push(Change::StepAdded {
