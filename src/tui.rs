@@ -162,7 +162,7 @@ fn event_loop<B: Backend>(
         terminal.draw(|frame| crate::ui::render(app, theme, frame))?;
     }
     loop {
-        let Some(first) = next_wake(app, receiver) else {
+        let Some(first) = next_wake(app, receiver, jobs) else {
             return Ok(());
         };
         let mut changed = false;
@@ -196,13 +196,24 @@ fn event_loop<B: Backend>(
 }
 
 /// Waits for the next thing to do; while nothing is waiting, reads the next page of measures
-/// in the background (see [`App::prefetch_step`]). `None` when every sender is gone.
-fn next_wake(app: &mut App, receiver: &mpsc::Receiver<Wake>) -> Option<Wake> {
+/// in the background (see [`App::prefetch_step`]); the report computed from what was read
+/// runs on a thread of its own. `None` when every sender is gone.
+fn next_wake(
+    app: &mut App,
+    receiver: &mpsc::Receiver<Wake>,
+    jobs: &mpsc::Sender<Wake>,
+) -> Option<Wake> {
     while app.prefetching() {
         match receiver.try_recv() {
             Ok(wake) => return Some(wake),
             Err(mpsc::TryRecvError::Empty) => {
                 app.prefetch_step();
+                if let Some(job) = app.take_report_job() {
+                    let jobs = jobs.clone();
+                    std::thread::spawn(move || {
+                        let _ = jobs.send(Wake::Job(job()));
+                    });
+                }
                 if app.take_idle_redraw() {
                     return Some(Wake::Redraw);
                 }

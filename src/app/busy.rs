@@ -43,6 +43,8 @@ pub type Job = Box<dyn FnOnce() -> JobDone + Send>;
 pub enum JobDone {
     /// The bytes of an export file (or why there are none).
     Export(Result<Vec<u8>, ExportError>),
+    /// A report computed in idle time for the data as of a generation (see `report_prep`).
+    Report(u64, Box<super::report_prep::Prepared>),
 }
 
 /// What the export dialog exports: the measures in its format.
@@ -59,6 +61,11 @@ impl App {
     /// instead of at once.
     pub fn defer_long_work(&mut self, defer: bool) {
         self.work.defer = defer;
+    }
+
+    /// Whether long work runs on other threads (see [`App::defer_long_work`]).
+    pub(super) fn work_is_deferred(&self) -> bool {
+        self.work.defer
     }
 
     /// True while announced work waits for [`App::start_job`].
@@ -112,6 +119,10 @@ impl App {
     /// A job's result: the export file is written and the status bar says where (or why not;
     /// the dialog opens again with the reason when nothing else is open).
     pub fn job_done(&mut self, done: JobDone) {
+        let bytes = match done {
+            JobDone::Export(bytes) => bytes,
+            JobDone::Report(generation, _) => return self.report_done(generation, done),
+        };
         let Some(Running {
             dialog,
             path,
@@ -120,7 +131,6 @@ impl App {
         else {
             return;
         };
-        let JobDone::Export(bytes) = done;
         let next = self.finish_export(dialog, path, replace, bytes);
         if matches!(self.mode, Mode::Normal) {
             self.mode = next;

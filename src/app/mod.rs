@@ -31,6 +31,7 @@ mod prefix;
 mod presence;
 mod ranks;
 pub mod report;
+mod report_prep;
 mod rows;
 pub(crate) mod scroll;
 pub mod search;
@@ -88,6 +89,8 @@ pub struct App {
     prefetch: Option<prefetch::Prefetch>,
     /// Whether idle time still sorts the rows of goals not yet visited (after `prefetch`).
     prewarm: bool,
+    /// The report view's figures, kept ready in idle time (see `report_prep`).
+    report_prep: report_prep::ReportPrep,
     /// The order of every measure by title and by Träger, once all are read.
     ranks: HashMap<SortColumn, ranks::Ranks>,
     pub pane: MeasurePane,
@@ -163,6 +166,7 @@ impl App {
             cache: HashMap::new(),
             prefetch: None,
             prewarm: false,
+            report_prep: report_prep::ReportPrep::default(),
             ranks: HashMap::new(),
             rows_cache: HashMap::new(),
             measure_ids,

@@ -40,19 +40,23 @@ impl Prefetch {
 }
 
 impl App {
-    /// Whether work remains for idle time: rows to read, or goals whose rows to sort.
+    /// Whether work remains for idle time: rows to read, goals whose rows to sort, or the
+    /// report to prepare (see `report_prep`).
     pub fn prefetching(&self) -> bool {
-        self.prefetch.is_some() || self.prewarm
+        self.prefetch.is_some() || self.prewarm || self.report_prep.has_work()
     }
 
     /// One piece of idle-time work: reads the next page of measures into the row cache, or,
-    /// once all are read, sorts the rows of one more goal not yet visited; false when nothing
-    /// is left. A read that fails ends the reading (goals are then read as they are visited)
+    /// once all are read, sorts the rows of one more goal not yet visited, then prepares the
+    /// report view's figures; false when nothing is left. A read that fails ends the reading (goals are then read as they are visited)
     /// and says why.
     pub fn prefetch_step(&mut self) -> bool {
         let Some(mut prefetch) = self.prefetch.take() else {
-            self.prewarm = self.prewarm && self.prewarm_step();
-            return self.prewarm;
+            if self.prewarm {
+                self.prewarm = self.prewarm_step();
+                return true;
+            }
+            return self.report_prep_step();
         };
         if let Some(waiting) = prefetch.waiting.take() {
             self.prefetch = Some(prefetch);
@@ -67,6 +71,7 @@ impl App {
             }
         };
         let done = page.len() < PAGE;
+        self.report_prep.offer(prefetch.after, &page);
         if self.search_index.is_some() {
             prefetch.index = None;
         }
@@ -174,6 +179,7 @@ impl App {
     pub(super) fn restart_prefetch(&mut self) {
         self.prefetch = Some(Prefetch::new());
         self.prewarm = false;
+        self.report_prep.stale();
         self.ranks.clear();
     }
 

@@ -21,6 +21,47 @@ pub enum ReportTab {
     Pots,
 }
 
+/// Everything the report is computed from.
+#[derive(Debug)]
+pub struct ReportInputs {
+    pub goals: Vec<Goal>,
+    pub measures: Vec<Measure>,
+    pub links: Vec<Link>,
+    pub money: crate::report::pots::Money,
+}
+
+impl ReportInputs {
+    /// Reads everything from `store`.
+    fn read(store: &dyn crate::store::Repository) -> Result<ReportInputs, StoreError> {
+        ReportInputs::read_besides(store, store.measures()?)
+    }
+
+    /// Reads everything but the measures, which were read already.
+    pub(super) fn read_besides(
+        store: &dyn crate::store::Repository,
+        measures: Vec<Measure>,
+    ) -> Result<ReportInputs, StoreError> {
+        Ok(ReportInputs {
+            goals: store.goals()?,
+            measures,
+            links: store.links()?,
+            money: crate::report::pots::Money::read(store)?,
+        })
+    }
+
+    /// The report for `year` (`None`: all years).
+    pub(super) fn compute(&self, year: Option<i32>, today: NaiveDate) -> Report {
+        Report::compute_with_money(
+            &self.goals,
+            &self.measures,
+            &self.links,
+            &self.money,
+            year,
+            today,
+        )
+    }
+}
+
 /// State of the open report view.
 #[derive(Debug)]
 pub struct ReportView {
@@ -33,10 +74,9 @@ pub struct ReportView {
     pub scroll: u16,
     pub report: Report,
     today: NaiveDate,
-    goals: Vec<Goal>,
-    measures: Vec<Measure>,
-    links: Vec<Link>,
-    money: crate::report::pots::Money,
+    /// What the report was computed from; `None` when it was prepared in idle time (read when
+    /// the year is changed).
+    inputs: Option<Box<ReportInputs>>,
 }
 
 impl ReportView {
@@ -46,13 +86,10 @@ impl ReportView {
         year: Option<i32>,
         today: NaiveDate,
     ) -> Result<ReportView, StoreError> {
-        let goals = store.goals()?;
-        let measures = store.measures()?;
-        let links = store.links()?;
-        let years = years_present(&measures);
+        let inputs = ReportInputs::read(store)?;
+        let years = years_present(&inputs.measures);
         let year = year.filter(|y| years.contains(y));
-        let money = crate::report::pots::Money::read(store)?;
-        let report = Report::compute_with_money(&goals, &measures, &links, &money, year, today);
+        let report = inputs.compute(year, today);
         Ok(ReportView {
             year,
             years,
@@ -60,19 +97,34 @@ impl ReportView {
             scroll: 0,
             report,
             today,
-            goals,
-            measures,
-            links,
-            money,
+            inputs: Some(Box::new(inputs)),
         })
     }
 
-    /// Steps through "all years" and the years present: `forward` to later years.
-    pub fn step_year(&mut self, forward: bool) {
+    /// The view of a report prepared in idle time.
+    fn prepared(prepared: &super::report_prep::Prepared) -> ReportView {
+        ReportView {
+            year: prepared.year,
+            years: prepared.years.clone(),
+            tab: ReportTab::default(),
+            scroll: 0,
+            report: prepared.report.clone(),
+            today: prepared.today,
+            inputs: None,
+        }
+    }
+
+    /// Whether the report was prepared in idle time (nothing was read when the view opened).
+    pub fn was_prepared(&self) -> bool {
+        self.inputs.is_none()
+    }
+
+    /// The year after (`forward`) or before the one shown in "all years" and the years
+    /// present; `None` when it stays.
+    fn next_year(&self, forward: bool) -> Option<Option<i32>> {
         let position = self
             .year
             .and_then(|y| self.years.iter().position(|x| *x == y));
-        let count = self.years.len();
         let next = match (position, forward) {
             (None, true) => self.years.first().copied(),
             (None, false) => self.years.last().copied(),
@@ -80,19 +132,7 @@ impl ReportView {
             (Some(0), false) => None,
             (Some(i), false) => self.years.get(i - 1).copied(),
         };
-        if count == 0 || next == self.year {
-            return;
-        }
-        self.year = next;
-        self.report = Report::compute_with_money(
-            &self.goals,
-            &self.measures,
-            &self.links,
-            &self.money,
-            self.year,
-            self.today,
-        );
-        self.scroll = 0;
+        (!self.years.is_empty() && next != self.year).then_some(next)
     }
 
     fn scroll_by(&mut self, delta: i32, max: u16) {
@@ -125,6 +165,9 @@ impl App {
     /// The report view with `today` as the day "ending soon" counts from; normal mode (and a
     /// message) when the report cannot be read.
     fn report_on(&mut self, today: NaiveDate) -> Mode {
+        if let Some(prepared) = self.report_prep.ready(self.pane.filter.year, today) {
+            return Mode::Report(Box::new(ReportView::prepared(prepared)));
+        }
         match ReportView::load(self.store(), self.pane.filter.year, today) {
             Ok(view) => Mode::Report(Box::new(view)),
             Err(error) => {
@@ -132,6 +175,24 @@ impl App {
                 Mode::Normal
             }
         }
+    }
+
+    /// Steps through "all years" and the years present: `forward` to later years. A prepared
+    /// report's inputs are read first (and kept for further steps).
+    fn step_report_year(&mut self, view: &mut ReportView, forward: bool) {
+        let Some(next) = view.next_year(forward) else {
+            return;
+        };
+        if view.inputs.is_none() {
+            match ReportInputs::read(self.store()) {
+                Ok(inputs) => view.inputs = Some(Box::new(inputs)),
+                Err(error) => return self.say_error(&error),
+            }
+        }
+        let Some(inputs) = &view.inputs else { return };
+        view.year = next;
+        view.report = inputs.compute(next, view.today);
+        view.scroll = 0;
     }
 
     pub(super) fn update_report(&mut self, mut view: Box<ReportView>, action: Action) -> Mode {
@@ -143,8 +204,8 @@ impl App {
             Action::MoveUp => view.scroll_by(-1, max),
             Action::PageDown => view.scroll_by(page, max),
             Action::PageUp => view.scroll_by(-page, max),
-            Action::NextYear => view.step_year(true),
-            Action::PrevYear => view.step_year(false),
+            Action::NextYear => self.step_report_year(&mut view, true),
+            Action::PrevYear => self.step_report_year(&mut view, false),
             Action::SwitchTab => {
                 view.tab = match view.tab {
                     ReportTab::Money => ReportTab::Attainment,

@@ -1,0 +1,133 @@
+//! The report view's figures prepared in idle time (`report_prep`): `R` shows them without
+//! reading, they equal what reading everything gives, and every change makes them stale.
+
+use chrono::NaiveDate;
+
+use super::waiting::with_many_under_91;
+use super::*;
+use crate::app::ReportView;
+use crate::model::{Cents, Fund, Pot};
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+fn open(app: &mut App) -> &ReportView {
+    app.open_report_on(day());
+    match &app.mode {
+        Mode::Report(view) => view,
+        other => panic!("no report: {other:?}"),
+    }
+}
+
+/// The report `R` shows and whether it was prepared (nothing read on opening).
+fn shown(app: &mut App) -> (crate::report::Report, bool) {
+    let view = open(app);
+    let shown = (view.report.clone(), view.was_prepared());
+    app.mode = Mode::Normal;
+    shown
+}
+
+/// The report as reading everything gives it.
+fn read_anew(app: &mut App) -> crate::report::Report {
+    app.report_prep.stale();
+    let (report, prepared) = shown(app);
+    assert!(!prepared);
+    report
+}
+
+fn prepare(app: &mut App) {
+    app.set_today(Some(day()));
+    app.prefetch_all();
+}
+
+#[test]
+fn r_shows_the_prepared_report_which_equals_reading_everything() {
+    let Fixture { dir: _dir, mut app } = fixture();
+    let (cold, prepared) = shown(&mut app);
+    assert!(!prepared, "before idle time: read on opening");
+    prepare(&mut app);
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared, "after idle time: nothing read on opening");
+    assert_eq!(warm, cold);
+    assert_eq!(warm, read_anew(&mut app));
+}
+
+#[test]
+fn every_measure_counts_once_when_the_row_reading_hands_its_pages_over() {
+    let Fixture { dir: _dir, mut app } = with_many_under_91();
+    prepare(&mut app);
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared);
+    assert_eq!(warm.measures, app.store().measure_ids().unwrap().len());
+    assert_eq!(warm, read_anew(&mut app));
+}
+
+#[test]
+fn a_change_makes_the_prepared_report_stale_until_idle_time_prepares_it_again() {
+    let Fixture { dir: _dir, mut app } = fixture();
+    prepare(&mut app);
+    let pot = Pot {
+        fund: Fund::Aktionsfonds,
+        year: 2026,
+        amount: Cents(1_000_000),
+        note: String::new(),
+    };
+    let applied = app
+        .store
+        .apply(crate::ops::Op::SetPot { pot }, "ben")
+        .expect("a colleague's pot");
+    app.refresh(&applied.changes);
+    let (after_change, prepared) = shown(&mut app);
+    assert!(!prepared, "stale: read on opening");
+    let has_pot = |r: &crate::report::Report| format!("{:?}", r.pots).contains("1000000");
+    assert!(has_pot(&after_change), "the new pot is counted");
+    app.prefetch_all();
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared);
+    assert_eq!(warm, after_change);
+}
+
+#[test]
+fn changing_the_year_in_a_prepared_view_reads_and_computes_like_the_cold_view() {
+    let Fixture { dir: _dir, mut app } = fixture();
+    prepare(&mut app);
+    open(&mut app);
+    press(&mut app, "l");
+    let Mode::Report(view) = &app.mode else {
+        panic!("the view stays open")
+    };
+    assert_eq!(view.year, Some(2025));
+    let stepped = view.report.clone();
+    app.mode = Mode::Normal;
+    app.report_prep.stale();
+    open(&mut app);
+    press(&mut app, "l");
+    let Mode::Report(view) = &app.mode else {
+        panic!("the view stays open")
+    };
+    assert_eq!(view.report, stepped);
+}
+
+#[test]
+fn a_report_computed_from_data_changed_meanwhile_is_thrown_away() {
+    let Fixture { dir: _dir, mut app } = fixture();
+    app.defer_long_work(true);
+    prepare(&mut app);
+    let job = app
+        .take_report_job()
+        .expect("everything read: the computation waits");
+    assert!(
+        !app.prefetching(),
+        "nothing for idle time while it is computed"
+    );
+    app.refresh(&[]);
+    app.job_done(job());
+    let (_, prepared) = shown(&mut app);
+    assert!(!prepared, "computed before the change: not shown");
+    app.prefetch_all();
+    let job = app.take_report_job().expect("read again");
+    app.job_done(job());
+    let (_, prepared) = shown(&mut app);
+    assert!(prepared);
+}
