@@ -946,5 +946,7 @@ pub fn text(text: Text) -> &'static str {
         FormEditPayment => "Zahlung {id} bearbeiten",
         AskDeletePayment => "Zahlung {id} vom {date} über {amount} löschen? (j/n)",
         NoPaymentSelected => "Keine Zahlung ausgewählt",
+        // Issue 14, lead: pot bars, plan form.
+        ReportPotBars => "Verplant in % des Topfs",
     }
 }

@@ -924,5 +924,7 @@ pub fn text(text: Text) -> &'static str {
         FormEditPayment => "Edit payment {id}",
         AskDeletePayment => "Delete payment {id} of {date} over {amount}? (y/n)",
         NoPaymentSelected => "No payment selected",
+        // Issue 14, lead: pot bars, plan form.
+        ReportPotBars => "Planned as % of the pot",
     }
 }

@@ -791,4 +791,6 @@ pub enum Text {
     FormEditPayment,
     AskDeletePayment,
     NoPaymentSelected,
+    // Issue 14, lead: pot bars, plan form.
+    ReportPotBars,
 }

@@ -212,6 +212,16 @@ mod tests {
             .unwrap_or_else(|| panic!("no row over budget:\n{screen}"));
         let red = (0..80).any(|x| buffer[(x, row)].fg == Color::Red);
         assert!(red, "the row over budget is not red:\n{screen}");
+        // The bars: 0 % of the Aktionsfonds pot, the Projektfonds pot full and red.
+        let line = |y: u16| -> String { (0..80).map(|x| buffer[(x, y)].symbol()).collect() };
+        let bar = (0..24)
+            .find(|&y| line(y).contains("125 % -2.000,00 €"))
+            .unwrap_or_else(|| panic!("no bar over budget:\n{screen}"));
+        assert!(
+            (0..80).any(|x| buffer[(x, bar)].symbol() == "█" && buffer[(x, bar)].fg == Color::Red)
+        );
+        assert!(!line(bar).contains('░'), "over budget: the bar is full");
+        assert!(screen.contains("Aktionsfonds 2026   0 %"), "{screen}");
         insta::assert_snapshot!(draw(&f.app, 80, 24).backend());
     }
 
