@@ -119,4 +119,6 @@ pub enum Action {
     EditPayment,
     /// Payments view: delete the selected payment (asks first).
     DeletePayment,
+    /// Open the form of the selected measure's yearly instalments (issue 14).
+    Plan,
 }

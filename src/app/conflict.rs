@@ -82,6 +82,7 @@ fn record_name(value: &FormValue) -> String {
         FormValue::Measure(m) => m.id.to_string(),
         FormValue::Goal(g) => crate::text::sanitize_line(&g.code).into_owned(),
         FormValue::Payment(p) => p.id.to_string(),
+        FormValue::Plan(p) => p.measure.to_string(),
     }
 }
 
@@ -95,6 +96,8 @@ fn parts(value: &FormValue) -> Vec<Part> {
         FormValue::Goal(_) => vec![Part::GoalCode, Part::GoalTitle, Part::GoalDescription],
         // Payment edits are refused on a conflict, never merged (see `app::payments`).
         FormValue::Payment(_) => Vec::new(),
+        // So are plan edits (see `app::plan`).
+        FormValue::Plan(_) => Vec::new(),
     }
 }
 
@@ -186,6 +189,13 @@ fn update_op(value: &FormValue) -> (Op, Record) {
             Op::UpdatePayment { payment: p.clone() },
             Record::Payment(p.id),
         ),
+        FormValue::Plan(p) => (
+            Op::SetPlan {
+                measure: p.measure,
+                plan: p.plan.clone(),
+            },
+            Record::Plan(p.measure),
+        ),
     }
 }
 
@@ -241,6 +251,16 @@ impl App {
                 .store
                 .payment(p.id)
                 .map(|r| r.map(|(rev, p)| (rev, FormValue::Payment(p)))),
+            FormValue::Plan(mine) => self.store.plan(mine.measure).map(|r| {
+                r.map(|(rev, plan)| {
+                    let theirs = super::form::PlanValue {
+                        plan,
+                        proposed: false,
+                        ..mine.clone()
+                    };
+                    (rev, FormValue::Plan(theirs))
+                })
+            }),
         };
         let (revision, theirs) = match stored {
             Ok(Some(stored)) => stored,
@@ -309,6 +329,8 @@ impl App {
                 state.purpose = Purpose::NewPayment { measure: p.measure };
                 Text::DeletedMeanwhileMeasure
             }
+            // The plan was removed meanwhile: saving sets it anew.
+            FormValue::Plan(_) => Text::DeletedMeanwhileMeasure,
         };
         let text = fill(self.lang.t(text), &[("record", &name)]);
         self.say(MessageKind::Error, text);

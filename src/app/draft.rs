@@ -32,6 +32,10 @@ pub enum Purpose {
     EditPayment {
         measure: MeasureId,
     },
+    /// A measure's yearly instalments (issue 14).
+    EditPlan {
+        measure: MeasureId,
+    },
 }
 
 /// A form kept for later.

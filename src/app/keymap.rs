@@ -163,6 +163,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["v"] => Course, KeyCourse;
     Measures ["S"] => SetStatus, KeySetStatus;
     Measures ["z"] => Payments, KeyPayments;
+    Measures ["J"] => Plan, KeyPlan;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;

@@ -25,6 +25,7 @@ pub mod mouse;
 mod navigate;
 mod paste;
 pub mod payments;
+mod plan;
 pub mod popups;
 mod prefetch;
 mod prefix;

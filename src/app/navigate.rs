@@ -79,6 +79,7 @@ impl App {
             Action::SetStatus => self.open_set_status(),
             Action::Export => self.open_export(),
             Action::Payments => self.open_payments(),
+            Action::Plan => self.open_plan(),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

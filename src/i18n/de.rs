@@ -948,5 +948,10 @@ pub fn text(text: Text) -> &'static str {
         NoPaymentSelected => "Keine Zahlung ausgewählt",
         // Issue 14, lead: pot bars, plan form.
         ReportPotBars => "Verplant in % des Topfs",
+        FormPlan => "Jahresraten {measure} „{title}“",
+        FormPlanProposed => "Jahresraten {measure}, Vorschlag anteilig nach Monaten: „{title}“",
+        PlanSumDiffers => "Summe {sum} – bewilligt sind {approved}",
+        KeyPlan => "Jahresraten der Maßnahme bearbeiten",
+        DonePlanForm => "Jahresraten von {measure} gespeichert",
     }
 }

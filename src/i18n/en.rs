@@ -926,5 +926,10 @@ pub fn text(text: Text) -> &'static str {
         NoPaymentSelected => "No payment selected",
         // Issue 14, lead: pot bars, plan form.
         ReportPotBars => "Planned as % of the pot",
+        FormPlan => "Instalments {measure} “{title}”",
+        FormPlanProposed => "Instalments {measure}, proposed pro rata by months: “{title}”",
+        PlanSumDiffers => "Sum {sum} – approved is {approved}",
+        KeyPlan => "Edit the measure's yearly instalments",
+        DonePlanForm => "Instalments of {measure} saved",
     }
 }

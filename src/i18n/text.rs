@@ -793,4 +793,9 @@ pub enum Text {
     NoPaymentSelected,
     // Issue 14, lead: pot bars, plan form.
     ReportPotBars,
+    FormPlan,
+    FormPlanProposed,
+    PlanSumDiffers,
+    KeyPlan,
+    DonePlanForm,
 }

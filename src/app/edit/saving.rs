@@ -78,6 +78,9 @@ impl App {
         if let FormValue::Payment(payment) = value {
             return self.save_payment(state, payment);
         }
+        if let FormValue::Plan(plan) = value {
+            return self.save_plan(state, plan);
+        }
         let edit = matches!(state.purpose, Purpose::EditMeasure | Purpose::EditGoal);
         if edit && state.form.revision().is_some() {
             return self.save_edit(state, value);

@@ -69,7 +69,7 @@ impl Form {
         } else if let FormValue::Goal(original) = &form.original {
             form.rows = goal::rows(original);
         }
-        // A payment's rows have a fixed shape: `Form::new` made them already.
+        // A payment's and a plan's rows have a fixed shape: `Form::new` made them already.
         for (slot, text) in &draft.values {
             if let Some(row) = row_of(&mut form.rows, *slot) {
                 row.input.set_value(text);

@@ -9,12 +9,14 @@ mod goal;
 mod measure;
 mod money_hint;
 mod payment;
+mod plan;
 mod row;
 mod slot;
 
 pub(crate) use edit::insert_into_line;
 pub use form_draft::FormDraft;
 pub use money_hint::FormMoney;
+pub use plan::PlanValue;
 pub use row::{Content, RowView};
 pub use slot::{Part, Slot};
 
@@ -36,6 +38,8 @@ pub enum FormValue {
     Goal(Goal),
     /// A payment of a measure (issue 14).
     Payment(crate::model::Payment),
+    /// A measure's yearly instalments (issue 14).
+    Plan(plan::PlanValue),
 }
 
 /// What the app does after a form call.
@@ -87,11 +91,17 @@ impl Form {
         Form::new(FormValue::Payment(payment.clone()), is_new, lang)
     }
 
+    /// A form for a measure's yearly instalments (issue 14).
+    pub fn plan(value: plan::PlanValue, lang: Lang) -> Form {
+        Form::new(FormValue::Plan(value), false, lang)
+    }
+
     fn new(original: FormValue, is_new: bool, lang: Lang) -> Form {
         let rows = match &original {
             FormValue::Measure(m) => measure::rows(m, lang),
             FormValue::Goal(g) => goal::rows(g),
             FormValue::Payment(p) => payment::rows(p, is_new),
+            FormValue::Plan(p) => plan::rows(p),
         };
         let initial = values(&rows);
         Form {
@@ -135,6 +145,8 @@ impl Form {
                 g.position = u32::MAX;
             }
             FormValue::Payment(p) => p.id = crate::model::PaymentId(0),
+            // A plan belongs to its measure; there is nothing to detach.
+            FormValue::Plan(_) => {}
         }
     }
 
@@ -150,6 +162,14 @@ impl Form {
                 fill(t(Text::FormNewPayment), &[("measure", &p.measure)])
             }
             (FormValue::Payment(p), false) => fill(t(Text::FormEditPayment), &[("id", &p.id)]),
+            (FormValue::Plan(p), _) => {
+                let heading = match p.proposed {
+                    true => Text::FormPlanProposed,
+                    false => Text::FormPlan,
+                };
+                let title = crate::text::sanitize_line(&p.title);
+                fill(t(heading), &[("measure", &p.measure), ("title", &title)])
+            }
         }
     }
 
@@ -161,7 +181,7 @@ impl Form {
             (FormValue::Measure(m), false) => Some(Editing::Measure(m.id)),
             (FormValue::Goal(g), false) => Some(Editing::Goal(g.id)),
             // Presence names goals and measures only; a payment's form tells nobody.
-            (FormValue::Payment(_), false) => None,
+            (FormValue::Payment(_) | FormValue::Plan(_), false) => None,
         }
     }
 
@@ -182,10 +202,19 @@ impl Form {
 
     /// Every row in form order, for drawing.
     pub fn rows(&self) -> impl Iterator<Item = RowView<'_>> {
-        let hint = self.money_hint();
+        let (hint, at) = match &self.original {
+            FormValue::Plan(p) => (
+                plan::sum_hint(p, &self.rows, self.lang),
+                self.rows.first().map(|r| r.slot),
+            ),
+            _ => (
+                self.money_hint(),
+                Some(Slot::Field(crate::model::Field::Approved)),
+            ),
+        };
         self.rows.iter().enumerate().map(move |(i, row)| {
             let mut view = row.view(self.lang, i == self.focus);
-            if view.slot == Slot::Field(crate::model::Field::Approved) {
+            if Some(view.slot) == at {
                 view.warning = hint.clone();
             }
             view
@@ -282,6 +311,7 @@ impl Form {
             FormValue::Payment(p) => {
                 payment::collect(p, &mut self.rows, self.lang).map(FormValue::Payment)
             }
+            FormValue::Plan(p) => plan::collect(p, &mut self.rows, self.lang).map(FormValue::Plan),
         };
         match value {
             Some(value) => FormOutcome::Submit(value),

@@ -21,6 +21,7 @@ mod mouse;
 mod overlays;
 mod pane;
 pub(crate) mod payments;
+mod plan;
 mod report_prep;
 mod tree;
 mod undo;

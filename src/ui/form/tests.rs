@@ -316,3 +316,35 @@ fn the_pot_warning_stands_next_to_the_approved_amount() {
     );
     assert!(lines[at + 2].contains("-2.500,00 €"), "{text}");
 }
+
+/// Issue 14: the plan form (`J`) at 80x24: a row per year of the runtime with the proposal
+/// pro rata by months, and the sum compared with the approved amount once it differs.
+#[test]
+fn the_plan_form_80x24() {
+    let mut f = crate::app::tests::fixture_with(|store| {
+        let id = crate::model::MeasureId(1);
+        let (_, mut m) = store.measure_revised(id).unwrap().unwrap();
+        m.start = chrono::NaiveDate::from_ymd_opt(2026, 7, 1);
+        m.end = chrono::NaiveDate::from_ymd_opt(2027, 6, 30);
+        store
+            .apply(crate::ops::Op::UpdateMeasure { measure: m }, "t")
+            .unwrap();
+    });
+    crate::app::tests::press(&mut f.app, "ljjj<Tab>J<Tab>");
+    if let crate::app::Mode::Form(state) = &mut f.app.mode {
+        state.form.set_text(
+            crate::app::form::Slot::Field(crate::model::Field::Instalment(2027)),
+            "5.000",
+        );
+    }
+    let terminal = crate::ui::tests::draw_in(&f.app, Theme::default(), 80, 24);
+    let text = crate::ui::tests::screen(terminal.backend().buffer());
+    for expected in [
+        "Jahresrate 2026",
+        "6.250,00",
+        "Summe 11.250,00 € – bewilligt sind",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
