@@ -1,5 +1,6 @@
 //! Issue 14's PTY check of payments: in the real binary at 80x24, through the shared server,
-//! a plan set from the command line, a payment added through `z` and its form; `ausgezahlt`
+//! a plan set through `J` (the proposal pro rata by months, saved as it is), a payment added
+//! through `z` and its form; `ausgezahlt`
 //! shows in the payments view, the detail pane and the report's *Töpfe* tab; after a restart
 //! it is all still there.
 //!
@@ -75,14 +76,28 @@ fn a_payment_added_with_z_shows_in_detail_and_pots_and_survives_a_restart() {
         "laufend",
     ];
     ok_served(&db.path, &add);
-    ok_served(
-        &db.path,
-        &["plan", "set", "M-0001", "2026=40.000", "2027=40.000"],
-    );
     ok_served(&db.path, &["pot", "set", "Projektfonds", "2026", "100.000"]);
 
     let mut tui = start_at_kiezkueche(&db);
+    // The plan through `J`: six months in each year, so the proposal is 40.000 / 40.000.
+    tui.send("J");
+    tui.wait_for("Vorschlag anteilig nach Monaten");
+    tui.wait_for("Jahresrate 2027");
+    tui.wait_until("the proposal", |tui| {
+        let screen = tui.screen();
+        let rate = |year: &str| {
+            (screen.lines())
+                .any(|l| l.contains(&format!("Jahresrate {year}")) && l.contains("40.000,00"))
+        };
+        rate("2026") && rate("2027")
+    });
+    tui.send_keys(&[Key::Ctrl('s')]);
+    wait_in_pane(&mut tui, &STATUS, "Jahresraten von M-0001 gespeichert");
     wait_in_pane(&mut tui, &DETAIL, "Jahresraten");
+    let shown = ok_served(&db.path, &["plan", "show", "M-0001"]);
+    for line in ["2026  40.000,00 €", "2027  40.000,00 €"] {
+        assert!(shown.contains(line), "{shown}");
+    }
     tui.send("z");
     tui.wait_for("Zahlungen M-0001");
     tui.wait_for("Noch keine Zahlungen");
