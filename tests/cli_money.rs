@@ -193,6 +193,58 @@ fn a_plan_is_set_shown_proposed_pro_rata_and_warned_about_when_it_does_not_add_u
 }
 
 #[test]
+fn a_payment_dated_before_the_recorded_approval_is_warned_about() {
+    let db = db();
+    let id = long_measure(&db.path);
+    // Approved on 01.08.2026 (a status step with that date): a payment of 20.07.2026 comes
+    // before the approval, one of 01.08.2026 does not.
+    ok(
+        &db.path,
+        &["measure", "status", &id, "laufend", "--date", "01.08.2026"],
+    );
+    ok(
+        &db.path,
+        &[
+            "measure",
+            "status",
+            &id,
+            "bewilligt",
+            "--date",
+            "01.08.2026",
+        ],
+    );
+    let early = [
+        "payment",
+        "add",
+        &id,
+        "--date",
+        "20.07.2026",
+        "--amount",
+        "1",
+        "--kind",
+        "Auszahlung",
+    ];
+    let (_, warned) = ok_warned(&db.path, &early);
+    assert!(
+        warned.contains("Zahlung vor der Bewilligung von M-0001"),
+        "{warned}"
+    );
+    let on_the_day = [
+        "payment",
+        "add",
+        &id,
+        "--date",
+        "01.08.2026",
+        "--amount",
+        "1",
+        "--kind",
+        "Auszahlung",
+    ];
+    let (_, warned) = ok_warned(&db.path, &on_the_day);
+    assert!(!warned.contains("vor der Bewilligung"), "{warned}");
+}
+
+#[test]
 fn payments_are_added_listed_warned_about_and_removed() {
     let db = db();
     let id = long_measure(&db.path);

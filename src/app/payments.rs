@@ -8,8 +8,8 @@ use super::popups::{Confirm, Pending};
 use super::{Action, App, Context, FormState, MessageKind, Mode, Purpose};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{
-    Cents, Measure, MeasureId, MoneyWarning, Payment, PaymentId, PaymentKind, format_date_de, paid,
-    payment_warnings,
+    Cents, Measure, MeasureId, MoneyWarning, Payment, PaymentId, PaymentKind, approved_on,
+    format_date_de, paid, payment_warnings,
 };
 use crate::ops::{Change, Op, Record};
 use crate::store::{Repository, StoreError};
@@ -21,6 +21,8 @@ pub struct PaymentsView {
     pub measure: Measure,
     pub payments: Vec<(u64, Payment)>,
     pub selected: usize,
+    /// The day of the measure's approval, from its status steps (see [`approved_on`]).
+    approved_on: Option<chrono::NaiveDate>,
 }
 
 impl PaymentsView {
@@ -31,10 +33,12 @@ impl PaymentsView {
         };
         let mut payments = store.payments_of(id)?;
         payments.sort_by_key(|(_, p)| (p.date, p.id));
+        let approved_on = approved_on(&store.course_of(id)?.steps);
         Ok(Some(PaymentsView {
             measure,
             payments,
             selected: 0,
+            approved_on,
         }))
     }
 
@@ -73,7 +77,7 @@ impl PaymentsView {
     pub fn warnings(&self, lang: Lang) -> Vec<String> {
         let m = &self.measure;
         let payments: Vec<Payment> = self.payments.iter().map(|(_, p)| p.clone()).collect();
-        payment_warnings(m, &payments)
+        payment_warnings(m, &payments, self.approved_on)
             .into_iter()
             .filter_map(|warning| match warning {
                 MoneyWarning::PaymentBeforeApproval(id) => Some(format!(

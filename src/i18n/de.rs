@@ -815,7 +815,7 @@ pub fn text(text: Text) -> &'static str {
         WarnPotOver => "{fund} {year}: {pot} Topf, {planned} verplant – frei {free}",
         WarnPlanMismatch => "{measure}: Jahresraten ergeben {planned}, bewilligt sind {approved}",
         WarnPaymentBeforeApproval => {
-            "Zahlung vor der Bewilligung von {measure} (kein bewilligter Betrag, oder Status idee, beantragt, abgelehnt)"
+            "Zahlung vor der Bewilligung von {measure} (kein bewilligter Betrag, Status idee, beantragt oder abgelehnt, oder vor dem Tag der Bewilligung)"
         }
         WarnPaymentOutsideRuntime => "Zahlung außerhalb der Laufzeit von {measure}",
         WarnPaidAboveApproved => "{measure}: ausgezahlt {paid}, bewilligt nur {approved}",

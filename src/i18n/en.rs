@@ -795,7 +795,7 @@ pub fn text(text: Text) -> &'static str {
         WarnPotOver => "{fund} {year}: {pot} pot, {planned} planned – free {free}",
         WarnPlanMismatch => "{measure}: instalments add up to {planned}, approved is {approved}",
         WarnPaymentBeforeApproval => {
-            "payment before the approval of {measure} (no approved amount, or status idee, beantragt, abgelehnt)"
+            "payment before the approval of {measure} (no approved amount, status idee, beantragt or abgelehnt, or dated before the approval)"
         }
         WarnPaymentOutsideRuntime => "payment outside the runtime of {measure}",
         WarnPaidAboveApproved => "{measure}: {paid} paid, only {approved} approved",

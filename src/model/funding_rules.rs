@@ -34,7 +34,8 @@ pub enum MoneyWarning {
     /// More paid than approved.
     PaidAboveApproved { paid: Cents, approved: Cents },
     /// A payment while the measure is not (yet) approved: no approved amount, or the status
-    /// is idee, beantragt or abgelehnt.
+    /// is idee, beantragt or abgelehnt, or the payment is dated before the approval (the first
+    /// status step to bewilligt, when the course has one).
     PaymentBeforeApproval(PaymentId),
     /// A payment dated before the measure's start or after its end.
     PaymentOutsideRuntime(PaymentId),
@@ -63,12 +64,28 @@ fn is_approved(status: Status, approved: Option<Cents>) -> bool {
         && !matches!(status, Status::Idee | Status::Beantragt | Status::Abgelehnt)
 }
 
+/// The day a measure was approved: the earliest of its status steps to bewilligt (issue 15's
+/// course), `None` when none was recorded (e.g. approved before steps existed).
+pub fn approved_on(steps: &[crate::model::Step]) -> Option<chrono::NaiveDate> {
+    (steps.iter())
+        .filter(|s| s.to == Status::Bewilligt)
+        .map(|s| s.date)
+        .min()
+}
+
 /// The warnings on a measure's payments: each payment before the approval or outside the
-/// runtime, and the sum above the approved amount.
-pub fn payment_warnings(measure: &Measure, payments: &[Payment]) -> Vec<MoneyWarning> {
+/// runtime, and the sum above the approved amount. A payment is before the approval while
+/// the measure is not approved (see [`MoneyWarning::PaymentBeforeApproval`]) or when it is
+/// dated before `approved_on` (see [`approved_on`]).
+pub fn payment_warnings(
+    measure: &Measure,
+    payments: &[Payment],
+    approved_on: Option<chrono::NaiveDate>,
+) -> Vec<MoneyWarning> {
     let mut warnings = Vec::new();
     for payment in payments {
-        if !is_approved(measure.status, measure.approved) {
+        let early = approved_on.is_some_and(|day| payment.date < day);
+        if early || !is_approved(measure.status, measure.approved) {
             warnings.push(MoneyWarning::PaymentBeforeApproval(payment.id));
         }
         let early = measure.start.is_some_and(|start| payment.date < start);
@@ -151,7 +168,7 @@ mod tests {
         ];
         assert_eq!(paid(&payments), Cents(8_500_000));
         assert_eq!(
-            payment_warnings(&m, &payments),
+            payment_warnings(&m, &payments, None),
             [
                 MoneyWarning::PaymentOutsideRuntime(PaymentId(2)),
                 MoneyWarning::PaidAboveApproved {
@@ -161,11 +178,47 @@ mod tests {
             ]
         );
         m.status = Status::Beantragt;
-        let warnings = payment_warnings(&m, &payments[..1]);
+        let warnings = payment_warnings(&m, &payments[..1], None);
         assert_eq!(
             warnings,
             [MoneyWarning::PaymentBeforeApproval(PaymentId(1))]
         );
-        assert!(payment_warnings(&measure(), &[]).is_empty());
+        assert!(payment_warnings(&measure(), &[], None).is_empty());
+    }
+
+    #[test]
+    fn a_payment_dated_before_the_recorded_approval_is_warned_about() {
+        use crate::model::{Step, StepId};
+        let step = |id, to, day| Step {
+            id: StepId(id),
+            measure: MeasureId(12),
+            from: Status::Idee,
+            to,
+            date: NaiveDate::from_ymd_opt(2026, 7, day).unwrap(),
+            who: "anna".into(),
+            note: String::new(),
+        };
+        let steps = [
+            step(1, Status::Beantragt, 1),
+            step(2, Status::Bewilligt, 20),
+            step(3, Status::Bewilligt, 25),
+        ];
+        let on = approved_on(&steps);
+        assert_eq!(
+            on,
+            NaiveDate::from_ymd_opt(2026, 7, 20),
+            "the first approval"
+        );
+        assert_eq!(approved_on(&steps[..1]), None);
+        let payments = [
+            payment(1, (2026, 7, 15), 1_000, PaymentKind::Auszahlung),
+            payment(2, (2026, 7, 20), 1_000, PaymentKind::Auszahlung),
+        ];
+        assert_eq!(
+            payment_warnings(&measure(), &payments, on),
+            [MoneyWarning::PaymentBeforeApproval(PaymentId(1))],
+            "on the day of the approval is not before it"
+        );
+        assert!(payment_warnings(&measure(), &payments, None).is_empty());
     }
 }

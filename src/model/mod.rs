@@ -25,7 +25,9 @@ pub use decisions::{
 pub use fields::{Kind, MEASURE_FIELDS, MeasureField, Value, split_list};
 pub use fund::{Fund, Status};
 pub use funding::{Payment, PaymentId, PaymentKind, Plan, Pot, parse_year};
-pub use funding_rules::{MoneyWarning, instalments, paid, payment_warnings, plan_warning};
+pub use funding_rules::{
+    MoneyWarning, approved_on, instalments, paid, payment_warnings, plan_warning,
+};
 pub use goal::{Goal, GoalId, code_key, next_code, same_code, tree_order};
 pub use link::Link;
 pub use measure::{

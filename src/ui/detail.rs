@@ -310,7 +310,8 @@ fn money_lines<'a>(app: &App, theme: Theme, m: &Measure) -> Vec<Line<'a>> {
             ],
         ));
     }
-    for warning in crate::model::payment_warnings(m, &payments) {
+    let approved_on = crate::model::approved_on(&app.detail().course().steps);
+    for warning in crate::model::payment_warnings(m, &payments, approved_on) {
         let (text, payment) = match warning {
             crate::model::MoneyWarning::PaymentBeforeApproval(id) => {
                 (Text::WarnPaymentBeforeApproval, id)

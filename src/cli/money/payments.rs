@@ -68,7 +68,8 @@ pub fn payment(
             let all: Vec<Payment> = (repo.payments_of(measure.id)?.into_iter())
                 .map(|(_, p)| p)
                 .collect();
-            warnings::payment(lang, &measure, &all, id);
+            let approved_on = crate::model::approved_on(&repo.course_of(measure.id)?.steps);
+            warnings::payment(lang, &measure, &all, approved_on, id);
             Ok(())
         }
         PaymentCommand::List {

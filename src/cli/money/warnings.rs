@@ -104,8 +104,14 @@ pub fn after_measure_saved(
 
 /// The warnings on the payments of `measure` that concern payment `id`, and the sum above
 /// the approved amount.
-pub(super) fn payment(lang: Lang, measure: &Measure, payments: &[Payment], id: PaymentId) {
-    for warning in payment_warnings(measure, payments) {
+pub(super) fn payment(
+    lang: Lang,
+    measure: &Measure,
+    payments: &[Payment],
+    approved_on: Option<chrono::NaiveDate>,
+    id: PaymentId,
+) {
+    for warning in payment_warnings(measure, payments, approved_on) {
         let text = match warning {
             MoneyWarning::PaymentBeforeApproval(at) if at == id => fill(
                 lang.t(Text::WarnPaymentBeforeApproval),
