@@ -19,6 +19,10 @@ pub enum ReportTab {
     Attainment,
     /// Per fund and year: pot, planned, paid, free (issue 14).
     Pots,
+    /// Decisions per session and year, Aktionsfonds actions, days to approval (issue 15).
+    Decisions,
+    /// Overdue and upcoming deadlines and sessions (issue 15).
+    Deadlines,
 }
 
 /// State of the open report view.
@@ -37,6 +41,8 @@ pub struct ReportView {
     measures: Vec<Measure>,
     links: Vec<Link>,
     money: crate::report::pots::Money,
+    /// Sessions, decisions, steps and deadlines (issue 15).
+    course: crate::report::course::Course,
 }
 
 impl ReportView {
@@ -52,7 +58,9 @@ impl ReportView {
         let years = years_present(&measures);
         let year = year.filter(|y| years.contains(y));
         let money = crate::report::pots::Money::read(store)?;
-        let report = Report::compute_with_money(&goals, &measures, &links, &money, year, today);
+        let mut report = Report::compute_with_money(&goals, &measures, &links, &money, year, today);
+        let course = crate::report::course::Course::read(store)?;
+        report.add_course(&measures, &course);
         Ok(ReportView {
             year,
             years,
@@ -64,6 +72,7 @@ impl ReportView {
             measures,
             links,
             money,
+            course,
         })
     }
 
@@ -92,6 +101,7 @@ impl ReportView {
             self.year,
             self.today,
         );
+        self.report.add_course(&self.measures, &self.course);
         self.scroll = 0;
     }
 
@@ -149,7 +159,9 @@ impl App {
                 view.tab = match view.tab {
                     ReportTab::Money => ReportTab::Attainment,
                     ReportTab::Attainment => ReportTab::Pots,
-                    ReportTab::Pots => ReportTab::Money,
+                    ReportTab::Pots => ReportTab::Decisions,
+                    ReportTab::Decisions => ReportTab::Deadlines,
+                    ReportTab::Deadlines => ReportTab::Money,
                 };
                 view.scroll = 0;
             }
@@ -235,6 +247,10 @@ mod tests {
         assert_eq!(view(app).scroll, 0, "a new tab starts at the top");
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Pots);
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Decisions);
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Deadlines);
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Money);
         press(app, "k");

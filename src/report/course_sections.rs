@@ -208,24 +208,6 @@ pub(crate) fn approval_times(report: &Report, lang: Lang) -> Section {
     }
 }
 
-/// The tables of the tab *Beschlüsse*, in report order.
-pub(crate) fn decision_sections(report: &Report, lang: Lang) -> Vec<Section> {
-    vec![
-        sessions(report, lang),
-        decision_years(report, lang),
-        actions(report, lang),
-        approval_times(report, lang),
-    ]
-}
-
-/// The tables of the tab *Fristen*, in report order.
-pub(crate) fn deadline_sections(report: &Report, lang: Lang) -> Vec<Section> {
-    vec![
-        overdue_deadlines(report, lang),
-        upcoming_deadlines(report, lang),
-    ]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
