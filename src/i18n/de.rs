@@ -446,7 +446,7 @@ pub fn text(text: Text) -> &'static str {
         KeyCloseReport => "Bericht schließen",
         KeyYearPrev => "Vorheriges Jahr",
         KeyYearNext => "Nächstes Jahr (oder alle Jahre)",
-        KeyReportTab => "Mittel / Ziele / Töpfe umschalten",
+        KeyReportTab => "Mittel / Ziele / Töpfe / Beschlüsse / Fristen umschalten",
         HintReport => "Bericht",
         HintYear => "Jahr",
         HintReportTab => "Ansicht",

@@ -438,7 +438,7 @@ pub fn text(text: Text) -> &'static str {
         KeyCloseReport => "Close report",
         KeyYearPrev => "Previous year",
         KeyYearNext => "Next year (or all years)",
-        KeyReportTab => "Switch funds / attainment / pots",
+        KeyReportTab => "Switch funds / attainment / pots / decisions / deadlines",
         HintReport => "report",
         HintYear => "year",
         HintReportTab => "view",

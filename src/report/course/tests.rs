@@ -144,7 +144,8 @@ fn the_aktionsfonds_overview_dates_each_action_by_its_jury() {
         measure(1, Fund::Projektfonds, Some(45_000), Some(day(2026, 1, 1))),
     ];
     let all = CourseFigures::compute(&measures, &course(), None, day(2026, 11, 25));
-    let rows: Vec<(u64, Option<NaiveDate>, Option<i32>, Option<i64>)> = (all.actions.iter())
+    type Row = (u64, Option<NaiveDate>, Option<i32>, Option<i64>);
+    let rows: Vec<Row> = (all.actions.iter())
         .map(|a| (a.measure.id.0, a.jury, a.year, a.amount.map(|c| c.0 / 100)))
         .collect();
     assert_eq!(
