@@ -951,7 +951,7 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionDecisionYears => "Beschlüsse je Jahr",
         ReportSectionActions => "Aktionsfonds: Aktionen je Jahr",
         ReportSectionDueOverdue => "Überfällige Fristen",
-        ReportSectionDueUpcoming => "Fristen und Sitzungen der nächsten {days} Tage",
+        ReportSectionDueUpcoming => "Fristen und Sitzungen der nächsten {days} {days:Tag|Tage}",
         ReportSectionApprovalTimes => "Tage von Antrag bis Bewilligung je Fonds",
         ColSessions => "Sitzungen",
         ColAgreed => "Zustimmungen",

@@ -929,7 +929,7 @@ pub fn text(text: Text) -> &'static str {
         ReportSectionDecisionYears => "Decisions per year",
         ReportSectionActions => "Aktionsfonds: actions per year",
         ReportSectionDueOverdue => "Overdue deadlines",
-        ReportSectionDueUpcoming => "Deadlines and sessions in the next {days} days",
+        ReportSectionDueUpcoming => "Deadlines and sessions in the next {days} {days:day|days}",
         ReportSectionApprovalTimes => "Days from application to approval per fund",
         ColSessions => "Sessions",
         ColAgreed => "Agreed",
