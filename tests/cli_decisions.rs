@@ -419,7 +419,11 @@ fn decisions_and_due_work_through_the_server() {
         hints.contains("measure status M-0001 bewilligt --date 20.03.2026"),
         "{hints}"
     );
+    let (code, _, _) = server(&["measure", "status", &m, "beantragt", "--date", "01.03.2026"]);
+    assert_eq!(code, 0);
     let (code, _, _) = server(&["measure", "status", &m, "bewilligt", "--date", "20.03.2026"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = server(&["measure", "edit", &m, "--fund", "Aktionsfonds"]);
     assert_eq!(code, 0);
     let (_, list, _) = server(&["decision", "list", "--json"]);
     assert_eq!(json(&list)[0]["body"], "Aktionsfonds-Jury");
@@ -435,6 +439,17 @@ fn decisions_and_due_work_through_the_server() {
     ]);
     let (code, out, _) = server(&["due"]);
     assert_eq!(code, 1, "{out}");
+    // Issue 15 reports: the report reads every step through the server (protocol 6).
+    let (code, out, err) = server(&["report", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    assert_eq!(report["approval_days"][0]["fund"], "Aktionsfonds");
+    assert_eq!(report["approval_days"][0]["median_days"], 19.0);
+    assert_eq!(report["aktionsfonds_actions"][0]["jury_date"], "2026-03-20");
+    assert_eq!(report["deadlines_overdue"][0]["id"], "F-0001");
+    let (code, out, err) = server(&["session", "report", "S-0001"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("| Zustimmung mit Auflagen |"), "{out}");
     let (code, _, _) = server(&["server", "stop"]);
     assert_eq!(code, 0);
 }
