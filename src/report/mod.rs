@@ -28,6 +28,7 @@ pub mod pots;
 pub mod course;
 mod course_json;
 pub(crate) mod course_sections;
+pub mod due;
 pub mod session;
 
 use chrono::NaiveDate;

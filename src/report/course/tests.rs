@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::model::{Body, DeadlineId, DecisionId, Outcome, StepId};
+use crate::model::{Body, DeadlineId, DeadlineKind, DecisionId, Outcome, StepId};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
