@@ -274,6 +274,30 @@ mod tests {
     }
 
     #[test]
+    fn a_year_keeps_its_sessions_and_actions_and_every_deadline() {
+        let mut f = open(3);
+        press(&mut f.app, "l");
+        let crate::app::Mode::Report(view) = &f.app.mode else {
+            panic!("no report");
+        };
+        assert_eq!(view.year, Some(2025));
+        let course = &view.report.course;
+        let sessions: Vec<u64> = course.sessions.iter().map(|r| r.session.id.0).collect();
+        assert_eq!(sessions, [2]);
+        assert_eq!(course.actions.len(), 1);
+        assert!(
+            course.approval_times.is_empty(),
+            "both approvals were in 2026"
+        );
+        assert_eq!(course.due.overdue.len(), 1, "deadlines count from today");
+        let text = screen(draw(&f.app, 80, 24).backend().buffer());
+        assert!(
+            text.contains("S-0002") && !text.contains("S-0001"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn report_deadlines_in_english_80x24() {
         let mut f = open(4);
         f.app.lang = crate::i18n::Lang::En;
