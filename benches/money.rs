@@ -14,7 +14,7 @@
 //!    finished frame.
 //!
 //! Run with `cargo bench --bench money`; `QUARTIER_BENCH_MEASURES` sets the number of demo
-//! measures (default 10 000).
+//! measures (default 10 000); `QUARTIER_BENCH_KEEP=1` keeps the database for profiling.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -46,8 +46,17 @@ fn program() -> &'static Path {
 
 fn main() -> BenchResult<()> {
     let count = common::measures_from_env(DEFAULT_MEASURES)?;
-    let (_dir, db) = common::demo_database(program(), count)?;
+    let (dir, db) = common::demo_database(program(), count)?;
     let (plans, payments, pots) = add_money(&db)?;
+    // `QUARTIER_BENCH_KEEP=1` keeps the database for profiling (its path is printed).
+    let _dir = match std::env::var_os("QUARTIER_BENCH_KEEP") {
+        Some(_) => {
+            println!("database kept: {}", db.display());
+            std::mem::forget(dir);
+            None
+        }
+        None => Some(dir),
+    };
     println!(
         "money bench: {count} demo measures, {plans} plans, {payments} payments, {pots} pots; {}",
         machine()

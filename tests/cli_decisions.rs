@@ -419,7 +419,11 @@ fn decisions_and_due_work_through_the_server() {
         hints.contains("measure status M-0001 bewilligt --date 20.03.2026"),
         "{hints}"
     );
+    let (code, _, _) = server(&["measure", "status", &m, "beantragt", "--date", "01.03.2026"]);
+    assert_eq!(code, 0);
     let (code, _, _) = server(&["measure", "status", &m, "bewilligt", "--date", "20.03.2026"]);
+    assert_eq!(code, 0);
+    let (code, _, _) = server(&["measure", "edit", &m, "--fund", "Aktionsfonds"]);
     assert_eq!(code, 0);
     let (_, list, _) = server(&["decision", "list", "--json"]);
     assert_eq!(json(&list)[0]["body"], "Aktionsfonds-Jury");
@@ -435,6 +439,17 @@ fn decisions_and_due_work_through_the_server() {
     ]);
     let (code, out, _) = server(&["due"]);
     assert_eq!(code, 1, "{out}");
+    // Issue 15 reports: the report reads every step through the server (protocol 6).
+    let (code, out, err) = server(&["report", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let report = json(&out);
+    assert_eq!(report["approval_days"][0]["fund"], "Aktionsfonds");
+    assert_eq!(report["approval_days"][0]["median_days"], 19.0);
+    assert_eq!(report["aktionsfonds_actions"][0]["jury_date"], "2026-03-20");
+    assert_eq!(report["deadlines_overdue"][0]["id"], "F-0001");
+    let (code, out, err) = server(&["session", "report", "S-0001"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("| Zustimmung mit Auflagen |"), "{out}");
     let (code, _, _) = server(&["server", "stop"]);
     assert_eq!(code, 0);
 }
@@ -467,4 +482,69 @@ fn the_config_files_proof_months_sets_the_proposed_deadline() {
         hint.contains("Verwendungsnachweis fällig am 31.03.2027"),
         "three months after the end: {hint}"
     );
+}
+
+/// Issue 15 reports: sessions are deadlines of their own in `due` — an upcoming session is
+/// listed with kind Sitzung, a session of the last days as past, and neither makes `due`
+/// exit 1 (only an overdue deadline does).
+#[test]
+fn due_lists_sessions_and_a_past_session_is_not_overdue() {
+    let db = db();
+    let db = &db.path;
+    for (body, date, note) in [
+        ("Quartiersrat", "10.06.2026", "Raum 2"),
+        ("Jury", "25.05.2026", ""),
+        ("Steuerungsrunde", "01.03.2026", ""),
+        ("Quartiersrat", "10.09.2026", ""),
+    ] {
+        ok(
+            db,
+            &[
+                "session", "add", "--body", body, "--date", date, "--note", note,
+            ],
+        );
+    }
+    let (code, out, _) = run_on(db, "2026-06-01", &["due", "--json"]);
+    assert_eq!(code, 0, "a past session is not overdue: {out}");
+    let due = json(&out);
+    let upcoming = &due["upcoming"][0];
+    assert_eq!(upcoming["id"], "S-0001");
+    assert_eq!(upcoming["kind"], "Sitzung");
+    assert_eq!(upcoming["body"], "Quartiersrat");
+    assert_eq!(upcoming["note"], "Raum 2");
+    assert_eq!(upcoming["days"], 9);
+    assert_eq!(upcoming["overdue"], false);
+    assert_eq!(due["upcoming"].as_array().unwrap().len(), 1);
+    assert_eq!(due["past_sessions"][0]["id"], "S-0002");
+    assert_eq!(due["past_sessions"][0]["days"], -7);
+    assert_eq!(due["past_sessions"].as_array().unwrap().len(), 1);
+    assert_eq!(due["overdue"].as_array().unwrap().len(), 0);
+
+    let (code, out, _) = run_on(db, "2026-06-01", &["due"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("Fällig in den nächsten 30 Tagen:"), "{out}");
+    assert!(out.contains("S-0001"), "{out}");
+    assert!(out.contains("Sitzung"), "{out}");
+    assert!(out.contains("Quartiersrat · Raum 2"), "{out}");
+    assert!(out.contains("Sitzungen der letzten 30 Tage:"), "{out}");
+    assert!(out.contains("vor 7 Tagen"), "{out}");
+    assert!(!out.contains("S-0003") && !out.contains("S-0004"), "{out}");
+
+    // With an overdue deadline: exit 1, the sessions still listed.
+    ok(
+        db,
+        &[
+            "deadline",
+            "add",
+            "--kind",
+            "Antragsfrist",
+            "--due",
+            "31.05.2026",
+        ],
+    );
+    let (code, out, _) = run_on(db, "2026-06-01", &["--lang", "en", "due"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("Overdue:"), "{out}");
+    assert!(out.contains("Sessions of the last 30 days:"), "{out}");
+    assert!(out.contains("7 days ago"), "{out}");
 }

@@ -243,7 +243,276 @@ fn data_set() -> Db {
     ] {
         ok(db, args);
     }
+    course(db);
     Db { dir, path }
+}
+
+/// Decisions and deadlines (issue 15): four sessions (one in 2025, one upcoming), decisions
+/// with votes, amounts and conditions, status steps from Antrag to Bewilligung (Projektfonds
+/// 69 days, Baufonds 42, Aktionsfonds 22 and 19: median 20,5; one 2025 approval), and
+/// deadlines: one overdue, one upcoming, one later, one done.
+fn course(db: &Path) {
+    let commands: &[&[&str]] = &[
+        &["measure", "edit", "1", "--organisation", "Kiezverein e.V."],
+        &[
+            "measure",
+            "edit",
+            "4",
+            "--organisation",
+            "Bezirksamt | FB Grün",
+        ],
+        &[
+            "session",
+            "add",
+            "--body",
+            "Quartiersrat",
+            "--date",
+            "12.03.2026",
+            "--note",
+            "Protokoll: Ordner QR/2026",
+        ],
+        &["session", "add", "--body", "Jury", "--date", "20.04.2026"],
+        &[
+            "session",
+            "add",
+            "--body",
+            "Quartiersrat",
+            "--date",
+            "04.12.2026",
+        ],
+        &["session", "add", "--body", "Jury", "--date", "05.11.2025"],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "S-0001",
+            "--measure",
+            "1",
+            "--outcome",
+            "Zustimmung",
+            "--yes",
+            "9",
+            "--no",
+            "1",
+            "--abstain",
+            "2",
+            "--amount",
+            "12.500",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "1",
+            "--measure",
+            "4",
+            "--outcome",
+            "zustimmung-mit-auflagen",
+            "--yes",
+            "7",
+            "--no",
+            "3",
+            "--abstain",
+            "2",
+            "--amount",
+            "60.000",
+            "--conditions",
+            "Bauzeitenplan vorlegen\nAbnahme durch das *Bezirksamt*",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "1",
+            "--measure",
+            "5",
+            "--outcome",
+            "Vertagung",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "1",
+            "--measure",
+            "7",
+            "--outcome",
+            "Ablehnung",
+            "--amount",
+            "3.000",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "2",
+            "--measure",
+            "6",
+            "--outcome",
+            "Zustimmung",
+            "--amount",
+            "900",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "2",
+            "--measure",
+            "8",
+            "--outcome",
+            "Zustimmung",
+            "--amount",
+            "500",
+        ],
+        &[
+            "decision",
+            "add",
+            "--session",
+            "4",
+            "--measure",
+            "2",
+            "--outcome",
+            "Zustimmung",
+            "--amount",
+            "1.200",
+        ],
+        &[
+            "measure",
+            "status",
+            "1",
+            "beantragt",
+            "--date",
+            "10.01.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "1",
+            "bewilligt",
+            "--date",
+            "20.03.2026",
+        ],
+        &["measure", "status", "1", "laufend", "--date", "01.04.2026"],
+        &[
+            "measure",
+            "status",
+            "4",
+            "beantragt",
+            "--date",
+            "01.02.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "4",
+            "bewilligt",
+            "--date",
+            "15.03.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "3",
+            "beantragt",
+            "--date",
+            "01.06.2025",
+        ],
+        &[
+            "measure",
+            "status",
+            "3",
+            "bewilligt",
+            "--date",
+            "15.08.2025",
+        ],
+        &["measure", "status", "3", "laufend", "--date", "01.09.2025"],
+        &[
+            "measure",
+            "status",
+            "6",
+            "beantragt",
+            "--date",
+            "01.01.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "6",
+            "bewilligt",
+            "--date",
+            "23.01.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "6",
+            "abgeschlossen",
+            "--date",
+            "15.04.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "8",
+            "beantragt",
+            "--date",
+            "01.04.2026",
+        ],
+        &[
+            "measure",
+            "status",
+            "8",
+            "bewilligt",
+            "--date",
+            "20.04.2026",
+        ],
+        &["measure", "status", "8", "laufend", "--date", "01.05.2026"],
+        &[
+            "deadline",
+            "add",
+            "--kind",
+            "Sachbericht",
+            "--due",
+            "15.11.2026",
+            "--measure",
+            "1",
+        ],
+        &[
+            "deadline",
+            "add",
+            "--kind",
+            "Verwendungsnachweis",
+            "--due",
+            "10.12.2026",
+            "--measure",
+            "8",
+            "--note",
+            "mit Belegliste",
+        ],
+        &[
+            "deadline",
+            "add",
+            "--kind",
+            "Antragsfrist",
+            "--due",
+            "01.03.2027",
+        ],
+        &[
+            "deadline",
+            "add",
+            "--kind",
+            "Zwischennachweis",
+            "--due",
+            "01.10.2026",
+            "--measure",
+            "4",
+        ],
+        &["deadline", "done", "F-0004", "--date", "30.09.2026"],
+    ];
+    for args in commands {
+        ok(db, args);
+    }
 }
 
 /// Lines of `expected` and `actual` with `-`/`+` marks where they differ (a plain LCS diff).
@@ -428,6 +697,114 @@ fn json_report_parses_with_amounts_in_cents() {
     };
     assert_eq!(year(2027)["approved_cents"], 1_500_000);
     assert_eq!(year(2027)["measure_count"], 0);
+    course_json(&report);
+}
+
+/// Decisions and deadlines of the JSON report for 2026 (issue 15).
+fn course_json(report: &serde_json::Value) {
+    let ids = |key: &str, id: &str| -> Vec<serde_json::Value> {
+        (report[key].as_array().unwrap().iter())
+            .map(|r| r[id].clone())
+            .collect()
+    };
+    assert_eq!(ids("sessions", "id"), ["S-0001", "S-0002", "S-0003"]);
+    let first = &report["sessions"][0];
+    assert_eq!(first["body"], "Quartiersrat");
+    assert_eq!(first["date"], "2026-03-12");
+    assert_eq!(
+        (first["decision_count"].as_u64(), first["agreed"].as_u64()),
+        (Some(4), Some(2))
+    );
+    assert_eq!(
+        (first["rejected"].as_u64(), first["deferred"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert_eq!(
+        first["agreed_cents"], 7_250_000,
+        "12.500 + 60.000, not the rejected 3.000"
+    );
+    assert_eq!(report["sessions"][2]["decision_count"], 0);
+    let years = &report["decision_years"];
+    assert_eq!(
+        years.as_array().unwrap().len(),
+        1,
+        "2025's jury is left out"
+    );
+    assert_eq!(years[0]["session_count"], 3);
+    assert_eq!(years[0]["decision_count"], 6);
+    assert_eq!(years[0]["agreed_cents"], 7_390_000);
+    assert_eq!(ids("aktionsfonds_actions", "id"), [6, 8]);
+    let action = &report["aktionsfonds_actions"][0];
+    assert_eq!(action["jury_date"], "2026-04-20");
+    assert_eq!(action["amount_cents"], 90_000);
+    assert_eq!(action["status"], "abgeschlossen");
+    assert_eq!(ids("deadlines_overdue", "id"), ["F-0001"]);
+    assert_eq!(report["deadlines_overdue"][0]["days"], -10);
+    assert_eq!(ids("deadlines_upcoming", "id"), ["S-0003", "F-0002"]);
+    assert_eq!(report["deadlines_upcoming"][0]["kind"], "Sitzung");
+    assert_eq!(report["deadlines_upcoming"][1]["days"], 15);
+    assert_eq!(
+        ids("approval_days", "fund"),
+        ["Aktionsfonds", "Projektfonds", "Baufonds"]
+    );
+    let days = |i: usize, key: &str| report["approval_days"][i][key].as_f64().unwrap();
+    assert_eq!(
+        (
+            days(0, "median_days"),
+            days(0, "fastest_days"),
+            days(0, "slowest_days")
+        ),
+        (20.5, 19.0, 22.0)
+    );
+    assert_eq!(
+        days(1, "median_days"),
+        69.0,
+        "M-0003's 2025 approval is left out"
+    );
+    assert_eq!(days(2, "median_days"), 42.0);
+}
+
+/// Issue 15: `quartier session report` for the minutes, Markdown by default (golden file),
+/// plain text (golden file), JSON with the sums per fund, English, an unknown session.
+#[test]
+fn the_session_report_matches_its_golden_files() {
+    let db = data_set();
+    let md = ok(&db.path, &["session", "report", "S-0001"]);
+    assert_golden("session_2026-03-12.md", &md);
+    let txt = ok(&db.path, &["session", "report", "1", "--format", "txt"]);
+    assert_golden("session_2026-03-12.txt", &txt);
+    let json: serde_json::Value = serde_json::from_str(&ok(
+        &db.path,
+        &["session", "report", "1", "--format", "json"],
+    ))
+    .unwrap();
+    assert_eq!(json["session"]["note"], "Protokoll: Ordner QR/2026");
+    assert_eq!(json["decisions"].as_array().unwrap().len(), 4);
+    assert_eq!(json["decisions"][0]["organisation"], "Kiezverein e.V.");
+    assert_eq!(json["decisions"][0]["votes"]["yes"], 9);
+    assert_eq!(json["decisions"][1]["outcome"], "Zustimmung mit Auflagen");
+    let funds: Vec<(serde_json::Value, serde_json::Value)> = (json["funds"].as_array())
+        .unwrap()
+        .iter()
+        .map(|f| (f["fund"].clone(), f["agreed_cents"].clone()))
+        .collect();
+    assert_eq!(
+        funds,
+        [
+            ("Projektfonds".into(), 1_250_000.into()),
+            ("Baufonds".into(), 6_000_000.into()),
+            ("Netzwerkfonds".into(), 0.into()),
+            (serde_json::Value::Null, 0.into()),
+        ]
+    );
+    assert_eq!(json["total"]["agreed_cents"], 7_250_000);
+    let en = ok(&db.path, &["--lang", "en", "session", "report", "1"]);
+    assert!(en.starts_with("# Decisions of session S-0001\n"), "{en}");
+    assert!(en.contains("## Sums per fund (agreed)"), "{en}");
+    let out = quartier(&db.path, &["session", "report", "S-0009"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("S-0009"), "{err}");
 }
 
 #[test]

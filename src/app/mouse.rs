@@ -133,6 +133,8 @@ fn report_tab_at(lang: crate::i18n::Lang, main: Rect, at: Position) -> Option<Re
         (ReportTab::Money, Text::ReportTabFunds),
         (ReportTab::Attainment, Text::ReportAttainment),
         (ReportTab::Pots, Text::ReportTabPots),
+        (ReportTab::Decisions, Text::ReportTabDecisions),
+        (ReportTab::Deadlines, Text::ReportTabDeadlines),
     ];
     let mut start = 0;
     for (tab, title) in tabs {

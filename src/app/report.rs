@@ -19,6 +19,10 @@ pub enum ReportTab {
     Attainment,
     /// Per fund and year: pot, planned, paid, free (issue 14).
     Pots,
+    /// Decisions per session and year, Aktionsfonds actions, days to approval (issue 15).
+    Decisions,
+    /// Overdue and upcoming deadlines and sessions (issue 15).
+    Deadlines,
 }
 
 /// Everything the report is computed from.
@@ -28,6 +32,8 @@ pub struct ReportInputs {
     pub measures: Vec<Measure>,
     pub links: Vec<Link>,
     pub money: crate::report::pots::Money,
+    /// Sessions, decisions, steps and deadlines (issue 15).
+    pub course: crate::report::course::Course,
 }
 
 impl ReportInputs {
@@ -46,19 +52,22 @@ impl ReportInputs {
             measures,
             links: store.links()?,
             money: crate::report::pots::Money::read(store)?,
+            course: crate::report::course::Course::read(store)?,
         })
     }
 
     /// The report for `year` (`None`: all years).
     pub(super) fn compute(&self, year: Option<i32>, today: NaiveDate) -> Report {
-        Report::compute_with_money(
+        let mut report = Report::compute_with_money(
             &self.goals,
             &self.measures,
             &self.links,
             &self.money,
             year,
             today,
-        )
+        );
+        report.add_course(&self.measures, &self.course);
+        report
     }
 }
 
@@ -210,7 +219,9 @@ impl App {
                 view.tab = match view.tab {
                     ReportTab::Money => ReportTab::Attainment,
                     ReportTab::Attainment => ReportTab::Pots,
-                    ReportTab::Pots => ReportTab::Money,
+                    ReportTab::Pots => ReportTab::Decisions,
+                    ReportTab::Decisions => ReportTab::Deadlines,
+                    ReportTab::Deadlines => ReportTab::Money,
                 };
                 view.scroll = 0;
             }
@@ -296,6 +307,10 @@ mod tests {
         assert_eq!(view(app).scroll, 0, "a new tab starts at the top");
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Pots);
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Decisions);
+        press(app, "<Tab>");
+        assert_eq!(view(app).tab, ReportTab::Deadlines);
         press(app, "<Tab>");
         assert_eq!(view(app).tab, ReportTab::Money);
         press(app, "k");

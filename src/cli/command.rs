@@ -133,7 +133,8 @@ pub enum Command {
     /// Deadlines (Fristen): add, mark done, remove or list.
     #[command(subcommand)]
     Deadline(decisions::DeadlineCommand),
-    /// Overdue deadlines and those due soon; exit 1 when one is overdue.
+    /// Overdue deadlines and those due soon, upcoming and recent sessions; exit 1 when a
+    /// deadline is overdue (a past session does not count).
     Due {
         /// Days ahead (today included).
         #[arg(long, default_value_t = 30)]

@@ -2,7 +2,7 @@
 //! [`crate::report`] as aligned text (default), a Markdown document or JSON. The text and
 //! Markdown forms share one list of tables (`report/sections.rs`), so they always show the same.
 
-mod plain;
+pub(crate) mod plain;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -52,14 +52,16 @@ pub fn run(
 ) -> Result<(), CliError> {
     let today = crate::report::today().map_err(CliError::Today)?;
     let money = crate::report::pots::Money::read(repo)?;
-    let report = Report::compute_with_money(
+    let measures = repo.measures()?;
+    let mut report = Report::compute_with_money(
         &repo.goals()?,
-        &repo.measures()?,
+        &measures,
         &repo.links()?,
         &money,
         args.year,
         today,
     );
+    report.add_course(&measures, &crate::report::course::Course::read(repo)?);
     let text = match args.format {
         ReportFormat::Txt => plain::render(&report, lang),
         ReportFormat::Md => crate::report::markdown::render(&report, lang),

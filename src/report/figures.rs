@@ -247,6 +247,7 @@ pub(super) fn compute(
         by_year: by_year(&counted, money),
         total,
         pots: PotFigures::of(measures, money, year),
+        course: super::course::CourseFigures::default(),
     }
 }
 

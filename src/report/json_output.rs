@@ -113,6 +113,9 @@ struct ReportJson {
     pots: Vec<PotJson>,
     pots_over_budget: Vec<PotJson>,
     plans_not_adding_up: Vec<PlanMismatchJson>,
+    /// Decisions and deadlines (issue 15).
+    #[serde(flatten)]
+    course: super::course_json::CourseJson,
 }
 
 /// A fund's money of one year; `null` pot and free without a pot.
@@ -209,6 +212,7 @@ pub fn render(report: &Report) -> Result<String, serde_json::Error> {
                 planned_cents: m.planned,
             })
             .collect(),
+        course: super::course_json::CourseJson::new(&report.course, report.today),
     };
     let mut text = serde_json::to_string_pretty(&shape)?;
     text.push('\n');

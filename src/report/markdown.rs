@@ -62,7 +62,7 @@ pub fn escape(text: &str) -> String {
 const PAD_LIMIT: usize = 48;
 
 /// A GitHub-flavoured Markdown table, cells padded so the source reads as a table too.
-fn table(out: &mut String, section: &Section) {
+pub(crate) fn table(out: &mut String, section: &Section) {
     let cell_text = |text: &str, emphasis: Emphasis, column: &ReportColumn| {
         let strong = match emphasis {
             Emphasis::None | Emphasis::Warning => false,

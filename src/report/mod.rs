@@ -24,6 +24,12 @@ pub(crate) mod table;
 
 mod figures;
 pub mod pots;
+// Decisions and deadlines (issue 15).
+pub mod course;
+mod course_json;
+pub(crate) mod course_sections;
+pub mod due;
+pub mod session;
 
 use chrono::NaiveDate;
 
@@ -147,6 +153,9 @@ pub struct Report {
     /// Per fund and year: pot, planned instalments, paid, free; plans that do not add up
     /// (issue 14).
     pub pots: pots::PotFigures,
+    /// Decisions per session and year, the Aktionsfonds overview, what is due, the times from
+    /// Antrag to Bewilligung (issue 15); empty until [`Report::add_course`].
+    pub course: course::CourseFigures,
 }
 
 impl Report {
@@ -173,6 +182,12 @@ impl Report {
         today: NaiveDate,
     ) -> Report {
         figures::compute(goals, measures, links, money, year, today)
+    }
+
+    /// Fills in the figures of decisions and deadlines from `course`; `measures` all of them
+    /// (the Aktionsfonds overview picks its year's actions itself).
+    pub fn add_course(&mut self, measures: &[Measure], course: &course::Course) {
+        self.course = course::CourseFigures::compute(measures, course, self.year, self.today);
     }
 
     /// The strategic (top-level) goals, in tree order.

@@ -5,6 +5,7 @@
 use crate::i18n::{Lang, Text};
 
 /// A column of a report table.
+#[derive(Clone)]
 pub(crate) struct ReportColumn {
     pub(crate) title: String,
     /// Numbers are right-aligned.
@@ -56,6 +57,7 @@ pub(crate) enum Emphasis {
 }
 
 /// A row of a report table.
+#[derive(Clone)]
 pub(crate) struct ReportRow {
     pub(crate) cells: Vec<String>,
     pub(crate) emphasis: Emphasis,
@@ -75,6 +77,7 @@ impl ReportRow {
 }
 
 /// One titled table of the report.
+#[derive(Clone)]
 pub(crate) struct Section {
     pub(crate) title: String,
     pub(crate) columns: Vec<ReportColumn>,

@@ -49,6 +49,9 @@ pub enum CourseQuery {
     Deadline(DeadlineId),
     /// One measure's decisions (with their sessions), steps and deadlines in one answer.
     OfMeasure(MeasureId),
+    /// Every measure's steps, by measure, each measure's oldest first (the report's times
+    /// from Antrag to Bewilligung).
+    AllSteps,
 }
 
 /// The answer to a [`CourseQuery`].
@@ -186,6 +189,13 @@ pub fn steps_of(r: &impl Reader, measure: MeasureId) -> Result<Vec<Step>, StoreE
     .collect()
 }
 
+/// Every measure's steps, by measure, each measure's oldest first.
+pub fn all_steps(r: &impl Reader) -> Result<Vec<Step>, StoreError> {
+    (r.scan(TreeName::Steps, &[])?.into_iter())
+        .map(|(k, v)| decode_at(TreeName::Steps, &k, &v, STEP_FORMAT))
+        .collect()
+}
+
 /// A deadline with its revision.
 pub fn deadline(
     r: &impl Reader,
@@ -222,6 +232,7 @@ pub fn answer(r: &impl Reader, query: &CourseQuery) -> Result<CourseAnswer, Stor
         CourseQuery::DecisionsOf(id) => CourseAnswer::Decisions(decisions_of(r, *id)?),
         CourseQuery::DecisionsIn(id) => CourseAnswer::Decisions(decisions_in(r, *id)?),
         CourseQuery::Steps(id) => CourseAnswer::Steps(steps_of(r, *id)?),
+        CourseQuery::AllSteps => CourseAnswer::Steps(all_steps(r)?),
         CourseQuery::Deadlines => CourseAnswer::Deadlines(deadlines(r)?),
         CourseQuery::Deadline(id) => CourseAnswer::Deadline(deadline(r, *id)?),
         CourseQuery::OfMeasure(id) => {

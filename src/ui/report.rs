@@ -6,6 +6,7 @@
 //! side.
 
 mod attainment;
+mod course;
 mod money;
 mod pots;
 mod table;
@@ -45,14 +46,19 @@ pub fn render(app: &App, theme: Theme, view: &ReportView, frame: &mut Frame, are
         lang.t(Text::ReportTabFunds),
         lang.t(Text::ReportAttainment),
         lang.t(Text::ReportTabPots),
+        lang.t(Text::ReportTabDecisions),
+        lang.t(Text::ReportTabDeadlines),
     ];
     // The titles with a space either side and a divider between two.
-    let tabs_width = titles.iter().map(|t| width(t) as u16 + 2).sum::<u16>() + 2;
+    let tabs_width =
+        titles.iter().map(|t| width(t) as u16 + 2).sum::<u16>() + titles.len() as u16 - 1;
     let tabs = Tabs::new(titles)
         .select(match view.tab {
             ReportTab::Money => 0,
             ReportTab::Attainment => 1,
             ReportTab::Pots => 2,
+            ReportTab::Decisions => 3,
+            ReportTab::Deadlines => 4,
         })
         .highlight_style(theme.selected())
         .padding(" ", " ");
@@ -102,6 +108,8 @@ fn content(app: &App, theme: Theme, view: &ReportView, body: Rect) -> Buffer {
         ),
         ReportTab::Attainment => attainment::attainment(app, theme, &view.report, body.width),
         ReportTab::Pots => pots::pots(app, theme, &view.report, body.width),
+        ReportTab::Decisions => course::decisions(app, theme, &view.report, body.width),
+        ReportTab::Deadlines => course::deadlines(app, theme, &view.report, body.width),
     }
 }
 

@@ -116,8 +116,10 @@ fn a_click_on_a_report_tab_switches_it_and_other_modes_ignore_clicks() {
 fn every_report_tab_can_be_clicked() {
     let mut f = sized();
     press(&mut f.app, "R");
-    // ` Mittel │ Zielerreichung │ Töpfe `.
+    // ` Mittel │ Zielerreichung │ Töpfe │ Beschlüsse │ Fristen `.
     for (column, expected) in [
+        (50, ReportTab::Deadlines),
+        (40, ReportTab::Decisions),
         (30, ReportTab::Pots),
         (10, ReportTab::Attainment),
         (1, ReportTab::Money),

@@ -2,6 +2,25 @@
 
 use clap::Subcommand;
 
+use crate::cli::CliError;
+use crate::model::{DecisionId, SessionId};
+
+/// A session id argument (`S-0001` or `1`).
+pub(super) fn session_id(text: &str) -> Result<SessionId, CliError> {
+    SessionId::parse(text).ok_or_else(|| CliError::UnknownId {
+        id: text.trim().to_string(),
+        example: "S-0001",
+    })
+}
+
+/// A decision id argument (`B-0001` or `1`).
+pub(super) fn decision_id(text: &str) -> Result<DecisionId, CliError> {
+    DecisionId::parse(text).ok_or_else(|| CliError::UnknownId {
+        id: text.trim().to_string(),
+        example: "B-0001",
+    })
+}
+
 /// `quartier session …`
 #[derive(Debug, Subcommand)]
 pub enum SessionCommand {
@@ -23,6 +42,12 @@ pub enum SessionCommand {
     },
     /// Remove a session without decisions (S-0001 or 1).
     Remove { session: String },
+    /// The report of a session for the minutes: its decisions and the sums per fund.
+    Report {
+        session: String,
+        #[arg(long, value_enum, default_value_t = crate::cli::ReportFormat::Md)]
+        format: crate::cli::ReportFormat,
+    },
 }
 
 /// `quartier decision …`

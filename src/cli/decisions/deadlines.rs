@@ -13,6 +13,7 @@ use crate::cli::output::{self, Align};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{Deadline, DeadlineId, DeadlineKind, Field, format_date_de};
 use crate::ops::{Op, Record};
+use crate::report::course::{DueItem, DueList};
 use crate::store::{Repository, StoreError};
 
 fn deadline_id(text: &str) -> Result<DeadlineId, CliError> {
@@ -177,37 +178,114 @@ fn table(
             ]
         })
         .collect();
-    let header = [
+    output::table(out, &header(lang), &COLUMNS, &rows)?;
+    Ok(())
+}
+
+/// The columns of a table of deadlines.
+const COLUMNS: [(Align, usize); 6] = [
+    (Align::Left, 8),
+    (Align::Left, 10),
+    (Align::Left, 22),
+    (Align::Left, 19),
+    (Align::Left, 8),
+    (Align::Left, 40),
+];
+
+fn header(lang: Lang) -> [&'static str; 6] {
+    [
         lang.t(Text::FieldId),
         lang.t(Text::FieldDue),
         lang.t(Text::ColWhen),
         lang.t(Text::FieldKind),
         lang.t(Text::ColMeasure),
         lang.t(Text::FieldNotes),
-    ];
-    let columns = [
-        (Align::Left, 8),
-        (Align::Left, 10),
-        (Align::Left, 22),
-        (Align::Left, 19),
-        (Align::Left, 8),
-        (Align::Left, 40),
-    ];
-    output::table(out, &header, &columns, &rows)?;
-    Ok(())
+    ]
+}
+
+/// A deadline or session as `due --json` writes it: like [`DeadlineJson`], with the body of
+/// a session (`null` for a deadline).
+#[derive(Serialize)]
+struct DueItemJson {
+    id: String,
+    kind: &'static str,
+    due: String,
+    measure: Option<String>,
+    note: String,
+    body: Option<String>,
+    done: Option<String>,
+    days: i64,
+    overdue: bool,
+}
+
+fn due_json_of(item: &DueItem, today: NaiveDate) -> DueItemJson {
+    let (note, body) = match item {
+        DueItem::Deadline(d) => (d.note.clone(), None),
+        DueItem::Session(s) => (s.note.clone(), Some(s.body.name().to_string())),
+    };
+    DueItemJson {
+        id: item.id(),
+        kind: item.kind().name(),
+        due: item.date().to_string(),
+        measure: item.measure().map(|m| m.to_string()),
+        note,
+        body,
+        done: None,
+        days: (item.date() - today).num_days(),
+        overdue: item.is_overdue(today),
+    }
 }
 
 /// What `due --json` writes.
 #[derive(Serialize)]
-struct DueJson<'a> {
+struct DueJson {
     today: String,
     within_days: u32,
-    overdue: Vec<DeadlineJson<'a>>,
-    upcoming: Vec<DeadlineJson<'a>>,
+    overdue: Vec<DueItemJson>,
+    /// Deadlines and sessions (kind `Sitzung`) by date.
+    upcoming: Vec<DueItemJson>,
+    /// Sessions of the last `within_days` days (never overdue).
+    past_sessions: Vec<DueItemJson>,
 }
 
-/// `quartier due [--within N] [--json]`: the open deadlines that are overdue and those due
-/// within `within` days (today included); exit code 1 when one is overdue, else 0.
+/// `heute`, `3 Tage überfällig`, `in 12 Tagen`; a past session `vor 5 Tagen`.
+fn due_when(lang: Lang, item: &DueItem, today: NaiveDate) -> String {
+    match item {
+        DueItem::Deadline(d) => when(lang, d, today),
+        DueItem::Session(s) => match (s.date - today).num_days() {
+            0 => lang.t(Text::DueToday).to_string(),
+            n if n < 0 => fill(lang.t(Text::DueDaysAgo), &[("n", &-n)]),
+            n => fill(lang.t(Text::DueDaysLeft), &[("n", &n)]),
+        },
+    }
+}
+
+fn due_table(
+    lang: Lang,
+    items: &[DueItem],
+    today: NaiveDate,
+    out: &mut impl Write,
+) -> Result<(), CliError> {
+    let rows: Vec<Vec<String>> = (items.iter())
+        .map(|item| {
+            vec![
+                item.id(),
+                format_date_de(item.date()),
+                due_when(lang, item, today),
+                item.kind().name().to_string(),
+                item.measure().map_or(String::new(), |m| m.to_string()),
+                item.note(),
+            ]
+        })
+        .collect();
+    output::table(out, &header(lang), &COLUMNS, &rows)?;
+    Ok(())
+}
+
+/// `quartier due [--within N] [--json]`: the open deadlines that are overdue, the deadlines and
+/// sessions (kind Sitzung) due within `within` days (today included), and the sessions of the
+/// last `within` days; exit code 1 when a deadline is overdue, else 0 (a past session never
+/// counts). Reads the deadlines and sessions only.
 pub fn due(
     repo: &dyn Repository,
     lang: Lang,
@@ -216,39 +294,45 @@ pub fn due(
     out: &mut impl Write,
 ) -> Result<i32, CliError> {
     let today = today()?;
-    let limit = today + chrono::Days::new(u64::from(within));
-    let open: Vec<Deadline> = (repo.deadlines()?.into_iter())
-        .map(|(_, d)| d)
-        .filter(|d| d.done.is_none())
-        .collect();
-    let (overdue, upcoming): (Vec<Deadline>, Vec<Deadline>) = (open.into_iter())
-        .filter(|d| d.due <= limit)
-        .partition(|d| d.is_overdue(today));
-    let code = i32::from(!overdue.is_empty());
+    let strip = |found: Vec<(u64, _)>| found.into_iter().map(|(_, r)| r);
+    let sessions = repo.sessions()?.into_iter().map(|(_, s)| s);
+    let list = DueList::compute(strip(repo.deadlines()?), sessions, today, within);
+    let code = i32::from(list.any_overdue());
     if json {
+        let all = |items: &[DueItem]| items.iter().map(|i| due_json_of(i, today)).collect();
         let shape = DueJson {
             today: today.to_string(),
             within_days: within,
-            overdue: overdue.iter().map(|d| json_of(d, today)).collect(),
-            upcoming: upcoming.iter().map(|d| json_of(d, today)).collect(),
+            overdue: all(&list.overdue),
+            upcoming: all(&list.upcoming),
+            past_sessions: all(&list.past_sessions),
         };
         output::json(out, &shape)?;
         return Ok(code);
     }
-    if overdue.is_empty() && upcoming.is_empty() {
+    if list.overdue.is_empty() && list.upcoming.is_empty() && list.past_sessions.is_empty() {
         output::line(out, &fill(lang.t(Text::DueNothing), &[("days", &within)]))?;
         return Ok(code);
     }
-    if !overdue.is_empty() {
-        output::line(out, lang.t(Text::DueOverdue))?;
-        table(lang, &overdue, today, out)?;
-    }
-    if !upcoming.is_empty() {
-        if !overdue.is_empty() {
+    let groups = [
+        (&list.overdue, lang.t(Text::DueOverdue).to_string()),
+        (
+            &list.upcoming,
+            fill(lang.t(Text::DueUpcoming), &[("days", &within)]),
+        ),
+        (
+            &list.past_sessions,
+            fill(lang.t(Text::DuePastSessions), &[("days", &within)]),
+        ),
+    ];
+    let mut first = true;
+    for (items, title) in groups.iter().filter(|(items, _)| !items.is_empty()) {
+        if !first {
             writeln!(out)?;
         }
-        output::line(out, &fill(lang.t(Text::DueUpcoming), &[("days", &within)]))?;
-        table(lang, &upcoming, today, out)?;
+        first = false;
+        output::line(out, title)?;
+        due_table(lang, items, today, out)?;
     }
     Ok(code)
 }

@@ -5,6 +5,7 @@
 
 mod args;
 mod deadlines;
+mod session_report;
 mod status;
 
 use std::collections::HashMap;
@@ -14,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub use args::{DeadlineCommand, DecisionCommand, SessionCommand};
+use args::{decision_id, session_id};
 pub use deadlines::{deadline, due};
 pub use status::{StatusArgs, after_measure_saved, set_status};
 
@@ -66,20 +68,6 @@ fn say(lang: Lang, text: &str) {
     );
 }
 
-fn session_id(text: &str) -> Result<SessionId, CliError> {
-    SessionId::parse(text).ok_or_else(|| CliError::UnknownId {
-        id: text.trim().to_string(),
-        example: "S-0001",
-    })
-}
-
-fn decision_id(text: &str) -> Result<DecisionId, CliError> {
-    DecisionId::parse(text).ok_or_else(|| CliError::UnknownId {
-        id: text.trim().to_string(),
-        example: "B-0001",
-    })
-}
-
 /// `quartier session …`.
 pub fn session(
     repo: &mut dyn Repository,
@@ -106,6 +94,9 @@ pub fn session(
             repo.apply(Op::RemoveSession { id }, actor)?;
             let done = fill(lang.t(Text::DoneSessionRemoved), &[("session", &id)]);
             output::line(out, &done)
+        }
+        SessionCommand::Report { session, format } => {
+            return session_report::run(repo, lang, &session, format, out);
         }
     }
     .map_err(CliError::from)

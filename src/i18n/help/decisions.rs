@@ -44,6 +44,22 @@ pub(super) const DECISIONS: &[Entry] = &[
         "Nummer der Sitzung (S-0001 oder 1)",
         "Session id (S-0001 or 1)",
     ),
+    // issue 15 reports
+    (
+        "session report",
+        "Bericht einer Sitzung fürs Protokoll: jeder Beschluss mit Maßnahme, Träger, Fonds, Ergebnis, Stimmen, Betrag und Auflagen, dann die Summen je Fonds",
+        "Report of a session for the minutes: each decision with measure, Träger, fund, outcome, votes, amount and conditions, then the sums per fund",
+    ),
+    (
+        "session report <session>",
+        "Nummer der Sitzung (S-0001 oder 1)",
+        "Session id (S-0001 or 1)",
+    ),
+    (
+        "session report --format",
+        "md (Markdown, Vorgabe), txt oder json",
+        "md (Markdown, default), txt or json",
+    ),
     (
         "decision",
         "Beschlüsse der Gremien zu Maßnahmen: erfassen, auflisten oder entfernen",
@@ -171,13 +187,13 @@ pub(super) const DECISIONS: &[Entry] = &[
     ),
     (
         "due",
-        "Überfällige und bald fällige Fristen; Exit-Code 1, wenn eine überfällig ist (für cron)",
-        "Overdue deadlines and those due soon; exit code 1 when one is overdue (for cron)",
+        "Überfällige und bald fällige Fristen, kommende und kürzlich vergangene Sitzungen; Exit-Code 1, wenn eine Frist überfällig ist (für cron; eine vergangene Sitzung zählt nicht)",
+        "Overdue deadlines and those due soon, upcoming and recent sessions; exit code 1 when a deadline is overdue (for cron; a past session does not count)",
     ),
     (
         "due --within",
-        "So viele Tage voraus (heute eingeschlossen; Standard 30)",
-        "Days ahead (today included; default 30)",
+        "So viele Tage voraus (heute eingeschlossen) und zurück für Sitzungen; Standard 30",
+        "Days ahead (today included) and back for sessions; default 30",
     ),
     (
         "measure status",
