@@ -1,6 +1,6 @@
 //! [`compute`]: the report's figures from goals, measures and links, in one pass over the links.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -40,61 +40,94 @@ fn by_fund<'m>(measures: impl Iterator<Item = &'m Measure>) -> Vec<FundSums> {
     groups.into_values().collect()
 }
 
-/// Per goal (by index in tree order), the measures the figures count.
-struct GoalMeasures {
-    /// Linked to the goal or a descendant.
-    linked: Vec<BTreeSet<MeasureId>>,
-    /// Whose primary goal is the goal or a descendant: the money.
-    primary: Vec<BTreeSet<MeasureId>>,
-    /// Linked to the goal itself, with whether it is the primary goal.
-    direct: Vec<BTreeMap<MeasureId, bool>>,
-    /// Measures linked to any existing goal.
-    has_goal: BTreeSet<MeasureId>,
+/// The measures counted, by id, each found by id in O(log n).
+struct Counted<'m>(Vec<&'m Measure>);
+
+impl<'m> Counted<'m> {
+    fn new(measures: impl Iterator<Item = &'m Measure>) -> Counted<'m> {
+        let mut by_id: Vec<&Measure> = measures.collect();
+        by_id.sort_by_key(|m| m.id);
+        by_id.dedup_by_key(|m| m.id);
+        Counted(by_id)
+    }
+
+    fn get(&self, id: MeasureId) -> Option<&'m Measure> {
+        let at = self.0.binary_search_by_key(&id, |m| m.id).ok()?;
+        Some(self.0[at])
+    }
+
+    fn contains(&self, id: MeasureId) -> bool {
+        self.get(id).is_some()
+    }
+
+    /// Every counted measure by id.
+    fn values(&self) -> impl Iterator<Item = &'m Measure> + '_ {
+        self.0.iter().copied()
+    }
 }
 
-/// Walks every link of a counted measure up to the root. Ordered sets keep the float sums of
-/// attainments reproducible.
-fn goal_measures(
-    goals: &[Goal],
-    counted: &BTreeMap<MeasureId, &Measure>,
-    links: &[Link],
-) -> GoalMeasures {
+/// Per goal (by index in tree order), the measures the figures count, each list by id.
+struct GoalMeasures {
+    /// Linked to the goal or a descendant.
+    linked: Vec<Vec<MeasureId>>,
+    /// Whose primary goal is the goal or a descendant: the money.
+    primary: Vec<Vec<MeasureId>>,
+    /// Linked to the goal itself, with whether it is the primary goal.
+    direct: Vec<Vec<(MeasureId, bool)>>,
+    /// Measures linked to any existing goal.
+    has_goal: Vec<MeasureId>,
+}
+
+/// Sorts by id and drops repeats: the same order an ordered set gives, so the float sums of
+/// attainments stay reproducible.
+fn by_id<T: Copy>(list: &mut Vec<T>, id: impl Fn(&T) -> MeasureId) {
+    list.sort_by_key(|item| id(item));
+    list.dedup_by_key(|item| id(item));
+}
+
+/// Walks every link of a counted measure up to the root.
+fn goal_measures(goals: &[Goal], counted: &Counted, links: &[Link]) -> GoalMeasures {
     let index: HashMap<GoalId, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
     let mut found = GoalMeasures {
-        linked: vec![BTreeSet::new(); goals.len()],
-        primary: vec![BTreeSet::new(); goals.len()],
-        direct: vec![BTreeMap::new(); goals.len()],
-        has_goal: BTreeSet::new(),
+        linked: vec![Vec::new(); goals.len()],
+        primary: vec![Vec::new(); goals.len()],
+        direct: vec![Vec::new(); goals.len()],
+        has_goal: Vec::new(),
     };
     for link in links {
         let Some(&at) = index.get(&link.goal) else {
             continue;
         };
-        if !counted.contains_key(&link.measure) {
+        if !counted.contains(link.measure) {
             continue;
         }
-        found.has_goal.insert(link.measure);
-        found.direct[at].insert(link.measure, link.primary);
+        found.has_goal.push(link.measure);
+        found.direct[at].push((link.measure, link.primary));
         // The bound guards against cycles in a corrupt database.
         let mut current = Some(at);
         for _ in 0..goals.len() {
             let Some(at) = current else { break };
-            found.linked[at].insert(link.measure);
+            found.linked[at].push(link.measure);
             if link.primary {
-                found.primary[at].insert(link.measure);
+                found.primary[at].push(link.measure);
             }
             current = goals[at].parent.and_then(|p| index.get(&p).copied());
         }
     }
+    for at in 0..goals.len() {
+        by_id(&mut found.linked[at], |id| *id);
+        by_id(&mut found.primary[at], |id| *id);
+        // A repeated link keeps its last word on being primary, as a map's insert did.
+        found.direct[at].reverse();
+        found.direct[at].sort_by_key(|(id, _)| *id);
+        found.direct[at].dedup_by_key(|(id, _)| *id);
+    }
+    by_id(&mut found.has_goal, |id| *id);
     found
 }
 
 /// The figures of every goal, in tree order.
-fn goal_figures(
-    goals: &[Goal],
-    counted: &BTreeMap<MeasureId, &Measure>,
-    found: &GoalMeasures,
-) -> Vec<GoalFigures> {
+fn goal_figures(goals: &[Goal], counted: &Counted, found: &GoalMeasures) -> Vec<GoalFigures> {
     let mut depth: HashMap<GoalId, usize> = HashMap::new();
     goals
         .iter()
@@ -106,12 +139,13 @@ fn goal_figures(
                 .and_then(|p| depth.get(&p).map(|d| d + 1))
                 .unwrap_or(0);
             depth.insert(goal.id, d);
-            let money = || found.primary[at].iter().map(|id| counted[id]);
+            let money = || found.primary[at].iter().filter_map(|id| counted.get(*id));
             let mut sums = Sums::default();
             money().for_each(|m| sums.add(m));
             let attainments: Vec<f64> = found.linked[at]
                 .iter()
-                .flat_map(|id| &counted[id].indicators)
+                .filter_map(|id| counted.get(*id))
+                .flat_map(|m| &m.indicators)
                 .filter_map(|i| i.attainment())
                 .collect();
             let attainment = (!attainments.is_empty())
@@ -129,7 +163,9 @@ fn goal_figures(
                 indicators: attainments.len(),
                 linked: found.direct[at]
                     .iter()
-                    .map(|(id, primary)| (MeasureRef::new(counted[id]), *primary))
+                    .filter_map(|(id, primary)| {
+                        Some((MeasureRef::new(counted.get(*id)?), *primary))
+                    })
                     .collect(),
             }
         })
@@ -137,7 +173,7 @@ fn goal_figures(
 }
 
 /// Open measures ending between `today` and [`ENDING_WITHIN_DAYS`] later, by end date.
-fn ending_soon(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec<MeasureRef> {
+fn ending_soon(counted: &Counted, today: NaiveDate) -> Vec<MeasureRef> {
     let horizon = today
         .checked_add_days(Days::new(ENDING_WITHIN_DAYS as u64))
         .unwrap_or(NaiveDate::MAX);
@@ -152,7 +188,7 @@ fn ending_soon(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec
 }
 
 /// Measures past their end while still running or approved, by end date.
-fn overdue(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec<MeasureRef> {
+fn overdue(counted: &Counted, today: NaiveDate) -> Vec<MeasureRef> {
     let mut overdue: Vec<MeasureRef> = counted
         .values()
         .filter(|m| m.is_overdue(today))
@@ -163,8 +199,8 @@ fn overdue(counted: &BTreeMap<MeasureId, &Measure>, today: NaiveDate) -> Vec<Mea
 }
 
 /// Every fund (zero rows included), then measures without a fund if there are any.
-fn all_funds(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<FundSums> {
-    let mut funds = by_fund(counted.values().copied());
+fn all_funds(counted: &Counted) -> Vec<FundSums> {
+    let mut funds = by_fund(counted.values());
     for fund in Fund::ALL {
         if !funds.iter().any(|f| f.fund == Some(fund)) {
             funds.push(FundSums {
@@ -180,7 +216,7 @@ fn all_funds(counted: &BTreeMap<MeasureId, &Measure>) -> Vec<FundSums> {
 
 /// By year of the start date, ascending, measures without a start last; the approved sums
 /// by the measures' instalments (a plan, else the start year).
-fn by_year(counted: &BTreeMap<MeasureId, &Measure>, money: &Money) -> Vec<YearSums> {
+fn by_year(counted: &Counted, money: &Money) -> Vec<YearSums> {
     let mut years: BTreeMap<(bool, i32), YearSums> = BTreeMap::new();
     for measure in counted.values() {
         let start = measure.start.map(|s| s.year());
@@ -224,21 +260,21 @@ pub(super) fn compute(
     year: Option<i32>,
     today: NaiveDate,
 ) -> Report {
-    let counted: BTreeMap<MeasureId, &Measure> = measures
-        .iter()
-        .filter(|m| year.is_none_or(|y| m.runs_in(y)))
-        .map(|m| (m.id, m))
-        .collect();
+    let counted = Counted::new(
+        measures
+            .iter()
+            .filter(|m| year.is_none_or(|y| m.runs_in(y))),
+    );
     let found = goal_measures(goals, &counted, links);
     let mut total = Sums::default();
     counted.values().for_each(|m| total.add(m));
     Report {
         year,
         today,
-        measures: counted.len(),
+        measures: counted.0.len(),
         goals: goal_figures(goals, &counted, &found),
         measures_without_goal: (counted.values())
-            .filter(|m| !found.has_goal.contains(&m.id))
+            .filter(|m| found.has_goal.binary_search(&m.id).is_err())
             .map(|m| MeasureRef::new(m))
             .collect(),
         ending_soon: ending_soon(&counted, today),

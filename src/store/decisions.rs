@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::keys::{self, TreeName};
-use super::records::{Reader, Revision, decode_at};
+use super::records::{Reader, Revision, decode_all, decode_at};
 use super::{Store, codec};
 use crate::model::{
     Deadline, DeadlineId, Decision, DecisionId, MeasureId, Session, SessionId, Step,
@@ -122,9 +122,7 @@ fn all<T: serde::de::DeserializeOwned>(
     tree: TreeName,
     format: u8,
 ) -> Result<Vec<(Revision, T)>, StoreError> {
-    (r.scan(tree, &[])?.into_iter())
-        .map(|(k, v)| decode_at(tree, &k, &v, format))
-        .collect()
+    decode_all(r, tree, format)
 }
 
 /// A session with its revision.
@@ -191,9 +189,7 @@ pub fn steps_of(r: &impl Reader, measure: MeasureId) -> Result<Vec<Step>, StoreE
 
 /// Every measure's steps, by measure, each measure's oldest first.
 pub fn all_steps(r: &impl Reader) -> Result<Vec<Step>, StoreError> {
-    (r.scan(TreeName::Steps, &[])?.into_iter())
-        .map(|(k, v)| decode_at(TreeName::Steps, &k, &v, STEP_FORMAT))
-        .collect()
+    decode_all(r, TreeName::Steps, STEP_FORMAT)
 }
 
 /// A deadline with its revision.

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::keys::{self, TreeName};
-use super::records::{Reader, Revision, decode_at};
+use super::records::{Reader, Revision, decode_all, decode_at};
 use super::{Store, codec};
 use crate::model::{Fund, MeasureId, Payment, PaymentId, Plan, Pot};
 
@@ -103,9 +103,8 @@ pub fn pot(r: &impl Reader, fund: Fund, year: i32) -> Result<Option<(Revision, P
 
 /// Every pot, by fund (in [`Fund::ALL`] order) and year.
 pub fn pots(r: &impl Reader) -> Result<Vec<Pot>, StoreError> {
-    (r.scan(TreeName::Pots, &[])?.into_iter())
-        .map(|(k, v)| decode_at(TreeName::Pots, &k, &v, POT_FORMAT).map(|(_, p): (u64, Pot)| p))
-        .collect()
+    let pots: Vec<(u64, Pot)> = decode_all(r, TreeName::Pots, POT_FORMAT)?;
+    Ok(pots.into_iter().map(|(_, pot)| pot).collect())
 }
 
 /// A measure's plan with its revision.
@@ -117,10 +116,11 @@ pub fn plan(r: &impl Reader, measure: MeasureId) -> Result<Option<(Revision, Pla
 pub fn plans(r: &impl Reader) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
     let tree = TreeName::Plans;
     let mut plans = Vec::new();
-    for (key, value) in r.scan(tree, &[])? {
-        let (_, plan): (u64, Plan) = decode_at(tree, &key, &value, PLAN_FORMAT)?;
-        plans.push((MeasureId(keys::id_at(&key, 0).unwrap_or(0)), plan));
-    }
+    r.visit(tree, &[], &mut |key, value| {
+        let (_, plan): (u64, Plan) = decode_at(tree, key, value, PLAN_FORMAT)?;
+        plans.push((MeasureId(keys::id_at(key, 0).unwrap_or(0)), plan));
+        Ok(())
+    })?;
     Ok(plans)
 }
 
@@ -150,9 +150,7 @@ pub fn payments_of(
 
 /// Every payment with its revision, by id.
 pub fn payments(r: &impl Reader) -> Result<Vec<(Revision, Payment)>, StoreError> {
-    (r.scan(TreeName::Payments, &[])?.into_iter())
-        .map(|(k, v)| decode_at(TreeName::Payments, &k, &v, PAYMENT_FORMAT))
-        .collect()
+    decode_all(r, TreeName::Payments, PAYMENT_FORMAT)
 }
 
 /// Answers `query` from `r`.

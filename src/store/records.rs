@@ -38,6 +38,34 @@ pub trait Reader {
     fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
     /// All entries whose key starts with `prefix`, in key order.
     fn scan(&self, tree: TreeName, prefix: &[u8]) -> Result<Entries, StoreError>;
+    /// Calls `visit` with every entry whose key starts with `prefix`, in key order. The live
+    /// trees hand out sled's buffers without copying them (whole-tree reads of tens of
+    /// thousands of records are hot paths); the overlay copies, as [`Reader::scan`] does.
+    fn visit(
+        &self,
+        tree: TreeName,
+        prefix: &[u8],
+        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for (key, value) in self.scan(tree, prefix)? {
+            visit(&key, &value)?;
+        }
+        Ok(())
+    }
+}
+
+/// Every record of `tree` (stored in `format`), in key order.
+pub fn decode_all<T: DeserializeOwned>(
+    r: &impl Reader,
+    tree: TreeName,
+    format: u8,
+) -> Result<Vec<T>, StoreError> {
+    let mut all = Vec::new();
+    r.visit(tree, &[], &mut |key, value| {
+        all.push(decode_at(tree, key, value, format)?);
+        Ok(())
+    })?;
+    Ok(all)
 }
 
 /// Decodes a record, naming tree and key when it is corrupt.
@@ -130,10 +158,12 @@ pub fn measure(r: &impl Reader, id: MeasureId) -> Result<Option<Measure>, StoreE
 
 /// Every measure, by id.
 pub fn all_measures(r: &impl Reader) -> Result<Vec<Measure>, StoreError> {
-    r.scan(TreeName::Measures, &[])?
-        .into_iter()
-        .map(|(k, v)| decode_measure(&k, &v).map(|(_, measure)| measure))
-        .collect()
+    let mut all = Vec::new();
+    r.visit(TreeName::Measures, &[], &mut |key, value| {
+        all.push(decode_measure(key, value)?.1);
+        Ok(())
+    })?;
+    Ok(all)
 }
 
 /// Links of one measure, primary first, then by goal id.

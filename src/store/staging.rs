@@ -48,6 +48,19 @@ impl Reader for Trees {
             })
             .collect()
     }
+
+    fn visit(
+        &self,
+        tree: TreeName,
+        prefix: &[u8],
+        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        for entry in self.tree(tree).scan_prefix(prefix) {
+            let (key, value) = entry?;
+            visit(&key, &value)?;
+        }
+        Ok(())
+    }
 }
 
 /// Writes not yet committed, read through on top of the live trees.
