@@ -181,7 +181,7 @@ fn ending_soon(counted: &Counted, today: NaiveDate) -> Vec<MeasureRef> {
         .values()
         .filter(|m| !is_closed(m.status))
         .filter(|m| m.end.is_some_and(|end| today <= end && end <= horizon))
-        .map(|m| MeasureRef::new(m))
+        .map(MeasureRef::new)
         .collect();
     ending.sort_by_key(|m| (m.end, m.id));
     ending
@@ -192,7 +192,7 @@ fn overdue(counted: &Counted, today: NaiveDate) -> Vec<MeasureRef> {
     let mut overdue: Vec<MeasureRef> = counted
         .values()
         .filter(|m| m.is_overdue(today))
-        .map(|m| MeasureRef::new(m))
+        .map(MeasureRef::new)
         .collect();
     overdue.sort_by_key(|m| (m.end, m.id));
     overdue
@@ -275,7 +275,7 @@ pub(super) fn compute(
         goals: goal_figures(goals, &counted, &found),
         measures_without_goal: (counted.values())
             .filter(|m| found.has_goal.binary_search(&m.id).is_err())
-            .map(|m| MeasureRef::new(m))
+            .map(MeasureRef::new)
             .collect(),
         ending_soon: ending_soon(&counted, today),
         overdue: overdue(&counted, today),
