@@ -33,6 +33,9 @@ pub struct LinkRecord {
 pub type Entries = Vec<(Vec<u8>, Vec<u8>)>;
 
 /// Raw access to trees; implemented by the live database and by a staging overlay.
+/// What [`Reader::visit`] calls with each key and value.
+pub type Visitor<'v> = dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError> + 'v;
+
 pub trait Reader {
     /// The value under `key`, if any.
     fn get(&self, tree: TreeName, key: &[u8]) -> Result<Option<Vec<u8>>, StoreError>;
@@ -41,12 +44,7 @@ pub trait Reader {
     /// Calls `visit` with every entry whose key starts with `prefix`, in key order. The live
     /// trees hand out sled's buffers without copying them (whole-tree reads of tens of
     /// thousands of records are hot paths); the overlay copies, as [`Reader::scan`] does.
-    fn visit(
-        &self,
-        tree: TreeName,
-        prefix: &[u8],
-        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
+    fn visit(&self, tree: TreeName, prefix: &[u8], visit: &mut Visitor) -> Result<(), StoreError> {
         for (key, value) in self.scan(tree, prefix)? {
             visit(&key, &value)?;
         }

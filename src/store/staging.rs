@@ -53,7 +53,7 @@ impl Reader for Trees {
         &self,
         tree: TreeName,
         prefix: &[u8],
-        visit: &mut dyn FnMut(&[u8], &[u8]) -> Result<(), StoreError>,
+        visit: &mut super::records::Visitor,
     ) -> Result<(), StoreError> {
         for entry in self.tree(tree).scan_prefix(prefix) {
             let (key, value) = entry?;
