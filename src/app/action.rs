@@ -119,4 +119,13 @@ pub enum Action {
     EditPayment,
     /// Payments view: delete the selected payment (asks first).
     DeletePayment,
+    // Decisions and deadlines in the TUI (issue 15).
+    /// Record a decision on the selected measure (`b`).
+    Decision,
+    /// Open the sessions with their decisions (`B`).
+    Sessions,
+    /// Open *Termine*: the open deadlines and coming sessions (`T`).
+    Deadlines,
+    /// *Termine*: mark the selected deadline done today.
+    DeadlineDone,
 }

@@ -82,6 +82,7 @@ fn record_name(value: &FormValue) -> String {
         FormValue::Measure(m) => m.id.to_string(),
         FormValue::Goal(g) => crate::text::sanitize_line(&g.code).into_owned(),
         FormValue::Payment(p) => p.id.to_string(),
+        FormValue::Decision(d) => d.decision.id.to_string(),
     }
 }
 
@@ -94,7 +95,7 @@ fn parts(value: &FormValue) -> Vec<Part> {
             .collect(),
         FormValue::Goal(_) => vec![Part::GoalCode, Part::GoalTitle, Part::GoalDescription],
         // Payment edits are refused on a conflict, never merged (see `app::payments`).
-        FormValue::Payment(_) => Vec::new(),
+        FormValue::Payment(_) | FormValue::Decision(_) => Vec::new(),
     }
 }
 
@@ -186,6 +187,12 @@ fn update_op(value: &FormValue) -> (Op, Record) {
             Op::UpdatePayment { payment: p.clone() },
             Record::Payment(p.id),
         ),
+        FormValue::Decision(d) => (
+            Op::UpdateDecision {
+                decision: d.decision.clone(),
+            },
+            Record::Decision(d.decision.id),
+        ),
     }
 }
 
@@ -241,6 +248,13 @@ impl App {
                 .store
                 .payment(p.id)
                 .map(|r| r.map(|(rev, p)| (rev, FormValue::Payment(p)))),
+            FormValue::Decision(entry) => self.store.decision(entry.decision.id).map(|r| {
+                r.map(|(rev, decision)| {
+                    let mut entry = entry.clone();
+                    entry.decision = decision;
+                    (rev, FormValue::Decision(entry))
+                })
+            }),
         };
         let (revision, theirs) = match stored {
             Ok(Some(stored)) => stored,
@@ -307,6 +321,12 @@ impl App {
             }
             FormValue::Payment(p) => {
                 state.purpose = Purpose::NewPayment { measure: p.measure };
+                Text::DeletedMeanwhileMeasure
+            }
+            FormValue::Decision(d) => {
+                state.purpose = Purpose::NewDecision {
+                    measure: d.decision.measure,
+                };
                 Text::DeletedMeanwhileMeasure
             }
         };

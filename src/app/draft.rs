@@ -32,6 +32,10 @@ pub enum Purpose {
     EditPayment {
         measure: MeasureId,
     },
+    /// A decision on this measure (issue 15).
+    NewDecision {
+        measure: MeasureId,
+    },
 }
 
 /// A form kept for later.

@@ -21,6 +21,7 @@ pub const MAX_INCREMENTAL: usize = 500;
 impl App {
     /// Brings every view up to date after `changes`, keeping selections.
     pub(in crate::app) fn refresh(&mut self, changes: &[Change]) {
+        self.recount_overdue(Some(changes));
         let measures = touched_measures(changes);
         let goals_changed = changes.iter().any(is_goal_change);
         let shape_changed = changes.iter().any(|c| {

@@ -25,6 +25,7 @@ impl App {
                 self.cache.clear();
                 // `reload` refills the pane, which marks the detail for a new read.
                 self.reload(true);
+                self.recount_overdue(None);
                 self.restart_prefetch();
                 self.refresh_detail();
                 self.say_text(MessageKind::Success, Text::LiveReconnected);

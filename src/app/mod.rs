@@ -7,6 +7,8 @@ pub mod action;
 pub mod busy;
 pub mod conflict;
 mod course;
+pub mod deadlines;
+mod decisions;
 mod detail;
 pub mod draft;
 mod edit;
@@ -34,6 +36,7 @@ pub mod report;
 mod rows;
 pub(crate) mod scroll;
 pub mod search;
+pub mod sessions;
 mod state;
 mod status_dialog;
 pub mod tree;
@@ -125,6 +128,8 @@ pub struct App {
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
+    /// Open deadlines due before today (the first screen's status bar; see `deadlines`).
+    overdue: usize,
 }
 
 impl App {
@@ -188,6 +193,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             work: busy::Work::default(),
             pending_keys: Vec::new(),
+            overdue: 0,
         };
         app.recount();
         match crate::report::today() {
@@ -198,6 +204,7 @@ impl App {
                 app.say(MessageKind::Error, text);
             }
         }
+        app.recount_overdue(None);
         app.offer_draft();
         Ok(app)
     }
@@ -216,6 +223,7 @@ impl App {
     pub fn set_today(&mut self, today: Option<chrono::NaiveDate>) {
         self.pane.today = today;
         self.rows_cache.clear();
+        self.recount_overdue(None);
         self.fill_pane();
         self.follow_selection();
         self.refresh_detail();
@@ -340,6 +348,8 @@ impl App {
             Mode::Course { scroll } => self.update_course(scroll, action),
             Mode::SetStatus(dialog) => self.update_set_status(dialog, action),
             Mode::Payments(view) => self.update_payments(view, action),
+            Mode::Sessions(view) => self.update_sessions(view, action),
+            Mode::Termine(view) => self.update_termine(view, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

@@ -79,6 +79,9 @@ impl App {
             Action::SetStatus => self.open_set_status(),
             Action::Export => self.open_export(),
             Action::Payments => self.open_payments(),
+            Action::Decision => self.open_decision(),
+            Action::Sessions => self.open_sessions(),
+            Action::Deadlines => self.open_termine(0),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

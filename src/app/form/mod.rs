@@ -3,6 +3,7 @@
 //! keymap and calls the methods here; drawing is in [`crate::ui::form`]. Nothing here touches
 //! the store or the terminal.
 
+mod decision;
 mod edit;
 mod form_draft;
 mod goal;
@@ -12,6 +13,7 @@ mod payment;
 mod row;
 mod slot;
 
+pub use decision::{DecisionEntry, session_label};
 pub(crate) use edit::insert_into_line;
 pub use form_draft::FormDraft;
 pub use money_hint::FormMoney;
@@ -27,15 +29,13 @@ use row::Row;
 
 /// A finished record from the form, or the original record a form edits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "moved once per submit; plain variants keep matching simple for the app"
-)]
 pub enum FormValue {
     Measure(Measure),
     Goal(Goal),
     /// A payment of a measure (issue 14).
     Payment(crate::model::Payment),
+    /// A decision on a measure, perhaps in a new session (issue 15).
+    Decision(DecisionEntry),
 }
 
 /// What the app does after a form call.
@@ -87,11 +87,17 @@ impl Form {
         Form::new(FormValue::Payment(payment.clone()), is_new, lang)
     }
 
+    /// A form recording a decision (issue 15).
+    pub fn decision(entry: DecisionEntry, lang: Lang) -> Form {
+        Form::new(FormValue::Decision(entry), true, lang)
+    }
+
     fn new(original: FormValue, is_new: bool, lang: Lang) -> Form {
         let rows = match &original {
             FormValue::Measure(m) => measure::rows(m, lang),
             FormValue::Goal(g) => goal::rows(g),
             FormValue::Payment(p) => payment::rows(p, is_new),
+            FormValue::Decision(d) => decision::rows(d, lang),
         };
         let initial = values(&rows);
         Form {
@@ -135,6 +141,7 @@ impl Form {
                 g.position = u32::MAX;
             }
             FormValue::Payment(p) => p.id = crate::model::PaymentId(0),
+            FormValue::Decision(_) => {}
         }
     }
 
@@ -150,6 +157,10 @@ impl Form {
                 fill(t(Text::FormNewPayment), &[("measure", &p.measure)])
             }
             (FormValue::Payment(p), false) => fill(t(Text::FormEditPayment), &[("id", &p.id)]),
+            (FormValue::Decision(d), _) => fill(
+                t(Text::FormNewDecision),
+                &[("measure", &d.decision.measure)],
+            ),
         }
     }
 
@@ -161,7 +172,7 @@ impl Form {
             (FormValue::Measure(m), false) => Some(Editing::Measure(m.id)),
             (FormValue::Goal(g), false) => Some(Editing::Goal(g.id)),
             // Presence names goals and measures only; a payment's form tells nobody.
-            (FormValue::Payment(_), false) => None,
+            (FormValue::Payment(_) | FormValue::Decision(_), false) => None,
         }
     }
 
@@ -281,6 +292,9 @@ impl Form {
             FormValue::Goal(g) => goal::collect(g, &mut self.rows, self.lang).map(FormValue::Goal),
             FormValue::Payment(p) => {
                 payment::collect(p, &mut self.rows, self.lang).map(FormValue::Payment)
+            }
+            FormValue::Decision(d) => {
+                decision::collect(d, &mut self.rows, self.lang).map(FormValue::Decision)
             }
         };
         match value {

@@ -75,7 +75,9 @@ impl Form {
             if plan.total() != approved {
                 let id = match &self.original {
                     FormValue::Measure(m) => m.id.to_string(),
-                    FormValue::Goal(_) | FormValue::Payment(_) => String::new(),
+                    FormValue::Goal(_) | FormValue::Payment(_) | FormValue::Decision(_) => {
+                        String::new()
+                    }
                 };
                 hints.push(fill(
                     lang.t(Text::WarnPlanMismatch),

@@ -107,6 +107,7 @@ impl Slot {
             Slot::Field(Field::Amount) if !text.trim().is_empty() => {
                 crate::model::parse_amount(text).err()
             }
+            Slot::Field(Field::Votes) => crate::model::Votes::parse_input(text).err(),
             Slot::Field(field) => MeasureField::of(field)
                 .filter(|row| matches!(row.kind, Kind::Amount | Kind::Date))
                 .and_then(|row| row.parse(text).err()),
