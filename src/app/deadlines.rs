@@ -117,7 +117,8 @@ pub fn count_overdue(store: &dyn Repository, today: NaiveDate) -> Result<usize, 
 }
 
 impl App {
-    fn today(&self) -> NaiveDate {
+    /// The day deadlines count from: `$QUARTIER_TODAY` or the local date, as at start.
+    pub(super) fn today(&self) -> NaiveDate {
         self.pane
             .today
             .unwrap_or_else(|| chrono::Local::now().date_naive())

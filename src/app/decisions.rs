@@ -71,7 +71,7 @@ impl App {
             }
         };
         sessions.sort_by_key(|(_, s)| std::cmp::Reverse((s.date, s.id)));
-        let today = self.pane.today.unwrap_or_default();
+        let today = self.today();
         let entry = DecisionEntry {
             decision: Decision {
                 id: DecisionId(0),
@@ -162,7 +162,7 @@ impl App {
         }) else {
             return Mode::Normal;
         };
-        let date = session.map_or(self.pane.today.unwrap_or_default(), |(_, s)| s.date);
+        let date = session.map_or(self.today(), |(_, s)| s.date);
         let proposal = Proposal {
             measure: measure.id,
             revision,

@@ -353,3 +353,39 @@ fn the_overdue_count_follows_deadlines_added_by_others() {
     app.refresh(&applied.changes);
     assert_eq!(app.overdue(), 1);
 }
+
+#[test]
+fn a_decision_form_left_open_is_kept_as_a_draft_and_restored() {
+    let mut f = fixture_with(|s| with_sessions(s));
+    let app = &mut f.app;
+    press(app, "ljjj<Tab>b");
+    form_of(app).set_text(Field::Votes, "7/0/1");
+    form_of(app).set_text(Field::Outcome, "Ablehnung");
+    let draft = app.draft().expect("a draft of the decision form");
+    assert_eq!(draft.purpose, Purpose::NewDecision { measure: LESEPATEN });
+    let json = serde_json::to_string(&draft).unwrap();
+    let back: Draft = serde_json::from_str(&json).unwrap();
+    let form = form::Form::from_draft(back.form, Lang::De);
+    assert_eq!(form.text(Field::Votes).as_deref(), Some("7/0/1"));
+    assert_eq!(form.text(Field::Outcome).as_deref(), Some("Ablehnung"));
+    assert_eq!(form.text(Field::Session).as_deref(), Some("S-0002"));
+}
+
+#[test]
+fn english_texts_for_the_form_and_the_proposal() {
+    let mut f = fixture_with(lesepaten_at(Status::Beantragt));
+    let app = &mut f.app;
+    app.lang = Lang::En;
+    press(app, "ljjj<Tab>b");
+    assert_eq!(form_of(app).title(), "Record a decision on M-0001");
+    form_of(app).set_text(Field::Amount, "100");
+    press(app, "<C-s>");
+    let Mode::Confirm(confirm) = &app.mode else {
+        panic!("no proposal: {:?}", app.mode);
+    };
+    assert_eq!(
+        confirm.question,
+        "B-0001 on M-0001 proposes: status “approved” from 01.06.2026, approved 100,00 € \
+         (was 12.500,00 €) – take it over? (y/n)"
+    );
+}
