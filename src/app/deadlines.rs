@@ -173,6 +173,19 @@ impl App {
         }
     }
 
+    /// Reads open *Termine* or *Sitzungen* again after a colleague's `changes` (pushed by the
+    /// server), keeping the selected row.
+    pub fn refresh_course_views(&mut self, changes: &[Change]) {
+        if changes.is_empty() {
+            return;
+        }
+        self.mode = match std::mem::take(&mut self.mode) {
+            Mode::Termine(view) => self.open_termine(view.selected),
+            Mode::Sessions(view) => self.reopen_sessions(view.selected),
+            other => other,
+        };
+    }
+
     /// A bound key in *Termine*; the next mode.
     pub(super) fn update_termine(&mut self, mut view: Box<TermineView>, action: Action) -> Mode {
         let last = view.entries.len().saturating_sub(1);

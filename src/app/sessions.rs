@@ -80,8 +80,14 @@ impl SessionsView {
 impl App {
     /// `B`: the sessions, the newest selected.
     pub(super) fn open_sessions(&mut self) -> Mode {
+        self.reopen_sessions(0)
+    }
+
+    /// The sessions read anew, the one at `index` selected (kept within the list).
+    pub(super) fn reopen_sessions(&mut self, index: usize) -> Mode {
         match SessionsView::read(self.store()) {
             Ok(mut view) => {
+                view.selected = index.min(view.sessions.len().saturating_sub(1));
                 self.show_session_decisions(&mut view);
                 Mode::Sessions(Box::new(view))
             }

@@ -389,3 +389,39 @@ fn english_texts_for_the_form_and_the_proposal() {
          (was 12.500,00 €) – take it over? (y/n)"
     );
 }
+
+#[test]
+fn a_colleagues_changes_show_in_open_termine_and_sitzungen() {
+    let mut f = fixture_with(|s| with_deadlines(s));
+    let app = &mut f.app;
+    press(app, "Tj");
+    let d = deadline(
+        DeadlineKind::Zwischennachweis,
+        day(1, 4, 2026),
+        Some(LESEPATEN),
+    );
+    let applied = app
+        .store
+        .apply(Op::AddDeadline { deadline: d }, "ben")
+        .unwrap();
+    app.refresh(&applied.changes);
+    app.refresh_course_views(&applied.changes);
+    let Mode::Termine(view) = &app.mode else {
+        panic!("Termine closed: {:?}", app.mode);
+    };
+    assert_eq!(view.entries.len(), 5);
+    assert_eq!(view.entries[1].kind(), DeadlineKind::Zwischennachweis);
+    assert_eq!(view.selected, 1, "the row stays");
+    assert_eq!(app.overdue(), 3);
+    press(app, "<Esc>B");
+    let s = session(Body::Bezirksamt, day(1, 7, 2026));
+    let applied = app
+        .store
+        .apply(Op::AddSession { session: s }, "ben")
+        .unwrap();
+    app.refresh_course_views(&applied.changes);
+    let Mode::Sessions(view) = &app.mode else {
+        panic!("Sitzungen closed: {:?}", app.mode);
+    };
+    assert_eq!(view.sessions[0].session.body, Body::Bezirksamt);
+}
