@@ -204,7 +204,6 @@ impl App {
                 app.say(MessageKind::Error, text);
             }
         }
-        app.recount_overdue(None);
         app.offer_draft();
         Ok(app)
     }
@@ -212,6 +211,7 @@ impl App {
     /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
+        self.recount_overdue(None);
         self.restart_prefetch();
         self.fill_pane();
         self.follow_selection();
