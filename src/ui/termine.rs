@@ -50,7 +50,11 @@ pub fn render(app: &App, theme: Theme, view: &TermineView, frame: &mut Frame, ar
         Cell::from(Field::Notes.localize(lang)),
     ])
     .style(theme.label());
-    let rows = view.entries.iter().map(|entry| {
+    // Only the rows on screen are built (thousands of deadlines): the page of the selection.
+    let page = (inner.height.saturating_sub(1) as usize).max(1);
+    let start = view.selected / page * page;
+    let shown = &view.entries[start..(start + page).min(view.entries.len())];
+    let rows = shown.iter().map(|entry| {
         let measure = entry.measure().map_or(String::new(), |m| m.to_string());
         let note = match (entry.title.is_empty(), entry.note()) {
             (true, note) => note,
@@ -79,6 +83,6 @@ pub fn render(app: &App, theme: Theme, view: &TermineView, frame: &mut Frame, ar
     let table = Table::new(rows, widths)
         .header(header)
         .row_highlight_style(theme.selected());
-    let mut state = TableState::default().with_selected(Some(view.selected));
+    let mut state = TableState::default().with_selected(Some(view.selected - start));
     frame.render_stateful_widget(table, inner, &mut state);
 }

@@ -101,3 +101,45 @@ fn the_status_bar_counts_overdue_deadlines_on_the_first_screen() {
     let bar = shown.lines().last().unwrap();
     assert!(!bar.contains("overdue"), "{bar}");
 }
+
+#[test]
+fn termine_with_more_entries_than_rows_pages_with_the_selection() {
+    let mut f = fixture_with(|store| {
+        for n in 0..30 {
+            let deadline = crate::model::Deadline {
+                id: crate::model::DeadlineId(0),
+                kind: crate::model::DeadlineKind::Sonstige,
+                due: NaiveDate::from_ymd_opt(2026, 7, 1).unwrap() + chrono::Days::new(n),
+                measure: None,
+                note: format!("Frist Nummer {n}"),
+                done: None,
+            };
+            store
+                .apply(crate::ops::Op::AddDeadline { deadline }, "t")
+                .unwrap();
+        }
+    });
+    f.app.resize(80, 24);
+    press(&mut f.app, "T");
+    let shown = screen(draw(&f.app, 80, 24).backend().buffer());
+    assert!(shown.contains("Frist Nummer 0 "), "{shown}");
+    assert!(!shown.contains("Frist Nummer 25"), "{shown}");
+    press(&mut f.app, "G");
+    let terminal = draw(&f.app, 80, 24);
+    let shown = screen(terminal.backend().buffer());
+    assert!(shown.contains("Frist Nummer 29"), "{shown}");
+    assert!(!shown.contains("Frist Nummer 0 "), "{shown}");
+    let buffer = terminal.backend().buffer();
+    let y = (0..24)
+        .find(|y| {
+            (0..80)
+                .map(|x| buffer[(x, *y)].symbol())
+                .collect::<String>()
+                .contains("Nummer 29")
+        })
+        .unwrap();
+    assert!(
+        buffer[(2, y)].modifier.contains(Modifier::REVERSED),
+        "the last one is selected"
+    );
+}
