@@ -8,6 +8,9 @@
 //!    at 120x40, as the event loop does): `j`/`k` over the expanded tree, and `j`/`k` in the
 //!    table of the first strategic goal (each selection reads the measure's decisions, steps
 //!    and deadlines for the detail pane).
+//! 3. Opening the TUI's *Termine* (`T`: every open deadline and coming session, with the
+//!    titles of their measures) and *Sitzungen* (`B`: every session with its decisions and
+//!    sums), key → finished frame, each closed with `Esc` before the next opening.
 //!
 //! Run with `cargo bench --bench course`; `QUARTIER_BENCH_MEASURES` sets the number of demo
 //! measures (default 10 000).
@@ -34,9 +37,11 @@ const SESSIONS: usize = 100;
 const RUNS: usize = 5;
 const OPS_PER_BATCH: usize = 2_000;
 const TABLE_MOVES: usize = 200;
+const VIEW_OPENINGS: usize = 20;
 
 const DUE_TARGET_MS: f64 = 100.0;
 const MOVE_P95_TARGET_MS: f64 = 5.0;
+const VIEW_OPEN_TARGET_MS: f64 = 50.0;
 
 fn program() -> &'static Path {
     Path::new(env!("CARGO_BIN_EXE_quartier"))
@@ -79,8 +84,38 @@ fn main() -> BenchResult<()> {
         "p95",
         MOVE_P95_TARGET_MS,
     );
+    let (termine, sessions) = view_openings(&db)?;
+    target_row(
+        &mut table,
+        "TUI: T opens Termine",
+        termine,
+        "p95",
+        VIEW_OPEN_TARGET_MS,
+    );
+    target_row(
+        &mut table,
+        "TUI: B opens Sitzungen",
+        sessions,
+        "p95",
+        VIEW_OPEN_TARGET_MS,
+    );
     table.print();
     Ok(())
+}
+
+/// After every row was read: `T` (then `Esc`) and `B` (then `Esc`), `VIEW_OPENINGS` times each;
+/// only the opening key is timed.
+fn view_openings(db: &Path) -> BenchResult<(Vec<Duration>, Vec<Duration>)> {
+    let mut s = Session::open(db, 120, 40)?;
+    s.app.prefetch_all();
+    let (mut termine, mut sessions) = (Vec::new(), Vec::new());
+    for _ in 0..VIEW_OPENINGS {
+        termine.push(s.press_char('T')?.total());
+        s.press(key(KeyCode::Esc))?;
+        sessions.push(s.press_char('B')?.total());
+        s.press(key(KeyCode::Esc))?;
+    }
+    Ok((termine, sessions))
 }
 
 /// Sessions every other week of 2026 (Quartiersrat and Jury taking turns); per measure three

@@ -121,4 +121,13 @@ pub enum Action {
     DeletePayment,
     /// Open the form of the selected measure's yearly instalments (issue 14).
     Plan,
+    // Decisions and deadlines in the TUI (issue 15).
+    /// Record a decision on the selected measure (`b`).
+    Decision,
+    /// Open the sessions with their decisions (`B`).
+    Sessions,
+    /// Open *Termine*: the open deadlines and coming sessions (`T`).
+    Deadlines,
+    /// *Termine*: mark the selected deadline done today.
+    DeadlineDone,
 }

@@ -83,6 +83,7 @@ fn record_name(value: &FormValue) -> String {
         FormValue::Goal(g) => crate::text::sanitize_line(&g.code).into_owned(),
         FormValue::Payment(p) => p.id.to_string(),
         FormValue::Plan(p) => p.measure.to_string(),
+        FormValue::Decision(d) => d.decision.id.to_string(),
     }
 }
 
@@ -95,7 +96,7 @@ fn parts(value: &FormValue) -> Vec<Part> {
             .collect(),
         FormValue::Goal(_) => vec![Part::GoalCode, Part::GoalTitle, Part::GoalDescription],
         // Payment edits are refused on a conflict, never merged (see `app::payments`).
-        FormValue::Payment(_) => Vec::new(),
+        FormValue::Payment(_) | FormValue::Decision(_) => Vec::new(),
         // So are plan edits (see `app::plan`).
         FormValue::Plan(_) => Vec::new(),
     }
@@ -196,6 +197,12 @@ fn update_op(value: &FormValue) -> (Op, Record) {
             },
             Record::Plan(p.measure),
         ),
+        FormValue::Decision(d) => (
+            Op::UpdateDecision {
+                decision: d.decision.clone(),
+            },
+            Record::Decision(d.decision.id),
+        ),
     }
 }
 
@@ -259,6 +266,13 @@ impl App {
                         ..mine.clone()
                     };
                     (rev, FormValue::Plan(theirs))
+                })
+            }),
+            FormValue::Decision(entry) => self.store.decision(entry.decision.id).map(|r| {
+                r.map(|(rev, decision)| {
+                    let mut entry = entry.clone();
+                    entry.decision = decision;
+                    (rev, FormValue::Decision(entry))
                 })
             }),
         };
@@ -331,6 +345,12 @@ impl App {
             }
             // The plan was removed meanwhile: saving sets it anew.
             FormValue::Plan(_) => Text::DeletedMeanwhileMeasure,
+            FormValue::Decision(d) => {
+                state.purpose = Purpose::NewDecision {
+                    measure: d.decision.measure,
+                };
+                Text::DeletedMeanwhileMeasure
+            }
         };
         let text = fill(self.lang.t(text), &[("record", &name)]);
         self.say(MessageKind::Error, text);

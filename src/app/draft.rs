@@ -36,6 +36,10 @@ pub enum Purpose {
     EditPlan {
         measure: MeasureId,
     },
+    /// A decision on this measure (issue 15).
+    NewDecision {
+        measure: MeasureId,
+    },
 }
 
 /// A form kept for later.

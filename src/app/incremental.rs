@@ -22,6 +22,7 @@ impl App {
     /// Brings every view up to date after `changes`, keeping selections.
     pub(in crate::app) fn refresh(&mut self, changes: &[Change]) {
         self.report_prep.stale();
+        self.recount_overdue(Some(changes));
         let measures = touched_measures(changes);
         let goals_changed = changes.iter().any(is_goal_change);
         let shape_changed = changes.iter().any(|c| {

@@ -57,6 +57,10 @@ pub enum Context {
     SetStatus,
     /// The payments of a measure (issue 14).
     Payments,
+    /// The sessions with their decisions (issue 15).
+    Sessions,
+    /// The open deadlines and coming sessions (issue 15).
+    Termine,
 }
 
 impl Context {
@@ -81,6 +85,8 @@ impl Context {
             Context::Course => Text::CtxCourse,
             Context::SetStatus => Text::CtxSetStatus,
             Context::Payments => Text::CtxPayments,
+            Context::Sessions => Text::CtxSessions,
+            Context::Termine => Text::CtxTermine,
         }
     }
 }
@@ -139,6 +145,8 @@ pub const BINDINGS: &[Binding] = keymap! {
     Normal ["Esc"] => Cancel, KeyBack;
     Normal ["R"] => Report, KeyReport, HintReport;
     Normal ["x"] => Export, KeyExport;
+    Normal ["B"] => Sessions, KeySessions;
+    Normal ["T"] => Deadlines, KeyTermine;
     // The goal tree.
     Tree ["l" "Right" "Enter"] => ExpandOrChild, KeyExpand;
     Tree ["h" "Left"] => CollapseOrParent, KeyCollapse;
@@ -164,6 +172,7 @@ pub const BINDINGS: &[Binding] = keymap! {
     Measures ["S"] => SetStatus, KeySetStatus;
     Measures ["z"] => Payments, KeyPayments;
     Measures ["J"] => Plan, KeyPlan;
+    Measures ["b"] => Decision, KeyDecision;
     // Help overlay.
     Help ["j" "Down"] => MoveDown, KeyScrollDown, HintScroll;
     Help ["k" "Up"] => MoveUp, KeyScrollUp;
@@ -252,6 +261,20 @@ pub const BINDINGS: &[Binding] = keymap! {
     Payments ["e" "Enter"] => EditPayment, KeyEditPayment, HintEdit;
     Payments ["d"] => DeletePayment, KeyDeletePayment, HintDelete;
     Payments ["Esc" "q" "z"] => Cancel, KeyClosePayments, HintClose;
+    // The sessions view (issue 15).
+    Sessions ["j" "Down"] => MoveDown, KeyMoveDown;
+    Sessions ["k" "Up"] => MoveUp, KeyMoveUp;
+    Sessions ["g" "Home"] => First, KeyFirst;
+    Sessions ["G" "End"] => Last, KeyLast;
+    Sessions ["Esc" "q" "B"] => Cancel, KeyCloseSessions, HintClose;
+    // The deadlines view (issue 15).
+    Termine ["j" "Down"] => MoveDown, KeyMoveDown;
+    Termine ["k" "Up"] => MoveUp, KeyMoveUp;
+    Termine ["g" "Home"] => First, KeyFirst;
+    Termine ["G" "End"] => Last, KeyLast;
+    Termine ["Enter"] => Confirm, KeyTermineJump, HintTermineJump;
+    Termine ["x"] => DeadlineDone, KeyDeadlineDone, HintDeadlineDone;
+    Termine ["Esc" "q" "T"] => Cancel, KeyCloseTermine, HintClose;
 };
 
 impl super::App {
@@ -280,6 +303,8 @@ impl super::App {
             Mode::Course { .. } => contexts.push(Context::Course),
             Mode::SetStatus(_) => contexts.push(Context::SetStatus),
             Mode::Payments(_) => contexts.push(Context::Payments),
+            Mode::Sessions(_) => contexts.push(Context::Sessions),
+            Mode::Termine(_) => contexts.push(Context::Termine),
         }
         contexts
     }

@@ -25,6 +25,7 @@ impl App {
                 self.cache.clear();
                 // `reload` refills the pane, which marks the detail for a new read.
                 self.reload(true);
+                self.recount_overdue(None);
                 self.restart_prefetch();
                 self.refresh_detail();
                 self.say_text(MessageKind::Success, Text::LiveReconnected);
@@ -38,6 +39,7 @@ impl App {
         self.refresh(&push.changes);
         self.refresh_history(&push.changes);
         self.refresh_payments(&push.changes);
+        self.refresh_course_views(&push.changes);
         self.refresh_detail();
         let who = crate::text::sanitize_line(&push.actor).into_owned();
         let deleted = selected.filter(|id| push.changes.contains(&Change::MeasureDeleted(*id)));

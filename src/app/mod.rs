@@ -7,6 +7,8 @@ pub mod action;
 pub mod busy;
 pub mod conflict;
 mod course;
+pub mod deadlines;
+mod decisions;
 mod detail;
 pub mod draft;
 mod edit;
@@ -36,6 +38,7 @@ mod report_prep;
 mod rows;
 pub(crate) mod scroll;
 pub mod search;
+pub mod sessions;
 mod state;
 mod status_dialog;
 pub mod tree;
@@ -129,6 +132,8 @@ pub struct App {
     /// The terminal's size, as told by [`App::resize`]: page sizes and scroll bounds come from
     /// it (the views never write sizes back).
     screen: ratatui::layout::Rect,
+    /// Open deadlines due before today (the first screen's status bar; see `deadlines`).
+    overdue: usize,
 }
 
 impl App {
@@ -193,6 +198,7 @@ impl App {
             keymap: keymap::Keymap::default(),
             work: busy::Work::default(),
             pending_keys: Vec::new(),
+            overdue: 0,
         };
         app.recount();
         match crate::report::today() {
@@ -210,6 +216,7 @@ impl App {
     /// Fills the measure pane for the selected goal (after [`App::without_measures`]).
     pub fn load_measures(&mut self) {
         self.measures_loaded = true;
+        self.recount_overdue(None);
         self.restart_prefetch();
         self.fill_pane();
         self.follow_selection();
@@ -221,6 +228,7 @@ impl App {
     pub fn set_today(&mut self, today: Option<chrono::NaiveDate>) {
         self.pane.today = today;
         self.rows_cache.clear();
+        self.recount_overdue(None);
         self.fill_pane();
         self.follow_selection();
         self.refresh_detail();
@@ -261,13 +269,6 @@ impl App {
     /// The links of every measure and goal.
     pub fn links(&self) -> &LinkIndex {
         &self.links
-    }
-
-    /// A goal's code, or `#id` for an unknown goal.
-    pub fn code_of(&self, goal: GoalId) -> String {
-        self.tree
-            .goal(goal)
-            .map_or_else(|| goal.to_string(), |g| g.code.clone())
     }
 
     /// One key press: looked up in the keymap; keys without a binding go to the text input of a
@@ -345,6 +346,8 @@ impl App {
             Mode::Course { scroll } => self.update_course(scroll, action),
             Mode::SetStatus(dialog) => self.update_set_status(dialog, action),
             Mode::Payments(view) => self.update_payments(view, action),
+            Mode::Sessions(view) => self.update_sessions(view, action),
+            Mode::Termine(view) => self.update_termine(view, action),
         };
         debug_assert!(
             matches!(self.mode, Mode::Normal),

@@ -8,6 +8,13 @@ use crate::app::search::SearchInput;
 use crate::i18n::{Text, fill};
 
 impl App {
+    /// A goal's code, or `#id` for an unknown goal.
+    pub fn code_of(&self, goal: crate::model::GoalId) -> String {
+        self.tree
+            .goal(goal)
+            .map_or_else(|| goal.to_string(), |g| g.code.clone())
+    }
+
     /// A bound key in normal mode (every pane); the next mode.
     pub(super) fn update_normal(&mut self, action: Action) -> Mode {
         match action {
@@ -80,6 +87,9 @@ impl App {
             Action::Export => self.open_export(),
             Action::Payments => self.open_payments(),
             Action::Plan => self.open_plan(),
+            Action::Decision => self.open_decision(),
+            Action::Sessions => self.open_sessions(),
+            Action::Deadlines => self.open_termine(0),
             other => {
                 for context in [Context::Normal, Context::Tree, Context::Measures] {
                     self.unbound(context, other);

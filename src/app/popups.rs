@@ -31,6 +31,8 @@ pub enum Pending {
         view: Box<super::payments::PaymentsView>,
         id: crate::model::PaymentId,
     },
+    /// Take over what a decision proposes: the next status and the approved amount (issue 15).
+    AcceptProposal(Box<super::decisions::Proposal>),
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -186,7 +188,8 @@ impl App {
                 Pending::DeleteMeasure(_)
                 | Pending::DeleteGoal(_)
                 | Pending::Unlink { .. }
-                | Pending::HistoryAnyway { .. } => Mode::Normal,
+                | Pending::HistoryAnyway { .. }
+                | Pending::AcceptProposal(_) => Mode::Normal,
                 Pending::DeletePayment { view, .. } => Mode::Payments(view),
             },
             other => {

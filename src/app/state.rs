@@ -48,6 +48,10 @@ pub enum Mode {
     SetStatus(Box<super::status_dialog::StatusDialog>),
     /// The payments of a measure (`z`, issue 14).
     Payments(Box<super::payments::PaymentsView>),
+    /// The sessions with their decisions (`B`, issue 15).
+    Sessions(Box<super::sessions::SessionsView>),
+    /// The open deadlines and coming sessions (`T`, issue 15).
+    Termine(Box<super::deadlines::TermineView>),
 }
 
 /// An open form and what saving it will do.

@@ -41,6 +41,9 @@ pub fn field_label(field: Field) -> Text {
         Field::Body => Text::FieldBody,
         Field::Conditions => Text::FieldConditions,
         Field::Due => Text::FieldDue,
+        Field::Session => Text::ColSession,
+        Field::Outcome => Text::ColOutcome,
+        Field::Votes => Text::ColVotes,
     }
 }
 

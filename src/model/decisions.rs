@@ -180,6 +180,32 @@ pub struct Votes {
     pub abstain: u32,
 }
 
+impl Votes {
+    /// The votes when any of the three was given (a missing one counts 0); `None` otherwise.
+    pub fn from_parts(yes: Option<u32>, no: Option<u32>, abstain: Option<u32>) -> Option<Votes> {
+        (yes.is_some() || no.is_some() || abstain.is_some()).then(|| Votes {
+            yes: yes.unwrap_or(0),
+            no: no.unwrap_or(0),
+            abstain: abstain.unwrap_or(0),
+        })
+    }
+
+    /// Parses `9/1/2` (yes/no/abstain; spaces allowed around the numbers); empty: no votes.
+    pub fn parse_input(text: &str) -> Result<Option<Votes>, Problem> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let bad = || Problem::InvalidNumber(text.trim().to_string());
+        let numbers: Vec<u32> = (text.split('/'))
+            .map(|part| part.trim().parse::<u32>().map_err(|_| bad()))
+            .collect::<Result<_, _>>()?;
+        match numbers[..] {
+            [yes, no, abstain] => Ok(Some(Votes { yes, no, abstain })),
+            _ => Err(bad()),
+        }
+    }
+}
+
 /// A body's decision on a measure in a session.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decision {
@@ -219,6 +245,13 @@ impl Decision {
             Outcome::Vertagung => return None,
         };
         (current < Status::Bewilligt && current != target).then_some(target)
+    }
+
+    /// The amount an agreeing decision proposes as the measure's approved amount (`approved`
+    /// now): its own amount, when it has one and it differs. The user confirms it.
+    pub fn proposed_amount(&self, approved: Option<Cents>) -> Option<Cents> {
+        self.amount
+            .filter(|a| self.outcome.agrees() && Some(*a) != approved)
     }
 }
 

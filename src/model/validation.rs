@@ -43,6 +43,13 @@ pub enum Field {
     Conditions,
     /// A deadline's due date.
     Due,
+    // The decision form of the TUI (issue 15).
+    /// The session a decision is recorded in.
+    Session,
+    /// A decision's outcome.
+    Outcome,
+    /// A decision's votes (`9/1/2`).
+    Votes,
 }
 
 /// What is wrong with a value.

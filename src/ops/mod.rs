@@ -194,6 +194,14 @@ impl Op {
             op: Box::new(self),
         }
     }
+
+    /// Marks `deadline` (read at `revision`) done on `date` (issue 15): the CLI's `deadline
+    /// done` and the TUI's `x` in *Termine*.
+    pub fn deadline_done(revision: u64, mut deadline: Deadline, date: chrono::NaiveDate) -> Op {
+        let id = deadline.id;
+        deadline.done = Some(date);
+        Op::UpdateDeadline { deadline }.expecting(Record::Deadline(id), revision)
+    }
 }
 
 /// Deepest nesting of `Batch` inside `Batch` accepted when decoding. The store never nests

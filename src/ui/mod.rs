@@ -24,7 +24,9 @@ mod messages;
 mod payments;
 mod popup;
 mod report;
+mod sessions;
 mod status_bar;
+mod termine;
 #[cfg(test)]
 mod tests;
 pub mod theme;
@@ -73,6 +75,10 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame) {
         history::render(app, theme, view, frame, main);
     } else if let Mode::Payments(view) = beneath {
         payments::render(app, theme, view, frame, main);
+    } else if let Mode::Sessions(view) = beneath {
+        sessions::render(app, theme, view, frame, main);
+    } else if let Mode::Termine(view) = beneath {
+        termine::render(app, theme, view, frame, main);
     } else if let Mode::Confirm(confirm) = beneath
         && let crate::app::Pending::DeletePayment { view, .. } = &confirm.pending
     {
@@ -131,6 +137,8 @@ fn panes_and_overlay(app: &App, theme: Theme, mode: &Mode, frame: &mut Frame, ma
         | Mode::Report(_)
         | Mode::History(_)
         | Mode::Payments(_)
+        | Mode::Sessions(_)
+        | Mode::Termine(_)
         | Mode::Messages { .. } => {}
     }
 }

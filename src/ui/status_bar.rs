@@ -34,6 +34,8 @@ fn mode_label(app: &App) -> Text {
         Mode::Course { .. } => Text::ModeCourse,
         Mode::SetStatus(_) => Text::ModeSetStatus,
         Mode::Payments(_) => Text::ModePayments,
+        Mode::Sessions(_) => Text::ModeSessions,
+        Mode::Termine(_) => Text::ModeTermine,
     }
 }
 
@@ -71,25 +73,25 @@ pub fn render(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .filter(|text| width(text) * 2 <= room);
     if let Some(text) = &presence {
+        pinned.insert(0, Hint::plain(text.clone()));
+    }
+    // Overdue deadlines (issue 15), on the first screen, counted when deadlines change.
+    let overdue = (matches!(app.mode, Mode::Normal) && app.overdue() > 0).then(|| {
+        let text = fill(app.lang.t(Text::StatusOverdue), &[("n", &app.overdue())]);
+        format!("{text}  ")
+    });
+    if let Some(text) = overdue.filter(|text| width(text) * 2 <= room) {
         pinned.insert(
             0,
             Hint {
-                key: String::new(),
-                text: text.clone(),
-                is_help: false,
+                alert: true,
+                ..Hint::plain(text)
             },
         );
     }
     // Work running in the background (an export), just left of the pinned hints.
     if let Some(label) = app.job_label() {
-        pinned.insert(
-            0,
-            Hint {
-                key: String::new(),
-                text: format!("{label}  "),
-                is_help: false,
-            },
-        );
+        pinned.insert(0, Hint::plain(format!("{label}  ")));
     }
     let pinned_width: usize = pinned.iter().map(Hint::width).sum();
     let left_room = room.saturating_sub(pinned_width);
@@ -153,9 +155,21 @@ struct Hint {
     key: String,
     text: String,
     is_help: bool,
+    /// Drawn as an error (overdue deadlines).
+    alert: bool,
 }
 
 impl Hint {
+    /// Text without a key.
+    fn plain(text: String) -> Hint {
+        Hint {
+            key: String::new(),
+            text,
+            is_help: false,
+            alert: false,
+        }
+    }
+
     /// Columns taken, with the two spaces after it.
     fn width(&self) -> usize {
         width(&self.key) + width(&self.text)
@@ -163,7 +177,10 @@ impl Hint {
 
     fn push_to(self, spans: &mut Vec<Span<'static>>, theme: Theme) {
         spans.push(Span::styled(self.key, theme.key()));
-        spans.push(Span::raw(self.text));
+        match self.alert {
+            true => spans.push(Span::styled(self.text, theme.error())),
+            false => spans.push(Span::raw(self.text)),
+        }
     }
 }
 
@@ -180,6 +197,7 @@ fn hints(app: &App) -> (Vec<Hint>, Vec<Hint>) {
                 key: display_key(key, app.lang),
                 text: format!(" {}  ", app.lang.t(hint)),
                 is_help: binding.action == Action::Help,
+                alert: false,
             };
             if matches!(binding.action, Action::Help | Action::Quit) {
                 pinned.push(entry);

@@ -17,6 +17,7 @@ use crate::store::{Repository, Store, codec};
 mod colour;
 mod conflict;
 mod course;
+mod decisions;
 mod first_run;
 mod hostile;
 mod random_keys;

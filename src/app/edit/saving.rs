@@ -75,12 +75,12 @@ impl App {
     }
 
     fn save_form(&mut self, mut state: Box<FormState>, value: FormValue) -> Mode {
-        if let FormValue::Payment(payment) = value {
-            return self.save_payment(state, payment);
-        }
-        if let FormValue::Plan(plan) = value {
-            return self.save_plan(state, plan);
-        }
+        let value = match value {
+            FormValue::Payment(payment) => return self.save_payment(state, payment),
+            FormValue::Decision(entry) => return self.save_decision(state, entry),
+            FormValue::Plan(plan) => return self.save_plan(state, plan),
+            value => value,
+        };
         let edit = matches!(state.purpose, Purpose::EditMeasure | Purpose::EditGoal);
         if edit && state.form.revision().is_some() {
             return self.save_edit(state, value);
@@ -155,6 +155,7 @@ impl App {
             }
             Pending::HistoryAnyway { redo } => return self.history_anyway(redo),
             Pending::DeletePayment { view, id } => return self.delete_payment(&view, id),
+            Pending::AcceptProposal(proposal) => return self.accept_proposal(&proposal),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.remove_draft_file();

@@ -3,6 +3,7 @@
 //! keymap and calls the methods here; drawing is in [`crate::ui::form`]. Nothing here touches
 //! the store or the terminal.
 
+mod decision;
 mod edit;
 mod form_draft;
 mod goal;
@@ -13,6 +14,7 @@ mod plan;
 mod row;
 mod slot;
 
+pub use decision::{DecisionEntry, session_label};
 pub(crate) use edit::insert_into_line;
 pub use form_draft::FormDraft;
 pub use money_hint::FormMoney;
@@ -29,10 +31,6 @@ use row::Row;
 
 /// A finished record from the form, or the original record a form edits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[expect(
-    clippy::large_enum_variant,
-    reason = "moved once per submit; plain variants keep matching simple for the app"
-)]
 pub enum FormValue {
     Measure(Measure),
     Goal(Goal),
@@ -40,6 +38,8 @@ pub enum FormValue {
     Payment(crate::model::Payment),
     /// A measure's yearly instalments (issue 14).
     Plan(plan::PlanValue),
+    /// A decision on a measure, perhaps in a new session (issue 15).
+    Decision(DecisionEntry),
 }
 
 /// What the app does after a form call.
@@ -96,12 +96,18 @@ impl Form {
         Form::new(FormValue::Plan(value), false, lang)
     }
 
+    /// A form recording a decision (issue 15).
+    pub fn decision(entry: DecisionEntry, lang: Lang) -> Form {
+        Form::new(FormValue::Decision(entry), true, lang)
+    }
+
     fn new(original: FormValue, is_new: bool, lang: Lang) -> Form {
         let rows = match &original {
             FormValue::Measure(m) => measure::rows(m, lang),
             FormValue::Goal(g) => goal::rows(g),
             FormValue::Payment(p) => payment::rows(p, is_new),
             FormValue::Plan(p) => plan::rows(p),
+            FormValue::Decision(d) => decision::rows(d, lang),
         };
         let initial = values(&rows);
         Form {
@@ -147,6 +153,7 @@ impl Form {
             FormValue::Payment(p) => p.id = crate::model::PaymentId(0),
             // A plan belongs to its measure; there is nothing to detach.
             FormValue::Plan(_) => {}
+            FormValue::Decision(_) => {}
         }
     }
 
@@ -170,6 +177,10 @@ impl Form {
                 let title = crate::text::sanitize_line(&p.title);
                 fill(t(heading), &[("measure", &p.measure), ("title", &title)])
             }
+            (FormValue::Decision(d), _) => fill(
+                t(Text::FormNewDecision),
+                &[("measure", &d.decision.measure)],
+            ),
         }
     }
 
@@ -181,7 +192,7 @@ impl Form {
             (FormValue::Measure(m), false) => Some(Editing::Measure(m.id)),
             (FormValue::Goal(g), false) => Some(Editing::Goal(g.id)),
             // Presence names goals and measures only; a payment's form tells nobody.
-            (FormValue::Payment(_) | FormValue::Plan(_), false) => None,
+            (FormValue::Payment(_) | FormValue::Plan(_) | FormValue::Decision(_), false) => None,
         }
     }
 
@@ -312,6 +323,9 @@ impl Form {
                 payment::collect(p, &mut self.rows, self.lang).map(FormValue::Payment)
             }
             FormValue::Plan(p) => plan::collect(p, &mut self.rows, self.lang).map(FormValue::Plan),
+            FormValue::Decision(d) => {
+                decision::collect(d, &mut self.rows, self.lang).map(FormValue::Decision)
+            }
         };
         match value {
             Some(value) => FormOutcome::Submit(value),

@@ -75,9 +75,10 @@ impl Form {
             if plan.total() != approved {
                 let id = match &self.original {
                     FormValue::Measure(m) => m.id.to_string(),
-                    FormValue::Goal(_) | FormValue::Payment(_) | FormValue::Plan(_) => {
-                        String::new()
-                    }
+                    FormValue::Goal(_)
+                    | FormValue::Payment(_)
+                    | FormValue::Plan(_)
+                    | FormValue::Decision(_) => String::new(),
                 };
                 hints.push(fill(
                     lang.t(Text::WarnPlanMismatch),

@@ -108,6 +108,7 @@ impl Slot {
                 crate::model::parse_amount(text).err()
             }
             Slot::Field(Field::Instalment(_)) => super::plan::parse_problem(text),
+            Slot::Field(Field::Votes) => crate::model::Votes::parse_input(text).err(),
             Slot::Field(field) => MeasureField::of(field)
                 .filter(|row| matches!(row.kind, Kind::Amount | Kind::Date))
                 .and_then(|row| row.parse(text).err()),

@@ -53,6 +53,8 @@ impl Context {
             Context::Course => "course",
             Context::SetStatus => "set_status",
             Context::Payments => "payments",
+            Context::Sessions => "sessions",
+            Context::Termine => "deadlines",
         }
     }
 

@@ -54,6 +54,14 @@ fn setups(context: Context) -> Vec<fn(&mut App)> {
             with_two_payments(app);
             press(app, "j");
         }],
+        Context::Sessions => vec![|app| decisions::open_sessions(app), |app| {
+            decisions::open_sessions(app);
+            press(app, "j");
+        }],
+        Context::Termine => vec![|app| decisions::open_termine(app), |app| {
+            decisions::open_termine(app);
+            press(app, "j");
+        }],
     }
 }
 

@@ -10,6 +10,7 @@ use crate::model::{Cents, Field, Fund, Measure, Status};
 use crate::ops::Op;
 use crate::store::{Repository, Store};
 
+pub(crate) mod decisions;
 mod drafts;
 mod forms;
 pub(crate) mod history;

@@ -64,15 +64,12 @@ pub fn deadline(
         }
         DeadlineCommand::Done { deadline, date } => {
             let id = deadline_id(&deadline)?;
-            let (revision, mut stored) = stored(repo, id)?;
+            let (revision, stored) = stored(repo, id)?;
             let done = match date {
                 Some(text) => date_of(Field::Date, &text)?,
                 None => today()?,
             };
-            stored.done = Some(done);
-            let op =
-                Op::UpdateDeadline { deadline: stored }.expecting(Record::Deadline(id), revision);
-            repo.apply(op, actor)?;
+            repo.apply(Op::deadline_done(revision, stored, done), actor)?;
             let text = fill(
                 lang.t(Text::DoneDeadlineDone),
                 &[("deadline", &id), ("date", &format_date_de(done))],

@@ -192,11 +192,7 @@ pub fn decision(
             let session = session_id(&session)?;
             let measure = resolve_measure(repo, &measure)?;
             let outcome = Outcome::parse_input(&outcome).map_err(|p| invalid(Field::Kind, p))?;
-            let votes = (yes.is_some() || no.is_some() || abstain.is_some()).then(|| Votes {
-                yes: yes.unwrap_or(0),
-                no: no.unwrap_or(0),
-                abstain: abstain.unwrap_or(0),
-            });
+            let votes = Votes::from_parts(yes, no, abstain);
             let amount = (amount.as_deref())
                 .map(|a| parse_amount(a).map_err(|p| invalid(Field::Amount, p)))
                 .transpose()?;
@@ -271,10 +267,7 @@ fn propose(
         );
         say(lang, &text);
     }
-    if let Some(amount) = decision
-        .amount
-        .filter(|a| decision.outcome.agrees() && Some(*a) != measure.approved)
-    {
+    if let Some(amount) = decision.proposed_amount(measure.approved) {
         let approved = measure.approved.map_or("–".to_string(), Cents::format_de);
         let text = fill(
             lang.t(Text::HintProposedAmount),

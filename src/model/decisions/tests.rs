@@ -102,3 +102,37 @@ fn records_are_validated_with_the_field_of_each_problem() {
     assert!(deadline.is_overdue(day(2026, 1, 2)));
     assert!(!deadline.is_overdue(day(2026, 1, 1)));
 }
+
+#[test]
+fn votes_parse_as_yes_no_abstain_and_an_agreement_proposes_a_different_amount() {
+    let votes = |yes, no, abstain| Some(Votes { yes, no, abstain });
+    assert_eq!(Votes::parse_input("9/1/2"), Ok(votes(9, 1, 2)));
+    assert_eq!(Votes::parse_input(" 9 / 0 / 12 "), Ok(votes(9, 0, 12)));
+    assert_eq!(Votes::parse_input("  "), Ok(None));
+    for bad in ["9/1", "9/1/2/3", "9/-1/2", "neun/1/2", "9,1,2"] {
+        assert_eq!(
+            Votes::parse_input(bad),
+            Err(Problem::InvalidNumber(bad.to_string())),
+            "{bad}"
+        );
+    }
+    assert_eq!(Votes::from_parts(None, None, None), None);
+    assert_eq!(Votes::from_parts(Some(5), None, Some(1)), votes(5, 0, 1));
+    let mut d = Decision {
+        id: DecisionId(1),
+        session: SessionId(1),
+        measure: MeasureId(1),
+        outcome: Outcome::ZustimmungMitAuflagen,
+        votes: None,
+        amount: Some(Cents(100)),
+        conditions: String::new(),
+    };
+    assert_eq!(d.proposed_amount(None), Some(Cents(100)));
+    assert_eq!(d.proposed_amount(Some(Cents(50))), Some(Cents(100)));
+    assert_eq!(d.proposed_amount(Some(Cents(100))), None);
+    d.outcome = Outcome::Ablehnung;
+    assert_eq!(d.proposed_amount(None), None);
+    d.outcome = Outcome::Zustimmung;
+    d.amount = None;
+    assert_eq!(d.proposed_amount(Some(Cents(50))), None);
+}
