@@ -26,7 +26,7 @@ pub enum ReportTab {
 }
 
 /// Everything the report is computed from.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct ReportInputs {
     pub goals: Vec<Goal>,
     pub measures: Vec<Measure>,
@@ -39,21 +39,46 @@ pub struct ReportInputs {
 impl ReportInputs {
     /// Reads everything from `store`.
     fn read(store: &dyn crate::store::Repository) -> Result<ReportInputs, StoreError> {
-        ReportInputs::read_besides(store, store.measures()?)
+        let mut inputs = ReportInputs {
+            measures: store.measures()?,
+            ..ReportInputs::default()
+        };
+        let mut piece = 0;
+        while inputs.read_piece(store, piece)? {
+            piece += 1;
+        }
+        Ok(inputs)
     }
 
-    /// Reads everything but the measures, which were read already.
-    pub(super) fn read_besides(
+    /// Reads piece `piece` of what the report needs besides the measures (in idle time one
+    /// step each, so a key waits at most for one of them); false when there is no such piece.
+    pub(super) fn read_piece(
+        &mut self,
         store: &dyn crate::store::Repository,
-        measures: Vec<Measure>,
-    ) -> Result<ReportInputs, StoreError> {
-        Ok(ReportInputs {
-            goals: store.goals()?,
-            measures,
-            links: store.links()?,
-            money: crate::report::pots::Money::read(store)?,
-            course: crate::report::course::Course::read(store)?,
-        })
+        piece: usize,
+    ) -> Result<bool, StoreError> {
+        fn strip<T>(found: Vec<(u64, T)>) -> Vec<T> {
+            found.into_iter().map(|(_, record)| record).collect()
+        }
+        match piece {
+            0 => {
+                self.goals = store.goals()?;
+                self.links = store.links()?;
+            }
+            1 => {
+                self.money.pots = store.pots()?;
+                self.money.plans = store.plans()?.into_iter().collect();
+            }
+            2 => self.money.payments = store.payments()?,
+            3 => {
+                self.course.sessions = strip(store.sessions()?);
+                self.course.decisions = strip(store.decisions()?);
+            }
+            4 => self.course.steps = store.all_steps()?,
+            5 => self.course.deadlines = strip(store.deadlines()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
     }
 
     /// The report for `year` (`None`: all years).

@@ -42,6 +42,8 @@ enum Stage {
         after: MeasureId,
         measures: Vec<Measure>,
     },
+    /// Every measure read; the rest is read a piece per step (see [`ReportInputs::read_piece`]).
+    Rest(Box<ReportInputs>, usize),
     /// Everything read; the report is to be computed.
     Read(Box<(ReportInputs, Option<i32>, NaiveDate)>),
     /// Being computed on another thread.
@@ -70,7 +72,7 @@ impl ReportPrep {
     pub(super) fn has_work(&self) -> bool {
         matches!(
             self.stage,
-            Stage::Start | Stage::Reading { .. } | Stage::Read(_)
+            Stage::Start | Stage::Reading { .. } | Stage::Rest(..) | Stage::Read(_)
         )
     }
 
@@ -141,12 +143,21 @@ impl App {
                 if !done {
                     return Ok(Stage::Reading { after, measures });
                 }
+                let inputs = ReportInputs {
+                    measures,
+                    ..ReportInputs::default()
+                };
+                Stage::Rest(Box::new(inputs), 0)
+            }
+            Stage::Rest(mut inputs, piece) => {
+                if inputs.read_piece(self.store(), piece)? {
+                    return Ok(Stage::Rest(inputs, piece + 1));
+                }
                 // The day the app started with (`R` after midnight reads anew).
                 let Some(today) = self.pane.today else {
                     return Ok(Stage::Off);
                 };
-                let inputs = ReportInputs::read_besides(self.store(), measures)?;
-                Stage::Read(Box::new((inputs, self.pane.filter.year, today)))
+                Stage::Read(Box::new((*inputs, self.pane.filter.year, today)))
             }
             other => other,
         })
