@@ -129,7 +129,7 @@ fn pots_plans_and_payments_go_out_and_come_back_byte_stable() {
     let exported = json_export(&source.path);
     let document: serde_json::Value =
         serde_json::from_str(&ok(&source.path, &["export", "--format", "json"])).unwrap();
-    assert_eq!(document["format"], "quartier/2");
+    assert_eq!(document["format"], "quartier/3");
     assert_eq!(document["pots"][0]["fund"], "Aktionsfonds");
     assert_eq!(document["pots"][0]["amount_cents"], 1_000_000);
     assert_eq!(document["pots"][0]["note"], "Senat, 12.01.2026");

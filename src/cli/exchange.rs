@@ -203,9 +203,13 @@ fn summary(plan: &Plan, lang: Lang) -> String {
             ("goals", &plan.goals_added.len()),
         ],
     );
-    if plan.money > 0 {
-        let money = fill(lang.t(Text::SumMoney), &[("n", &plan.money)]);
-        text = format!("{text} ({money})");
+    let parts: Vec<String> = [(Text::SumMoney, plan.money), (Text::SumCourse, plan.course)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(template, n)| fill(lang.t(template), &[("n", &n)]))
+        .collect();
+    if !parts.is_empty() {
+        text = format!("{text} ({})", parts.join(", "));
     }
     text
 }
@@ -264,12 +268,10 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
         writeln!(out, "{}: {added}", lang.t(Text::DryRunGoalsAdded))?;
         writeln!(out, "{}: {changed}", lang.t(Text::DryRunGoalsChanged))?;
     }
-    if plan.money > 0 {
-        writeln!(
-            out,
-            "{}",
-            fill(lang.t(Text::SumMoney), &[("n", &plan.money)])
-        )?;
+    for (template, n) in [(Text::SumMoney, plan.money), (Text::SumCourse, plan.course)] {
+        if n > 0 {
+            writeln!(out, "{}", fill(lang.t(template), &[("n", &n)]))?;
+        }
     }
     writeln!(out, "{}", lang.t(Text::DryRunNothingWritten))?;
     Ok(())

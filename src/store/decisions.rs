@@ -49,6 +49,8 @@ pub enum CourseQuery {
     Deadline(DeadlineId),
     /// One measure's decisions (with their sessions), steps and deadlines in one answer.
     OfMeasure(MeasureId),
+    /// Every step, by measure, then id (for exports and backups).
+    AllSteps,
 }
 
 /// The answer to a [`CourseQuery`].
@@ -186,6 +188,13 @@ pub fn steps_of(r: &impl Reader, measure: MeasureId) -> Result<Vec<Step>, StoreE
     .collect()
 }
 
+/// Every step, by measure, then id.
+pub fn steps(r: &impl Reader) -> Result<Vec<Step>, StoreError> {
+    (r.scan(TreeName::Steps, &[])?.into_iter())
+        .map(|(k, v)| decode_at(TreeName::Steps, &k, &v, STEP_FORMAT))
+        .collect()
+}
+
 /// A deadline with its revision.
 pub fn deadline(
     r: &impl Reader,
@@ -223,6 +232,7 @@ pub fn answer(r: &impl Reader, query: &CourseQuery) -> Result<CourseAnswer, Stor
         CourseQuery::DecisionsIn(id) => CourseAnswer::Decisions(decisions_in(r, *id)?),
         CourseQuery::Steps(id) => CourseAnswer::Steps(steps_of(r, *id)?),
         CourseQuery::Deadlines => CourseAnswer::Deadlines(deadlines(r)?),
+        CourseQuery::AllSteps => CourseAnswer::Steps(steps(r)?),
         CourseQuery::Deadline(id) => CourseAnswer::Deadline(deadline(r, *id)?),
         CourseQuery::OfMeasure(id) => {
             let mut decisions = Vec::new();

@@ -161,6 +161,10 @@ pub trait Repository: Send + std::any::Any {
     fn steps_of(&self, id: MeasureId) -> Result<Vec<Step>, StoreError> {
         ask_course!(self, CourseQuery::Steps(id), CourseAnswer::Steps(found) => found)
     }
+    /// Every step, by measure, then id.
+    fn steps(&self) -> Result<Vec<Step>, StoreError> {
+        ask_course!(self, CourseQuery::AllSteps, CourseAnswer::Steps(found) => found)
+    }
     /// Every deadline with its revision, by due date.
     fn deadlines(&self) -> Result<Vec<(u64, Deadline)>, StoreError> {
         ask_course!(self, CourseQuery::Deadlines, CourseAnswer::Deadlines(found) => found)

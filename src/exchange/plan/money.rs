@@ -57,7 +57,7 @@ impl Planner<'_> {
         ops
     }
 
-    fn missing_measure(&mut self, line: usize, measure: MeasureId) {
+    pub(super) fn missing_measure(&mut self, line: usize, measure: MeasureId) {
         let reason = fill(self.lang.t(Text::ErrMeasureNotFound), &[("id", &measure)]);
         let field = self.lang.t(Text::ColMeasure);
         (self.problems).push(ImportProblem::new(self.file, line, field, reason));

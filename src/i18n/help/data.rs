@@ -106,8 +106,8 @@ pub(super) const DATA: &[Entry] = &[
     ),
     (
         "backup",
-        "Jetzt eine Sicherung (quartier/2-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
-        "Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database",
+        "Jetzt eine Sicherung (quartier/3-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
+        "Write a backup (quartier/3 JSON) now: to FILE, else to backups/ next to the database",
     ),
     (
         "backup --output",
