@@ -16,6 +16,7 @@ mod plan;
 mod problem;
 pub mod record_log;
 mod snapshot;
+pub mod tables;
 pub mod xlsx;
 
 use std::path::Path;
@@ -83,6 +84,9 @@ pub struct Incoming {
     pub money: json::money::IncomingMoney,
     /// Sessions, decisions, steps and deadlines (JSON `quartier/3`, issue 15).
     pub course: json::course::IncomingCourse,
+    /// The file (`a.xlsx[Zahlungen]`) a list of records came from when it is not the file
+    /// itself, by list (`payments`), for the problems the check against the database finds.
+    pub record_files: std::collections::HashMap<&'static str, String>,
 }
 
 /// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.

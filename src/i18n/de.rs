@@ -946,5 +946,10 @@ pub fn text(text: Text) -> &'static str {
         FormEditPayment => "Zahlung {id} bearbeiten",
         AskDeletePayment => "Zahlung {id} vom {date} über {amount} löschen? (j/n)",
         NoPaymentSelected => "Keine Zahlung ausgewählt",
+        // exchange 14/15: CSV and XLSX import of the record tables.
+        ImportSessionDiffers => {
+            "Sitzung {session} hat hier anderes Gremium, Datum oder Notiz als in Zeile {line}"
+        }
+        ImportWhatNeedsCsv => "--what gilt beim Import nur für CSV (JSON und XLSX enthalten alles)",
     }
 }

@@ -924,5 +924,12 @@ pub fn text(text: Text) -> &'static str {
         FormEditPayment => "Edit payment {id}",
         AskDeletePayment => "Delete payment {id} of {date} over {amount}? (y/n)",
         NoPaymentSelected => "No payment selected",
+        // exchange 14/15: CSV and XLSX import of the record tables.
+        ImportSessionDiffers => {
+            "session {session} has another body, date or note here than on line {line}"
+        }
+        ImportWhatNeedsCsv => {
+            "--what applies to importing CSV only (JSON and XLSX hold everything)"
+        }
     }
 }

@@ -791,4 +791,7 @@ pub enum Text {
     FormEditPayment,
     AskDeletePayment,
     NoPaymentSelected,
+    // exchange 14/15: CSV and XLSX import of the record tables.
+    ImportSessionDiffers,
+    ImportWhatNeedsCsv,
 }

@@ -39,7 +39,7 @@ impl Planner<'_> {
             self.snapshot.sessions.iter().map(|s| s.id).collect();
         let mut seen = HashMap::new();
         for (line, session) in &course.sessions {
-            if session.id.0 != 0 && !self.first(&mut seen, session.id.0, *line) {
+            if session.id.0 != 0 && !self.first("sessions", &mut seen, session.id.0, *line) {
                 continue;
             }
             sessions.insert(session.id);
@@ -53,17 +53,18 @@ impl Planner<'_> {
         }
         let mut seen = HashMap::new();
         for (line, decision) in &course.decisions {
-            let mut fine = decision.id.0 == 0 || self.first(&mut seen, decision.id.0, *line);
+            let mut fine =
+                decision.id.0 == 0 || self.first("decisions", &mut seen, decision.id.0, *line);
             if !sessions.contains(&decision.session) || decision.session.0 == 0 {
                 let reason = fill(
                     self.lang.t(Text::ErrRecordNotFound),
                     &[("record", &decision.session)],
                 );
-                self.named(*line, Text::ColSession, reason);
+                self.named("decisions", *line, Text::ColSession, reason);
                 fine = false;
             }
             if !known.contains(&decision.measure) {
-                self.missing_measure(*line, decision.measure);
+                self.missing_measure("decisions", *line, decision.measure);
                 fine = false;
             }
             if !fine {
@@ -80,9 +81,10 @@ impl Planner<'_> {
         ops.steps = self.plan_steps(&course.steps, &known);
         let mut seen = HashMap::new();
         for (line, deadline) in &course.deadlines {
-            let mut fine = deadline.id.0 == 0 || self.first(&mut seen, deadline.id.0, *line);
+            let mut fine =
+                deadline.id.0 == 0 || self.first("deadlines", &mut seen, deadline.id.0, *line);
             if let Some(measure) = deadline.measure.filter(|m| !known.contains(m)) {
-                self.missing_measure(*line, measure);
+                self.missing_measure("deadlines", *line, measure);
                 fine = false;
             }
             if !fine {
@@ -105,9 +107,9 @@ impl Planner<'_> {
         let mut seen = HashMap::new();
         let (mut forget, mut restore) = (Vec::new(), Vec::new());
         for (line, step) in steps {
-            let first = self.first(&mut seen, step.id.0, *line);
+            let first = self.first("steps", &mut seen, step.id.0, *line);
             if !known.contains(&step.measure) {
-                self.missing_measure(*line, step.measure);
+                self.missing_measure("steps", *line, step.measure);
                 continue;
             }
             if !first {
@@ -133,7 +135,7 @@ impl Planner<'_> {
     }
 
     /// True the first time `id` comes in a list; else a problem naming the earlier line.
-    fn first(&mut self, seen: &mut HashMap<u64, usize>, id: u64, line: usize) -> bool {
+    fn first(&mut self, list: &str, seen: &mut HashMap<u64, usize>, id: u64, line: usize) -> bool {
         match seen.get(&id) {
             None => {
                 seen.insert(id, line);
@@ -141,14 +143,15 @@ impl Planner<'_> {
             }
             Some(earlier) => {
                 let reason = fill(self.lang.t(Text::ImportDuplicateId), &[("line", earlier)]);
-                self.named(line, Text::FieldId, reason);
+                self.named(list, line, Text::FieldId, reason);
                 false
             }
         }
     }
 
-    fn named(&mut self, line: usize, field: Text, reason: String) {
+    fn named(&mut self, list: &str, line: usize, field: Text, reason: String) {
         let field = self.lang.t(field);
-        (self.problems).push(ImportProblem::new(self.file, line, field, reason));
+        let file = self.file_of(list);
+        (self.problems).push(ImportProblem::new(&file, line, field, reason));
     }
 }

@@ -113,6 +113,7 @@ pub fn plan_against(
             ..Plan::default()
         },
         link_ops: Vec::new(),
+        record_files: incoming.record_files.clone(),
     }
     .run(incoming)
 }
@@ -127,6 +128,8 @@ struct Planner<'a> {
     problems: Vec<ImportProblem>,
     plan: Plan,
     link_ops: Vec<Op>,
+    /// Where lists of records came from, when not from `file` (sheets of a workbook).
+    record_files: HashMap<&'static str, String>,
 }
 
 impl Planner<'_> {
