@@ -350,3 +350,189 @@ fn backups_carry_decisions_and_deadlines_through_restore() {
     let sessions = ok(&db.path, &["session", "list"]);
     assert!(sessions.contains("Aktionsfonds-Jury"), "{sessions}");
 }
+
+fn csv_of(db: &Path, what: &str) -> String {
+    ok(db, &["export", "--format", "csv", "--what", what])
+}
+
+/// Every sheet of a workbook as rows of cells.
+fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    (workbook.sheet_names().into_iter())
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            (name, range.rows().map(<[_]>::to_vec).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn decisions_and_deadlines_come_back_from_csv_byte_stable() {
+    let source = with_course();
+    let dir = source.dir.path();
+    let decisions = csv_of(&source.path, "decisions");
+    let lines: Vec<&str> = decisions.split("\r\n").collect();
+    assert_eq!(
+        lines[0],
+        "\u{feff}ID;Sitzung;Gremium;Sitzungsdatum;Sitzungsnotiz;Maßnahme;Ergebnis;Ja;Nein;\
+         Enthaltungen;Betrag;Auflagen"
+    );
+    assert_eq!(
+        lines[1],
+        "B-0001;S-0001;Quartiersrat;12.03.2026;Protokoll S. 4;M-0001;Zustimmung mit Auflagen;\
+         9;1;2;45000,00;Kostenplan nachreichen"
+    );
+    assert_eq!(
+        lines[2],
+        "B-0002;S-0002;Kiezbeirat;20.03.2026;;M-0002;Vertagung;;;;;"
+    );
+    let deadlines = csv_of(&source.path, "deadlines");
+    assert_eq!(
+        deadlines,
+        "\u{feff}ID;Art;Fällig;Maßnahme;Notizen;Erledigt\r\n\
+         F-0002;Antragsfrist;15.06.2026;;Projektfonds 2027;01.04.2026\r\n\
+         F-0001;Sachbericht;31.10.2026;M-0001;;\r\n"
+    );
+    let target = db();
+    let measures = write(dir, "massnahmen.csv", &csv_of(&source.path, "measures"));
+    on(&target.path, &["import", &measures]);
+    for what in ["decisions", "deadlines"] {
+        let file = write(dir, &format!("{what}.csv"), &csv_of(&source.path, what));
+        on(&target.path, &["import", "--what", what, &file]);
+        assert_eq!(
+            csv_of(&target.path, what),
+            csv_of(&source.path, what),
+            "{what}"
+        );
+        let head = ok(&target.path, &["log", "--json", "--limit", "1"]);
+        on(&target.path, &["import", "--what", what, &file]);
+        assert_eq!(ok(&target.path, &["log", "--json", "--limit", "1"]), head);
+    }
+    let sessions = ok(&target.path, &["session", "list", "--json"]);
+    assert!(sessions.contains("Protokoll S. 4"), "{sessions}");
+    // A changed decision is updated, a row without id added to a known session.
+    // A row with an id replaces its decision: every column must be there (but the note of
+    // the session, which stays when its column is missing).
+    let file = write(
+        dir,
+        "neu.csv",
+        "ID;Sitzung;Gremium;Sitzungsdatum;Maßnahme;Ergebnis;Ja;Nein;Enthaltungen\n\
+         B-0002;S-0002;Kiezbeirat;20.03.2026;M-0002;Ablehnung;1;5;0\n",
+    );
+    let error = fails(&target.path, &["import", "--what", "decisions", &file], 1);
+    assert!(error.contains("neu.csv:1: Auflagen: "), "{error}");
+    let file = write(
+        dir,
+        "neu.csv",
+        "ID;Sitzung;Gremium;Sitzungsdatum;Maßnahme;Ergebnis;Ja;Nein;Enthaltungen;Betrag;Auflagen\n\
+         B-0002;S-0002;Kiezbeirat;20.03.2026;M-0002;Ablehnung;1;5;0;;\n\
+         ;S-0001;Quartiersrat;12.03.2026;M-0002;Zustimmung;;;;;\n",
+    );
+    on(&target.path, &["import", "--what", "decisions", &file]);
+    let decisions = csv_of(&target.path, "decisions");
+    assert!(
+        decisions.contains("B-0002;S-0002;Kiezbeirat;20.03.2026;;M-0002;Ablehnung;1;5;0;;\r\n"),
+        "{decisions}"
+    );
+    assert!(
+        decisions.contains(
+            "B-0003;S-0001;Quartiersrat;12.03.2026;Protokoll S. 4;M-0002;Zustimmung;;;;;\r\n"
+        ),
+        "{decisions}"
+    );
+}
+
+#[test]
+fn the_workbook_has_typed_sheets_beschluesse_and_fristen_that_come_back_exactly() {
+    use calamine::Data;
+    let source = with_course();
+    let file = source.dir.path().join("alles.xlsx");
+    ok(&source.path, &["export", "-o", file.to_str().unwrap()]);
+    let first = std::fs::read(&file).unwrap();
+    let book = sheets(&first);
+    let sheet = |name: &str| &book.iter().find(|(n, _)| n == name).unwrap().1;
+    let decisions = sheet("Beschlüsse");
+    assert_eq!(decisions[1][0], Data::String("B-0001".into()));
+    assert!(
+        matches!(decisions[1][3], Data::DateTime(_)),
+        "{:?}",
+        decisions[1][3]
+    );
+    assert_eq!(decisions[1][7], Data::Float(9.0));
+    assert_eq!(decisions[1][10], Data::Float(45000.0));
+    let deadlines = sheet("Fristen");
+    assert_eq!(deadlines[0][2], Data::String("Fällig".into()));
+    assert!(matches!(deadlines[1][5], Data::DateTime(_)));
+    assert_eq!(deadlines[2][5], Data::Empty);
+
+    let target = db();
+    on(&target.path, &["import", file.to_str().unwrap()]);
+    let again = target.dir.path().join("wieder.xlsx");
+    ok(&target.path, &["export", "-o", again.to_str().unwrap()]);
+    assert_eq!(sheets(&std::fs::read(&again).unwrap()), book);
+    for what in ["decisions", "deadlines"] {
+        assert_eq!(
+            csv_of(&target.path, what),
+            csv_of(&source.path, what),
+            "{what}"
+        );
+    }
+    let head = ok(&target.path, &["log", "--json", "--limit", "1"]);
+    on(&target.path, &["import", again.to_str().unwrap()]);
+    assert_eq!(ok(&target.path, &["log", "--json", "--limit", "1"]), head);
+}
+
+#[test]
+fn bad_decision_and_deadline_rows_are_named_with_row_and_field_and_change_nothing() {
+    let db = with_course();
+    let before = json_export(&db.path);
+    let dir = db.dir.path();
+    let file = write(
+        dir,
+        "beschluesse.csv",
+        "ID;Sitzung;Gremium;Sitzungsdatum;Maßnahme;Ergebnis;Ja;Nein;Enthaltungen;Betrag\n\
+         ;S-0001;Quartiersrat;12.03.2026;M-0001;Jein;;;;\n\
+         ;S-0001;Quartiersrat;12.03.2026;M-0001;Zustimmung;;;;\n\
+         ;S-0001;Quartiersrat;13.03.2026;M-0001;Ablehnung;;;;\n\
+         ;S-0007;Quartiersrat;;M-0001;Zustimmung;1;x;;\n\
+         ;;Quartiersrat;01.01.2026;M-0055;Ablehnung;;;;-5\n\
+         ;S-0009;Jury;01.01.2026;M-0055;Ablehnung;;;;\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "decisions", &file], 1);
+    for expected in [
+        "beschluesse.csv:2: Ergebnis: unbekanntes Ergebnis „Jein“",
+        "beschluesse.csv:4: Sitzung: Sitzung S-0001 hat hier anderes Gremium, Datum oder Notiz als in Zeile 3",
+        "beschluesse.csv:5: Sitzungsdatum: ",
+        "beschluesse.csv:5: Nein: ",
+        "beschluesse.csv:5: Enthaltungen: ",
+        "beschluesse.csv:6: Sitzung: ",
+        "beschluesse.csv:6: Betrag: ",
+        "beschluesse.csv:7: Maßnahme: Maßnahme M-0055 gibt es nicht.",
+    ] {
+        assert!(error.contains(expected), "{expected} missing:\n{error}");
+    }
+    let file = write(
+        dir,
+        "fristen.csv",
+        "ID;Art;Fällig;Maßnahme;Notizen;Erledigt\n\
+         ;Mahnung;01.01.2026;;;\n\
+         ;Sachbericht;32.01.2026;M-0001;;\n\
+         F-0001;Sachbericht;01.01.2026;M-0044;;01.13.2026\n\
+         ;Sachbericht;01.01.2026;M-0044;;\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "deadlines", &file], 1);
+    for expected in [
+        "fristen.csv:2: Art: ",
+        "fristen.csv:3: Fällig: ",
+        "fristen.csv:4: Erledigt: ",
+        "fristen.csv:5: Maßnahme: Maßnahme M-0044 gibt es nicht.",
+    ] {
+        assert!(error.contains(expected), "{expected} missing:\n{error}");
+    }
+    let file = write(dir, "ohne.csv", "ID;Art\nF-0001;Sachbericht\n");
+    let error = fails(&db.path, &["import", "--what", "deadlines", &file], 1);
+    assert!(error.contains("ohne.csv:1: Fällig: "), "{error}");
+    assert_eq!(json_export(&db.path), before);
+}

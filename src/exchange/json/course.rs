@@ -177,6 +177,9 @@ pub struct IncomingCourse {
     pub decisions: Vec<(usize, Decision)>,
     pub steps: Vec<(usize, Step)>,
     pub deadlines: Vec<(usize, Deadline)>,
+    /// The file has no session notes (a table of decisions without `Sitzungsnotiz`): known
+    /// sessions keep theirs.
+    pub keep_session_notes: bool,
 }
 
 /// Where an element is and what to report its problems into.

@@ -44,7 +44,10 @@ impl Planner<'_> {
             }
             sessions.insert(session.id);
             let stored = self.snapshot.sessions.iter().find(|s| s.id == session.id);
-            let session = session.clone();
+            let mut session = session.clone();
+            if let Some(stored) = stored.filter(|_| course.keep_session_notes) {
+                session.note = stored.note.clone();
+            }
             match stored {
                 Some(stored) if *stored == session => {}
                 Some(_) => ops.others.push(Op::UpdateSession { session }),

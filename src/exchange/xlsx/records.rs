@@ -68,7 +68,12 @@ pub(crate) fn read(
     let known: Vec<&str> = table.columns().iter().map(|c| c.header).collect();
     sheet.ignore_unknown(&known);
     let required = required(table);
-    let problems = sheet.header_problems(required, &[], t::ID, lang);
+    let when_updating: Vec<&str> = (known.iter().copied())
+        .filter(|h| !required.contains(h) && *h != t::ID && *h != t::SESSION_NOTE)
+        .collect();
+    let problems = sheet.header_problems(required, &when_updating, t::ID, lang);
+    // Without the column, the notes of the sessions the database has stay as they are.
+    incoming.course.keep_session_notes = sheet.column(t::SESSION_NOTE).is_none();
     incoming
         .notes
         .extend(crate::exchange::csv::ignored_columns_note(
@@ -152,13 +157,16 @@ fn list_of(table: RecordTable) -> &'static str {
     }
 }
 
-/// Columns a table must have (the others may be left out and are then empty).
+/// Columns a table must have. The others may be left out when no row has an `ID` (they are
+/// then empty in the new records); a row with an `ID` replaces that record, so then every
+/// column must be there (a missing one would clear values) — but `Sitzungsnotiz`, whose
+/// absence keeps the notes of known sessions.
 fn required(table: RecordTable) -> &'static [&'static str] {
     match table {
-        RecordTable::Pots => &[t::FUND, t::YEAR, t::AMOUNT],
+        RecordTable::Pots => &[t::FUND, t::YEAR, t::AMOUNT, t::NOTES_HEADER],
         RecordTable::Plan => &[t::MEASURE, t::YEAR, t::AMOUNT],
         RecordTable::Payments => &[t::MEASURE, t::DATE, t::KIND, t::AMOUNT],
-        RecordTable::Decisions => &[t::SESSION, t::MEASURE, t::OUTCOME],
+        RecordTable::Decisions => &[t::SESSION, t::BODY, t::SESSION_DATE, t::MEASURE, t::OUTCOME],
         RecordTable::Deadlines => &[t::KIND, t::DUE],
     }
 }
