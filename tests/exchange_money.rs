@@ -356,8 +356,9 @@ fn pots_plans_and_payments_come_back_from_csv_byte_stable() {
     let file = write(
         dir,
         "neu.csv",
-        "ID;Maßnahme;Datum;Art;Betrag\nZ-0001;M-0001;15.08.2026;Auszahlung;19.999,99\n\
-         ;M-0002;03.05.2026;Mittelabruf;0,01\n",
+        "ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen;Notiz\n\
+         Z-0001;M-0001;15.08.2026;Auszahlung;19.999,99;;\n\
+         ;M-0002;03.05.2026;Mittelabruf;0,01;;\n",
     );
     ok(&source.path, &["import", "--what", "payments", &file]);
     let payments = csv_of(&source.path, "payments");
@@ -404,11 +405,11 @@ fn bad_money_rows_in_csv_and_xlsx_are_named_with_row_and_field_and_change_nothin
     let file = write(
         dir,
         "zahlungen.csv",
-        "ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen\n\
-         Z-0001;M-0001;31.02.2026;Auszahlung;20000,00;\n\
-         ;M-0001;01.03.2026;Spende;5;\n\
-         ;M-0099;01.03.2026;Auszahlung;12,345;\n\
-         ;M-0001;;Auszahlung;;\n",
+        "ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen;Notizen\n\
+         Z-0001;M-0001;31.02.2026;Auszahlung;20000,00;;\n\
+         ;M-0001;01.03.2026;Spende;5;;\n\
+         ;M-0099;01.03.2026;Auszahlung;12,345;;\n\
+         ;M-0001;;Auszahlung;;;\n",
     );
     let error = fails(&db.path, &["import", "--what", "payments", &file], 1);
     for expected in [
@@ -431,7 +432,19 @@ fn bad_money_rows_in_csv_and_xlsx_are_named_with_row_and_field_and_change_nothin
     }
     let file = write(dir, "topf.csv", "Fonds;Jahr\nKiezfonds;2026\n");
     let error = fails(&db.path, &["import", "--what", "pots", &file], 1);
-    assert!(error.contains("topf.csv:1: Betrag: "), "{error}");
+    assert!(
+        error.contains("topf.csv:1: Betrag: Spalte fehlt"),
+        "{error}"
+    );
+    // Without an id, the other columns may be missing.
+    let file = write(
+        dir,
+        "ohne.csv",
+        "Maßnahme;Datum;Art;Betrag\nM-0001;32.01.2026;Auszahlung;1\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "payments", &file], 1);
+    assert!(error.contains("ohne.csv:2: Datum: "), "{error}");
+    assert!(!error.contains("Spalte fehlt"), "{error}");
     // A payment of a measure the database does not have, in a sheet of a workbook.
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet().set_name("Zahlungen").unwrap();
@@ -469,4 +482,33 @@ fn bad_money_rows_in_csv_and_xlsx_are_named_with_row_and_field_and_change_nothin
     let json = write(dir, "a.json", "{\"format\": \"quartier/3\"}");
     let error = fails(&db.path, &["import", "--what", "payments", &json], 1);
     assert!(error.contains("nur für CSV"), "{error}");
+}
+
+#[test]
+fn the_goals_sheet_counts_approved_money_per_year_by_the_instalments() {
+    use calamine::Data;
+    let db = with_money();
+    let file = db.dir.path().join("ziele.xlsx");
+    ok(&db.path, &["export", "-o", file.to_str().unwrap()]);
+    let book = sheets(&std::fs::read(&file).unwrap());
+    let goals = &book.iter().find(|(n, _)| n == "Ziele").unwrap().1;
+    assert_eq!(goals[0][5], Data::String("Bewilligt 2026".into()));
+    assert_eq!(goals[0][6], Data::String("Bewilligt 2027".into()));
+    let row = |code: &str| {
+        goals
+            .iter()
+            .find(|r| r[0] == Data::String(code.into()))
+            .unwrap()
+    };
+    // Kiezküche: 80.000 € with a 40/40 plan; Hoffest: 1.500 € without a plan, in 2026.
+    for code in ["Z1", "1.1"] {
+        assert_eq!(row(code)[3], Data::Float(81_500.0), "{code}");
+        assert_eq!(row(code)[5], Data::Float(41_500.0), "{code}");
+        assert_eq!(row(code)[6], Data::Float(40_000.0), "{code}");
+    }
+    assert_eq!(row("1.2")[5], Data::Float(0.0));
+    let total = goals.last().unwrap();
+    assert_eq!(total[1], Data::String("Gesamt".into()));
+    assert_eq!(total[5], Data::Float(41_500.0));
+    assert_eq!(total[6], Data::Float(40_000.0));
 }
