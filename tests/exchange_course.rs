@@ -482,6 +482,14 @@ fn the_workbook_has_typed_sheets_beschluesse_and_fristen_that_come_back_exactly(
     let head = ok(&target.path, &["log", "--json", "--limit", "1"]);
     on(&target.path, &["import", again.to_str().unwrap()]);
     assert_eq!(ok(&target.path, &["log", "--json", "--limit", "1"]), head);
+    // The workbook's session notes count for sessions the database has, too.
+    let json = ok(&target.path, &["export", "--format", "json"]).replace("S. 4", "S. 5");
+    let changed = write(target.dir.path(), "geaendert.json", &json);
+    on(&target.path, &["import", &changed]);
+    assert!(ok(&target.path, &["session", "list"]).contains("S. 5"));
+    on(&target.path, &["import", file.to_str().unwrap()]);
+    let sessions = ok(&target.path, &["session", "list"]);
+    assert!(sessions.contains("Protokoll S. 4"), "{sessions}");
 }
 
 #[test]

@@ -72,8 +72,10 @@ pub(crate) fn read(
         .filter(|h| !required.contains(h) && *h != t::ID && *h != t::SESSION_NOTE)
         .collect();
     let problems = sheet.header_problems(required, &when_updating, t::ID, lang);
-    // Without the column, the notes of the sessions the database has stay as they are.
-    incoming.course.keep_session_notes = sheet.column(t::SESSION_NOTE).is_none();
+    if table == RecordTable::Decisions {
+        // Without the column, the notes of the sessions the database has stay as they are.
+        incoming.course.keep_session_notes = sheet.column(t::SESSION_NOTE).is_none();
+    }
     incoming
         .notes
         .extend(crate::exchange::csv::ignored_columns_note(
