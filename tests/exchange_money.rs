@@ -360,6 +360,12 @@ fn pots_plans_and_payments_come_back_from_csv_byte_stable() {
          Z-0001;M-0001;15.08.2026;Auszahlung;19.999,99;;\n\
          ;M-0002;03.05.2026;Mittelabruf;0,01;;\n",
     );
+    let dry = ok(
+        &source.path,
+        &["import", "--dry-run", "--what", "payments", &file],
+    );
+    assert!(dry.contains("2 Töpfe/Raten/Zahlungen geändert"), "{dry}");
+    assert!(!dry.contains("Nicht in der Datei"), "{dry}");
     ok(&source.path, &["import", "--what", "payments", &file]);
     let payments = csv_of(&source.path, "payments");
     assert!(
