@@ -1,4 +1,4 @@
-//! Backups as `quartier/2` JSON documents next to the database: one automatically on the first
+//! Backups as `quartier/3` JSON documents next to the database: one automatically on the first
 //! start of each day (`backups/quartier-YYYY-MM-DD.json`, the last 14 kept), one on demand with
 //! `quartier backup`, and `quartier restore FILE`, which replaces the database content as one
 //! undoable history entry. Files are written to a temporary file, synced and renamed, readable by
@@ -38,7 +38,8 @@ fn is_daily_name(name: &str) -> bool {
         .is_some_and(|date| NaiveDate::parse_from_str(date, "%Y-%m-%d").is_ok())
 }
 
-/// The whole database as a `quartier/2` document (with pots, plans and payments) (without history).
+/// The whole database as a `quartier/3` document (with money, decisions and deadlines; without
+/// history).
 pub fn document(store: &dyn Repository) -> Result<String, StoreError> {
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(exchange::json::export(&Snapshot::read(store)?, None, &now))
@@ -149,10 +150,11 @@ pub struct RestoreSummary {
     pub goals_after: usize,
 }
 
-/// The one op that replaces the whole database content with `incoming` (a `quartier/1` or
-/// `quartier/2` document): every measure (with its plan and payments), goal and pot is deleted,
-/// then the document's goals, measures, pots, plans and payments are added (measures and
-/// payments keep their ids). Undo brings the old content back.
+/// The one op that replaces the whole database content with `incoming` (a `quartier/1`, `/2`
+/// or `/3` document): every measure (with its plan, payments, decisions, steps and deadlines),
+/// goal, pot, session and deadline is deleted, then the document's records are added (measures,
+/// payments, sessions, decisions, steps and deadlines keep their ids). Undo brings the old
+/// content back.
 pub fn restore_op(
     store: &dyn Repository,
     incoming: &Incoming,
@@ -182,6 +184,17 @@ pub fn restore_op(
         fund: p.fund,
         year: p.year,
     }));
+    // Decisions, steps and a measure's deadlines go with their measures; sessions and the
+    // office's own deadlines are removed here (issue 15).
+    ops.extend((current.sessions.iter()).map(|s| Op::RemoveSession { id: s.id }));
+    ops.extend(
+        (current.deadlines.iter())
+            .filter(|d| {
+                d.measure
+                    .is_none_or(|m| !current.measures.iter().any(|x| x.id == m))
+            })
+            .map(|d| Op::RemoveDeadline { id: d.id }),
+    );
     let summary = RestoreSummary {
         measures_before: current.measures.len(),
         goals_before: current.goals.len(),

@@ -20,7 +20,7 @@ fn the_first_start_of_a_day_writes_one_private_backup() {
     let today = chrono::Local::now().date_naive();
     let daily = backups.join(quartier::backup::daily_name(today));
     let first = std::fs::read_to_string(&daily).unwrap();
-    assert!(first.contains("\"format\": \"quartier/2\""));
+    assert!(first.contains("\"format\": \"quartier/3\""));
     assert_eq!(mode(&backups), 0o700);
     assert_eq!(mode(&daily), 0o600);
     ok(&db, &["demo-data", "--measures", "3"]);

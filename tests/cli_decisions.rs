@@ -450,8 +450,22 @@ fn decisions_and_due_work_through_the_server() {
     let (code, out, err) = server(&["session", "report", "S-0001"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("| Zustimmung mit Auflagen |"), "{out}");
+    // The JSON export through the server carries the records of issue 15, every step too
+    // (asked at once), as the database itself gives them.
+    let (code, served, err) = server(&["export", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let served = json(&served);
+    assert_eq!(served["steps"][0]["to"], "bewilligt", "{served}");
+    assert_eq!(served["decisions"][0]["session"], 1);
+    assert_eq!(served["deadlines"][0]["kind"], "Sachbericht");
     let (code, _, _) = server(&["server", "stop"]);
     assert_eq!(code, 0);
+    let mut local = json(&ok(db, &["export", "--format", "json"]));
+    let mut served = served;
+    for document in [&mut local, &mut served] {
+        document.as_object_mut().unwrap().remove("exported_at");
+    }
+    assert_eq!(served, local);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn export_import_export_gives_the_same_document() {
     let file = d.file("a.json");
     ok(&a, &["export", "-o", file.to_str().unwrap()]);
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with("{\n  \"format\": \"quartier/2\",\n  \"exported_at\": \""));
+    assert!(text.starts_with("{\n  \"format\": \"quartier/3\",\n  \"exported_at\": \""));
     let summary = ok(&b, &["import", file.to_str().unwrap()]);
     assert!(summary.contains("60 neu"), "{summary}");
     assert!(summary.contains("1 Ziel neu"), "{summary}");
@@ -446,10 +446,10 @@ fn missing_optional_fields_are_empty_and_unknown_fields_are_ignored_with_a_note(
 
 #[test]
 fn a_newer_format_says_so_and_markdown_is_export_only() {
-    let newer = rejected(b"{\"format\": \"quartier/3\", \"measures\": []}", &[]);
+    let newer = rejected(b"{\"format\": \"quartier/4\", \"measures\": []}", &[]);
     assert!(
         newer.contains(
-            "bad.json:1: format: die Datei hat das Format quartier/3 einer neueren quartier-Version"
+            "bad.json:1: format: die Datei hat das Format quartier/4 einer neueren quartier-Version"
         ),
         "{newer}"
     );

@@ -129,7 +129,7 @@ fn pots_plans_and_payments_go_out_and_come_back_byte_stable() {
     let exported = json_export(&source.path);
     let document: serde_json::Value =
         serde_json::from_str(&ok(&source.path, &["export", "--format", "json"])).unwrap();
-    assert_eq!(document["format"], "quartier/2");
+    assert_eq!(document["format"], "quartier/3");
     assert_eq!(document["pots"][0]["fund"], "Aktionsfonds");
     assert_eq!(document["pots"][0]["amount_cents"], 1_000_000);
     assert_eq!(document["pots"][0]["note"], "Senat, 12.01.2026");
@@ -302,4 +302,219 @@ fn the_workbook_has_typed_sheets_of_pots_instalments_and_payments() {
     let before = json_export(&db.path);
     ok(&db.path, &["import", file.to_str().unwrap()]);
     assert_eq!(json_export(&db.path), before);
+}
+
+/// Every sheet of a workbook as rows of cells.
+fn sheets(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::{Reader, Xlsx, open_workbook_from_rs};
+    let mut workbook: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    (workbook.sheet_names().into_iter())
+        .map(|name| {
+            let range = workbook.worksheet_range(&name).unwrap();
+            (name, range.rows().map(<[_]>::to_vec).collect())
+        })
+        .collect()
+}
+
+fn csv_of(db: &Path, what: &str) -> String {
+    ok(db, &["export", "--format", "csv", "--what", what])
+}
+
+#[test]
+fn pots_plans_and_payments_come_back_from_csv_byte_stable() {
+    let source = with_money();
+    let dir = source.dir.path();
+    let target = db();
+    let measures = write(dir, "massnahmen.csv", &csv_of(&source.path, "measures"));
+    ok(&target.path, &["import", &measures]);
+    let pots = csv_of(&source.path, "pots");
+    assert_eq!(
+        pots,
+        "\u{feff}Fonds;Jahr;Betrag;Notizen\r\nAktionsfonds;2026;10000,00;Senat, 12.01.2026\r\n\
+         Projektfonds;2027;50000,00;\r\n"
+    );
+    for what in ["pots", "plan", "payments"] {
+        let file = write(dir, &format!("{what}.csv"), &csv_of(&source.path, what));
+        let out = ok(&target.path, &["import", "--what", what, &file]);
+        assert!(out.contains("geändert)"), "{out}");
+        assert_eq!(
+            csv_of(&target.path, what),
+            csv_of(&source.path, what),
+            "{what}"
+        );
+        // Again: nothing changes, no new history entry.
+        let head = ok(&target.path, &["log", "--json", "--limit", "1"]);
+        ok(&target.path, &["import", "--what", what, &file]);
+        assert_eq!(ok(&target.path, &["log", "--json", "--limit", "1"]), head);
+    }
+    assert_eq!(json_export(&target.path), json_export(&source.path));
+    // One undo takes one import back.
+    ok(&target.path, &["undo"]);
+    assert_eq!(ok(&target.path, &["payment", "list"]), "Keine Zahlungen.\n");
+    // A payment row without an id is a new payment; a changed one is updated.
+    let file = write(
+        dir,
+        "neu.csv",
+        "ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen;Notiz\n\
+         Z-0001;M-0001;15.08.2026;Auszahlung;19.999,99;;\n\
+         ;M-0002;03.05.2026;Mittelabruf;0,01;;\n",
+    );
+    let dry = ok(
+        &source.path,
+        &["import", "--dry-run", "--what", "payments", &file],
+    );
+    assert!(dry.contains("2 Töpfe/Raten/Zahlungen geändert"), "{dry}");
+    assert!(!dry.contains("Nicht in der Datei"), "{dry}");
+    ok(&source.path, &["import", "--what", "payments", &file]);
+    let payments = csv_of(&source.path, "payments");
+    assert!(
+        payments.contains("Z-0001;M-0001;15.08.2026;Auszahlung;19999,99;;\r\n"),
+        "{payments}"
+    );
+    assert!(
+        payments.contains("Z-0004;M-0002;03.05.2026;Mittelabruf;0,01;;\r\n"),
+        "{payments}"
+    );
+}
+
+#[test]
+fn the_workbook_brings_pots_plans_and_payments_back_exactly() {
+    let source = with_money();
+    let file = source.dir.path().join("alles.xlsx");
+    let path = file.to_str().unwrap();
+    ok(&source.path, &["export", "-o", path]);
+    let target = db();
+    let out = ok(&target.path, &["import", path]);
+    assert!(out.contains("(6 Töpfe/Raten/Zahlungen geändert"), "{out}");
+    assert_eq!(json_export(&target.path), json_export(&source.path));
+    let again = target.dir.path().join("wieder.xlsx");
+    ok(&target.path, &["export", "-o", again.to_str().unwrap()]);
+    let (first, second) = (
+        std::fs::read(&file).unwrap(),
+        std::fs::read(&again).unwrap(),
+    );
+    assert_eq!(sheets(&second), sheets(&first));
+    // 500,50 € came back as 50 050 cents, not 50 049.
+    assert!(csv_of(&target.path, "payments").contains(";500,50;"));
+    // Importing it again changes nothing.
+    let head = ok(&target.path, &["log", "--json", "--limit", "1"]);
+    ok(&target.path, &["import", again.to_str().unwrap()]);
+    assert_eq!(ok(&target.path, &["log", "--json", "--limit", "1"]), head);
+}
+
+#[test]
+fn bad_money_rows_in_csv_and_xlsx_are_named_with_row_and_field_and_change_nothing() {
+    let db = with_money();
+    let before = json_export(&db.path);
+    let dir = db.dir.path();
+    let file = write(
+        dir,
+        "zahlungen.csv",
+        "ID;Maßnahme;Datum;Art;Betrag;Aktenzeichen;Notizen\n\
+         Z-0001;M-0001;31.02.2026;Auszahlung;20000,00;;\n\
+         ;M-0001;01.03.2026;Spende;5;;\n\
+         ;M-0099;01.03.2026;Auszahlung;12,345;;\n\
+         ;M-0001;;Auszahlung;;;\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "payments", &file], 1);
+    for expected in [
+        "zahlungen.csv:2: Datum: ",
+        "zahlungen.csv:3: Art: unbekannte Zahlungsart „Spende“",
+        "zahlungen.csv:4: Betrag: ",
+        "zahlungen.csv:5: Datum: ",
+        "zahlungen.csv:5: Betrag: ",
+    ] {
+        assert!(error.contains(expected), "{expected} missing:\n{error}");
+    }
+    let file = write(
+        dir,
+        "raten.csv",
+        "Maßnahme;Jahr;Betrag\nM-0001;2026;1\nM-0001;2026;2\nM-0077;20x6;1\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "plan", &file], 1);
+    for expected in ["raten.csv:3: Jahr: ", "raten.csv:4: Jahr: "] {
+        assert!(error.contains(expected), "{expected} missing:\n{error}");
+    }
+    let file = write(dir, "topf.csv", "Fonds;Jahr\nKiezfonds;2026\n");
+    let error = fails(&db.path, &["import", "--what", "pots", &file], 1);
+    assert!(
+        error.contains("topf.csv:1: Betrag: Spalte fehlt"),
+        "{error}"
+    );
+    // Without an id, the other columns may be missing.
+    let file = write(
+        dir,
+        "ohne.csv",
+        "Maßnahme;Datum;Art;Betrag\nM-0001;32.01.2026;Auszahlung;1\n",
+    );
+    let error = fails(&db.path, &["import", "--what", "payments", &file], 1);
+    assert!(error.contains("ohne.csv:2: Datum: "), "{error}");
+    assert!(!error.contains("Spalte fehlt"), "{error}");
+    // A payment of a measure the database does not have, in a sheet of a workbook.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Zahlungen").unwrap();
+    for (col, header) in ["ID", "Maßnahme", "Datum", "Art", "Betrag"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    let day = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 3, 1).unwrap();
+    let date = rust_xlsxwriter::Format::new().set_num_format("DD.MM.YYYY");
+    for row in [1, 2] {
+        sheet
+            .write_string(row, 1, ["", "M-0001", "M-0042"][row as usize])
+            .unwrap();
+        sheet
+            .write_datetime_with_format(row, 2, &day, &date)
+            .unwrap();
+        sheet.write_string(row, 3, "Auszahlung").unwrap();
+        sheet
+            .write_number(row, 4, [0.0, 1.005, 5.0][row as usize])
+            .unwrap();
+    }
+    let xlsx = dir.join("zahlungen.xlsx");
+    std::fs::write(&xlsx, book.save_to_buffer().unwrap()).unwrap();
+    let error = fails(&db.path, &["import", xlsx.to_str().unwrap()], 1);
+    for expected in [
+        "zahlungen.xlsx[Zahlungen]:2: Betrag: „1.005“ ist kein Betrag",
+        "zahlungen.xlsx[Zahlungen]:3: Maßnahme: Maßnahme M-0042 gibt es nicht.",
+    ] {
+        assert!(error.contains(expected), "{expected} missing:\n{error}");
+    }
+    assert_eq!(json_export(&db.path), before);
+    // --what is for CSV only.
+    let json = write(dir, "a.json", "{\"format\": \"quartier/3\"}");
+    let error = fails(&db.path, &["import", "--what", "payments", &json], 1);
+    assert!(error.contains("nur für CSV"), "{error}");
+}
+
+#[test]
+fn the_goals_sheet_counts_approved_money_per_year_by_the_instalments() {
+    use calamine::Data;
+    let db = with_money();
+    let file = db.dir.path().join("ziele.xlsx");
+    ok(&db.path, &["export", "-o", file.to_str().unwrap()]);
+    let book = sheets(&std::fs::read(&file).unwrap());
+    let goals = &book.iter().find(|(n, _)| n == "Ziele").unwrap().1;
+    assert_eq!(goals[0][5], Data::String("Bewilligt 2026".into()));
+    assert_eq!(goals[0][6], Data::String("Bewilligt 2027".into()));
+    let row = |code: &str| {
+        goals
+            .iter()
+            .find(|r| r[0] == Data::String(code.into()))
+            .unwrap()
+    };
+    // Kiezküche: 80.000 € with a 40/40 plan; Hoffest: 1.500 € without a plan, in 2026.
+    for code in ["Z1", "1.1"] {
+        assert_eq!(row(code)[3], Data::Float(81_500.0), "{code}");
+        assert_eq!(row(code)[5], Data::Float(41_500.0), "{code}");
+        assert_eq!(row(code)[6], Data::Float(40_000.0), "{code}");
+    }
+    assert_eq!(row("1.2")[5], Data::Float(0.0));
+    let total = goals.last().unwrap();
+    assert_eq!(total[1], Data::String("Gesamt".into()));
+    assert_eq!(total[5], Data::Float(41_500.0));
+    assert_eq!(total[6], Data::Float(40_000.0));
 }

@@ -112,7 +112,9 @@ fn cells_are_typed_as_excel_expects() {
             xlsx::SHEET_INDICATORS,
             "Töpfe",
             "Jahresraten",
-            "Zahlungen"
+            "Zahlungen",
+            "Beschlüsse",
+            "Fristen"
         ]
     );
     let range = workbook.worksheet_range("Maßnahmen").unwrap();

@@ -62,7 +62,7 @@ pub enum Command {
     Export(exchange::ExportArgs),
     /// Read a JSON, CSV or XLSX file: everything is checked first; one undo takes it back.
     Import(exchange::ImportArgs),
-    /// Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database.
+    /// Write a backup (quartier/3 JSON) now: to FILE, else to backups/ next to the database.
     Backup {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,

@@ -22,7 +22,7 @@ pub struct ExportArgs {
     /// JSON: include the history.
     #[arg(long)]
     pub with_history: bool,
-    /// CSV: measures (default) or indicators.
+    /// CSV: measures (default), indicators, payments, plan, pots, decisions or deadlines.
     #[arg(long, value_enum, default_value_t = What::Measures)]
     pub what: What,
     /// Overwrite an existing file.
@@ -44,6 +44,9 @@ pub struct ImportArgs {
     /// Create goals for unknown goal codes instead of refusing the file.
     #[arg(long)]
     pub create_goals: bool,
+    /// CSV: what the file holds (default: measures or indicators, told by the header).
+    #[arg(long, value_enum)]
+    pub what: Option<What>,
 }
 
 /// `quartier export`.
@@ -105,7 +108,25 @@ pub fn parse(
     lang: Lang,
     existing: Option<&Snapshot>,
 ) -> Result<Incoming, CliError> {
+    parse_what(path, format, lang, existing, None)
+}
+
+/// Like [`parse`]; `what` names the record table a CSV file holds (`--what payments`).
+pub fn parse_what(
+    path: &Path,
+    format: Format,
+    lang: Lang,
+    existing: Option<&Snapshot>,
+    what: Option<What>,
+) -> Result<Incoming, CliError> {
     let file = path.display().to_string();
+    let table = what.and_then(What::record_table);
+    if table.is_some() && format != Format::Csv {
+        return Err(CliError::Import(vec![exchange::ImportProblem::whole_file(
+            &file,
+            lang.t(Text::ImportWhatNeedsCsv),
+        )]));
+    }
     if format == Format::Md {
         return Err(CliError::Import(vec![exchange::ImportProblem::whole_file(
             &file,
@@ -115,9 +136,11 @@ pub fn parse(
     let bytes = exchange::read_file(path, lang).map_err(CliError::Import)?;
     match format {
         Format::Json => exchange::json::parse(&bytes, &file, lang).map_err(CliError::Import),
-        Format::Csv => {
-            exchange::csv::parse(&bytes, &file, lang, existing).map_err(CliError::Import)
+        Format::Csv => match table {
+            Some(table) => exchange::csv::parse_records(&bytes, &file, lang, table),
+            None => exchange::csv::parse(&bytes, &file, lang, existing),
         }
+        .map_err(CliError::Import),
         Format::Xlsx => exchange::xlsx::parse(&bytes, &file, lang).map_err(CliError::Import),
         // Refused above.
         Format::Md => Ok(Incoming::default()),
@@ -143,7 +166,7 @@ pub fn import(
     progress.step(Text::ProgressReadDatabase);
     let existing = Snapshot::read(store)?;
     progress.step(Text::ProgressReadFile);
-    let incoming = parse(&args.file, format, lang, Some(&existing))?;
+    let incoming = parse_what(&args.file, format, lang, Some(&existing), args.what)?;
     progress.set_count(incoming.measures.len());
     progress.step(Text::ProgressCheck);
     let options = ImportOptions {
@@ -203,9 +226,13 @@ fn summary(plan: &Plan, lang: Lang) -> String {
             ("goals", &plan.goals_added.len()),
         ],
     );
-    if plan.money > 0 {
-        let money = fill(lang.t(Text::SumMoney), &[("n", &plan.money)]);
-        text = format!("{text} ({money})");
+    let parts: Vec<String> = [(Text::SumMoney, plan.money), (Text::SumCourse, plan.course)]
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(template, n)| fill(lang.t(template), &[("n", &n)]))
+        .collect();
+    if !parts.is_empty() {
+        text = format!("{text} ({})", parts.join(", "));
     }
     text
 }
@@ -264,12 +291,10 @@ fn print_plan(plan: &Plan, lang: Lang, out: &mut impl Write) -> Result<(), CliEr
         writeln!(out, "{}: {added}", lang.t(Text::DryRunGoalsAdded))?;
         writeln!(out, "{}: {changed}", lang.t(Text::DryRunGoalsChanged))?;
     }
-    if plan.money > 0 {
-        writeln!(
-            out,
-            "{}",
-            fill(lang.t(Text::SumMoney), &[("n", &plan.money)])
-        )?;
+    for (template, n) in [(Text::SumMoney, plan.money), (Text::SumCourse, plan.course)] {
+        if n > 0 {
+            writeln!(out, "{}", fill(lang.t(template), &[("n", &n)]))?;
+        }
     }
     writeln!(out, "{}", lang.t(Text::DryRunNothingWritten))?;
     Ok(())

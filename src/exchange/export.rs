@@ -17,6 +17,27 @@ pub enum What {
     Payments,
     /// One row per yearly instalment (issue 14).
     Plan,
+    /// One row per fund and year (issue 14).
+    Pots,
+    /// One row per decision, with its session (issue 15).
+    Decisions,
+    /// One row per deadline (issue 15).
+    Deadlines,
+}
+
+impl What {
+    /// The record table of issues 14 and 15 this is, if it is one.
+    pub fn record_table(self) -> Option<super::tables::RecordTable> {
+        use super::tables::RecordTable;
+        match self {
+            What::Measures | What::Indicators => None,
+            What::Payments => Some(RecordTable::Payments),
+            What::Plan => Some(RecordTable::Plan),
+            What::Pots => Some(RecordTable::Pots),
+            What::Decisions => Some(RecordTable::Decisions),
+            What::Deadlines => Some(RecordTable::Deadlines),
+        }
+    }
 }
 
 /// An export to make.
@@ -106,11 +127,10 @@ pub fn convert(
     let now = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     Ok(match request.format {
         Format::Json => super::json::export(&snapshot, history.as_deref(), &now).into_bytes(),
-        Format::Csv => match request.what {
-            What::Measures => super::csv::export_measures(&snapshot),
-            What::Indicators => super::csv::export_indicators(&snapshot),
-            What::Payments => super::csv::export_payments(&snapshot),
-            What::Plan => super::csv::export_plans(&snapshot),
+        Format::Csv => match (request.what, request.what.record_table()) {
+            (_, Some(table)) => super::csv::export_table(table, &snapshot),
+            (What::Indicators, None) => super::csv::export_indicators(&snapshot),
+            (_, None) => super::csv::export_measures(&snapshot),
         },
         Format::Xlsx => super::xlsx::export_stamped(&snapshot, stamp.as_deref())
             .map_err(|e| ExportError::Other(e.to_string()))?,

@@ -1,4 +1,4 @@
-//! Import and export: the lossless `quartier/2` JSON document (`quartier/1` still read), CSV for German Excel and XLSX.
+//! Import and export: the lossless `quartier/3` JSON document (`quartier/1` and `/2` still read), CSV for German Excel and XLSX.
 //!
 //! Every importer only *parses* its format into an [`Incoming`] document, collecting every
 //! problem with file, line and field. [`plan`] then checks the document against the database
@@ -16,6 +16,7 @@ mod plan;
 mod problem;
 pub mod record_log;
 mod snapshot;
+pub mod tables;
 pub mod xlsx;
 
 use std::path::Path;
@@ -81,6 +82,11 @@ pub struct Incoming {
     pub notes: Vec<ImportProblem>,
     /// Pots, plans and payments (JSON `quartier/2`, issue 14).
     pub money: json::money::IncomingMoney,
+    /// Sessions, decisions, steps and deadlines (JSON `quartier/3`, issue 15).
+    pub course: json::course::IncomingCourse,
+    /// The file (`a.xlsx[Zahlungen]`) a list of records came from when it is not the file
+    /// itself, by list (`payments`), for the problems the check against the database finds.
+    pub record_files: std::collections::HashMap<&'static str, String>,
 }
 
 /// Milliseconds of an RFC 3339 time; a time given in whole seconds covers all of that second.

@@ -4,7 +4,9 @@
 use std::collections::HashMap;
 
 use crate::json_shapes::{GoalJson, MeasureJson};
-use crate::model::{Goal, GoalId, Measure, MeasureId, Payment, Plan, Pot};
+use crate::model::{
+    Deadline, Decision, Goal, GoalId, Measure, MeasureId, Payment, Plan, Pot, Session, Step,
+};
 use crate::store::{Link, Repository, StoreError};
 
 /// The database content at one moment.
@@ -21,6 +23,12 @@ pub struct Snapshot {
     pub pots: Vec<Pot>,
     pub plans: Vec<(MeasureId, Plan)>,
     pub payments: Vec<Payment>,
+    /// Sessions by date, decisions by id, steps by measure and id, deadlines by due date
+    /// (issue 15).
+    pub sessions: Vec<Session>,
+    pub decisions: Vec<Decision>,
+    pub steps: Vec<Step>,
+    pub deadlines: Vec<Deadline>,
 }
 
 impl Snapshot {
@@ -30,6 +38,10 @@ impl Snapshot {
             pots: store.pots()?,
             plans: store.plans()?,
             payments: store.payments()?,
+            sessions: without_revision(store.sessions()?),
+            decisions: without_revision(store.decisions()?),
+            steps: store.all_steps()?,
+            deadlines: without_revision(store.deadlines()?),
             ..Snapshot::new(store.goals()?, store.measures()?, store.links()?)
         })
     }
@@ -45,6 +57,10 @@ impl Snapshot {
             pots: Vec::new(),
             plans: Vec::new(),
             payments: Vec::new(),
+            sessions: Vec::new(),
+            decisions: Vec::new(),
+            steps: Vec::new(),
+            deadlines: Vec::new(),
         }
     }
 
@@ -95,4 +111,8 @@ impl Snapshot {
             .map(|m| MeasureJson::new(m, self.links_of(m.id), |l| self.code(l.goal)))
             .collect()
     }
+}
+
+fn without_revision<T>(records: Vec<(u64, T)>) -> Vec<T> {
+    records.into_iter().map(|(_, record)| record).collect()
 }

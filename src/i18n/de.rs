@@ -1007,5 +1007,10 @@ pub fn text(text: Text) -> &'static str {
         TermineNoMeasure => "Dieser Termin gehört zu keiner Maßnahme.",
         TermineNotADeadline => "Eine Sitzung ist keine Frist zum Erledigen.",
         StatusOverdue => "{n} {n:Frist|Fristen} überfällig",
+        // exchange 14/15: CSV and XLSX import of the record tables.
+        ImportSessionDiffers => {
+            "Sitzung {session} hat hier anderes Gremium, Datum oder Notiz als in Zeile {line}"
+        }
+        ImportWhatNeedsCsv => "--what gilt beim Import nur für CSV (JSON und XLSX enthalten alles)",
     }
 }

@@ -985,5 +985,12 @@ pub fn text(text: Text) -> &'static str {
         TermineNoMeasure => "This entry belongs to no measure.",
         TermineNotADeadline => "A session is not a deadline to mark done.",
         StatusOverdue => "{n} {n:deadline|deadlines} overdue",
+        // exchange 14/15: CSV and XLSX import of the record tables.
+        ImportSessionDiffers => {
+            "session {session} has another body, date or note here than on line {line}"
+        }
+        ImportWhatNeedsCsv => {
+            "--what applies to importing CSV only (JSON and XLSX hold everything)"
+        }
     }
 }

@@ -852,4 +852,7 @@ pub enum Text {
     TermineNoMeasure,
     TermineNotADeadline,
     StatusOverdue,
+    // exchange 14/15: CSV and XLSX import of the record tables.
+    ImportSessionDiffers,
+    ImportWhatNeedsCsv,
 }

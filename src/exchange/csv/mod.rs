@@ -21,8 +21,8 @@ mod write;
 use super::ImportProblem;
 use crate::i18n::{Lang, Text, fill};
 
-pub use read::parse;
-pub use write::{export_indicators, export_measures, export_payments, export_plans};
+pub use read::{parse, parse_records};
+pub use write::{export_indicators, export_measures, export_table};
 
 #[cfg(test)]
 use {

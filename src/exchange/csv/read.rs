@@ -90,6 +90,33 @@ pub fn parse(
     Ok(incoming)
 }
 
+/// Parses a CSV file of a record table (`--what pots|plan|payments|decisions|deadlines`):
+/// the same checks of the file as [`parse`], then every row read by its German header like a
+/// sheet of the workbook (amounts `20000,00` and dates `15.03.2026` by the documented rules of
+/// `model::money` and `model::date`).
+pub fn parse_records(
+    bytes: &[u8],
+    file: &str,
+    lang: Lang,
+    table: crate::exchange::tables::RecordTable,
+) -> Result<Incoming, Vec<ImportProblem>> {
+    refuse_binary(bytes, file, lang)?;
+    let (text, encoding_note) = decode(bytes, file, lang)?;
+    let mut csv = CsvFile::open(&text, file, lang)?;
+    let mut incoming = Incoming::default();
+    incoming.notes.extend(encoding_note);
+    let mut rows = Vec::new();
+    let mut record = ::csv::StringRecord::new();
+    while let Some(line) = csv.next_record(&mut record, &mut incoming.problems) {
+        rows.push((line, record.iter().map(str::to_string).collect()));
+    }
+    let names = std::mem::take(&mut csv.header.names);
+    let mut rows =
+        crate::exchange::xlsx::RecordRows::from_text(file, csv.header_line, &names, rows);
+    crate::exchange::xlsx::read_records(table, &mut rows, lang, false, &mut incoming);
+    Ok(incoming)
+}
+
 /// A NUL byte means a binary file, not text: refused with its line and offset.
 fn refuse_binary(bytes: &[u8], file: &str, lang: Lang) -> Result<(), Vec<ImportProblem>> {
     match bytes.iter().position(|b| *b == 0) {

@@ -6,6 +6,7 @@ use crate::exchange::columns::{
     INDICATOR_HEADERS, MeasureColumnKind, measure_columns, measure_headers,
 };
 use crate::exchange::formula_guard::neutralise_formula;
+use crate::exchange::tables::{Cell, RecordTable};
 use crate::model::{Value, format_date_de, format_decimal};
 
 /// Writes rows as our CSV flavour: BOM, `;`, CRLF, every cell formula-neutralised.
@@ -76,50 +77,10 @@ pub fn export_indicators(snapshot: &Snapshot) -> Vec<u8> {
     write_rows(&INDICATOR_HEADERS, rows)
 }
 
-/// German headers of a money export (issue 14), from the German field labels.
-fn german(texts: &[crate::i18n::Text]) -> Vec<&'static str> {
-    texts.iter().map(|t| crate::i18n::Lang::De.t(*t)).collect()
-}
-
-/// One row per payment (`--what payments`), by id: `Z-0001;M-0012;15.03.2026;Auszahlung;
-/// 20000,00;…`.
-pub fn export_payments(snapshot: &Snapshot) -> Vec<u8> {
-    use crate::i18n::Text::*;
-    let headers = german(&[
-        FieldId,
-        ColMeasure,
-        FieldDate,
-        FieldKind,
-        FieldAmount,
-        FieldReference,
-        FieldNotes,
-    ]);
-    let rows = snapshot.payments.iter().map(|p| {
-        vec![
-            p.id.to_string(),
-            p.measure.to_string(),
-            format_date_de(p.date),
-            p.kind.name().to_string(),
-            p.amount.format_plain_de(false),
-            p.reference.clone(),
-            p.note.clone(),
-        ]
-    });
-    write_rows(&headers, rows)
-}
-
-/// One row per instalment (`--what plan`), by measure and year: `M-0012;2026;40000,00`.
-pub fn export_plans(snapshot: &Snapshot) -> Vec<u8> {
-    use crate::i18n::Text::*;
-    let headers = german(&[ColMeasure, FieldYear, FieldAmount]);
-    let rows = snapshot.plans.iter().flat_map(|(measure, plan)| {
-        (plan.0.iter()).map(|(year, amount)| {
-            vec![
-                measure.to_string(),
-                year.to_string(),
-                amount.format_plain_de(false),
-            ]
-        })
-    });
+/// One row per record of `table` (`--what pots|plan|payments|decisions|deadlines`, issues 14
+/// and 15), with its German headers: `Z-0001;M-0012;15.03.2026;Auszahlung;20000,00;…`.
+pub fn export_table(table: RecordTable, snapshot: &Snapshot) -> Vec<u8> {
+    let headers: Vec<&str> = table.columns().iter().map(|c| c.header).collect();
+    let rows = (table.rows(snapshot).into_iter()).map(|row| row.iter().map(Cell::csv).collect());
     write_rows(&headers, rows)
 }

@@ -1,8 +1,9 @@
 //! The lossless JSON document:
-//! `{"format":"quartier/2","exported_at":"…","goals":[…],"measures":[…],"pots":[…],"plans":[…],
-//! "payments":[…],"history":[…]?}` with the goal and measure shapes of `--json` (see
-//! [`crate::json_shapes`]) and those of money over time (`money.rs`). `quartier/1` (without the
-//! money lists) is still read.
+//! `{"format":"quartier/3","exported_at":"…","goals":[…],"measures":[…],"pots":[…],"plans":[…],
+//! "payments":[…],"sessions":[…],"decisions":[…],"steps":[…],"deadlines":[…],"history":[…]?}`
+//! with the goal and measure shapes of `--json` (see [`crate::json_shapes`]), those of money
+//! over time (`money.rs`) and those of decisions and deadlines (`course.rs`). `quartier/1`
+//! (without the money lists) and `quartier/2` (without decisions and deadlines) are still read.
 
 use serde::Serialize;
 use serde_json::Value;
@@ -14,10 +15,14 @@ use crate::json_shapes::{GoalJson, MeasureJson};
 use crate::store::HistoryEntry;
 
 /// The format tag of the document.
-pub const FORMAT: &str = "quartier/2";
+pub const FORMAT: &str = "quartier/3";
 
-/// Formats this program reads: the first, without pots, plans and payments, and [`FORMAT`].
-const READ_FORMATS: [&str; 2] = ["quartier/1", FORMAT];
+/// Formats this program reads: the first, without pots, plans and payments; the second,
+/// without sessions, decisions, steps and deadlines; and [`FORMAT`].
+const READ_FORMATS: [&str; 3] = ["quartier/1", "quartier/2", FORMAT];
+
+/// The number of [`FORMAT`]: a document with a larger one is newer than this program.
+const NEWEST: u32 = 3;
 
 /// The exported document.
 #[derive(Debug, Serialize)]
@@ -29,11 +34,16 @@ pub struct Document<'a> {
     pub pots: Vec<money::PotJson>,
     pub plans: Vec<money::PlanJson>,
     pub payments: Vec<money::PaymentJson>,
+    pub sessions: Vec<course::SessionJson>,
+    pub decisions: Vec<course::DecisionJson>,
+    pub steps: Vec<course::StepJson>,
+    pub deadlines: Vec<course::DeadlineJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub history: Option<&'a [HistoryEntry]>,
 }
 
 /// The whole database as pretty-printed JSON (history oldest first, when given).
+pub mod course;
 pub mod money;
 mod object;
 
@@ -41,6 +51,7 @@ use object::{Object, Unknown};
 
 pub fn export(snapshot: &Snapshot, history: Option<&[HistoryEntry]>, exported_at: &str) -> String {
     let (pots, plans, payments) = money::shapes(snapshot);
+    let course = course::shapes(snapshot);
     let document = Document {
         format: FORMAT,
         exported_at: exported_at.to_string(),
@@ -49,6 +60,10 @@ pub fn export(snapshot: &Snapshot, history: Option<&[HistoryEntry]>, exported_at
         pots,
         plans,
         payments,
+        sessions: course.sessions,
+        decisions: course.decisions,
+        steps: course.steps,
+        deadlines: course.deadlines,
         history,
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();
@@ -70,7 +85,7 @@ pub fn utf8<'b>(bytes: &'b [u8], file: &str, lang: Lang) -> Result<&'b str, Vec<
     })
 }
 
-/// Parses a `quartier/1` document. Errors that stop the parse (not UTF-8, broken JSON, not a
+/// Parses a `quartier/1`, `/2` or `/3` document. Errors that stop the parse (not UTF-8, broken JSON, not a
 /// `quartier` document, a newer format) are `Err`; every goal or measure that does not fit its
 /// shape is put into `Incoming::problems` with its line, and parsing goes on.
 ///
@@ -92,8 +107,8 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     let mut unknown = Unknown::default();
     for key in top.keys() {
         let known = ["format", "exported_at", "goals", "measures", "history"];
-        if !known.contains(&key.as_str()) && !["pots", "plans", "payments"].contains(&key.as_str())
-        {
+        let lists = money::KNOWN.iter().chain(course::KNOWN.iter());
+        if !known.contains(&key.as_str()) && !lists.clone().any(|(list, _)| list == key) {
             unknown.add(key, 1);
         }
     }
@@ -156,6 +171,26 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
         );
     }
     incoming.money = money;
+    let mut course = course::IncomingCourse::default();
+    type Read = fn(&mut course::IncomingCourse, Value, course::At);
+    let readers: [(&str, Read); 4] = [
+        ("sessions", course::IncomingCourse::session),
+        ("decisions", course::IncomingCourse::decision),
+        ("steps", course::IncomingCourse::step),
+        ("deadlines", course::IncomingCourse::deadline),
+    ];
+    for (list, read) in readers {
+        for (line, value) in elements(list, &mut incoming.problems) {
+            let at = course::At {
+                at: (file, line),
+                lang,
+                unknown: &mut unknown,
+                problems: &mut incoming.problems,
+            };
+            read(&mut course, value, at);
+        }
+    }
+    incoming.course = course;
     incoming.notes.extend(unknown.note(file, lang));
     Ok(incoming)
 }
@@ -183,7 +218,7 @@ fn document(
     let newer = format
         .strip_prefix("quartier/")
         .and_then(|v| v.parse::<u32>().ok())
-        .is_some_and(|v| v > 2);
+        .is_some_and(|v| v > NEWEST);
     let reason = if newer {
         fill(lang.t(Text::ImportNewerFormat), &[("format", &format)])
     } else {

@@ -97,7 +97,7 @@ pub struct IncomingMoney {
 }
 
 /// The members each list knows; others are ignored with the document's one note.
-const KNOWN: [(&str, &[&str]); 3] = [
+pub(super) const KNOWN: [(&str, &[&str]); 3] = [
     ("pots", &["fund", "year", "amount_cents", "note"]),
     ("plans", &["measure", "instalments"]),
     (
@@ -116,7 +116,7 @@ const KNOWN: [(&str, &[&str]); 3] = [
 
 /// Reads one element; a problem (with the member, else `list`, as its field) when it has not
 /// the shape. Unknown members go to `unknown`.
-fn element<T: serde::de::DeserializeOwned>(
+pub(super) fn element<T: serde::de::DeserializeOwned>(
     value: Value,
     list: &str,
     at: (&str, usize),
@@ -124,8 +124,7 @@ fn element<T: serde::de::DeserializeOwned>(
     unknown: &mut Unknown,
     problems: &mut Vec<ImportProblem>,
 ) -> Option<T> {
-    let known = KNOWN
-        .iter()
+    let known = (KNOWN.iter().chain(super::course::KNOWN.iter()))
         .find(|(l, _)| *l == list)
         .map_or(&[][..], |(_, k)| *k);
     if let Value::Object(map) = &value {
@@ -151,7 +150,7 @@ fn element<T: serde::de::DeserializeOwned>(
 }
 
 /// Each validation error of a record as a problem naming its field.
-fn invalid(
+pub(super) fn invalid(
     errors: Vec<ValidationError>,
     at: (&str, usize),
     lang: Lang,

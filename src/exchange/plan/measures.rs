@@ -24,9 +24,11 @@ impl Planner<'_> {
         let existing: Existing = self.snapshot.measures.iter().map(|m| (m.id, m)).collect();
         let (mut finals, mut new_links) = self.read_measures(incoming, &existing);
         self.read_indicator_updates(incoming, &existing, &mut finals);
+        // A file of other records only (payments, deadlines, …) says nothing about measures.
+        let has_measures = !incoming.measures.is_empty() || !incoming.indicator_updates.is_empty();
         self.plan.absent = existing
             .keys()
-            .filter(|id| !finals.contains_key(id))
+            .filter(|id| has_measures && !finals.contains_key(id))
             .copied()
             .collect();
         self.plan.absent.sort();

@@ -1,6 +1,7 @@
 //! Checks a parsed import file against the database and turns it into store ops — or into the
 //! complete list of its problems. Nothing here writes.
 
+mod course;
 mod duplicates;
 mod goals;
 mod measures;
@@ -41,6 +42,8 @@ pub struct Plan {
     pub absent: Vec<MeasureId>,
     /// Pots, plans and payments the import sets or adds (issue 14).
     pub money: usize,
+    /// Sessions, decisions, step ops and deadlines the import sets or adds (issue 15).
+    pub course: usize,
     /// Things the user should look at before importing (likely duplicates, a file older
     /// than changes made since, measures losing their last goal); they do not stop the import.
     pub warnings: Vec<ImportProblem>,
@@ -110,6 +113,7 @@ pub fn plan_against(
             ..Plan::default()
         },
         link_ops: Vec::new(),
+        record_files: incoming.record_files.clone(),
     }
     .run(incoming)
 }
@@ -124,6 +128,8 @@ struct Planner<'a> {
     problems: Vec<ImportProblem>,
     plan: Plan,
     link_ops: Vec<Op>,
+    /// Where lists of records came from, when not from `file` (sheets of a workbook).
+    record_files: HashMap<&'static str, String>,
 }
 
 impl Planner<'_> {
@@ -143,6 +149,7 @@ impl Planner<'_> {
         self.plan_goals(incoming);
         self.plan_measures(incoming);
         let money_ops = self.plan_money(incoming);
+        let course_ops = self.plan_course(incoming);
         for (line, code) in &incoming.goal_refs {
             if self.goals.get(code).is_none() && !self.options.create_goals {
                 let reason = fill(self.lang.t(Text::ImportUnknownGoal), &[("code", code)]);
@@ -155,9 +162,17 @@ impl Planner<'_> {
             return Err(self.problems);
         }
         let mut plan = self.plan;
-        plan.ops.extend(self.link_ops);
+        // The file's steps go in before a measure's new status records a step of its own.
+        let (updates, mut ops): (Vec<Op>, Vec<Op>) =
+            (plan.ops.drain(..)).partition(|op| matches!(op, Op::UpdateMeasure { .. }));
+        plan.course = course_ops.len();
+        ops.extend(course_ops.steps);
+        ops.extend(updates);
+        ops.extend(self.link_ops);
         plan.money = money_ops.len();
-        plan.ops.extend(money_ops);
+        ops.extend(money_ops);
+        ops.extend(course_ops.others);
+        plan.ops = ops;
         Ok(plan)
     }
 

@@ -27,7 +27,7 @@ impl Planner<'_> {
         }
         for (line, measure, plan) in &money.plans {
             if !known.contains(measure) {
-                self.missing_measure(*line, *measure);
+                self.missing_measure("plans", *line, *measure);
                 continue;
             }
             let stored = self.snapshot.plans.iter().find(|(m, _)| m == measure);
@@ -40,7 +40,7 @@ impl Planner<'_> {
         }
         for (line, payment) in &money.payments {
             if !known.contains(&payment.measure) {
-                self.missing_measure(*line, payment.measure);
+                self.missing_measure("payments", *line, payment.measure);
                 continue;
             }
             let stored = (self.snapshot.payments.iter()).find(|p| p.id == payment.id);
@@ -57,9 +57,16 @@ impl Planner<'_> {
         ops
     }
 
-    fn missing_measure(&mut self, line: usize, measure: MeasureId) {
+    /// A record of `list` naming a measure neither in the database nor in the file.
+    pub(super) fn missing_measure(&mut self, list: &str, line: usize, measure: MeasureId) {
         let reason = fill(self.lang.t(Text::ErrMeasureNotFound), &[("id", &measure)]);
         let field = self.lang.t(Text::ColMeasure);
-        (self.problems).push(ImportProblem::new(self.file, line, field, reason));
+        let file = self.file_of(list);
+        (self.problems).push(ImportProblem::new(&file, line, field, reason));
+    }
+
+    /// The file (or sheet) `list`'s records came from.
+    pub(super) fn file_of(&self, list: &str) -> String {
+        (self.record_files.get(list).cloned()).unwrap_or_else(|| self.file.to_string())
     }
 }

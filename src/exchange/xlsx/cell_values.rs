@@ -91,7 +91,7 @@ impl CellReader<'_> {
         }
     }
 
-    fn problem(&mut self, header: &str, reason: String) {
+    pub(super) fn problem(&mut self, header: &str, reason: String) {
         self.failed = true;
         self.problems
             .push(ImportProblem::new(self.file, self.line, header, reason));
@@ -117,7 +117,7 @@ impl CellReader<'_> {
         (!text.is_empty()).then(|| text.to_string())
     }
 
-    fn typed<T>(&mut self, header: &str, value: Result<T, Problem>) -> Option<T> {
+    pub(super) fn typed<T>(&mut self, header: &str, value: Result<T, Problem>) -> Option<T> {
         value
             .map_err(|problem| {
                 let written = self.cell(header).1;
@@ -128,15 +128,25 @@ impl CellReader<'_> {
 
     /// A measure id: `M-0042`, `42` as text or as a whole number; empty is `None`.
     pub fn id(&mut self, header: &str) -> Option<MeasureId> {
+        self.id_with(header, |text| MeasureId::parse(text).map(|id| id.0))
+            .map(MeasureId)
+    }
+
+    /// An id as `parse` reads it from text (`Z-0003`, `3`), or a whole number; empty is `None`.
+    pub(super) fn id_with(
+        &mut self,
+        header: &str,
+        parse: impl Fn(&str) -> Option<u64>,
+    ) -> Option<u64> {
         let (cell, written) = self.cell(header);
         let id = match cell {
             Data::Float(f) if f.fract() == 0.0 && *f >= 1.0 && *f < 1e15 => {
-                return Some(MeasureId(*f as u64));
+                return Some(*f as u64);
             }
-            Data::Int(i) if *i > 0 => return Some(MeasureId(*i as u64)),
+            Data::Int(i) if *i > 0 => return Some(*i as u64),
             _ => self.trimmed(header)?,
         };
-        let parsed = MeasureId::parse(&id);
+        let parsed = parse(&id);
         if parsed.is_none() {
             let reason = fill(self.lang.t(Text::XlsxBadId), &[("value", &id)]);
             self.problem(&written, reason);
@@ -183,6 +193,20 @@ impl CellReader<'_> {
             }
         };
         self.typed(header, value)
+    }
+
+    /// `value` of the cell under `header`; `None` from an empty cell is a problem (`nötig`).
+    pub(super) fn require<T>(&mut self, header: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() && self.trimmed(header).is_none() {
+            let written = self.cell(header).1;
+            self.problem(&written, Problem::Required.localize(self.lang));
+        }
+        value
+    }
+
+    /// The header of `header`'s column as the file writes it.
+    pub(super) fn written(&self, header: &str) -> String {
+        self.cell(header).1
     }
 
     /// Like [`CellReader::number`], but an empty cell is a problem.

@@ -1,14 +1,15 @@
-//! The sheet `Ziele`: the goal tree with its figures over primary links, grouped so a click
+//! The sheet `Ziele`: the goal tree with its figures over primary links — measures, approved,
+//! co-funding, and the approved money per year by the instalment plans — grouped so a click
 //! collapses a strategic goal.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::SHEET_GOALS;
 use super::write::{Formats, amount, header_row, row_number, text};
 use crate::exchange::Snapshot;
-use crate::model::{Cents, Goal, GoalId, Measure, MeasureId};
+use crate::model::{Cents, Goal, GoalId, Measure, MeasureId, Plan, instalments};
 use crate::store::{Link, goal_stats};
 
 /// The goal tree: top-level goals bold with the figures of their whole subtree, sub-goals
@@ -20,6 +21,10 @@ pub(super) fn goals_sheet(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(SHEET_GOALS)?;
+    let per_year = per_year(snapshot);
+    let year_headers: Vec<String> = (per_year.keys())
+        .map(|y| format!("Bewilligt {y}"))
+        .collect();
     let columns = [
         ("Kürzel", 10.0),
         ("Ziel", 70.0),
@@ -27,7 +32,8 @@ pub(super) fn goals_sheet(
         ("Bewilligt", 16.0),
         ("Kofinanzierung", 16.0),
     ];
-    header_row(sheet, columns, formats)?;
+    let years = year_headers.iter().map(|h| (h.as_str(), 16.0));
+    header_row(sheet, columns.into_iter().chain(years), formats)?;
     sheet.set_column_format(0, &formats.text)?;
     let primary: Vec<Link> = snapshot
         .links
@@ -45,6 +51,9 @@ pub(super) fn goals_sheet(
     };
     let approved = goal_stats(&snapshot.goals, &primary, &sums(|m| m.approved));
     let cofunding = goal_stats(&snapshot.goals, &primary, &sums(|m| m.cofunding));
+    let by_year: Vec<_> = (per_year.values())
+        .map(|sums| goal_stats(&snapshot.goals, &primary, sums))
+        .collect();
     let depths = depths(snapshot);
     for (index, goal) in snapshot.goals.iter().enumerate() {
         let depth = depths.get(&goal.id).copied().unwrap_or(0);
@@ -53,11 +62,15 @@ pub(super) fn goals_sheet(
             measures: stats.measures,
             approved: stats.approved,
             cofunding: cofunding.get(&goal.id).map(|s| s.approved),
+            years: (by_year.iter())
+                .map(|stats| stats.get(&goal.id).map_or(Cents(0), |s| s.approved))
+                .collect(),
         };
         goal_row(sheet, row_number(index)?, goal, depth, &figures, formats)?;
     }
     group_subtrees(sheet, snapshot, &depths)?;
-    total_row(sheet, row_number(snapshot.goals.len())?, snapshot, formats)?;
+    let row = row_number(snapshot.goals.len())?;
+    total_row(sheet, row, snapshot, &per_year, formats)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }
@@ -67,6 +80,27 @@ struct GoalRow {
     measures: usize,
     approved: Cents,
     cofunding: Option<Cents>,
+    /// Approved money per year of [`per_year`], in its order.
+    years: Vec<Cents>,
+}
+
+/// The approved money of each measure per year (issue 14): its instalments — its plan, else
+/// its approved amount in its start year — as `quartier report` counts them
+/// ([`crate::model::instalments`]).
+fn per_year(snapshot: &Snapshot) -> BTreeMap<i32, HashMap<MeasureId, Cents>> {
+    let plans: HashMap<MeasureId, &Plan> = snapshot.plans.iter().map(|(m, p)| (*m, p)).collect();
+    let mut years: BTreeMap<i32, HashMap<MeasureId, Cents>> = BTreeMap::new();
+    for measure in &snapshot.measures {
+        for (year, amount) in instalments(measure, plans.get(&measure.id).copied()) {
+            let sum = years
+                .entry(year)
+                .or_default()
+                .entry(measure.id)
+                .or_default();
+            *sum = *sum + amount;
+        }
+    }
+    years
 }
 
 /// One goal: a top-level goal bold, a sub-goal indented by its depth.
@@ -100,6 +134,9 @@ fn goal_row(
     };
     amount(sheet, row, 3, Some(figures.approved), euro)?;
     amount(sheet, row, 4, figures.cofunding, euro)?;
+    for (col, year) in (5u16..).zip(&figures.years) {
+        amount(sheet, row, col, Some(*year), euro)?;
+    }
     Ok(())
 }
 
@@ -108,6 +145,7 @@ fn total_row(
     sheet: &mut Worksheet,
     row: u32,
     snapshot: &Snapshot,
+    per_year: &BTreeMap<i32, HashMap<MeasureId, Cents>>,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let with_primary: Vec<&Measure> = snapshot
@@ -126,6 +164,12 @@ fn total_row(
     sheet.write_number_with_format(row, 2, with_primary.len() as f64, &formats.strong)?;
     amount(sheet, row, 3, Some(sum(|m| m.approved)), euro)?;
     amount(sheet, row, 4, Some(sum(|m| m.cofunding)), euro)?;
+    for (col, sums) in (5u16..).zip(per_year.values()) {
+        let year: Cents = (with_primary.iter())
+            .map(|m| sums.get(&m.id).copied().unwrap_or_default())
+            .sum();
+        amount(sheet, row, col, Some(year), euro)?;
+    }
     Ok(())
 }
 

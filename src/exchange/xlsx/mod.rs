@@ -11,8 +11,9 @@
 
 mod cell_values;
 mod goals_sheet;
-mod money_sheets;
 mod read;
+mod record_sheets;
+mod records;
 mod sheets;
 mod table;
 mod write;
@@ -20,6 +21,7 @@ mod write;
 use super::columns::{INDICATOR_HEADERS, MeasureColumnKind, measure_column};
 
 pub use read::parse;
+pub(crate) use records::{RecordRows, read as read_records};
 pub use write::{export, export_stamped};
 
 /// Workbook name holding the time of the database's last change when the file was written.

@@ -1,4 +1,5 @@
-//! Reads `Maßnahmen` and `Indikatoren` from a workbook into an [`Incoming`] document.
+//! Reads `Maßnahmen` and `Indikatoren` from a workbook into an [`Incoming`] document, and the
+//! record sheets `Töpfe`, `Jahresraten`, `Zahlungen`, `Beschlüsse`, `Fristen` (`records.rs`).
 //!
 //! Columns are found by their header in the sheet's first row, in any order; unknown columns are
 //! ignored. Every cell problem becomes `file[Sheet]:row: Header: reason` and the row is skipped.
@@ -6,9 +7,10 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Cursor;
 
-use calamine::{Data, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cell_values::CellReader;
+use super::records::RecordRows;
 use super::sheets::{Sheets, check_unpacked_sizes, read_sheets, stamp};
 use super::table::Table;
 use super::{
@@ -16,6 +18,7 @@ use super::{
     INDICATOR_TARGET, INDICATOR_UNIT, header,
 };
 use crate::exchange::columns::{MeasureColumnKind, measure_columns, measure_headers};
+use crate::exchange::tables::RecordTable;
 use crate::exchange::{ImportProblem, Incoming, IncomingMeasure, IndicatorUpdate};
 use crate::i18n::{Lang, Text, fill};
 use crate::model::{
@@ -31,11 +34,26 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     check_unpacked_sizes(bytes, lang).map_err(whole)?;
     let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes))
         .map_err(|e| whole(fill(lang.t(Text::XlsxNotWorkbook), &[("error", &e)])))?;
+    let names = workbook.sheet_names();
+    let records: Vec<(RecordTable, String)> = (RecordTable::ALL.into_iter())
+        .filter_map(|table| {
+            let name = names.iter().find(|n| same_code(n, table.sheet()))?;
+            Some((table, name.clone()))
+        })
+        .collect();
     let Sheets {
         mut measures,
         mut indicators,
         notes,
-    } = read_sheets(&mut workbook, file, lang)?;
+    } = match read_sheets(&mut workbook, file, lang) {
+        // A workbook of record sheets only (`Zahlungen`, `Fristen`, …) needs no measures.
+        Err(_) if !records.is_empty() && !names.iter().any(|n| is_measure_sheet(n)) => Sheets {
+            measures: None,
+            indicators: None,
+            notes: Vec::new(),
+        },
+        other => other?,
+    };
     if let Some(table) = &mut measures {
         table.ignore_unknown(&measure_headers());
     }
@@ -54,6 +72,13 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
     if let Some(table) = &indicators {
         parser.indicators(table);
     }
+    for (table, name) in records {
+        let mut rows = RecordRows {
+            table: Table::read(&mut workbook, &name, file, lang)?,
+        };
+        let (is_1904, incoming) = (parser.is_1904, &mut parser.incoming);
+        super::records::read(table, &mut rows, lang, is_1904, incoming);
+    }
     parser.incoming.stamp = stamp(&workbook);
     parser.incoming.notes.extend(notes);
     for table in measures.iter().chain(indicators.iter()) {
@@ -68,6 +93,11 @@ pub fn parse(bytes: &[u8], file: &str, lang: Lang) -> Result<Incoming, Vec<Impor
             ));
     }
     Ok(parser.incoming)
+}
+
+/// Whether a sheet of this name is `Maßnahmen` or `Indikatoren`.
+fn is_measure_sheet(name: &str) -> bool {
+    same_code(name, super::SHEET_MEASURES) || same_code(name, super::SHEET_INDICATORS)
 }
 
 struct Parser {

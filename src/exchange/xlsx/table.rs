@@ -122,6 +122,25 @@ impl Table {
         Ok(table)
     }
 
+    /// A table of cells read elsewhere (a CSV file's), named `file` in problems.
+    pub(super) fn from_cells(
+        file: &str,
+        header_line: usize,
+        header: &[Data],
+        rows: Vec<(usize, Vec<Data>)>,
+    ) -> Table {
+        let mut table = Table {
+            file: file.to_string(),
+            columns: HashMap::new(),
+            duplicates: Vec::new(),
+            ignored: Vec::new(),
+            rows,
+            header_line,
+        };
+        table.read_header(header);
+        table
+    }
+
     /// Takes the column names from the header row; a name that occurs twice is a duplicate.
     fn read_header(&mut self, header: &[Data]) {
         for (index, cell) in header.iter().enumerate() {

@@ -1,5 +1,5 @@
 //! Writes the workbook: `Maßnahmen`, `Ziele`, `Indikatoren` (and `Töpfe`, `Jahresraten`,
-//! `Zahlungen`, see `money_sheets.rs`) with typed, formatted cells.
+//! `Zahlungen`, `Beschlüsse`, `Fristen`, see `record_sheets.rs`) with typed, formatted cells.
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -69,10 +69,9 @@ pub fn export_stamped(snapshot: &Snapshot, stamp: Option<&str>) -> Result<Vec<u8
     measures_sheet(workbook.add_worksheet(), snapshot, &formats)?;
     goals_sheet(workbook.add_worksheet(), snapshot, &formats)?;
     indicators_sheet(workbook.add_worksheet(), snapshot, &formats)?;
-    use super::money_sheets::{payments_sheet, plans_sheet, pots_sheet};
-    pots_sheet(workbook.add_worksheet(), snapshot, &formats)?;
-    plans_sheet(workbook.add_worksheet(), snapshot, &formats)?;
-    payments_sheet(workbook.add_worksheet(), snapshot, &formats)?;
+    for table in crate::exchange::tables::RecordTable::ALL {
+        super::record_sheets::record_sheet(workbook.add_worksheet(), table, snapshot, &formats)?;
+    }
     workbook.save_to_buffer()
 }
 

@@ -71,8 +71,8 @@ pub(super) const DATA: &[Entry] = &[
     ),
     (
         "export --what",
-        "CSV: measures (Maßnahmen, Standard), indicators (Indikatoren), payments (Zahlungen) oder plan (Jahresraten)",
-        "CSV: measures (default), indicators, payments or plan (yearly instalments)",
+        "CSV: measures (Maßnahmen, Standard), indicators (Indikatoren), payments (Zahlungen), plan (Jahresraten), pots (Töpfe), decisions (Beschlüsse) oder deadlines (Fristen)",
+        "CSV: measures (default), indicators, payments, plan, pots, decisions or deadlines",
     ),
     (
         "export --force",
@@ -104,10 +104,16 @@ pub(super) const DATA: &[Entry] = &[
         "Unbekannte Zielkürzel als neue Ziele anlegen, statt die Datei abzulehnen",
         "Create goals for unknown goal codes instead of refusing the file",
     ),
+    // exchange 14/15
+    (
+        "import --what",
+        "CSV: was die Datei enthält – payments, plan, pots, decisions oder deadlines (Standard: Maßnahmen oder Indikatoren, nach den Spaltenköpfen)",
+        "CSV: what the file holds (default: measures or indicators, told by the header)",
+    ),
     (
         "backup",
-        "Jetzt eine Sicherung (quartier/2-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
-        "Write a backup (quartier/2 JSON) now: to FILE, else to backups/ next to the database",
+        "Jetzt eine Sicherung (quartier/3-JSON) schreiben: nach DATEI, sonst nach backups/ neben der Datenbank",
+        "Write a backup (quartier/3 JSON) now: to FILE, else to backups/ next to the database",
     ),
     (
         "backup --output",
