@@ -455,7 +455,8 @@ fn decisions_and_due_work_through_the_server() {
     let (code, served, err) = server(&["export", "--format", "json"]);
     assert_eq!(code, 0, "{err}");
     let served = json(&served);
-    assert_eq!(served["steps"][0]["to"], "bewilligt", "{served}");
+    assert_eq!(served["steps"][0]["to"], "beantragt", "{served}");
+    assert_eq!(served["steps"][1]["to"], "bewilligt", "{served}");
     assert_eq!(served["decisions"][0]["session"], 1);
     assert_eq!(served["deadlines"][0]["kind"], "Sachbericht");
     let (code, _, _) = server(&["server", "stop"]);

@@ -224,7 +224,7 @@ impl App {
     ) -> Mode {
         let (op, record) = update_op(&mine);
         match self.apply(op.expecting(record, revision)) {
-            Ok(_) => Mode::Normal,
+            Ok(_) => self.after_saved(&base, &mine),
             Err(
                 StoreError::Conflict { .. }
                 | StoreError::MeasureNotFound(_)

@@ -32,6 +32,7 @@ pub mod popups;
 mod prefetch;
 mod prefix;
 mod presence;
+mod proof_deadline;
 mod ranks;
 pub mod report;
 mod report_prep;
@@ -125,6 +126,8 @@ pub struct App {
     too_small: bool,
     /// The keys of this session: the keymap with the config file's rebindings.
     pub keymap: keymap::Keymap,
+    /// Months from a measure's end to its Verwendungsnachweis (config `proof_months`).
+    pub proof_months: u32,
     /// Long work announced or running on another thread (see `busy`).
     work: busy::Work,
     /// The keys of a key sequence pressed so far (`Space` of `Space d`; see `prefix`).
@@ -196,6 +199,7 @@ impl App {
             too_small: false,
             screen: ratatui::layout::Rect::new(0, 0, layout::MIN_WIDTH, layout::MIN_HEIGHT),
             keymap: keymap::Keymap::default(),
+            proof_months: crate::model::PROOF_MONTHS,
             work: busy::Work::default(),
             pending_keys: Vec::new(),
             overdue: 0,

@@ -33,6 +33,8 @@ pub enum Pending {
     },
     /// Take over what a decision proposes: the next status and the approved amount (issue 15).
     AcceptProposal(Box<super::decisions::Proposal>),
+    /// Add the Verwendungsnachweis deadline a new end date proposes (issue 15).
+    AddDeadline(Box<crate::model::Deadline>),
 }
 
 /// A yes/no question (`j`/`y`/Enter, `n`/Esc).
@@ -189,7 +191,8 @@ impl App {
                 | Pending::DeleteGoal(_)
                 | Pending::Unlink { .. }
                 | Pending::HistoryAnyway { .. }
-                | Pending::AcceptProposal(_) => Mode::Normal,
+                | Pending::AcceptProposal(_)
+                | Pending::AddDeadline(_) => Mode::Normal,
                 Pending::DeletePayment { view, .. } => Mode::Payments(view),
             },
             other => {

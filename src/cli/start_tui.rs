@@ -20,6 +20,7 @@ pub(super) fn run_tui(
     let mut app = crate::app::App::without_measures(store, lang, Some(draft))?;
     let (keymap, _) = settings.keymap();
     app.keymap = keymap;
+    app.proof_months = settings.proof_months.unwrap_or(crate::model::PROOF_MONTHS);
     for problem in settings.all_problems() {
         app.say(
             crate::app::MessageKind::Error,

@@ -953,6 +953,7 @@ pub fn text(text: Text) -> &'static str {
         PlanSumDiffers => "Summe {sum} – bewilligt sind {approved}",
         KeyPlan => "Jahresraten der Maßnahme bearbeiten",
         DonePlanForm => "Jahresraten von {measure} gespeichert",
+        AskProofDeadline => "Verwendungsnachweis für {measure} fällig am {due} anlegen? (j/n)",
         // issue 15 reports
         ReportSectionSessions => "Beschlüsse je Sitzung",
         ReportSectionDecisionYears => "Beschlüsse je Jahr",

@@ -931,6 +931,7 @@ pub fn text(text: Text) -> &'static str {
         PlanSumDiffers => "Sum {sum} – approved is {approved}",
         KeyPlan => "Edit the measure's yearly instalments",
         DonePlanForm => "Instalments of {measure} saved",
+        AskProofDeadline => "Add the Verwendungsnachweis of {measure} due on {due}? (y/n)",
         // issue 15 reports
         ReportSectionSessions => "Decisions per session",
         ReportSectionDecisionYears => "Decisions per year",

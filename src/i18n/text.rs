@@ -798,6 +798,7 @@ pub enum Text {
     PlanSumDiffers,
     KeyPlan,
     DonePlanForm,
+    AskProofDeadline,
     // issue 15 reports
     ReportSectionSessions,
     ReportSectionDecisionYears,

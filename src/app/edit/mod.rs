@@ -25,7 +25,7 @@ impl App {
     }
 
     /// Applies `op`; a refusal goes to the status bar.
-    fn apply_or_say(&mut self, op: Op) -> Option<Applied> {
+    pub(in crate::app) fn apply_or_say(&mut self, op: Op) -> Option<Applied> {
         match self.apply(op) {
             Ok(applied) => Some(applied),
             Err(error) => {

@@ -85,6 +85,14 @@ impl App {
         if edit && state.form.revision().is_some() {
             return self.save_edit(state, value);
         }
+        // A measure's end, before and as saved: a new one may propose a deadline.
+        let ends = match (&value, state.form.original()) {
+            (FormValue::Measure(m), FormValue::Measure(before)) => {
+                let before = before.end.filter(|_| state.purpose == Purpose::EditMeasure);
+                Some((m.id, before, m.end))
+            }
+            _ => None,
+        };
         let op = match (state.purpose, value) {
             (Purpose::NewMeasure { goal }, FormValue::Measure(measure)) => Op::AddMeasure {
                 measure,
@@ -113,6 +121,10 @@ impl App {
                 if let Some(id) = applied.added_goal() {
                     self.tree.select(id);
                     self.goal_changed();
+                }
+                if let Some((id, before, end)) = ends {
+                    let id = applied.added_measure().unwrap_or(id);
+                    return self.propose_proof_deadline(id, before, end);
                 }
                 Mode::Normal
             }
@@ -156,6 +168,7 @@ impl App {
             Pending::HistoryAnyway { redo } => return self.history_anyway(redo),
             Pending::DeletePayment { view, id } => return self.delete_payment(&view, id),
             Pending::AcceptProposal(proposal) => return self.accept_proposal(&proposal),
+            Pending::AddDeadline(deadline) => return self.add_proposed_deadline(*deadline),
             Pending::RestoreDraft(draft) => {
                 let Draft { purpose, form } = *draft;
                 self.remove_draft_file();

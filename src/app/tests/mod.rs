@@ -23,6 +23,7 @@ mod overlays;
 mod pane;
 pub(crate) mod payments;
 mod plan;
+mod proof_deadline;
 mod report_prep;
 mod tree;
 mod undo;
