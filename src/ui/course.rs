@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::App;
@@ -23,13 +23,7 @@ pub fn render(app: &App, theme: Theme, scroll: u16, frame: &mut Frame, area: Rec
         let quoted = format!("{} „{}“", m.id, sanitize_line(&m.title));
         fill(lang.t(Text::CourseTitle), &[("measure", &quoted)])
     });
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused())
-        .title(format!(" {title} "));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::popup::framed(frame, theme, &title, area);
     let course = app.detail().course();
     let mut entries: Vec<Entry> = Vec::new();
     for step in &course.steps {

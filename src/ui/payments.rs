@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text as Lines};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::Theme;
 use crate::app::App;
@@ -28,13 +28,7 @@ pub fn render(app: &App, theme: Theme, view: &PaymentsView, frame: &mut Frame, a
         ],
     );
     let room = area.width.saturating_sub(4) as usize;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused())
-        .title(format!(" {} ", truncate(&title, room)));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::popup::framed(frame, theme, &truncate(&title, room), area);
     let warnings = view.warnings(lang);
     let shown = warnings.len().min(MAX_WARNING_LINES);
     let [sum, table, bottom] = Layout::vertical([

@@ -26,6 +26,16 @@ pub(super) fn popup_block(theme: Theme, title: String) -> Block<'static> {
         .title(title)
 }
 
+/// Clears `area` and draws the focused frame titled ` {title} ` around it (the views over the
+/// panes: Termine, Sitzungen, Zahlungen, Verlauf); returns the inside.
+pub(super) fn framed(frame: &mut Frame, theme: Theme, title: &str, area: Rect) -> Rect {
+    let block = popup_block(theme, format!(" {title} "));
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(block, area);
+    inner
+}
+
 pub fn confirm(app: &App, theme: Theme, confirm: &Confirm, frame: &mut Frame, area: Rect) {
     let text = sanitize_line(&confirm.question).into_owned();
     let inner_width = 60u16.min(area.width.saturating_sub(4));

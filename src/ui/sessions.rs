@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Text as Lines};
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::Theme;
 use crate::app::App;
@@ -21,13 +21,7 @@ fn right(text: String) -> Cell<'static> {
 /// Draws `view` over `area` (everything above the status bar).
 pub fn render(app: &App, theme: Theme, view: &SessionsView, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused())
-        .title(format!(" {} ", lang.t(Text::SessionsTitle)));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::popup::framed(frame, theme, lang.t(Text::SessionsTitle), area);
     if view.sessions.is_empty() {
         let empty = Paragraph::new(Line::styled(lang.t(Text::SessionsEmpty), theme.dim()));
         frame.render_widget(empty, inner);

@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
 use super::Theme;
 use crate::app::App;
@@ -30,13 +30,7 @@ pub fn render(app: &App, theme: Theme, view: &TermineView, frame: &mut Frame, ar
         lang.t(Text::TermineTitle),
         &[("today", &format_date_de(view.today))],
     );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focused())
-        .title(format!(" {title} "));
-    let inner = block.inner(area);
-    frame.render_widget(Clear, area);
-    frame.render_widget(block, area);
+    let inner = super::popup::framed(frame, theme, &title, area);
     if view.entries.is_empty() {
         let empty = Paragraph::new(Line::styled(lang.t(Text::TermineEmpty), theme.dim()));
         frame.render_widget(empty, inner);

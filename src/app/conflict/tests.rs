@@ -164,6 +164,9 @@ fn a_measure_deleted_meanwhile_keeps_the_form_and_saves_it_as_new() {
         app.message
     );
     press(app, "<C-s>");
+    // Saved as a new measure with an end date: the Verwendungsnachweis is proposed.
+    assert!(matches!(app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    press(app, "n");
     assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
     let saved: Vec<Measure> = app
         .store()
