@@ -4,6 +4,7 @@
 //!
 //! 1. `quartier due --within 30` (the real binary, output to a pipe): `--no-server`, and
 //!    through a running server; median / max of 5 processes.
+//!    And `quartier report` (which has sections of decisions and deadlines) the same way.
 //! 2. Moves in the TUI with all that present, key → finished frame (`App::handle_key` + draw
 //!    at 120x40, as the event loop does): `j`/`k` over the expanded tree, and `j`/`k` in the
 //!    table of the first strategic goal (each selection reads the measure's decisions, steps
@@ -40,6 +41,7 @@ const TABLE_MOVES: usize = 200;
 const VIEW_OPENINGS: usize = 20;
 
 const DUE_TARGET_MS: f64 = 100.0;
+const REPORT_TARGET_MS: f64 = 200.0;
 const MOVE_P95_TARGET_MS: f64 = 5.0;
 const VIEW_OPEN_TARGET_MS: f64 = 50.0;
 
@@ -73,6 +75,25 @@ fn main() -> BenchResult<()> {
         served,
         "median",
         DUE_TARGET_MS,
+    );
+
+    // `quartier report` reads sessions, decisions, steps and deadlines too (its sections of
+    // issue 15); the money bench times it with pots, plans and payments.
+    let no_server = report_runs(&db, &["--no-server"])?;
+    target_row(
+        &mut table,
+        "quartier report, --no-server",
+        no_server,
+        "median",
+        REPORT_TARGET_MS,
+    );
+    let served = while_served(program(), &db, || report_runs(&db, &[]))?;
+    target_row(
+        &mut table,
+        "quartier report, server running",
+        served,
+        "median",
+        REPORT_TARGET_MS,
     );
 
     let (tree, measures) = moves(&db)?;
@@ -193,6 +214,13 @@ fn add_course(db: &Path) -> BenchResult<(usize, usize, usize)> {
         )?;
     }
     Ok((steps, decisions, deadlines))
+}
+
+/// `quartier report` as `RUNS` processes, each timed from spawn to exit.
+fn report_runs(db: &Path, global: &[&str]) -> BenchResult<Vec<Duration>> {
+    let args: Vec<&str> = global.iter().copied().chain(["report"]).collect();
+    let today = [("QUARTIER_TODAY", "2027-03-01")];
+    timed_runs(program(), db, &args, &today, &[0], RUNS)
 }
 
 /// `quartier due --within 30` as `RUNS` processes, each timed from spawn to exit (exit 1:
