@@ -71,7 +71,6 @@ impl App {
             }
         };
         let done = page.len() < PAGE;
-        self.report_prep.offer(prefetch.after, &page);
         if self.search_index.is_some() {
             prefetch.index = None;
         }

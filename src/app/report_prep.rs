@@ -2,8 +2,9 @@
 //! 10 000 measures, where reading and computing everything takes about twice that).
 //!
 //! Once the background reading of the rows is done (see `prefetch`), idle time reads what the
-//! report needs — every measure a page at a time (the pages the row reading reads are taken
-//! over while they come in order), then goals, links, pots, plans and payments — and computes
+//! report needs — every measure a page at a time (not taken over from the row reading: cloning
+//! its pages made a key pressed right after the first frame wait longer), then goals and links,
+//! pots and plans, payments, sessions and decisions, steps, deadlines, a piece per step — and computes
 //! the report for the measure filter's year on a thread of its own (at once when the app does
 //! not defer long work: tests, benchmarks). `R` then shows that report without reading. Every
 //! change, the user's own or a colleague's, makes it stale: it is read and computed again, in
@@ -76,24 +77,6 @@ impl ReportPrep {
         )
     }
 
-    /// The row reading read `page`, the measures after `from`: taken over when it continues
-    /// what was read here.
-    pub(super) fn offer(&mut self, from: MeasureId, page: &[Measure]) {
-        if matches!(self.stage, Stage::Start) {
-            self.stage = Stage::Reading {
-                after: MeasureId(0),
-                measures: Vec::new(),
-            };
-        }
-        if let Stage::Reading { after, measures } = &mut self.stage
-            && *after == from
-            && let Some(last) = page.last()
-        {
-            measures.extend(page.iter().cloned());
-            *after = last.id;
-        }
-    }
-
     /// The prepared report if it was computed for `year` and `today` from the data as it is.
     pub(super) fn ready(&self, year: Option<i32>, today: NaiveDate) -> Option<&Prepared> {
         match &self.stage {
@@ -143,11 +126,15 @@ impl App {
                 if !done {
                     return Ok(Stage::Reading { after, measures });
                 }
+                // Goals and links as the app holds them (kept current change by change): the
+                // first piece, read from memory (a read of every link blocked a key ~5 ms).
                 let inputs = ReportInputs {
                     measures,
+                    goals: self.tree.goals().to_vec(),
+                    links: self.links.all(),
                     ..ReportInputs::default()
                 };
-                Stage::Rest(Box::new(inputs), 0)
+                Stage::Rest(Box::new(inputs), 1)
             }
             Stage::Rest(mut inputs, piece) => {
                 if inputs.read_piece(self.store(), piece)? {

@@ -68,6 +68,22 @@ impl LinkIndex {
         &self.goals[start..end]
     }
 
+    /// Every link, by measure, primary first (the report's links from memory instead of the
+    /// database).
+    pub fn all(&self) -> Vec<Link> {
+        let mut links: Vec<Link> = (self.by_goal.iter())
+            .flat_map(|(goal, measures)| {
+                measures.iter().map(move |(measure, primary)| Link {
+                    measure: *measure,
+                    goal: *goal,
+                    primary: *primary,
+                })
+            })
+            .collect();
+        links.sort_by_key(|l| (l.measure, !l.primary, l.goal));
+        links
+    }
+
     /// Measures linked directly to `goal`, with whether it is their primary goal.
     pub fn measures_of(&self, goal: GoalId) -> &[(MeasureId, bool)] {
         self.by_goal.get(&goal).map_or(&[], Vec::as_slice)

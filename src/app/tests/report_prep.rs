@@ -54,7 +54,7 @@ fn r_shows_the_prepared_report_which_equals_reading_everything() {
 }
 
 #[test]
-fn every_measure_counts_once_when_the_row_reading_hands_its_pages_over() {
+fn every_measure_counts_once_with_more_than_a_page_of_them() {
     let Fixture { dir: _dir, mut app } = with_many_under_91();
     prepare(&mut app);
     let (warm, prepared) = shown(&mut app);
@@ -130,4 +130,41 @@ fn a_report_computed_from_data_changed_meanwhile_is_thrown_away() {
     app.job_done(job());
     let (_, prepared) = shown(&mut app);
     assert!(prepared);
+}
+
+#[test]
+fn links_changed_by_a_colleague_are_counted_as_reading_everything_counts_them() {
+    let Fixture { dir: _dir, mut app } = fixture();
+    prepare(&mut app);
+    let goal = |app: &App, code: &str| app.store().goal_by_code(code).unwrap().unwrap().id;
+    let (g13, g91) = (goal(&app, "1.3"), goal(&app, "9.1"));
+    let ops = vec![
+        crate::ops::Op::Link {
+            measure: crate::model::MeasureId(2),
+            goal: g91,
+            primary: true,
+        },
+        crate::ops::Op::Unlink {
+            measure: crate::model::MeasureId(2),
+            goal: g13,
+        },
+    ];
+    let applied = (app.store)
+        .apply(crate::ops::Op::Batch { ops }, "ben")
+        .expect("a colleague's links");
+    app.refresh(&applied.changes);
+    app.prefetch_all();
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared, "prepared again, with the links the app holds");
+    let cold = read_anew(&mut app);
+    assert_eq!(warm, cold);
+    let z9 = |r: &crate::report::Report| {
+        let z9 = r.goals.iter().find(|g| g.code == "Z9").expect("Z9");
+        (z9.measures, z9.sums.approved)
+    };
+    assert_eq!(
+        z9(&warm).0,
+        2,
+        "the Sprachcafé and the moved Nachbarschaftsfest"
+    );
 }
