@@ -500,6 +500,11 @@ fn decisions_and_steps_cross_the_socket_with_undo_and_the_servers_user() {
     assert_eq!(steps[0].who, client.welcome().actor);
     assert_ne!(steps[0].who, "someone-else");
     assert_eq!(client.course_of(m).unwrap().steps, steps);
+    // Every step a page at a time, after (measure, step id).
+    let start = (quartier::model::MeasureId(0), quartier::model::StepId(0));
+    assert_eq!(client.steps_after(start, 5).unwrap(), steps);
+    let last = (steps[0].measure, steps[0].id);
+    assert_eq!(client.steps_after(last, 5).unwrap(), []);
     assert!(matches!(
         client.apply(Op::RemoveSession { id: qr }, ""),
         Err(StoreError::SessionHasDecisions { decisions: 1, .. })

@@ -442,6 +442,18 @@ fn money_crosses_the_socket_with_undo_and_errors_intact() {
         Cents(2_000_000)
     );
     assert_eq!(client.payments().unwrap().len(), 1);
+    // A second payment: the pages of every payment, through the socket.
+    let second = Op::AddPayment {
+        payment: payment(m, 500, PaymentKind::Mittelabruf),
+    };
+    let second = client.apply(second, "").unwrap().added_payment().unwrap();
+    let ids = |page: Vec<quartier::model::Payment>| page.iter().map(|p| p.id).collect::<Vec<_>>();
+    let none = quartier::model::PaymentId(0);
+    assert_eq!(ids(client.payments_after(none, 1).unwrap()), [id]);
+    assert_eq!(ids(client.payments_after(id, 1).unwrap()), [second]);
+    assert_eq!(ids(client.payments_after(none, 10).unwrap()), [id, second]);
+    assert!(client.payments_after(second, 10).unwrap().is_empty());
+    client.undo("").unwrap();
     client.undo("").unwrap();
     assert_eq!(client.payments().unwrap(), []);
     assert!(matches!(

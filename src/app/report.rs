@@ -25,6 +25,11 @@ pub enum ReportTab {
     Deadlines,
 }
 
+/// The piece of [`ReportInputs::read_piece`] that reads the payments, and the one that reads
+/// the status steps: the many records, which idle time reads a page at a time instead.
+pub(super) const PAYMENTS_PIECE: usize = 2;
+pub(super) const STEPS_PIECE: usize = 4;
+
 /// Everything the report is computed from.
 #[derive(Debug, Default)]
 pub struct ReportInputs {
@@ -69,12 +74,12 @@ impl ReportInputs {
                 self.money.pots = store.pots()?;
                 self.money.plans = store.plans()?.into_iter().collect();
             }
-            2 => self.money.payments = store.payments()?,
+            PAYMENTS_PIECE => self.money.payments = store.payments()?,
             3 => {
                 self.course.sessions = strip(store.sessions()?);
                 self.course.decisions = strip(store.decisions()?);
             }
-            4 => self.course.steps = store.all_steps()?,
+            STEPS_PIECE => self.course.steps = store.all_steps()?,
             5 => self.course.deadlines = strip(store.deadlines()?),
             _ => return Ok(false),
         }

@@ -2,9 +2,9 @@
 //! 10 000 measures, where reading and computing everything takes about twice that).
 //!
 //! Once the background reading of the rows is done (see `prefetch`), idle time reads what the
-//! report needs — every measure a page at a time (not taken over from the row reading: cloning
-//! its pages made a key pressed right after the first frame wait longer), then goals and links,
-//! pots and plans, payments, sessions and decisions, steps, deadlines, a piece per step — and computes
+//! report needs — every measure a page at a time, goals and links from what the app holds,
+//! then pots and plans, the payments a page at a time, sessions and decisions, the status
+//! steps a page at a time, deadlines, a piece per step — and computes
 //! the report for the measure filter's year on a thread of its own (at once when the app does
 //! not defer long work: tests, benchmarks). `R` then shows that report without reading. Every
 //! change, the user's own or a colleague's, makes it stale: it is read and computed again, in
@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use super::App;
 use super::busy::{Job, JobDone};
 use super::prefetch::PAGE;
-use super::report::ReportInputs;
-use crate::model::{Measure, MeasureId};
+use super::report::{PAYMENTS_PIECE, ReportInputs, STEPS_PIECE};
+use crate::model::{Measure, MeasureId, PaymentId, StepId};
 use crate::report::Report;
 
 /// A report computed in idle time, for one year filter and one day.
@@ -137,8 +137,29 @@ impl App {
                 Stage::Rest(Box::new(inputs), 1)
             }
             Stage::Rest(mut inputs, piece) => {
-                if inputs.read_piece(self.store(), piece)? {
-                    return Ok(Stage::Rest(inputs, piece + 1));
+                let more = match piece {
+                    PAYMENTS_PIECE => {
+                        let paid = &mut inputs.money.payments;
+                        let after = paid.last().map_or(PaymentId(0), |p| p.id);
+                        let page = self.store.payments_after(after, PAGE)?;
+                        let full = page.len() == PAGE;
+                        paid.extend(page);
+                        full.then_some(piece).or(Some(piece + 1))
+                    }
+                    STEPS_PIECE => {
+                        let steps = &mut inputs.course.steps;
+                        let after = steps
+                            .last()
+                            .map_or((MeasureId(0), StepId(0)), |s| (s.measure, s.id));
+                        let page = self.store.steps_after(after, PAGE)?;
+                        let full = page.len() == PAGE;
+                        steps.extend(page);
+                        full.then_some(piece).or(Some(piece + 1))
+                    }
+                    _ => inputs.read_piece(self.store(), piece)?.then_some(piece + 1),
+                };
+                if let Some(piece) = more {
+                    return Ok(Stage::Rest(inputs, piece));
                 }
                 // The day the app started with (`R` after midnight reads anew).
                 let Some(today) = self.pane.today else {

@@ -17,7 +17,7 @@ use crate::store::{
 };
 
 /// Version of the messages after the handshake. Raise it on any change to them.
-pub const PROTOCOL: u32 = 6;
+pub const PROTOCOL: u32 = 7;
 
 /// Format byte of a [`Handshake`]: fixed forever, unlike [`super::frame::MESSAGE_FORMAT`].
 pub const HANDSHAKE_FORMAT: u8 = 0x71;

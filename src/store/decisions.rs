@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::keys::{self, TreeName};
-use super::records::{Reader, Revision, decode_all, decode_at};
+use super::records::{Reader, Revision, decode_all, decode_at, decode_page};
 use super::{Store, codec};
 use crate::model::{
     Deadline, DeadlineId, Decision, DecisionId, MeasureId, Session, SessionId, Step,
@@ -52,6 +52,12 @@ pub enum CourseQuery {
     /// Every measure's steps, by measure, each measure's oldest first (the report's times
     /// from Antrag to Bewilligung).
     AllSteps,
+    /// Up to `limit` steps after the step `after` (measure, step id) in the order of
+    /// [`CourseQuery::AllSteps`]: every step a page at a time (the TUI's report preparation).
+    StepsAfter {
+        after: (MeasureId, crate::model::StepId),
+        limit: u32,
+    },
 }
 
 /// The answer to a [`CourseQuery`].
@@ -229,6 +235,11 @@ pub fn answer(r: &impl Reader, query: &CourseQuery) -> Result<CourseAnswer, Stor
         CourseQuery::DecisionsIn(id) => CourseAnswer::Decisions(decisions_in(r, *id)?),
         CourseQuery::Steps(id) => CourseAnswer::Steps(steps_of(r, *id)?),
         CourseQuery::AllSteps => CourseAnswer::Steps(all_steps(r)?),
+        CourseQuery::StepsAfter { after, limit } => {
+            let after = keys::pair_key((after.0).0, (after.1).0);
+            let page = decode_page(r, TreeName::Steps, STEP_FORMAT, &after, *limit as usize);
+            CourseAnswer::Steps(page?)
+        }
         CourseQuery::Deadlines => CourseAnswer::Deadlines(deadlines(r)?),
         CourseQuery::Deadline(id) => CourseAnswer::Deadline(deadline(r, *id)?),
         CourseQuery::OfMeasure(id) => {

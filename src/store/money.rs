@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::StoreError;
 use super::keys::{self, TreeName};
-use super::records::{Reader, Revision, decode_all, decode_at};
+use super::records::{Reader, Revision, decode_all, decode_at, decode_page};
 use super::{Store, codec};
 use crate::model::{Fund, MeasureId, Payment, PaymentId, Plan, Pot};
 
@@ -40,6 +40,9 @@ pub enum MoneyQuery {
     Payments,
     /// One measure's plan and payments in one answer (the TUI's detail pane).
     OfMeasure(MeasureId),
+    /// Up to `limit` payments with ids above `after`, by id: every payment a page at a time
+    /// (the TUI's report preparation in idle time).
+    PaymentsAfter { after: PaymentId, limit: u32 },
 }
 
 /// The answer to a [`MoneyQuery`].
@@ -163,6 +166,17 @@ pub fn answer(r: &impl Reader, query: &MoneyQuery) -> Result<MoneyAnswer, StoreE
         MoneyQuery::PaymentsOf(id) => MoneyAnswer::Payments(payments_of(r, *id)?),
         MoneyQuery::Payment(id) => MoneyAnswer::Payment(payment(r, *id)?),
         MoneyQuery::Payments => MoneyAnswer::Payments(payments(r)?),
+        MoneyQuery::PaymentsAfter { after, limit } => {
+            let after = keys::payment_key(*after);
+            let page = decode_page(
+                r,
+                TreeName::Payments,
+                PAYMENT_FORMAT,
+                &after,
+                *limit as usize,
+            );
+            MoneyAnswer::Payments(page?)
+        }
         MoneyQuery::OfMeasure(id) => MoneyAnswer::OfMeasure(MeasureMoney {
             plan: plan(r, *id)?,
             payments: payments_of(r, *id)?,

@@ -50,6 +50,28 @@ pub trait Reader {
         }
         Ok(())
     }
+    /// Up to `limit` entries with keys above `after`, in key order: a whole tree a page at a
+    /// time. The overlay's default reads the tree; the live trees read only the page.
+    fn page(&self, tree: TreeName, after: &[u8], limit: usize) -> Result<Entries, StoreError> {
+        let all = self.scan(tree, &[])?.into_iter();
+        Ok(all
+            .filter(|(key, _)| key.as_slice() > after)
+            .take(limit)
+            .collect())
+    }
+}
+
+/// Up to `limit` records of `tree` (stored in `format`) with keys above `after`.
+pub fn decode_page<T: DeserializeOwned>(
+    r: &impl Reader,
+    tree: TreeName,
+    format: u8,
+    after: &[u8],
+    limit: usize,
+) -> Result<Vec<T>, StoreError> {
+    (r.page(tree, after, limit)?.into_iter())
+        .map(|(key, value)| decode_at(tree, &key, &value, format))
+        .collect()
 }
 
 /// Every record of `tree` (stored in `format`), in key order.

@@ -10,7 +10,7 @@ use super::money::{MoneyAnswer, MoneyQuery};
 use super::{HistoryEntry, Inconsistency, Link, Store, StoreError};
 use crate::model::{
     Cents, Deadline, DeadlineId, Decision, DecisionId, Fund, Goal, GoalId, Measure, MeasureId,
-    Payment, PaymentId, Plan, Pot, Session, SessionId, Step,
+    Payment, PaymentId, Plan, Pot, Session, SessionId, Step, StepId,
 };
 use crate::ops::{Applied, Op};
 
@@ -128,6 +128,13 @@ pub trait Repository: Send + std::any::Any {
         let all = ask_money!(self, MoneyQuery::Payments, MoneyAnswer::Payments(all) => all)?;
         Ok(all.into_iter().map(|(_, payment)| payment).collect())
     }
+    /// Up to `limit` payments with ids above `after`, by id (every payment a page at a time).
+    fn payments_after(&self, after: PaymentId, limit: usize) -> Result<Vec<Payment>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        let query = MoneyQuery::PaymentsAfter { after, limit };
+        let page = ask_money!(self, query, MoneyAnswer::Payments(page) => page)?;
+        Ok(page.into_iter().map(|(_, payment)| payment).collect())
+    }
 
     /// Answers a question about sessions, decisions, steps or deadlines (issue 15); the
     /// methods below ask it.
@@ -164,6 +171,17 @@ pub trait Repository: Send + std::any::Any {
     /// Every measure's steps, by measure, each measure's oldest first.
     fn all_steps(&self) -> Result<Vec<Step>, StoreError> {
         ask_course!(self, CourseQuery::AllSteps, CourseAnswer::Steps(found) => found)
+    }
+    /// Up to `limit` steps after the step `after` (measure, step id), in the order of
+    /// [`Repository::all_steps`] (every step a page at a time).
+    fn steps_after(
+        &self,
+        after: (MeasureId, StepId),
+        limit: usize,
+    ) -> Result<Vec<Step>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        let query = CourseQuery::StepsAfter { after, limit };
+        ask_course!(self, query, CourseAnswer::Steps(found) => found)
     }
     /// Every deadline with its revision, by due date.
     fn deadlines(&self) -> Result<Vec<(u64, Deadline)>, StoreError> {

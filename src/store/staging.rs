@@ -61,6 +61,17 @@ impl Reader for Trees {
         }
         Ok(())
     }
+
+    fn page(&self, tree: TreeName, after: &[u8], limit: usize) -> Result<Entries, StoreError> {
+        use std::ops::Bound;
+        let range = (Bound::Excluded(after.to_vec()), Bound::Unbounded);
+        (self.tree(tree).range(range).take(limit))
+            .map(|entry| {
+                let (key, value) = entry?;
+                Ok((key.to_vec(), value.to_vec()))
+            })
+            .collect()
+    }
 }
 
 /// Writes not yet committed, read through on top of the live trees.

@@ -168,3 +168,45 @@ fn links_changed_by_a_colleague_are_counted_as_reading_everything_counts_them() 
         "the Sprachcafé and the moved Nachbarschaftsfest"
     );
 }
+
+#[test]
+fn payments_and_steps_read_a_page_at_a_time_count_like_reading_them_at_once() {
+    use crate::model::{Payment, PaymentId, PaymentKind, Status};
+    use crate::ops::Op;
+    let many = crate::app::prefetch::PAGE + 17;
+    let Fixture { dir: _dir, mut app } = fixture_with(|store| {
+        let payments = (0..many).map(|i| Op::AddPayment {
+            payment: Payment {
+                id: PaymentId(0),
+                measure: crate::model::MeasureId(1 + (i % 3) as u64),
+                date: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap(),
+                amount: crate::model::Cents(100 + i as i64),
+                kind: PaymentKind::Auszahlung,
+                reference: String::new(),
+                note: String::new(),
+            },
+        });
+        let ops = payments.collect();
+        store.apply(Op::Batch { ops }, "anna").expect("payments");
+        // Status steps back and forth: more than a page of them.
+        let (_, mut m) = store
+            .measure_revised(crate::model::MeasureId(3))
+            .unwrap()
+            .unwrap();
+        let ops = (0..many)
+            .map(|i| {
+                m.status = [Status::Beantragt, Status::Bewilligt][i % 2];
+                Op::UpdateMeasure { measure: m.clone() }
+            })
+            .collect();
+        store.apply(Op::Batch { ops }, "anna").expect("steps");
+    });
+    assert!(app.store().all_steps().unwrap().len() > crate::app::prefetch::PAGE);
+    prepare(&mut app);
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared);
+    assert_eq!(warm, read_anew(&mut app));
+    let paid: i64 = warm.pots.rows.iter().map(|r| r.paid.0).sum();
+    let expected: i64 = (0..many as i64).map(|i| 100 + i).sum();
+    assert_eq!(paid, expected, "every payment counted once");
+}
