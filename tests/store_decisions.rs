@@ -493,6 +493,9 @@ fn decisions_and_steps_cross_the_socket_with_undo_and_the_servers_user() {
         .apply(set_status(m, Status::Bewilligt, 1), "someone-else")
         .unwrap();
     assert_eq!(client.decisions_of(m).unwrap()[0].1.id, b);
+    let start = quartier::model::DecisionId(0);
+    assert_eq!(client.decisions_after(start, 5).unwrap()[0].1.id, b);
+    assert_eq!(client.decisions_after(b, 5).unwrap(), []);
     assert_eq!(client.sessions().unwrap()[0].1.body, Body::AktionsfondsJury);
     let steps = client.steps_of(m).unwrap();
     assert_eq!(steps.len(), 1);

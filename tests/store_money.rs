@@ -435,7 +435,10 @@ fn money_crosses_the_socket_with_undo_and_errors_intact() {
         Some((1, aktion))
     );
     assert_eq!(client.plan(m).unwrap(), Some((1, split.clone())));
-    assert_eq!(client.plans().unwrap(), [(m, split)]);
+    assert_eq!(client.plans().unwrap(), [(m, split.clone())]);
+    let start = quartier::model::MeasureId(0);
+    assert_eq!(client.plans_after(start, 5).unwrap(), [(m, split)]);
+    assert_eq!(client.plans_after(m, 5).unwrap(), []);
     assert_eq!(client.payments_of(m).unwrap()[0].1.id, id);
     assert_eq!(
         client.payment(id).unwrap().unwrap().1.amount,

@@ -25,10 +25,12 @@ pub enum ReportTab {
     Deadlines,
 }
 
-/// The piece of [`ReportInputs::read_piece`] that reads the payments, and the one that reads
-/// the status steps: the many records, which idle time reads a page at a time instead.
-pub(super) const PAYMENTS_PIECE: usize = 2;
-pub(super) const STEPS_PIECE: usize = 4;
+/// The pieces of [`ReportInputs::read_piece`] that read many records (plans, payments,
+/// decisions, status steps), which idle time reads a page at a time instead.
+pub(super) const PLANS_PIECE: usize = 2;
+pub(super) const PAYMENTS_PIECE: usize = 3;
+pub(super) const DECISIONS_PIECE: usize = 5;
+pub(super) const STEPS_PIECE: usize = 6;
 
 /// Everything the report is computed from.
 #[derive(Debug, Default)]
@@ -70,17 +72,13 @@ impl ReportInputs {
                 self.goals = store.goals()?;
                 self.links = store.links()?;
             }
-            1 => {
-                self.money.pots = store.pots()?;
-                self.money.plans = store.plans()?.into_iter().collect();
-            }
+            1 => self.money.pots = store.pots()?,
+            PLANS_PIECE => self.money.plans = store.plans()?.into_iter().collect(),
             PAYMENTS_PIECE => self.money.payments = store.payments()?,
-            3 => {
-                self.course.sessions = strip(store.sessions()?);
-                self.course.decisions = strip(store.decisions()?);
-            }
+            4 => self.course.sessions = strip(store.sessions()?),
+            DECISIONS_PIECE => self.course.decisions = strip(store.decisions()?),
             STEPS_PIECE => self.course.steps = store.all_steps()?,
-            5 => self.course.deadlines = strip(store.deadlines()?),
+            7 => self.course.deadlines = strip(store.deadlines()?),
             _ => return Ok(false),
         }
         Ok(true)

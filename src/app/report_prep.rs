@@ -17,8 +17,8 @@ use chrono::NaiveDate;
 use super::App;
 use super::busy::{Job, JobDone};
 use super::prefetch::PAGE;
-use super::report::{PAYMENTS_PIECE, ReportInputs, STEPS_PIECE};
-use crate::model::{Measure, MeasureId, PaymentId, StepId};
+use super::report::{DECISIONS_PIECE, PAYMENTS_PIECE, PLANS_PIECE, ReportInputs, STEPS_PIECE};
+use crate::model::{DecisionId, Measure, MeasureId, PaymentId, StepId};
 use crate::report::Report;
 
 /// A report computed in idle time, for one year filter and one day.
@@ -88,6 +88,14 @@ impl ReportPrep {
     }
 }
 
+/// Takes in a page read after the last record taken: the same piece again while pages come
+/// full, the next one after a short page.
+fn paged<T>(piece: usize, page: Vec<T>, take: impl FnOnce(Vec<T>)) -> Option<usize> {
+    let full = page.len() == PAGE;
+    take(page);
+    Some(if full { piece } else { piece + 1 })
+}
+
 impl App {
     /// One piece of the report's preparation in idle time; false when nothing is left to do
     /// here (also when the computation waits for [`App::take_report_job`] or runs).
@@ -137,28 +145,37 @@ impl App {
                 Stage::Rest(Box::new(inputs), 1)
             }
             Stage::Rest(mut inputs, piece) => {
-                let more = match piece {
+                let store = self.store();
+                let next = match piece {
+                    PLANS_PIECE => {
+                        let plans = &mut inputs.money.plans;
+                        let after = plans.keys().max().copied().unwrap_or(MeasureId(0));
+                        paged(piece, store.plans_after(after, PAGE)?, |p| plans.extend(p))
+                    }
                     PAYMENTS_PIECE => {
                         let paid = &mut inputs.money.payments;
                         let after = paid.last().map_or(PaymentId(0), |p| p.id);
-                        let page = self.store.payments_after(after, PAGE)?;
-                        let full = page.len() == PAGE;
-                        paid.extend(page);
-                        full.then_some(piece).or(Some(piece + 1))
+                        paged(piece, store.payments_after(after, PAGE)?, |p| {
+                            paid.extend(p)
+                        })
+                    }
+                    DECISIONS_PIECE => {
+                        let decisions = &mut inputs.course.decisions;
+                        let after = decisions.last().map_or(DecisionId(0), |d| d.id);
+                        let page = store.decisions_after(after, PAGE)?;
+                        paged(piece, page, |p| {
+                            decisions.extend(p.into_iter().map(|(_, d)| d))
+                        })
                     }
                     STEPS_PIECE => {
                         let steps = &mut inputs.course.steps;
-                        let after = steps
-                            .last()
-                            .map_or((MeasureId(0), StepId(0)), |s| (s.measure, s.id));
-                        let page = self.store.steps_after(after, PAGE)?;
-                        let full = page.len() == PAGE;
-                        steps.extend(page);
-                        full.then_some(piece).or(Some(piece + 1))
+                        let start = (MeasureId(0), StepId(0));
+                        let after = steps.last().map_or(start, |s| (s.measure, s.id));
+                        paged(piece, store.steps_after(after, PAGE)?, |p| steps.extend(p))
                     }
-                    _ => inputs.read_piece(self.store(), piece)?.then_some(piece + 1),
+                    _ => inputs.read_piece(store, piece)?.then_some(piece + 1),
                 };
-                if let Some(piece) = more {
+                if let Some(piece) = next {
                     return Ok(Stage::Rest(inputs, piece));
                 }
                 // The day the app started with (`R` after midnight reads anew).

@@ -58,6 +58,8 @@ pub enum CourseQuery {
         after: (MeasureId, crate::model::StepId),
         limit: u32,
     },
+    /// Up to `limit` decisions with ids above `after`, by id.
+    DecisionsAfter { after: DecisionId, limit: u32 },
 }
 
 /// The answer to a [`CourseQuery`].
@@ -235,6 +237,17 @@ pub fn answer(r: &impl Reader, query: &CourseQuery) -> Result<CourseAnswer, Stor
         CourseQuery::DecisionsIn(id) => CourseAnswer::Decisions(decisions_in(r, *id)?),
         CourseQuery::Steps(id) => CourseAnswer::Steps(steps_of(r, *id)?),
         CourseQuery::AllSteps => CourseAnswer::Steps(all_steps(r)?),
+        CourseQuery::DecisionsAfter { after, limit } => {
+            let after = keys::id_key(after.0);
+            let page = decode_page(
+                r,
+                TreeName::Decisions,
+                DECISION_FORMAT,
+                &after,
+                *limit as usize,
+            );
+            CourseAnswer::Decisions(page?)
+        }
         CourseQuery::StepsAfter { after, limit } => {
             let after = keys::pair_key((after.0).0, (after.1).0);
             let page = decode_page(r, TreeName::Steps, STEP_FORMAT, &after, *limit as usize);

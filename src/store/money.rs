@@ -43,6 +43,8 @@ pub enum MoneyQuery {
     /// Up to `limit` payments with ids above `after`, by id: every payment a page at a time
     /// (the TUI's report preparation in idle time).
     PaymentsAfter { after: PaymentId, limit: u32 },
+    /// Up to `limit` plans of measures with ids above `after`, by measure id.
+    PlansAfter { after: MeasureId, limit: u32 },
 }
 
 /// The answer to a [`MoneyQuery`].
@@ -115,6 +117,21 @@ pub fn plan(r: &impl Reader, measure: MeasureId) -> Result<Option<(Revision, Pla
     read(r, TreeName::Plans, &keys::measure_key(measure), PLAN_FORMAT)
 }
 
+/// Up to `limit` plans of measures with ids above `after`, by measure id.
+fn plans_after(
+    r: &impl Reader,
+    after: MeasureId,
+    limit: usize,
+) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
+    let tree = TreeName::Plans;
+    let mut plans = Vec::new();
+    for (key, value) in r.page(tree, &keys::measure_key(after), limit)? {
+        let (_, plan): (u64, Plan) = decode_at(tree, &key, &value, PLAN_FORMAT)?;
+        plans.push((MeasureId(keys::id_at(&key, 0).unwrap_or(0)), plan));
+    }
+    Ok(plans)
+}
+
 /// Every plan, by measure id.
 pub fn plans(r: &impl Reader) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
     let tree = TreeName::Plans;
@@ -166,6 +183,9 @@ pub fn answer(r: &impl Reader, query: &MoneyQuery) -> Result<MoneyAnswer, StoreE
         MoneyQuery::PaymentsOf(id) => MoneyAnswer::Payments(payments_of(r, *id)?),
         MoneyQuery::Payment(id) => MoneyAnswer::Payment(payment(r, *id)?),
         MoneyQuery::Payments => MoneyAnswer::Payments(payments(r)?),
+        MoneyQuery::PlansAfter { after, limit } => {
+            MoneyAnswer::Plans(plans_after(r, *after, *limit as usize)?)
+        }
         MoneyQuery::PaymentsAfter { after, limit } => {
             let after = keys::payment_key(*after);
             let page = decode_page(

@@ -111,6 +111,16 @@ pub trait Repository: Send + std::any::Any {
     fn plans(&self) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
         ask_money!(self, MoneyQuery::Plans, MoneyAnswer::Plans(plans) => plans)
     }
+    /// Up to `limit` plans of measures with ids above `after` (every plan a page at a time).
+    fn plans_after(
+        &self,
+        after: MeasureId,
+        limit: usize,
+    ) -> Result<Vec<(MeasureId, Plan)>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        let query = MoneyQuery::PlansAfter { after, limit };
+        ask_money!(self, query, MoneyAnswer::Plans(plans) => plans)
+    }
     /// A measure's payments with their revisions, by date.
     fn payments_of(&self, id: MeasureId) -> Result<Vec<(u64, Payment)>, StoreError> {
         ask_money!(self, MoneyQuery::PaymentsOf(id), MoneyAnswer::Payments(found) => found)
@@ -151,6 +161,16 @@ pub trait Repository: Send + std::any::Any {
     /// Every decision with its revision, by id.
     fn decisions(&self) -> Result<Vec<(u64, Decision)>, StoreError> {
         ask_course!(self, CourseQuery::Decisions, CourseAnswer::Decisions(found) => found)
+    }
+    /// Up to `limit` decisions with ids above `after` (every decision a page at a time).
+    fn decisions_after(
+        &self,
+        after: DecisionId,
+        limit: usize,
+    ) -> Result<Vec<(u64, Decision)>, StoreError> {
+        let limit = u32::try_from(limit).unwrap_or(u32::MAX);
+        let query = CourseQuery::DecisionsAfter { after, limit };
+        ask_course!(self, query, CourseAnswer::Decisions(found) => found)
     }
     /// One decision with its revision.
     fn decision(&self, id: DecisionId) -> Result<Option<(u64, Decision)>, StoreError> {

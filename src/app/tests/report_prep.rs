@@ -210,3 +210,49 @@ fn payments_and_steps_read_a_page_at_a_time_count_like_reading_them_at_once() {
     let expected: i64 = (0..many as i64).map(|i| 100 + i).sum();
     assert_eq!(paid, expected, "every payment counted once");
 }
+
+#[test]
+fn plans_and_decisions_read_a_page_at_a_time_count_like_reading_them_at_once() {
+    use crate::model::{Body, Decision, DecisionId, Outcome, Plan, Session, SessionId};
+    use crate::ops::Op;
+    let Fixture { dir: _dir, mut app } = with_many_under_91();
+    let ids = app.store().measure_ids().unwrap();
+    assert!(ids.len() > crate::app::prefetch::PAGE);
+    let plans = ids.iter().map(|id| Op::SetPlan {
+        measure: *id,
+        plan: Plan([(2026, crate::model::Cents(100))].into()),
+    });
+    let ops = plans.collect();
+    app.store.apply(Op::Batch { ops }, "anna").expect("plans");
+    let session = Session {
+        id: SessionId(0),
+        body: Body::Quartiersrat,
+        date: NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+        note: String::new(),
+    };
+    let added = app.store.apply(Op::AddSession { session }, "anna").unwrap();
+    let session = added.added_session().expect("a session");
+    let decisions = ids.iter().map(|id| Op::AddDecision {
+        decision: Decision {
+            id: DecisionId(0),
+            session,
+            measure: *id,
+            outcome: Outcome::Zustimmung,
+            votes: None,
+            amount: Some(crate::model::Cents(100)),
+            conditions: String::new(),
+        },
+    });
+    let ops = decisions.collect();
+    let applied = app
+        .store
+        .apply(Op::Batch { ops }, "anna")
+        .expect("decisions");
+    app.refresh(&applied.changes);
+    prepare(&mut app);
+    let (warm, prepared) = shown(&mut app);
+    assert!(prepared);
+    assert_eq!(warm, read_anew(&mut app));
+    let agreed: usize = warm.course.sessions.iter().map(|s| s.counts.agreed).sum();
+    assert_eq!(agreed, ids.len(), "every decision counted once");
+}
