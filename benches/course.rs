@@ -23,7 +23,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use chrono::NaiveDate;
-use common::{BenchResult, Session, Table, key, machine, target_row, timed_runs, while_served};
+use common::{
+    BenchResult, Session, Table, key, machine, target_row, timed_runs, unserved_and_served,
+};
 use quartier::model::{
     Body, Deadline, DeadlineId, DeadlineKind, Decision, DecisionId, Outcome, Session as Sitting,
     SessionId, Votes, next_in_course,
@@ -60,41 +62,15 @@ fn main() -> BenchResult<()> {
     );
     let mut table = Table::new(&["what", "n", "median", "p95", "max", "target"]);
 
-    let no_server = due_runs(&db, &["--no-server"])?;
-    target_row(
-        &mut table,
-        "quartier due --within 30, --no-server",
-        no_server,
-        "median",
-        DUE_TARGET_MS,
-    );
-    let served = while_served(program(), &db, || due_runs(&db, &[]))?;
-    target_row(
-        &mut table,
-        "quartier due --within 30, server running",
-        served,
-        "median",
-        DUE_TARGET_MS,
-    );
+    let due = |global: &[&str]| due_runs(&db, global);
+    let what = "quartier due --within 30";
+    unserved_and_served(&mut table, program(), &db, what, DUE_TARGET_MS, due)?;
 
     // `quartier report` reads sessions, decisions, steps and deadlines too (its sections of
     // issue 15); the money bench times it with pots, plans and payments.
-    let no_server = report_runs(&db, &["--no-server"])?;
-    target_row(
-        &mut table,
-        "quartier report, --no-server",
-        no_server,
-        "median",
-        REPORT_TARGET_MS,
-    );
-    let served = while_served(program(), &db, || report_runs(&db, &[]))?;
-    target_row(
-        &mut table,
-        "quartier report, server running",
-        served,
-        "median",
-        REPORT_TARGET_MS,
-    );
+    let report = |global: &[&str]| report_runs(&db, global);
+    let what = "quartier report";
+    unserved_and_served(&mut table, program(), &db, what, REPORT_TARGET_MS, report)?;
 
     let (tree, measures) = moves(&db)?;
     target_row(&mut table, "TUI: tree j/k", tree, "p95", MOVE_P95_TARGET_MS);

@@ -24,7 +24,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{Datelike, NaiveDate};
 use common::{
-    BenchResult, Session, Table, fmt_ms, key, machine, ms, target_row, timed_runs, while_served,
+    BenchResult, Session, Table, fmt_ms, key, machine, ms, target_row, timed_runs,
+    unserved_and_served,
 };
 use quartier::model::{Cents, Fund, Payment, PaymentId, PaymentKind, Plan, Pot};
 use quartier::ops::Op;
@@ -63,22 +64,9 @@ fn main() -> BenchResult<()> {
     );
     let mut table = Table::new(&["what", "n", "median", "p95", "max", "target"]);
 
-    let no_server = report_runs(&db, &["--no-server"])?;
-    target_row(
-        &mut table,
-        "quartier report, --no-server",
-        no_server,
-        "median",
-        REPORT_TARGET_MS,
-    );
-    let served = while_served(program(), &db, || report_runs(&db, &[]))?;
-    target_row(
-        &mut table,
-        "quartier report, server running",
-        served,
-        "median",
-        REPORT_TARGET_MS,
-    );
+    let report = |global: &[&str]| report_runs(&db, global);
+    let what = "quartier report";
+    unserved_and_served(&mut table, program(), &db, what, REPORT_TARGET_MS, report)?;
 
     breakdown(&db)?;
     let cold = report_view_cold(&db)?;

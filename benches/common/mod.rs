@@ -490,6 +490,35 @@ fn wait_for_socket(db: &Path) -> BenchResult<()> {
 
 /// Runs `work` while `program serve` serves `db`: started and waited for before, stopped
 /// (`server stop`) after.
+/// Rows for `what`'s processes run by `runs` (given the global arguments), once with
+/// `--no-server` and once with a server running, each against `target` ms median.
+pub fn unserved_and_served(
+    table: &mut Table,
+    program: &Path,
+    db: &Path,
+    what: &str,
+    target: f64,
+    runs: impl Fn(&[&str]) -> BenchResult<Vec<Duration>>,
+) -> BenchResult<()> {
+    let alone = runs(&["--no-server"])?;
+    target_row(
+        table,
+        &format!("{what}, --no-server"),
+        alone,
+        "median",
+        target,
+    );
+    let served = while_served(program, db, || runs(&[]))?;
+    target_row(
+        table,
+        &format!("{what}, server running"),
+        served,
+        "median",
+        target,
+    );
+    Ok(())
+}
+
 pub fn while_served<T>(
     program: &Path,
     db: &Path,
