@@ -5,9 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{Action, App, Mode};
-use crate::model::{Goal, Measure};
-use crate::report::{Report, years_present};
-use crate::store::{Link, StoreError};
+use crate::report::{Inputs, Report, years_present};
+use crate::store::StoreError;
 
 /// The tabs of the report view.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -25,80 +24,6 @@ pub enum ReportTab {
     Deadlines,
 }
 
-/// The pieces of [`ReportInputs::read_piece`] that read many records (plans, payments,
-/// decisions, status steps), which idle time reads a page at a time instead.
-pub(super) const PLANS_PIECE: usize = 2;
-pub(super) const PAYMENTS_PIECE: usize = 3;
-pub(super) const DECISIONS_PIECE: usize = 5;
-pub(super) const STEPS_PIECE: usize = 6;
-
-/// Everything the report is computed from.
-#[derive(Debug, Default)]
-pub struct ReportInputs {
-    pub goals: Vec<Goal>,
-    pub measures: Vec<Measure>,
-    pub links: Vec<Link>,
-    pub money: crate::report::pots::Money,
-    /// Sessions, decisions, steps and deadlines (issue 15).
-    pub course: crate::report::course::Course,
-}
-
-impl ReportInputs {
-    /// Reads everything from `store`.
-    fn read(store: &dyn crate::store::Repository) -> Result<ReportInputs, StoreError> {
-        let mut inputs = ReportInputs {
-            measures: store.measures()?,
-            ..ReportInputs::default()
-        };
-        let mut piece = 0;
-        while inputs.read_piece(store, piece)? {
-            piece += 1;
-        }
-        Ok(inputs)
-    }
-
-    /// Reads piece `piece` of what the report needs besides the measures (in idle time one
-    /// step each, so a key waits at most for one of them); false when there is no such piece.
-    pub(super) fn read_piece(
-        &mut self,
-        store: &dyn crate::store::Repository,
-        piece: usize,
-    ) -> Result<bool, StoreError> {
-        fn strip<T>(found: Vec<(u64, T)>) -> Vec<T> {
-            found.into_iter().map(|(_, record)| record).collect()
-        }
-        match piece {
-            0 => {
-                self.goals = store.goals()?;
-                self.links = store.links()?;
-            }
-            1 => self.money.pots = store.pots()?,
-            PLANS_PIECE => self.money.plans = store.plans()?.into_iter().collect(),
-            PAYMENTS_PIECE => self.money.payments = store.payments()?,
-            4 => self.course.sessions = strip(store.sessions()?),
-            DECISIONS_PIECE => self.course.decisions = strip(store.decisions()?),
-            STEPS_PIECE => self.course.steps = store.all_steps()?,
-            7 => self.course.deadlines = strip(store.deadlines()?),
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
-    /// The report for `year` (`None`: all years).
-    pub(super) fn compute(&self, year: Option<i32>, today: NaiveDate) -> Report {
-        let mut report = Report::compute_with_money(
-            &self.goals,
-            &self.measures,
-            &self.links,
-            &self.money,
-            year,
-            today,
-        );
-        report.add_course(&self.measures, &self.course);
-        report
-    }
-}
-
 /// State of the open report view.
 #[derive(Debug)]
 pub struct ReportView {
@@ -113,7 +38,7 @@ pub struct ReportView {
     today: NaiveDate,
     /// What the report was computed from; `None` when it was prepared in idle time (read when
     /// the year is changed).
-    inputs: Option<Box<ReportInputs>>,
+    inputs: Option<Box<Inputs>>,
 }
 
 impl ReportView {
@@ -123,7 +48,7 @@ impl ReportView {
         year: Option<i32>,
         today: NaiveDate,
     ) -> Result<ReportView, StoreError> {
-        let inputs = ReportInputs::read(store)?;
+        let inputs = Inputs::read(store)?;
         let years = years_present(&inputs.measures);
         let year = year.filter(|y| years.contains(y));
         let report = inputs.compute(year, today);
@@ -221,7 +146,7 @@ impl App {
             return;
         };
         if view.inputs.is_none() {
-            match ReportInputs::read(self.store()) {
+            match Inputs::read(self.store()) {
                 Ok(inputs) => view.inputs = Some(Box::new(inputs)),
                 Err(error) => return self.say_error(&error),
             }

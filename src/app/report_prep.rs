@@ -17,9 +17,10 @@ use chrono::NaiveDate;
 use super::App;
 use super::busy::{Job, JobDone};
 use super::prefetch::PAGE;
-use super::report::{DECISIONS_PIECE, PAYMENTS_PIECE, PLANS_PIECE, ReportInputs, STEPS_PIECE};
 use crate::model::{DecisionId, Measure, MeasureId, PaymentId, StepId};
+use crate::report::Inputs;
 use crate::report::Report;
+use crate::report::inputs::{DECISIONS_PIECE, PAYMENTS_PIECE, PLANS_PIECE, STEPS_PIECE};
 
 /// A report computed in idle time, for one year filter and one day.
 #[derive(Debug)]
@@ -43,10 +44,10 @@ enum Stage {
         after: MeasureId,
         measures: Vec<Measure>,
     },
-    /// Every measure read; the rest is read a piece per step (see [`ReportInputs::read_piece`]).
-    Rest(Box<ReportInputs>, usize),
+    /// Every measure read; the rest is read a piece per step (see [`Inputs::read_piece`]).
+    Rest(Box<Inputs>, usize),
     /// Everything read; the report is to be computed.
-    Read(Box<(ReportInputs, Option<i32>, NaiveDate)>),
+    Read(Box<(Inputs, Option<i32>, NaiveDate)>),
     /// Being computed on another thread.
     Computing,
     Ready(Box<Prepared>),
@@ -136,11 +137,11 @@ impl App {
                 }
                 // Goals and links as the app holds them (kept current change by change): the
                 // first piece, read from memory (a read of every link blocked a key ~5 ms).
-                let inputs = ReportInputs {
+                let inputs = Inputs {
                     measures,
                     goals: self.tree.goals().to_vec(),
                     links: self.links.all(),
-                    ..ReportInputs::default()
+                    ..Inputs::default()
                 };
                 Stage::Rest(Box::new(inputs), 1)
             }

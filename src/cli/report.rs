@@ -12,7 +12,6 @@ use clap::{Args, ValueEnum};
 use super::CliError;
 use super::output;
 use crate::i18n::{Lang, Text, fill};
-use crate::report::Report;
 use crate::store::Repository;
 
 /// Output formats of `quartier report`.
@@ -51,17 +50,7 @@ pub fn run(
     out: &mut impl Write,
 ) -> Result<(), CliError> {
     let today = crate::report::today().map_err(CliError::Today)?;
-    let money = crate::report::pots::Money::read(repo)?;
-    let measures = repo.measures()?;
-    let mut report = Report::compute_with_money(
-        &repo.goals()?,
-        &measures,
-        &repo.links()?,
-        &money,
-        args.year,
-        today,
-    );
-    report.add_course(&measures, &crate::report::course::Course::read(repo)?);
+    let report = crate::report::Inputs::read(repo)?.compute(args.year, today);
     let text = match args.format {
         ReportFormat::Txt => plain::render(&report, lang),
         ReportFormat::Md => crate::report::markdown::render(&report, lang),
@@ -98,6 +87,7 @@ fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), CliError> {
 mod tests {
     use super::*;
     use crate::model::{Goal, GoalId, Measure, MeasureId};
+    use crate::report::Report;
 
     #[test]
     fn hostile_titles_reach_neither_text_nor_markdown_raw() {

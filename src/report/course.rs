@@ -39,23 +39,6 @@ pub struct Course {
     pub deadlines: Vec<Deadline>,
 }
 
-/// The records of `found` without their revisions.
-fn strip<T>(found: Vec<(u64, T)>) -> Vec<T> {
-    found.into_iter().map(|(_, r)| r).collect()
-}
-
-impl Course {
-    /// Reads every session, decision, step and deadline.
-    pub fn read(repo: &dyn crate::store::Repository) -> Result<Course, crate::store::StoreError> {
-        Ok(Course {
-            sessions: strip(repo.sessions()?),
-            decisions: strip(repo.decisions()?),
-            steps: repo.all_steps()?,
-            deadlines: strip(repo.deadlines()?),
-        })
-    }
-}
-
 /// How many decisions of each outcome, and the agreed sum.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DecisionCounts {

@@ -23,6 +23,7 @@ pub(crate) mod sections;
 pub(crate) mod table;
 
 mod figures;
+pub mod inputs;
 pub mod pots;
 // Decisions and deadlines (issue 15).
 pub mod course;
@@ -36,6 +37,7 @@ use chrono::NaiveDate;
 use crate::model::{Cents, Fund, GoalId, Measure, MeasureId, Status};
 
 pub use figures::years_present;
+pub use inputs::Inputs;
 
 /// Days ahead in which an ending measure is listed under "ending soon".
 pub const ENDING_WITHIN_DAYS: i64 = 60;
