@@ -121,7 +121,7 @@ impl App {
     pub fn job_done(&mut self, done: JobDone) {
         let bytes = match done {
             JobDone::Export(bytes) => bytes,
-            JobDone::Report(generation, _) => return self.report_done(generation, done),
+            JobDone::Report(..) => return self.report_done(done),
         };
         let Some(Running {
             dialog,

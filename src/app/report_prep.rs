@@ -106,14 +106,11 @@ impl App {
             Ok(stage) => stage,
             Err(_) => Stage::Off,
         };
-        if let Stage::Read(_) = self.report_prep.stage
-            && !self.work_is_deferred()
+        if !self.work_is_deferred()
+            && let Some(job) = self.take_report_job()
         {
-            let generation = self.report_prep.generation;
-            if let Some(job) = self.take_report_job() {
-                let done = job();
-                self.report_done(generation, done);
-            }
+            let done = job();
+            self.report_done(done);
         }
         !matches!(self.report_prep.stage, Stage::Read(_)) && self.report_prep.has_work()
     }
@@ -191,12 +188,12 @@ impl App {
 
     /// The report's computation, when everything is read, as work for another thread.
     pub fn take_report_job(&mut self) -> Option<Job> {
-        if !matches!(self.report_prep.stage, Stage::Read(_)) {
-            return None;
-        }
-        let Stage::Read(read) = std::mem::replace(&mut self.report_prep.stage, Stage::Computing)
-        else {
-            return None;
+        let read = match std::mem::replace(&mut self.report_prep.stage, Stage::Computing) {
+            Stage::Read(read) => read,
+            other => {
+                self.report_prep.stage = other;
+                return None;
+            }
         };
         let generation = self.report_prep.generation;
         Some(Box::new(move || {
@@ -218,10 +215,9 @@ impl App {
     }
 
     /// A computed report: kept unless the data changed meanwhile.
-    pub(super) fn report_done(&mut self, generation: u64, done: JobDone) {
+    pub(super) fn report_done(&mut self, done: JobDone) {
         if let JobDone::Report(of, prepared) = done
-            && of == generation
-            && generation == self.report_prep.generation
+            && of == self.report_prep.generation
         {
             self.report_prep.stage = Stage::Ready(prepared);
         }
