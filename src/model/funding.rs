@@ -53,23 +53,32 @@ impl Plan {
         self.0.values().copied().sum()
     }
 
+    /// Adds the instalment of `year`; a year given twice is refused (and the plan unchanged).
+    pub fn add(&mut self, year: i32, amount: Cents) -> Result<(), ValidationError> {
+        match self.0.entry(year) {
+            std::collections::btree_map::Entry::Occupied(_) => Err(ValidationError::new(
+                Field::Instalment(year),
+                Problem::DuplicateYear(year),
+            )),
+            std::collections::btree_map::Entry::Vacant(entry) => {
+                entry.insert(amount);
+                Ok(())
+            }
+        }
+    }
+
     /// Parses `2026=40.000 2027=40.000` (one argument per year; `:` works like `=`).
     pub fn parse<'a>(parts: impl IntoIterator<Item = &'a str>) -> Result<Plan, ValidationError> {
-        let mut plan = BTreeMap::new();
+        let mut plan = Plan::default();
         for part in parts {
             let invalid = || ValidationError::new(Field::Year, Problem::InvalidYear(part.into()));
             let (year, amount) = part.split_once(['=', ':']).ok_or_else(invalid)?;
             let year = parse_year(year).map_err(|p| ValidationError::new(Field::Year, p))?;
             let amount = parse_amount(amount)
                 .map_err(|p| ValidationError::new(Field::Instalment(year), p))?;
-            if plan.insert(year, amount).is_some() {
-                return Err(ValidationError::new(
-                    Field::Instalment(year),
-                    Problem::DuplicateYear(year),
-                ));
-            }
+            plan.add(year, amount)?;
         }
-        Ok(Plan(plan))
+        Ok(plan)
     }
 
     /// `2026: 40.000,00 €, 2027: 40.000,00 €`.

@@ -217,13 +217,7 @@ impl IncomingMoney {
         };
         let mut plan = Plan::default();
         for instalment in shape.instalments {
-            if plan
-                .0
-                .insert(instalment.year, Cents(instalment.amount_cents))
-                .is_some()
-            {
-                let problem = crate::model::Problem::DuplicateYear(instalment.year);
-                let error = ValidationError::new(Field::Instalment(instalment.year), problem);
+            if let Err(error) = plan.add(instalment.year, Cents(instalment.amount_cents)) {
                 return invalid(vec![error], at, lang, p);
             }
         }

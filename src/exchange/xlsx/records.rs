@@ -262,9 +262,9 @@ fn instalment(r: &mut CellReader, plans: &mut BTreeMap<MeasureId, (usize, Plan)>
     let (_, plan) = plans
         .entry(measure)
         .or_insert_with(|| (r.line, Plan::default()));
-    if plan.0.insert(year, amount).is_some() {
+    if let Err(error) = plan.add(year, amount) {
         let written = r.written(t::YEAR);
-        r.problem(&written, Problem::DuplicateYear(year).localize(r.lang));
+        r.problem(&written, error.problem.localize(r.lang));
         return;
     }
     let check = Plan([(year, amount)].into()).validate();
