@@ -1,7 +1,6 @@
 //! Decisions and deadlines in the TUI (issue 15): `b` records a decision (in a new or an existing
 //! session) and proposes the next status and amount, *Sitzungen* (`B`) lists sessions with their
-//! decisions, *Termine* (`T`) lists open deadlines and coming sessions, jumps with `Enter` and
-//! marks done with `x`; the status bar counts overdue deadlines.
+//! decisions; *Termine* in `termine.rs`.
 
 use super::*;
 use crate::model::{
@@ -9,10 +8,10 @@ use crate::model::{
     SessionId, Votes,
 };
 
-const LESEPATEN: MeasureId = MeasureId(1);
-const CAFE: MeasureId = MeasureId(3);
+pub(crate) const LESEPATEN: MeasureId = MeasureId(1);
+pub(crate) const CAFE: MeasureId = MeasureId(3);
 
-fn day(d: u32, m: u32, y: i32) -> NaiveDate {
+pub(crate) fn day(d: u32, m: u32, y: i32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
@@ -25,7 +24,7 @@ fn session(body: Body, date: NaiveDate) -> Session {
     }
 }
 
-fn deadline(kind: DeadlineKind, due: NaiveDate, measure: Option<MeasureId>) -> Deadline {
+pub(crate) fn deadline(kind: DeadlineKind, due: NaiveDate, measure: Option<MeasureId>) -> Deadline {
     Deadline {
         id: DeadlineId(0),
         kind,
@@ -265,93 +264,6 @@ fn sessions_list_newest_first_with_counts_sums_and_the_decisions_of_the_selected
     assert!(view.decisions.is_empty());
     press(app, "<Esc>");
     assert!(matches!(app.mode, Mode::Normal));
-}
-
-#[test]
-fn termine_lists_overdue_first_then_by_date_with_coming_sessions() {
-    let mut f = fixture_with(|s| with_deadlines(s));
-    let app = &mut f.app;
-    assert_eq!(app.overdue(), 2);
-    press(app, "T");
-    let Mode::Termine(view) = &app.mode else {
-        panic!("no Termine: {:?}", app.mode);
-    };
-    let listed: Vec<_> = (view.entries.iter())
-        .map(|t| (t.date(), t.kind(), t.is_overdue(view.today)))
-        .collect();
-    assert_eq!(
-        listed,
-        [
-            (day(31, 3, 2026), DeadlineKind::Verwendungsnachweis, true),
-            (day(15, 5, 2026), DeadlineKind::Antragsfrist, true),
-            (day(15, 6, 2026), DeadlineKind::Sitzung, false),
-            (day(20, 6, 2026), DeadlineKind::Sachbericht, false),
-        ]
-    );
-    assert_eq!(view.entries[0].title, "Sprachcafé");
-}
-
-#[test]
-fn enter_in_termine_selects_the_measure_in_tree_and_table() {
-    let mut f = fixture_with(|s| with_deadlines(s));
-    let app = &mut f.app;
-    press(app, "T");
-    // The Sprachcafé lives under 9.1.
-    press(app, "<Enter>");
-    assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
-    assert_eq!(app.focus, Focus::Measures);
-    assert_eq!(selected_code(app), "9.1");
-    assert_eq!(app.pane.selected_id(), Some(CAFE));
-    // A deadline of the office has no measure: said, the view stays.
-    press(app, "Tj<Enter>");
-    assert!(matches!(app.mode, Mode::Termine(_)), "{:?}", app.mode);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "Dieser Termin gehört zu keiner Maßnahme."
-    );
-}
-
-#[test]
-fn x_marks_the_deadline_done_the_count_follows_and_undo_takes_it_back() {
-    let mut f = fixture_with(|s| with_deadlines(s));
-    let app = &mut f.app;
-    press(app, "Tx");
-    let Mode::Termine(view) = &app.mode else {
-        panic!("Termine closed: {:?}", app.mode);
-    };
-    assert_eq!(view.entries.len(), 3);
-    assert_eq!(view.entries[0].kind(), DeadlineKind::Antragsfrist);
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "Frist F-0002 erledigt am 01.06.2026."
-    );
-    let (_, stored) = app.store().deadline(DeadlineId(2)).unwrap().unwrap();
-    assert_eq!(stored.done, Some(day(1, 6, 2026)));
-    assert_eq!(app.overdue(), 1);
-    // A session is no deadline to mark done.
-    press(app, "jx");
-    assert_eq!(
-        app.message.as_ref().unwrap().text,
-        "Eine Sitzung ist keine Frist zum Erledigen."
-    );
-    press(app, "<Esc>u");
-    let (_, stored) = app.store().deadline(DeadlineId(2)).unwrap().unwrap();
-    assert_eq!(stored.done, None);
-    assert_eq!(app.overdue(), 2);
-}
-
-#[test]
-fn the_overdue_count_follows_deadlines_added_by_others() {
-    let mut f = fixture();
-    let app = &mut f.app;
-    assert_eq!(app.overdue(), 0);
-    let d = deadline(DeadlineKind::Sachbericht, day(1, 5, 2026), Some(LESEPATEN));
-    let applied = app
-        .store
-        .apply(Op::AddDeadline { deadline: d }, "ben")
-        .unwrap();
-    app.refresh(&applied.changes);
-    assert_eq!(app.overdue(), 1);
 }
 
 #[test]

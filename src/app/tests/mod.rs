@@ -25,6 +25,7 @@ pub(crate) mod payments;
 mod plan;
 mod proof_deadline;
 mod report_prep;
+mod termine;
 mod tree;
 mod undo;
 pub(crate) mod waiting;
